@@ -1,0 +1,11 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { workEntrySchema } from './lib/schema/work-entry.ts';
+
+/** One Markdown or MDX file per job or school. Each is served at its `permalink`, not its file name. */
+const work = defineCollection({
+  loader: glob({ pattern: '**/*.{md,mdx}', base: './src/content/work' }),
+  schema: workEntrySchema,
+});
+
+export const collections = { work };

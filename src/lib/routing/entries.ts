@@ -1,0 +1,71 @@
+import type { WorkEntryData } from '../schema/work-entry.ts';
+import { permalinkToParam } from './permalink.ts';
+
+/** The part of a content entry the routing rules need; matches Astro's collection entries. */
+export interface EntryLike {
+  id: string;
+  filePath?: string | undefined;
+  data: WorkEntryData;
+}
+
+/** One link in a group's navigation; the page whose permalink it is marks it current. */
+export interface NavLink {
+  title: string;
+  permalink: string;
+}
+
+/** Drafts and `_`-prefixed files are never published. */
+export function isPublished(entry: EntryLike): boolean {
+  if (entry.data.draft) return false;
+  const fileName = (entry.filePath ?? entry.id).split('/').pop() ?? '';
+  return !fileName.startsWith('_');
+}
+
+/**
+ * Navigation and listing order: an explicit `order` first (lowest first), then the rest newest first
+ * (current positions before finished ones), then by title.
+ */
+export function compareEntries(a: EntryLike, b: EntryLike): number {
+  const orderA = a.data.order ?? Number.POSITIVE_INFINITY;
+  const orderB = b.data.order ?? Number.POSITIVE_INFINITY;
+  if (orderA !== orderB) return orderA < orderB ? -1 : 1;
+  // A missing end means "present", which sorts after every year.
+  const endA = a.data.end ?? (a.data.start ? '9999' : '');
+  const endB = b.data.end ?? (b.data.start ? '9999' : '');
+  if (endA !== endB) return endA < endB ? 1 : -1;
+  const startA = a.data.start ?? '';
+  const startB = b.data.start ?? '';
+  if (startA !== startB) return startA < startB ? 1 : -1;
+  return a.data.title.localeCompare(b.data.title, 'en');
+}
+
+/** The published entries, in display order. */
+export function publishedInOrder<E extends EntryLike>(entries: readonly E[]): E[] {
+  return entries.filter(isPublished).sort(compareEntries);
+}
+
+/** A page to build: the catch-all route's params and the props its template receives. */
+export interface EntryRoute<E extends EntryLike> {
+  params: { permalink: string };
+  props: { entry: E; navigation: readonly NavLink[] };
+}
+
+/**
+ * Every page the catch-all route builds: one per published entry, at its permalink, with the
+ * navigation of its `data` group. Each group's navigation is built once and shared by its pages,
+ * so the work stays linear in the number of entries.
+ */
+export function entryRoutes<E extends EntryLike>(entries: readonly E[]): EntryRoute<E>[] {
+  const published = publishedInOrder(entries);
+  const groups = new Map<string, NavLink[]>();
+  for (const { data } of published) {
+    const link = { title: data.title, permalink: data.permalink };
+    const group = groups.get(data.data);
+    if (group) group.push(link);
+    else groups.set(data.data, [link]);
+  }
+  return published.map((entry) => ({
+    params: { permalink: permalinkToParam(entry.data.permalink) },
+    props: { entry, navigation: groups.get(entry.data.data) ?? [] },
+  }));
+}
