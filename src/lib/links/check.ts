@@ -1,0 +1,98 @@
+import { normalizeBase } from '../url.ts';
+import type { PageFacts } from './extract.ts';
+
+/**
+ * The kinds of broken link, each with a stable id (used in messages and tests) and what to do.
+ * Modelled on starlight-links-validator's catalogue.
+ */
+export const LINK_PROBLEMS = {
+  'outside-base': 'points outside the site\'s base path; write the link from the site root (like "/work/gt") and the build adds the base.',
+  'missing-page': 'points to a page that does not exist; check the permalink it should name.',
+  redirect: 'reaches its page only through a redirect; link to the address the page is served at.',
+  'missing-fragment': 'names a "#fragment" that is not an id on the target page; link to an existing heading or drop the fragment.',
+} as const;
+export type LinkProblemKind = keyof typeof LINK_PROBLEMS;
+
+export interface LinkProblem {
+  kind: LinkProblemKind;
+  /** The built page the link is on, as a path in the output folder: `work/amazon.html`. */
+  page: string;
+  /** The link exactly as written. */
+  url: string;
+  /** Where on the page: `a[href]`. */
+  source: string;
+}
+
+export interface LinkCheckInput {
+  /** Every file in the output folder, as `/`-separated paths relative to it. */
+  files: ReadonlySet<string>;
+  /** The facts of every HTML page, by file path. */
+  pages: ReadonlyMap<string, PageFacts>;
+  /** Astro's `base`. */
+  base: string;
+}
+
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+/** The URL path a built HTML file is served at: `work/amazon.html` is `/work/amazon`, `index.html` is `/`. */
+export function pageUrlPath(file: string): string {
+  if (file === 'index.html') return '/';
+  if (file.endsWith('/index.html')) return `/${file.slice(0, -'index.html'.length)}`;
+  return `/${file.replace(/\.html$/, '')}`;
+}
+
+/** How a static host like GitHub Pages answers a site path: the file it serves, or a redirect, or nothing. */
+export function resolveSitePath(path: string, files: ReadonlySet<string>): { file: string } | { redirect: string } | undefined {
+  const relative = decodeURIComponent(path).replace(/^\/+/, '');
+  if (relative === '' || relative.endsWith('/')) {
+    const index = `${relative}index.html`;
+    return files.has(index) ? { file: index } : undefined;
+  }
+  if (files.has(relative)) return { file: relative };
+  if (files.has(`${relative}.html`)) return { file: `${relative}.html` };
+  if (files.has(`${relative}/index.html`)) return { redirect: `/${relative}/` };
+  return undefined;
+}
+
+/**
+ * Checks every internal link on every page: it must resolve to a built file without a redirect
+ * (honouring the base path) and its `#fragment`, if any, must be an id on the target page.
+ * External links (`https:`, `mailto:`, `//host`) are not fetched.
+ */
+export function checkLinks({ files, pages, base }: LinkCheckInput): LinkProblem[] {
+  const prefix = normalizeBase(base);
+  const problems: LinkProblem[] = [];
+  for (const [page, facts] of pages) {
+    const pagePath = prefix.slice(0, -1) + pageUrlPath(page);
+    for (const { url, source } of facts.links) {
+      if (url === '' || EXTERNAL.test(url)) continue;
+      const report = (kind: LinkProblemKind) => problems.push({ kind, page, url, source });
+      const resolved = new URL(url, `http://site.invalid${pagePath}`);
+      const fragment = decodeURIComponent(resolved.hash.slice(1));
+      if (prefix !== '/' && resolved.pathname === prefix.slice(0, -1)) {
+        // `/portfolio` is answered with a redirect to `/portfolio/`.
+        report('redirect');
+        continue;
+      }
+      if (!resolved.pathname.startsWith(prefix)) {
+        report('outside-base');
+        continue;
+      }
+      const target = resolveSitePath(resolved.pathname.slice(prefix.length - 1), files);
+      if (!target) {
+        report('missing-page');
+        continue;
+      }
+      if ('redirect' in target) {
+        report('redirect');
+        continue;
+      }
+      // `#top` needs no id: browsers scroll to the top of the page for it.
+      if (fragment && fragment.toLowerCase() !== 'top' && target.file.endsWith('.html')) {
+        const targetFacts = pages.get(target.file);
+        if (targetFacts && !targetFacts.ids.has(fragment)) report('missing-fragment');
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { markdownToHtml, mdxToJs } from 'satteri';
+import { baseLinksPlugin } from '../../src/lib/markdown/base-links.ts';
+import { layoutKeyPlugin } from '../../src/lib/markdown/layout-key.ts';
+
+const render = async (markdown: string, base: string) =>
+  (await markdownToHtml(markdown, { hastPlugins: [baseLinksPlugin(base)] })).html.trim();
+
+describe('baseLinksPlugin', () => {
+  it.each([
+    ['[Georgia Tech](/work/gt)', '/portfolio/', '<p><a href="/portfolio/work/gt">Georgia Tech</a></p>'],
+    ['[Georgia Tech](/work/gt)', '/', '<p><a href="/work/gt">Georgia Tech</a></p>'],
+    ['[top](/work/gt#intro)', '/portfolio/', '<p><a href="/portfolio/work/gt#intro">top</a></p>'],
+    ['![logo](/images/logo.png)', '/portfolio/', '<p><img src="/portfolio/images/logo.png" alt="logo"></p>'],
+    ['[AWS](https://aws.amazon.com/)', '/portfolio/', '<p><a href="https://aws.amazon.com/">AWS</a></p>'],
+    ['[here](#section)', '/portfolio/', '<p><a href="#section">here</a></p>'],
+    ['[ref][gt]\n\n[gt]: /work/gt', '/portfolio/', '<p><a href="/portfolio/work/gt">ref</a></p>'],
+    ['<a href="/work/gt">raw</a>', '/portfolio/', '<p><a href="/portfolio/work/gt">raw</a></p>'],
+  ])('%s (base %s)', async (markdown, base, html) => {
+    expect(await render(markdown, base)).toBe(html);
+  });
+
+  it('rewrites JSX anchors in MDX too', async () => {
+    const { code } = await mdxToJs('<a href="/work/amazon">Amazon</a> and [GT](/work/gt)', {
+      hastPlugins: [baseLinksPlugin('/portfolio/')],
+    });
+    expect(code).toContain('"/portfolio/work/amazon"');
+    expect(code).toContain('"/portfolio/work/gt"');
+    expect(code).not.toContain('"/work/');
+  });
+});
+
+describe('layoutKeyPlugin', () => {
+  const frontmatter = (layout: string) => ({ astro: { frontmatter: { layout, title: 'X' } } });
+
+  it('removes a site layout name from the front matter the MDX compiler sees', async () => {
+    const result = await mdxToJs('Hello', { mdastPlugins: [layoutKeyPlugin(['work_page'])], data: frontmatter('work_page') });
+    expect(result.data['astro']).toEqual({ frontmatter: { title: 'X' } });
+  });
+
+  it('leaves a real MDX layout path and plain Markdown alone', async () => {
+    const mdx = await mdxToJs('Hello', { mdastPlugins: [layoutKeyPlugin(['work_page'])], data: frontmatter('../Layout.astro') });
+    expect(mdx.data['astro']).toEqual({ frontmatter: { layout: '../Layout.astro', title: 'X' } });
+    const md = await markdownToHtml('Hello', { mdastPlugins: [layoutKeyPlugin(['work_page'])], data: frontmatter('work_page') });
+    expect(md.data['astro']).toEqual({ frontmatter: { layout: 'work_page', title: 'X' } });
+  });
+});
