@@ -31,17 +31,21 @@ describe('baseLinksPlugin', () => {
 });
 
 describe('layoutKeyPlugin', () => {
-  const frontmatter = (layout: string) => ({ astro: { frontmatter: { layout, title: 'X' } } });
+  // The document data Astro seeds before compiling: the front matter plus collected metadata.
+  const frontmatter = (layout: string) => ({
+    astro: { frontmatter: { layout, title: 'X' }, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() },
+  });
+  const astroFrontmatter = (data: Record<string, unknown>) => (data['astro'] as { frontmatter: unknown }).frontmatter;
 
   it('removes a site layout name from the front matter the MDX compiler sees', async () => {
     const result = await mdxToJs('Hello', { mdastPlugins: [layoutKeyPlugin(['work_page'])], data: frontmatter('work_page') });
-    expect(result.data['astro']).toEqual({ frontmatter: { title: 'X' } });
+    expect(astroFrontmatter(result.data)).toEqual({ title: 'X' });
   });
 
   it('leaves a real MDX layout path and plain Markdown alone', async () => {
     const mdx = await mdxToJs('Hello', { mdastPlugins: [layoutKeyPlugin(['work_page'])], data: frontmatter('../Layout.astro') });
-    expect(mdx.data['astro']).toEqual({ frontmatter: { layout: '../Layout.astro', title: 'X' } });
+    expect(astroFrontmatter(mdx.data)).toEqual({ layout: '../Layout.astro', title: 'X' });
     const md = await markdownToHtml('Hello', { mdastPlugins: [layoutKeyPlugin(['work_page'])], data: frontmatter('work_page') });
-    expect(md.data['astro']).toEqual({ frontmatter: { layout: 'work_page', title: 'X' } });
+    expect(astroFrontmatter(md.data)).toEqual({ layout: 'work_page', title: 'X' });
   });
 });
