@@ -17,6 +17,8 @@ const siteConfig: SiteConfigInput = {
     { label: 'Email', href: 'mailto:you@example.com' },
   ],
   lang: 'en',
+  // Your own domain, if GitHub Pages serves the site on one (see "Deploy to GitHub Pages" in README.md):
+  // domain: 'jane.dev',
 };
 
 export default siteConfigSchema.parse(siteConfig);

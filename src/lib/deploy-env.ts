@@ -9,13 +9,26 @@ export interface Deployment {
 /** Used when `SITE_URL` is not set: the address `astro preview` serves on. */
 export const LOCAL_SITE_URL = 'http://localhost:4321';
 
+/** What the site config adds to the environment. */
+export interface DeploymentOptions {
+  /** The site config's custom `domain` (`jane.dev`), if any. */
+  domain?: string | undefined;
+}
+
 /**
  * Works out the deployment from the environment: `SITE_URL` (an origin such as
  * `https://name.github.io`) and `BASE_PATH` (`/portfolio` for a GitHub Pages project site; default `/`).
+ *
+ * Precedence: an explicit, non-empty `SITE_URL` / `BASE_PATH` wins; otherwise a custom `domain` makes
+ * the site `https://<domain>` with base `/`; otherwise the local preview address with base `/`.
  * Throws a message naming the variable and the fix when a value cannot be used.
  */
-export function resolveDeployment(env: Readonly<Record<string, string | undefined>>): Deployment {
-  const rawSite = env['SITE_URL']?.trim() || LOCAL_SITE_URL;
+export function resolveDeployment(
+  env: Readonly<Record<string, string | undefined>>,
+  options: DeploymentOptions = {},
+): Deployment {
+  const domain = options.domain?.trim().toLowerCase();
+  const rawSite = env['SITE_URL']?.trim() || (domain ? `https://${domain}` : LOCAL_SITE_URL);
   let url: URL;
   try {
     url = new URL(rawSite);

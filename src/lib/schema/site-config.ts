@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { domainProblem } from '../github-pages.ts';
 
 /** A link on the home page and in the footer: GitHub, LinkedIn, email. */
 export const profileLinkSchema = z.strictObject({
@@ -27,6 +28,21 @@ export const siteConfigSchema = z.strictObject({
   links: z.array(profileLinkSchema).default([]),
   /** The language of the site's text, as a BCP 47 tag (`en`, `en-GB`). */
   lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).default('en'),
+  /**
+   * Your own domain, when GitHub Pages serves the site on one: a bare host name such as `jane.dev` or
+   * `www.jane.dev` (no `https://`, no path). The build then writes `CNAME` and uses `https://<domain>`
+   * with base `/` for canonical URLs and the sitemap. Leave it out for `<owner>.github.io` addresses.
+   * An explicit `SITE_URL` / `BASE_PATH` still wins. See "Deploy to GitHub Pages" in README.md.
+   */
+  domain: z
+    .string()
+    .trim()
+    .superRefine((value, context) => {
+      const problem = domainProblem(value);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
+    .transform((value) => value.toLowerCase())
+    .optional(),
 });
 
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;
