@@ -3,14 +3,17 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
+import { githubPages } from './src/integrations/github-pages.ts';
 import { resolveDeployment } from './src/lib/deploy-env.ts';
 import { baseLinksPlugin } from './src/lib/markdown/base-links.ts';
 import { layoutKeyPlugin } from './src/lib/markdown/layout-key.ts';
 import { LAYOUT_NAMES } from './src/lib/schema/work-entry.ts';
+import siteConfig from './src/site.config.ts';
 
 // SITE_URL and BASE_PATH come from the environment so one checkout builds a user site, a project
-// site under /<repo>/ or a local preview without edits.
-const { site, base } = resolveDeployment(process.env);
+// site under /<repo>/ or a local preview without edits; a `domain` in the site config is the default
+// site when SITE_URL is unset.
+const { site, base } = resolveDeployment(process.env, { domain: siteConfig.domain });
 
 export default defineConfig({
   site,
@@ -25,6 +28,6 @@ export default defineConfig({
       hastPlugins: [baseLinksPlugin(base)],
     }),
   },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), githubPages({ domain: siteConfig.domain })],
   devToolbar: { enabled: false },
 });
