@@ -3,10 +3,12 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
+import { entryChecks } from './src/integrations/entry-checks.ts';
 import { githubPages } from './src/integrations/github-pages.ts';
 import { resolveDeployment } from './src/lib/deploy-env.ts';
 import { baseLinksPlugin } from './src/lib/markdown/base-links.ts';
 import { layoutKeyPlugin } from './src/lib/markdown/layout-key.ts';
+import { newTabLinksPlugin } from './src/lib/markdown/new-tab-links.ts';
 import { LAYOUT_NAMES } from './src/lib/schema/work-entry.ts';
 import siteConfig from './src/site.config.ts';
 
@@ -25,9 +27,10 @@ export default defineConfig({
   markdown: {
     processor: satteri({
       mdastPlugins: [layoutKeyPlugin(LAYOUT_NAMES)],
-      hastPlugins: [baseLinksPlugin(base)],
+      hastPlugins: [baseLinksPlugin(base), newTabLinksPlugin()],
     }),
   },
-  integrations: [mdx(), sitemap(), githubPages({ domain: siteConfig.domain })],
+  // entryChecks runs last so its link check sees every file the other integrations write.
+  integrations: [mdx(), sitemap(), entryChecks(), githubPages({ domain: siteConfig.domain })],
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,129 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, IntegrationResolvedRoute } from 'astro';
+import { AstroError } from 'astro/errors';
+import { checkEntries, type CheckedEntry, type SitePage } from '../lib/checks/entries.ts';
+import { formatProblems, type Problem } from '../lib/errors.ts';
+import { checkLinks } from '../lib/links/check.ts';
+import { extractPageFacts } from '../lib/links/extract.ts';
+import { linkProblemsToProblems } from '../lib/links/report.ts';
+import { permalinkToFile } from '../lib/routing/permalink.ts';
+import { DEV_PROBLEMS_KEY } from './dev-problems.ts';
+
+export interface EntryChecksOptions {
+  /** The collection folder, relative to the project root. */
+  collectionDir?: string;
+}
+
+const toPosix = (path: string) => path.split(sep).join('/');
+
+/** Every file below a folder, relative to it; none when the folder does not exist. */
+async function filesBelow(folder: string): Promise<string[]> {
+  const found = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  return found.filter((entry) => entry.isFile()).map((entry) => toPosix(relative(folder, join(entry.parentPath, entry.name)))).sort();
+}
+
+/** The static pages the site builds from `src/pages`; dynamic routes (the entries' catch-all) excluded. */
+function sitePages(routes: readonly IntegrationResolvedRoute[]): SitePage[] {
+  return routes
+    .filter((route) => route.origin === 'project' && route.params.length === 0 && (route.type === 'page' || route.type === 'endpoint'))
+    .map((route) => ({ path: route.pattern, file: route.entrypoint }));
+}
+
+/**
+ * Fails the build, clearly, on every mistake in an entry: the front matter and the schema, permalink
+ * clashes, Liquid left from Jekyll and script in a body before the build starts (all reported at once),
+ * and every broken internal link or fragment after the pages are written. In `astro dev` the same
+ * messages go to the terminal and to the error overlay, and clear when the files are fixed.
+ */
+export function entryChecks({ collectionDir = 'src/content/work' }: EntryChecksOptions = {}): AstroIntegration {
+  let rootDir = '';
+  let publicDir = '';
+  let base = '/';
+  let command: string = 'build';
+  let pages: SitePage[] = [];
+  let checked: CheckedEntry[] = [];
+
+  async function runEntryChecks(): Promise<Problem[]> {
+    const collection = join(rootDir, collectionDir);
+    const files = await Promise.all(
+      (await filesBelow(collection)).map(async (file) => {
+        const path = `${collectionDir}/${file}`;
+        const text = /\.mdx?$/.test(file) ? await readFile(join(collection, file), 'utf8') : '';
+        return { path, text };
+      }),
+    );
+    const result = checkEntries({ collectionDir, files, pages, publicFiles: await filesBelow(publicDir) });
+    checked = result.entries;
+    return result.problems;
+  }
+
+  const devProblems = (message: string | undefined) => {
+    (globalThis as Record<symbol, unknown>)[DEV_PROBLEMS_KEY] = message;
+  };
+
+  return {
+    name: 'portfolio:entry-checks',
+    hooks: {
+      'astro:config:setup': ({ config, command: current, addMiddleware }) => {
+        rootDir = fileURLToPath(config.root);
+        publicDir = fileURLToPath(config.publicDir);
+        base = config.base;
+        command = current;
+        if (current === 'dev') {
+          addMiddleware({ entrypoint: new URL('./dev-problems-middleware.ts', import.meta.url), order: 'pre' });
+        }
+      },
+
+      'astro:routes:resolved': async ({ routes, logger }) => {
+        pages = sitePages(routes);
+        const problems = await runEntryChecks();
+        const message = problems.length > 0 ? formatProblems('Some entries need fixing before the site can build', problems) : undefined;
+        if (command === 'dev') {
+          devProblems(message);
+          if (message) logger.error(message);
+          return;
+        }
+        if (message) throw new AstroError(message, "Fix the files above and build again.");
+      },
+
+      'astro:server:setup': ({ server, logger }) => {
+        const watched = [join(rootDir, collectionDir), publicDir];
+        server.watcher.on('all', (_event, path) => {
+          if (!watched.some((folder) => path.startsWith(folder))) return;
+          void runEntryChecks().then((problems) => {
+            const message = problems.length > 0 ? formatProblems('Some entries need fixing', problems) : undefined;
+            devProblems(message);
+            if (message) logger.error(message);
+            else logger.info('All entries are valid.');
+          });
+        });
+      },
+
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const files = await filesBelow(outDir);
+        const htmlFiles = files.filter((file) => file.endsWith('.html'));
+        const facts = new Map(
+          await Promise.all(htmlFiles.map(async (file) => [file, extractPageFacts(await readFile(join(outDir, file), 'utf8'))] as const)),
+        );
+        const linkProblems = checkLinks({ files: new Set(files), pages: facts, base });
+        const entrySources = new Map(checked.filter((entry) => entry.published).map((entry) => [permalinkToFile(entry.data.permalink), entry.file]));
+        const problems = linkProblemsToProblems({
+          problems: linkProblems,
+          sourceOf: (page) => entrySources.get(page),
+          pages: htmlFiles,
+          base,
+        });
+        if (problems.length > 0) {
+          throw new AstroError(
+            formatProblems('Some links do not lead anywhere', problems),
+            "Fix the links above and build again.",
+          );
+        }
+        logger.info(`Checked ${[...facts.values()].reduce((sum, page) => sum + page.links.length, 0)} links on ${htmlFiles.length} pages: all resolve.`);
+      },
+    },
+  };
+}
