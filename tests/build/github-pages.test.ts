@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, PROJECT_ROOT, readBuiltSite, type BuiltSite } from '../helpers/site.ts';
+
+const EXAMPLE = "// domain: 'jane.dev',";
+
+/** The project's own site config with its commented `domain` example set to `domain`. */
+async function siteConfigWithDomain(domain: string): Promise<string> {
+  const text = await readFile(join(PROJECT_ROOT, 'src', 'site.config.ts'), 'utf8');
+  if (!text.includes(EXAMPLE)) throw new Error(`src/site.config.ts has lost its example line ${EXAMPLE}`);
+  return text.replace(EXAMPLE, `domain: '${domain}',`);
+}
+
+/** Every absolute URL a built site writes for itself: canonical links and sitemap locations. */
+async function ownUrls(dist: string, site: BuiltSite): Promise<{ canonical: Map<string, string>; sitemap: string[] }> {
+  const canonical = new Map<string, string>();
+  for (const [file, html] of site.pages) {
+    const href = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
+    if (href) canonical.set(file, href);
+  }
+  const xml = (await readFile(join(dist, 'sitemap-index.xml'), 'utf8')) + (await readFile(join(dist, 'sitemap-0.xml'), 'utf8'));
+  return { canonical, sitemap: [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1] ?? '') };
+}
+
+describe('a site with a custom domain in its site config', () => {
+  let result: Awaited<ReturnType<typeof buildSite>>;
+  let site: BuiltSite;
+
+  beforeAll(async () => {
+    result = await buildSite('pages-domain', { files: { 'src/site.config.ts': await siteConfigWithDomain('jane.dev') } });
+    expect(result.output).toContain('Complete!');
+    site = await readBuiltSite(result.dist);
+  });
+
+  it('writes CNAME with the domain and an empty .nojekyll', async () => {
+    expect(await readFile(join(result.dist, 'CNAME'), 'utf8')).toBe('jane.dev\n');
+    expect(await readFile(join(result.dist, '.nojekyll'), 'utf8')).toBe('');
+  });
+
+  it('puts every canonical URL on https://jane.dev with no base path', async () => {
+    const { canonical } = await ownUrls(result.dist, site);
+    expect(canonical.get('index.html')).toBe('https://jane.dev/');
+    expect(canonical.get('work/amazon.html')).toBe('https://jane.dev/work/amazon');
+    expect([...canonical.values()].filter((url) => !url.startsWith('https://jane.dev/'))).toEqual([]);
+  });
+
+  it('lists the sitemap on https://jane.dev', async () => {
+    const { sitemap } = await ownUrls(result.dist, site);
+    expect(sitemap).toContain('https://jane.dev/sitemap-0.xml');
+    expect(sitemap).toContain('https://jane.dev/work/amazon');
+    expect(sitemap.filter((url) => !url.startsWith('https://jane.dev/'))).toEqual([]);
+  });
+
+  it('never writes the local preview address', () => {
+    expect([...site.pages].filter(([, html]) => html.includes('localhost')).map(([file]) => file)).toEqual([]);
+  });
+});
+
+describe('a custom domain with SITE_URL and BASE_PATH set explicitly', () => {
+  let result: Awaited<ReturnType<typeof buildSite>>;
+
+  beforeAll(async () => {
+    result = await buildSite('pages-domain-override', {
+      files: { 'src/site.config.ts': await siteConfigWithDomain('jane.dev') },
+      env: { SITE_URL: 'https://jane.github.io', BASE_PATH: '/portfolio' },
+    });
+    expect(result.output).toContain('Complete!');
+  });
+
+  it('lets the environment win for URLs and still writes CNAME from the config', async () => {
+    const { canonical, sitemap } = await ownUrls(result.dist, await readBuiltSite(result.dist));
+    expect(canonical.get('work/amazon.html')).toBe('https://jane.github.io/portfolio/work/amazon');
+    expect(sitemap).toContain('https://jane.github.io/portfolio/work/amazon');
+    expect(await readFile(join(result.dist, 'CNAME'), 'utf8')).toBe('jane.dev\n');
+  });
+});
+
+describe('a site without a domain', () => {
+  it('writes .nojekyll and no CNAME', async () => {
+    const result = await buildSite('pages-no-domain', { env: { SITE_URL: 'https://jane.github.io', BASE_PATH: '/portfolio' } });
+    expect(result.output).toContain('Complete!');
+    const { files } = await readBuiltSite(result.dist);
+    expect(files.has('.nojekyll')).toBe(true);
+    expect(files.has('CNAME')).toBe(false);
+  });
+});
+
+describe('a domain written as a URL', () => {
+  it('fails the build, naming the field and the value to write', async () => {
+    const result = await buildSite('pages-bad-domain', { files: { 'src/site.config.ts': await siteConfigWithDomain('https://jane.dev/') } });
+    expect(result.exitCode).not.toBe(0);
+    // How the site config's errors are printed (quotes escaped or not) belongs to the config loader;
+    // the message itself is pinned in tests/unit/github-pages.test.ts.
+    expect(result.output).toContain('domain');
+    expect(result.output).toContain('https://jane.dev/');
+    expect(result.output).toContain("is not a bare host name: write the domain only, with no https:// and no path, like domain: 'jane.dev'.");
+  });
+});
