@@ -1,0 +1,216 @@
+/**
+ * Pure helpers for `npm run bench`: the generated entries, argument parsing, the median and the
+ * result table. No file system or process access, so they are unit-tested without a build.
+ */
+
+const ROLES = ['Software Engineer', 'Research Assistant', 'Teaching Assistant', 'Intern', 'Consultant'];
+const PLACES = ['Seattle, WA', 'Atlanta, GA', 'Remote', 'New York, NY', 'Austin, TX'];
+
+/** `7` as `"0007"`: file names and permalinks sort in generation order. */
+export function entryId(index) {
+  return String(index).padStart(4, '0');
+}
+
+/** The permalink of generated entry `index`. */
+export function benchPermalink(index) {
+  return `/work/bench-${entryId(index)}`;
+}
+
+/** The file name of generated entry `index` inside `src/content/work/`. */
+export function benchFileName(index) {
+  return `bench-${entryId(index)}.md`;
+}
+
+/**
+ * The text of generated entry `index` of `count`: the front matter an owner writes (layout, title,
+ * data, permalink, role, start, end), a few paragraphs, a root-relative link to the next generated
+ * entry and a list, so the Markdown pipeline and any link checking do real work.
+ */
+export function benchEntry(index, count) {
+  const next = count > 1 ? (index + 1) % count : index;
+  const startYear = 2000 + (index % 20);
+  const month = String((index % 12) + 1).padStart(2, '0');
+  // Every third entry is a current position: no `end`.
+  const end = index % 3 === 0 ? '' : `end: ${startYear + 1 + (index % 4)}-${month}\n`;
+  return `---
+layout: work_page
+title: Company ${entryId(index)}
+data: work
+permalink: ${benchPermalink(index)}
+role: ${ROLES[index % ROLES.length]}
+location: ${PLACES[index % PLACES.length]}
+start: ${startYear}-${month}
+${end}---
+
+At Company ${entryId(index)} I worked on a service that collected, processed and analysed streaming
+data for customers, so that they could react quickly to new information. I developed internal tools,
+kept the real-time dashboards up to date and wrote design documents for features that measured usage.
+
+Before joining I worked at [Company ${entryId(next)}](${benchPermalink(next)}), where I learned how to
+scale infrastructure: safe deployments to many regions, automatic rollback tied to monitoring, and
+**canary tests** in production that replicated customer behaviour.
+
+The team valued metrics, dashboards and a large wiki of operating procedures. Every application had
+monitors for failures and latency, so impactful events were caught *before* they reached customers.
+
+Some of the projects I am proud of:
+
+- Led the scaling component of a new capacity mode that follows customer workloads up and down
+- Load-tested a way of priming thousands of proxy caches with customer metadata
+- Refactored control-plane code to raise throughput and reduce complexity
+- Raised the default scaling limit of a public API from 500 to 10,000 shards
+`;
+}
+
+/** Every generated entry for a run of `count`, as file name to text. */
+export function benchEntries(count) {
+  /** @type {Record<string, string>} */
+  const entries = {};
+  for (let index = 0; index < count; index++) entries[benchFileName(index)] = benchEntry(index, count);
+  return entries;
+}
+
+/**
+ * `npm run bench -- [N ...] [--runs R]`: the entry counts to measure (default 100) and how many
+ * builds to run per count (the median is reported). Throws a message for anything else.
+ * @param {readonly string[]} args
+ * @returns {{ sizes: number[], runs: number }}
+ */
+export function parseBenchArgs(args) {
+  /** @type {number[]} */
+  const sizes = [];
+  let runs = 1;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--runs' || arg.startsWith('--runs=')) {
+      const value = arg === '--runs' ? args[++i] : arg.slice('--runs='.length);
+      runs = positiveInteger(value, '--runs');
+    } else if (arg.startsWith('-')) {
+      throw new Error(`Unknown option ${arg}. Usage: npm run bench -- [entries ...] [--runs N]`);
+    } else {
+      sizes.push(positiveInteger(arg, 'entries'));
+    }
+  }
+  return { sizes: sizes.length > 0 ? sizes : [100], runs };
+}
+
+/**
+ * @param {string | undefined} value
+ * @param {string} name
+ */
+function positiveInteger(value, name) {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) {
+    throw new Error(`${name} must be a whole number of at least 1, not "${value ?? ''}".`);
+  }
+  return number;
+}
+
+/**
+ * The middle value (mean of the two middle ones for an even count); NaN for none.
+ * @param {readonly number[]} values
+ */
+export function median(values) {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? /** @type {number} */ (sorted[middle]) : (/** @type {number} */ (sorted[middle - 1]) + /** @type {number} */ (sorted[middle])) / 2;
+}
+
+/**
+ * The peak resident set size in bytes from GNU time's `-v` report, or undefined when absent.
+ * @param {string} text
+ */
+export function parseMaxRss(text) {
+  const match = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(text);
+  return match ? Number(match[1]) * 1024 : undefined;
+}
+
+/**
+ * @typedef {object} BuildFigures
+ * @property {number} ms      wall time of the whole `astro build` process
+ * @property {number | undefined} rssBytes peak RSS of the build process
+ */
+
+/**
+ * @typedef {object} BenchRow
+ * @property {number} entries
+ * @property {BuildFigures} ours
+ * @property {BuildFigures} bare
+ */
+
+const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(2)} s`;
+const perEntry = (/** @type {number} */ ms, /** @type {number} */ entries) => `${(ms / entries).toFixed(1)}`;
+const mebibytes = (/** @type {number | undefined} */ bytes) => (bytes === undefined ? 'n/a' : `${Math.round(bytes / 1024 / 1024)} MiB`);
+
+/**
+ * The results as a plain-text table, one row per entry count, ours beside the bare build.
+ * @param {readonly BenchRow[]} rows
+ */
+export function formatBenchTable(rows) {
+  const header = ['entries', 'ours', 'ms/entry', 'peak RSS', 'bare', 'ms/entry', 'peak RSS', 'ours/bare'];
+  const body = rows.map(({ entries, ours, bare }) => [
+    String(entries),
+    seconds(ours.ms),
+    perEntry(ours.ms, entries),
+    mebibytes(ours.rssBytes),
+    seconds(bare.ms),
+    perEntry(bare.ms, entries),
+    mebibytes(bare.rssBytes),
+    `${(ours.ms / bare.ms).toFixed(2)}x`,
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...body.map((row) => (row[column] ?? '').length)));
+  const line = (/** @type {string[]} */ cells) =>
+    `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(' | ')} |`;
+  const rule = `|${widths.map((width, column) => (column === 0 ? `${'-'.repeat(width + 1)}-` : `${'-'.repeat(width + 1)}:`)).join('|')}|`;
+  return [line(header), rule, ...body.map(line)].join('\n');
+}
+
+/**
+ * @typedef {object} Phase
+ * @property {string} name
+ * @property {number} ms
+ */
+
+/**
+ * Where a build's time went, from when Astro's log lines arrived (ms since spawn):
+ * `start` (Node and Astro start-up, config, integrations' setup, content sync and type generation),
+ * `bundle` (Vite's build), `pages` (rendering every page), `finish` (what runs after the pages,
+ * such as the sitemap and integrations' build:done hooks, until the process exits).
+ * A phase whose log line is missing is left out rather than guessed.
+ * @param {readonly { at: number, text: string }[]} lines
+ * @param {number} totalMs
+ * @returns {Phase[]}
+ */
+export function buildPhases(lines, totalMs) {
+  const find = (/** @type {RegExp} */ pattern, from = 0) => {
+    const index = lines.findIndex((line, i) => i >= from && pattern.test(line.text));
+    return index === -1 ? undefined : { index, at: /** @type {{ at: number }} */ (lines[index]).at };
+  };
+  const synced = find(/\[content\] Synced content/);
+  const routes = find(/generating static routes/);
+  const rendered = routes && find(/^\S*\s*✓ Completed in/, routes.index + 1);
+  /** @type {Phase[]} */
+  const phases = [];
+  const marks = [
+    ['start', synced?.at],
+    ['bundle', routes?.at],
+    ['pages', rendered?.at],
+    ['finish', totalMs],
+  ];
+  let previous = 0;
+  for (const [name, at] of marks) {
+    if (at === undefined) continue;
+    phases.push({ name: /** @type {string} */ (name), ms: /** @type {number} */ (at) - previous });
+    previous = /** @type {number} */ (at);
+  }
+  return phases;
+}
+
+/**
+ * `start 1.9 s · bundle 0.6 s · ...`
+ * @param {readonly Phase[]} phases
+ */
+export function formatPhases(phases) {
+  return phases.map(({ name, ms }) => `${name} ${(ms / 1000).toFixed(1)} s`).join(' · ');
+}
