@@ -1,0 +1,179 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { normalizeBase } from '../../src/lib/url.ts';
+import { browserTestsAvailable, launchChromium } from '../helpers/browser.ts';
+import { startPagesServer, type PagesServer } from '../helpers/pages-server.ts';
+import { buildSite, listFiles } from '../helpers/site.ts';
+
+/** GitHub Pages' two shapes: a project site under /<repo>/ and a user site at the root. */
+const SETUPS = [
+  { name: 'a project site', slug: 'project', base: '/portfolio/' },
+  { name: 'a user site', slug: 'user', base: '/' },
+];
+
+// One entry with an image and links written from the site root, as an owner writes them.
+const EXTRA_FILES = {
+  'src/content/work/pages-proof.md': [
+    '---',
+    'layout: work_page',
+    'title: Pages proof',
+    'data: work',
+    'permalink: /work/pages-proof',
+    '---',
+    'A badge: ![Badge](/images/badge.svg)',
+    '',
+    'Back to [Amazon](/work/amazon), [all work](/work) and [home](/).',
+    '',
+  ].join('\n'),
+  'public/images/badge.svg':
+    '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#2a6"/></svg>\n',
+};
+
+/** The address GitHub Pages serves a built HTML file at: `work/amazon.html` -> `work/amazon`, `index.html` -> ``. */
+function pathOf(file: string): string {
+  return file.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '');
+}
+
+/** Records every failed request and every error response a page causes, as `STATUS url` lines. */
+function watch(page: Page, problems: string[]): void {
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()} (loaded by ${page.url()})`);
+  });
+  page.on('requestfailed', (request) => problems.push(`failed ${request.url()}: ${request.failure()?.errorText ?? ''} (loaded by ${page.url()})`));
+}
+
+/** Computed body styles that a page without any stylesheet would not have. */
+function bodyStyle(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const style = getComputedStyle(document.body);
+    return { margin: style.margin, fontFamily: style.fontFamily, color: style.color, backgroundColor: style.backgroundColor };
+  });
+}
+
+describe.runIf(browserTestsAvailable())('the built site served like GitHub Pages, in Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  describe.each(SETUPS)('$name at $base', ({ slug, base }) => {
+    let server: PagesServer;
+    let dist: string;
+
+    beforeAll(async () => {
+      const site = await buildSite(`e2e-pages-${slug}`, {
+        files: EXTRA_FILES,
+        env: { SITE_URL: 'https://jane.github.io', BASE_PATH: base },
+      });
+      expect(site.output).toContain('Complete!');
+      dist = site.dist;
+      server = await startPagesServer(dist, base);
+    });
+
+    afterAll(async () => {
+      await server?.close();
+    });
+
+    it('serves every built page and every link, stylesheet and image on it with no error', async () => {
+      const files = (await listFiles(dist)).filter((file) => file.endsWith('.html') && file !== '404.html');
+      expect(files.length).toBeGreaterThan(3);
+      const problems: string[] = [];
+      const targets = new Set<string>();
+      const origin = new URL(server.url).origin;
+
+      for (const file of files) {
+        const page = await browser.newPage();
+        watch(page, problems);
+        const url = new URL(pathOf(file), server.url).href;
+        const response = await page.goto(url);
+        expect(response?.status(), url).toBe(200);
+        expect(response?.request().redirectedFrom(), `${url} redirected`).toBeNull();
+
+        const facts = await page.evaluate(() => ({
+          stylesheets: document.styleSheets.length,
+          brokenImages: [...document.images].filter((image) => !image.complete || image.naturalWidth === 0).map((image) => image.src),
+          urls: [...document.querySelectorAll<HTMLAnchorElement | HTMLLinkElement>('a[href], link[href]')]
+            .filter((element) => element.getAttribute('rel') !== 'canonical')
+            .map((element) => element.href),
+          canonical: document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? '',
+        }));
+        expect(facts.stylesheets, `${url} has no stylesheet`).toBeGreaterThan(0);
+        expect(facts.brokenImages, url).toEqual([]);
+        // The canonical URL names the address the page is served at, base included.
+        expect(new URL(facts.canonical).pathname, url).toBe(new URL(url).pathname);
+        for (const target of facts.urls) {
+          const parsed = new URL(target);
+          parsed.hash = '';
+          if (parsed.origin === origin) targets.add(parsed.href);
+        }
+        await page.close();
+      }
+
+      // Every internal link target resolves, without relying on the server's 404 page.
+      const context = await browser.newContext();
+      for (const target of targets) {
+        const response = await context.request.get(target, { maxRedirects: 2 });
+        if (response.status() !== 200) problems.push(`${response.status()} ${target} (a link target)`);
+      }
+      await context.close();
+
+      expect([...targets].filter((target) => !new URL(target).pathname.startsWith(base)), 'links outside the base').toEqual([]);
+      expect(problems).toEqual([]);
+    });
+
+    it('lists exactly the served pages in the sitemap, under the base', async () => {
+      const files = (await listFiles(dist)).filter((file) => file.endsWith('.html') && file !== '404.html');
+      const sitemap = await readFile(join(dist, 'sitemap-0.xml'), 'utf8');
+      const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname).sort();
+      const served = files.map((file) => `${normalizeBase(base)}${pathOf(file)}`).sort();
+      // The pages-proof fixture is in both; drafts and the 404 page are in neither.
+      expect(paths).toEqual(served);
+    });
+
+    it.each(['no-such-page', 'work/no/such/deep/page'])(
+      'shows the site’s own 404 page, styled, with status 404 at %s',
+      async (missing) => {
+        const blank = await browser.newPage();
+        await blank.setContent('<!doctype html><body><h1>x</h1></body>');
+        const unstyled = await bodyStyle(blank);
+        await blank.close();
+
+        const page = await browser.newPage();
+        const problems: string[] = [];
+        page.on('requestfailed', (request) => problems.push(`failed ${request.url()}`));
+        page.on('response', (response) => {
+          // The page itself is meant to be a 404; what it loads is not.
+          if (response.status() >= 400 && !response.request().isNavigationRequest()) problems.push(`${response.status()} ${response.url()}`);
+        });
+        const response = await page.goto(new URL(missing, server.url).href);
+        expect(response?.status()).toBe(404);
+        expect(await page.locator('h1').textContent()).toBe('Page not found');
+        expect(problems, 'the 404 page’s own stylesheet, icon or images failed').toEqual([]);
+        const styled = await bodyStyle(page);
+        expect(styled.margin).not.toBe(unstyled.margin);
+        expect(styled.fontFamily).not.toBe(unstyled.fontFamily);
+
+        // Its way back works from any depth.
+        await page.getByRole('link', { name: 'Go to the home page' }).click();
+        await page.waitForURL(server.url);
+        expect(new URL(page.url()).pathname).toBe(base);
+        await page.close();
+      },
+    );
+
+    it.runIf(base !== '/')('redirects the bare prefix to the home page', async () => {
+      const page = await browser.newPage();
+      const response = await page.goto(server.url.slice(0, -1));
+      expect(response?.status()).toBe(200);
+      expect(page.url()).toBe(server.url);
+      await page.close();
+    });
+  });
+});
