@@ -5,7 +5,8 @@ import { workEntrySchema } from './lib/schema/work-entry.ts';
 /** One Markdown or MDX file per job or school. Each is served at its `permalink`, not its file name. */
 const work = defineCollection({
   loader: glob({ pattern: '**/*.{md,mdx}', base: './src/content/work' }),
-  schema: workEntrySchema,
+  // Astro's image() replaces the plain `image` path so the file is resolved and optimised at build time.
+  schema: ({ image }) => workEntrySchema.safeExtend({ image: image().optional() }),
 });
 
 export const collections = { work };

@@ -34,7 +34,7 @@ describe('the owner’s Jekyll front matter', () => {
   });
 
   it('documents the keys it knows', () => {
-    expect(WORK_ENTRY_KEYS).toEqual(['layout', 'title', 'data', 'permalink', 'description', 'role', 'location', 'start', 'end', 'order', 'draft']);
+    expect(WORK_ENTRY_KEYS).toEqual(['layout', 'title', 'data', 'permalink', 'description', 'role', 'location', 'start', 'end', 'order', 'draft', 'image', 'imageAlt']);
   });
 });
 

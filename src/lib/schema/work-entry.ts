@@ -18,6 +18,18 @@ export const TITLE_MAX_LENGTH = 120;
 /** Longest description search engines show in full. */
 export const DESCRIPTION_MAX_LENGTH = 300;
 
+/** Longest image description; a screen reader reads it in full, so a phrase, not a paragraph. */
+export const IMAGE_ALT_MAX_LENGTH = 150;
+
+/**
+ * An image path as written in front matter. Typed `unknown` both ways so `src/content.config.ts` can
+ * swap in Astro's `image()`, whose declared types are its metadata object.
+ */
+const entryImagePath: z.ZodType<unknown, unknown> = z
+  .string({ error: 'must be the path of an image file, like image: ../../assets/logo.png' })
+  .trim()
+  .min(1, { error: 'is empty; write a path like image: ../../assets/logo.png or remove the line.' });
+
 const listOf = (names: readonly string[]) => names.map((name) => `"${name}"`).join(', ');
 
 const text = (field: string) =>
@@ -86,10 +98,28 @@ export const workEntrySchema = z
     order: z.number({ error: 'must be a whole number, like "order: 1".' }).int({ error: 'must be a whole number, like "order: 1".' }).optional(),
     /** `true` keeps the entry unpublished: no page, no sitemap entry, no navigation link. */
     draft: z.boolean({ error: 'must be true or false (without quotes).' }).default(false),
+    /**
+     * A logo or photo for the page: a PNG, JPEG, WebP or AVIF in `src/assets/`, written as a path
+     * from the entry file, `../../assets/amazon-logo.png`. The build checks the file exists and serves
+     * it as AVIF and WebP with a width and height, so nothing shifts as it loads. Needs `imageAlt`.
+     * (A plain path here; `src/content.config.ts` swaps in Astro's `image()`, which resolves the file.)
+     */
+    image: entryImagePath.optional(),
+    /**
+     * What the image shows, for people who cannot see it and for link previews: "Amazon logo",
+     * "Me at the 2019 ICSE poster session". Required with `image`.
+     */
+    imageAlt: text('imageAlt').max(IMAGE_ALT_MAX_LENGTH, { error: `is longer than ${IMAGE_ALT_MAX_LENGTH} characters; say what the image shows in a short phrase.` }).optional(),
   })
   .superRefine((entry, ctx) => {
     if (entry.start && entry.end && entry.end < entry.start) {
       ctx.addIssue({ code: 'custom', path: ['end'], message: `("${entry.end}") is before start ("${entry.start}"); swap them or fix the year.` });
+    }
+    if (entry.image !== undefined && entry.imageAlt === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['imageAlt'], message: `is required when "image" is given: say what the image shows, like imageAlt: "${entry.title} logo".` });
+    }
+    if (entry.imageAlt !== undefined && entry.image === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['imageAlt'], message: `describes an image, but there is no "image"; add image: ../../assets/logo.png or remove imageAlt.` });
     }
     if (entry.end && !entry.start) {
       ctx.addIssue({ code: 'custom', path: ['start'], message: `is required when "end" is given; write the year it began, like "start: ${entry.end.slice(0, 4)}".` });

@@ -1,0 +1,137 @@
+/**
+ * schema.org structured data for each kind of page, as plain objects. Each builder describes what the
+ * page really is: the home page is the owner (a `Person`), a work page is a `ProfilePage` about the
+ * owner with the job or school as an `OrganizationRole`, never a blog post.
+ */
+
+/** A JSON-LD object. */
+export type JsonLd = { [key: string]: JsonValue };
+type JsonValue = string | number | boolean | null | JsonValue[] | JsonLd;
+
+const CONTEXT = 'https://schema.org';
+
+/** The owner as the site describes them: `src/site.config.ts` with absolute URLs. */
+export interface Owner {
+  name: string;
+  jobTitle?: string | undefined;
+  description?: string | undefined;
+  /** The home page's absolute URL: the owner's identity on this site. */
+  url: string;
+  /** Profile links (GitHub, LinkedIn, `mailto:`). */
+  links: readonly { href: string }[];
+}
+
+/** The stable identifier of the owner, shared by every page so the `Person` is one node. */
+export const personId = (owner: Pick<Owner, 'url'>): string => `${owner.url}#person`;
+
+/** The owner as a `Person`: `sameAs` holds the web profiles, `email` the `mailto:` link if any. */
+export function person(owner: Owner): JsonLd {
+  const sameAs = owner.links.map((link) => link.href).filter((href) => /^https?:/.test(href));
+  const email = owner.links.map((link) => link.href).find((href) => href.startsWith('mailto:'));
+  return {
+    '@type': 'Person',
+    '@id': personId(owner),
+    name: owner.name,
+    url: owner.url,
+    ...(owner.jobTitle ? { jobTitle: owner.jobTitle } : {}),
+    ...(owner.description ? { description: owner.description } : {}),
+    ...(sameAs.length > 0 ? { sameAs } : {}),
+    ...(email ? { email: email.slice('mailto:'.length) } : {}),
+  };
+}
+
+/** The home page: the owner, with a `@context`. */
+export function homePageJsonLd(owner: Owner): JsonLd {
+  return { '@context': CONTEXT, ...person(owner) };
+}
+
+/** A job or school as the page's front matter gives it. */
+export interface Position {
+  /** The entry's title: the organization's name ("Amazon", "Georgia Tech"). */
+  organization: string;
+  role?: string | undefined;
+  location?: string | undefined;
+  /** `YYYY` or `YYYY-MM`, already valid ISO 8601 dates. */
+  start?: string | undefined;
+  end?: string | undefined;
+}
+
+/**
+ * A position as a schema.org `OrganizationRole`, following the Role pattern: the role wraps the
+ * organization under the same property it hangs from. A position without an end is current
+ * (`worksFor`); a finished one is past (`alumniOf`).
+ */
+export function positionRole(position: Position): { property: 'worksFor' | 'alumniOf'; role: JsonLd } {
+  const property = position.start && !position.end ? 'worksFor' : 'alumniOf';
+  const organization: JsonLd = {
+    '@type': 'Organization',
+    name: position.organization,
+    ...(position.location ? { location: position.location } : {}),
+  };
+  return {
+    property,
+    role: {
+      '@type': 'OrganizationRole',
+      [property]: organization,
+      ...(position.role ? { roleName: position.role } : {}),
+      ...(position.start ? { startDate: position.start } : {}),
+      ...(position.end ? { endDate: position.end } : {}),
+    },
+  };
+}
+
+export interface WebPageFacts {
+  /** The page's absolute canonical URL. */
+  url: string;
+  /** The full title, as in `<title>`. */
+  name: string;
+  description: string;
+}
+
+/** A work page: a `ProfilePage` whose main entity is the owner, holding this one position. */
+export function workPageJsonLd(owner: Owner, page: WebPageFacts, position: Position, image?: string): JsonLd {
+  const { property, role } = positionRole(position);
+  return {
+    '@context': CONTEXT,
+    '@type': 'ProfilePage',
+    url: page.url,
+    name: page.name,
+    description: page.description,
+    ...(image ? { primaryImageOfPage: image } : {}),
+    mainEntity: { '@type': 'Person', '@id': personId(owner), name: owner.name, url: owner.url, [property]: role },
+  };
+}
+
+/** A listing page (`/work`): a `CollectionPage` about the owner. */
+export function collectionPageJsonLd(owner: Owner, page: WebPageFacts): JsonLd {
+  return {
+    '@context': CONTEXT,
+    '@type': 'CollectionPage',
+    url: page.url,
+    name: page.name,
+    description: page.description,
+    about: { '@type': 'Person', '@id': personId(owner), name: owner.name, url: owner.url },
+  };
+}
+
+/**
+ * JSON-LD as the text of a `<script type="application/ld+json">`. `<` is escaped so no value (a title
+ * with `</script>` in it) can end the element early; `>`, `&` and the JavaScript line separators are
+ * escaped too, which JSON parsers read back unchanged.
+ */
+export function serializeJsonLd(data: JsonLd): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** The owner from `src/site.config.ts`, with the home page's absolute URL as their address. */
+export function ownerOf(
+  config: { name: string; jobTitle?: string | undefined; description?: string | undefined; links: readonly { href: string }[] },
+  homeUrl: string,
+): Owner {
+  return { name: config.name, jobTitle: config.jobTitle, description: config.description, url: homeUrl, links: config.links };
+}

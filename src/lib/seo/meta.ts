@@ -1,0 +1,73 @@
+/**
+ * The `<meta>` tags that describe a page to search engines and link previews: Open Graph
+ * (https://ogp.me) and Twitter cards. Returned as data so the layout only maps them to elements.
+ */
+
+/** One `<meta>` element: Open Graph uses `property`, everything else `name`. */
+export type MetaTag = { property: string; content: string } | { name: string; content: string };
+
+export interface PageFacts {
+  /** The full title, as in `<title>`. */
+  title: string;
+  description: string;
+  /** The page's absolute canonical URL. */
+  url: string;
+  /** The site's name: the owner's name. */
+  siteName: string;
+  /** `profile` for the owner's home page, `website` for the rest. */
+  type: 'website' | 'profile';
+  /** An absolute image URL with its text alternative, for a preview card. */
+  image?: { url: string; alt: string; width?: number | undefined; height?: number | undefined } | undefined;
+  /** The page language, BCP 47 (`en-GB`); written as Open Graph's `en_GB`. */
+  lang?: string | undefined;
+}
+
+/** Open Graph `og:locale` is `language_TERRITORY` (`en_GB`); a tag without a territory has none to give. */
+export function ogLocale(lang: string): string | undefined {
+  const [language = '', region] = lang.split('-');
+  return region && /^[A-Za-z]{2}$/.test(region) ? `${language.toLowerCase()}_${region.toUpperCase()}` : undefined;
+}
+
+export function socialMetaTags(page: PageFacts): MetaTag[] {
+  const tags: MetaTag[] = [
+    { property: 'og:type', content: page.type },
+    { property: 'og:site_name', content: page.siteName },
+    { property: 'og:title', content: page.title },
+    { property: 'og:description', content: page.description },
+    { property: 'og:url', content: page.url },
+  ];
+  const locale = page.lang && ogLocale(page.lang);
+  if (locale) tags.push({ property: 'og:locale', content: locale });
+  if (page.image) {
+    tags.push({ property: 'og:image', content: page.image.url }, { property: 'og:image:alt', content: page.image.alt });
+    if (page.image.width && page.image.height) {
+      tags.push(
+        { property: 'og:image:width', content: String(page.image.width) },
+        { property: 'og:image:height', content: String(page.image.height) },
+      );
+    }
+  }
+  // A small card: entry images are logos and portraits, not wide banners.
+  tags.push(
+    { name: 'twitter:card', content: 'summary' },
+    { name: 'twitter:title', content: page.title },
+    { name: 'twitter:description', content: page.description },
+  );
+  if (page.image) {
+    tags.push({ name: 'twitter:image', content: page.image.url }, { name: 'twitter:image:alt', content: page.image.alt });
+  }
+  return tags;
+}
+
+/** The `<title>`: the page's own title, then the owner's name, except on the home page (just the name). */
+export function pageTitle(title: string, siteName: string, isHome: boolean): string {
+  return isHome || title === siteName ? title : `${title} · ${siteName}`;
+}
+
+/**
+ * The format of a link-preview image: the big previewers (Facebook, LinkedIn, Slack) read JPEG and
+ * PNG everywhere, WebP and AVIF not reliably, and SVG not at all. Photos stay JPEG; the rest PNG.
+ */
+export function previewImageFormat(sourceFormat: string): 'jpg' | 'png' {
+  return /^jpe?g$/i.test(sourceFormat) ? 'jpg' : 'png';
+}
