@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, cspDirectives, cspHash } from '../../src/lib/seo/csp.ts';
+
+/** Directives a `<meta>` CSP ignores (https://www.w3.org/TR/CSP3/#meta-element). */
+const IGNORED_IN_META = ['frame-ancestors', 'report-uri', 'report-to', 'sandbox'];
+
+describe('cspHash', () => {
+  it.each([
+    ['', "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"],
+    ['body{margin:0}', `'sha256-${createHash('sha256').update('body{margin:0}').digest('base64')}'`],
+    ['a::after{content:"→"}', `'sha256-${createHash('sha256').update('a::after{content:"→"}', 'utf8').digest('base64')}'`],
+  ])('hashes %j as UTF-8', (text, expected) => {
+    expect(cspHash(text)).toBe(expected);
+  });
+});
+
+describe('contentSecurityPolicy', () => {
+  it('denies everything but the page’s own inline styles and images', () => {
+    expect(contentSecurityPolicy({ inlineStyles: ['body{margin:0}'] })).toBe(
+      `default-src 'none'; script-src 'none'; style-src ${cspHash('body{margin:0}')}; img-src 'self' data:; base-uri 'none'; form-action 'none'`,
+    );
+  });
+
+  it.each([
+    ['no styles', [], "style-src 'none'"],
+    ['one style twice', ['a{}', 'a{}'], `style-src ${cspHash('a{}')}`],
+    ['two styles', ['a{}', 'b{}'], `style-src ${cspHash('a{}')} ${cspHash('b{}')}`],
+  ])('allows %s', (_case, inlineStyles, styleSrc) => {
+    expect(cspDirectives({ inlineStyles })).toContain(styleSrc);
+  });
+
+  it('never weakens itself or uses a directive a meta tag ignores', () => {
+    const policy = contentSecurityPolicy({ inlineStyles: ['a{}'] });
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    for (const directive of IGNORED_IN_META) expect(policy).not.toContain(directive);
+  });
+});
