@@ -8,7 +8,7 @@ export default defineConfig({
       },
       {
         // Each build test runs `astro build` on a fixture site: slow, so generous timeouts.
-        test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 300_000 },
+        test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 300_000, maxConcurrency: 2 },
       },
       {
         test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 300_000 },

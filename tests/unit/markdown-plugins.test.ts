@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { baseLinksPlugin } from '../../src/lib/markdown/base-links.ts';
 import { layoutKeyPlugin } from '../../src/lib/markdown/layout-key.ts';
+import { newTabLinksPlugin, newTabRel } from '../../src/lib/markdown/new-tab-links.ts';
 
 const render = async (markdown: string, base: string) =>
   (await markdownToHtml(markdown, { hastPlugins: [baseLinksPlugin(base)] })).html.trim();
@@ -48,4 +49,26 @@ describe('layoutKeyPlugin', () => {
     const md = await markdownToHtml('Hello', { mdastPlugins: [layoutKeyPlugin(['work_page'])], data: frontmatter('work_page') });
     expect(astroFrontmatter(md.data)).toEqual({ layout: 'work_page', title: 'X' });
   });
+});
+
+describe('newTabLinksPlugin', () => {
+  const renderNewTab = async (markdown: string) =>
+    (await markdownToHtml(markdown, { hastPlugins: [newTabLinksPlugin()] })).html.trim();
+
+  it.each([
+    ['<a href="https://x.dev" target="_blank">x</a>', '<p><a rel="noopener noreferrer" href="https://x.dev" target="_blank">x</a></p>'],
+    ['<a href="https://x.dev" target="_blank" rel="me">x</a>', '<p><a href="https://x.dev" target="_blank" rel="me noopener noreferrer">x</a></p>'],
+    ['<a href="https://x.dev">same tab</a>', '<p><a href="https://x.dev">same tab</a></p>'],
+  ])('%s', async (markdown, html) => expect(await renderNewTab(markdown)).toBe(html));
+
+  it('adds rel to JSX anchors in MDX', async () => {
+    const { code } = await mdxToJs('<a href="https://x.dev" target="_blank">x</a>', { hastPlugins: [newTabLinksPlugin()] });
+    expect(code).toContain('rel: "noopener noreferrer"');
+  });
+
+  it.each([
+    [undefined, 'noopener noreferrer'],
+    ['me', 'me noopener noreferrer'],
+    [['nofollow', 'noopener'], 'nofollow noopener noreferrer'],
+  ])('newTabRel(%j)', (rel, expected) => expect(newTabRel(rel)).toBe(expected));
 });

@@ -47,7 +47,7 @@ describe('mistakes', () => {
     ['a null title', { ...valid, title: null }, 'title: must be text'],
     ['an empty title', { ...valid, title: '   ' }, 'title: is empty; write some text or remove the line.'],
     ['a title over 120 characters', { ...valid, title: 'x'.repeat(121) }, 'title: is longer than 120 characters'],
-    ['a data that is a date', { ...valid, data: new Date('2018-06-01') }, 'names no collection. Known collections: "work".'],
+    ['a data that is a date', { ...valid, data: new Date('2018-06-01') }, 'data: is a date, but "data" names the group this page is listed with; it is not a date.'],
     ['an unknown data group', { ...valid, data: 'jobs' }, 'data: "jobs" names no collection. Known collections: "work".'],
     ['a missing permalink', { ...valid, permalink: undefined }, 'permalink: is required.'],
     ['a permalink without a leading slash', { ...valid, permalink: 'work/amazon' }, 'permalink: must start with "/"'],

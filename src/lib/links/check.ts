@@ -7,7 +7,7 @@ import type { PageFacts } from './extract.ts';
  */
 export const LINK_PROBLEMS = {
   'outside-base': 'points outside the site\'s base path; write the link from the site root (like "/work/gt") and the build adds the base.',
-  'missing-page': 'points to a page that does not exist; check the permalink it should name.',
+  'missing-page': 'points to a page or file that does not exist; check the permalink or file name it should name.',
   redirect: 'reaches its page only through a redirect; link to the address the page is served at.',
   'missing-fragment': 'names a "#fragment" that is not an id on the target page; link to an existing heading or drop the fragment.',
 } as const;

@@ -71,7 +71,9 @@ export const workEntrySchema = z
       error: (issue) =>
         issue.input === undefined
           ? `is required: it names the group this page is listed with. Write "data: work".`
-          : `"${String(issue.input)}" names no collection. Known collections: ${listOf(GROUP_NAMES)}.`,
+          : issue.input instanceof Date
+            ? `is a date, but "data" names the group this page is listed with; it is not a date. Write "data: work".`
+            : `"${String(issue.input)}" names no collection. Known collections: ${listOf(GROUP_NAMES)}.`,
     }),
     /**
      * The page's exact public address from the site root, as on the Jekyll site: `/work/amazon` is
