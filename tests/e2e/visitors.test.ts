@@ -174,6 +174,15 @@ describe.runIf(browserTestsAvailable())('what visitors meet, in Chromium', () =>
     }
   });
 
+  it.each(SCHEMES)('shows the skip link and focus rings (%s), screenshot for review', async (colorScheme) => {
+    const { page, close } = await open('work/aws-intern', { colorScheme, width: 375 });
+    await page.keyboard.press('Tab');
+    await page.screenshot({ path: join(SCREENSHOTS, `focus-skip-link-375-${colorScheme}.png`) });
+    for (let step = 0; step < 4; step += 1) await page.keyboard.press('Tab');
+    await page.screenshot({ path: join(SCREENSHOTS, `focus-in-content-375-${colorScheme}.png`) });
+    await close();
+  });
+
   it('prints an entry as a clean document: no navigation, black on white', async () => {
     const { page, close } = await open('work/aws-intern', { colorScheme: 'dark', width: 1280 });
     await page.emulateMedia({ media: 'print' });
