@@ -128,7 +128,7 @@ describe.runIf(browserTestsAvailable())('what visitors meet, in Chromium', () =>
         }),
       );
       // Tab through the page: every link once, in document order, each with a visible focus ring.
-      const visited: { index: number; outline: string; inView: boolean }[] = [];
+      const visited: { index: number; outline: string; inView: boolean; top: number; bottom: number; left: number }[] = [];
       for (let step = 0; step < links.length; step += 1) {
         await page.keyboard.press('Tab');
         visited.push(
@@ -138,6 +138,9 @@ describe.runIf(browserTestsAvailable())('what visitors meet, in Chromium', () =>
             const style = element ? getComputedStyle(element) : undefined;
             return {
               index: Number(element?.dataset['focusIndex'] ?? -1),
+              top: (box?.top ?? 0) + window.scrollY,
+              bottom: (box?.bottom ?? 0) + window.scrollY,
+              left: box?.left ?? 0,
               outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : '',
               // Chromium scrolls a focused element just into view; allow its sub-pixel rounding.
               inView: Boolean(box && box.width > 0 && box.height > 0 && box.top >= -1 && box.bottom <= window.innerHeight + 1),
@@ -148,6 +151,16 @@ describe.runIf(browserTestsAvailable())('what visitors meet, in Chromium', () =>
       expect(visited.map((v) => v.index), `${width}px tab order`).toEqual(links.map((_, index) => index));
       expect(visited.filter((v) => v.outline.startsWith('none') || v.outline.endsWith(' 0px')), `${width}px focus rings`).toEqual([]);
       expect(visited.filter((v) => !v.inView), `${width}px focused element on screen`).toEqual([]);
+      if (width === 375) {
+        // One column on a phone: each stop is to the right on the same line, or further down.
+        // (At 1280 px the group navigation sits beside the article and rightly comes after it.)
+        const backwards = visited.slice(2).filter((stop, i) => {
+          const previous = visited[i + 1]!;
+          const sameLine = stop.top < previous.bottom && previous.top < stop.bottom;
+          return sameLine ? stop.left <= previous.left : stop.top < previous.bottom - 1;
+        });
+        expect(backwards.map((stop) => links[stop.index]), '375px visual order').toEqual([]);
+      }
 
       // The skip link is the first stop, visible when focused, and moves focus to the main content.
       await page.reload();
