@@ -187,6 +187,14 @@ describe.runIf(browserTestsAvailable())('what visitors meet, in Chromium', () =>
     }
   });
 
+  it.each(PAGES.map((path) => [label(path), path]))('%s fits screens from 320 to 1920 px without sideways scrolling', async (_name, path) => {
+    for (const width of [320, 1920]) {
+      const { page, close } = await open(path, { colorScheme: 'light', width });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width}px`).toBeLessThanOrEqual(width);
+      await close();
+    }
+  });
+
   it.each(SCHEMES)('shows the skip link and focus rings (%s), screenshot for review', async (colorScheme) => {
     const { page, close } = await open('work/aws-intern', { colorScheme, width: 375 });
     await page.keyboard.press('Tab');
