@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, IntegrationResolvedRoute } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger, IntegrationResolvedRoute } from 'astro';
 import { AstroError } from 'astro/errors';
 import { checkEntries, type CheckedEntry, type SitePage } from '../lib/checks/entries.ts';
 import { formatProblems, type Problem } from '../lib/errors.ts';
@@ -59,8 +59,11 @@ export function entryChecks({ collectionDir = 'src/content/work' }: EntryChecksO
     return result.problems;
   }
 
-  const devProblems = (message: string | undefined) => {
+  /** In dev the problems go to the terminal and, through the middleware, to the error overlay. */
+  const reportInDev = (problems: readonly Problem[], logger: AstroIntegrationLogger) => {
+    const message = problems.length > 0 ? formatProblems('Some entries need fixing', problems) : undefined;
     (globalThis as Record<symbol, unknown>)[DEV_PROBLEMS_KEY] = message;
+    if (message) logger.error(message);
   };
 
   return {
@@ -79,13 +82,13 @@ export function entryChecks({ collectionDir = 'src/content/work' }: EntryChecksO
       'astro:routes:resolved': async ({ routes, logger }) => {
         pages = sitePages(routes);
         const problems = await runEntryChecks();
-        const message = problems.length > 0 ? formatProblems('Some entries need fixing before the site can build', problems) : undefined;
         if (command === 'dev') {
-          devProblems(message);
-          if (message) logger.error(message);
+          reportInDev(problems, logger);
           return;
         }
-        if (message) throw new AstroError(message, "Fix the files above and build again.");
+        if (problems.length > 0) {
+          throw new AstroError(formatProblems('Some entries need fixing before the site can build', problems), 'Fix the files above and build again.');
+        }
       },
 
       'astro:server:setup': ({ server, logger }) => {
@@ -93,10 +96,8 @@ export function entryChecks({ collectionDir = 'src/content/work' }: EntryChecksO
         server.watcher.on('all', (_event, path) => {
           if (!watched.some((folder) => path.startsWith(folder))) return;
           void runEntryChecks().then((problems) => {
-            const message = problems.length > 0 ? formatProblems('Some entries need fixing', problems) : undefined;
-            devProblems(message);
-            if (message) logger.error(message);
-            else logger.info('All entries are valid.');
+            reportInDev(problems, logger);
+            if (problems.length === 0) logger.info('All entries are valid.');
           });
         });
       },

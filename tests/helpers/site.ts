@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 /** The project root: fixture sites are copies of it, so they build exactly as the real site does. */
@@ -140,4 +141,65 @@ export async function readBuiltSite(dist: string): Promise<BuiltSite> {
     if (file.endsWith('.html')) pages.set(file, await readText(dist, file));
   }
   return { files, pages };
+}
+
+export interface DevServer {
+  url: string;
+  /** Everything the dev server printed so far, without colour codes. */
+  output(): string;
+  /** Resolves when the output contains the text (or rejects after the timeout). */
+  waitFor(text: string, timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts `astro dev` in a site on a free port of 127.0.0.1. */
+export async function startDevServer(site: Site, env: Record<string, string> = {}): Promise<DevServer> {
+  const port = await new Promise<number>((resolve) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+  const child = spawn(process.execPath, [ASTRO_BIN, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: site.root,
+    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', SITE_URL: '', BASE_PATH: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const listeners = new Set<() => void>();
+  const append = (chunk: Buffer) => {
+    output += stripAnsi(chunk.toString());
+    for (const listener of listeners) listener();
+  };
+  child.stdout.on('data', append);
+  child.stderr.on('data', append);
+  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+
+  const waitFor = (text: string, timeoutMs = 60_000, from = 0) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (output.indexOf(text, from) !== -1) {
+          listeners.delete(check);
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      const timer = setTimeout(() => {
+        listeners.delete(check);
+        reject(new Error(`astro dev did not print "${text}" within ${timeoutMs} ms. Output:\n${output}`));
+      }, timeoutMs);
+      listeners.add(check);
+      check();
+    });
+
+  await waitFor('watching for file changes');
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    output: () => output,
+    waitFor: (text, timeoutMs) => waitFor(text, timeoutMs),
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }

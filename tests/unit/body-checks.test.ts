@@ -23,6 +23,7 @@ describe('checkBody', () => {
     ['Plain text with [a link](/work/gt) and {braces}.', []],
     ['Code is fine: `{{ site.baseurl }}` and\n\n```html\n<script>x</script>\n{% include a.html %}\n```', []],
     ['[GT]({{ site.baseurl }}/work/gt)', ['10: Jekyll Liquid "{{ site.baseurl }}" is left in the text. Write the link from the site root instead: "/work/gt". The build adds the base path.']],
+    ['See {{ site.baseurl }}/work/gt.', ['10: Jekyll Liquid "{{ site.baseurl }}" is left in the text. Write the link from the site root instead: "/work/gt". The build adds the base path.']],
     ['{{site.url}}', ['10: Jekyll Liquid "{{site.url}}" is left in the text. Remove it and write links from the site root, like "/work/gt". The build adds the base path.']],
     ['[GT]({{ "/work/gt" | relative_url }})', ['10: Jekyll Liquid "{{ "/work/gt" | relative_url }}" is left in the text. Write "/work/gt" instead. The build adds the base path.']],
     ['{{ page.title }}', ['10: Jekyll Liquid "{{ page.title }}" is left in the text. Liquid is not processed here: write the text itself.']],

@@ -33,7 +33,8 @@ function liquidFix(liquid: string, after: string, options: BodyCheckOptions): st
   const output = /^\{\{-?\s*(.*?)\s*-?\}\}$/s.exec(liquid)?.[1];
   if (output !== undefined) {
     if (/^site\.(baseurl|url)$/.test(output)) {
-      const path = ROOT_PATH.exec(after)?.[0];
+      // A sentence's closing punctuation after the link is not part of the path.
+      const path = ROOT_PATH.exec(after)?.[0]?.replace(/[.,;:!?]+$/, '');
       return path
         ? `Write the link from the site root instead: "${path}". The build adds the base path.`
         : 'Remove it and write links from the site root, like "/work/gt". The build adds the base path.';
