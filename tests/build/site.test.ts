@@ -37,6 +37,11 @@ function javascriptIn(site: BuiltSite): string[] {
   return [...scripts, ...files];
 }
 
+/** Lines of a build log that warn or report an error: a normal build has none, so a new one fails CI. */
+function warningsIn(output: string): string[] {
+  return output.split('\n').filter((line) => /\[(WARN|ERROR)\]|\bwarning\b/i.test(line));
+}
+
 describe('the owner’s site, built as is', () => {
   let site: BuiltSite;
   let result: Awaited<ReturnType<typeof buildSite>>;
@@ -80,6 +85,10 @@ describe('the owner’s site, built as is', () => {
 
   it('ships zero JavaScript', () => {
     expect(javascriptIn(site)).toEqual([]);
+  });
+
+  it('prints a clean log: no warnings, no errors', () => {
+    expect(warningsIn(result.output)).toEqual([]);
   });
 
   it('has a header, footer, home page with placeholders, work index and 404', () => {
@@ -194,5 +203,9 @@ describe('a project site under /portfolio with Markdown and MDX entries', () => 
 
   it('ships zero JavaScript', () => {
     expect(javascriptIn(site)).toEqual([]);
+  });
+
+  it('prints a clean log: no warnings, no errors', () => {
+    expect(warningsIn(result.output)).toEqual([]);
   });
 });
