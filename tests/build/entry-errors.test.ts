@@ -58,7 +58,7 @@ const BAD_CASES: Record<string, { file: string; field: string }> = {
   'permalink-page-clash.md': { file: 'permalink-page-clash.md', field: 'permalink: "/work" is the address of src/pages/work.astro' },
   'permalink-public-clash': { file: 'example.md', field: 'permalink: "/work/example" is also served by public/work/example.html' },
   'md-beside-mdx': { file: 'example.mdx', field: 'file: has the same name as "example.md"' },
-  'unsupported-extension.markdown': { file: 'unsupported-extension.markdown', field: 'file: is not an entry: only .md and .mdx files are read' },
+  'unsupported-extension.markdown': { file: 'unsupported-extension.markdown', field: 'file: is not an entry: only .md and .mdx files (and the images they show) belong' },
   'empty-collection': { file: '', field: 'entries: the folder has no entries' },
   'two-invalid-entries': { file: 'second.md', field: 'layout (line 2): "post" is not a layout' },
   'broken-link.md': { file: 'broken-link.md', field: 'link "/work/gtt": points to a page or file that does not exist; check the permalink or file name it should name. Did you mean "/work/gt"?' },

@@ -22,7 +22,7 @@ describe('checkEntries', () => {
   it('passes a valid collection and returns its entries', () => {
     const result = checkEntries({
       collectionDir: DIR,
-      files: [file('a.md', entry('/work/a')), file('b.mdx', entry('/work/b', 'draft: true\n')), file('.DS_Store', '')],
+      files: [file('a.md', entry('/work/a')), file('b.mdx', entry('/work/b', 'draft: true\n')), file('.DS_Store', ''), file('logo.png', '')],
       pages: [],
       publicFiles: ['favicon.svg'],
     });

@@ -43,6 +43,8 @@ export interface EntryCheckResult {
 }
 
 const ENTRY_EXTENSIONS = /\.(md|mdx)$/;
+/** Images an entry may keep beside itself and name in `image: ./logo.png`. */
+const IMAGE_EXTENSIONS = /\.(png|jpe?g|webp|avif|gif|svg)$/i;
 const baseName = (path: string) => path.split('/').pop() ?? path;
 
 /**
@@ -58,11 +60,11 @@ export function checkEntries(input: EntryCheckInput): EntryCheckResult {
   const entryFiles = files.filter((file) => ENTRY_EXTENSIONS.test(file.path));
 
   for (const file of files) {
-    if (!ENTRY_EXTENSIONS.test(file.path)) {
+    if (!ENTRY_EXTENSIONS.test(file.path) && !IMAGE_EXTENSIONS.test(file.path)) {
       problems.push({
         file: file.path,
         field: 'file',
-        message: `is not an entry: only .md and .mdx files are read from ${input.collectionDir}. Rename it to .md, or move it out of the folder.`,
+        message: `is not an entry: only .md and .mdx files (and the images they show) belong in ${input.collectionDir}. Rename it to .md, or move it out of the folder.`,
       });
     }
   }
