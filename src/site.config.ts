@@ -1,4 +1,4 @@
-import { siteConfigSchema, type SiteConfigInput } from './lib/schema/site-config.ts';
+import { validateSiteConfig, type SiteConfigInput } from './lib/schema/site-config.ts';
 
 /**
  * The owner's details. PLACEHOLDERS: replace the name, intro, description and links with your own.
@@ -21,4 +21,4 @@ const siteConfig: SiteConfigInput = {
   // domain: 'jane.dev',
 };
 
-export default siteConfigSchema.parse(siteConfig);
+export default validateSiteConfig(siteConfig);

@@ -87,6 +87,8 @@ export function schemaIssuesToProblems(
   issues: readonly SchemaIssue[],
   knownKeys: readonly string[],
   lineOf: KeyLineLookup = () => undefined,
+  /** What the keys belong to, as the message names it. */
+  owner = 'an entry',
 ): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
@@ -98,8 +100,8 @@ export function schemaIssuesToProblems(
           field: key,
           line: lineOf(key),
           message: suggestion
-            ? `is not a field an entry can have. Did you mean "${suggestion}"?`
-            : `is not a field an entry can have. Remove it, or use one of: ${knownKeys.join(', ')}.`,
+            ? `is not a field ${owner} can have. Did you mean "${suggestion}"?`
+            : `is not a field ${owner} can have. Remove it, or use one of: ${knownKeys.join(', ')}.`,
         });
       }
       continue;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closest, editDistance, formatProblems, schemaIssuesToProblems } from '../../src/lib/errors.ts';
+import { validateSiteConfig } from '../../src/lib/schema/site-config.ts';
 
 describe('editDistance and closest', () => {
   it.each([
@@ -66,5 +67,21 @@ describe('formatProblems', () => {
 
   it('speaks of one problem in the singular', () => {
     expect(formatProblems('T', [{ file: 'f.md', field: 'x', message: 'y' }])).toMatch(/^T \(1 problem in 1 file\):/);
+  });
+});
+
+describe('validateSiteConfig', () => {
+  const valid = { name: 'Jane Doe', intro: 'Engineer.', description: 'Portfolio.' };
+
+  it('returns the parsed config', () => {
+    expect(validateSiteConfig(valid)).toMatchObject({ name: 'Jane Doe', links: [], lang: 'en' });
+  });
+
+  it('fails in the same format as entry problems, naming the file and each field', () => {
+    expect(() => validateSiteConfig({ ...valid, name: '', nmae: 'x' } as never)).toThrow(
+      'The site config needs fixing (2 problems in 1 file):\n\nsrc/site.config.ts\n' +
+        "  name: is empty; write it, like name: 'Jane Doe'.\n" +
+        '  nmae: is not a field the site config can have. Did you mean "name"?\n',
+    );
   });
 });

@@ -1,10 +1,18 @@
 import { z } from 'astro/zod';
+import { formatProblems, schemaIssuesToProblems } from '../errors.ts';
 import { domainProblem } from '../github-pages.ts';
+
+/** Required text: a friendly message when it is missing, not text, or blank. */
+const requiredText = (example: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `is required, like ${example}.` : `must be text in quotes, like ${example}.`) })
+    .trim()
+    .min(1, { error: `is empty; write it, like ${example}.` });
 
 /** A link on the home page and in the footer: GitHub, LinkedIn, email. */
 export const profileLinkSchema = z.strictObject({
   /** What the link is, as shown: "GitHub". */
-  label: z.string().trim().min(1),
+  label: requiredText("label: 'GitHub'"),
   /** Where it goes: an `https:` address or a `mailto:` address. */
   href: z.string().refine((href) => /^(https:\/\/|mailto:)/.test(href), {
     error: 'must start with "https://" or "mailto:".',
@@ -17,17 +25,22 @@ export const profileLinkSchema = z.strictObject({
  */
 export const siteConfigSchema = z.strictObject({
   /** The owner's name: the home page heading, every page title and the footer. */
-  name: z.string().trim().min(1),
+  name: requiredText("name: 'Jane Doe'"),
   /** One short paragraph under the name on the home page. */
-  intro: z.string().trim().min(1),
+  intro: requiredText("intro: 'I build streaming data systems.'"),
   /** A one-line summary for search results and link previews of the home page. */
-  description: z.string().trim().min(1).max(300),
+  description: requiredText("description: 'The portfolio of Jane Doe, software engineer.'").max(300, {
+    error: 'is longer than 300 characters; search results show about 160, so keep it to a sentence.',
+  }),
   /** The owner's job title or field, for the home page and the `Person` structured data. */
-  jobTitle: z.string().trim().min(1).optional(),
+  jobTitle: requiredText("jobTitle: 'Software Engineer'").optional(),
   /** Profile links shown on the home page and in the footer. */
   links: z.array(profileLinkSchema).default([]),
   /** The language of the site's text, as a BCP 47 tag (`en`, `en-GB`). */
-  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).default('en'),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: "must be a language tag, like lang: 'en' or lang: 'en-GB'." })
+    .default('en'),
   /**
    * Your own domain, when GitHub Pages serves the site on one: a bare host name such as `jane.dev` or
    * `www.jane.dev` (no `https://`, no path). The build then writes `CNAME` and uses `https://<domain>`
@@ -47,3 +60,17 @@ export const siteConfigSchema = z.strictObject({
 
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;
 export type SiteConfig = z.output<typeof siteConfigSchema>;
+
+/** Where the owner's details live, for messages. */
+export const SITE_CONFIG_FILE = 'src/site.config.ts';
+
+/**
+ * Validates the owner's details once, failing with the same friendly format as entry problems:
+ * the file, then one `field: message` line per mistake.
+ */
+export function validateSiteConfig(input: SiteConfigInput): SiteConfig {
+  const result = siteConfigSchema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = schemaIssuesToProblems(SITE_CONFIG_FILE, result.error.issues, Object.keys(siteConfigSchema.shape), undefined, 'the site config');
+  throw new Error(formatProblems('The site config needs fixing', problems));
+}
