@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BARE_SITE_FILES } from './lib/bare-site.mjs';
@@ -126,11 +126,15 @@ async function main() {
   console.log(
     `Node ${process.version}, Astro ${astro.version}, ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${new Date().toISOString().slice(0, 10)}`,
   );
+  // Other work on the machine slows both builds unevenly; the load average shows when it did.
+  const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+  console.log(`Load average (1, 5, 15 min) at start: ${load()}`);
   console.log(`Peak RSS: ${existsSync(GNU_TIME) ? 'GNU time -v, maximum resident set size of the build process' : 'VmHWM of the build process from /proc'}.`);
   console.log(`Generated entries are ${benchFileName(0)} ... added to the project's own; ${runs} run(s) per size, median reported.\n`);
   const rows = [];
   for (const entries of sizes) rows.push(await measure(entries, runs));
   console.log(`\n${formatBenchTable(rows)}\n`);
+  console.log(`Load average at end: ${load()}`);
   console.log(`Build logs with per-line timings: ${join('tests', '.output', 'bench', 'logs')}/`);
 }
 

@@ -18,6 +18,7 @@ export const CATEGORIES = [
  * @property {number | null} score
  * @property {string} scoreDisplayMode
  * @property {string} [displayValue]
+ * @property {string} [explanation]  why it failed, when Lighthouse says
  */
 
 /**
@@ -95,6 +96,7 @@ export function formatFailures(rows) {
       for (const audit of audits) {
         const value = audit.displayValue ? ` (${audit.displayValue})` : '';
         lines.push(`  - ${audit.id}: ${audit.title}${value}, score ${Math.round((audit.score ?? 0) * 100)}`);
+        if (audit.explanation) lines.push(`    ${audit.explanation}`);
       }
     }
   }

@@ -63,4 +63,10 @@ describe('formatting', () => {
     );
     expect(formatFailures(rows.slice(0, 1))).toBe('');
   });
+
+  it('adds why an audit failed when Lighthouse says', () => {
+    const robots = { ...audit('robots-txt', 0), explanation: 'Fetch of robots.txt failed' };
+    const row = { page: '/', form: 'mobile', lhr: lhr({ seo: 0.92 }, { 'robots-txt': robots }) };
+    expect(formatFailures([row])).toBe('/ (mobile) seo 92:\n  - robots-txt: Title of robots-txt, score 0\n    Fetch of robots.txt failed');
+  });
 });
