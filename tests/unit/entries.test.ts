@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { entryRoutes, isPublished, publishedInOrder, type EntryLike } from '../../src/lib/routing/entries.ts';
+import {
+  entryRoutes,
+  FULL_NAVIGATION_LIMIT,
+  isPublished,
+  navigationFor,
+  NAVIGATION_NEIGHBOURS,
+  publishedInOrder,
+  type EntryLike,
+} from '../../src/lib/routing/entries.ts';
 import type { WorkEntryData } from '../../src/lib/schema/work-entry.ts';
 
 function entry(file: string, data: Partial<WorkEntryData> & { title: string; permalink: string }): EntryLike {
@@ -50,10 +58,36 @@ describe('entryRoutes', () => {
       entry('d.md', { title: 'Hidden', permalink: '/work/hidden', draft: true }),
     ]);
     const [first, second] = routes;
-    expect(first?.props.navigation).toEqual([
-      { title: 'Amazon', permalink: '/work/amazon' },
-      { title: 'Georgia Tech', permalink: '/work/gt' },
-    ]);
-    expect(second?.props.navigation).toBe(first?.props.navigation);
+    expect(first?.props.navigation).toEqual({
+      links: [
+        { title: 'Amazon', permalink: '/work/amazon' },
+        { title: 'Georgia Tech', permalink: '/work/gt' },
+      ],
+      total: 2,
+    });
+    expect(second?.props.navigation.links).toBe(first?.props.navigation.links);
+  });
+});
+
+describe('navigationFor', () => {
+  const group = (size: number) => Array.from({ length: size }, (_, i) => ({ title: `E${i}`, permalink: `/work/e${i}` }));
+  const window = (size: number, index: number) => {
+    const { links, total } = navigationFor(group(size), index);
+    return { first: links[0]?.title, last: links.at(-1)?.title, count: links.length, total };
+  };
+
+  it('lists a portfolio-sized group whole', () => {
+    const whole = group(FULL_NAVIGATION_LIMIT);
+    expect(navigationFor(whole, 3).links).toBe(whole);
+  });
+
+  it.each([
+    [100, 50, { first: 'E40', last: 'E60', count: 21, total: 100 }],
+    [100, 0, { first: 'E0', last: 'E20', count: 21, total: 100 }],
+    [100, 99, { first: 'E79', last: 'E99', count: 21, total: 100 }],
+    [26, 25, { first: 'E5', last: 'E25', count: 21, total: 26 }],
+  ])('a group of %i at %i shows its neighbours', (size, index, expected) => {
+    expect(NAVIGATION_NEIGHBOURS).toBe(10);
+    expect(window(size, index)).toEqual(expected);
   });
 });

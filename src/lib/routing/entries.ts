@@ -44,28 +44,50 @@ export function publishedInOrder<E extends EntryLike>(entries: readonly E[]): E[
   return entries.filter(isPublished).sort(compareEntries);
 }
 
+/** Groups up to this size list every entry in each page's navigation. */
+export const FULL_NAVIGATION_LIMIT = 25;
+/** In a larger group, a page lists this many entries on each side of itself, and links to the index. */
+export const NAVIGATION_NEIGHBOURS = 10;
+
+/** A page's navigation: the links to show, and how many entries the whole group has. */
+export interface GroupNavigation {
+  links: readonly NavLink[];
+  total: number;
+}
+
+/**
+ * The navigation one page shows. A portfolio-sized group is listed whole (and the same array is shared
+ * by all its pages); a very large one shows the page's neighbours, so each page stays small and a
+ * build of N entries writes N times a constant number of links, not N squared.
+ */
+export function navigationFor(group: readonly NavLink[], index: number): GroupNavigation {
+  if (group.length <= FULL_NAVIGATION_LIMIT) return { links: group, total: group.length };
+  const from = Math.max(0, Math.min(index - NAVIGATION_NEIGHBOURS, group.length - 2 * NAVIGATION_NEIGHBOURS - 1));
+  return { links: group.slice(from, from + 2 * NAVIGATION_NEIGHBOURS + 1), total: group.length };
+}
+
 /** A page to build: the catch-all route's params and the props its template receives. */
 export interface EntryRoute<E extends EntryLike> {
   params: { permalink: string };
-  props: { entry: E; navigation: readonly NavLink[] };
+  props: { entry: E; navigation: GroupNavigation };
 }
 
 /**
  * Every page the catch-all route builds: one per published entry, at its permalink, with the
- * navigation of its `data` group. Each group's navigation is built once and shared by its pages,
- * so the work stays linear in the number of entries.
+ * navigation of its `data` group. Groups are gathered once, in one pass, so the work stays linear
+ * in the number of entries.
  */
 export function entryRoutes<E extends EntryLike>(entries: readonly E[]): EntryRoute<E>[] {
   const published = publishedInOrder(entries);
   const groups = new Map<string, NavLink[]>();
-  for (const { data } of published) {
+  const positions = published.map(({ data }) => {
     const link = { title: data.title, permalink: data.permalink };
-    const group = groups.get(data.data);
-    if (group) group.push(link);
-    else groups.set(data.data, [link]);
-  }
-  return published.map((entry) => ({
+    const group = groups.get(data.data) ?? [];
+    groups.set(data.data, group);
+    return group.push(link) - 1;
+  });
+  return published.map((entry, position) => ({
     params: { permalink: permalinkToParam(entry.data.permalink) },
-    props: { entry, navigation: groups.get(entry.data.data) ?? [] },
+    props: { entry, navigation: navigationFor(groups.get(entry.data.data) ?? [], positions[position] ?? 0) },
   }));
 }
