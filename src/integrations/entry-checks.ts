@@ -6,7 +6,7 @@ import { AstroError } from 'astro/errors';
 import { checkEntries, type CheckedEntry, type SitePage } from '../lib/checks/entries.ts';
 import { formatProblems, type Problem } from '../lib/errors.ts';
 import { checkLinks } from '../lib/links/check.ts';
-import { extractPageFacts } from '../lib/links/extract.ts';
+import { extractPageFacts, type PageFacts } from '../lib/links/extract.ts';
 import { linkProblemsToProblems } from '../lib/links/report.ts';
 import { permalinkToFile } from '../lib/routing/permalink.ts';
 import { DEV_PROBLEMS_KEY } from './dev-problems.ts';
@@ -106,9 +106,13 @@ export function entryChecks({ collectionDir = 'src/content/work' }: EntryChecksO
         const outDir = fileURLToPath(dir);
         const files = await filesBelow(outDir);
         const htmlFiles = files.filter((file) => file.endsWith('.html'));
-        const facts = new Map(
-          await Promise.all(htmlFiles.map(async (file) => [file, extractPageFacts(await readFile(join(outDir, file), 'utf8'))] as const)),
-        );
+        // Pages are read a few at a time and only their links and ids kept, so memory stays flat.
+        const facts = new Map<string, PageFacts>();
+        for (let start = 0; start < htmlFiles.length; start += 16) {
+          const batch = htmlFiles.slice(start, start + 16);
+          const texts = await Promise.all(batch.map((file) => readFile(join(outDir, file), 'utf8')));
+          batch.forEach((file, index) => facts.set(file, extractPageFacts(texts[index] ?? '')));
+        }
         const linkProblems = checkLinks({ files: new Set(files), pages: facts, base });
         const entrySources = new Map(checked.filter((entry) => entry.published).map((entry) => [permalinkToFile(entry.data.permalink), entry.file]));
         const problems = linkProblemsToProblems({

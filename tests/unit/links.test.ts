@@ -19,6 +19,25 @@ describe('extractPageFacts', () => {
   });
 });
 
+describe('extractPageFacts on awkward markup', () => {
+  it.each([
+    ['<a href="/a?x=1&amp;y=2">x</a>', ['/a?x=1&y=2']],
+    ["<a href='/single'>x</a>", ['/single']],
+    ['<a href=/bare>x</a>', ['/bare']],
+    ['<A HREF="/upper">x</A>', ['/upper']],
+    ['<a title="a > b" href="/after-gt">x</a>', ['/after-gt']],
+    ['<!-- <a href="/commented"> -->', []],
+    ['<script type="application/ld+json">{"url":"<a href=\\"/in-json\\">"}</script>', []],
+    ['<script src="/app.js"></script>', ['/app.js']],
+    ['<style>a[href="/in-css"]{}</style>', []],
+    ['<p data-href="/not-a-link">x</p>', []],
+  ])('%s', (html, urls) => expect(extractPageFacts(html).links.map((link) => link.url)).toEqual(urls));
+
+  it('reads ids from any element, with entities decoded', () => {
+    expect([...extractPageFacts('<h2 id="q&amp;a">Q&A</h2><section id=plain></section>').ids]).toEqual(['q&a', 'plain']);
+  });
+});
+
 describe('pageUrlPath', () => {
   it.each([
     ['index.html', '/'],

@@ -62,36 +62,37 @@ export function resolveSitePath(path: string, files: ReadonlySet<string>): { fil
 export function checkLinks({ files, pages, base }: LinkCheckInput): LinkProblem[] {
   const prefix = normalizeBase(base);
   const problems: LinkProblem[] = [];
+  // The same links (navigation, header, footer) recur on every page: judge each distinct one once.
+  const verdicts = new Map<string, LinkProblemKind | null>();
+
+  const judge = (url: string, pagePath: string): LinkProblemKind | null => {
+    const resolved = new URL(url, `http://site.invalid${pagePath}`);
+    if (prefix !== '/' && resolved.pathname === prefix.slice(0, -1)) return 'redirect'; // `/portfolio` -> `/portfolio/`
+    if (!resolved.pathname.startsWith(prefix)) return 'outside-base';
+    const target = resolveSitePath(resolved.pathname.slice(prefix.length - 1), files);
+    if (!target) return 'missing-page';
+    if ('redirect' in target) return 'redirect';
+    const fragment = decodeURIComponent(resolved.hash.slice(1));
+    // `#top` needs no id: browsers scroll to the top of the page for it.
+    if (fragment && fragment.toLowerCase() !== 'top' && target.file.endsWith('.html')) {
+      const targetFacts = pages.get(target.file);
+      if (targetFacts && !targetFacts.ids.has(fragment)) return 'missing-fragment';
+    }
+    return null;
+  };
+
   for (const [page, facts] of pages) {
     const pagePath = prefix.slice(0, -1) + pageUrlPath(page);
     for (const { url, source } of facts.links) {
       if (url === '' || EXTERNAL.test(url)) continue;
-      const report = (kind: LinkProblemKind) => problems.push({ kind, page, url, source });
-      const resolved = new URL(url, `http://site.invalid${pagePath}`);
-      const fragment = decodeURIComponent(resolved.hash.slice(1));
-      if (prefix !== '/' && resolved.pathname === prefix.slice(0, -1)) {
-        // `/portfolio` is answered with a redirect to `/portfolio/`.
-        report('redirect');
-        continue;
+      // A root-relative URL means the same thing on every page; anything else depends on the page.
+      const key = url.startsWith('/') ? url : `${pagePath}\u0000${url}`;
+      let verdict = verdicts.get(key);
+      if (verdict === undefined) {
+        verdict = judge(url, pagePath);
+        verdicts.set(key, verdict);
       }
-      if (!resolved.pathname.startsWith(prefix)) {
-        report('outside-base');
-        continue;
-      }
-      const target = resolveSitePath(resolved.pathname.slice(prefix.length - 1), files);
-      if (!target) {
-        report('missing-page');
-        continue;
-      }
-      if ('redirect' in target) {
-        report('redirect');
-        continue;
-      }
-      // `#top` needs no id: browsers scroll to the top of the page for it.
-      if (fragment && fragment.toLowerCase() !== 'top' && target.file.endsWith('.html')) {
-        const targetFacts = pages.get(target.file);
-        if (targetFacts && !targetFacts.ids.has(fragment)) report('missing-fragment');
-      }
+      if (verdict) problems.push({ kind: verdict, page, url, source });
     }
   }
   return problems;

@@ -1,5 +1,3 @@
-import { ELEMENT_NODE, parse, walkSync, type ElementNode } from 'ultrahtml';
-
 /** One URL a built page refers to. */
 export interface PageLink {
   /** The element and attribute it came from, as `a[href]`. */
@@ -31,6 +29,24 @@ const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   form: ['action'],
 };
 
+// Comments, and the text inside <script>/<style>/<textarea>, hold no tags (their opening tags are kept).
+const NOT_MARKUP = /<!--[\s\S]*?-->|(<(script|style|textarea)\b[^>]*>)[\s\S]*?<\/\2\s*>/gi;
+const START_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Decodes the character references an attribute value may hold: `&amp;`, `&#39;`, `&#x2F;`. */
+export function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
 /** `srcset` lists several URLs, each followed by an optional width or density. */
 function splitSrcset(value: string): string[] {
   return value
@@ -39,23 +55,34 @@ function splitSrcset(value: string): string[] {
     .filter((url) => url !== '');
 }
 
-/** Reads the links and ids of one page of HTML. */
+/**
+ * Reads the links and ids of one page of HTML. A start-tag scanner rather than a full parser: built
+ * pages are well-formed (html-validate checks them), and a build of many pages reads every one.
+ */
 export function extractPageFacts(html: string): PageFacts {
   const links: PageLink[] = [];
   const ids = new Set<string>();
-  walkSync(parse(html), (node) => {
-    if (node.type !== ELEMENT_NODE) return;
-    const element = node as ElementNode;
-    const { attributes } = element;
-    if (attributes['id']) ids.add(attributes['id']);
-    if (element.name === 'a' && attributes['name']) ids.add(attributes['name']);
-    for (const attribute of URL_ATTRIBUTES[element.name] ?? []) {
-      const value = attributes[attribute];
+  const markup = html.replace(NOT_MARKUP, (_whole, openingTag: string | undefined) => openingTag ?? '');
+  for (const [, rawName = '', rawAttributes = ''] of markup.matchAll(START_TAG)) {
+    const name = rawName.toLowerCase();
+    const wanted = URL_ATTRIBUTES[name];
+    if (!wanted && !rawAttributes.includes('id=') && !rawAttributes.includes('name=')) continue;
+    const attributes = new Map<string, string>();
+    for (const [, attribute = '', double, single, bare] of rawAttributes.matchAll(ATTRIBUTE)) {
+      const key = attribute.toLowerCase();
+      if (!attributes.has(key)) attributes.set(key, decodeEntities(double ?? single ?? bare ?? ''));
+    }
+    const id = attributes.get('id');
+    if (id) ids.add(id);
+    const anchorName = name === 'a' ? attributes.get('name') : undefined;
+    if (anchorName) ids.add(anchorName);
+    for (const attribute of wanted ?? []) {
+      const value = attributes.get(attribute);
       if (value === undefined) continue;
-      const source = `${element.name}[${attribute}]`;
+      const source = `${name}[${attribute}]`;
       const urls = attribute === 'srcset' ? splitSrcset(value) : [value.trim()];
       for (const url of urls) links.push({ source, url });
     }
-  });
+  }
   return { links, ids };
 }
