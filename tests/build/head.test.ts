@@ -70,7 +70,7 @@ describe('the head of every page, on a project site under /portfolio', () => {
   it.each(PAGES)('%s: a strict CSP meta that allows exactly its inline style', (file) => {
     const html = site.pages.get(file) ?? '';
     const policy = meta(html, 'content-security-policy') ?? '';
-    expect(policy).toMatch(/^default-src 'none'; script-src 'none'; style-src 'sha256-[^']+'; img-src 'self' data:; base-uri 'none'; form-action 'none'$/);
+    expect(policy).toMatch(/^default-src 'none'; script-src 'none'; style-src 'sha256-[^']+'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'$/);
     expect(policy).not.toMatch(/unsafe-inline|frame-ancestors|report-uri|sandbox/);
     const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => match[1] ?? '');
     expect(styles).toHaveLength(1);

@@ -16,9 +16,9 @@ describe('cspHash', () => {
 });
 
 describe('contentSecurityPolicy', () => {
-  it('denies everything but the page’s own inline styles and images', () => {
+  it('denies everything but the page’s own inline styles, images and same-origin fetches', () => {
     expect(contentSecurityPolicy({ inlineStyles: ['body{margin:0}'] })).toBe(
-      `default-src 'none'; script-src 'none'; style-src ${cspHash('body{margin:0}')}; img-src 'self' data:; base-uri 'none'; form-action 'none'`,
+      `default-src 'none'; script-src 'none'; style-src ${cspHash('body{margin:0}')}; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'`,
     );
   });
 
