@@ -44,6 +44,7 @@ export function entryChecks({ collectionDir = 'src/content/work' }: EntryChecksO
   let command: string = 'build';
   let pages: SitePage[] = [];
   let checked: CheckedEntry[] = [];
+  let checkedOnce = false;
 
   async function runEntryChecks(): Promise<Problem[]> {
     const collection = join(rootDir, collectionDir);
@@ -80,6 +81,9 @@ export function entryChecks({ collectionDir = 'src/content/work' }: EntryChecksO
       },
 
       'astro:routes:resolved': async ({ routes, logger }) => {
+        // A build resolves its routes more than once; the entries cannot change in between.
+        if (command !== 'dev' && checkedOnce) return;
+        checkedOnce = true;
         pages = sitePages(routes);
         const problems = await runEntryChecks();
         if (command === 'dev') {
