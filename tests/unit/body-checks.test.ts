@@ -38,5 +38,11 @@ describe('checkBody', () => {
     ['[x](javascript:void(0))', ['10: a "javascript:" link would run JavaScript, and the site ships none. Link to a page instead, or remove the link.']],
     ['<a href="javascript:go()">x</a>', ['10: a "javascript:" link would run JavaScript, and the site ships none. Link to a page instead, or remove the link.']],
     ['Online and onboarding are words, not attributes.', []],
+    // A stray backtick is not inline code: code never crosses a blank line.
+    [
+      'It`s here.\n\n<script>alert(1)</script>\n\nDon`t.',
+      ['12: a <script> element would run JavaScript, and the site ships none. Remove it; to show an embed, link to it instead.'],
+    ],
+    ['Use ``a ` b`` and `{{ x }}` here.', []],
   ])('%j', (body, expected) => expect(check(body)).toEqual(expected));
 });

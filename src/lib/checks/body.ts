@@ -23,7 +23,9 @@ export function maskCode(body: string): string {
   const blank = (text: string) => text.replace(/[^\n]/g, ' ');
   return body
     .replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^\1[ \t]*$|(?![\s\S]))/gm, blank)
-    .replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, blank);
+    // Inline code ends at the matching backtick run and, like a paragraph, never crosses a blank line:
+    // a stray apostrophe-backtick must not hide the rest of the entry from the checks.
+    .replace(/(`+)(?!`)(?:(?!\n[ \t]*\n)[^`]|`(?!\1))*?[^`\n]?\1(?!`)/g, blank);
 }
 
 const ROOT_PATH = /^\/[^\s)"'<>]*/;
