@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger, IntegrationResolvedRoute } from 'astro';
 import { AstroError } from 'astro/errors';
 import { checkEntries, type CheckedEntry, type SitePage } from '../lib/checks/entries.ts';
+import { ENTRIES_LOADER_NAME } from '../lib/content/entries-loader.ts';
 import { formatProblems, type Problem } from '../lib/errors.ts';
 import { checkLinks } from '../lib/links/check.ts';
 import { extractPageFacts, type PageFacts } from '../lib/links/extract.ts';
@@ -45,6 +46,8 @@ export function entryChecks({ collectionDir = 'src/content/work' }: EntryChecksO
   let pages: SitePage[] = [];
   let checked: CheckedEntry[] = [];
   let checkedOnce = false;
+  /** Entry files whose front matter could not be read at the last check (dev keeps them out of the collection). */
+  let unreadable = new Set<string>();
 
   async function runEntryChecks(): Promise<Problem[]> {
     const collection = join(rootDir, collectionDir);
@@ -57,14 +60,17 @@ export function entryChecks({ collectionDir = 'src/content/work' }: EntryChecksO
     );
     const result = checkEntries({ collectionDir, files, pages, publicFiles: await filesBelow(publicDir) });
     checked = result.entries;
+    unreadable = new Set(result.problems.filter((problem) => problem.field === 'front matter').map((problem) => problem.file));
     return result.problems;
   }
 
   /** In dev the problems go to the terminal and, through the middleware, to the error overlay. */
   const reportInDev = (problems: readonly Problem[], logger: AstroIntegrationLogger) => {
     const message = problems.length > 0 ? formatProblems('Some entries need fixing', problems) : undefined;
+    const previous = (globalThis as Record<symbol, unknown>)[DEV_PROBLEMS_KEY];
     (globalThis as Record<symbol, unknown>)[DEV_PROBLEMS_KEY] = message;
-    if (message) logger.error(message);
+    // A save can trigger the checks twice (file watcher and route update): say it once.
+    if (message && message !== previous) logger.error(message);
   };
 
   return {
@@ -95,12 +101,17 @@ export function entryChecks({ collectionDir = 'src/content/work' }: EntryChecksO
         }
       },
 
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
         const watched = [join(rootDir, collectionDir), publicDir];
         server.watcher.on('all', (_event, path) => {
           if (!watched.some((folder) => path.startsWith(folder))) return;
-          void runEntryChecks().then((problems) => {
+          const unreadableBefore = unreadable;
+          void runEntryChecks().then(async (problems) => {
             reportInDev(problems, logger);
+            // An entry left out of the collection for unreadable front matter comes back once fixed.
+            if ([...unreadableBefore].some((file) => !unreadable.has(file))) {
+              await refreshContent?.({ loaders: [ENTRIES_LOADER_NAME] });
+            }
             if (problems.length === 0) logger.info('All entries are valid.');
           });
         });
@@ -119,15 +130,24 @@ export function entryChecks({ collectionDir = 'src/content/work' }: EntryChecksO
         }
         const linkProblems = checkLinks({ files: new Set(files), pages: facts, base });
         const entrySources = new Map(checked.filter((entry) => entry.published).map((entry) => [permalinkToFile(entry.data.permalink), entry.file]));
-        const problems = linkProblemsToProblems({
+        // The body checks catch script written in an entry; this catches it from anywhere else (a
+        // component, an MDX import), so the zero-JavaScript promise holds for every page.
+        const scriptProblems: Problem[] = [...facts].flatMap(([page, { javascript }]) =>
+          [...new Set(javascript)].map((what) => ({
+            file: entrySources.get(page) ?? `dist/${page}`,
+            field: 'page',
+            message: `the built page has a ${what}, which would run JavaScript, and the site ships none. Remove it from the entry or the component that writes it.`,
+          })),
+        );
+        const problems = [...scriptProblems, ...linkProblemsToProblems({
           problems: linkProblems,
           sourceOf: (page) => entrySources.get(page),
           pages: htmlFiles,
           base,
-        });
+        })];
         if (problems.length > 0) {
           throw new AstroError(
-            formatProblems('Some links do not lead anywhere', problems),
+            formatProblems(scriptProblems.length > 0 ? 'Some pages would run JavaScript' : 'Some links do not lead anywhere', problems),
             "Fix the links above and build again.",
           );
         }

@@ -97,7 +97,7 @@ async function withFixture(kind: 'bad' | 'good', name: string): Promise<SiteOpti
 
 /** Our message within the build output: from its title to its "Read more" line. */
 function problemMessage(output: string): string {
-  return /Some (?:entries need fixing|links do not lead anywhere)[\s\S]*?\nRead more: .*/.exec(output)?.[0] ?? `(no entry-check message)\n${output}`;
+  return /Some (?:entries need fixing|links do not lead anywhere|pages would run JavaScript)[\s\S]*?\nRead more: .*/.exec(output)?.[0] ?? `(no entry-check message)\n${output}`;
 }
 
 describe('every fixture in tests/fixtures/bad has a case here', () => {

@@ -33,6 +33,14 @@ describe('extractPageFacts on awkward markup', () => {
     ['<p data-href="/not-a-link">x</p>', []],
   ])('%s', (html, urls) => expect(extractPageFacts(html).links.map((link) => link.url)).toEqual(urls));
 
+  it.each([
+    ['<script type="application/ld+json">{}</script><p>plain</p>', []],
+    ['<script>alert(1)</script>', ['<script>']],
+    ['<script type="module" src="/a.js"></script>', ['<script>']],
+    ['<img src="a.png" onerror="x()"><div onClick="y()"></div>', ['onerror attribute', 'onclick attribute']],
+    ['<a href=" javascript:go()">x</a>', ['javascript: link']],
+  ])('finds what would run JavaScript in %s', (html, found) => expect(extractPageFacts(html).javascript).toEqual(found));
+
   it('reads ids from any element, with entities decoded', () => {
     expect([...extractPageFacts('<h2 id="q&amp;a">Q&A</h2><section id=plain></section>').ids]).toEqual(['q&a', 'plain']);
   });

@@ -10,6 +10,8 @@ export interface PageFacts {
   links: PageLink[];
   /** Every `id` (and legacy `a[name]`) on the page: the targets a `#fragment` may name. */
   ids: Set<string>;
+  /** What on the page would run JavaScript: `<script>`, `onclick attribute`, `javascript: link`. */
+  javascript: string[];
 }
 
 /** The attributes that hold a URL to fetch or follow, per element. */
@@ -62,16 +64,19 @@ function splitSrcset(value: string): string[] {
 export function extractPageFacts(html: string): PageFacts {
   const links: PageLink[] = [];
   const ids = new Set<string>();
+  const javascript: string[] = [];
   const markup = html.replace(NOT_MARKUP, (_whole, openingTag: string | undefined) => openingTag ?? '');
   for (const [, rawName = '', rawAttributes = ''] of markup.matchAll(START_TAG)) {
     const name = rawName.toLowerCase();
     const wanted = URL_ATTRIBUTES[name];
-    if (!wanted && !rawAttributes.includes('id=') && !rawAttributes.includes('name=')) continue;
+    if (!wanted && !/\b(id|name|on[a-z]+)\s*=/i.test(rawAttributes)) continue;
     const attributes = new Map<string, string>();
     for (const [, attribute = '', double, single, bare] of rawAttributes.matchAll(ATTRIBUTE)) {
       const key = attribute.toLowerCase();
       if (!attributes.has(key)) attributes.set(key, decodeEntities(double ?? single ?? bare ?? ''));
     }
+    if (name === 'script' && attributes.get('type')?.toLowerCase() !== 'application/ld+json') javascript.push('<script>');
+    for (const key of attributes.keys()) if (/^on[a-z]+$/.test(key)) javascript.push(`${key} attribute`);
     const id = attributes.get('id');
     if (id) ids.add(id);
     const anchorName = name === 'a' ? attributes.get('name') : undefined;
@@ -81,8 +86,11 @@ export function extractPageFacts(html: string): PageFacts {
       if (value === undefined) continue;
       const source = `${name}[${attribute}]`;
       const urls = attribute === 'srcset' ? splitSrcset(value) : [value.trim()];
-      for (const url of urls) links.push({ source, url });
+      for (const url of urls) {
+        if (/^javascript:/i.test(url.replace(/\s/g, ''))) javascript.push('javascript: link');
+        links.push({ source, url });
+      }
     }
   }
-  return { links, ids };
+  return { links, ids, javascript };
 }
