@@ -4,7 +4,7 @@
  */
 
 /** `/`-separated segments of lowercase ASCII letters, digits and `-`; no trailing slash. */
-export const PERMALINK_PATTERN = /^(\/[a-z0-9]+(?:-[a-z0-9]+)*)+$/;
+export const PERMALINK_PATTERN = /^(\/[a-z0-9-]+)+$/;
 
 /** An example shown in messages. */
 export const PERMALINK_EXAMPLE = '/work/amazon';
@@ -14,7 +14,15 @@ export const PERMALINK_EXAMPLE = '/work/amazon';
  * An empty list means the permalink is valid.
  */
 export function permalinkProblems(permalink: string): string[] {
-  if (PERMALINK_PATTERN.test(permalink)) return [];
+  if (PERMALINK_PATTERN.test(permalink)) {
+    // `/work/index` would be written as work/index.html, the file a host serves for `/work/`.
+    if (/\/index$/.test(permalink)) {
+      const parent = permalink.slice(0, -'/index'.length);
+      // Another name in the same folder: the folder itself may be a page already (`/work`).
+      return [`must not end in "/index": that file is the folder's own page. Write "${parent}/overview".`];
+    }
+    return [];
+  }
   const problems: string[] = [];
   const suggestion = suggestPermalink(permalink);
   const fix = suggestion ? ` Write "${suggestion}".` : ` Write an address like "${PERMALINK_EXAMPLE}".`;
@@ -47,12 +55,9 @@ export function suggestPermalink(permalink: string): string | undefined {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .split('/')
-    .map((segment) =>
-      segment
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, ''),
-    )
-    .filter((segment) => segment !== '');
+    .filter((segment) => segment !== '.' && segment !== '..')
+    .map((segment) => segment.replace(/[^a-z0-9-]+/g, '-'))
+    .filter((segment) => /[a-z0-9]/.test(segment));
   if (segments.length === 0) return undefined;
   const suggestion = `/${segments.join('/')}`;
   return PERMALINK_PATTERN.test(suggestion) ? suggestion : undefined;
