@@ -1,18 +1,50 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { readEntrySource } from '../frontmatter/read-entry.ts';
+
+/** The name the entries' loader goes by, for `refreshContent({ loaders })`. */
+export const ENTRIES_LOADER_NAME = 'portfolio-entries';
+
+export interface EntriesLoaderOptions {
+  /** The glob of entry files, relative to `base`. */
+  pattern: string;
+  /** The collection folder, relative to the project root. */
+  base: string;
+}
+
+/** Entry files whose front matter cannot be read at all, relative to the folder, `/`-separated. */
+async function unreadableEntries(folder: string): Promise<string[]> {
+  const found = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  const unreadable: string[] = [];
+  for (const entry of found) {
+    if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (!readEntrySource(await readFile(path, 'utf8')).ok) unreadable.push(relative(folder, path).split(sep).join('/'));
+  }
+  return unreadable;
+}
+
+/** Glob patterns match `[`, `*` and friends specially; a file name is matched literally. */
+const literal = (path: string) => path.replace(/[\\[\]{}()*?!+@]/g, '\\$&');
 
 /**
- * Wraps a loader so that in `astro dev` an entry that fails its schema is left out instead of
- * stopping the dev server: Astro's content sync treats an invalid entry as fatal at startup, which
- * would end `astro dev` on the first typo. The entry checks report the mistake in the terminal and
- * the error overlay, and the entry comes back as soon as it is fixed. Builds are unchanged (the entry
- * checks fail them before content is synced).
+ * The glob loader for the entries, made to survive mistakes in `astro dev`. Astro's content sync
+ * treats a broken entry as fatal at startup, which would end `astro dev` on the first typo. In dev,
+ * entries whose front matter cannot be read are left out of the glob, and entries that fail the schema
+ * are left out of the store; the entry checks report both in the terminal and the error overlay, and
+ * refresh the collection when they are fixed. Builds use the plain glob loader (the entry checks fail
+ * them before content is synced).
  */
-export function devTolerant(loader: Loader): Loader {
+export function entriesLoader(options: EntriesLoaderOptions): Loader {
   return {
-    ...loader,
-    name: `${loader.name}-dev-tolerant`,
-    load(context: LoaderContext) {
-      if (!context.watcher) return loader.load(context);
+    name: ENTRIES_LOADER_NAME,
+    async load(context: LoaderContext) {
+      if (!context.watcher) return glob(options).load(context);
+      const unreadable = await unreadableEntries(join(fileURLToPath(context.config.root), options.base));
+      const loader = glob({ ...options, pattern: [options.pattern, ...unreadable.map((file) => `!${literal(file)}`)] });
       const invalid = new Set<string>();
       const parseData: LoaderContext['parseData'] = async (props) => {
         try {
