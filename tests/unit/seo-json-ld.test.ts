@@ -13,7 +13,7 @@ const owner = ownerOf(
   {
     name: 'Ada Lovelace',
     jobTitle: 'Software Engineer',
-    description: 'Builds engines.',
+    intro: 'Builds engines.',
     links: [{ href: 'https://github.com/ada' }, { href: 'https://www.linkedin.com/in/ada' }, { href: 'mailto:ada@example.com' }],
   },
   'https://ada.github.io/portfolio/',
@@ -36,7 +36,7 @@ describe('the owner as a Person', () => {
   });
 
   it('leaves out what the owner did not give', () => {
-    expect(person(ownerOf({ name: 'Ada', links: [] }, 'https://a.dev/'))).toEqual({
+    expect(person(ownerOf({ name: 'Ada', intro: '', links: [] }, 'https://a.dev/'))).toEqual({
       '@type': 'Person',
       '@id': 'https://a.dev/#person',
       name: 'Ada',

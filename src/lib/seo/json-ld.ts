@@ -130,8 +130,9 @@ export function serializeJsonLd(data: JsonLd): string {
 
 /** The owner from `src/site.config.ts`, with the home page's absolute URL as their address. */
 export function ownerOf(
-  config: { name: string; jobTitle?: string | undefined; description?: string | undefined; links: readonly { href: string }[] },
+  config: { name: string; jobTitle?: string | undefined; intro: string; links: readonly { href: string }[] },
   homeUrl: string,
 ): Owner {
-  return { name: config.name, jobTitle: config.jobTitle, description: config.description, url: homeUrl, links: config.links };
+  // The intro describes the person; the site's `description` describes the site.
+  return { name: config.name, jobTitle: config.jobTitle, description: config.intro || undefined, url: homeUrl, links: config.links };
 }
