@@ -130,6 +130,7 @@ export function entryChecks({ collectionDir = 'src/content/work' }: EntryChecksO
         }
         const linkProblems = checkLinks({ files: new Set(files), pages: facts, base });
         const entrySources = new Map(checked.filter((entry) => entry.published).map((entry) => [permalinkToFile(entry.data.permalink), entry.file]));
+        const unpublished = new Map(checked.filter((entry) => !entry.published).map((entry) => [entry.data.permalink, entry.file]));
         // The body checks catch script written in an entry; this catches it from anywhere else (a
         // component, an MDX import), so the zero-JavaScript promise holds for every page.
         const scriptProblems: Problem[] = [...facts].flatMap(([page, { javascript }]) =>
@@ -142,6 +143,7 @@ export function entryChecks({ collectionDir = 'src/content/work' }: EntryChecksO
         const problems = [...scriptProblems, ...linkProblemsToProblems({
           problems: linkProblems,
           sourceOf: (page) => entrySources.get(page),
+          unpublishedAt: (permalink) => unpublished.get(permalink),
           pages: htmlFiles,
           base,
         })];

@@ -14,7 +14,7 @@ describe('linkProblemsToProblems', () => {
     [
       { kind: 'missing-page', page: 'work/amazon.html', url: '/portfolio/work/gt-x#a', source: 'a[href]' },
       '/portfolio/',
-      { file: 'src/content/work/amazon.md', field: 'link "/portfolio/work/gt-x#a"', message: expect.stringContaining('Did you mean "/work/gt"?') },
+      { file: 'src/content/work/amazon.md', field: 'link "/work/gt-x#a"', message: expect.stringContaining('Did you mean "/work/gt"?') },
     ],
     [
       { kind: 'missing-fragment', page: 'work.html', url: '/work/gt#x', source: 'a[href]' },
@@ -26,7 +26,17 @@ describe('linkProblemsToProblems', () => {
       '/',
       { file: 'src/content/work/amazon.md', field: 'link "/zzzzzzzzzz"', message: expect.not.stringContaining('Did you mean') },
     ],
+    [
+      { kind: 'missing-page', page: 'work/amazon.html', url: '/portfolio/work/secret', source: 'a[href]' },
+      '/portfolio/',
+      {
+        file: 'src/content/work/amazon.md',
+        field: 'link "/work/secret"',
+        message: 'points to src/content/work/secret.md, which is not published (a draft, or a file whose name starts with "_"). Publish it, or remove the link.',
+      },
+    ],
   ] as const)('%#', (problem, base, expected) => {
-    expect(linkProblemsToProblems({ problems: [problem], sourceOf, pages, base })).toEqual([expected]);
+    const unpublishedAt = (permalink: string) => (permalink === '/work/secret' ? 'src/content/work/secret.md' : undefined);
+    expect(linkProblemsToProblems({ problems: [problem], sourceOf, unpublishedAt, pages, base })).toEqual([expected]);
   });
 });

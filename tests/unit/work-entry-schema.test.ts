@@ -45,7 +45,7 @@ describe('mistakes', () => {
     ['a missing title', { ...valid, title: undefined }, 'title: is required.'],
     ['a title that is a number', { ...valid, title: 2019 }, 'title: must be text; put the value in quotes, like title: "..."'],
     ['a null title', { ...valid, title: null }, 'title: must be text'],
-    ['an empty title', { ...valid, title: '   ' }, 'title: is empty; write some text or remove the line.'],
+    ['an empty title', { ...valid, title: '   ' }, 'title: is empty; write the title, like title: "Amazon".'],
     ['a title over 120 characters', { ...valid, title: 'x'.repeat(121) }, 'title: is longer than 120 characters'],
     ['a data that is a date', { ...valid, data: new Date('2018-06-01') }, 'data: is a date, but "data" names the group this page is listed with; it is not a date.'],
     ['an unknown data group', { ...valid, data: 'jobs' }, 'data: "jobs" names no collection. Known collections: "work".'],

@@ -28,15 +28,18 @@ export const IMAGE_ALT_MAX_LENGTH = 150;
 const entryImagePath: z.ZodType<unknown, unknown> = z
   .string({ error: 'must be the path of an image file, like image: ../../assets/logo.png' })
   .trim()
-  .min(1, { error: 'is empty; write a path like image: ../../assets/logo.png or remove the line.' });
+  .min(1, { error: 'is empty; write a path like image: ../../assets/logo.png or remove the line.', abort: true })
+  // The formats the build turns into AVIF and WebP; an SVG or GIF would fail later with Astro's own error.
+  .regex(/\.(png|jpe?g|webp|avif)$/i, { error: 'must be a PNG, JPEG, WebP or AVIF file, like image: ../../assets/logo.png' });
 
 const listOf = (names: readonly string[]) => names.map((name) => `"${name}"`).join(', ');
 
-const text = (field: string) =>
+/** Text that is never blank; an optional field may be left out, a required one must be written. */
+const text = (field: string, { required = false } = {}) =>
   z
     .string({ error: (issue) => (issue.input === undefined ? `is required.` : `must be text; put the value in quotes, like ${field}: "..."`) })
     .trim()
-    .min(1, { error: 'is empty; write some text or remove the line.' });
+    .min(1, { error: required ? `is empty; write the ${field}, like ${field}: "Amazon".` : 'is empty; write some text or remove the line.' });
 
 const yearMonth = z
   .union([z.string(), z.number(), z.date()])
@@ -60,7 +63,7 @@ export const workEntrySchema = z
           : `"${String(issue.input)}" is not a layout. Known layouts: ${listOf(LAYOUT_NAMES)}.`,
     }),
     /** The page's title: the `<h1>`, the browser tab and the navigation label. Plain text, never markup. */
-    title: text('title').max(TITLE_MAX_LENGTH, {
+    title: text('title', { required: true }).max(TITLE_MAX_LENGTH, {
       error: `is longer than ${TITLE_MAX_LENGTH} characters; shorten it and put the detail in the body or in "description".`,
     }),
     /**
