@@ -44,7 +44,7 @@ export interface EntryCheckResult {
 
 const ENTRY_EXTENSIONS = /\.(md|mdx)$/;
 /** Images an entry may keep beside itself and name in `image: ./logo.png`. */
-const IMAGE_EXTENSIONS = /\.(png|jpe?g|webp|avif|gif|svg)$/i;
+const IMAGE_EXTENSIONS = /\.(png|jpe?g|webp|avif)$/i;
 const baseName = (path: string) => path.split('/').pop() ?? path;
 
 /**
@@ -126,28 +126,26 @@ export function checkEntries(input: EntryCheckInput): EntryCheckResult {
 /** Two published entries, an entry and a page, or an entry and a `public/` file wanting one address. */
 function permalinkClashes(published: readonly CheckedEntry[], input: EntryCheckInput): Problem[] {
   const problems: Problem[] = [];
+  // Valid permalinks are lowercase, so entries clash only on equal addresses.
   const byAddress = new Map<string, CheckedEntry[]>();
   for (const entry of published) {
-    const key = entry.data.permalink.toLowerCase();
-    byAddress.set(key, [...(byAddress.get(key) ?? []), entry]);
+    byAddress.set(entry.data.permalink, [...(byAddress.get(entry.data.permalink) ?? []), entry]);
   }
   for (const group of byAddress.values()) {
-    if (group.length < 2) continue;
     for (const entry of group) {
       for (const other of group) {
         if (other === entry) continue;
-        const sameCase = other.data.permalink === entry.data.permalink;
         problems.push({
           file: entry.file,
           field: 'permalink',
-          message: sameCase
-            ? `"${entry.data.permalink}" is also the permalink of ${other.file}. Every page needs its own address: change one of them.`
-            : `"${entry.data.permalink}" differs only in case from the permalink of ${other.file} ("${other.data.permalink}"), and addresses that differ only in case collide on many hosts. Change one of them.`,
+          message: `"${entry.data.permalink}" is also the permalink of ${other.file}. Every page needs its own address: change one of them.`,
         });
       }
     }
   }
 
+  // Pages and public files may use capitals; on a case-insensitive disk `About.html` and `about.html`
+  // are one file, so those comparisons ignore case.
   const pages = new Map(input.pages.map((page) => [page.path.toLowerCase().replace(/(.)\/$/, '$1'), page]));
   const publicFiles = new Map(input.publicFiles.map((file) => [file.toLowerCase(), file]));
   for (const entry of published) {
