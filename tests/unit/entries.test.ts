@@ -24,6 +24,7 @@ describe('isPublished', () => {
     [entry('amazon.md', { title: 'A', permalink: '/a', draft: true }), false],
     [entry('_notes.md', { title: 'A', permalink: '/a' }), false],
     [entry('2019/_wip.mdx', { title: 'A', permalink: '/a' }), false],
+    [entry('_drafts/startup.md', { title: 'A', permalink: '/a' }), false],
   ])('%#', (candidate, expected) => expect(isPublished(candidate)).toBe(expected));
 });
 

@@ -14,11 +14,10 @@ export interface NavLink {
   permalink: string;
 }
 
-/** Drafts and `_`-prefixed files are never published. */
+/** Drafts, `_`-prefixed files and files in `_`-prefixed folders (`_drafts/`) are never published. */
 export function isPublished(entry: EntryLike): boolean {
   if (entry.data.draft) return false;
-  const fileName = (entry.filePath ?? entry.id).split('/').pop() ?? '';
-  return !fileName.startsWith('_');
+  return !(entry.filePath ?? entry.id).split('/').some((segment) => segment.startsWith('_'));
 }
 
 /**
