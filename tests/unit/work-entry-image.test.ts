@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { workEntrySchema } from '../../src/lib/schema/work-entry.ts';
+import { schemaProblems, VALID_ENTRY } from '../helpers/work-entry.ts';
 
-const valid = { layout: 'work_page', title: 'Amazon', data: 'work', permalink: '/work/amazon' };
-
-/** The messages of a failed parse, as `field: message` lines. */
-function problems(input: Record<string, unknown>): string[] {
-  const result = workEntrySchema.safeParse(input);
-  if (result.success) return [];
-  return result.error.issues.map((issue) => `${issue.path.join('.') || '(entry)'}: ${issue.message}`);
-}
+const valid = VALID_ENTRY;
+const problems = schemaProblems;
 
 describe('an entry image', () => {
   it('is optional, and taken with its description', () => {
