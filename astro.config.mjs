@@ -9,7 +9,7 @@ import { resolveDeployment } from './src/lib/deploy-env.ts';
 import { baseLinksPlugin } from './src/lib/markdown/base-links.ts';
 import { layoutKeyPlugin } from './src/lib/markdown/layout-key.ts';
 import { newTabLinksPlugin } from './src/lib/markdown/new-tab-links.ts';
-import { LAYOUT_NAMES } from './src/lib/schema/work-entry.ts';
+import { LAYOUT_NAMES } from './src/lib/schema/page.ts';
 import siteConfig from './src/site.config.ts';
 
 // SITE_URL and BASE_PATH come from the environment so one checkout builds a user site, a project
@@ -20,11 +20,14 @@ const { site, base } = resolveDeployment(process.env, { domain: siteConfig.domai
 export default defineConfig({
   site,
   base,
-  // `/work/amazon` is written as work/amazon.html, which GitHub Pages serves at /work/amazon with no
-  // redirect, exactly as the Jekyll site did.
-  build: { format: 'file' },
+  // As Jekyll wrote them: `/work/amazon` is work/amazon.html, which GitHub Pages serves at /work/amazon
+  // with no redirect, and the folder address `/work/` is work/index.html (src/pages/[...folder]/index.astro).
+  build: { format: 'preserve' },
   trailingSlash: 'ignore',
   markdown: {
+    // Prism marks code with classes, coloured in the one stylesheet for light and dark; Shiki's inline
+    // style attributes would each need allowing in the Content-Security-Policy.
+    syntaxHighlight: 'prism',
     processor: satteri({
       mdastPlugins: [layoutKeyPlugin(LAYOUT_NAMES)],
       hastPlugins: [baseLinksPlugin(base), newTabLinksPlugin()],

@@ -1,12 +1,41 @@
 import { defineCollection } from 'astro:content';
+import { file } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { dataGroups, recordsCollection, recordsForLoader } from './lib/data/data-file.ts';
 import { entriesLoader } from './lib/content/entries-loader.ts';
-import { workEntrySchema } from './lib/schema/work-entry.ts';
+import { pageSchema } from './lib/schema/page.ts';
+import { OPTIMIZABLE_IMAGE, recordSchema } from './lib/schema/record.ts';
 
-/** One Markdown or MDX file per job or school. Each is served at its `permalink`, not its file name. */
-const work = defineCollection({
-  loader: entriesLoader({ pattern: '**/*.{md,mdx}', base: './src/content/work' }),
-  // Astro's image() replaces the plain `image` path so the file is resolved and optimised at build time.
-  schema: ({ image }) => workEntrySchema.safeExtend({ image: image().optional() }),
+/** The groups: one per data file in `src/data/` (`work.yml` is the group `work`). */
+const groups = dataGroups();
+
+/** Every Markdown page: entries, group index pages, the home page, plain pages, the blog's index. */
+const pages = defineCollection({
+  loader: entriesLoader({ pattern: '**/*.{md,mdx}', base: './src/content/pages' }),
+  schema: pageSchema({ groups: groups.map(({ group }) => group) }),
 });
 
-export const collections = { work };
+/**
+ * One collection of records per data file, in file order. A record's `image` is a path in `public/`;
+ * `imageFile` points Astro's `image()` at the same file, relative to the data file, so pages show an
+ * optimised copy while the original keeps its address.
+ */
+const recordCollections = Object.fromEntries(
+  groups.map(({ group, file: path }) => [
+    recordsCollection(group),
+    defineCollection({
+      loader: file(path, {
+        parser: (text) =>
+          recordsForLoader(text).map((record) => ({
+            ...record,
+            ...(typeof record['image'] === 'string' && record['image'].startsWith('/') && OPTIMIZABLE_IMAGE.test(record['image'])
+              ? { imageFile: `../../public${record['image']}` }
+              : {}),
+          })),
+      }),
+      schema: ({ image }) => recordSchema.safeExtend({ id: z.string(), position: z.number(), imageFile: image().optional() }),
+    }),
+  ]),
+);
+
+export const collections = { pages, ...recordCollections };

@@ -1,10 +1,15 @@
 import { defineMiddleware } from 'astro:middleware';
 import { AstroError } from 'astro/errors';
-import { DEV_PROBLEMS_KEY } from './dev-problems.ts';
+import { readDevProblems, sameAddress } from './dev-problems.ts';
 
-/** In `astro dev`, shows the entry problems in the error overlay on every page until they are fixed. */
-export const onRequest = defineMiddleware((_context, next) => {
-  const message = (globalThis as Record<symbol, unknown>)[DEV_PROBLEMS_KEY];
-  if (typeof message === 'string') throw new AstroError(message, 'Fix the files named above; the page reloads when they are saved.');
+/**
+ * In `astro dev`, a page whose files have a problem shows it in the error overlay until it is fixed;
+ * every other page keeps rendering.
+ */
+export const onRequest = defineMiddleware((context, next) => {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  const path = context.url.pathname.startsWith(base) ? context.url.pathname.slice(base.length) || '/' : context.url.pathname;
+  const message = readDevProblems()?.byPage.get(sameAddress(decodeURI(path)));
+  if (message) throw new AstroError(message, 'Fix the files named above; the page reloads when they are saved.');
   return next();
 });

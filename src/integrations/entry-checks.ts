@@ -3,29 +3,31 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger, IntegrationResolvedRoute } from 'astro';
 import { AstroError } from 'astro/errors';
-import { checkEntries, type CheckedEntry, type SitePage } from '../lib/checks/entries.ts';
+import { parseDocument } from 'yaml';
+import { checkSite, type CheckedPage, type ContentFile, type SitePage, type SiteCheckResult } from '../lib/checks/site.ts';
 import { ENTRIES_LOADER_NAME } from '../lib/content/entries-loader.ts';
+import { DATA_DIR, groupOfFile } from '../lib/data/data-file.ts';
 import { formatProblems, type Problem } from '../lib/errors.ts';
-import { checkLinks } from '../lib/links/check.ts';
+import { checkLinks, pageUrlPath, resolveSitePath } from '../lib/links/check.ts';
 import { extractPageFacts, type PageFacts } from '../lib/links/extract.ts';
 import { linkProblemsToProblems } from '../lib/links/report.ts';
+import { checkLegacyUrls, LEGACY_URLS_FILE, parseLegacyUrls } from '../lib/routing/legacy-urls.ts';
+import { sameAddress } from '../lib/routing/navigation.ts';
 import { permalinkToFile } from '../lib/routing/permalink.ts';
-import { DEV_PROBLEMS_KEY } from './dev-problems.ts';
+import { writeDevProblems } from './dev-problems.ts';
 
-export interface EntryChecksOptions {
-  /** The collection folder, relative to the project root. */
-  collectionDir?: string;
-}
+/** The folder of the site's Markdown pages, relative to the project root. */
+export const PAGES_DIR = 'src/content/pages';
 
 const toPosix = (path: string) => path.split(sep).join('/');
 
 /** Every file below a folder, relative to it; none when the folder does not exist. */
-async function filesBelow(folder: string): Promise<string[]> {
+export async function filesBelow(folder: string): Promise<string[]> {
   const found = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
   return found.filter((entry) => entry.isFile()).map((entry) => toPosix(relative(folder, join(entry.parentPath, entry.name)))).sort();
 }
 
-/** The static pages the site builds from `src/pages`; dynamic routes (the entries' catch-all) excluded. */
+/** The static pages and endpoints the site builds from `src/pages`; the dynamic page routes excluded. */
 function sitePages(routes: readonly IntegrationResolvedRoute[]): SitePage[] {
   return routes
     .filter((route) => route.origin === 'project' && route.params.length === 0 && (route.type === 'page' || route.type === 'endpoint'))
@@ -33,44 +35,85 @@ function sitePages(routes: readonly IntegrationResolvedRoute[]): SitePage[] {
 }
 
 /**
- * Fails the build, clearly, on every mistake in an entry: the front matter and the schema, permalink
- * clashes, Liquid left from Jekyll and script in a body before the build starts (all reported at once),
- * and every broken internal link or fragment after the pages are written. In `astro dev` the same
- * messages go to the terminal and to the error overlay, and clear when the files are fixed.
+ * A failed build says what to fix and nothing else: no "unhandled error" framing, no stack trace
+ * into this file. `PORTFOLIO_DEBUG=1` throws instead, for the trace.
  */
-export function entryChecks({ collectionDir = 'src/content/work' }: EntryChecksOptions = {}): AstroIntegration {
+function failBuild(title: string, problems: readonly Problem[]): never {
+  const message = formatProblems(title, problems);
+  if (process.env['PORTFOLIO_DEBUG']) throw new AstroError(message);
+  process.stderr.write(`\n${message}\n\n`);
+  process.exit(1);
+}
+
+/** The `permalink` of a page whose front matter may not even be valid YAML, read leniently, for dev's overlay. */
+function permalinkHint(text: string): string | undefined {
+  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const end = lines.indexOf('---', 1);
+  if (lines[0]?.trim() !== '---' || end === -1) return undefined;
+  const value: unknown = parseDocument(lines.slice(1, end).join('\n'), { uniqueKeys: false }).toJS();
+  const permalink = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)['permalink'] : undefined;
+  return typeof permalink === 'string' ? permalink : undefined;
+}
+
+/**
+ * Fails the build, clearly, on every mistake in the site's content: pages' front matter, data files
+ * and records, how they name each other, permalink clashes, Liquid left from Jekyll and script in a
+ * body before the build starts (all reported at once); every broken internal link or fragment, any
+ * script on a built page and every old URL no longer served after the pages are written. In
+ * `astro dev` the same messages go to the terminal and to the error overlay of the pages concerned,
+ * and clear when the files are fixed.
+ */
+export function entryChecks(): AstroIntegration {
   let rootDir = '';
   let publicDir = '';
   let base = '/';
   let command: string = 'build';
-  let pages: SitePage[] = [];
-  let checked: CheckedEntry[] = [];
+  let routes: SitePage[] = [];
+  let result: SiteCheckResult = { problems: [], pages: [], records: [] };
   let checkedOnce = false;
-  /** Entry files whose front matter could not be read at the last check (dev keeps them out of the collection). */
-  let unreadable = new Set<string>();
+  /** The permalink each page file last had, so dev can show a page's problem on that page. */
+  const knownPermalinks = new Map<string, string>();
+  const pageTexts = new Map<string, string>();
 
-  async function runEntryChecks(): Promise<Problem[]> {
-    const collection = join(rootDir, collectionDir);
-    const files = await Promise.all(
-      (await filesBelow(collection)).map(async (file) => {
-        const path = `${collectionDir}/${file}`;
-        const text = /\.mdx?$/.test(file) ? await readFile(join(collection, file), 'utf8') : '';
-        return { path, text };
-      }),
+  async function runChecks(): Promise<SiteCheckResult> {
+    const readAll = async (folder: string, paths: readonly string[]): Promise<ContentFile[]> =>
+      Promise.all(paths.map(async (path) => ({ path: `${folder}/${path}`, text: await readFile(join(rootDir, folder, path), 'utf8') })));
+    const pageFiles = (await filesBelow(join(rootDir, PAGES_DIR))).map((path) => ({ path }));
+    const pages = await Promise.all(
+      pageFiles.map(async ({ path }) => ({ path: `${PAGES_DIR}/${path}`, text: /\.mdx?$/.test(path) ? await readFile(join(rootDir, PAGES_DIR, path), 'utf8') : '' })),
     );
-    const result = checkEntries({ collectionDir, files, pages, publicFiles: await filesBelow(publicDir) });
-    checked = result.entries;
-    unreadable = new Set(result.problems.filter((problem) => problem.field === 'front matter').map((problem) => problem.file));
-    return result.problems;
+    const dataNames = (await readdir(join(rootDir, DATA_DIR)).catch(() => [])).filter((name) => groupOfFile(name) !== undefined).sort();
+    const dataFiles = await readAll(DATA_DIR, dataNames);
+    result = checkSite({ pagesDir: PAGES_DIR, pageFiles: pages, dataFiles, routes, publicFiles: await filesBelow(publicDir) });
+    pageTexts.clear();
+    for (const page of pages) {
+      pageTexts.set(page.path, page.text);
+      const permalink = result.pages.find((checked) => checked.file === page.path)?.data.permalink ?? permalinkHint(page.text);
+      if (permalink) knownPermalinks.set(page.path, permalink);
+    }
+    return result;
   }
 
-  /** In dev the problems go to the terminal and, through the middleware, to the error overlay. */
-  const reportInDev = (problems: readonly Problem[], logger: AstroIntegrationLogger) => {
-    const message = problems.length > 0 ? formatProblems('Some entries need fixing', problems) : undefined;
-    const previous = (globalThis as Record<symbol, unknown>)[DEV_PROBLEMS_KEY];
-    (globalThis as Record<symbol, unknown>)[DEV_PROBLEMS_KEY] = message;
-    // A save can trigger the checks twice (file watcher and route update): say it once.
-    if (message && message !== previous) logger.error(message);
+  /** In dev the problems go to the terminal, and to the overlay of each page they concern. */
+  let lastMessage: string | undefined;
+  const reportInDev = ({ problems, pages }: SiteCheckResult, logger: AstroIntegrationLogger) => {
+    const byPage = new Map<string, string>();
+    const byFile = Map.groupBy(problems, (problem) => problem.file);
+    for (const [file, fileProblems] of byFile) {
+      // A data file's problems show on the pages of its group; a page's on the page itself.
+      const group = file.startsWith(`${DATA_DIR}/`) ? groupOfFile(file.slice(DATA_DIR.length + 1)) : undefined;
+      const permalinks =
+        group === undefined
+          ? [knownPermalinks.get(file)].filter((permalink): permalink is string => permalink !== undefined)
+          : pages.filter((page: CheckedPage) => page.data.data === group).map((page) => page.data.permalink);
+      for (const permalink of permalinks) byPage.set(sameAddress(permalink), formatProblems('This page needs fixing', fileProblems));
+    }
+    writeDevProblems({ byPage });
+    const message = problems.length > 0 ? formatProblems('Some files need fixing', problems) : undefined;
+    // A save can trigger the checks more than once (file watcher and route update): say it once.
+    if (message && message !== lastMessage) logger.error(message);
+    if (!message && lastMessage) logger.info('All pages are valid.');
+    lastMessage = message;
   };
 
   return {
@@ -86,40 +129,67 @@ export function entryChecks({ collectionDir = 'src/content/work' }: EntryChecksO
         }
       },
 
-      'astro:routes:resolved': async ({ routes, logger }) => {
-        // A build resolves its routes more than once; the entries cannot change in between.
+      'astro:routes:resolved': async ({ routes: resolved, logger }) => {
+        // A build resolves its routes more than once; the files cannot change in between.
         if (command !== 'dev' && checkedOnce) return;
         checkedOnce = true;
-        pages = sitePages(routes);
-        const problems = await runEntryChecks();
+        routes = sitePages(resolved);
+        const checked = await runChecks();
         if (command === 'dev') {
-          reportInDev(problems, logger);
+          reportInDev(checked, logger);
           return;
         }
-        if (problems.length > 0) {
-          throw new AstroError(formatProblems('Some entries need fixing before the site can build', problems), 'Fix the files above and build again.');
-        }
+        if (checked.problems.length > 0) failBuild('Some files need fixing before the site can build', checked.problems);
       },
 
       'astro:server:setup': ({ server, logger, refreshContent }) => {
-        const watched = [join(rootDir, collectionDir), publicDir];
+        const watched = [join(rootDir, PAGES_DIR), join(rootDir, DATA_DIR), publicDir];
+        // Checks run one at a time, the last one after the last change; a file caught half-written
+        // (empty, or front matter not closed yet) is read again shortly after, once its write is done.
+        let running: Promise<void> | undefined;
+        let again = false;
+        let retries = 0;
+        const schedule = (delay = 50) => {
+          if (running) {
+            again = true;
+            return;
+          }
+          running = new Promise<void>((resolve) => setTimeout(resolve, delay))
+            .then(async () => {
+              const unreadableBefore = new Set(result.problems.filter((problem) => problem.field === 'front matter').map((problem) => problem.file));
+              const checked = await runChecks();
+              reportInDev(checked, logger);
+              const unreadable = checked.problems.filter((problem) => problem.field === 'front matter');
+              // An entry left out of the collection for unreadable front matter comes back once fixed.
+              if ([...unreadableBefore].some((file) => !unreadable.some((problem) => problem.file === file))) {
+                await refreshContent?.({ loaders: [ENTRIES_LOADER_NAME] });
+              }
+              if (unreadable.length > 0 && retries < 5) {
+                retries++;
+                again = true;
+              } else if (unreadable.length === 0) {
+                retries = 0;
+              }
+            })
+            .finally(() => {
+              running = undefined;
+              if (again) {
+                again = false;
+                schedule(250);
+              }
+            });
+        };
         server.watcher.on('all', (_event, path) => {
           if (!watched.some((folder) => path.startsWith(folder))) return;
-          const unreadableBefore = unreadable;
-          void runEntryChecks().then(async (problems) => {
-            reportInDev(problems, logger);
-            // An entry left out of the collection for unreadable front matter comes back once fixed.
-            if ([...unreadableBefore].some((file) => !unreadable.has(file))) {
-              await refreshContent?.({ loaders: [ENTRIES_LOADER_NAME] });
-            }
-            if (problems.length === 0) logger.info('All entries are valid.');
-          });
+          retries = 0;
+          schedule();
         });
       },
 
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const files = await filesBelow(outDir);
+        const fileSet = new Set(files);
         const htmlFiles = files.filter((file) => file.endsWith('.html'));
         // Pages are read a few at a time and only their links and ids kept, so memory stays flat.
         const facts = new Map<string, PageFacts>();
@@ -128,33 +198,52 @@ export function entryChecks({ collectionDir = 'src/content/work' }: EntryChecksO
           const texts = await Promise.all(batch.map((file) => readFile(join(outDir, file), 'utf8')));
           batch.forEach((file, index) => facts.set(file, extractPageFacts(texts[index] ?? '')));
         }
-        const linkProblems = checkLinks({ files: new Set(files), pages: facts, base });
-        const entrySources = new Map(checked.filter((entry) => entry.published).map((entry) => [permalinkToFile(entry.data.permalink), entry.file]));
-        const unpublished = new Map(checked.filter((entry) => !entry.published).map((entry) => [entry.data.permalink, entry.file]));
-        // The body checks catch script written in an entry; this catches it from anywhere else (a
+        const linkProblems = checkLinks({ files: fileSet, pages: facts, base });
+        const entrySources = new Map(result.pages.filter((page) => page.published).map((page) => [permalinkToFile(page.data.permalink), page.file]));
+        const unpublished = new Map(result.pages.filter((page) => !page.published).map((page) => [page.data.permalink, page.file]));
+        // The body checks catch script written in a page; this catches it from anywhere else (a
         // component, an MDX import), so the zero-JavaScript promise holds for every page.
         const scriptProblems: Problem[] = [...facts].flatMap(([page, { javascript }]) =>
           [...new Set(javascript)].map((what) => ({
             file: entrySources.get(page) ?? `dist/${page}`,
             field: 'page',
-            message: `the built page has a ${what}, which would run JavaScript, and the site ships none. Remove it from the entry or the component that writes it.`,
+            message: `the built page has a ${what}, which would run JavaScript, and the site ships none. Remove it from the page or the component that writes it.`,
           })),
         );
-        const problems = [...scriptProblems, ...linkProblemsToProblems({
+        const brokenLinks = linkProblemsToProblems({
           problems: linkProblems,
           sourceOf: (page) => entrySources.get(page),
           unpublishedAt: (permalink) => unpublished.get(permalink),
           pages: htmlFiles,
           base,
-        })];
+        }).map((problem) => ({ ...problem, line: problem.line ?? lineOfLink(problem) }));
+        const legacyText = await readFile(join(rootDir, LEGACY_URLS_FILE), 'utf8').catch(() => undefined);
+        const legacyProblems =
+          legacyText === undefined
+            ? []
+            : checkLegacyUrls({
+                urls: parseLegacyUrls(legacyText),
+                resolve: (path) => resolveSitePath(path, fileSet),
+                unpublished,
+                served: htmlFiles.map(pageUrlPath),
+              });
+        const problems = [...scriptProblems, ...brokenLinks, ...legacyProblems];
         if (problems.length > 0) {
-          throw new AstroError(
-            formatProblems(scriptProblems.length > 0 ? 'Some pages would run JavaScript' : 'Some links do not lead anywhere', problems),
-            "Fix the links above and build again.",
-          );
+          const title = scriptProblems.length > 0 ? 'Some pages would run JavaScript' : brokenLinks.length > 0 ? 'Some links do not lead anywhere' : 'Some old URLs are no longer served';
+          failBuild(title, problems);
         }
-        logger.info(`Checked ${[...facts.values()].reduce((sum, page) => sum + page.links.length, 0)} links on ${htmlFiles.length} pages: all resolve.`);
+        const links = [...facts.values()].reduce((sum, page) => sum + page.links.length, 0);
+        logger.info(`Checked ${links} links on ${htmlFiles.length} pages: all resolve.${legacyText === undefined ? '' : ' Every old URL is still served.'}`);
       },
     },
   };
+
+  /** The line of a page's source where a broken link is written, when it is written there as is. */
+  function lineOfLink(problem: Problem): number | undefined {
+    const written = /^link "(.*)"$/.exec(problem.field)?.[1];
+    const text = pageTexts.get(problem.file);
+    if (!written || !text) return undefined;
+    const index = text.split('\n').findIndex((line) => line.includes(written));
+    return index === -1 ? undefined : index + 1;
+  }
 }

@@ -1,47 +1,60 @@
 /**
- * Entry dates are a year (`2018`) or a year and month (`2018-06`): a career page never needs days.
- * They are kept as normalised text (`"2018"`, `"2018-06"`), which also sorts correctly as text.
+ * Dates as a portfolio writes them. A record's `date` is free text (`5/2018 - 8/2018, 8/2019 - Present`,
+ * `2016`, `2015 - 2016`): it is always shown as written, and read into structured periods for
+ * schema.org where it parses. Post dates are shown with `Intl.DateTimeFormat` in the site's language.
  */
 
-export const YEAR_MONTH_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/;
+/** One span of time: ISO 8601 `YYYY` or `YYYY-MM`; no `end` means it is still going on. */
+export interface Period {
+  start: string;
+  end?: string | undefined;
+}
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const ONE_DATE = /^\s*(?:(\d{1,2})\s*\/\s*)?(\d{4})\s*$/;
+const PRESENT = /^\s*(present|now|current|today)\s*$/i;
 
-/** Why a written date is not a year or year-month, with what to write instead; undefined when valid. */
-export function yearMonthProblem(value: unknown): string | undefined {
-  if (value instanceof Date) {
-    const month = String(value.getUTCMonth() + 1).padStart(2, '0');
-    return `is a full date; write a year or a year and month instead, like "${value.getUTCFullYear()}-${month}".`;
+/** `8/2019` as `2019-08`, `2016` as `2016`; undefined for anything else. */
+function isoOf(text: string): string | undefined {
+  const match = ONE_DATE.exec(text);
+  if (!match) return undefined;
+  const [, month, year = ''] = match;
+  if (month === undefined) return year;
+  const number = Number(month);
+  return number >= 1 && number <= 12 ? `${year}-${String(number).padStart(2, '0')}` : undefined;
+}
+
+/**
+ * The periods in a free-text date, or undefined when any part does not parse (then the text is
+ * only shown, never guessed at). Periods are separated by commas; a period is one date (`2016`,
+ * `5/2018`) or two joined by a dash (`-`, `–`, `—`, `to`), the second possibly `Present`.
+ */
+export function parsePeriods(text: string | number | undefined): Period[] | undefined {
+  if (text === undefined) return undefined;
+  const parts = String(text).split(',').map((part) => part.trim());
+  if (parts.length === 0 || parts.some((part) => part === '')) return undefined;
+  const periods: Period[] = [];
+  for (const part of parts) {
+    // Dates here use "/", so every dash (or "to") separates the two ends of a period.
+    const [from = '', to, ...rest] = part.replace(/[–—]|\bto\b/gi, '-').split('-');
+    if (rest.length > 0) return undefined;
+    const start = isoOf(from);
+    if (!start) return undefined;
+    if (to === undefined) {
+      periods.push({ start, end: start });
+      continue;
+    }
+    if (PRESENT.test(to)) {
+      periods.push({ start });
+      continue;
+    }
+    const end = isoOf(to);
+    if (!end || end < start) return undefined;
+    periods.push({ start, end });
   }
-  const text = typeof value === 'number' ? String(value) : value;
-  if (typeof text !== 'string') return 'must be a year ("2018") or a year and month ("2018-06").';
-  if (YEAR_MONTH_PATTERN.test(text)) return undefined;
-  const loose = /^(\d{4})-(\d{1,2})$/.exec(text);
-  if (loose) {
-    const month = Number(loose[2]);
-    if (month >= 1 && month <= 12) return `needs a two-digit month: write "${loose[1]}-${String(month).padStart(2, '0')}".`;
-    return `has no month ${loose[2]}: months run from 01 to 12.`;
-  }
-  return `"${text}" is not a year ("2018") or a year and month ("2018-06").`;
+  return periods;
 }
 
-/** The normalised text of a valid year or year-month written as a number or a string. */
-export function normalizeYearMonth(value: string | number): string {
-  return String(value);
+/** A post's date for visitors, in the site's language: `Jun 10, 2019` in `en`, `10 juin 2019` in `fr`. */
+export function formatDate(date: Date, lang: string, timeZone = 'UTC'): string {
+  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone }).format(date);
 }
-
-/** `"2018-06"` as `Jun 2018`; `"2018"` as `2018`. */
-export function formatYearMonth(value: string): string {
-  const match = YEAR_MONTH_PATTERN.exec(value);
-  if (!match) return value;
-  const [, year, month] = match;
-  return month ? `${MONTHS[Number(month) - 1]} ${year}` : String(year);
-}
-
-/** The period an entry covers, as shown to visitors: `Jun 2018 – Aug 2018`, `2019 – present`. */
-export function formatPeriod(start: string | undefined, end: string | undefined): string | undefined {
-  if (!start) return end ? formatYearMonth(end) : undefined;
-  if (end === start) return formatYearMonth(start);
-  return `${formatYearMonth(start)} – ${end ? formatYearMonth(end) : 'present'}`;
-}
-

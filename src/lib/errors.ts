@@ -85,30 +85,35 @@ export type KeyLineLookup = (key: string) => number | undefined;
 export function schemaIssuesToProblems(
   file: string,
   issues: readonly SchemaIssue[],
-  knownKeys: readonly string[],
+  /** The keys allowed where the issue is: one list, or one per nesting path (a record's `links` items). */
+  knownKeys: readonly string[] | ((path: readonly PropertyKey[]) => readonly string[]),
   lineOf: KeyLineLookup = () => undefined,
   /** What the keys belong to, as the message names it. */
   owner = 'an entry',
+  /** Written before every field, to say which part of the file it is in: `"Amazon".` for a record. */
+  fieldPrefix = '',
 ): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
+    const path = issue.path.map(String);
+    const topKey = path[0];
     if (issue.code === 'unrecognized_keys') {
+      const known = typeof knownKeys === 'function' ? knownKeys(issue.path) : knownKeys;
       for (const key of issue.keys ?? []) {
-        const suggestion = closest(key, knownKeys);
+        const suggestion = closest(key, known);
         problems.push({
           file,
-          field: key,
-          line: lineOf(key),
+          field: fieldPrefix + [...path, key].join('.'),
+          line: lineOf(topKey ?? key),
           message: suggestion
-            ? `is not a field ${owner} can have. Did you mean "${suggestion}"?`
-            : `is not a field ${owner} can have. Remove it, or use one of: ${knownKeys.join(', ')}.`,
+            ? `is not a field ${path.length > 0 ? 'here' : `${owner} can have`}. Did you mean "${suggestion}"?`
+            : `is not a field ${path.length > 0 ? 'here' : `${owner} can have`}. Remove it, or use one of: ${known.join(', ')}.`,
         });
       }
       continue;
     }
-    const field = issue.path.map(String).join('.') || 'front matter';
-    const key = String(issue.path[0] ?? '');
-    problems.push({ file, field, line: key ? lineOf(key) : undefined, message: issue.message });
+    const field = path.join('.') || (fieldPrefix ? '' : 'front matter');
+    problems.push({ file, field: (fieldPrefix + field).replace(/\.$/, ''), line: topKey ? lineOf(topKey) : undefined, message: issue.message });
   }
   return problems;
 }

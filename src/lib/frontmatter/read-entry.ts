@@ -27,12 +27,12 @@ const KEY_LINE = /^([^\s#:][^:]*?)\s*:(\s|$)/;
 export function readEntrySource(text: string): { ok: true; source: EntrySource } | { ok: false; error: FrontMatterError } {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   if (lines.every((line) => line.trim() === '')) {
-    return { ok: false, error: { message: 'the file is empty. An entry starts with front matter: a "---" line, the fields (layout, title, data, permalink), and another "---" line.' } };
+    return { ok: false, error: { message: 'the file is empty. An entry starts with front matter: a "---" line, the fields (layout, title, permalink), and another "---" line.' } };
   }
   if (!FENCE.test(lines[0] ?? '')) {
     return {
       ok: false,
-      error: { line: 1, message: 'the file has no front matter. Start it with a "---" line, the fields (layout, title, data, permalink), and another "---" line.' },
+      error: { line: 1, message: 'the file has no front matter. Start it with a "---" line, the fields (layout, title, permalink), and another "---" line.' },
     };
   }
   const closing = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
@@ -62,7 +62,7 @@ export function readEntrySource(text: string): { ok: true; source: EntrySource }
     return { ok: false, error: { line, message: `the front matter is not valid YAML: ${reason ?? String(error)}. Check quotes and indentation; a value containing ": " needs quotes.` } };
   }
   if (data === null || data === undefined) {
-    return { ok: false, error: { line: 1, message: 'the front matter is empty. Write the fields layout, title, data and permalink between the "---" lines.' } };
+    return { ok: false, error: { line: 1, message: 'the front matter is empty. Write the fields layout, title and permalink between the "---" lines.' } };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
     const found = Array.isArray(data) ? 'a list' : `the text "${String(data)}"`;

@@ -1,74 +1,111 @@
 /**
- * Permalinks: the exact public address an entry is served at, as on the owner's Jekyll site.
- * `/work/amazon` is written to `work/amazon.html` and linked as `/work/amazon`.
+ * Permalinks: the exact public address a page is served at, as the owner's Jekyll site wrote it.
+ * Three forms, each written to the file GitHub Pages serves for it without a redirect (Jekyll's
+ * `Page#destination` rule, https://github.com/jekyll/jekyll/blob/master/lib/jekyll/page.rb):
+ *
+ * - `/work/`           a folder address: `work/index.html` (and `/` is `index.html`);
+ * - `/work/amazon`     a file address: `work/amazon.html`, served at `/work/amazon` and `/work/amazon.html`;
+ * - `/blog/post.html`  written as given: `blog/post.html`.
  */
 
-/** `/`-separated segments of lowercase ASCII letters, digits and `-`; no trailing slash. */
-export const PERMALINK_PATTERN = /^(\/[a-z0-9-]+)+$/;
+/** One path segment: ASCII letters, digits and `- _ . ~`, the characters Jekyll keeps and every host serves as written. */
+const SEGMENT = /^[A-Za-z0-9._~-]+$/;
 
 /** An example shown in messages. */
 export const PERMALINK_EXAMPLE = '/work/amazon';
+
+/** Folders the build itself writes; a page there would be overwritten or hide the site's assets. */
+export const RESERVED_FOLDERS = ['_astro'] as const;
+
+/** `/work/` and `/`: addresses of a folder, written as its `index.html`. */
+export const isFolderPermalink = (permalink: string): boolean => permalink.endsWith('/');
 
 /**
  * Every rule a permalink breaks, each as its own sentence saying what is wrong and what to write.
  * An empty list means the permalink is valid.
  */
 export function permalinkProblems(permalink: string): string[] {
-  if (PERMALINK_PATTERN.test(permalink)) {
-    // `/work/index` would be written as work/index.html, the file a host serves for `/work/`.
-    if (/\/index$/.test(permalink)) {
-      const parent = permalink.slice(0, -'/index'.length);
-      // Another name in the same folder: the folder itself may be a page already (`/work`).
-      return [`must not end in "/index": that file is the folder's own page. Write "${parent}/overview".`];
-    }
-    return [];
-  }
+  if (permalink.trim() === '') return [`is empty. Write an address like "${PERMALINK_EXAMPLE}".`];
   const problems: string[] = [];
   const suggestion = suggestPermalink(permalink);
-  const fix = suggestion ? ` Write "${suggestion}".` : ` Write an address like "${PERMALINK_EXAMPLE}".`;
+  const fix = suggestion && suggestion !== permalink ? ` Write "${suggestion}".` : ` Write an address like "${PERMALINK_EXAMPLE}".`;
 
-  if (permalink.trim() === '') return [`is empty.${fix}`];
-  if (permalink === '/') return [`"/" is the home page's address; an entry needs its own, like "${PERMALINK_EXAMPLE}".`];
-  if (!permalink.startsWith('/')) problems.push(`must start with "/" (it is an address from the site root).`);
-  if (permalink.length > 1 && permalink.endsWith('/')) {
-    problems.push(`must not end with "/": the page is written to a file, as on the Jekyll site.`);
-  }
-  if (/[A-Z]/.test(permalink)) problems.push('must be lowercase: addresses are case-sensitive on GitHub Pages.');
+  if (!permalink.startsWith('/')) problems.push('must start with "/" (it is an address from the site root).');
   if (/\s/.test(permalink)) problems.push('must not contain spaces: use "-" between words.');
-  if (/(^|\/)\.\.?(\/|$)/.test(permalink)) problems.push('must not contain "." or ".." segments.');
-  if (/\/\//.test(permalink)) problems.push('must not contain "//" (an empty segment).');
   if (/[?#]/.test(permalink)) problems.push('must not contain "?" or "#": a permalink names a page, not a query or a place in it.');
   if (/[^\u0000-\u007f]/.test(permalink)) problems.push('must use ASCII characters only: write "e" for "é" and so on.');
-  if (/\.html?$/i.test(permalink)) problems.push('must not end with ".html": the site serves "/work/amazon" from "work/amazon.html" itself.');
-  if (problems.length === 0) {
-    problems.push('may only use lowercase letters, digits and "-" between "/" separators.');
+  if (/\/\//.test(permalink)) problems.push('must not contain "//" (an empty segment).');
+  if (/(^|\/)\.\.?(\/|$)/.test(permalink)) problems.push('must not contain "." or ".." segments.');
+  if (problems.length > 0) return problems.map((problem) => problem + fix);
+
+  const segments = permalink.slice(1).split('/');
+  if (isFolderPermalink(permalink)) segments.pop();
+  const last = segments.at(-1) ?? '';
+  if (segments.some((segment) => !SEGMENT.test(segment))) {
+    return [`may only use letters, digits and "-", "_", ".", "~" between "/" separators.${fix}`];
   }
-  return problems.map((problem) => problem + fix);
+  const reserved = RESERVED_FOLDERS.find((folder) => segments[0] === folder);
+  if (reserved && segments.length > 0) {
+    return [`"/${reserved}/" is where the build writes the site's styles and images. Choose another address.`];
+  }
+  if (!isFolderPermalink(permalink)) {
+    // `/work/index` and `/work/index.html` are written to work/index.html, the file the folder address serves.
+    if (/^index(\.html)?$/.test(last)) {
+      const folder = `/${segments.slice(0, -1).join('/')}${segments.length > 1 ? '/' : ''}`;
+      return [`names the folder's own page; write the folder's address "${folder}", which is served from the same file.`];
+    }
+    const extension = /\.([A-Za-z0-9]+)$/.exec(last)?.[1];
+    if (extension && extension.toLowerCase() !== 'html') {
+      return [
+        `ends in ".${extension}", but a page is written as HTML. To publish a .${extension} file at this address, put it in public${permalink} and link to it.`,
+      ];
+    }
+    if (extension === 'HTML') return [`must end in ".html" in lowercase.${fix}`];
+  }
+  return [];
 }
 
 /** The closest valid permalink to what the author wrote, or undefined when nothing usable is left. */
 export function suggestPermalink(permalink: string): string | undefined {
+  const folder = permalink.endsWith('/') && permalink.trim() !== '/';
   const segments = permalink
     .replace(/[?#].*$/, '')
-    .replace(/\.html?$/i, '')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
     .split('/')
     .filter((segment) => segment !== '.' && segment !== '..')
-    .map((segment) => segment.replace(/[^a-z0-9-]+/g, '-'))
-    .filter((segment) => /[a-z0-9]/.test(segment));
+    .map((segment) => segment.trim().replace(/[^A-Za-z0-9._~-]+/g, '-').replace(/^-+|-+$/g, ''))
+    .filter((segment) => segment !== '');
   if (segments.length === 0) return undefined;
-  const suggestion = `/${segments.join('/')}`;
-  return PERMALINK_PATTERN.test(suggestion) ? suggestion : undefined;
+  return `/${segments.join('/')}${folder ? '/' : ''}`;
 }
 
-/** The catch-all route parameter for a permalink: `/work/amazon` becomes `work/amazon`. */
-export function permalinkToParam(permalink: string): string {
-  return permalink.replace(/^\/+/, '');
-}
-
-/** The file the build writes for a permalink: `/work/amazon` becomes `work/amazon.html`. */
+/** The file the build writes for a permalink, relative to the output folder. */
 export function permalinkToFile(permalink: string): string {
-  return `${permalinkToParam(permalink)}.html`;
+  if (isFolderPermalink(permalink)) return `${permalink.slice(1)}index.html`;
+  return permalink.endsWith('.html') ? permalink.slice(1) : `${permalink.slice(1)}.html`;
+}
+
+/**
+ * Which route builds a permalink, and its parameter. Astro writes a page as `<param>.html`
+ * (`build.format: 'preserve'`), so `/blog/post.html` is the page `blog/post`; folder addresses
+ * are built by `src/pages/[...folder]/index.astro`.
+ */
+export type PermalinkRoute = { route: 'file'; param: string | undefined } | { route: 'folder'; param: string };
+
+export function permalinkRoute(permalink: string): PermalinkRoute {
+  if (permalink === '/') return { route: 'file', param: undefined };
+  if (isFolderPermalink(permalink)) return { route: 'folder', param: permalink.slice(1, -1) };
+  return { route: 'file', param: permalink.slice(1).replace(/\.html$/, '') };
+}
+
+
+/**
+ * The paths a static host such as GitHub Pages serves a permalink's file at without a redirect:
+ * `/work/acme` and `/work/acme.html`; `/work/` and `/work/index.html`.
+ */
+export function servedPaths(permalink: string): string[] {
+  const file = `/${permalinkToFile(permalink)}`;
+  if (isFolderPermalink(permalink)) return [permalink, file];
+  return [file, file.replace(/\.html$/, '')];
 }

@@ -19,6 +19,45 @@ export const profileLinkSchema = z.strictObject({
   }),
 });
 
+/** One link of the header navigation. */
+export const navigationLinkSchema = z.strictObject({
+  /** The text shown: "Work". */
+  label: requiredText("label: 'Work'"),
+  /** A page's address from the site root (`/work/`), a file in `public/`, or a full `https://` address. */
+  href: z
+    .string()
+    .trim()
+    .refine((href) => href.startsWith('/') || /^https:\/\//.test(href), { error: 'must be an address from the site root, like "/work/", or start with "https://".' }),
+});
+
+/** Blog posts' settings: Jekyll's `permalink`, `timezone` and `excerpt_separator`. */
+export const postsConfigSchema = z.strictObject({
+  /**
+   * Jekyll's permalink style for posts: `date` (the default, `/:categories/:year/:month/:day/:title.html`),
+   * `pretty`, `ordinal`, `weekdate`, `none`, or a pattern such as `/blog/:year/:title/`.
+   */
+  permalink: z.string().trim().min(1).default('date'),
+  /** The time zone post dates are read in, as Jekyll's `timezone`: `America/New_York`. */
+  timezone: z
+    .string()
+    .refine(
+      (zone) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { error: "must be a time zone name, like timezone: 'America/New_York' or 'UTC'." },
+    )
+    .default('UTC'),
+  /** Where a post's excerpt ends, as Jekyll's `excerpt_separator`; by default the first paragraph. */
+  excerptSeparator: z.string().min(1).optional(),
+  /** Posts per page of the blog's index; larger blogs get numbered pages. */
+  perPage: z.number().int().min(1).default(20),
+});
+
 /**
  * The owner's details, kept in `src/site.config.ts` and validated once when the site loads.
  * Everything the owner replaces lives here; templates never hard-code a name.
@@ -26,16 +65,37 @@ export const profileLinkSchema = z.strictObject({
 export const siteConfigSchema = z.strictObject({
   /** The owner's name: the home page heading, every page title and the footer. */
   name: requiredText("name: 'Jane Doe'"),
-  /** One short paragraph under the name on the home page. */
-  intro: requiredText("intro: 'I build streaming data systems.'"),
+  /**
+   * A sentence or two about you: the home page's text when the site has no `layout: home` page, and
+   * your description in search engines' structured data.
+   */
+  intro: requiredText("intro: 'I build streaming data systems.'").optional(),
   /** A one-line summary for search results and link previews of the home page. */
   description: requiredText("description: 'The portfolio of Jane Doe, software engineer.'").max(300, {
     error: 'is longer than 300 characters; search results show about 160, so keep it to a sentence.',
   }),
   /** The owner's job title or field, for the home page and the `Person` structured data. */
   jobTitle: requiredText("jobTitle: 'Software Engineer'").optional(),
-  /** Profile links shown on the home page and in the footer. */
+  /** Your email address, shown as written where a page said `{{ site.email }}` on the Jekyll site. */
+  email: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, { error: "must be an email address, like email: 'jane@example.org'." }).optional(),
+  /** Profile links shown in the footer (and on the home page when the site has no `layout: home` page). */
   links: z.array(profileLinkSchema).default([]),
+  /**
+   * The header's links, in order: a page (`/work/`) or a file in `public/` (`/assets/files/resume.pdf`),
+   * as the Jekyll site's `header_pages`. Left out: the home page, then each group's index page and the blog.
+   */
+  navigation: z.array(navigationLinkSchema).optional(),
+  /**
+   * The path the site lives under when it is not at the root of its address (a Jekyll `baseurl`):
+   * `/portfolio`. `BASE_PATH` and the deploy workflow's repository name override it.
+   */
+  basePath: z
+    .string()
+    .trim()
+    .regex(/^\/([A-Za-z0-9._~-]+\/?)*$/, { error: "must be a path like basePath: '/portfolio'." })
+    .optional(),
+  /** How blog posts are addressed and dated, as the Jekyll site's `_config.yml` said. */
+  posts: postsConfigSchema.prefault({}),
   /** The language of the site's text, as a BCP 47 tag (`en`, `en-GB`). */
   lang: z
     .string()

@@ -19,16 +19,25 @@ export function cspHash(text: string): string {
 export interface PolicyOptions {
   /** The exact text of each inline `<style>` element on the page. */
   inlineStyles: readonly string[];
+  /**
+   * The exact value of each `style="..."` attribute on the page (a coloured `<span>` in an entry).
+   * Each is allowed by its hash with `'unsafe-hashes'`, which allows exactly those values and no others.
+   */
+  styleAttributes?: readonly string[] | undefined;
+  /** Origins of remote images the page shows (`https://img.shields.io`), allowed besides the site's own. */
+  imageOrigins?: readonly string[] | undefined;
 }
 
 /** The directives, in order. Each is `name source...`. */
-export function cspDirectives({ inlineStyles }: PolicyOptions): string[] {
+export function cspDirectives({ inlineStyles, styleAttributes = [], imageOrigins = [] }: PolicyOptions): string[] {
   const styleSources = [...new Set(inlineStyles.map(cspHash))];
+  const attributeSources = [...new Set(styleAttributes.map(cspHash))].filter((hash) => !styleSources.includes(hash));
+  const allStyles = [...styleSources, ...(styleAttributes.length > 0 ? ["'unsafe-hashes'"] : []), ...attributeSources];
   return [
     "default-src 'none'",
     "script-src 'none'",
-    `style-src ${styleSources.length > 0 ? styleSources.join(' ') : "'none'"}`,
-    "img-src 'self' data:",
+    `style-src ${allStyles.length > 0 ? allStyles.join(' ') : "'none'"}`,
+    `img-src 'self' data:${imageOrigins.map((origin) => ` ${origin}`).join('')}`,
     // Same-origin fetches only: lets tools such as Lighthouse read robots.txt from the page; the site
     // itself runs no script that could fetch anything.
     "connect-src 'self'",

@@ -1,3 +1,5 @@
+import type { Period } from '../dates.ts';
+
 /**
  * schema.org structured data for each kind of page, as plain objects. Each builder describes what the
  * page really is: the home page is the owner (a `Person`), a work page is a `ProfilePage` about the
@@ -45,39 +47,33 @@ export function homePageJsonLd(owner: Owner): JsonLd {
   return { '@context': CONTEXT, ...person(owner) };
 }
 
-/** A job or school as the page's front matter gives it. */
+/** A job or school as its record gives it. */
 export interface Position {
   /** The entry's title: the organization's name ("Amazon", "Georgia Tech"). */
   organization: string;
+  /** The record's summary: the role. */
   role?: string | undefined;
-  location?: string | undefined;
-  /** `YYYY` or `YYYY-MM`, already valid ISO 8601 dates. */
-  start?: string | undefined;
-  end?: string | undefined;
+  /** The periods read from the record's `date`, when it parses; ISO 8601 `YYYY` or `YYYY-MM`. */
+  periods?: readonly Period[] | undefined;
 }
 
 /**
- * A position as a schema.org `OrganizationRole`, following the Role pattern: the role wraps the
- * organization under the same property it hangs from. A position without an end is current
- * (`worksFor`); a finished one is past (`alumniOf`).
+ * A position as schema.org `OrganizationRole`s, following the Role pattern: each role wraps the
+ * organization under the same property it hangs from, one role per period. A position with a period
+ * still going on is current (`worksFor`); a finished one is past (`alumniOf`).
  */
-export function positionRole(position: Position): { property: 'worksFor' | 'alumniOf'; role: JsonLd } {
-  const property = position.start && !position.end ? 'worksFor' : 'alumniOf';
-  const organization: JsonLd = {
-    '@type': 'Organization',
-    name: position.organization,
-    ...(position.location ? { location: position.location } : {}),
-  };
-  return {
-    property,
-    role: {
-      '@type': 'OrganizationRole',
-      [property]: organization,
-      ...(position.role ? { roleName: position.role } : {}),
-      ...(position.start ? { startDate: position.start } : {}),
-      ...(position.end ? { endDate: position.end } : {}),
-    },
-  };
+export function positionRoles(position: Position): { property: 'worksFor' | 'alumniOf'; roles: JsonLd[] } {
+  const periods = position.periods ?? [];
+  const property = periods.some((period) => period.end === undefined) ? 'worksFor' : 'alumniOf';
+  const organization: JsonLd = { '@type': 'Organization', name: position.organization };
+  const role = (period?: Period): JsonLd => ({
+    '@type': 'OrganizationRole',
+    [property]: organization,
+    ...(position.role ? { roleName: position.role } : {}),
+    ...(period ? { startDate: period.start } : {}),
+    ...(period?.end ? { endDate: period.end } : {}),
+  });
+  return { property, roles: periods.length > 0 ? periods.map(role) : [role()] };
 }
 
 export interface WebPageFacts {
@@ -90,7 +86,8 @@ export interface WebPageFacts {
 
 /** A work page: a `ProfilePage` whose main entity is the owner, holding this one position. */
 export function workPageJsonLd(owner: Owner, page: WebPageFacts, position: Position, image?: string): JsonLd {
-  const { property, role } = positionRole(position);
+  const { property, roles } = positionRoles(position);
+  const role = roles.length === 1 ? (roles[0] ?? null) : roles;
   return {
     '@context': CONTEXT,
     '@type': 'ProfilePage',
@@ -102,7 +99,19 @@ export function workPageJsonLd(owner: Owner, page: WebPageFacts, position: Posit
   };
 }
 
-/** A listing page (`/work`): a `CollectionPage` about the owner. */
+/** A plain page (contact, about): a `WebPage` by the owner. */
+export function webPageJsonLd(owner: Owner, page: WebPageFacts): JsonLd {
+  return {
+    '@context': CONTEXT,
+    '@type': 'WebPage',
+    url: page.url,
+    name: page.name,
+    description: page.description,
+    author: { '@type': 'Person', '@id': personId(owner), name: owner.name, url: owner.url },
+  };
+}
+
+/** A group's index page (`/work/`): a `CollectionPage` about the owner. */
 export function collectionPageJsonLd(owner: Owner, page: WebPageFacts): JsonLd {
   return {
     '@context': CONTEXT,
@@ -130,7 +139,7 @@ export function serializeJsonLd(data: JsonLd): string {
 
 /** The owner from `src/site.config.ts`, with the home page's absolute URL as their address. */
 export function ownerOf(
-  config: { name: string; jobTitle?: string | undefined; intro: string; links: readonly { href: string }[] },
+  config: { name: string; jobTitle?: string | undefined; intro?: string | undefined; links: readonly { href: string }[] },
   homeUrl: string,
 ): Owner {
   // The intro describes the person; the site's `description` describes the site.

@@ -59,9 +59,20 @@ export function socialMetaTags(page: PageFacts): MetaTag[] {
   return tags;
 }
 
-/** The `<title>`: the page's own title, then the owner's name, except on the home page (just the name). */
+/** The longest `<title>` search results show in full, and the most html-validate's `long-title` rule allows. */
+export const TITLE_TAG_MAX_LENGTH = 70;
+
+/**
+ * The `<title>`: the page's own title, then the owner's name, except on the home page (just the name).
+ * Within 70 characters: the name is dropped first, then the title is cut at a word.
+ */
 export function pageTitle(title: string, siteName: string, isHome: boolean): string {
-  return isHome || title === siteName ? title : `${title} · ${siteName}`;
+  const full = isHome || title === siteName ? title : `${title} · ${siteName}`;
+  if (full.length <= TITLE_TAG_MAX_LENGTH) return full;
+  if (title.length <= TITLE_TAG_MAX_LENGTH) return title;
+  const cut = title.slice(0, TITLE_TAG_MAX_LENGTH - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > TITLE_TAG_MAX_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
 }
 
 /**

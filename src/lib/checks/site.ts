@@ -1,0 +1,323 @@
+import { closest, schemaIssuesToProblems, type Problem } from '../errors.ts';
+import { readEntrySource } from '../frontmatter/read-entry.ts';
+import { DATA_DIR, groupOfFile, readDataFile, type RawRecord } from '../data/data-file.ts';
+import { isPublishedFile } from '../routing/pages.ts';
+import { permalinkToFile, servedPaths } from '../routing/permalink.ts';
+import { PAGE_KEYS, pageSchema, type PageData } from '../schema/page.ts';
+import { RECORD_KEYS, recordSchema, type RecordData } from '../schema/record.ts';
+import { checkBody } from './body.ts';
+
+/**
+ * Every check of the site's content that needs no build: file names, front matter and the schema of
+ * each page, the data files and their records, how pages and records name each other, permalink
+ * clashes (with each other, with `src/pages` and with `public/`), Liquid left from the Jekyll site
+ * and anything that would run JavaScript. All problems are collected; none stops the others.
+ */
+
+/** A file of the site's content. */
+export interface ContentFile {
+  /** Path relative to the project root, `/`-separated: `src/content/pages/work/amazon.md`. */
+  path: string;
+  /** The file's text (read for `.md`, `.mdx` and data files only). */
+  text: string;
+}
+
+/** A page the site builds from `src/pages`, whose address no Markdown page may take. */
+export interface SitePage {
+  /** Its address: `/404`. */
+  path: string;
+  /** The file that makes it, relative to the project root: `src/pages/404.astro`. */
+  file: string;
+}
+
+export interface SiteCheckInput {
+  /** The pages folder, relative to the project root: `src/content/pages`. */
+  pagesDir: string;
+  /** Every file below the pages folder. */
+  pageFiles: readonly ContentFile[];
+  /** Every `*.yml` / `*.yaml` file in `src/data/`. */
+  dataFiles: readonly ContentFile[];
+  /** The static pages and endpoints of `src/pages`. */
+  routes: readonly SitePage[];
+  /** Every file in `public/`, relative to it, `/`-separated. */
+  publicFiles: readonly string[];
+}
+
+/** A page that passed its own checks. */
+export interface CheckedPage {
+  file: string;
+  data: PageData;
+  published: boolean;
+  /** The 1-based line of its `permalink`, for messages about the address. */
+  permalinkLine?: number | undefined;
+}
+
+/** A record that passed its own checks. */
+export interface CheckedRecord {
+  group: string;
+  key: string;
+  file: string;
+  line: number;
+  data: RecordData;
+}
+
+export interface SiteCheckResult {
+  problems: Problem[];
+  pages: CheckedPage[];
+  records: CheckedRecord[];
+}
+
+const PAGE_EXTENSIONS = /\.(md|mdx)$/;
+/** Images a page may keep beside itself (shown from its body). */
+const IMAGE_EXTENSIONS = /\.(png|jpe?g|webp|avif|gif|svg)$/i;
+const baseName = (path: string) => path.split('/').pop() ?? path;
+
+export function checkSite(input: SiteCheckInput): SiteCheckResult {
+  const problems: Problem[] = [];
+  const { groups, records } = checkDataFiles(input.dataFiles, input.publicFiles, problems);
+  const pages = checkPageFiles(input, groups, problems);
+  const published = pages.filter((page) => page.published);
+  problems.push(...recordLinks(published, pages, records, groups));
+  problems.push(...permalinkClashes(published, input));
+  return { problems, pages, records };
+}
+
+/** The data files: each one's YAML and records. Returns the groups and the records that passed. */
+function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly string[], problems: Problem[]) {
+  const groups: string[] = [];
+  const records: CheckedRecord[] = [];
+  const publicSet = new Set(publicFiles);
+  for (const { path, text } of dataFiles) {
+    const group = groupOfFile(baseName(path));
+    if (group === undefined) continue;
+    groups.push(group);
+    const result = readDataFile(text);
+    if (!result.ok) {
+      for (const problem of result.problems) problems.push({ file: path, field: 'data file', ...problem });
+      continue;
+    }
+    for (const raw of result.records) {
+      const parsed = recordSchema.safeParse(raw.value ?? {});
+      if (!parsed.success) {
+        problems.push(...recordIssues(path, raw, parsed.error.issues));
+        continue;
+      }
+      const record = { group, key: raw.key, file: path, line: raw.line, data: parsed.data };
+      records.push(record);
+      const image = parsed.data.image;
+      if (image?.startsWith('/') && !publicSet.has(decodeURIComponentSafe(image.slice(1)))) {
+        const nearest = closest(image.slice(1), publicFiles.filter((file) => IMAGE_EXTENSIONS.test(file)));
+        problems.push({
+          file: path,
+          field: `"${raw.key}" image`,
+          line: raw.lineOf('image') ?? raw.line,
+          message: `"${image}" is not a file in public/. Put the image at public${image}, or fix the path.${nearest ? ` Did you mean "/${nearest}"?` : ''}`,
+        });
+      }
+    }
+  }
+  return { groups: groups.sort(), records };
+}
+
+function decodeURIComponentSafe(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+function recordIssues(file: string, raw: RawRecord, issues: Parameters<typeof schemaIssuesToProblems>[1]): Problem[] {
+  if (raw.value === null || typeof raw.value !== 'object' || Array.isArray(raw.value)) {
+    return [{ file, field: `"${raw.key}"`, line: raw.line, message: 'must be the record\'s fields (summary, date, image, page, links…) indented below the title.' }];
+  }
+  return schemaIssuesToProblems(
+    file,
+    issues,
+    (path) => (path.length > 0 ? ['name', 'ref'] : RECORD_KEYS),
+    (field) => raw.lineOf(field) ?? raw.line,
+    'a record',
+    `"${raw.key}" `,
+  );
+}
+
+/** The Markdown pages: file names, front matter, the schema, bodies. */
+function checkPageFiles(input: SiteCheckInput, groups: readonly string[], problems: Problem[]): CheckedPage[] {
+  const checked: CheckedPage[] = [];
+  // Dotfiles (.DS_Store, .gitkeep) are the file system's, not the owner's.
+  const files = input.pageFiles.filter((file) => !baseName(file.path).startsWith('.'));
+  const pageFiles = files.filter((file) => PAGE_EXTENSIONS.test(file.path));
+
+  for (const file of files) {
+    if (!PAGE_EXTENSIONS.test(file.path) && !IMAGE_EXTENSIONS.test(file.path)) {
+      problems.push({
+        file: file.path,
+        field: 'file',
+        message: `is not a page: only .md and .mdx files (and the images they show) belong in ${input.pagesDir}. Rename it to .md, or move it to public/ to publish it as it is.`,
+      });
+    }
+  }
+  if (pageFiles.length === 0) {
+    problems.push({
+      file: input.pagesDir,
+      field: 'pages',
+      message: 'the folder has no pages. Add one .md file per page, starting with layout, title and permalink.',
+    });
+  }
+
+  const stems = new Map<string, string[]>();
+  for (const { path } of pageFiles) {
+    const stem = path.replace(PAGE_EXTENSIONS, '');
+    stems.set(stem, [...(stems.get(stem) ?? []), path]);
+  }
+  for (const paths of stems.values()) {
+    if (paths.length < 2) continue;
+    for (const path of paths) {
+      const others = paths.filter((other) => other !== path).map(baseName);
+      problems.push({
+        file: path,
+        field: 'file',
+        message: `has the same name as ${others.map((name) => `"${name}"`).join(', ')}; the site would keep only one of them. Rename or remove one.`,
+      });
+    }
+  }
+
+  const sources = pageFiles.map((file) => ({ file, read: readEntrySource(file.text) }));
+  // `{% link work/acme.md %}` names a file: its permalink is the fix.
+  const permalinkByFile = new Map<string, string>();
+  for (const { file, read } of sources) {
+    const permalink = read.ok ? read.source.data['permalink'] : undefined;
+    if (typeof permalink === 'string') {
+      permalinkByFile.set(file.path.slice(input.pagesDir.length + 1), permalink);
+      permalinkByFile.set(baseName(file.path), permalink);
+    }
+  }
+
+  const schema = pageSchema({ groups });
+  for (const { file, read } of sources) {
+    if (!read.ok) {
+      problems.push({ file: file.path, field: 'front matter', line: read.error.line, message: read.error.message });
+      continue;
+    }
+    const { data, body, bodyLine, lineOf } = read.source;
+    const parsed = schema.safeParse(data);
+    if (parsed.success) {
+      checked.push({
+        file: file.path,
+        data: parsed.data,
+        published: isPublishedFile(file.path.slice(input.pagesDir.length + 1), parsed.data.draft),
+        permalinkLine: lineOf('permalink'),
+      });
+    } else {
+      problems.push(...schemaIssuesToProblems(file.path, parsed.error.issues, PAGE_KEYS, lineOf, 'a page'));
+    }
+    const format = file.path.endsWith('.mdx') ? 'mdx' : 'md';
+    for (const problem of checkBody(body, { bodyLine, format, permalinkOfFile: (name) => permalinkByFile.get(name) })) {
+      problems.push({ file: file.path, ...problem });
+    }
+  }
+  return checked;
+}
+
+/** How entries and records name each other: each entry has a record, each record's `page` is an entry. */
+function recordLinks(published: readonly CheckedPage[], all: readonly CheckedPage[], records: readonly CheckedRecord[], groups: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  const dataFile = (group: string) => records.find((record) => record.group === group)?.file ?? `${DATA_DIR}/${group}.yml`;
+  const recordsOf = new Map<string, CheckedRecord[]>();
+  for (const record of records) recordsOf.set(record.group, [...(recordsOf.get(record.group) ?? []), record]);
+
+  for (const page of published) {
+    if (page.data.layout !== 'work_page' || page.data.data === undefined || !groups.includes(page.data.data)) continue;
+    const group = recordsOf.get(page.data.data) ?? [];
+    if (group.some((record) => record.key === page.data.title)) continue;
+    const nearest = closest(page.data.title, group.map((record) => record.key));
+    problems.push({
+      file: page.file,
+      field: 'title',
+      message: nearest
+        ? `"${page.data.title}" has no record in ${dataFile(page.data.data)}; the closest is "${nearest}". Make the title and the record's key the same.`
+        : `"${page.data.title}" has no record in ${dataFile(page.data.data)}. Add one under the key "${page.data.title}:" with its summary and date.`,
+    });
+  }
+
+  for (const record of records) {
+    const page = record.data.page;
+    if (page === undefined || page === '') continue;
+    // As on the Jekyll site, `page` is a link from the group's index page: `acme` from `/work/` is `/work/acme`.
+    const index = published.find((candidate) => candidate.data.layout === 'work' && candidate.data.data === record.group);
+    const from = index?.data.permalink ?? `/${record.group}/`;
+    let target: string;
+    try {
+      target = decodeURIComponent(new URL(page, `http://site.invalid${from}`).pathname);
+    } catch {
+      target = `${from}${page}`;
+    }
+    const entries = published.filter((candidate) => candidate.data.layout === 'work_page' && candidate.data.data === record.group);
+    if (entries.some((entry) => servedPaths(entry.data.permalink).includes(target))) continue;
+    const draft = all.find((candidate) => !candidate.published && servedPaths(candidate.data.permalink).includes(target));
+    const nearest = closest(target, entries.map((entry) => entry.data.permalink));
+    problems.push({
+      file: record.file,
+      field: `"${record.key}" page`,
+      line: record.line,
+      message: draft
+        ? `"${page}" leads to ${draft.file}, which is not published (a draft, or a file whose name starts with "_"). Publish it, or remove "page".`
+        : `"${page}" matches no entry: no page with "data: ${record.group}" has the permalink "${target}".${nearest ? ` Did you mean the page at "${nearest}"?` : ' Add the entry, or fix "page".'}`,
+    });
+  }
+  return problems;
+}
+
+/** Two published pages, a page and a `src/pages` route, or a page and a `public/` file wanting one file. */
+function permalinkClashes(published: readonly CheckedPage[], input: SiteCheckInput): Problem[] {
+  const problems: Problem[] = [];
+  // Compared by the file each writes, without regard to case: `/About` and `/about` are one file on
+  // the disks of macOS and Windows, and `/work/acme` and `/work/acme.html` are one file everywhere.
+  const byFile = new Map<string, CheckedPage[]>();
+  for (const page of published) {
+    const file = permalinkToFile(page.data.permalink).toLowerCase();
+    byFile.set(file, [...(byFile.get(file) ?? []), page]);
+  }
+  for (const group of byFile.values()) {
+    for (const page of group) {
+      for (const other of group) {
+        if (other === page) continue;
+        const same = other.data.permalink === page.data.permalink;
+        problems.push({
+          file: page.file,
+          field: 'permalink',
+          line: page.permalinkLine,
+          message: same
+            ? `"${page.data.permalink}" is also the permalink of ${other.file}. Every page needs its own address: change one of them.`
+            : `"${page.data.permalink}" and the permalink "${other.data.permalink}" of ${other.file} are written to the same file. Every page needs its own address: change one of them.`,
+        });
+      }
+    }
+  }
+
+  const routes = new Map(input.routes.map((route) => [route.path.toLowerCase().replace(/(.)\/$/, '$1'), route]));
+  const publicFiles = new Map(input.publicFiles.map((file) => [file.toLowerCase(), file]));
+  for (const page of published) {
+    const { permalink } = page.data;
+    const file = permalinkToFile(permalink).toLowerCase();
+    const route = routes.get(permalink.toLowerCase().replace(/(.)\/$/, '$1').replace(/\.html$/, ''));
+    if (route) {
+      problems.push({
+        file: page.file,
+        field: 'permalink',
+        line: page.permalinkLine,
+        message: `"${permalink}" is the address of ${route.file}, which the site builds itself. Choose another permalink.`,
+      });
+    }
+    const publicFile = publicFiles.get(file);
+    if (publicFile) {
+      problems.push({
+        file: page.file,
+        field: 'permalink',
+        line: page.permalinkLine,
+        message: `"${permalink}" is also served by public/${publicFile}. Remove that file or choose another permalink.`,
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,124 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+
+/**
+ * A group's data file (`src/data/work.yml`): one record per entry, keyed by the entry's title, in the
+ * order the group's index page lists them. Read here once, with line numbers, for the checks and for
+ * the content loader alike.
+ */
+
+/** Where groups' data files live, relative to the project root. */
+export const DATA_DIR = 'src/data';
+/** A data file's name is its group's name: `work.yml` is the group `work`. */
+export const DATA_FILE = /^([^./][^/]*)\.ya?ml$/;
+
+/** The group a data file holds, or undefined for a file that is not a data file. */
+export function groupOfFile(fileName: string): string | undefined {
+  return DATA_FILE.exec(fileName)?.[1];
+}
+
+/** The groups of a project: one per data file in `src/data/`, with the file's path from the root. */
+export function dataGroups(root = '.'): { group: string; file: string }[] {
+  let names: string[];
+  try {
+    names = readdirSync(join(root, DATA_DIR), { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const group = groupOfFile(name);
+    return group === undefined ? [] : [{ group, file: `${DATA_DIR}/${name}` }];
+  });
+}
+
+/** The content collection holding a group's records. */
+export const recordsCollection = (group: string): string => `records-${group}`;
+
+export interface RawRecord {
+  /** The key: the title of the entry it describes. */
+  key: string;
+  /** Its position in the file, from 0: the order of the index page. */
+  position: number;
+  /** The record as YAML gives it. */
+  value: unknown;
+  /** The 1-based line of the key. */
+  line: number;
+  /** The 1-based line of one of its fields, when written. */
+  lineOf(field: string): number | undefined;
+}
+
+export interface DataFileProblem {
+  message: string;
+  line?: number | undefined;
+}
+
+export type DataFileResult = { ok: true; records: RawRecord[] } | { ok: false; problems: DataFileProblem[] };
+
+/** Reads a data file's records in order; every way the YAML can be wrong is a problem with its line. */
+export function readDataFile(text: string): DataFileResult {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      problems: document.errors.map((error) => {
+        const line = lineAt(error.pos[0]);
+        if (error.code === 'DUPLICATE_KEY') {
+          return { line, message: 'a record is written twice under the same title. Keep one, or rename one of them (each entry has its own title).' };
+        }
+        const reason = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.message;
+        return { line, message: `is not valid YAML: ${reason}. Check quotes and indentation; a value containing ": " needs quotes.` };
+      }),
+    };
+  }
+  const root = document.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { ok: true, records: [] };
+  if (!isMap(root)) {
+    return {
+      ok: false,
+      problems: [{ line: 1, message: 'must be one record per entry, each under the entry\'s title ("Amazon:" then its fields indented below), not a list or text.' }],
+    };
+  }
+  const records: RawRecord[] = [];
+  root.items.forEach((pair, position) => {
+    const keyNode = pair.key as Node | null;
+    const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    const value = pair.value as Node | null;
+    const fieldLines = new Map<string, number>();
+    if (isMap(value)) {
+      for (const field of value.items) {
+        const fieldKey = field.key as Node | null;
+        const line = lineAt(fieldKey?.range?.[0]);
+        if (isScalar(fieldKey) && line !== undefined) fieldLines.set(String(fieldKey.value), line);
+      }
+    }
+    records.push({
+      key,
+      position,
+      value: value === null ? null : value.toJSON(),
+      line: lineAt(keyNode?.range?.[0]) ?? 1,
+      lineOf: (field) => fieldLines.get(field),
+    });
+  });
+  return { ok: true, records };
+}
+
+/**
+ * The entries Astro's `file()` loader stores for a data file: each record with its key as `id` and
+ * its `position`, so pages can list records in file order. Never throws: a data file that cannot be
+ * read loads as empty, and the checks report why (in `astro dev` the site keeps running meanwhile).
+ */
+export function recordsForLoader(text: string): Array<Record<string, unknown> & { id: string }> {
+  const result = readDataFile(text);
+  if (!result.ok) return [];
+  return result.records.map(({ key, position, value }) => ({
+    ...(value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}),
+    id: key,
+    position,
+  }));
+}

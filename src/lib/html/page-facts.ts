@@ -1,0 +1,101 @@
+import { Parser } from 'htmlparser2';
+
+/**
+ * What a page's rendered content holds that its `<head>` must answer for, read with an HTML parser
+ * in one pass: the inline styles its Content-Security-Policy must allow, the remote image origins
+ * it shows, and the first paragraph of its body, the page's description when it has none.
+ */
+export interface RenderedFacts {
+  /** The text of every `<style>` element, exactly as written. */
+  styleElements: string[];
+  /** The value of every `style` attribute, exactly as written. */
+  styleAttributes: string[];
+  /** The origins of `https:` images (`https://img.shields.io`), for the policy's `img-src`. */
+  imageOrigins: string[];
+  /** The plain text of the first paragraph inside the element marked `data-page-body`. */
+  firstParagraph: string | undefined;
+}
+
+/** Elements whose paragraphs are not the page's own prose: list items, quotes, figures, tables. */
+const NOT_PROSE = new Set(['li', 'blockquote', 'figure', 'figcaption', 'table', 'aside', 'nav', 'details']);
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+export function renderedFacts(html: string): RenderedFacts {
+  const facts: RenderedFacts = { styleElements: [], styleAttributes: [], imageOrigins: [], firstParagraph: undefined };
+  const origins = new Set<string>();
+  const stack: string[] = [];
+  /** Depth of the `data-page-body` element in the stack, once entered. */
+  let bodyDepth = -1;
+  let notProse = 0;
+  let paragraph: string[] | undefined;
+  let paragraphDepth = -1;
+  let skipDepth = -1;
+  let styleText: string[] | undefined;
+
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const style = attributes['style'];
+        if (style !== undefined) facts.styleAttributes.push(style);
+        if (name === 'img' || name === 'source') {
+          for (const url of [attributes['src'], ...(attributes['srcset'] ?? '').split(',').map((part) => part.trim().split(/\s+/)[0])]) {
+            if (url && /^https:\/\//i.test(url)) {
+              try {
+                origins.add(new URL(url).origin);
+              } catch {
+                // Not a URL a browser would load either.
+              }
+            }
+          }
+        }
+        if (VOID.has(name)) return;
+        stack.push(name);
+        if (name === 'style') styleText = [];
+        if ('data-page-body' in attributes && bodyDepth === -1) bodyDepth = stack.length;
+        if (NOT_PROSE.has(name)) notProse++;
+        // Footnote markers are links, not words of the sentence.
+        if (name === 'a' && 'data-footnote-ref' in attributes && skipDepth === -1) skipDepth = stack.length;
+        if (name === 'p' && bodyDepth !== -1 && notProse === 0 && facts.firstParagraph === undefined && paragraph === undefined) {
+          paragraph = [];
+          paragraphDepth = stack.length;
+        }
+      },
+      ontext(text) {
+        if (styleText) styleText.push(text);
+        if (paragraph && skipDepth === -1) paragraph.push(text);
+      },
+      onclosetag(name) {
+        if (VOID.has(name)) return;
+        if (name === 'style' && styleText) {
+          facts.styleElements.push(styleText.join(''));
+          styleText = undefined;
+        }
+        if (paragraph && stack.length === paragraphDepth) {
+          const text = paragraph.join('').replace(/\s+/g, ' ').trim();
+          paragraph = undefined;
+          if (text !== '') facts.firstParagraph = text;
+        }
+        if (stack.length === skipDepth) skipDepth = -1;
+        if (stack.length === bodyDepth) bodyDepth = -1;
+        if (NOT_PROSE.has(name)) notProse--;
+        stack.pop();
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  facts.imageOrigins = [...origins].sort();
+  return facts;
+}
+
+/** Longest summary search engines and link previews show in full. */
+export const EXCERPT_MAX_LENGTH = 160;
+
+/** Text cut at a word boundary to fit `maxLength`, with an ellipsis when cut. */
+export function truncateText(text: string, maxLength = EXCERPT_MAX_LENGTH): string {
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
+}

@@ -1,0 +1,116 @@
+import { z } from 'astro/zod';
+import { permalinkProblems } from '../routing/permalink.ts';
+
+/**
+ * The page templates a page can name in `layout`, as on the owner's Jekyll theme. Each maps to a
+ * component in `src/layouts/`.
+ */
+export const LAYOUT_NAMES = ['work_page', 'work', 'home', 'page', 'blog'] as const;
+export type LayoutName = (typeof LAYOUT_NAMES)[number];
+
+/** The layouts that belong to a group and so need `data`: an entry, and the group's index page. */
+export const GROUP_LAYOUTS: readonly LayoutName[] = ['work_page', 'work'];
+
+/** Longest title that still fits a browser tab and a search result. */
+export const TITLE_MAX_LENGTH = 120;
+/** Longest description search engines show in full. */
+export const DESCRIPTION_MAX_LENGTH = 300;
+
+export const listOf = (names: readonly string[]): string => names.map((name) => `"${name}"`).join(', ');
+
+/** Text that is never blank; an optional field may be left out, a required one must be written. */
+export const text = (field: string, { required = false, example = 'Amazon' } = {}) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `is required.` : `must be text; put the value in quotes, like ${field}: "..."`) })
+    .trim()
+    .min(1, { error: required ? `is empty; write the ${field}, like ${field}: "${example}".` : 'is empty; write some text or remove the line.' });
+
+export interface PageSchemaOptions {
+  /** The groups `data` may name: the data files in `src/data/` (`work` for `src/data/work.yml`). */
+  groups: readonly string[];
+}
+
+/**
+ * The front matter of one page in `src/content/pages/` (`.md` or `.mdx`): an entry (`work_page`),
+ * a group's index (`work`), the home page, a plain page, or the blog's index. Strict: a key this
+ * schema does not know is an error, so a typo such as `permalnk` never silently drops a page.
+ */
+export function pageSchema({ groups }: PageSchemaOptions) {
+  return z
+    .strictObject({
+      /**
+       * The page template: `work_page` (an entry: its record, then the body), `work` (a group's index:
+       * the intro, then a tile per record), `home`, `page` (title and body) or `blog` (the posts).
+       */
+      layout: z.enum(LAYOUT_NAMES, {
+        error: (issue) =>
+          issue.input === undefined
+            ? `is required. Write the page's template, one of ${listOf(LAYOUT_NAMES)}.`
+            : `"${String(issue.input)}" is not a layout. Known layouts: ${listOf(LAYOUT_NAMES)}.`,
+      }),
+      /** The page's title: the `<h1>` (except on the home page), the browser tab and link labels. Plain text. */
+      title: text('title', { required: true }).max(TITLE_MAX_LENGTH, {
+        error: `is longer than ${TITLE_MAX_LENGTH} characters; shorten it and put the detail in the body or in "description".`,
+      }),
+      /**
+       * The page's exact public address, as on the Jekyll site: `/work/amazon` (written as
+       * `work/amazon.html`), `/work/` (a folder's page, `work/index.html`), `/about.html`, or `/`.
+       */
+      permalink: z
+        .string({ error: (issue) => (issue.input === undefined ? `is required. Write an address like "/work/amazon".` : 'must be text, like "/work/amazon".') })
+        .superRefine((value, ctx) => {
+          for (const message of permalinkProblems(value)) ctx.addIssue({ code: 'custom', message });
+        }),
+      /**
+       * The group an entry or index page belongs to: the name of its data file, `work` for
+       * `src/data/work.yml`, where the entry's record (role, dates, image, links) is kept under its title.
+       */
+      data: z
+        .string({
+          error: (issue) =>
+            issue.input instanceof Date
+              ? `is a date, but "data" names the data file of the page's group; it is not a date. Write "data: work".`
+              : `must be the name of a data file in src/data/, like "data: work".`,
+        })
+        .refine((group) => groups.includes(group), {
+          error: (issue) =>
+            groups.length === 0
+              ? `"${String(issue.input)}" names no data file: src/data/ has none. Create src/data/${String(issue.input)}.yml with one record per entry.`
+              : `"${String(issue.input)}" names no data file. Known data files: ${listOf(groups)} (in src/data/).`,
+        })
+        .optional(),
+      /** The home page's heading; its `title` names the page in the browser tab. */
+      headline: text('headline').optional(),
+      /** One or two sentences for search results and link previews. Defaults to the first paragraph. */
+      description: text('description')
+        .max(DESCRIPTION_MAX_LENGTH, { error: `is longer than ${DESCRIPTION_MAX_LENGTH} characters; keep it to a sentence or two.` })
+        .optional(),
+      /** `true` keeps the page unpublished: no page, no sitemap entry, no link. */
+      draft: z.boolean({ error: 'must be true or false (without quotes).' }).default(false),
+    })
+    .superRefine((page, ctx) => {
+      const grouped = GROUP_LAYOUTS.includes(page.layout);
+      if (grouped && page.data === undefined) {
+        const example = groups[0] ?? 'work';
+        ctx.addIssue({ code: 'custom', path: ['data'], message: `is required for layout "${page.layout}": it names the data file of the page's group. Write "data: ${example}".` });
+      }
+      if (!grouped && page.data !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['data'], message: `is only read by the "work_page" and "work" layouts; remove it, or change the layout.` });
+      }
+      if (page.headline !== undefined && page.layout !== 'home') {
+        ctx.addIssue({ code: 'custom', path: ['headline'], message: `is only shown by the "home" layout; remove it, or change the layout.` });
+      }
+      if (page.layout === 'home' && page.permalink !== '/') {
+        ctx.addIssue({ code: 'custom', path: ['permalink'], message: `of a "home" page must be "/": the home page is the site's root.` });
+      }
+    });
+}
+
+export type PageSchema = ReturnType<typeof pageSchema>;
+/** What an author writes in a page's front matter. */
+export type PageInput = z.input<PageSchema>;
+/** What templates receive after validation. */
+export type PageData = z.output<PageSchema>;
+
+/** The front-matter keys a page may use, for "did you mean" suggestions. */
+export const PAGE_KEYS: readonly string[] = Object.keys(pageSchema({ groups: [] }).shape);
