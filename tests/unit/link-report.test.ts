@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linkProblemsToProblems } from '../../src/lib/links/report.ts';
+import { LINK_PROBLEMS } from '../../src/lib/links/check.ts';
+import { lineOfLink, linkProblemsToProblems } from '../../src/lib/links/report.ts';
 
 describe('linkProblemsToProblems', () => {
   const pages = ['index.html', 'work.html', 'work/amazon.html', 'work/gt.html'];
@@ -35,8 +36,49 @@ describe('linkProblemsToProblems', () => {
         message: 'points to src/content/work/secret.md, which is not published (a draft, or a file whose name starts with "_"). Publish it, or remove the link.',
       },
     ],
+    [
+      { kind: 'malformed-url', page: 'work/amazon.html', url: '/work/gt#100%', source: 'a[href]' },
+      '/',
+      { file: 'src/content/work/amazon.md', field: 'link "/work/gt#100%"', message: `${LINK_PROBLEMS['malformed-url']} Write "/work/gt#100%25".` },
+    ],
+    [
+      { kind: 'malformed-url', page: 'work/amazon.html', url: '/portfolio/work/%C3%28', source: 'a[href]' },
+      '/portfolio/',
+      { file: 'src/content/work/amazon.md', field: 'link "/work/%C3%28"', message: LINK_PROBLEMS['malformed-url'] },
+    ],
+    [
+      { kind: 'malformed-url', page: 'work.html', url: '/a%', source: 'a[href]', line: 12 },
+      '/',
+      { file: 'dist/work.html', field: 'link "/a%"', message: `${LINK_PROBLEMS['malformed-url']} Write "/a%25". (on the page /work)`, line: 12 },
+    ],
   ] as const)('%#', (problem, base, expected) => {
     const unpublishedAt = (permalink: string) => (permalink === '/work/secret' ? 'src/content/work/secret.md' : undefined);
     expect(linkProblemsToProblems({ problems: [problem], sourceOf, unpublishedAt, pages, base })).toEqual([expected]);
   });
+
+  // A line of the built page means nothing in an entry's Markdown: there the link is looked up.
+  it.each([
+    ['a page with no source file keeps the line of the built page', 'work.html', 7, undefined, 7],
+    ['an entry without its text has no line', 'work/amazon.html', 7, undefined, undefined],
+    ['an entry with its text gets the line the link is written on', 'work/amazon.html', 7, '---\ntitle: A\n---\n\nSee [GT](/work/gtt).\n', 5],
+    ['a link not found as written in the entry has no line', 'work/amazon.html', 7, '---\ntitle: A\n---\n\nSee [GT][ref].\n', undefined],
+  ])('%s', (_name, page, line, text, expected) => {
+    const [problem] = linkProblemsToProblems({
+      problems: [{ kind: 'missing-page', page, url: '/work/gtt', source: 'a[href]', line }],
+      sourceOf,
+      pages,
+      base: '/',
+      sourceTextOf: (file) => (file === 'src/content/work/amazon.md' ? text : undefined),
+    });
+    expect(problem?.line).toBe(expected);
+  });
+});
+
+describe('lineOfLink', () => {
+  it.each([
+    ['one\ntwo [x](/a)\n', '/a', 2],
+    ['[x](/a)', '/a', 1],
+    ['no link here', '/a', undefined],
+    ['anything', '', undefined],
+  ])('%j, %s', (text, link, expected) => expect(lineOfLink(text, link)).toBe(expected));
 });

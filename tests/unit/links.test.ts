@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkLinks, pageUrlPath, resolveSitePath } from '../../src/lib/links/check.ts';
 import { extractPageFacts } from '../../src/lib/links/extract.ts';
@@ -9,11 +10,11 @@ describe('extractPageFacts', () => {
         '<a href="/work/gt#intro">GT</a><img src="/a.png" srcset="/a-1x.png 1x, /a-2x.png 2x">',
     );
     expect(facts.links).toEqual([
-      { source: 'link[href]', url: '/favicon.svg' },
-      { source: 'a[href]', url: '/work/gt#intro' },
-      { source: 'img[src]', url: '/a.png' },
-      { source: 'img[srcset]', url: '/a-1x.png' },
-      { source: 'img[srcset]', url: '/a-2x.png' },
+      { source: 'link[href]', url: '/favicon.svg', line: 1 },
+      { source: 'a[href]', url: '/work/gt#intro', line: 1 },
+      { source: 'img[src]', url: '/a.png', line: 1 },
+      { source: 'img[srcset]', url: '/a-1x.png', line: 1 },
+      { source: 'img[srcset]', url: '/a-2x.png', line: 1 },
     ]);
     expect([...facts.ids]).toEqual(['intro', 'old']);
   });
@@ -31,6 +32,20 @@ describe('extractPageFacts on awkward markup', () => {
     ['<script src="/app.js"></script>', ['/app.js']],
     ['<style>a[href="/in-css"]{}</style>', []],
     ['<p data-href="/not-a-link">x</p>', []],
+    // What a browser reads as a comment or as text holds no links.
+    ['<!--><a href="/after-empty-comment">x</a>-->', ['/after-empty-comment']],
+    ['<!---><a href="/after-dash-comment">x</a>-->', ['/after-dash-comment']],
+    ['<!-- x --!><a href="/after-bang-comment">x</a>', ['/after-bang-comment']],
+    ['<!-- <a href="/a"> -- <a href="/b"> -->', []],
+    ['<textarea><a href="/in-textarea">x</a></textarea>', []],
+    ['<xmp><a href="/in-xmp">x</a></xmp>', []],
+    ['<noembed><a href="/in-noembed">x</a></noembed>', []],
+    ['<iframe><a href="/in-iframe-text">x</a></iframe>', []],
+    ['<noscript><a href="/in-noscript">x</a></noscript>', []],
+    ['<a href = "/spaces-around-equals">x</a>', ['/spaces-around-equals']],
+    ['<a href="/first" href="/duplicate">x</a>', ['/first']],
+    ['<img srcset="/a,b.png 1x, /c.png 2x">', ['/a,b.png', '/c.png']],
+    ['<a href="/a?x=1&amp;y=2&copy=3">x</a>', ['/a?x=1&y=2&copy=3']],
   ])('%s', (html, urls) => expect(extractPageFacts(html).links.map((link) => link.url)).toEqual(urls));
 
   it.each([
@@ -39,7 +54,83 @@ describe('extractPageFacts on awkward markup', () => {
     ['<script type="module" src="/a.js"></script>', ['<script>']],
     ['<img src="a.png" onerror="x()"><div onClick="y()"></div>', ['onerror attribute', 'onclick attribute']],
     ['<a href=" javascript:go()">x</a>', ['javascript: link']],
+    // The page a reviewer built from three lines of Markdown: for a browser `<!-->` is a whole comment.
+    [
+      '<!--><img alt=">" src="/favicon.svg" onerror="alert(1)">-->\n<p>```a`b</p>\n<!--><script>alert(2)</script>-->',
+      ['onerror attribute', '<script>'],
+    ],
+    ['<!---><script>alert(1)</script>-->', ['<script>']],
+    ['<!-- x --!><script>alert(1)</script>', ['<script>']],
+    ['<div><![CDATA[><img src=x onerror=alert(1)>]]></div>', ['onerror attribute']],
+    ['<? x ><img src=x onerror=alert(1)>', ['onerror attribute']],
+    ['<a title="a > b" onclick="x()">x</a>', ['onclick attribute']],
+    ["<a title='<!--' onmouseover=x()>-->", ['onmouseover attribute']],
+    ['<p data-onclick="x()" one-way="y">x</p>', []],
+    ['<a href="/ok">javascript:alert(1)</a>', []],
+    // Foreign content: <script> runs in SVG and MathML too; <p> inside <svg> leaves it.
+    ['<svg><script>alert(1)</script></svg>', ['<script>']],
+    ['<math><mi><script>alert(1)</script></mi></math>', ['<script>']],
+    ['<svg><style><img src=x onerror=alert(1)></style></svg>', ['onerror attribute']],
+    ['<svg><p><style><img src=x onerror=alert(1)></style></p></svg>', []],
+    ['<svg></p><style><a id="</style><img src=x onerror=alert(1)>"></a></style></svg>', ['onerror attribute']],
+    ['<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', ['javascript: link']],
+    ['<svg><a href="javascript:alert(1)"><text>x</text></a></svg>', ['javascript: link']],
+    ['<svg><a><set attributeName="href" to="javascript:alert(1)"/></a></svg>', ['javascript: link']],
+    ['<svg><animate attributeName="xlink:href" values="/a;javascript:alert(1)"/></svg>', ['javascript: link']],
+    ['<math href="javascript:alert(1)"><mi>x</mi></math>', ['javascript: link']],
+    // Raw text and RCDATA hold no elements, unless their end tag hides inside an attribute.
+    ['<textarea><script>alert(1)</script></textarea>', []],
+    ['<title><img src=x onerror=alert(1)></title>', []],
+    ['<style><img src=x onerror=alert(1)></style>', []],
+    ['<xmp><img src=x onerror=alert(1)></xmp>', []],
+    ['<noembed><img src=x onerror=alert(1)></noembed>', []],
+    ['<iframe><img src=x onerror=alert(1)></iframe>', []],
+    ['<noscript><img src=x onerror=alert(1)></noscript>', []],
+    ['<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>', ['onerror attribute']],
+    ['<textarea title="</textarea><img src=x onerror=alert(1)>"></textarea>', []],
+    ['<textarea></textarea title="x"><img src=x onerror=alert(1)>', ['onerror attribute']],
+    ['<template><script>alert(1)</script></template>', ['<script>']],
+    // URLs as the URL parser reads them: entities decoded, controls and spaces trimmed, tabs and newlines dropped.
+    ['<a href="java&Tab;script&colon;alert(1)">x</a>', ['javascript: link']],
+    ['<a href="&#x6a;avascript:alert(1)">x</a>', ['javascript: link']],
+    ['<a href="&#106;avascript&#58;alert(1)">x</a>', ['javascript: link']],
+    ['<a href="&NewLine;javascript:alert(1)">x</a>', ['javascript: link']],
+    ['<a href="\u0001\u0010 javascript:alert(1)">x</a>', ['javascript: link']],
+    ['<a href="java\nscr\tipt:alert(1)">x</a>', ['javascript: link']],
+    ['<a href="JaVaScRiPt:alert(1)">x</a>', ['javascript: link']],
+    ['<a href="java%73cript:alert(1)">x</a>', []],
+    ['<a href="vbscript:msgbox(1)">x</a>', ['vbscript: link']],
+    ['<a href="/page?next=javascript:x">x</a>', []],
+    ['<form action="javascript:alert(1)"><button formaction="javascript:alert(2)">x</button></form>', ['javascript: link', 'javascript: link']],
+    ['<video poster="javascript:alert(1)"></video>', ['javascript: link']],
+    ['<img srcset="/a.png 1x, javascript:alert(1) 2x">', ['javascript: link']],
+    ['<base href="javascript:alert(1)//">', ['javascript: link']],
+    ['<meta http-equiv="refresh" content="0;url=javascript:alert(1)">', ['javascript: link']],
+    [`<meta http-equiv="Refresh" content="0; URL='data:text/html,<script>alert(1)</script>'">`, ['data:text/html link']],
+    ['<meta http-equiv="refresh" content="30">', []],
+    ['<meta name="x" content="javascript:alert(1)">', []],
+    // data: documents run where they are opened as a page, not as an image.
+    ['<iframe src="data:text/html,<script>alert(1)</script>"></iframe>', ['data:text/html link']],
+    ['<object data="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="></object>', ['data:text/html link']],
+    ['<embed src=" DATA:Image/SVG+XML;utf8,<svg onload=alert(1)>">', ['data:image/svg+xml link']],
+    ['<a href="data:application/xhtml+xml,x">x</a>', ['data:application/xhtml+xml link']],
+    ['<img src="data:image/svg+xml,<svg onload=alert(1)>">', []],
+    ['<img src="data:image/png;base64,iVBORw0KGgo=">', []],
+    ['<a href="data:text/plain,hello">x</a>', []],
+    ['<iframe srcdoc="<p>hi</p>"></iframe>', ['srcdoc attribute']],
+    ['<script type="text/plain">x</script>', ['<script>']],
+    ['<script type=" Application/LD+JSON ">{}</script>', []],
   ])('finds what would run JavaScript in %s', (html, found) => expect(extractPageFacts(html).javascript).toEqual(found));
+
+  it('says on which line of the page each link and each script is', () => {
+    const facts = extractPageFacts('<p>x</p>\n<a\n  href="/a">a</a>\n\n<img src="/b" onerror="x()">\n<script>\n</script>');
+    expect(facts.links.map(({ url, line }) => [url, line])).toEqual([['/a', 3], ['/b', 5]]);
+    expect(facts.javascriptAt).toEqual([{ what: 'onerror attribute', line: 5 }, { what: '<script>', line: 6 }]);
+  });
+
+  it('reads any text without throwing', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (html) => void extractPageFacts(html)));
+  });
 
   it('reads ids from any element, with entities decoded', () => {
     expect([...extractPageFacts('<h2 id="q&amp;a">Q&A</h2><section id=plain></section>').ids]).toEqual(['q&a', 'plain']);
@@ -67,6 +158,9 @@ describe('resolveSitePath', () => {
     ['/docs', { redirect: '/docs/' }],
     ['/work/amazon/', undefined],
     ['/work/missing', undefined],
+    ['/work/%61mazon', { file: 'work/amazon.html' }],
+    ['/work/100%', undefined],
+    ['/work/%C3%28', undefined],
   ])('%s', (path, expected) => expect(resolveSitePath(path, files)).toEqual(expected));
 });
 
@@ -85,6 +179,15 @@ describe('checkLinks', () => {
     ['/portfolio/', '<a href="/work/gt">x</a>', ['outside-base /work/gt']],
     ['/portfolio/', '<a href="/portfolio">home</a>', ['redirect /portfolio']],
     ['/portfolio/', '<a href="/portfolio/">home</a>', []],
+    ['/', '<a href="/work/gt#100%">x</a>', ['malformed-url /work/gt#100%']],
+    ['/', '<a href="/work/100%-remote">x</a>', ['malformed-url /work/100%-remote']],
+    ['/', '<a href="100%">x</a>', ['malformed-url 100%']],
+    ['/', '<a href="/work/%C3%28">x</a>', ['malformed-url /work/%C3%28']],
+    ['/', '<a href="/work/gt#%E0%A4%A">x</a>', ['malformed-url /work/gt#%E0%A4%A']],
+    ['/', '<a href="/work/gt#100%25">x</a>', ['missing-fragment /work/gt#100%25']],
+    ['/', '<a href="/work/g%74#degree">x</a>', []],
+    ['/', '<a href="/work/gt?q=100%">query is not checked</a>', []],
+    ['/', '<a href="\\\\example.com/x">another host</a>', []],
   ])('base %s: %s', (base, html, expected) => {
     const pages = new Map([
       ['work/amazon.html', page(html)],
@@ -97,7 +200,16 @@ describe('checkLinks', () => {
   it('names the page and the attribute of each problem', () => {
     const pages = new Map([['work.html', page('<img src="/missing.png">')]]);
     expect(checkLinks({ files, pages, base: '/' })).toEqual([
-      { kind: 'missing-page', page: 'work.html', url: '/missing.png', source: 'img[src]' },
+      { kind: 'missing-page', page: 'work.html', url: '/missing.png', source: 'img[src]', line: 1 },
     ]);
+  });
+
+  it('judges any link text without throwing', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.constantFrom('/', '/portfolio/'), (url, base) => {
+        const pages = new Map([['work.html', { links: [{ source: 'a[href]', url, line: 1 }], ids: new Set<string>(), javascript: [], javascriptAt: [] }]]);
+        void checkLinks({ files, pages, base });
+      }),
+    );
   });
 });

@@ -10,6 +10,7 @@ export const LINK_PROBLEMS = {
   'missing-page': 'points to a page or file that does not exist; check the permalink or file name it should name.',
   redirect: 'reaches its page only through a redirect; link to the address the page is served at.',
   'missing-fragment': 'names a "#fragment" that is not an id on the target page; link to an existing heading or drop the fragment.',
+  'malformed-url': 'is not a valid address: a "%" must start an escape like "%20"; write a "%" that stands for itself as "%25".',
 } as const;
 export type LinkProblemKind = keyof typeof LINK_PROBLEMS;
 
@@ -21,6 +22,8 @@ export interface LinkProblem {
   url: string;
   /** Where on the page: `a[href]`. */
   source: string;
+  /** The 1-based line of the built page the link is on, when known. */
+  line?: number | undefined;
 }
 
 export interface LinkCheckInput {
@@ -33,6 +36,17 @@ export interface LinkCheckInput {
 }
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+/** A `%` that does not start a two-digit hex escape: GitHub Pages answers such a path with an error. */
+const BARE_PERCENT = /%(?![0-9a-f]{2})/i;
+
+/** Percent-decodes a URL part, or `undefined` when it is not valid percent-encoded UTF-8. */
+function decodePart(part: string): string | undefined {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
+  }
+}
 
 /** The URL path a built HTML file is served at: `work/amazon.html` is `/work/amazon`, `index.html` is `/`. */
 export function pageUrlPath(file: string): string {
@@ -41,9 +55,15 @@ export function pageUrlPath(file: string): string {
   return `/${file.replace(/\.html$/, '')}`;
 }
 
-/** How a static host like GitHub Pages answers a site path: the file it serves, or a redirect, or nothing. */
+/**
+ * How a static host like GitHub Pages answers a site path (percent-encoded, as in a URL): the file it
+ * serves, or a redirect, or nothing (also for a path that is not valid percent-encoding).
+ * The one copy of these rules: the link checker and the test server (tests/helpers/pages-server.ts) use it.
+ */
 export function resolveSitePath(path: string, files: ReadonlySet<string>): { file: string } | { redirect: string } | undefined {
-  const relative = decodeURIComponent(path).replace(/^\/+/, '');
+  const decoded = decodePart(path);
+  if (decoded === undefined) return undefined;
+  const relative = decoded.replace(/^\/+/, '');
   if (relative === '' || relative.endsWith('/')) {
     const index = `${relative}index.html`;
     return files.has(index) ? { file: index } : undefined;
@@ -66,13 +86,23 @@ export function checkLinks({ files, pages, base }: LinkCheckInput): LinkProblem[
   const verdicts = new Map<string, LinkProblemKind | null>();
 
   const judge = (url: string, pagePath: string): LinkProblemKind | null => {
-    const resolved = new URL(url, `http://site.invalid${pagePath}`);
+    // The query is the server's business; the path and the fragment must be valid escapes.
+    if (BARE_PERCENT.test(url.replace(/\?[^#]*/, ''))) return 'malformed-url';
+    let resolved: URL;
+    try {
+      resolved = new URL(url, `http://site.invalid${pagePath}`);
+    } catch {
+      return 'malformed-url';
+    }
+    // `\\host/x` is read as `//host/x`: another site, like any external link.
+    if (resolved.host !== 'site.invalid') return null;
+    if (decodePart(resolved.pathname) === undefined || decodePart(resolved.hash.slice(1)) === undefined) return 'malformed-url';
     if (prefix !== '/' && resolved.pathname === prefix.slice(0, -1)) return 'redirect'; // `/portfolio` -> `/portfolio/`
     if (!resolved.pathname.startsWith(prefix)) return 'outside-base';
     const target = resolveSitePath(resolved.pathname.slice(prefix.length - 1), files);
     if (!target) return 'missing-page';
     if ('redirect' in target) return 'redirect';
-    const fragment = decodeURIComponent(resolved.hash.slice(1));
+    const fragment = decodePart(resolved.hash.slice(1)) ?? '';
     // `#top` needs no id: browsers scroll to the top of the page for it.
     if (fragment && fragment.toLowerCase() !== 'top' && target.file.endsWith('.html')) {
       const targetFacts = pages.get(target.file);
@@ -83,7 +113,7 @@ export function checkLinks({ files, pages, base }: LinkCheckInput): LinkProblem[
 
   for (const [page, facts] of pages) {
     const pagePath = prefix.slice(0, -1) + pageUrlPath(page);
-    for (const { url, source } of facts.links) {
+    for (const { url, source, line } of facts.links) {
       if (url === '' || EXTERNAL.test(url)) continue;
       // A root-relative URL means the same thing on every page; anything else depends on the page.
       const key = url.startsWith('/') ? url : `${pagePath}\u0000${url}`;
@@ -92,7 +122,7 @@ export function checkLinks({ files, pages, base }: LinkCheckInput): LinkProblem[
         verdict = judge(url, pagePath);
         verdicts.set(key, verdict);
       }
-      if (verdict) problems.push({ kind: verdict, page, url, source });
+      if (verdict) problems.push({ kind: verdict, page, url, source, line });
     }
   }
   return problems;

@@ -1,8 +1,20 @@
+import { attributesOf, elements, javaScriptIn, locationOf, parseDocument, srcsetUrls } from './html.ts';
+
 /** One URL a built page refers to. */
 export interface PageLink {
   /** The element and attribute it came from, as `a[href]`. */
   source: string;
   url: string;
+  /** The 1-based line of the page it is written on. */
+  line: number;
+}
+
+/** Something on a built page that would run JavaScript, and where. */
+export interface PageJavaScript {
+  /** `<script>`, `onclick attribute`, `javascript: link`, `data:text/html link`, `srcdoc attribute`. */
+  what: string;
+  /** The 1-based line of the page. */
+  line: number;
 }
 
 /** What a link checker needs to know about one built page. */
@@ -12,9 +24,11 @@ export interface PageFacts {
   ids: Set<string>;
   /** What on the page would run JavaScript: `<script>`, `onclick attribute`, `javascript: link`. */
   javascript: string[];
+  /** The same, each with the line it is on. */
+  javascriptAt: PageJavaScript[];
 }
 
-/** The attributes that hold a URL to fetch or follow, per element. */
+/** The attributes that hold a URL to fetch or follow, per element: the links the checker resolves. */
 const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   a: ['href'],
   area: ['href'],
@@ -31,66 +45,30 @@ const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   form: ['action'],
 };
 
-// Comments, and the text inside <script>/<style>/<textarea>, hold no tags (their opening tags are kept).
-const NOT_MARKUP = /<!--[\s\S]*?-->|(<(script|style|textarea)\b[^>]*>)[\s\S]*?<\/\2\s*>/gi;
-const START_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Decodes the character references an attribute value may hold: `&amp;`, `&#39;`, `&#x2F;`. */
-export function decodeEntities(value: string): string {
-  if (!value.includes('&')) return value;
-  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
-/** `srcset` lists several URLs, each followed by an optional width or density. */
-function splitSrcset(value: string): string[] {
-  return value
-    .split(',')
-    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
-    .filter((url) => url !== '');
-}
-
 /**
- * Reads the links and ids of one page of HTML. A start-tag scanner rather than a full parser: built
- * pages are well-formed (html-validate checks them), and a build of many pages reads every one.
+ * Reads the links, the ids and anything that would run JavaScript on one page of HTML, with a parser
+ * that reads it exactly as a browser does: comments like `<!-->`, raw text (`<textarea>`, `<style>`),
+ * SVG and MathML, and every character reference (`&colon;`, `&Tab;`) decoded.
  */
 export function extractPageFacts(html: string): PageFacts {
+  const document = parseDocument(html);
   const links: PageLink[] = [];
   const ids = new Set<string>();
-  const javascript: string[] = [];
-  const markup = html.replace(NOT_MARKUP, (_whole, openingTag: string | undefined) => openingTag ?? '');
-  for (const [, rawName = '', rawAttributes = ''] of markup.matchAll(START_TAG)) {
-    const name = rawName.toLowerCase();
-    const wanted = URL_ATTRIBUTES[name];
-    if (!wanted && !/\b(id|name|on[a-z]+)\s*=/i.test(rawAttributes)) continue;
-    const attributes = new Map<string, string>();
-    for (const [, attribute = '', double, single, bare] of rawAttributes.matchAll(ATTRIBUTE)) {
-      const key = attribute.toLowerCase();
-      if (!attributes.has(key)) attributes.set(key, decodeEntities(double ?? single ?? bare ?? ''));
-    }
-    if (name === 'script' && attributes.get('type')?.toLowerCase() !== 'application/ld+json') javascript.push('<script>');
-    for (const key of attributes.keys()) if (/^on[a-z]+$/.test(key)) javascript.push(`${key} attribute`);
+  for (const element of elements(document)) {
+    const attributes = new Map(attributesOf(element).map(({ name, value }) => [name, value]));
     const id = attributes.get('id');
     if (id) ids.add(id);
-    const anchorName = name === 'a' ? attributes.get('name') : undefined;
+    const anchorName = element.tagName === 'a' ? attributes.get('name') : undefined;
     if (anchorName) ids.add(anchorName);
-    for (const attribute of wanted ?? []) {
+    for (const attribute of URL_ATTRIBUTES[element.tagName] ?? []) {
       const value = attributes.get(attribute);
       if (value === undefined) continue;
-      const source = `${name}[${attribute}]`;
-      const urls = attribute === 'srcset' ? splitSrcset(value) : [value.trim()];
-      for (const url of urls) {
-        if (/^javascript:/i.test(url.replace(/\s/g, ''))) javascript.push('javascript: link');
-        links.push({ source, url });
-      }
+      const source = `${element.tagName}[${attribute}]`;
+      const line = locationOf(element, attribute)?.line ?? 1;
+      const urls = attribute === 'srcset' ? srcsetUrls(value).map(({ url }) => url) : [value.trim()];
+      for (const url of urls) links.push({ source, url, line });
     }
   }
-  return { links, ids, javascript };
+  const javascriptAt = javaScriptIn(document, html).map(({ what, line }) => ({ what, line }));
+  return { links, ids, javascript: javascriptAt.map(({ what }) => what), javascriptAt };
 }

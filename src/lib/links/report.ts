@@ -11,6 +11,23 @@ export interface LinkReportInput {
   /** Every built HTML file, for "did you mean" suggestions. */
   pages: readonly string[];
   base: string;
+  /**
+   * The text of a source file (the entry's Markdown), when it can be read: a problem is then given
+   * the line of that file where the link is written. Without it, a problem on a page with no source
+   * file keeps the line of the built page.
+   */
+  sourceTextOf?: ((file: string) => string | undefined) | undefined;
+}
+
+/** The 1-based line of `text` on which `link` is first written, if it is. */
+export function lineOfLink(text: string, link: string): number | undefined {
+  const index = link === '' ? -1 : text.indexOf(link);
+  return index === -1 ? undefined : text.slice(0, index).split('\n').length;
+}
+
+/** A link with each "%" that starts no escape written as "%25", the way it was probably meant. */
+function escapeBarePercents(url: string): string {
+  return url.replace(/%(?![0-9a-f]{2})/gi, '%25');
 }
 
 /**
@@ -18,7 +35,7 @@ export interface LinkReportInput {
  * an entry, so the owner knows which file to open; otherwise the built page. A link is shown as the
  * author wrote it, without the base path the build added.
  */
-export function linkProblemsToProblems({ problems, sourceOf, unpublishedAt, pages, base }: LinkReportInput): Problem[] {
+export function linkProblemsToProblems({ problems, sourceOf, unpublishedAt, pages, base, sourceTextOf }: LinkReportInput): Problem[] {
   const addresses = pages.map((page) => pageUrlPath(page));
   return problems.map((problem) => {
     const written = problem.url.startsWith('/') ? withoutBase(base, problem.url) : problem.url;
@@ -30,12 +47,19 @@ export function linkProblemsToProblems({ problems, sourceOf, unpublishedAt, page
     } else if (problem.kind === 'missing-page' || problem.kind === 'outside-base') {
       const suggestion = closest(path, addresses);
       if (suggestion && suggestion !== path) message += ` Did you mean "${suggestion}"?`;
+    } else if (problem.kind === 'malformed-url') {
+      const fixed = escapeBarePercents(written);
+      if (fixed !== written) message += ` Write "${fixed}".`;
     }
     const source = sourceOf(problem.page);
+    const sourceText = source !== undefined ? sourceTextOf?.(source) : undefined;
+    // A line of the built page means nothing in the Markdown it came from: there, look the link up.
+    const line = source === undefined ? problem.line : sourceText !== undefined ? lineOfLink(sourceText, written) : undefined;
     return {
       file: source ?? `dist/${problem.page}`,
       field: `link "${written}"`,
       message: source ? message : `${message} (on the page ${pageUrlPath(problem.page)})`,
+      ...(line !== undefined ? { line } : {}),
     };
   });
 }

@@ -1,0 +1,314 @@
+/**
+ * HTML as a browser reads it: one parser (parse5, which implements the HTML standard's tokenizer and
+ * tree builder, entities and foreign content included) for every check that asks "what is on this
+ * page?", and the rules for what on an element would run script. Regular expressions over markup are
+ * fooled by `<!-->`, a `>` inside quotes or `&colon;`; a parse tree is not.
+ * scripts/parser-bench.mjs shows why parse5 rather than htmlparser2: the latter disagrees on hostile input.
+ */
+import { defaultTreeAdapter, html as htmlSpec, parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
+
+type Node = DefaultTreeAdapterTypes.Node;
+type ParentNode = DefaultTreeAdapterTypes.ParentNode;
+export type HtmlElement = DefaultTreeAdapterTypes.Element;
+
+/** The namespace an element lives in: `<script>` inside `<svg>` runs as surely as in HTML. */
+export type Namespace = 'html' | 'svg' | 'mathml';
+
+/** One attribute as a browser sees it: name lowercased (with its `xlink:` prefix), value decoded. */
+export interface Attribute {
+  name: string;
+  value: string;
+}
+
+/** Something on an element that would run JavaScript. */
+export interface JavaScriptOnElement {
+  kind: 'script' | 'handler' | 'url' | 'srcdoc';
+  /** Short and stable: `<script>`, `onclick attribute`, `javascript: link`, `srcdoc attribute`. */
+  what: string;
+  /** The attribute it is in (lowercased), unless it is a `<script>` element. */
+  attribute?: string;
+  /** For `url`: the scheme or data type that runs, `javascript:`, `vbscript:`, `data:text/html`. */
+  scheme?: string;
+}
+
+/** Parses a whole page. */
+export function parseDocument(html: string): ParentNode {
+  return parse(html, { sourceCodeLocationInfo: true });
+}
+
+/**
+ * Parses part of a page as the content of a `<div>`, which is where an entry's body ends up: not
+ * parse5's default `<template>` context, which would read table parts and `<body>` differently.
+ */
+export function parseHtmlFragment(html: string): ParentNode {
+  const context = defaultTreeAdapter.createElement('div', htmlSpec.NS.HTML, []);
+  return parseFragment(context, html, { sourceCodeLocationInfo: true });
+}
+
+/** Every element below `root`, in document order, `<template>` contents included. */
+export function* elements(root: ParentNode): Generator<HtmlElement> {
+  const stack: Node[] = [...root.childNodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    if (!('tagName' in node)) continue;
+    yield node;
+    const children = node.tagName === 'template' && 'content' in node ? node.content.childNodes : node.childNodes;
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index] as Node);
+  }
+}
+
+export function namespaceOf(element: HtmlElement): Namespace {
+  if (element.namespaceURI === htmlSpec.NS.SVG) return 'svg';
+  if (element.namespaceURI === htmlSpec.NS.MATHML) return 'mathml';
+  return 'html';
+}
+
+/** The element's attributes, names as written in markup (`xlink:href`), values decoded by the parser. */
+export function attributesOf(element: HtmlElement): Attribute[] {
+  return element.attrs.map((attribute) => ({
+    name: attribute.prefix ? `${attribute.prefix}:${attribute.name}` : attribute.name,
+    value: attribute.value,
+  }));
+}
+
+/** Where an attribute (or, without one, the element's start tag) is written in the parsed text. */
+export function locationOf(element: HtmlElement, attribute?: string): { line: number; offset: number } | undefined {
+  const location = element.sourceCodeLocation;
+  if (!location) return undefined;
+  const at = (attribute !== undefined ? location.attrs?.[attribute] : undefined) ?? location.startTag ?? location;
+  return { line: at.startLine, offset: at.startOffset };
+}
+
+/**
+ * A URL the way the URL parser starts reading it: leading and trailing C0 controls and spaces
+ * removed, tabs and newlines removed anywhere. `" java\tscript:"` is `javascript:`.
+ * https://url.spec.whatwg.org/#concept-basic-url-parser
+ */
+export function normalizeUrl(url: string): string {
+  // eslint-disable-next-line no-control-regex -- the URL standard strips exactly these code points.
+  return url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+}
+
+/** Document types a browser renders as a page that can run script, when a `data:` URL is opened in a frame or followed. */
+const SCRIPTABLE_DATA_TYPES = new Set(['text/html', 'image/svg+xml', 'application/xhtml+xml', 'text/xml', 'application/xml']);
+
+/**
+ * The scheme by which following or embedding `url` would run script: `javascript:` and `vbscript:`
+ * anywhere; `data:` documents (`data:text/html`) where the URL is opened as a page (`navigable`).
+ */
+export function scriptingScheme(url: string, navigable: boolean): string | undefined {
+  const normal = normalizeUrl(url);
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(normal)?.[1]?.toLowerCase();
+  if (scheme === 'javascript' || scheme === 'vbscript') return `${scheme}:`;
+  if (scheme !== 'data' || !navigable) return undefined;
+  // https://fetch.spec.whatwg.org/#data-url-processor: the type runs to the first ",", parameters after ";".
+  const type = (normal.slice('data:'.length).split(',')[0] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return SCRIPTABLE_DATA_TYPES.has(type) ? `data:${type}` : undefined;
+}
+
+/** Attributes that hold one URL a browser fetches or follows, on whatever element they appear. */
+const URL_ATTRIBUTES = new Set([
+  'href', 'xlink:href', 'src', 'action', 'formaction', 'poster', 'data', 'background', 'lowsrc', 'dynsrc',
+  'cite', 'longdesc', 'codebase', 'classid', 'manifest', 'icon',
+]);
+/** Attributes that hold several URLs. */
+const URL_LIST_ATTRIBUTES = new Set(['srcset', 'imagesrcset', 'ping', 'archive']);
+
+/** Where a URL is opened as a page of its own, so a `data:text/html` document would run. */
+function isNavigable(tagName: string, namespace: Namespace, attribute: string): boolean {
+  // An SVG <a>, <use> or animation, or a MathML link, may open a document of its own.
+  if (namespace !== 'html') return true;
+  switch (attribute) {
+    case 'href':
+      return tagName === 'a' || tagName === 'area' || tagName === 'base';
+    case 'src':
+      return tagName === 'iframe' || tagName === 'frame' || tagName === 'embed';
+    case 'data':
+      return tagName === 'object';
+    case 'action':
+    case 'formaction':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The URLs of a `srcset`, with where each starts in the value. https://html.spec.whatwg.org/#parsing-a-srcset-attribute */
+export function srcsetUrls(value: string): { url: string; start: number }[] {
+  const urls: { url: string; start: number }[] = [];
+  let position = 0;
+  while (position < value.length) {
+    while (position < value.length && /[\s,]/.test(value[position] ?? '')) position++;
+    if (position >= value.length) break;
+    const start = position;
+    while (position < value.length && !/\s/.test(value[position] ?? '')) position++;
+    let url = value.slice(start, position);
+    const trailingCommas = /,+$/.exec(url);
+    if (trailingCommas) {
+      url = url.slice(0, -trailingCommas[0].length);
+    } else {
+      // Descriptors run to the next comma outside parentheses.
+      let depth = 0;
+      while (position < value.length) {
+        const character = value[position];
+        if (character === '(') depth++;
+        else if (character === ')') depth = Math.max(0, depth - 1);
+        else if (character === ',' && depth === 0) break;
+        position++;
+      }
+    }
+    if (url !== '') urls.push({ url, start });
+  }
+  return urls;
+}
+
+/** The URL of `<meta http-equiv="refresh" content="0; url=...">`. https://html.spec.whatwg.org/#shared-declarative-refresh-steps */
+export function refreshUrl(content: string): string | undefined {
+  const match = /^[\s\d.]*[;,]?\s*(?:url\s*=\s*)?(["']?)([\s\S]*)$/i.exec(content.trim());
+  if (!match) return undefined;
+  const [, quote = '', rest = ''] = match;
+  const url = quote && rest.includes(quote) ? rest.slice(0, rest.indexOf(quote)) : rest;
+  return url.trim() === '' ? undefined : url;
+}
+
+const SVG_ANIMATIONS = new Set(['set', 'animate', 'animatemotion', 'animatetransform']);
+
+/** The URLs an attribute holds, if it holds any. */
+function urlsIn(tagName: string, namespace: Namespace, attribute: Attribute, all: readonly Attribute[]): string[] {
+  const { name, value } = attribute;
+  if (URL_ATTRIBUTES.has(name)) return [value];
+  if (URL_LIST_ATTRIBUTES.has(name)) return name === 'srcset' || name === 'imagesrcset' ? srcsetUrls(value).map(({ url }) => url) : value.split(/\s+/);
+  if (namespace === 'html' && tagName === 'meta' && name === 'content') {
+    const httpEquiv = all.find((other) => other.name === 'http-equiv')?.value.trim().toLowerCase();
+    const url = httpEquiv === 'refresh' ? refreshUrl(value) : undefined;
+    return url === undefined ? [] : [url];
+  }
+  // <set attributeName="href" to="javascript:..."> gives an SVG link a new address after the page loads.
+  if (namespace === 'svg' && SVG_ANIMATIONS.has(tagName.toLowerCase()) && ['to', 'from', 'by', 'values'].includes(name)) {
+    const animated = all.find((other) => other.name.toLowerCase() === 'attributename')?.value.trim().toLowerCase();
+    if (animated === 'href' || animated === 'xlink:href') return value.split(';');
+  }
+  return [];
+}
+
+/**
+ * What on one element would run JavaScript: a `<script>` (in HTML, SVG or MathML) other than
+ * JSON-LD data; any `on*` event-handler attribute; a `javascript:`/`vbscript:` URL, or a `data:`
+ * document where it is opened as a page, in any URL-bearing attribute (a refresh `<meta>` included);
+ * an `<iframe srcdoc>`, which is a page of its own. Values are taken as decoded by the parser.
+ */
+export function javaScriptOnElement(tagName: string, namespace: Namespace, attributes: readonly Attribute[]): JavaScriptOnElement[] {
+  const found: JavaScriptOnElement[] = [];
+  const tag = tagName.toLowerCase();
+  if (tag === 'script') {
+    const type = attributes.find((attribute) => attribute.name.toLowerCase() === 'type')?.value.trim().toLowerCase();
+    if (type !== 'application/ld+json') found.push({ kind: 'script', what: '<script>' });
+  }
+  for (const attribute of attributes) {
+    const name = attribute.name.toLowerCase();
+    if (/^on[a-z]+$/.test(name)) {
+      found.push({ kind: 'handler', what: `${name} attribute`, attribute: name });
+      continue;
+    }
+    if (name === 'srcdoc' && tag === 'iframe') {
+      found.push({ kind: 'srcdoc', what: 'srcdoc attribute', attribute: name });
+      continue;
+    }
+    const navigable = isNavigable(tag, namespace, name) || (tag === 'meta' && name === 'content');
+    for (const url of urlsIn(tagName, namespace, { name, value: attribute.value }, attributes)) {
+      const scheme = scriptingScheme(url, navigable);
+      if (scheme) {
+        found.push({ kind: 'url', what: `${scheme} link`, attribute: name, scheme });
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** Something that would run JavaScript, and where it is in the parsed text. */
+export interface JavaScriptFound extends JavaScriptOnElement {
+  /** 1-based line in the parsed text. */
+  line: number;
+  /** Offset in the parsed text of the attribute (or the start tag). */
+  offset: number;
+  /** The attribute's name as written, `onClick`: the parser lowercases it. */
+  writtenAttribute?: string;
+}
+
+/** Everything below `root` that would run JavaScript, in document order. `text` is what was parsed. */
+export function javaScriptIn(root: ParentNode, text: string): JavaScriptFound[] {
+  const found: JavaScriptFound[] = [];
+  for (const element of elements(root)) {
+    for (const finding of javaScriptOnElement(element.tagName, namespaceOf(element), attributesOf(element))) {
+      const { line, offset } = locationOf(element, finding.attribute) ?? { line: 1, offset: 0 };
+      const written = finding.attribute !== undefined ? text.slice(offset, offset + finding.attribute.length) : undefined;
+      found.push({ ...finding, line, offset, ...(written && written.toLowerCase() === finding.attribute ? { writtenAttribute: written } : {}) });
+    }
+  }
+  return found;
+}
+
+/** One start tag in a raw HTML string, with where it and each attribute are written. */
+export interface RawStartTag {
+  tagName: string;
+  namespace: Namespace;
+  attributes: Attribute[];
+  /** Offset of the `<`. */
+  start: number;
+  /** Where each attribute is written, `name="value"` whole, by name. */
+  spans: ReadonlyMap<string, { start: number; end: number }>;
+}
+
+/** The start tags a browser would make of a raw HTML string (comments, text and raw text excluded). */
+export function rawStartTags(raw: string): RawStartTag[] {
+  const tags: RawStartTag[] = [];
+  for (const element of elements(parseHtmlFragment(raw))) {
+    const location = element.sourceCodeLocation;
+    const startTag = location?.startTag;
+    // Elements the parser implied (a <tbody>, a closing-tag-less <p>) have no tag of their own.
+    if (!location || !startTag || raw[startTag.startOffset] !== '<') continue;
+    const spans = new Map<string, { start: number; end: number }>();
+    for (const [name, span] of Object.entries(location.attrs ?? {})) spans.set(name, { start: span.startOffset, end: span.endOffset });
+    tags.push({ tagName: element.tagName, namespace: namespaceOf(element), attributes: attributesOf(element), start: startTag.startOffset, spans });
+  }
+  return tags;
+}
+
+/** An attribute value between quotes, with what would end or change it escaped. */
+export function quoteAttribute(value: string, quote: '"' | "'" = '"'): string {
+  const escaped = value.replace(/&/g, '&amp;').replace(quote === '"' ? /"/g : /'/g, quote === '"' ? '&quot;' : '&#39;');
+  return `${quote}${escaped}${quote}`;
+}
+
+/** A change to a raw HTML string: a new value for an attribute, or text inserted at an offset. */
+export type RawEdit = { tag: RawStartTag; attribute: string; value: string } | { at: number; text: string };
+
+/**
+ * Applies edits to raw HTML and leaves every other character as written: an attribute's value is
+ * replaced in its own quotes (an unquoted or missing value gets double quotes); its name, the
+ * spacing around `=` and the rest of the tag stay as they were.
+ */
+export function editRawHtml(raw: string, edits: readonly RawEdit[]): string {
+  const splices: { start: number; end: number; text: string }[] = [];
+  for (const edit of edits) {
+    if ('at' in edit) {
+      splices.push({ start: edit.at, end: edit.at, text: edit.text });
+      continue;
+    }
+    const span = edit.tag.spans.get(edit.attribute);
+    if (!span) continue;
+    const written = raw.slice(span.start, span.end);
+    const equals = written.indexOf('=');
+    if (equals === -1) {
+      splices.push({ start: span.end, end: span.end, text: `=${quoteAttribute(edit.value)}` });
+      continue;
+    }
+    const valueStart = equals + 1 + (/^\s*/.exec(written.slice(equals + 1))?.[0].length ?? 0);
+    const quote = written[valueStart] === "'" ? "'" : '"';
+    splices.push({ start: span.start + valueStart, end: span.end, text: quoteAttribute(edit.value, quote) });
+  }
+  let result = raw;
+  for (const { start, end, text } of splices.sort((a, b) => b.start - a.start)) result = result.slice(0, start) + text + result.slice(end);
+  return result;
+}
