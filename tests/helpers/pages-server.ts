@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, relative, sep } from 'node:path';
+import { resolveSitePath } from '../../src/lib/links/check.ts';
 import { normalizeBase } from '../../src/lib/url.ts';
 
 const TYPES: Record<string, string> = {
@@ -30,57 +31,51 @@ export interface PagesServer {
   close(): Promise<void>;
 }
 
-async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isFile(), () => false);
-}
-async function isDirectory(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false);
+/** Every file below a folder, as `/`-separated paths relative to it. */
+async function filesBelow(folder: string): Promise<Set<string>> {
+  const found = await readdir(folder, { recursive: true, withFileTypes: true });
+  return new Set(found.filter((entry) => entry.isFile()).map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/')));
 }
 
 /**
- * Serves a built `dist/` on 127.0.0.1 the way GitHub Pages does, under `base`:
- * an extensionless path serves its `.html` file, `/dir/` serves `dir/index.html`, `/dir` (a folder
- * with no `dir.html`) redirects to `/dir/`, and a miss serves the site's `404.html` with status 404.
+ * Serves a built `dist/` on 127.0.0.1 the way GitHub Pages does, under `base`, by the same rules the
+ * link checker applies (`resolveSitePath` in src/lib/links/check.ts): an extensionless path serves its
+ * `.html` file, `/dir/` serves `dir/index.html`, `/dir` (a folder with no `dir.html`) redirects to
+ * `/dir/`, and a miss serves the site's `404.html` with status 404. Only files of the build are served.
  */
 export async function startPagesServer(dist: string, base = '/'): Promise<PagesServer> {
   const prefix = normalizeBase(base);
   const log: string[] = [];
+  // A built site does not change while it is served.
+  const files = await filesBelow(dist);
 
-  async function locate(pathname: string): Promise<{ file: string } | { redirect: string } | undefined> {
+  function locate(pathname: string): { file: string } | { redirect: string } | undefined {
     if (prefix !== '/' && pathname === prefix.slice(0, -1)) return { redirect: prefix };
     if (!pathname.startsWith(prefix)) return undefined;
-    const relative = normalize(decodeURIComponent(pathname.slice(prefix.length)));
-    if (relative.startsWith('..') || relative.includes(`${sep}..`)) return undefined;
-    const target = join(dist, relative);
-    if (pathname.endsWith('/')) {
-      return (await isFile(join(target, 'index.html'))) ? { file: join(target, 'index.html') } : undefined;
-    }
-    if (await isFile(target)) return { file: target };
-    if (await isFile(`${target}.html`)) return { file: `${target}.html` };
-    if (await isDirectory(target) && (await isFile(join(target, 'index.html')))) return { redirect: `${pathname}/` };
-    return undefined;
+    const found = resolveSitePath(pathname.slice(prefix.length - 1), files);
+    // The rules answer in decoded site paths; the visitor is sent to the address it asked for, plus "/".
+    return found && 'redirect' in found ? { redirect: `${pathname}/` } : found;
   }
 
   const server: Server = createServer((request, response) => {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
-    void locate(pathname).then(async (found) => {
-      if (found && 'redirect' in found) {
-        log.push(`301 ${pathname}`);
-        response.writeHead(301, { location: found.redirect });
-        response.end();
-        return;
-      }
-      const status = found ? 200 : 404;
-      const file = found ? found.file : join(dist, '404.html');
-      log.push(`${status} ${pathname}`);
-      if (!(await isFile(file))) {
-        response.writeHead(404, { 'content-type': 'text/plain' });
-        response.end('Not found');
-        return;
-      }
-      response.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      createReadStream(file).pipe(response);
-    });
+    const found = locate(pathname);
+    if (found && 'redirect' in found) {
+      log.push(`301 ${pathname}`);
+      response.writeHead(301, { location: found.redirect });
+      response.end();
+      return;
+    }
+    const status = found ? 200 : 404;
+    const file = found ? found.file : '404.html';
+    log.push(`${status} ${pathname}`);
+    if (!files.has(file)) {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('Not found');
+      return;
+    }
+    response.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(join(dist, file)).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
