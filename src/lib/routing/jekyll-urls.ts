@@ -1,0 +1,730 @@
+/**
+ * Jekyll 4.3's URL rules, ported line by line from its Ruby source so that the build (blog posts)
+ * and the Jekyll importer compute every old URL exactly as Jekyll did. Pure: no file system, no
+ * clock, no astro:* imports. Each rule links the Jekyll file it comes from; where Jekyll's result
+ * depends on something this module cannot see, the function says so (an `{ error }` or a thrown
+ * `JekyllUrlError`) instead of guessing.
+ *
+ * Sources (Jekyll v4.3.1, the version Debian ships; 4.3.2–4.3.4 have the same rules):
+ * - https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/url.rb
+ * - https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/utils.rb
+ * - https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/document.rb
+ * - https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/drops/url_drop.rb
+ * - https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/page.rb
+ * - https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/renderer.rb
+ * - https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/configuration.rb
+ */
+
+/** Thrown where Jekyll 4.3 itself fails, or does something this module does not model. */
+export class JekyllUrlError extends Error {
+  override name = 'JekyllUrlError';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ruby's string semantics, where they differ from JavaScript's
+
+/**
+ * Ruby's `String#downcase`: full Unicode lowercasing like `toLowerCase`, but without the
+ * context-sensitive final sigma (`"ΟΔΟΣ".downcase` is `"οδοσ"`, JavaScript gives `"οδος"`).
+ */
+export function rubyDowncase(text: string): string {
+  return text.replaceAll('Σ', 'σ').toLowerCase();
+}
+
+/** Ruby's `String#split` with no argument: on runs of ASCII whitespace, ignoring leading and trailing ones. */
+function rubySplit(text: string): string[] {
+  return text.split(/[ \t\n\v\f\r]+/).filter((part) => part !== '');
+}
+
+/**
+ * Ruby's `File.extname` (Ruby ≥ 2.7, not Windows): leading dots do not start an extension
+ * (`.htaccess` has none), a trailing dot is an extension of its own (`foo.` gives `.`).
+ */
+export function rubyExtname(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1).replace(/^\.+/, '');
+  const dot = base.lastIndexOf('.');
+  return dot === -1 ? '' : base.slice(dot);
+}
+
+/** The last path segment without its `rubyExtname` (Ruby's `File.basename(path, ".*")`). */
+function basenameWithoutExt(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name.slice(0, name.length - rubyExtname(name).length);
+}
+
+/** Ruby's `to_s` for the values YAML front matter can hold (used for categories). */
+function rubyToS(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return isUtcMidnight(value) ? value.toISOString().slice(0, 10) : String(value);
+  if (Array.isArray(value)) return `[${value.map((item) => (typeof item === 'string' ? JSON.stringify(item) : item === null ? 'nil' : rubyToS(item))).join(', ')}]`;
+  return String(value);
+}
+
+const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+
+// ---------------------------------------------------------------------------------------------
+// slugify: https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/utils.rb (slugify, replace_character_sequence_with_hyphen)
+
+/** `Jekyll::Utils.slugify`'s modes. Any other mode (Jekyll's `none` included) leaves the text as it is. */
+export type SlugMode = 'raw' | 'default' | 'pretty' | 'ascii' | 'latin' | 'none';
+
+// Ruby's `\s` is ASCII whitespace only; `\p{…}` classes are Unicode in both languages.
+const SLUG_PATTERNS: Readonly<Record<string, RegExp>> = {
+  raw: /[ \t\n\v\f\r]+/g,
+  default: /[^\p{M}\p{L}\p{Nd}]+/gu,
+  latin: /[^\p{M}\p{L}\p{Nd}]+/gu,
+  pretty: /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu,
+  ascii: /[^A-Za-z0-9]+/gu,
+};
+
+/**
+ * I18n's default transliteration (what `latin` mode runs first): these Latin letters become ASCII,
+ * every other non-ASCII code point becomes `?`.
+ * https://github.com/ruby-i18n/i18n/blob/v1.10.0/lib/i18n/backend/transliterator.rb
+ */
+const LATIN_APPROXIMATIONS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    À: 'A', Á: 'A', Â: 'A', Ã: 'A', Ä: 'A', Å: 'A', Æ: 'AE', Ç: 'C', È: 'E', É: 'E', Ê: 'E', Ë: 'E', Ì: 'I', Í: 'I',
+    Î: 'I', Ï: 'I', Ð: 'D', Ñ: 'N', Ò: 'O', Ó: 'O', Ô: 'O', Õ: 'O', Ö: 'O', '×': 'x', Ø: 'O', Ù: 'U', Ú: 'U', Û: 'U',
+    Ü: 'U', Ý: 'Y', Þ: 'Th', ß: 'ss', à: 'a', á: 'a', â: 'a', ã: 'a', ä: 'a', å: 'a', æ: 'ae', ç: 'c', è: 'e', é: 'e',
+    ê: 'e', ë: 'e', ì: 'i', í: 'i', î: 'i', ï: 'i', ð: 'd', ñ: 'n', ò: 'o', ó: 'o', ô: 'o', õ: 'o', ö: 'o', ø: 'o',
+    ù: 'u', ú: 'u', û: 'u', ü: 'u', ý: 'y', þ: 'th', ÿ: 'y', Ā: 'A', ā: 'a', Ă: 'A', ă: 'a', Ą: 'A', ą: 'a', Ć: 'C',
+    ć: 'c', Ĉ: 'C', ĉ: 'c', Ċ: 'C', ċ: 'c', Č: 'C', č: 'c', Ď: 'D', ď: 'd', Đ: 'D', đ: 'd', Ē: 'E', ē: 'e', Ĕ: 'E',
+    ĕ: 'e', Ė: 'E', ė: 'e', Ę: 'E', ę: 'e', Ě: 'E', ě: 'e', Ĝ: 'G', ĝ: 'g', Ğ: 'G', ğ: 'g', Ġ: 'G', ġ: 'g', Ģ: 'G',
+    ģ: 'g', Ĥ: 'H', ĥ: 'h', Ħ: 'H', ħ: 'h', Ĩ: 'I', ĩ: 'i', Ī: 'I', ī: 'i', Ĭ: 'I', ĭ: 'i', Į: 'I', į: 'i', İ: 'I',
+    ı: 'i', Ĳ: 'IJ', ĳ: 'ij', Ĵ: 'J', ĵ: 'j', Ķ: 'K', ķ: 'k', ĸ: 'k', Ĺ: 'L', ĺ: 'l', Ļ: 'L', ļ: 'l', Ľ: 'L', ľ: 'l',
+    Ŀ: 'L', ŀ: 'l', Ł: 'L', ł: 'l', Ń: 'N', ń: 'n', Ņ: 'N', ņ: 'n', Ň: 'N', ň: 'n', ŉ: "'n", Ŋ: 'NG', ŋ: 'ng',
+    Ō: 'O', ō: 'o', Ŏ: 'O', ŏ: 'o', Ő: 'O', ő: 'o', Œ: 'OE', œ: 'oe', Ŕ: 'R', ŕ: 'r', Ŗ: 'R', ŗ: 'r', Ř: 'R', ř: 'r',
+    Ś: 'S', ś: 's', Ŝ: 'S', ŝ: 's', Ş: 'S', ş: 's', Š: 'S', š: 's', Ţ: 'T', ţ: 't', Ť: 'T', ť: 't', Ŧ: 'T', ŧ: 't',
+    Ũ: 'U', ũ: 'u', Ū: 'U', ū: 'u', Ŭ: 'U', ŭ: 'u', Ů: 'U', ů: 'u', Ű: 'U', ű: 'u', Ų: 'U', ų: 'u', Ŵ: 'W', ŵ: 'w',
+    Ŷ: 'Y', ŷ: 'y', Ÿ: 'Y', Ź: 'Z', ź: 'z', Ż: 'Z', ż: 'z', Ž: 'Z', ž: 'z',
+  }),
+);
+
+/** I18n.transliterate: per code point, so a decomposed `é` (e + U+0301) keeps its `e` and turns the accent into `?`. */
+function transliterate(text: string): string {
+  let out = '';
+  for (const char of text) out += char.codePointAt(0)! < 0x80 ? char : (LATIN_APPROXIMATIONS.get(char) ?? '?');
+  return out;
+}
+
+/**
+ * `Jekyll::Utils.slugify`: every run of characters the mode does not keep becomes one `-`, one
+ * leading and one trailing `-` are dropped, and the result is lowercased unless `cased`.
+ *
+ * - `default`: keeps Unicode letters, marks and decimal digits (`The _config.yml file` → `the-config-yml-file`);
+ * - `pretty`: also keeps `._~!$&'()+,;=@` (→ `the-_config.yml-file`);
+ * - `ascii`: keeps only `A-Za-z0-9` (`fürtive` → `f-rtive`);
+ * - `latin`: transliterates accented Latin letters first, then as `default` (`fürtive` → `furtive`);
+ * - `raw`: replaces only whitespace runs (→ `the-_config.yml-file?`);
+ * - `none` (or any other mode): the text unchanged, lowercased unless `cased`.
+ *
+ * Unicode classes follow the running JavaScript engine's Unicode version, Ruby 3.1's may be older:
+ * they differ only for characters assigned since.
+ */
+export function slugify(text: string, mode: SlugMode = 'default', cased = false): string {
+  const pattern = SLUG_PATTERNS[mode];
+  if (!pattern) return cased ? text : rubyDowncase(text);
+  const source = mode === 'latin' ? transliterate(text) : text;
+  // Ruby's %r!^-|-$! on a string without newlines: one leading and one trailing hyphen.
+  const slug = source.replace(pattern, '-').replace(/^-|-$/g, '');
+  return cased ? slug : rubyDowncase(slug);
+}
+
+// ---------------------------------------------------------------------------------------------
+// URL escaping and sanitizing: https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/url.rb
+
+/** Characters Addressable leaves alone in a path, query or fragment (RFC 3986 pchar plus `/` and `?`). */
+const KEPT_IN_URL = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/;
+/** Schemes Addressable calls IP-based: `http:` alone, with no host and no path, is an invalid URI. */
+const IP_BASED_SCHEMES = new Set(['http', 'https', 'ftp', 'tftp', 'sftp', 'ssh', 'svn+ssh', 'telnet', 'nntp', 'gopher', 'wais', 'ldap', 'prospero']);
+
+/**
+ * `Jekyll::URL.escape_path` as in Jekyll 4.3.1: a placeholder's value, percent-encoded.
+ *
+ * Values made only of `a-zA-Z0-9./-` are returned as they are. Others go through
+ * `Addressable::URI.encode`, which first parses the value as a URI: everything but RFC 3986
+ * path characters is percent-encoded (UTF-8, uppercase hex) except `?`, which stays, and `#`,
+ * which becomes `%23`. Because the value is parsed as a URI, a value whose text before its first
+ * `:` looks like a scheme but is not a valid one (`2019: a year`, `1:1`), a value starting with
+ * `:`, or an IP scheme alone (`http:`) makes Jekyll 4.3.1 fail the build; so does this function
+ * (a `JekyllUrlError`). A value with a URI authority (`//host`) is not modelled and throws too.
+ * (Jekyll after 4.3.4 encodes such values instead of parsing them: jekyll/jekyll#9850.)
+ */
+export function escapePath(value: string): string {
+  // Ruby's ^…$ are line anchors: any one line made of safe characters short-cuts the escaping.
+  if (value === '' || value.split('\n').some((line) => /^[a-zA-Z0-9./-]+$/.test(line))) return value;
+
+  const scheme = /^([^:/?#]+):/.exec(value)?.[1];
+  const rest = scheme === undefined ? value : value.slice(scheme.length + 1);
+  if (scheme !== undefined && !/^[a-z][a-z0-9.+-]*$/i.test(scheme)) {
+    throw new JekyllUrlError(`Jekyll 4.3 cannot build a URL from "${value}": Addressable reads "${scheme}:" as an invalid URI scheme (Invalid scheme format). Remove the ":" from this value.`);
+  }
+  if (rest.startsWith('//')) {
+    throw new JekyllUrlError(`Jekyll 4.3 reads "${value}" as a URI with a host; the URL it builds from it is not modelled here. Remove the "//" from this value.`);
+  }
+  const path = /^[^?#]*/.exec(rest)![0];
+  if (scheme === undefined && value.startsWith(':')) {
+    throw new JekyllUrlError(`Jekyll 4.3 cannot build a URL from "${value}": Addressable rejects a path starting with ":" (ambiguous path).`);
+  }
+  if (scheme !== undefined && path === '' && IP_BASED_SCHEMES.has(scheme.toLowerCase())) {
+    throw new JekyllUrlError(`Jekyll 4.3 cannot build a URL from "${value}": Addressable reads it as a "${scheme}:" URI missing its host.`);
+  }
+
+  let out = '';
+  for (const char of value) {
+    if (char === '#') out += '%23';
+    else if (KEPT_IN_URL.test(char)) out += char;
+    else for (const byte of new TextEncoder().encode(char)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/** `Jekyll::URL.unescape_path`: decodes every `%XX` (Addressable's `unencode`). */
+export function unescapePath(path: string): string {
+  if (!path.includes('%')) return path;
+  const bytes: number[] = [];
+  const encoder = new TextEncoder();
+  for (let i = 0; i < path.length; ) {
+    const hex = /^%([0-9a-fA-F]{2})/.exec(path.slice(i, i + 3));
+    if (hex) {
+      bytes.push(Number.parseInt(hex[1]!, 16));
+      i += 3;
+    } else {
+      const char = String.fromCodePoint(path.codePointAt(i)!);
+      bytes.push(...encoder.encode(char));
+      i += char.length;
+    }
+  }
+  return new TextDecoder().decode(new Uint8Array(bytes));
+}
+
+/** `Jekyll::URL#sanitize_url`: a leading `/`, every `..` made `/`, every `./` removed, runs of `/` squeezed. */
+export function sanitizeUrl(url: string): string {
+  return `/${url}`.split('..').join('/').split('./').join('').replace(/\/+/g, '/');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Permalink styles: https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/configuration.rb (STYLE_TO_PERMALINK)
+
+/** The built-in permalink styles: date, pretty, ordinal, weekdate, none — as Jekyll expands them for posts and pages. These are the post templates; `PAGE_PERMALINK_STYLES` has the page form of each. */
+export const PERMALINK_STYLES: Readonly<Record<string, string>> = Object.freeze({
+  date: '/:categories/:year/:month/:day/:title:output_ext',
+  pretty: '/:categories/:year/:month/:day/:title/',
+  ordinal: '/:categories/:year/:y_day/:title:output_ext',
+  weekdate: '/:categories/:year/W:week/:short_day/:title:output_ext',
+  none: '/:categories/:title:output_ext',
+});
+
+/**
+ * The page template each built-in style gives a (non-index, HTML) page: `Utils.add_permalink_suffix`
+ * appends `/` for pretty and `:output_ext` for date, ordinal and none — and nothing for weekdate,
+ * which Jekyll forgot in that list, so with `permalink: weekdate` `about.md` is `/about`.
+ */
+export const PAGE_PERMALINK_STYLES: Readonly<Record<string, string>> = Object.freeze({
+  date: '/:path/:basename:output_ext',
+  pretty: '/:path/:basename/',
+  ordinal: '/:path/:basename:output_ext',
+  weekdate: '/:path/:basename',
+  none: '/:path/:basename:output_ext',
+});
+
+/** The default `permalink:` of `_config.yml`. */
+export const DEFAULT_PERMALINK_STYLE = 'date';
+
+/** A post's template for the site's `permalink:` (or the posts collection's): a built-in style's pattern, else the text itself. */
+export function postTemplate(style: string | undefined): string {
+  const name = style ?? DEFAULT_PERMALINK_STYLE;
+  return Object.hasOwn(PERMALINK_STYLES, name) ? PERMALINK_STYLES[name]! : name;
+}
+
+/**
+ * A non-index HTML page's template for the site's `permalink:` (`Utils.add_permalink_suffix`):
+ * a built-in style's page form; for a custom pattern `/:path/:basename` plus `/` when the pattern
+ * ends with `/`, plus `:output_ext` when it ends with `:output_ext`.
+ */
+export function pageTemplate(style: string | undefined): string {
+  const name = style ?? DEFAULT_PERMALINK_STYLE;
+  if (Object.hasOwn(PAGE_PERMALINK_STYLES, name)) return PAGE_PERMALINK_STYLES[name]!;
+  return `/:path/:basename${name.endsWith('/') ? '/' : ''}${name.endsWith(':output_ext') ? ':output_ext' : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output extensions: https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/renderer.rb (output_ext)
+
+/** `markdown_ext` in Jekyll's default configuration. */
+export const DEFAULT_MARKDOWN_EXTENSIONS: readonly string[] = ['markdown', 'mkdown', 'mkdn', 'mkd', 'md'];
+
+/**
+ * The extension the converter gives a source extension: `.html` for Markdown (matched
+ * case-insensitively against `markdown_ext`), `.css` for Sass, the extension itself otherwise
+ * (Jekyll's Identity converter: `.html` stays `.html`, `.xml` stays `.xml`).
+ */
+export function converterOutputExt(sourceExt: string, markdownExtensions: readonly string[] = DEFAULT_MARKDOWN_EXTENSIONS): string {
+  const lower = sourceExt.toLowerCase();
+  if (markdownExtensions.some((ext) => `.${ext.toLowerCase()}` === lower)) return '.html';
+  if (lower === '.scss' || lower === '.sass') return '.css';
+  return sourceExt;
+}
+
+/** The extension of a front-matter permalink that does not end with `/` (`/resume.pdf` → `.pdf`), if it has one. */
+function permalinkExt(permalink: string | undefined): string | undefined {
+  if (permalink === undefined || permalink.endsWith('/')) return undefined;
+  return rubyExtname(permalink) || undefined;
+}
+
+/**
+ * A page's or post's `output_ext` (`Renderer#output_ext`): the extension of its front-matter
+ * `permalink` when that has one, else its converter's. So `resume.md` with
+ * `permalink: /assets/files/resume.pdf` is written as `resume.pdf`, not `resume.pdf.html`.
+ */
+export function documentOutputExt(input: { path: string; permalink?: string | undefined; markdownExtensions?: readonly string[] }): string {
+  return permalinkExt(input.permalink) ?? converterOutputExt(rubyExtname(input.path), input.markdownExtensions);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Post file names, dates and categories: https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/document.rb
+
+/**
+ * `2019-06-10-useful-shell-aliases.md` -> { date: '2019-06-10', slug: 'useful-shell-aliases', ext: '.md' };
+ * undefined for a name that is not a post name (Jekyll's `DATE_FILENAME_MATCHER`, which the post
+ * reader also uses to pick files: a 2–4 digit year, 1–2 digit month and day, an extension).
+ * Trailing dots are dropped from the slug (`2019-06-10-foo..md` has the slug `foo`).
+ */
+export function parsePostFileName(name: string): { date: string; slug: string; ext: string } | undefined {
+  const match = /^(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^./]+)$/.exec(name.slice(name.lastIndexOf('/') + 1));
+  if (!match) return undefined;
+  return { date: match[1]!, slug: match[2]!.replace(/\.+$/, ''), ext: match[3]! };
+}
+
+/**
+ * The categories a post's path gives it (`Document#categories_from_path`): the folders above
+ * `_posts` (`movies/horror/_posts/x.md` → movies, horror); folders below `_posts` are not
+ * categories. `relativePath` is from the site source.
+ */
+export function postFolderCategories(relativePath: string, postsDir = '_posts'): string[] {
+  if (relativePath.startsWith(postsDir)) return [];
+  // Jekyll cuts at the first "_posts" anywhere in the path, even inside a folder name.
+  const index = relativePath.indexOf(postsDir);
+  const above = index === -1 ? relativePath : relativePath.slice(0, index);
+  const basename = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  return above.split('/').filter((folder) => folder !== '' && folder !== postsDir && folder !== basename);
+}
+
+/**
+ * Categories as Jekyll computes them: from `categories:` or `category:` (space-separated string or
+ * list) and from folders above `_posts`, in Jekyll's order, deduplicated the way Jekyll does.
+ *
+ * Order: the folders, then `categories` (a string is split on whitespace) without repeats, then
+ * `category` — which is never split: `category: classic hollywood` is one category with a space.
+ * Values keep their case and are made text the way Ruby does (`2019` → "2019"); repeats differing
+ * only in case are both kept here (the URL lowercases and merges them).
+ *
+ * Throws a `JekyllUrlError` for a `categories:` that is neither text nor a list (a number, true, a
+ * map): Jekyll 4.3 then fails to read the post's front matter and builds it without any of it
+ * (no title, no date, so dated by the build time). Tell the author instead.
+ */
+export function postCategories(input: { categories?: unknown; category?: unknown; folders?: readonly string[] }): string[] {
+  const { categories, category } = input;
+  let list: unknown[] = [...(input.folders ?? [])];
+  if (categories !== undefined && categories !== null) {
+    if (typeof categories !== 'string' && !Array.isArray(categories)) {
+      throw new JekyllUrlError(`categories: ${JSON.stringify(categories)} is neither text nor a list. Jekyll 4.3 then ignores the whole front matter of the post ("no implicit conversion into Array"). Write categories: "${rubyToS(categories)}".`);
+    }
+    const added: unknown[] = typeof categories === 'string' ? rubySplit(categories) : categories;
+    // Ruby's Array#| : the union, first occurrences kept, in order.
+    list = uniqueBy([...list, ...added], (value) => value);
+  }
+  // Utils.pluralized_array_from_hash: `category` when set (not split), else the categories again; flattened, nils dropped.
+  const singular = category === undefined || category === null || category === false ? undefined : category;
+  const extra = (singular !== undefined ? [singular] : list).flat(Infinity);
+  const all = [...list, ...extra.filter((value) => value !== null && value !== undefined)].map(rubyToS);
+  return [...new Set(all)];
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => unknown): T[] {
+  const seen = new Set<unknown>();
+  return items.filter((item) => {
+    const k = typeof item === 'object' && item !== null ? JSON.stringify(item) : key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** A post's date as Jekyll uses it for URLs, in the site's time zone. */
+export interface PostDate {
+  year: number;
+  /** 1..12 */
+  month: number;
+  /** 1..31 */
+  day: number;
+  /** 0..23 */
+  hour: number;
+  minute: number;
+  second: number;
+  /** ISO weekday: 1 (Monday) .. 7 (Sunday), Ruby's `%u`. */
+  weekday: number;
+  /** Day of the year, 1..366, Ruby's `%j`. */
+  yearDay: number;
+  /** ISO 8601 week number, 1..53, Ruby's `%V`. */
+  isoWeek: number;
+  /** The year the ISO week belongs to, Ruby's `%G` (differs from `year` in the first and last days of a year). */
+  isoWeekYear: number;
+  /** The site time zone's offset from UTC at that moment, in seconds. */
+  utcOffsetSeconds: number;
+  /** The moment itself, for ordering posts. */
+  epochMilliseconds: number;
+}
+
+/** Time zone offsets Ruby's `Time.parse` knows by name (time.rb `ZoneOffset`), in hours. */
+const RUBY_ZONE_OFFSETS: Readonly<Record<string, number>> = {
+  UTC: 0, Z: 0, UT: 0, GMT: 0, EST: -5, EDT: -4, CST: -6, CDT: -5, MST: -7, MDT: -6, PST: -8, PDT: -7,
+};
+
+interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** Milliseconds since the epoch of a UTC wall time; out-of-range days and hours roll over like Ruby's `Time.local`. */
+function utcMs(wall: WallTime): number {
+  const date = new Date(0);
+  date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
+  date.setUTCHours(wall.hour, wall.minute, wall.second, 0);
+  return date.getTime();
+}
+
+const ACCEPTED_DATES = 'YYYY-MM-DD, optionally with a time HH:MM[:SS] and an offset like -0500, +05:30, Z or UTC';
+
+/**
+ * The subset of Ruby's `Time.parse` that front matter uses: `YYYY-MM-DD`, a time `HH:MM[:SS[.fff]]`
+ * (with `T` or spaces, optionally am/pm), and a zone: an offset `±HH`, `±HHMM`, `±HH:MM`, or a name
+ * Ruby knows (UTC, GMT, Z, EST … PDT). Without a zone the time is local to the site. Ruby accepts
+ * much more (month names, slashes); those give an error here rather than a guess.
+ */
+function parseRubyTime(text: string): { wall: WallTime; offsetSeconds: number | undefined } | { error: string } {
+  const match =
+    /^\s*(\d{1,4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,]\d*)?)?(?:\s*([ap])\.?m\.?)?)?(?:\s*([A-Za-z]+|[+-]\d+(?::\d+)*))?\s*$/i.exec(text);
+  if (!match) return { error: `"${text}" is not a date Jekyll's reading is known for here. Write it as ${ACCEPTED_DATES}.` };
+  const [, y, mo, d, h, mi, s, meridian, zone] = match;
+  let year = Number(y);
+  // Date._parse completes a one- or two-digit year: 69..99 are 19xx, the rest 20xx.
+  if (y!.length <= 2) year += year >= 69 ? 1900 : 2000;
+  const wall: WallTime = { year, month: Number(mo), day: Number(d), hour: Number(h ?? 0), minute: Number(mi ?? 0), second: Number(s ?? 0) };
+  if (meridian) {
+    if (wall.hour < 1 || wall.hour > 12) return { error: `"${text}" has hour ${wall.hour} with ${meridian}m.` };
+    wall.hour = (wall.hour % 12) + (meridian.toLowerCase() === 'p' ? 12 : 0);
+  }
+  // Ruby's Time.local ranges; days up to 31 roll over into the next month (2019-02-30 is March 2).
+  if (wall.month < 1 || wall.month > 12) return { error: `"${text}": month out of range. Write it as ${ACCEPTED_DATES}.` };
+  if (wall.day < 1 || wall.day > 31) return { error: `"${text}": day out of range. Write it as ${ACCEPTED_DATES}.` };
+  if (wall.hour > 24) return { error: `"${text}": hour out of range.` };
+  if (wall.minute > 59 || (wall.hour === 24 && wall.minute > 0)) return { error: `"${text}": minute out of range.` };
+  if (wall.second > 60 || (wall.hour === 24 && wall.second > 0)) return { error: `"${text}": second out of range.` };
+
+  if (zone === undefined) return { wall, offsetSeconds: undefined };
+  const numeric = /^([+-])(\d\d)(?:(:?)(\d\d)(?:\3(\d\d))?)?$/.exec(zone);
+  if (numeric) {
+    const seconds = (Number(numeric[2]) * 60 + Number(numeric[4] ?? 0)) * 60 + Number(numeric[5] ?? 0);
+    return { wall, offsetSeconds: numeric[1] === '-' ? -seconds : seconds };
+  }
+  // Ruby's Time.zone_offset does not read "+5" (one digit): the time stays local.
+  if (/^[+-]\d$/.test(zone)) return { wall, offsetSeconds: undefined };
+  const named = RUBY_ZONE_OFFSETS[zone.toUpperCase()];
+  if (named !== undefined) return { wall, offsetSeconds: named * 3600 };
+  return {
+    error: `"${text}" names the time zone "${zone}", which Ruby's Time.parse does not know: Jekyll would read the time as local unless the build machine's zone is called "${zone}". Write an offset instead, like -0500.`,
+  };
+}
+
+const wallFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock time of a moment in an IANA time zone. */
+function wallTimeIn(ms: number, timeZone: string): WallTime {
+  let format = wallFormatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    wallFormatters.set(timeZone, format);
+  }
+  const parts: Record<string, number> = {};
+  for (const part of format.formatToParts(ms)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  return { year: parts['year']!, month: parts['month']!, day: parts['day']!, hour: parts['hour']!, minute: parts['minute']!, second: parts['second']! };
+}
+
+const offsetAt = (ms: number, timeZone: string): number => utcMs(wallTimeIn(ms, timeZone)) - Math.floor(ms / 1000) * 1000;
+
+/**
+ * The moment a local wall time names in a time zone, as Ruby's `Time.local` picks it: in a
+ * repeated hour (clocks going back) the later moment; in a skipped hour (clocks going forward)
+ * the offset from before the change, so 02:30 becomes 03:30.
+ */
+function localToMs(wall: WallTime, timeZone: string): number {
+  const asUtc = utcMs(wall);
+  const day = 86_400_000;
+  const before = offsetAt(asUtc - day, timeZone);
+  const after = offsetAt(asUtc + day, timeZone);
+  const valid = [before, after].map((offset) => asUtc - offset).filter((ms) => offsetAt(ms, timeZone) === asUtc - ms);
+  return valid.length > 0 ? Math.max(...valid) : asUtc - before;
+}
+
+function isUtcMidnight(date: Date): boolean {
+  return date.getUTCHours() === 0 && date.getUTCMinutes() === 0 && date.getUTCSeconds() === 0 && date.getUTCMilliseconds() === 0;
+}
+
+function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function postDateAt(ms: number, timeZone: string): PostDate {
+  const wall = wallTimeIn(ms, timeZone);
+  const dayMs = utcMs({ ...wall, hour: 0, minute: 0, second: 0 });
+  const weekday = ((new Date(dayMs).getUTCDay() + 6) % 7) + 1;
+  const yearDay = Math.round((dayMs - utcMs({ year: wall.year, month: 1, day: 1, hour: 0, minute: 0, second: 0 })) / 86_400_000) + 1;
+  // The ISO week is the week of that week's Thursday.
+  const thursday = new Date(dayMs + (4 - weekday) * 86_400_000);
+  const isoWeekYear = thursday.getUTCFullYear();
+  const thursdayYearDay = Math.round((thursday.getTime() - utcMs({ year: isoWeekYear, month: 1, day: 1, hour: 0, minute: 0, second: 0 })) / 86_400_000) + 1;
+  return {
+    ...wall,
+    weekday,
+    yearDay,
+    isoWeek: Math.floor((thursdayYearDay - 1) / 7) + 1,
+    isoWeekYear,
+    utcOffsetSeconds: offsetAt(ms, timeZone) / 1000,
+    epochMilliseconds: ms,
+  };
+}
+
+/**
+ * A post's date as Jekyll uses it for URLs: the file name's date, overridden by front matter
+ * `date:`, converted into the site's time zone (`timezone:` in _config.yml; IANA name; Jekyll sets
+ * TZ to it).
+ *
+ * Without `timezone` Jekyll uses the build machine's zone; here that is UTC (GitHub Pages' and CI's).
+ *
+ * `frontMatterDate` is what a YAML 1.1 loader gives (js-yaml, or `yaml` with `version: '1.1'`),
+ * because that is how Ruby's YAML reads front matter, and the two readings differ:
+ * - text (a quoted date, or one without seconds like `2019-06-10 10:00`): read as Ruby's `Time.parse`
+ *   does, so without an offset it is the site's local time;
+ * - a `Date` from an unquoted timestamp (`2019-06-10 10:00:00`): YAML reads a timestamp without an
+ *   offset as UTC, so with `timezone: America/New_York` `2019-06-10 01:00:00` is June 9, 21:00;
+ * - a `Date` from an unquoted day (`2019-06-10`): local midnight of that day. A `Date` at exactly
+ *   00:00:00 UTC is taken to be such a day (the one case the two cannot be told apart).
+ * `null` (a `date:` with nothing after it) is an error, as in Jekyll ("Invalid date ''").
+ */
+export function postDate(input: { fileDate: string; frontMatterDate?: unknown; timezone?: string | undefined }): PostDate | { error: string } {
+  const timeZone = input.timezone ?? 'UTC';
+  if (!isValidTimeZone(timeZone)) {
+    return { error: `timezone: "${timeZone}" is not an IANA time zone name (like America/New_York). Jekyll would silently use UTC.` };
+  }
+  const value = input.frontMatterDate;
+  const source = value === undefined ? 'file name' : 'front matter';
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return { error: 'date: is not a valid date.' };
+    if (isUtcMidnight(value)) {
+      const wall = { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate(), hour: 0, minute: 0, second: 0 };
+      return postDateAt(localToMs(wall, timeZone), timeZone);
+    }
+    // Jekyll reads the Time back from its text, which has whole seconds.
+    return postDateAt(Math.floor(value.getTime() / 1000) * 1000, timeZone);
+  }
+  if (value !== undefined && typeof value !== 'string') {
+    return { error: `date: ${JSON.stringify(value) ?? String(value)} in the front matter is not a date. Write it as ${ACCEPTED_DATES}.` };
+  }
+  const parsed = parseRubyTime(value ?? input.fileDate);
+  if ('error' in parsed) return { error: `Invalid date in the ${source}: ${parsed.error}` };
+  const ms = parsed.offsetSeconds === undefined ? localToMs(parsed.wall, timeZone) : utcMs(parsed.wall) - parsed.offsetSeconds * 1000;
+  return postDateAt(ms, timeZone);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Post URLs: https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/drops/url_drop.rb
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** Input of `postUrl`. */
+export interface PostUrlInput {
+  /** The site's `permalink:` (or the posts collection's): a built-in style name or a pattern. Default `date`. */
+  style?: string | undefined;
+  /** Front-matter `permalink`; its placeholders are filled too. Wins over `style`. */
+  permalink?: string | undefined;
+  date: PostDate;
+  /** Jekyll's `slug`: front-matter `slug:` if given, else the file name's slug (`parsePostFileName`). */
+  slug: string;
+  /**
+   * Accepted and ignored: Jekyll 4.3 never puts the front-matter title in a URL. `:title` is the
+   * slug, slugified in `pretty` mode with its case kept.
+   */
+  title?: string | undefined;
+  categories: readonly string[];
+  /** The converter's output extension (`converterOutputExt`); default `.html`. A permalink's own extension wins, as in Jekyll. */
+  outputExt?: string;
+  /** The post's path from the site source (`_posts/2019-06-10-x.md`): needed only by `:path` and `:name`. */
+  relativePath?: string | undefined;
+}
+
+/**
+ * The value of each placeholder a post's URL template may use, computed only when used (as
+ * Jekyll's UrlDrop does), so a value Jekyll would fail on only fails when it is used.
+ */
+function postPlaceholders(input: PostUrlInput, outputExt: string): Record<string, () => string> {
+  const { date } = input;
+  const needPath = (name: string): string => {
+    if (input.relativePath === undefined) throw new JekyllUrlError(`:${name} needs the post's relativePath.`);
+    return input.relativePath;
+  };
+  return {
+    year: () => pad(date.year, 4),
+    month: () => pad(date.month, 2),
+    day: () => pad(date.day, 2),
+    hour: () => pad(date.hour, 2),
+    minute: () => pad(date.minute, 2),
+    second: () => pad(date.second, 2),
+    i_day: () => String(date.day),
+    i_month: () => String(date.month),
+    short_month: () => MONTHS[date.month - 1]!.slice(0, 3),
+    long_month: () => MONTHS[date.month - 1]!,
+    short_year: () => pad(((date.year % 100) + 100) % 100, 2),
+    w_year: () => pad(date.isoWeekYear, 4),
+    week: () => pad(date.isoWeek, 2),
+    w_day: () => String(date.weekday),
+    short_day: () => DAYS[date.weekday - 1]!.slice(0, 3),
+    long_day: () => DAYS[date.weekday - 1]!,
+    y_day: () => pad(date.yearDay, 3),
+    title: () => slugify(input.slug, 'pretty', true),
+    slug: () => slugify(input.slug),
+    categories: () => [...new Set(input.categories.map(rubyDowncase))].join('/'),
+    slugified_categories: () => [...new Set(input.categories.map((category) => slugify(category)))].join('/'),
+    output_ext: () => outputExt,
+    collection: () => 'posts',
+    name: () => slugify(basenameWithoutExt(needPath('name'))),
+    // Document#cleaned_relative_path: without the extension and the first "_posts", trailing dots dropped.
+    path: () => {
+      const relativePath = needPath('path');
+      return relativePath.slice(0, relativePath.length - rubyExtname(relativePath).length).replace('_posts', '').replace(/\.+$/, '');
+    },
+  };
+}
+
+/** `URL#generate_url_from_drop`: every `:name` (lowercase letters and `_`) replaced by its escaped value. */
+function fillFromDrop(template: string, placeholders: Record<string, () => string>): string {
+  return template.replace(/:([a-z_]+)/g, (match, name: string) => {
+    // "/:month_:day": a key followed by "_" is tried without it (Jekyll chomps the "_").
+    const key = name.replace(/_$/, '');
+    const value = Object.hasOwn(placeholders, key) ? placeholders[key] : undefined;
+    if (!value) {
+      throw new JekyllUrlError(`The URL template "${template}" has :${key}, which is not a placeholder Jekyll knows; Jekyll stops with "The URL template doesn't have ${key} keys. Check your permalink template!"`);
+    }
+    const escaped = escapePath(value());
+    return match.replace(`:${key}`, () => escaped);
+  });
+}
+
+/**
+ * A post's URL: front-matter `permalink` wins; else the style (a built-in name or a pattern with
+ * :year :month :i_month :day :i_day :short_year :hour :minute :second :title :slug :categories
+ * :slugified_categories :y_day :week :w_year :w_day :short_month :long_month :short_day :long_day
+ * :output_ext :collection :name :path), placeholders filled as Jekyll's UrlDrop fills them, then
+ * sanitized as `URL#sanitize_url` does.
+ *
+ * How placeholders are filled: `:title` is the slug slugified `pretty` with case kept (not the
+ * front-matter title); `:slug` the slug slugified `default`; `:categories` the categories
+ * lowercased but NOT slugified, repeats removed, joined with `/` (a space becomes `%20`);
+ * `:slugified_categories` each slugified. Each value is percent-encoded (`escapePath`); an empty
+ * `:categories` leaves `//`, which sanitizing squeezes.
+ *
+ * Throws a `JekyllUrlError` where Jekyll 4.3 stops the build: an unknown `:placeholder`, or a value
+ * `escapePath` rejects.
+ */
+export function postUrl(input: PostUrlInput): string {
+  const outputExt = (input.permalink !== undefined ? permalinkExt(input.permalink) : undefined) ?? input.outputExt ?? '.html';
+  const template = input.permalink ?? postTemplate(input.style);
+  return sanitizeUrl(fillFromDrop(template, postPlaceholders(input, outputExt)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page URLs: https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/page.rb (template, url, url_placeholders)
+
+const HTML_EXTENSIONS = new Set(['.html', '.xhtml', '.htm']);
+
+/**
+ * A page's URL (`about.md`, `work/acme.md`, `404.html`, `blog/index.html`), relative path from the
+ * Jekyll source root: its `permalink` when given, else the site style's page form (Jekyll uses
+ * /:path/:basename:output_ext for the default style and /:path/:basename/ for pretty; index files
+ * become the folder URL).
+ *
+ * Details that matter: a page whose output is not HTML (`feed.xml`, `style.scss`) always keeps
+ * `/:path/:basename:output_ext`; `404.html` follows the style like any page (pretty makes it
+ * `/404/`); `:path`, `:basename` and `:output_ext` are the only placeholders of a page, filled by
+ * plain text replacement (so `:year` stays as written, and `:pathology` is `:path` + `ology`).
+ * `outputExt` is the converter's extension; by default it is derived from the file name
+ * (`converterOutputExt`).
+ */
+export function pageUrl(input: { path: string; permalink?: string | undefined; style?: string | undefined; outputExt?: string }): string {
+  const slash = input.path.lastIndexOf('/');
+  // Jekyll's @dir: "" at the source root, "/work" below it (File.join("", "work")).
+  const dir = slash === -1 ? '' : `/${input.path.slice(0, slash)}`;
+  const name = input.path.slice(slash + 1);
+  const ext = rubyExtname(name);
+  const basename = name.slice(0, name.length - ext.length).replace(/\.+$/, '');
+  const converterExt = input.outputExt ?? converterOutputExt(ext);
+  const outputExt = (input.permalink !== undefined ? permalinkExt(input.permalink) : undefined) ?? converterExt;
+
+  let template: string;
+  if (!HTML_EXTENSIONS.has(converterExt)) template = '/:path/:basename:output_ext';
+  else if (basename === 'index') template = '/:path/';
+  else template = pageTemplate(input.style);
+
+  // URL#generate_url_from_hash: each key in turn, by plain text replacement, stopping once no ":" is left.
+  let url = input.permalink ?? template;
+  for (const [key, value] of [['path', dir], ['basename', basename], ['output_ext', outputExt]] as const) {
+    if (!url.includes(':')) break;
+    url = url.split(`:${key}`).join(escapePath(value));
+  }
+  return sanitizeUrl(url);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output files: Page#destination and Document#destination, Jekyll::PathManager.sanitized_path
+
+/**
+ * The file Jekyll writes for a URL (`/work/` -> `work/index.html`, `/work/acme` -> `work/acme.html`,
+ * `/a/b.html` -> `a/b.html`), per Jekyll's Page/Document#destination, relative to the destination
+ * folder.
+ *
+ * The URL is percent-decoded (`/a%20b/` is the folder `a b`) and `.`/`..` segments resolved.
+ * `outputExt` is the page's or post's `output_ext` (`documentOutputExt`; default `.html`): it is
+ * appended unless the path already ends with it, so `/resume.pdf` with `.pdf` is `resume.pdf` but
+ * with `.html` it is `resume.pdf.html`. A URL ending in `/` is the folder's index: `index` plus the
+ * extension for a page (`/feed/` of an `.xml` page is `feed/index.xml`), always `index.html` for a
+ * post (`kind: 'post'`).
+ */
+export function outputFileForUrl(url: string, outputExt = '.html', kind: 'page' | 'post' = 'page'): string {
+  const segments: string[] = [];
+  // File.expand_path(path, "/"): empty and "." segments dropped, ".." goes up, never above the root.
+  for (const segment of unescapePath(url).split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  let path = segments.join('/');
+  if (url.endsWith('/')) {
+    if (kind === 'post') return path === '' ? 'index.html' : `${path}/index.html`;
+    path = path === '' ? 'index' : `${path}/index`;
+  }
+  return path.endsWith(outputExt) ? path : path + outputExt;
+}
