@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkBody, maskCode } from '../../src/lib/checks/body.ts';
 
-const check = (body: string) =>
-  checkBody(body, { bodyLine: 10, permalinkOfFile: (name) => (name === 'gt.md' ? '/work/gt' : undefined) }).map(
+const check = (body: string, format?: 'md' | 'mdx') =>
+  checkBody(body, { bodyLine: 10, format, permalinkOfFile: (name) => (name === 'gt.md' ? '/work/gt' : undefined) }).map(
     (problem) => `${problem.line}: ${problem.message}`,
   );
+
+const SCRIPT = 'a <script> element would run JavaScript, and the site ships none. Remove it; to show an embed, link to it instead.';
+const handler = (name: string) => `the ${name} attribute would run JavaScript, and the site ships none. Remove the attribute.`;
+const link = (scheme: string) => `a "${scheme}" link would run JavaScript, and the site ships none. Link to a page instead, or remove the link.`;
+const SRCDOC = 'the srcdoc attribute holds a page of its own, which could run JavaScript, and the site ships none. Remove it; to show that page, link to it instead.';
 
 describe('maskCode', () => {
   it('blanks fenced and inline code but keeps every line', () => {
@@ -15,6 +20,20 @@ describe('maskCode', () => {
     expect(masked).not.toContain('<script>');
     expect(masked.startsWith('a ')).toBe(true);
     expect(masked.endsWith('c')).toBe(true);
+  });
+
+  // What counts as code is what Sätteri, which renders the page, reads as code.
+  it.each([
+    ['indented code is code', 'Text\n\n    <script>', 'md', false],
+    ['a backtick in a backtick fence\'s info string makes no fence', '```a`b\n<script>\n```', 'md', true],
+    ['a tilde fence may have backticks in its info string', '~~~a`b\n<script>\n~~~', 'md', false],
+    ['an unclosed fence runs to the end', '```\n<script>', 'md', false],
+    ['a stray backtick is text', 'It`s\n\n<script>', 'md', true],
+    ['MDX has no indented code', 'Text\n\n    <script />', 'mdx', true],
+  ] as const)('%s', (_name, body, format, visible) => {
+    const masked = maskCode(body, format);
+    expect(masked).toHaveLength(body.length);
+    expect(masked.includes('<script')).toBe(visible);
   });
 });
 
@@ -45,4 +64,80 @@ describe('checkBody', () => {
     ],
     ['Use ``a ` b`` and `{{ x }}` here.', []],
   ])('%j', (body, expected) => expect(check(body)).toEqual(expected));
+});
+
+// Markup written to slip past a scanner of text: each row is read as the browser reads the page.
+describe('checkBody reads Markdown as the page renders it', () => {
+  it.each([
+    // The reviewer's entry: for a browser `<!-->` is a whole comment, and "```a`b" opens no code block.
+    [
+      '<!--><img alt=">" src="/favicon.svg" onerror="alert(1)">-->\n\n```a`b\n\n<!--><script>alert(2)</script>-->\n',
+      [`10: ${handler('onerror')}`, `14: ${SCRIPT}`],
+    ],
+    ['<!---><script>alert(1)</script>-->', [`10: ${SCRIPT}`]],
+    ['<!-- x --!><img src=x onerror=alert(1)>', [`10: ${handler('onerror')}`]],
+    ['<!-- <script>alert(1)</script> -->', []],
+    ['<!-- [x](javascript:alert(1)) -->', []],
+    ['<a title=">" onclick="x()">x</a>', [`10: ${handler('onclick')}`]],
+    ['<a title=">" onClick="x()">x</a>', [`10: ${handler('onClick')}`]],
+    ['<p data-onclick="x" title="onclick=x">onload=x</p>', []],
+    ['<div>\n<img src="x"\n  onerror="alert(1)">\n</div>', [`12: ${handler('onerror')}`]],
+    ['> <img src=x\n> onerror=alert(1)>', [`11: ${handler('onerror')}`]],
+    // Entities are decoded before the address is read, as the browser does.
+    ['<a href="javascript&colon;alert(1)">x</a>', [`10: ${link('javascript:')}`]],
+    ['<a href="java&Tab;script:alert(1)">x</a>', [`10: ${link('javascript:')}`]],
+    ['<a href="&#106;avascript:alert(1)">x</a>', [`10: ${link('javascript:')}`]],
+    ['[x](javascript&colon;alert(1))', [`10: ${link('javascript:')}`]],
+    ['[x](JAVASCRIPT:alert(1))', [`10: ${link('javascript:')}`]],
+    ['<javascript:alert(1)>', [`10: ${link('javascript:')}`]],
+    ['[x][a]\n\n[a]: javascript:alert(1)', [`12: ${link('javascript:')}`]],
+    ['![x](javascript:alert(1))', [`10: ${link('javascript:')}`]],
+    ['[x](vbscript:msgbox(1))', [`10: ${link('vbscript:')}`]],
+    ['[x](data:text/html;base64,PHNjcmlwdD4=)', [`10: ${link('data:text/html')}`]],
+    ['![x](data:image/svg+xml;base64,PHN2Zz4=)', []],
+    ['<iframe src="data:text/html,<script>alert(1)</script>"></iframe>', [`10: ${link('data:text/html')}`]],
+    ['<iframe srcdoc="<p>hi</p>"></iframe>', [`10: ${SRCDOC}`]],
+    ['<meta http-equiv="refresh" content="0;url=javascript:alert(1)">', [`10: ${link('javascript:')}`]],
+    // Fences and code as CommonMark reads them.
+    ['```a`b\n<script>alert(1)</script>\n```', [`11: ${SCRIPT}`]],
+    ['```\n<script>alert(1)</script>', []],
+    ['Text\n\n    <script>alert(1)</script>', []],
+    ['- item\n\n      <script>alert(1)</script>', []],
+    ['~~~a`b\n<script>alert(1)</script>\n~~~', []],
+    ['```a`b\n{{ site.url }}', [`11: Jekyll Liquid "{{ site.url }}" is left in the text. Remove it and write links from the site root, like "/work/gt". The build adds the base path.`]],
+    ['Text\n\n    {{ site.url }}', []],
+    // Inline code can close an attribute that raw HTML opened: the attribute is reported where it opened.
+    ["<div title='\n\n`' onmouseover='alert(1)' x='` `'>`\n", [`10: ${handler('onmouseover')}`]],
+    // Nested HTML, SVG and MathML.
+    ['<div>\n<svg><script>alert(1)</script></svg>\n</div>', [`11: ${SCRIPT}`]],
+    ['<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', [`10: ${link('javascript:')}`]],
+    ['<math><mi><script>alert(1)</script></mi></math>', [`10: ${SCRIPT}`]],
+    ['<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>', [`10: ${handler('onerror')}`]],
+    ['<textarea><script>alert(1)</script></textarea>', []],
+    ['<div><![CDATA[><img src=x onerror=alert(1)>]]></div>', [`10: ${handler('onerror')}`]],
+    // Liquid inside raw HTML counts.
+    ['<a href="{{ site.baseurl }}/work/gt">GT</a>', ['10: Jekyll Liquid "{{ site.baseurl }}" is left in the text. Write the link from the site root instead: "/work/gt". The build adds the base path.']],
+  ])('%j', (body, expected) => expect(check(body, 'md')).toEqual(expected));
+});
+
+describe('checkBody reads MDX as MDX', () => {
+  it.each([
+    ['<a href="javascript:alert(1)">x</a>', [`10: ${link('javascript:')}`]],
+    ['<a href="&#106;avascript:alert(1)">x</a>', [`10: ${link('javascript:')}`]],
+    ['<a href={"javascript:alert(1)"}>x</a>', [`10: ${link('javascript:')}`]],
+    ['<a href={url}>x</a>', []],
+    ['<svg><a xlinkHref="javascript:alert(1)">x</a></svg>', [`10: ${link('javascript:')}`]],
+    ['<svg><script>{"alert(1)"}</script></svg>', [`10: ${SCRIPT}`]],
+    ['Text\n\n{<script>alert(1)</script>}', [`12: ${SCRIPT}`]],
+    ['    <script>alert(1)</script>', [`10: ${SCRIPT}`]],
+    ['<Button onClick={() => go()} />', [`10: ${handler('onClick')}`]],
+    ['<div set:html="<img src=x onerror=alert(1)>" />', [`10: ${handler('onerror')}`]],
+    ['<iframe srcdoc="<p>x</p>" />', [`10: ${SRCDOC}`]],
+    ['[x](javascript:alert(1))', [`10: ${link('javascript:')}`]],
+    ['`<script>` and {/* <script> */}', []],
+    ['```html\n<script>alert(1)</script>\n```', []],
+    ['<Script src="/x.js" />', []],
+    // Not valid MDX, so the build stops on it; the Markdown reading still names the Liquid.
+    ['{% include a.html %}', ['10: Jekyll Liquid "{% include a.html %}" is left in the text. Paste the included text here, or rename the entry to .mdx and import a component.']],
+  ])('%j', (body, expected) => expect(check(body, 'mdx')).toEqual(expected));
 });
