@@ -17,8 +17,64 @@ describe('baseLinksPlugin', () => {
     ['[here](#section)', '/portfolio/', '<p><a href="#section">here</a></p>'],
     ['[ref][gt]\n\n[gt]: /work/gt', '/portfolio/', '<p><a href="/portfolio/work/gt">ref</a></p>'],
     ['<a href="/work/gt">raw</a>', '/portfolio/', '<p><a href="/portfolio/work/gt">raw</a></p>'],
+    // Raw HTML is parsed as a browser reads it; only URL values change, the rest stays as written.
+    ['<a href = "/work/gt">spaces</a>', '/portfolio/', '<p><a href = "/portfolio/work/gt">spaces</a></p>'],
+    ['<A HREF=\'/work/gt\'>caps</A>', '/portfolio/', '<p><A HREF=\'/portfolio/work/gt\'>caps</A></p>'],
+    ['<div><a href=/work/gt>bare</a></div>', '/portfolio/', '<div><a href="/portfolio/work/gt">bare</a></div>'],
+    ['<a title=">" href="/work/gt">gt in quotes</a>', '/portfolio/', '<p><a title=">" href="/portfolio/work/gt">gt in quotes</a></p>'],
+    ['<a data-href="/work/gt" href="/work/amazon">x</a>', '/portfolio/', '<p><a data-href="/work/gt" href="/portfolio/work/amazon">x</a></p>'],
+    ['<p data-href="/work/gt">x</p>', '/portfolio/', '<p data-href="/work/gt">x</p>'],
+    ['<div><a href="/work/gt?x=1&amp;y=2"  class=x >a&nbsp;b</a></div>', '/portfolio/', '<div><a href="/portfolio/work/gt?x=1&amp;y=2"  class=x >a&nbsp;b</a></div>'],
+    ['<a href="&#47;work/gt">entity</a>', '/portfolio/', '<p><a href="/portfolio/work/gt">entity</a></p>'],
+    ['<a href="/portfolio/work/gt">written with the base</a>', '/portfolio/', '<p><a href="/portfolio/work/gt">written with the base</a></p>'],
+    ['<a href="//cdn.example/x">x</a> <a href="https://x.dev/">y</a>', '/portfolio/', '<p><a href="//cdn.example/x">x</a> <a href="https://x.dev/">y</a></p>'],
+    [
+      '<img src="/a.png" srcset="/a.png 1x, /a@2x.png 2x" alt="">',
+      '/portfolio/',
+      '<img src="/portfolio/a.png" srcset="/portfolio/a.png 1x, /portfolio/a@2x.png 2x" alt="">',
+    ],
+    ["<img srcset='/a.png 1x,https://x.dev/b.png 2x'>", '/portfolio/', "<img srcset='/portfolio/a.png 1x,https://x.dev/b.png 2x'>"],
+    ['<video src="/v.mp4" poster="/p.png"></video>', '/portfolio/', '<p><video src="/portfolio/v.mp4" poster="/portfolio/p.png"></video></p>'],
+    ['<!-- <a href="/work/gt"> -->', '/portfolio/', '<!-- <a href="/work/gt"> -->'],
+    ['<!--><a href="/work/gt">after an empty comment</a>', '/portfolio/', '<!--><a href="/portfolio/work/gt">after an empty comment</a>'],
+    ['<textarea><a href="/work/gt"></textarea>', '/portfolio/', '<textarea><a href="/work/gt"></textarea>'],
   ])('%s (base %s)', async (markdown, base, html) => {
     expect(await render(markdown, base)).toBe(html);
+  });
+
+  // Folder pages (`/work/` is work/index.html) are linked with their slash, so no visitor meets a redirect.
+  describe('directoryPaths', () => {
+    const directoryPaths = () => new Set(['/work/', '/blog/2019/']);
+    const renderWith = async (markdown: string, base: string) =>
+      (await markdownToHtml(markdown, { hastPlugins: [baseLinksPlugin(base, { directoryPaths })] })).html.trim();
+
+    it.each([
+      ['[x](/work)', '/', '<p><a href="/work/">x</a></p>'],
+      ['[x](/work)', '/portfolio/', '<p><a href="/portfolio/work/">x</a></p>'],
+      ['[x](/work#jobs)', '/portfolio/', '<p><a href="/portfolio/work/#jobs">x</a></p>'],
+      ['[x](/work?page=2#jobs)', '/', '<p><a href="/work/?page=2#jobs">x</a></p>'],
+      ['[x](/portfolio/work)', '/portfolio/', '<p><a href="/portfolio/work/">x</a></p>'],
+      ['[x](/blog/2019)', '/', '<p><a href="/blog/2019/">x</a></p>'],
+      ['[x](/work/)', '/', '<p><a href="/work/">x</a></p>'],
+      ['[x](/work/gt)', '/', '<p><a href="/work/gt">x</a></p>'],
+      ['[x](/works)', '/', '<p><a href="/works">x</a></p>'],
+      ['[x](work)', '/', '<p><a href="work">x</a></p>'],
+      ['<a href="/work#jobs">raw</a>', '/portfolio/', '<p><a href="/portfolio/work/#jobs">raw</a></p>'],
+      ['<img srcset="/work 1x, /blog/2019 2x">', '/', '<img srcset="/work/ 1x, /blog/2019/ 2x">'],
+    ])('%s (base %s)', async (markdown, base, html) => expect(await renderWith(markdown, base)).toBe(html));
+
+    it('applies to JSX in MDX too', async () => {
+      const { code } = await mdxToJs('<a href="/work#jobs">Work</a> and [Blog](/blog/2019)', {
+        hastPlugins: [baseLinksPlugin('/portfolio/', { directoryPaths })],
+      });
+      expect(code).toContain('"/portfolio/work/#jobs"');
+      expect(code).toContain('"/portfolio/blog/2019/"');
+    });
+  });
+
+  it('gives srcset the base in MDX JSX', async () => {
+    const { code } = await mdxToJs('<img srcset="/a.png 1x, /b.png 2x" alt="" />', { hastPlugins: [baseLinksPlugin('/portfolio/')] });
+    expect(code).toContain('"/portfolio/a.png 1x, /portfolio/b.png 2x"');
   });
 
   it('rewrites JSX anchors in MDX too', async () => {
@@ -59,7 +115,22 @@ describe('newTabLinksPlugin', () => {
     ['<a href="https://x.dev" target="_blank">x</a>', '<p><a rel="noopener noreferrer" href="https://x.dev" target="_blank">x</a></p>'],
     ['<a href="https://x.dev" target="_blank" rel="me">x</a>', '<p><a href="https://x.dev" target="_blank" rel="me noopener noreferrer">x</a></p>'],
     ['<a href="https://x.dev">same tab</a>', '<p><a href="https://x.dev">same tab</a></p>'],
+    // The tag is parsed, not matched: a `>` inside quotes, any case, any quoting.
+    ['<a title="a > b" href="https://x.dev" target="_blank">x</a>', '<p><a rel="noopener noreferrer" title="a > b" href="https://x.dev" target="_blank">x</a></p>'],
+    ['<div><a href=https://x.dev target=_BLANK>x</a></div>', '<div><a rel="noopener noreferrer" href=https://x.dev target=_BLANK>x</a></div>'],
+    ["<a href=\"https://x.dev\" target=\"_blank\" rel = 'me'>x</a>", "<p><a href=\"https://x.dev\" target=\"_blank\" rel = 'me noopener noreferrer'>x</a></p>"],
+    ['<a href="https://x.dev" target="_blank" rel="noopener noreferrer">x</a>', '<p><a href="https://x.dev" target="_blank" rel="noopener noreferrer">x</a></p>'],
+    ['<a href="https://x.dev" data-target="_blank">x</a>', '<p><a href="https://x.dev" data-target="_blank">x</a></p>'],
+    [`<a href="https://x.dev" title='target="_blank"'>x</a>`, `<p><a href="https://x.dev" title='target="_blank"'>x</a></p>`],
+    ['<!-- <a href="https://x.dev" target="_blank"> -->', '<!-- <a href="https://x.dev" target="_blank"> -->'],
   ])('%s', async (markdown, html) => expect(await renderNewTab(markdown)).toBe(html));
+
+  it('works after the base plugin, as the site runs them', async () => {
+    const { html } = await markdownToHtml('<a href="/work/gt" target="_blank" title="a > b">x</a>', {
+      hastPlugins: [baseLinksPlugin('/portfolio/'), newTabLinksPlugin()],
+    });
+    expect(html.trim()).toBe('<p><a rel="noopener noreferrer" href="/portfolio/work/gt" target="_blank" title="a > b">x</a></p>');
+  });
 
   it('adds rel to JSX anchors in MDX', async () => {
     const { code } = await mdxToJs('<a href="https://x.dev" target="_blank">x</a>', { hastPlugins: [newTabLinksPlugin()] });

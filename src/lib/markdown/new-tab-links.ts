@@ -1,7 +1,9 @@
 import type { HastPluginDefinition } from 'satteri';
+import { editRawHtml, quoteAttribute, rawStartTags, type RawEdit } from '../links/html.ts';
 
 const NEW_TAB_REL = 'noopener noreferrer';
-const RAW_NEW_TAB_ANCHOR = /<a\b(?=[^>]*\btarget\s*=\s*["']?_blank)[^>]*>/gi;
+/** Browsers read the `_blank` keyword in any case. */
+const opensNewTab = (target: unknown) => typeof target === 'string' && target.trim().toLowerCase() === '_blank';
 
 /** The `rel` value a new-tab link needs, keeping any words the author wrote (`me`, `nofollow`). */
 export function newTabRel(rel: unknown): string {
@@ -23,20 +25,27 @@ export function newTabLinksPlugin(): HastPluginDefinition {
     element: {
       filter: ['a'],
       visit(node, ctx) {
-        if (node.properties['target'] !== '_blank') return;
+        if (!opensNewTab(node.properties['target'])) return;
         const rel = newTabRel(node.properties['rel']);
         ctx.setProperty(node, 'rel', rel.split(' '));
       },
     },
     mdxJsxTextElement: { filter: ['a'], visit: visitJsx },
     mdxJsxFlowElement: { filter: ['a'], visit: visitJsx },
+    // Raw HTML: its tags are parsed as a browser would (a `>` inside quotes ends nothing) and only
+    // `rel` is written; every other character stays as written.
     raw(node, ctx) {
-      const rewritten = node.value.replace(RAW_NEW_TAB_ANCHOR, (tag) => {
-        const rel = /\brel\s*=\s*(["'])(.*?)\1/i.exec(tag);
-        const value = newTabRel(rel?.[2]);
-        return rel ? tag.replace(rel[0], `rel="${value}"`) : tag.replace(/^<a\b/i, `<a rel="${value}"`);
-      });
-      if (rewritten !== node.value) ctx.replaceNode(node, { type: 'raw', value: rewritten });
+      const edits: RawEdit[] = [];
+      for (const tag of rawStartTags(node.value)) {
+        if (tag.namespace !== 'html' || tag.tagName !== 'a') continue;
+        const attribute = (name: string) => tag.attributes.find((candidate) => candidate.name === name)?.value;
+        if (!opensNewTab(attribute('target'))) continue;
+        const rel = attribute('rel');
+        const value = newTabRel(rel);
+        if (rel === undefined) edits.push({ at: tag.start + '<a'.length, text: ` rel=${quoteAttribute(value)}` });
+        else if (value !== rel) edits.push({ tag, attribute: 'rel', value });
+      }
+      if (edits.length > 0) ctx.replaceNode(node, { type: 'raw', value: editRawHtml(node.value, edits) });
     },
   };
 
@@ -45,7 +54,7 @@ export function newTabLinksPlugin(): HastPluginDefinition {
     ctx: { setProperty(node: never, key: string, value: unknown): void },
   ): void {
     const attribute = (name: string) => node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
-    if (attribute('target')?.value !== '_blank') return;
+    if (!opensNewTab(attribute('target')?.value)) return;
     ctx.setProperty(node as never, 'rel', newTabRel(attribute('rel')?.value));
   }
 }
