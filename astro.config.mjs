@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { entryChecks } from './src/integrations/entry-checks.ts';
 import { githubPages } from './src/integrations/github-pages.ts';
+import { sitemapAlias } from './src/integrations/sitemap-alias.ts';
 import { resolveDeployment } from './src/lib/deploy-env.ts';
 import { baseLinksPlugin } from './src/lib/markdown/base-links.ts';
 import { layoutKeyPlugin } from './src/lib/markdown/layout-key.ts';
@@ -34,7 +35,7 @@ export default defineConfig({
     }),
   },
   // entryChecks runs last so its link check sees every file the other integrations write.
-  integrations: [mdx(), sitemap(), entryChecks(), githubPages({ domain: siteConfig.domain })],
+  integrations: [mdx(), sitemap(), sitemapAlias(), entryChecks({ posts: siteConfig.posts }), githubPages({ domain: siteConfig.domain })],
   devToolbar: { enabled: false },
   vite: {
     build: {

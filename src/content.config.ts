@@ -4,6 +4,7 @@ import { z } from 'astro/zod';
 import { dataGroups, recordsCollection, recordsForLoader } from './lib/data/data-file.ts';
 import { entriesLoader } from './lib/content/entries-loader.ts';
 import { pageSchema } from './lib/schema/page.ts';
+import { postSchema } from './lib/schema/post.ts';
 import { OPTIMIZABLE_IMAGE, recordSchema } from './lib/schema/record.ts';
 
 /** The groups: one per data file in `src/data/` (`work.yml` is the group `work`). */
@@ -13,6 +14,12 @@ const groups = dataGroups();
 const pages = defineCollection({
   loader: entriesLoader({ pattern: '**/*.{md,mdx}', base: './src/content/pages' }),
   schema: pageSchema({ groups: groups.map(({ group }) => group) }),
+});
+
+/** Blog posts, one file each, named as in Jekyll's `_posts`: `2019-06-10-useful-shell-aliases.md`. */
+const posts = defineCollection({
+  loader: entriesLoader({ pattern: '**/*.{md,mdx}', base: './src/content/posts' }),
+  schema: postSchema,
 });
 
 /**
@@ -38,4 +45,4 @@ const recordCollections = Object.fromEntries(
   ]),
 );
 
-export const collections = { pages, ...recordCollections };
+export const collections = { pages, posts, ...recordCollections };

@@ -14,6 +14,7 @@ import { linkProblemsToProblems } from '../lib/links/report.ts';
 import { checkLegacyUrls, LEGACY_URLS_FILE, parseLegacyUrls } from '../lib/routing/legacy-urls.ts';
 import { sameAddress } from '../lib/routing/navigation.ts';
 import { permalinkToFile } from '../lib/routing/permalink.ts';
+import { POSTS_DIR, type PostsConfig } from '../lib/routing/posts.ts';
 import { writeDevProblems } from './dev-problems.ts';
 
 /** The folder of the site's Markdown pages, relative to the project root. */
@@ -63,13 +64,13 @@ function permalinkHint(text: string): string | undefined {
  * `astro dev` the same messages go to the terminal and to the error overlay of the pages concerned,
  * and clear when the files are fixed.
  */
-export function entryChecks(): AstroIntegration {
+export function entryChecks({ posts }: { posts: PostsConfig }): AstroIntegration {
   let rootDir = '';
   let publicDir = '';
   let base = '/';
   let command: string = 'build';
   let routes: SitePage[] = [];
-  let result: SiteCheckResult = { problems: [], pages: [], records: [] };
+  let result: SiteCheckResult = { problems: [], pages: [], posts: [], records: [] };
   let checkedOnce = false;
   /** The permalink each page file last had, so dev can show a page's problem on that page. */
   const knownPermalinks = new Map<string, string>();
@@ -78,14 +79,22 @@ export function entryChecks(): AstroIntegration {
   async function runChecks(): Promise<SiteCheckResult> {
     const readAll = async (folder: string, paths: readonly string[]): Promise<ContentFile[]> =>
       Promise.all(paths.map(async (path) => ({ path: `${folder}/${path}`, text: await readFile(join(rootDir, folder, path), 'utf8') })));
-    const pageFiles = (await filesBelow(join(rootDir, PAGES_DIR))).map((path) => ({ path }));
-    const pages = await Promise.all(
-      pageFiles.map(async ({ path }) => ({ path: `${PAGES_DIR}/${path}`, text: /\.mdx?$/.test(path) ? await readFile(join(rootDir, PAGES_DIR, path), 'utf8') : '' })),
-    );
+    // Markdown is read for its text; images and other files only need their names.
+    const readFolder = async (folder: string): Promise<ContentFile[]> =>
+      Promise.all(
+        (await filesBelow(join(rootDir, folder))).map(async (path) => ({
+          path: `${folder}/${path}`,
+          text: /\.mdx?$/.test(path) ? await readFile(join(rootDir, folder, path), 'utf8') : '',
+        })),
+      );
+    const pages = await readFolder(PAGES_DIR);
+    const postFiles = await readFolder(POSTS_DIR);
     const dataNames = (await readdir(join(rootDir, DATA_DIR)).catch(() => [])).filter((name) => groupOfFile(name) !== undefined).sort();
     const dataFiles = await readAll(DATA_DIR, dataNames);
-    result = checkSite({ pagesDir: PAGES_DIR, pageFiles: pages, dataFiles, routes, publicFiles: await filesBelow(publicDir) });
+    result = checkSite({ pagesDir: PAGES_DIR, pageFiles: pages, postsDir: POSTS_DIR, postFiles, posts, dataFiles, routes, publicFiles: await filesBelow(publicDir) });
     pageTexts.clear();
+    for (const post of postFiles) pageTexts.set(post.path, post.text);
+    for (const post of result.posts) knownPermalinks.set(post.file, post.facts.permalink);
     for (const page of pages) {
       pageTexts.set(page.path, page.text);
       const permalink = result.pages.find((checked) => checked.file === page.path)?.data.permalink ?? permalinkHint(page.text);
@@ -143,7 +152,7 @@ export function entryChecks(): AstroIntegration {
       },
 
       'astro:server:setup': ({ server, logger, refreshContent }) => {
-        const watched = [join(rootDir, PAGES_DIR), join(rootDir, DATA_DIR), publicDir];
+        const watched = [join(rootDir, PAGES_DIR), join(rootDir, POSTS_DIR), join(rootDir, DATA_DIR), publicDir];
         // Checks run one at a time, the last one after the last change; a file caught half-written
         // (empty, or front matter not closed yet) is read again shortly after, once its write is done.
         let running: Promise<void> | undefined;
@@ -199,8 +208,9 @@ export function entryChecks(): AstroIntegration {
           batch.forEach((file, index) => facts.set(file, extractPageFacts(texts[index] ?? '')));
         }
         const linkProblems = checkLinks({ files: fileSet, pages: facts, base });
-        const entrySources = new Map(result.pages.filter((page) => page.published).map((page) => [permalinkToFile(page.data.permalink), page.file]));
-        const unpublished = new Map(result.pages.filter((page) => !page.published).map((page) => [page.data.permalink, page.file]));
+        const addressed = [...result.pages.map((page) => ({ ...page, permalink: page.data.permalink })), ...result.posts.map((post) => ({ ...post, permalink: post.facts.permalink }))];
+        const entrySources = new Map(addressed.filter((page) => page.published).map((page) => [permalinkToFile(page.permalink), page.file]));
+        const unpublished = new Map(addressed.filter((page) => !page.published).map((page) => [page.permalink, page.file]));
         // The body checks catch script written in a page; this catches it from anywhere else (a
         // component, an MDX import), so the zero-JavaScript promise holds for every page.
         const scriptProblems: Problem[] = [...facts].flatMap(([page, { javascript }]) =>

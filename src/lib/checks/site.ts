@@ -4,7 +4,9 @@ import { DATA_DIR, groupOfFile, readDataFile, type RawRecord } from '../data/dat
 import { isPublishedFile } from '../routing/pages.ts';
 import { permalinkToFile, servedPaths } from '../routing/permalink.ts';
 import { PAGE_KEYS, pageSchema, type PageData } from '../schema/page.ts';
+import { POST_KEYS, postSchema, type PostData } from '../schema/post.ts';
 import { RECORD_KEYS, recordSchema, type RecordData } from '../schema/record.ts';
+import { isPublishedPost, postFacts, type PostFacts, type PostsConfig } from '../routing/posts.ts';
 import { checkBody } from './body.ts';
 
 /**
@@ -35,6 +37,12 @@ export interface SiteCheckInput {
   pagesDir: string;
   /** Every file below the pages folder. */
   pageFiles: readonly ContentFile[];
+  /** The posts folder, relative to the project root: `src/content/posts`. */
+  postsDir: string;
+  /** Every file below the posts folder. */
+  postFiles: readonly ContentFile[];
+  /** The site config's `posts` settings: the permalink style and time zone. */
+  posts: PostsConfig;
   /** Every `*.yml` / `*.yaml` file in `src/data/`. */
   dataFiles: readonly ContentFile[];
   /** The static pages and endpoints of `src/pages`. */
@@ -52,6 +60,15 @@ export interface CheckedPage {
   permalinkLine?: number | undefined;
 }
 
+/** A post that passed its own checks. */
+export interface CheckedPost {
+  file: string;
+  data: PostData;
+  facts: PostFacts;
+  published: boolean;
+  permalinkLine?: number | undefined;
+}
+
 /** A record that passed its own checks. */
 export interface CheckedRecord {
   group: string;
@@ -64,6 +81,7 @@ export interface CheckedRecord {
 export interface SiteCheckResult {
   problems: Problem[];
   pages: CheckedPage[];
+  posts: CheckedPost[];
   records: CheckedRecord[];
 }
 
@@ -76,10 +94,12 @@ export function checkSite(input: SiteCheckInput): SiteCheckResult {
   const problems: Problem[] = [];
   const { groups, records } = checkDataFiles(input.dataFiles, input.publicFiles, problems);
   const pages = checkPageFiles(input, groups, problems);
+  const posts = checkPostFiles(input, problems);
   const published = pages.filter((page) => page.published);
   problems.push(...recordLinks(published, pages, records, groups));
-  problems.push(...permalinkClashes(published, input));
-  return { problems, pages, records };
+  const addressed = [...published, ...posts.filter((post) => post.published).map((post) => ({ ...post, data: { permalink: post.facts.permalink } }))];
+  problems.push(...permalinkClashes(addressed, input));
+  return { problems, pages, posts, records };
 }
 
 /** The data files: each one's YAML and records. Returns the groups and the records that passed. */
@@ -219,6 +239,44 @@ function checkPageFiles(input: SiteCheckInput, groups: readonly string[], proble
   return checked;
 }
 
+/** The blog's posts: file names (the date), front matter, the schema, the address, bodies. */
+function checkPostFiles(input: SiteCheckInput, problems: Problem[]): CheckedPost[] {
+  const checked: CheckedPost[] = [];
+  const files = input.postFiles.filter((file) => !baseName(file.path).startsWith('.'));
+  for (const file of files) {
+    if (!PAGE_EXTENSIONS.test(file.path)) {
+      if (IMAGE_EXTENSIONS.test(file.path)) continue;
+      problems.push({
+        file: file.path,
+        field: 'file',
+        message: `is not a post: only .md and .mdx files (and the images they show) belong in ${input.postsDir}. Rename it to .md, or move it to public/.`,
+      });
+      continue;
+    }
+    const read = readEntrySource(file.text);
+    if (!read.ok) {
+      problems.push({ file: file.path, field: 'front matter', line: read.error.line, message: read.error.message.replace('(layout, title, permalink)', '(title)') });
+      continue;
+    }
+    const { data, body, bodyLine, lineOf } = read.source;
+    const parsed = postSchema.safeParse(data);
+    if (!parsed.success) {
+      problems.push(...schemaIssuesToProblems(file.path, parsed.error.issues, POST_KEYS, lineOf, 'a post'));
+    } else {
+      const relative = file.path.slice(input.postsDir.length + 1);
+      const facts = postFacts(relative, parsed.data, input.posts);
+      if (facts.ok) {
+        checked.push({ file: file.path, data: parsed.data, facts: facts.facts, published: isPublishedPost(relative, parsed.data), permalinkLine: lineOf('permalink') });
+      } else {
+        problems.push({ file: file.path, field: facts.field, line: facts.field === 'file' ? undefined : lineOf(facts.field), message: facts.message });
+      }
+    }
+    const format = file.path.endsWith('.mdx') ? 'mdx' : 'md';
+    for (const problem of checkBody(body, { bodyLine, format })) problems.push({ file: file.path, ...problem });
+  }
+  return checked;
+}
+
 /** How entries and records name each other: each entry has a record, each record's `page` is an entry. */
 function recordLinks(published: readonly CheckedPage[], all: readonly CheckedPage[], records: readonly CheckedRecord[], groups: readonly string[]): Problem[] {
   const problems: Problem[] = [];
@@ -269,11 +327,17 @@ function recordLinks(published: readonly CheckedPage[], all: readonly CheckedPag
 }
 
 /** Two published pages, a page and a `src/pages` route, or a page and a `public/` file wanting one file. */
-function permalinkClashes(published: readonly CheckedPage[], input: SiteCheckInput): Problem[] {
+interface Addressed {
+  file: string;
+  data: { permalink: string };
+  permalinkLine?: number | undefined;
+}
+
+function permalinkClashes(published: readonly Addressed[], input: SiteCheckInput): Problem[] {
   const problems: Problem[] = [];
   // Compared by the file each writes, without regard to case: `/About` and `/about` are one file on
   // the disks of macOS and Windows, and `/work/acme` and `/work/acme.html` are one file everywhere.
-  const byFile = new Map<string, CheckedPage[]>();
+  const byFile = new Map<string, Addressed[]>();
   for (const page of published) {
     const file = permalinkToFile(page.data.permalink).toLowerCase();
     byFile.set(file, [...(byFile.get(file) ?? []), page]);

@@ -11,10 +11,11 @@ export interface NavigationLink {
  * The header's links when the site config names none: the home page, each group's index page, then
  * the blog, each under its title.
  */
-export function defaultNavigation(views: readonly PageView<PageLike, unknown>[]): NavigationLink[] {
+export function defaultNavigation(views: readonly PageView<PageLike, unknown, unknown>[]): NavigationLink[] {
   const links: NavigationLink[] = [{ label: 'Home', href: '/' }];
   for (const layout of ['work', 'blog'] as const) {
-    const pages = views.flatMap((view) => (view.layout === layout ? [view.page] : [])).sort((a, b) => a.data.permalink.localeCompare(b.data.permalink));
+    // A paginated blog is one link, to its first page.
+    const pages = views.flatMap((view) => (view.layout === layout && view.permalink === view.page.data.permalink ? [view.page] : [])).sort((a, b) => a.data.permalink.localeCompare(b.data.permalink));
     for (const page of pages) links.push({ label: page.data.title, href: page.data.permalink });
   }
   return links;

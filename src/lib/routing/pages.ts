@@ -1,6 +1,7 @@
 import type { PageData } from '../schema/page.ts';
 import { RECORD_LISTS, type RecordData } from '../schema/record.ts';
 import { permalinkRoute, servedPaths } from './permalink.ts';
+import type { PostFacts } from './posts.ts';
 
 /**
  * What each Markdown page shows, computed once for the whole site: an entry gets its record, a
@@ -51,12 +52,42 @@ export interface Tile<Image> {
   href?: string | undefined;
 }
 
-export type PageView<Page extends PageLike, Image> =
+/** A post as the blog lists it and its neighbours link to it. */
+export interface PostListing<Post> {
+  post: Post;
+  title: string;
+  facts: PostFacts;
+}
+
+/** Where one page of the blog's list stands among the others. */
+export interface Pagination {
+  /** 1-based. */
+  current: number;
+  total: number;
+  previous?: string | undefined;
+  next?: string | undefined;
+}
+
+/** What one address of the site shows; `permalink` is where it is served. */
+export type PageView<Page extends PageLike, Image, Post = unknown> = { permalink: string } & (
   | { layout: 'work_page'; page: Page; record: RecordView<Image> | undefined; index: { title: string; permalink: string } | undefined }
   | { layout: 'work'; page: Page; tiles: Tile<Image>[] }
-  | { layout: 'home' | 'page' | 'blog'; page: Page }
+  | { layout: 'home' | 'page'; page: Page }
+  | { layout: 'blog'; page: Page; posts: PostListing<Post>[]; pagination: Pagination }
+  | { layout: 'post'; page?: undefined; listing: PostListing<Post>; previous?: PostListing<Post> | undefined; next?: PostListing<Post> | undefined }
   /** The home page the site makes when no page has the permalink `/`. */
-  | { layout: 'default-home'; page?: undefined };
+  | { layout: 'default-home'; page?: undefined }
+);
+
+/**
+ * The address of page `n` of a blog list, as jekyll-paginate numbered them: `/blog/page2/`.
+ * Page 1 is the blog's own permalink.
+ */
+export function paginationPath(blogPermalink: string, page: number): string {
+  if (page <= 1) return blogPermalink;
+  const folder = blogPermalink.endsWith('/') ? blogPermalink : `${blogPermalink.replace(/\.html$/, '')}/`;
+  return `${folder}page${page}/`;
+}
 
 /** Drafts, `_`-prefixed files and files in `_`-prefixed folders (`_drafts/`) are never published. */
 export function isPublishedFile(path: string, draft: boolean): boolean {
@@ -104,11 +135,16 @@ export function entryOfRecord<Page extends PageLike>(page: string | undefined, i
   return entries.find((entry) => servedPaths(entry.data.permalink).includes(target));
 }
 
-/** Every published page's view, in one linear pass over pages and records. */
-export function pageViews<Page extends PageLike, Image>(
+/**
+ * Every published page's view, in one linear pass over pages, records and posts. `posts` are the
+ * published posts; the blog lists them newest first, `perPage` to a page.
+ */
+export function pageViews<Page extends PageLike, Image, Post = unknown>(
   pages: readonly Page[],
   recordsByGroup: ReadonlyMap<string, readonly RecordLike<Image>[]>,
-): PageView<Page, Image>[] {
+  posts: readonly PostListing<Post>[] = [],
+  perPage = 20,
+): PageView<Page, Image, Post>[] {
   const published = pages.filter(isPublished);
   const indexOf = new Map<string, Page>();
   const entriesOf = new Map<string, Page[]>();
@@ -121,17 +157,34 @@ export function pageViews<Page extends PageLike, Image>(
   const recordByTitle = new Map<string, RecordLike<Image>>();
   for (const [group, records] of recordsByGroup) for (const record of records) recordByTitle.set(`${group}\u0000${record.id}`, record);
 
-  const views: PageView<Page, Image>[] = published.map((page): PageView<Page, Image> => {
-    const { layout, data: group = '' } = page.data;
+  const newest = [...posts].sort((a, b) => b.facts.published.getTime() - a.facts.published.getTime());
+  const views: PageView<Page, Image, Post>[] = published.flatMap((page): PageView<Page, Image, Post>[] => {
+    const { layout, permalink, data: group = '' } = page.data;
+    if (layout === 'blog') {
+      const total = Math.max(1, Math.ceil(newest.length / perPage));
+      return Array.from({ length: total }, (_, index) => ({
+        layout,
+        page,
+        permalink: paginationPath(permalink, index + 1),
+        posts: newest.slice(index * perPage, (index + 1) * perPage),
+        pagination: {
+          current: index + 1,
+          total,
+          previous: index > 0 ? paginationPath(permalink, index) : undefined,
+          next: index + 1 < total ? paginationPath(permalink, index + 2) : undefined,
+        },
+      }));
+    }
     if (layout === 'work_page') {
       const record = recordByTitle.get(`${group}\u0000${page.data.title}`);
       const index = indexOf.get(group);
-      return {
+      return [{
         layout,
         page,
+        permalink,
         record: record && recordView(record),
         index: index && { title: index.data.title, permalink: index.data.permalink },
-      };
+      }];
     }
     if (layout === 'work') {
       const entries = entriesOf.get(group) ?? [];
@@ -141,22 +194,23 @@ export function pageViews<Page extends PageLike, Image>(
         image: imageOf(record),
         href: entryOfRecord(record.data.page, page.data.permalink, entries)?.data.permalink,
       }));
-      return { layout, page, tiles };
+      return [{ layout, page, permalink, tiles }];
     }
-    return { layout, page };
+    return [{ layout, page, permalink }];
   });
-  if (!published.some((page) => page.data.permalink === '/')) views.push({ layout: 'default-home' });
+  newest.forEach((listing, index) => {
+    // Previous is the older post, next the newer one, as on Jekyll's post pages.
+    views.push({ layout: 'post', permalink: listing.facts.permalink, listing, previous: newest[index + 1], next: newest[index - 1] });
+  });
+  if (!published.some((page) => page.data.permalink === '/')) views.push({ layout: 'default-home', permalink: '/' });
   return views;
 }
 
-/** The permalink a view is served at. */
-export const viewPermalink = (view: PageView<PageLike, unknown>): string => view.page?.data.permalink ?? '/';
-
 /** The static paths of one of the two page routes: file addresses (`/work/amazon`) or folder addresses (`/work/`). */
-export function routesOf<View extends PageView<PageLike, unknown>>(views: readonly View[], route: 'file' | 'folder') {
+export function routesOf<View extends { permalink: string }>(views: readonly View[], route: 'file' | 'folder') {
   const paths: { params: Record<string, string | undefined>; props: { view: View } }[] = [];
   for (const view of views) {
-    const target = permalinkRoute(viewPermalink(view));
+    const target = permalinkRoute(view.permalink);
     if (target.route !== route) continue;
     paths.push({ params: route === 'file' ? { permalink: target.param } : { folder: target.param }, props: { view } });
   }

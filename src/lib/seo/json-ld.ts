@@ -111,6 +111,37 @@ export function webPageJsonLd(owner: Owner, page: WebPageFacts): JsonLd {
   };
 }
 
+/** The blog's index: a `Blog` by the owner. */
+export function blogJsonLd(owner: Owner, page: WebPageFacts): JsonLd {
+  return { ...webPageJsonLd(owner, page), '@type': 'Blog' };
+}
+
+/** What a post says about itself for its `BlogPosting`. */
+export interface PostingFacts {
+  headline: string;
+  /** RFC 3339 with the site time zone's offset. */
+  datePublished: string;
+  keywords?: readonly string[] | undefined;
+}
+
+/** A blog post: a `BlogPosting` written by the owner. */
+export function blogPostingJsonLd(owner: Owner, page: WebPageFacts, post: PostingFacts): JsonLd {
+  const author = { '@type': 'Person', '@id': personId(owner), name: owner.name, url: owner.url };
+  return {
+    '@context': CONTEXT,
+    '@type': 'BlogPosting',
+    url: page.url,
+    mainEntityOfPage: page.url,
+    headline: post.headline,
+    description: page.description,
+    datePublished: post.datePublished,
+    dateModified: post.datePublished,
+    author,
+    publisher: author,
+    ...(post.keywords && post.keywords.length > 0 ? { keywords: [...post.keywords] } : {}),
+  };
+}
+
 /** A group's index page (`/work/`): a `CollectionPage` about the owner. */
 export function collectionPageJsonLd(owner: Owner, page: WebPageFacts): JsonLd {
   return {

@@ -14,8 +14,8 @@ export interface PageFacts {
   url: string;
   /** The site's name: the owner's name. */
   siteName: string;
-  /** `profile` for the owner's home page, `website` for the rest. */
-  type: 'website' | 'profile';
+  /** `profile` for the owner's home page, `article` for a post, `website` for the rest. */
+  type: 'website' | 'profile' | 'article';
   /** An absolute image URL with its text alternative, for a preview card. */
   image?: { url: string; alt: string; width?: number | undefined; height?: number | undefined } | undefined;
   /** The page language, BCP 47 (`en-GB`); written as Open Graph's `en_GB`. */
