@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkBody, maskCode } from '../../src/lib/checks/body.ts';
 
@@ -140,4 +141,43 @@ describe('checkBody reads MDX as MDX', () => {
     // Not valid MDX, so the build stops on it; the Markdown reading still names the Liquid.
     ['{% include a.html %}', ['10: Jekyll Liquid "{% include a.html %}" is left in the text. Paste the included text here, or rename the entry to .mdx and import a component.']],
   ])('%j', (body, expected) => expect(check(body, 'mdx')).toEqual(expected));
+});
+
+/** A fixture entry's body and the line it starts on, after its front matter. */
+function fixtureBody(path: string): { body: string; bodyLine: number } {
+  const lines = readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8').split('\n');
+  const close = lines.indexOf('---', 1);
+  return { body: lines.slice(close + 1).join('\n'), bodyLine: close + 2 };
+}
+
+// One fixture per way of hiding script from a scanner of text; each fails before the build starts.
+describe('fixtures that hide script', () => {
+  it.each([
+    ['bad/empty-comment-script.md', [`8: ${handler('onerror')}`, `12: ${SCRIPT}`]],
+    ['bad/dash-comment-script.md', [`10: ${SCRIPT}`]],
+    ['bad/bang-comment-onerror.md', [`10: ${handler('onerror')}`]],
+    ['bad/quoted-gt-onclick.md', [`8: ${handler('onclick')}`]],
+    ['bad/entity-colon-javascript.md', [`8: ${link('javascript:')}`]],
+    ['bad/entity-tab-javascript.md', [`8: ${link('javascript:')}`]],
+    ['bad/entity-number-javascript-link.md', [`8: ${link('javascript:')}`]],
+    ['bad/fence-backtick-info-script.md', [`9: ${SCRIPT}`]],
+    ['bad/code-span-closes-attribute.md', [`8: ${handler('onmouseover')}`]],
+    ['bad/nested-svg-script.md', [`9: ${SCRIPT}`]],
+    ['bad/noscript-breakout.md', [`8: ${handler('onerror')}`]],
+    ['bad/iframe-data-html.md', [`8: ${link('data:text/html')}`]],
+    ['bad/mdx-expression-script.mdx', [`10: ${SCRIPT}`]],
+    ['bad/script-tag.md', [`10: ${SCRIPT}`]],
+    ['bad/stray-backtick-script.md', [`10: ${SCRIPT}`]],
+    ['bad/onclick-attribute.md', [`8: ${handler('onclick')}`]],
+    ['bad/javascript-url.md', [`8: ${link('javascript:')}`]],
+    // Positive controls: code, however it is written, is not checked.
+    ['good/indented-code-is-not-checked.md', []],
+    ['good/tilde-fence-with-backtick-info.md', []],
+    ['good/code-is-not-checked.md', []],
+    ['good/new-tab-link.md', []],
+  ])('%s', (path, expected) => {
+    const { body, bodyLine } = fixtureBody(path);
+    const format = path.endsWith('.mdx') ? 'mdx' : 'md';
+    expect(checkBody(body, { bodyLine, format }).map((problem) => `${problem.line}: ${problem.message}`)).toEqual(expected);
+  });
 });

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { checkLinks, pageUrlPath, resolveSitePath } from '../../src/lib/links/check.ts';
 import { extractPageFacts } from '../../src/lib/links/extract.ts';
+import { linkProblemsToProblems } from '../../src/lib/links/report.ts';
 
 describe('extractPageFacts', () => {
   it('reads URLs from every fetching attribute, and every id', () => {
@@ -211,5 +214,31 @@ describe('checkLinks', () => {
         void checkLinks({ files, pages, base });
       }),
     );
+  });
+});
+
+describe('the malformed-percent-link fixture', () => {
+  it('is reported with the fix, not thrown', () => {
+    const text = readFileSync(new URL('../fixtures/bad/malformed-percent-link.md', import.meta.url), 'utf8');
+    const body = text.split('\n---\n').slice(1).join('\n---\n');
+    const pages = new Map([
+      ['work/example.html', extractPageFacts(markdownToHtml(body).html)],
+      ['work/gt.html', extractPageFacts('<h2 id="degree">Degree</h2>')],
+    ]);
+    const problems = checkLinks({ files: new Set(['work/example.html', 'work/gt.html']), pages, base: '/' });
+    expect(problems.map((problem) => `${problem.kind} ${problem.url}`)).toEqual(['malformed-url /work/gt#100%']);
+    const [reported] = linkProblemsToProblems({
+      problems,
+      sourceOf: () => 'src/content/work/malformed-percent-link.md',
+      sourceTextOf: () => text,
+      pages: ['work/example.html', 'work/gt.html'],
+      base: '/',
+    });
+    expect(reported).toEqual({
+      file: 'src/content/work/malformed-percent-link.md',
+      field: 'link "/work/gt#100%"',
+      message: 'is not a valid address: a "%" must start an escape like "%20"; write a "%" that stands for itself as "%25". Write "/work/gt#100%25".',
+      line: 8,
+    });
   });
 });
