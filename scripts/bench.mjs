@@ -4,12 +4,12 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BARE_SITE_FILES } from './lib/bare-site.mjs';
-import { benchEntries, benchFileName, benchPermalink, buildPhases, formatBenchTable, formatPhases, median, parseBenchArgs, parseMaxRss } from './lib/bench.mjs';
+import { benchEntries, benchFileName, benchPermalink, benchRecords, buildPhases, formatBenchTable, formatPhases, median, parseBenchArgs, parseMaxRss } from './lib/bench.mjs';
 import { buildEnv } from './lib/child-env.mjs';
 import { ASTRO_BIN, OUTPUT_ROOT as OUTPUT, PROJECT_ROOT, copyProject } from './lib/project-copy.mjs';
 
@@ -17,10 +17,11 @@ const OUTPUT_ROOT = join(OUTPUT, 'bench');
 // GNU time reports the peak RSS of the process it runs (the largest of it and its waited-for children).
 const GNU_TIME = '/usr/bin/time';
 
-/** Writes a copy of the project with the generated entries added to its own. */
-async function writeOurSite(root, entries) {
+/** Writes a copy of the project with the generated entries and their records added to its own. */
+async function writeOurSite(root, entries, records) {
   await copyProject(root);
-  await writeFiles(join(root, 'src', 'content', 'work'), entries);
+  await writeFiles(join(root, 'src', 'content', 'pages', 'work'), entries);
+  await appendFile(join(root, 'src', 'data', 'work.yml'), `\n${records}`);
 }
 
 /** Writes the bare site with exactly the entries our copy has (the project's own and the generated ones). */
@@ -28,7 +29,8 @@ async function writeBareSite(root, ourRoot) {
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
   await writeFiles(root, BARE_SITE_FILES);
-  await cp(join(ourRoot, 'src', 'content', 'work'), join(root, 'src', 'content', 'work'), { recursive: true });
+  await cp(join(ourRoot, 'src', 'content', 'pages'), join(root, 'src', 'content', 'pages'), { recursive: true });
+  await cp(join(ourRoot, 'src', 'data'), join(root, 'src', 'data'), { recursive: true });
 }
 
 async function writeFiles(folder, files) {
@@ -102,7 +104,7 @@ async function measure(entries, runs) {
   const bare = [];
   for (let run = 1; run <= runs; run++) {
     // Fresh copies every run: no content cache (.astro, node_modules/.astro) carries over.
-    await writeOurSite(ourRoot, generated);
+    await writeOurSite(ourRoot, generated, benchRecords(entries));
     await writeBareSite(bareRoot, ourRoot);
     for (const [name, root, results] of [['ours', ourRoot, ours], ['bare', bareRoot, bare]]) {
       const figures = await build(root, join(OUTPUT_ROOT, 'logs', `${name}-${entries}-${run}.log`));

@@ -4,7 +4,6 @@
  */
 
 const ROLES = ['Software Engineer', 'Research Assistant', 'Teaching Assistant', 'Intern', 'Consultant'];
-const PLACES = ['Seattle, WA', 'Atlanta, GA', 'Remote', 'New York, NY', 'Austin, TX'];
 
 /** `7` as `"0007"`: file names and permalinks sort in generation order. */
 export function entryId(index) {
@@ -16,37 +15,33 @@ export function benchPermalink(index) {
   return `/work/bench-${entryId(index)}`;
 }
 
-/** The file name of generated entry `index` inside `src/content/work/`. */
+/** The file name of generated entry `index` inside `src/content/pages/work/`. */
 export function benchFileName(index) {
   return `bench-${entryId(index)}.md`;
 }
 
+/** The title of generated entry `index`: its record's key. */
+export const benchTitle = (index) => `Company ${entryId(index)}`;
+
 /**
  * The text of generated entry `index` of `count`: the front matter an owner writes (layout, title,
- * data, permalink, role, start, end), a few paragraphs, a root-relative link to the next generated
- * entry and a list, so the Markdown pipeline and any link checking do real work.
+ * data, permalink), a few paragraphs, a root-relative link to the next generated entry and a list,
+ * so the Markdown pipeline and any link checking do real work.
  */
 export function benchEntry(index, count) {
   const next = count > 1 ? (index + 1) % count : index;
-  const startYear = 2000 + (index % 20);
-  const month = String((index % 12) + 1).padStart(2, '0');
-  // Every third entry is a current position: no `end`.
-  const end = index % 3 === 0 ? '' : `end: ${startYear + 1 + (index % 4)}-${month}\n`;
   return `---
 layout: work_page
-title: Company ${entryId(index)}
+title: ${benchTitle(index)}
 data: work
 permalink: ${benchPermalink(index)}
-role: ${ROLES[index % ROLES.length]}
-location: ${PLACES[index % PLACES.length]}
-start: ${startYear}-${month}
-${end}---
+---
 
-At Company ${entryId(index)} I worked on a service that collected, processed and analysed streaming
+At ${benchTitle(index)} I worked on a service that collected, processed and analysed streaming
 data for customers, so that they could react quickly to new information. I developed internal tools,
 kept the real-time dashboards up to date and wrote design documents for features that measured usage.
 
-Before joining I worked at [Company ${entryId(next)}](${benchPermalink(next)}), where I learned how to
+Before joining I worked at [${benchTitle(next)}](${benchPermalink(next)}), where I learned how to
 scale infrastructure: safe deployments to many regions, automatic rollback tied to monitoring, and
 **canary tests** in production that replicated customer behaviour.
 
@@ -62,12 +57,38 @@ Some of the projects I am proud of:
 `;
 }
 
+/**
+ * The record of generated entry `index` in `src/data/work.yml`, as a Jekyll `_data` file has it:
+ * summary, a free-text date (every third one current), the page and a link list.
+ */
+export function benchRecord(index) {
+  const startYear = 2000 + (index % 20);
+  const month = (index % 12) + 1;
+  const end = index % 3 === 0 ? 'Present' : `${month}/${startYear + 1 + (index % 4)}`;
+  return `${benchTitle(index)}:
+  summary: ${ROLES[index % ROLES.length]}
+  date: ${month}/${startYear} - ${end}
+  page: bench-${entryId(index)}
+  links:
+    - name: ${benchTitle(index)} website
+      ref: https://company-${entryId(index)}.example.com
+  press:
+  awards:
+  honors:
+`;
+}
+
 /** Every generated entry for a run of `count`, as file name to text. */
 export function benchEntries(count) {
   /** @type {Record<string, string>} */
   const entries = {};
   for (let index = 0; index < count; index++) entries[benchFileName(index)] = benchEntry(index, count);
   return entries;
+}
+
+/** The records of a run of `count`, to append to the project's own `src/data/work.yml`. */
+export function benchRecords(count) {
+  return Array.from({ length: count }, (_, index) => benchRecord(index)).join('\n');
 }
 
 /**

@@ -64,7 +64,12 @@ export function closest(value: string, candidates: readonly string[]): string | 
   }
   if (!best) return undefined;
   const limit = Math.max(2, Math.floor(best.candidate.length / 3));
-  return best.distance <= limit ? best.candidate : undefined;
+  if (best.distance <= limit) return best.candidate;
+  // "Acme Inc" for "Acme": one written inside the other is a likely slip too.
+  return candidates.find((candidate) => {
+    const lower = candidate.toLowerCase();
+    return lower.length >= 3 && needle.length >= 3 && (lower.includes(needle) || needle.includes(lower));
+  });
 }
 
 /** The shape of a zod issue this module reads (zod 4's `$ZodIssue`, narrowed to what is used). */

@@ -3,13 +3,14 @@ import {
   benchEntries,
   benchEntry,
   benchPermalink,
+  benchRecords,
   buildPhases,
   formatBenchTable,
   median,
   parseBenchArgs,
   parseMaxRss,
 } from '../../scripts/lib/bench.mjs';
-import { workEntrySchema } from '../../src/lib/schema/work-entry.ts';
+import { checkSite } from '../../src/lib/checks/site.ts';
 
 /** The front matter of a generated entry, parsed just enough for these checks. */
 function frontMatter(text: string): Record<string, string> {
@@ -18,12 +19,23 @@ function frontMatter(text: string): Record<string, string> {
 }
 
 describe('generated entries', () => {
-  it.each([1, 2, 10])('%i entries have distinct permalinks that pass the site schema', (count) => {
+  it.each([1, 2, 10])('%i entries have distinct permalinks and records, and pass every check of the site', (count) => {
     const entries = Object.values(benchEntries(count));
     expect(entries).toHaveLength(count);
     const permalinks = entries.map((text) => frontMatter(text)['permalink']);
     expect(new Set(permalinks).size).toBe(count);
-    for (const text of entries) expect(workEntrySchema.safeParse(frontMatter(text)).success).toBe(true);
+    const result = checkSite({
+      pagesDir: 'src/content/pages',
+      pageFiles: Object.entries(benchEntries(count)).map(([name, text]) => ({ path: `src/content/pages/work/${name}`, text })),
+      postsDir: 'src/content/posts',
+      postFiles: [],
+      posts: { permalink: 'date', timezone: 'UTC' },
+      dataFiles: [{ path: 'src/data/work.yml', text: benchRecords(count) }],
+      routes: [],
+      publicFiles: [],
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.records).toHaveLength(count);
   });
 
   it.each([

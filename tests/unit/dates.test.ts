@@ -1,30 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { formatPeriod, formatYearMonth, yearMonthProblem } from '../../src/lib/dates.ts';
+import { formatDate, parsePeriods } from '../../src/lib/dates.ts';
 
-describe('yearMonthProblem', () => {
-  it.each([2018, '2018', '2018-06', '2018-12'])('%j is valid', (value) => expect(yearMonthProblem(value)).toBeUndefined());
+describe('parsePeriods: a record\'s free-text date as structured periods, where it parses', () => {
   it.each([
-    ['2018-6', 'needs a two-digit month: write "2018-06"'],
-    ['2018-13', 'has no month 13'],
-    ['June 2018', '"June 2018" is not a year'],
-    [new Date('2018-06-01'), 'is a full date; write a year or a year and month instead, like "2018-06"'],
-    [true, 'must be a year'],
-    [18, '"18" is not a year'],
-  ])('%j', (value, message) => expect(yearMonthProblem(value)).toContain(message));
+    ['5/2018 - 8/2018, 8/2019 - Present', [{ start: '2018-05', end: '2018-08' }, { start: '2019-08' }]],
+    ['5/2018 - 8/2018, 8/2019 - 3/2022', [{ start: '2018-05', end: '2018-08' }, { start: '2019-08', end: '2022-03' }]],
+    ['3/2022 - Present', [{ start: '2022-03' }]],
+    ['2016', [{ start: '2016', end: '2016' }]],
+    [2016, [{ start: '2016', end: '2016' }]],
+    ['2015 - 2016', [{ start: '2015', end: '2016' }]],
+    ['2015–2016', [{ start: '2015', end: '2016' }]],
+    ['8/2014 to 5/2019', [{ start: '2014-08', end: '2019-05' }]],
+    ['12/2020 - now', [{ start: '2020-12' }]],
+  ])('%s', (text, periods) => {
+    expect(parsePeriods(text)).toEqual(periods);
+  });
+
+  it.each(['Summer 2018', '13/2018', '2019 - 2015', '5/2018 -', '', 'a, b', undefined])('keeps %s as text only', (text) => {
+    expect(parsePeriods(text)).toBeUndefined();
+  });
 });
 
-describe('formatting', () => {
+describe('formatDate: in the site\'s language', () => {
   it.each([
-    ['2018', '2018'],
-    ['2018-06', 'Jun 2018'],
-    ['2021-11', 'Nov 2021'],
-  ])('formatYearMonth(%s) = %s', (value, expected) => expect(formatYearMonth(value)).toBe(expected));
-
-  it.each([
-    [undefined, undefined, undefined],
-    ['2018-06', '2018-08', 'Jun 2018 – Aug 2018'],
-    ['2019', undefined, '2019 – present'],
-    ['2018', '2018', '2018'],
-    [undefined, '2020', '2020'],
-  ])('formatPeriod(%s, %s) = %s', (start, end, expected) => expect(formatPeriod(start, end)).toBe(expected));
+    ['en', 'Jun 10, 2019'],
+    ['en-GB', '10 Jun 2019'],
+    ['de', '10. Juni 2019'],
+    ['fr', '10 juin 2019'],
+  ])('%s', (lang, text) => {
+    expect(formatDate(new Date('2019-06-10T00:00:00Z'), lang)).toBe(text);
+  });
 });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  blogJsonLd,
+  blogPostingJsonLd,
   collectionPageJsonLd,
   homePageJsonLd,
   ownerOf,
   person,
-  positionRole,
+  positionRoles,
   serializeJsonLd,
+  webPageJsonLd,
   workPageJsonLd,
 } from '../../src/lib/seo/json-ld.ts';
 
@@ -45,31 +48,33 @@ describe('the owner as a Person', () => {
   });
 });
 
-describe('a position as an OrganizationRole', () => {
+describe('a position as OrganizationRoles, one per period of its record\'s date', () => {
   it.each([
-    ['current: worksFor', { organization: 'AWS', start: '2021' }, 'worksFor', { startDate: '2021' }],
-    ['finished: alumniOf', { organization: 'Amazon', start: '2018-06', end: '2018-08' }, 'alumniOf', { startDate: '2018-06', endDate: '2018-08' }],
-    ['undated: alumniOf', { organization: 'Georgia Tech' }, 'alumniOf', {}],
+    ['current: worksFor', { organization: 'AWS', periods: [{ start: '2021' }] }, 'worksFor', [{ startDate: '2021' }]],
+    ['finished: alumniOf', { organization: 'Amazon', periods: [{ start: '2018-06', end: '2018-08' }] }, 'alumniOf', [{ startDate: '2018-06', endDate: '2018-08' }]],
+    [
+      'two periods, the second current: worksFor',
+      { organization: 'Acme', periods: [{ start: '2018-05', end: '2018-08' }, { start: '2019-08' }] },
+      'worksFor',
+      [{ startDate: '2018-05', endDate: '2018-08' }, { startDate: '2019-08' }],
+    ],
+    ['undated (a date that does not parse): alumniOf', { organization: 'Georgia Tech' }, 'alumniOf', [{}]],
   ])('%s', (_case, position, property, dates) => {
-    const { property: actual, role } = positionRole(position);
+    const { property: actual, roles } = positionRoles(position);
     expect(actual).toBe(property);
-    expect(role).toEqual({ '@type': 'OrganizationRole', [property]: { '@type': 'Organization', name: position.organization }, ...dates });
+    expect(roles).toEqual(dates.map((period) => ({ '@type': 'OrganizationRole', [property]: { '@type': 'Organization', name: position.organization }, ...period })));
   });
 
-  it('carries the role name and location', () => {
-    expect(positionRole({ organization: 'Amazon', role: 'Intern', location: 'Seattle, WA', start: '2018', end: '2018' }).role).toEqual({
-      '@type': 'OrganizationRole',
-      alumniOf: { '@type': 'Organization', name: 'Amazon', location: 'Seattle, WA' },
-      roleName: 'Intern',
-      startDate: '2018',
-      endDate: '2018',
-    });
+  it('carries the role name', () => {
+    expect(positionRoles({ organization: 'Amazon', role: 'Intern', periods: [{ start: '2018', end: '2018' }] }).roles).toEqual([
+      { '@type': 'OrganizationRole', alumniOf: { '@type': 'Organization', name: 'Amazon' }, roleName: 'Intern', startDate: '2018', endDate: '2018' },
+    ]);
   });
 });
 
 describe('pages', () => {
   it('describes a work page as a ProfilePage about the owner, never a blog post', () => {
-    const data = workPageJsonLd(owner, page, { organization: 'Amazon', role: 'Intern', start: '2018', end: '2018' }, 'https://ada.github.io/portfolio/_astro/logo.png');
+    const data = workPageJsonLd(owner, page, { organization: 'Amazon', role: 'Intern', periods: [{ start: '2018', end: '2018' }] }, 'https://ada.github.io/portfolio/_astro/logo.png');
     expect(data).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'ProfilePage',
@@ -82,8 +87,23 @@ describe('pages', () => {
     expect(JSON.stringify(data)).not.toMatch(/BlogPosting|Article/);
   });
 
-  it('describes the work index as a CollectionPage about the owner', () => {
+  it('describes a group index as a CollectionPage about the owner', () => {
     expect(collectionPageJsonLd(owner, page)).toMatchObject({ '@type': 'CollectionPage', about: { '@id': 'https://ada.github.io/portfolio/#person' } });
+  });
+
+  it('describes a post as a BlogPosting by the owner, dated with its offset', () => {
+    expect(blogPostingJsonLd(owner, page, { headline: 'Batching', datePublished: '2019-03-02T10:00:00-05:00', keywords: ['programming'] })).toMatchObject({
+      '@type': 'BlogPosting',
+      headline: 'Batching',
+      datePublished: '2019-03-02T10:00:00-05:00',
+      author: { '@type': 'Person', '@id': 'https://ada.github.io/portfolio/#person', name: 'Ada Lovelace' },
+      keywords: ['programming'],
+    });
+  });
+
+  it('describes a plain page as a WebPage and the blog as a Blog', () => {
+    expect(webPageJsonLd(owner, page)).toMatchObject({ '@type': 'WebPage', author: { '@id': 'https://ada.github.io/portfolio/#person' } });
+    expect(blogJsonLd(owner, page)).toMatchObject({ '@type': 'Blog' });
   });
 });
 

@@ -92,11 +92,13 @@ const baseName = (path: string) => path.split('/').pop() ?? path;
 
 export function checkSite(input: SiteCheckInput): SiteCheckResult {
   const problems: Problem[] = [];
-  const { groups, records } = checkDataFiles(input.dataFiles, input.publicFiles, problems);
-  const pages = checkPageFiles(input, groups, problems);
+  const { groups, records, unsure } = checkDataFiles(input.dataFiles, input.publicFiles, problems);
+  const invalidPermalinks = new Set<string>();
+  const pages = checkPageFiles(input, groups, problems, invalidPermalinks);
   const posts = checkPostFiles(input, problems);
   const published = pages.filter((page) => page.published);
-  problems.push(...recordLinks(published, pages, records, groups));
+  // A record or page that failed its own checks is reported once, not again as a missing partner.
+  problems.push(...recordLinks(published, pages, records, groups.filter((group) => !unsure.has(group)), invalidPermalinks));
   const addressed = [...published, ...posts.filter((post) => post.published).map((post) => ({ ...post, data: { permalink: post.facts.permalink } }))];
   problems.push(...permalinkClashes(addressed, input));
   return { problems, pages, posts, records };
@@ -106,6 +108,8 @@ export function checkSite(input: SiteCheckInput): SiteCheckResult {
 function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly string[], problems: Problem[]) {
   const groups: string[] = [];
   const records: CheckedRecord[] = [];
+  /** Groups whose data file could not be read, or has a record that failed its checks. */
+  const unsure = new Set<string>();
   const publicSet = new Set(publicFiles);
   for (const { path, text } of dataFiles) {
     const group = groupOfFile(baseName(path));
@@ -113,12 +117,14 @@ function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly
     groups.push(group);
     const result = readDataFile(text);
     if (!result.ok) {
+      unsure.add(group);
       for (const problem of result.problems) problems.push({ file: path, field: 'data file', ...problem });
       continue;
     }
     for (const raw of result.records) {
       const parsed = recordSchema.safeParse(raw.value ?? {});
       if (!parsed.success) {
+        unsure.add(group);
         problems.push(...recordIssues(path, raw, parsed.error.issues));
         continue;
       }
@@ -136,7 +142,7 @@ function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly
       }
     }
   }
-  return { groups: groups.sort(), records };
+  return { groups: groups.sort(), records, unsure };
 }
 
 function decodeURIComponentSafe(path: string): string {
@@ -162,7 +168,7 @@ function recordIssues(file: string, raw: RawRecord, issues: Parameters<typeof sc
 }
 
 /** The Markdown pages: file names, front matter, the schema, bodies. */
-function checkPageFiles(input: SiteCheckInput, groups: readonly string[], problems: Problem[]): CheckedPage[] {
+function checkPageFiles(input: SiteCheckInput, groups: readonly string[], problems: Problem[], invalidPermalinks: Set<string>): CheckedPage[] {
   const checked: CheckedPage[] = [];
   // Dotfiles (.DS_Store, .gitkeep) are the file system's, not the owner's.
   const files = input.pageFiles.filter((file) => !baseName(file.path).startsWith('.'));
@@ -230,6 +236,7 @@ function checkPageFiles(input: SiteCheckInput, groups: readonly string[], proble
       });
     } else {
       problems.push(...schemaIssuesToProblems(file.path, parsed.error.issues, PAGE_KEYS, lineOf, 'a page'));
+      if (typeof data['permalink'] === 'string') invalidPermalinks.add(data['permalink']);
     }
     const format = file.path.endsWith('.mdx') ? 'mdx' : 'md';
     for (const problem of checkBody(body, { bodyLine, format, permalinkOfFile: (name) => permalinkByFile.get(name) })) {
@@ -278,7 +285,13 @@ function checkPostFiles(input: SiteCheckInput, problems: Problem[]): CheckedPost
 }
 
 /** How entries and records name each other: each entry has a record, each record's `page` is an entry. */
-function recordLinks(published: readonly CheckedPage[], all: readonly CheckedPage[], records: readonly CheckedRecord[], groups: readonly string[]): Problem[] {
+function recordLinks(
+  published: readonly CheckedPage[],
+  all: readonly CheckedPage[],
+  records: readonly CheckedRecord[],
+  groups: readonly string[],
+  invalidPermalinks: ReadonlySet<string>,
+): Problem[] {
   const problems: Problem[] = [];
   const dataFile = (group: string) => records.find((record) => record.group === group)?.file ?? `${DATA_DIR}/${group}.yml`;
   const recordsOf = new Map<string, CheckedRecord[]>();
@@ -312,6 +325,7 @@ function recordLinks(published: readonly CheckedPage[], all: readonly CheckedPag
     }
     const entries = published.filter((candidate) => candidate.data.layout === 'work_page' && candidate.data.data === record.group);
     if (entries.some((entry) => servedPaths(entry.data.permalink).includes(target))) continue;
+    if ([...invalidPermalinks].some((permalink) => servedPaths(permalink).includes(target))) continue;
     const draft = all.find((candidate) => !candidate.published && servedPaths(candidate.data.permalink).includes(target));
     const nearest = closest(target, entries.map((entry) => entry.data.permalink));
     problems.push({
