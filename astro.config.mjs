@@ -7,6 +7,7 @@ import { entryChecks } from './src/integrations/entry-checks.ts';
 import { githubPages } from './src/integrations/github-pages.ts';
 import { sitemapAlias } from './src/integrations/sitemap-alias.ts';
 import { resolveDeployment } from './src/lib/deploy-env.ts';
+import { folderPermalinks } from './src/lib/content/folder-permalinks.ts';
 import { baseLinksPlugin } from './src/lib/markdown/base-links.ts';
 import { layoutKeyPlugin } from './src/lib/markdown/layout-key.ts';
 import { newTabLinksPlugin } from './src/lib/markdown/new-tab-links.ts';
@@ -16,7 +17,12 @@ import siteConfig from './src/site.config.ts';
 // SITE_URL and BASE_PATH come from the environment so one checkout builds a user site, a project
 // site under /<repo>/ or a local preview without edits; a `domain` in the site config is the default
 // site when SITE_URL is unset.
-const { site, base } = resolveDeployment(process.env, { domain: siteConfig.domain });
+const { site, base } = resolveDeployment(process.env, { domain: siteConfig.domain, basePath: siteConfig.basePath });
+
+// The folder addresses (`/work/`): a link written `/work` is written `/work/`, as GitHub Pages would
+// redirect it. Read now, and kept current in `astro dev` by the checks, which read every page anyway.
+const folders = folderPermalinks(process.cwd(), siteConfig.posts);
+const baseLinks = baseLinksPlugin(base, { directoryPaths: () => folders });
 
 export default defineConfig({
   site,
@@ -31,11 +37,13 @@ export default defineConfig({
     syntaxHighlight: 'prism',
     processor: satteri({
       mdastPlugins: [layoutKeyPlugin(LAYOUT_NAMES)],
-      hastPlugins: [baseLinksPlugin(base), newTabLinksPlugin()],
+      // The folder list is in the plugin's name so that Astro, which compares its config to decide
+      // whether rendered Markdown is still current, renders again when a folder page comes or goes.
+      hastPlugins: [{ ...baseLinks, name: `portfolio-base-links ${[...folders].sort().join(' ')}` }, newTabLinksPlugin()],
     }),
   },
   // entryChecks runs last so its link check sees every file the other integrations write.
-  integrations: [mdx(), sitemap(), sitemapAlias(), entryChecks({ posts: siteConfig.posts }), githubPages({ domain: siteConfig.domain })],
+  integrations: [mdx(), sitemap(), sitemapAlias(), entryChecks({ posts: siteConfig.posts, folders }), githubPages({ domain: siteConfig.domain })],
   devToolbar: { enabled: false },
   vite: {
     build: {

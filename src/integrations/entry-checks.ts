@@ -64,7 +64,14 @@ function permalinkHint(text: string): string | undefined {
  * `astro dev` the same messages go to the terminal and to the error overlay of the pages concerned,
  * and clear when the files are fixed.
  */
-export function entryChecks({ posts }: { posts: PostsConfig }): AstroIntegration {
+export interface EntryChecksOptions {
+  /** The site config's `posts` settings. */
+  posts: PostsConfig;
+  /** The site's folder addresses (`/work/`), which the Markdown plugins read; kept current in `astro dev`. */
+  folders?: Set<string> | undefined;
+}
+
+export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegration {
   let rootDir = '';
   let publicDir = '';
   let base = '/';
@@ -95,6 +102,11 @@ export function entryChecks({ posts }: { posts: PostsConfig }): AstroIntegration
     pageTexts.clear();
     for (const post of postFiles) pageTexts.set(post.path, post.text);
     for (const post of result.posts) knownPermalinks.set(post.file, post.facts.permalink);
+    if (folders && command === 'dev') {
+      folders.clear();
+      const addresses = [...result.pages.map((page) => page.data.permalink), ...result.posts.map((post) => post.facts.permalink)];
+      for (const permalink of addresses) if (permalink.endsWith('/') && permalink !== '/') folders.add(permalink);
+    }
     for (const page of pages) {
       pageTexts.set(page.path, page.text);
       const permalink = result.pages.find((checked) => checked.file === page.path)?.data.permalink ?? permalinkHint(page.text);

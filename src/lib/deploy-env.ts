@@ -13,6 +13,8 @@ export const LOCAL_SITE_URL = 'http://localhost:4321';
 export interface DeploymentOptions {
   /** The site config's custom `domain` (`jane.dev`), if any. */
   domain?: string | undefined;
+  /** The site config's `basePath` (a Jekyll `baseurl`), used when `BASE_PATH` is not set. */
+  basePath?: string | undefined;
 }
 
 /**
@@ -20,7 +22,8 @@ export interface DeploymentOptions {
  * `https://name.github.io`) and `BASE_PATH` (`/portfolio` for a GitHub Pages project site; default `/`).
  *
  * Precedence: an explicit, non-empty `SITE_URL` / `BASE_PATH` wins; otherwise a custom `domain` makes
- * the site `https://<domain>` with base `/`; otherwise the local preview address with base `/`.
+ * the site `https://<domain>`; otherwise the local preview address. The base is then the site config's
+ * `basePath`, or `/`.
  * Throws a message naming the variable and the fix when a value cannot be used.
  */
 export function resolveDeployment(
@@ -44,7 +47,7 @@ export function resolveDeployment(
         `Write SITE_URL=${url.origin} BASE_PATH=${url.pathname.replace(/\/+$/, '')}`,
     );
   }
-  const rawBase = env['BASE_PATH']?.trim() ?? '';
+  const rawBase = env['BASE_PATH']?.trim() || options.basePath?.trim() || '';
   if (rawBase !== '' && !/^\/?[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*\/?$/.test(rawBase) && rawBase !== '/') {
     throw new Error(`BASE_PATH "${rawBase}" is not a path. Set it to the repository's path, like BASE_PATH=/portfolio, or leave it unset for "/".`);
   }
