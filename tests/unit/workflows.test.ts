@@ -123,6 +123,15 @@ describe('deploy.yml', () => {
     expect(String(steps[upload]?.with?.['path']).replace(/^\.\//, '').replace(/\/$/, '')).toBe('dist');
   });
 
+  it('restores the optimised images before building, keyed on the images and the lockfile', () => {
+    const cache = indexOf((step) => step.uses?.startsWith('actions/cache@') ?? false);
+    const buildStep = indexOf((step) => step.run === 'npm run build');
+    expect(cache).toBeGreaterThanOrEqual(0);
+    expect(cache).toBeLessThan(buildStep);
+    expect(steps[cache]?.with?.['path']).toBe('node_modules/.astro/assets');
+    expect(String(steps[cache]?.with?.['key'])).toMatch(/^astro-images-\$\{\{ hashFiles\(.*'public\/\*\*\/\*\.png'.*'package-lock\.json'\) \}\}$/);
+  });
+
   it('lets repository variables override SITE_URL and BASE_PATH', () => {
     const address = steps.find((step) => step.run === 'node scripts/pages-env.ts') as Step & { env?: Record<string, string> };
     expect(address.env).toEqual({ SITE_URL: '${{ vars.SITE_URL }}', BASE_PATH: '${{ vars.BASE_PATH }}' });
