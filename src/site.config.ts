@@ -15,7 +15,10 @@ const siteConfig: SiteConfigInput = {
     { label: 'Email', href: 'mailto:you@example.com' },
   ],
   // The header's links, in order (a page or a file in public/); left out, each group's index page and the blog.
-  navigation: [{ label: 'Work', href: '/work/' }],
+  navigation: [
+    { label: 'Work', href: '/work/' },
+    { label: 'Blog', href: '/blog/' },
+  ],
   lang: 'en',
   // Your own domain, if GitHub Pages serves the site on one (see docs/deploy.md):
   // domain: 'jane.dev',
