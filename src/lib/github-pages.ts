@@ -128,5 +128,7 @@ export function pagesFiles(domain?: string): Record<string, string> {
 
 /** `KEY=value` lines for `$GITHUB_ENV`, so later steps of the job build with this deployment. */
 export function deploymentEnv(deployment: Deployment): string {
-  return `SITE_URL=${deployment.site}\nBASE_PATH=${deployment.base}\n`;
+  // Written the way a person types it (`/portfolio`, or `/`): the build reads either form.
+  const base = deployment.base === '/' ? '/' : deployment.base.replace(/\/$/, '');
+  return `SITE_URL=${deployment.site}\nBASE_PATH=${base}\n`;
 }

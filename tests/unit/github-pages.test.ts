@@ -105,8 +105,9 @@ describe('pagesFiles', () => {
 });
 
 describe('deploymentEnv', () => {
-  it('writes KEY=value lines for $GITHUB_ENV', () =>
-    expect(deploymentEnv({ site: 'https://jane.github.io', base: '/portfolio/' })).toBe(
-      'SITE_URL=https://jane.github.io\nBASE_PATH=/portfolio/\n',
-    ));
+  it.each([
+    ['/portfolio/', 'SITE_URL=https://jane.github.io\nBASE_PATH=/portfolio\n'],
+    ['/', 'SITE_URL=https://jane.github.io\nBASE_PATH=/\n'],
+  ])('writes KEY=value lines for $GITHUB_ENV, the base as a person writes it (%s)', (base, lines) =>
+    expect(deploymentEnv({ site: 'https://jane.github.io', base })).toBe(lines));
 });
