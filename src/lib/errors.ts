@@ -17,7 +17,7 @@ export interface Problem {
 }
 
 /** Where the owner reads about entries and checks. */
-export const READ_MORE = 'README.md, "Writing an entry" and "When the build fails"';
+export const READ_MORE = 'docs/writing.md and docs/build-errors.md';
 
 /** The message for a set of problems, grouped by file in a stable order. */
 export function formatProblems(title: string, problems: readonly Problem[]): string {

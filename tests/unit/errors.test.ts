@@ -61,7 +61,7 @@ describe('formatProblems', () => {
         layout (line 2): is not a layout.
         title (line 3): is required.
 
-      Read more: README.md, "Writing an entry" and "When the build fails"."
+      Read more: docs/writing.md and docs/build-errors.md."
     `);
   });
 

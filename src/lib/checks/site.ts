@@ -237,6 +237,8 @@ function checkPageFiles(input: SiteCheckInput, groups: readonly string[], proble
     } else {
       problems.push(...schemaIssuesToProblems(file.path, parsed.error.issues, PAGE_KEYS, lineOf, 'a page'));
       if (typeof data['permalink'] === 'string') invalidPermalinks.add(data['permalink']);
+      // Without a usable permalink, the page is still known by its group and title.
+      if (typeof data['data'] === 'string' && typeof data['title'] === 'string') invalidPermalinks.add(`${data['data']}\u0000${data['title']}`);
     }
     const format = file.path.endsWith('.mdx') ? 'mdx' : 'md';
     for (const problem of checkBody(body, { bodyLine, format, permalinkOfFile: (name) => permalinkByFile.get(name) })) {
@@ -326,6 +328,7 @@ function recordLinks(
     const entries = published.filter((candidate) => candidate.data.layout === 'work_page' && candidate.data.data === record.group);
     if (entries.some((entry) => servedPaths(entry.data.permalink).includes(target))) continue;
     if ([...invalidPermalinks].some((permalink) => servedPaths(permalink).includes(target))) continue;
+    if (invalidPermalinks.has(`${record.group}\u0000${record.key}`)) continue;
     const draft = all.find((candidate) => !candidate.published && servedPaths(candidate.data.permalink).includes(target));
     const nearest = closest(target, entries.map((entry) => entry.data.permalink));
     problems.push({

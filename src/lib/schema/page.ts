@@ -46,7 +46,9 @@ export function pageSchema({ groups }: PageSchemaOptions) {
         error: (issue) =>
           issue.input === undefined
             ? `is required. Write the page's template, one of ${listOf(LAYOUT_NAMES)}.`
-            : `"${String(issue.input)}" is not a layout. Known layouts: ${listOf(LAYOUT_NAMES)}.`,
+            : issue.input === 'post'
+              ? `"post" is the layout of blog posts, which live in src/content/posts/ as YYYY-MM-DD-title.md. A page's layout is one of ${listOf(LAYOUT_NAMES)}.`
+              : `"${String(issue.input)}" is not a layout. Known layouts: ${listOf(LAYOUT_NAMES)}${issue.input === 'default' ? '; "page" shows a title and the body' : ''}.`,
       }),
       /** The page's title: the `<h1>` (except on the home page), the browser tab and link labels. Plain text. */
       title: text('title', { required: true }).max(TITLE_MAX_LENGTH, {

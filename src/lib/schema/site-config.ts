@@ -105,7 +105,7 @@ export const siteConfigSchema = z.strictObject({
    * Your own domain, when GitHub Pages serves the site on one: a bare host name such as `jane.dev` or
    * `www.jane.dev` (no `https://`, no path). The build then writes `CNAME` and uses `https://<domain>`
    * with base `/` for canonical URLs and the sitemap. Leave it out for `<owner>.github.io` addresses.
-   * An explicit `SITE_URL` / `BASE_PATH` still wins. See "Deploy to GitHub Pages" in README.md.
+   * An explicit `SITE_URL` / `BASE_PATH` still wins. See docs/deploy.md.
    */
   domain: z
     .string()
