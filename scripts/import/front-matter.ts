@@ -1,0 +1,147 @@
+/**
+ * Front matter as Jekyll reads it, and edits that keep everything the importer does not change
+ * byte for byte: comments, order, quoting and folded text stay as the owner wrote them.
+ */
+import { isMap, isScalar, parseDocument, type Node, type Pair } from 'yaml';
+
+/**
+ * Jekyll's test for a page: the first line is `---` (trailing spaces allowed), on the raw bytes
+ * (`Utils.has_yaml_header?`). A file without it is a static file, copied as it is.
+ */
+export function hasFrontMatter(head: string): boolean {
+  return /^---[ \t]*\r?\n/.test(head);
+}
+
+export interface SplitFile {
+  /** The YAML between the `---` lines, without them. */
+  yaml: string;
+  /** Everything after the closing `---` line. */
+  body: string;
+  /** The 1-based line of the file the body starts on. */
+  bodyLine: number;
+}
+
+/**
+ * Splits a file into front matter and body as Jekyll does (`Document::YAML_FRONT_MATTER_REGEXP`):
+ * `---` on the first line, then YAML up to a line that is `---` or `...`. Line endings become `\n`.
+ */
+export function splitFrontMatter(text: string): SplitFile | undefined {
+  const normalised = text.replace(/\r\n?/g, '\n');
+  const match = /^---[ \t]*\n([\s\S]*?\n?)^(?:---|\.\.\.)[ \t]*(?:\n|$)/m.exec(normalised);
+  if (!match || match.index !== 0) return undefined;
+  const yaml = match[1] ?? '';
+  const body = normalised.slice(match[0].length);
+  const bodyLine = (match[0].match(/\n/g)?.length ?? 0) + (match[0].endsWith('\n') ? 1 : 2);
+  return { yaml, body, bodyLine };
+}
+
+export type FrontMatterData = Record<string, unknown>;
+
+export type ReadFrontMatter = { ok: true; data: FrontMatterData } | { ok: false; message: string; line?: number | undefined };
+
+/**
+ * The front matter's values as Jekyll saw them. Jekyll reads YAML 1.1 (Ruby's Psych), so `published: no`
+ * is false; dates stay as written, since this project keeps them as text.
+ */
+export function readFrontMatter(yaml: string): ReadFrontMatter {
+  const document = parseDocument(yaml, { version: '1.1', uniqueKeys: false, prettyErrors: false });
+  const error = document.errors[0];
+  if (error) {
+    const line = yaml.slice(0, error.pos[0]).split('\n').length;
+    return { ok: false, message: error.message.split('\n')[0] ?? error.message, line };
+  }
+  const root = document.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { ok: true, data: {} };
+  if (!isMap(root)) return { ok: false, message: 'the front matter is not a list of "key: value" lines', line: 1 };
+  const data: FrontMatterData = {};
+  for (const pair of root.items as Pair<Node, Node | null>[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const value = pair.value?.toJS(document) as unknown;
+    // A date is kept as its text: `date: 2019-03-02` stays "2019-03-02", as the build reads it.
+    data[key] = value instanceof Date && pair.value?.range ? yaml.slice(pair.value.range[0], pair.value.range[1]) : value;
+  }
+  return { ok: true, data };
+}
+
+export interface FrontMatterEdit {
+  /** Keys to remove, with their values and any comment on the same line. */
+  delete?: readonly string[];
+  /** Keys to set: replaced in place when present, appended otherwise. */
+  set?: readonly (readonly [string, string | boolean | number])[];
+}
+
+/**
+ * The front matter with some keys removed or set, every other byte as it was. Works on the text (by
+ * each key's position), not by re-printing the YAML, which would re-fold and re-quote the owner's values.
+ */
+export function editFrontMatter(yaml: string, edit: FrontMatterEdit): string {
+  const document = parseDocument(yaml, { version: '1.1', uniqueKeys: false });
+  const root = document.contents;
+  const pairs = isMap(root) ? (root.items as Pair<Node, Node | null>[]) : [];
+  const keyOf = (pair: Pair<Node, Node | null>) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
+  const replacements: { start: number; end: number; text: string }[] = [];
+  const toDelete = new Set(edit.delete ?? []);
+  const appended: string[] = [];
+
+  for (const pair of pairs) {
+    if (!toDelete.has(keyOf(pair))) continue;
+    const start = lineStart(yaml, pair.key.range?.[0] ?? 0);
+    const valueEnd = pair.value?.range?.[1] ?? pair.key.range?.[1] ?? start;
+    replacements.push({ start, end: lineEnd(yaml, valueEnd), text: '' });
+  }
+  for (const [key, value] of edit.set ?? []) {
+    const pair = pairs.filter((candidate) => !toDelete.has(keyOf(candidate))).find((candidate) => keyOf(candidate) === key);
+    const scalar = renderScalar(value);
+    const valueRange = pair?.value?.range;
+    if (valueRange && valueRange[1] > valueRange[0]) {
+      replacements.push({ start: valueRange[0], end: valueRange[1], text: scalar });
+    } else if (pair?.key.range) {
+      // `key:` with no value: write the value after the colon.
+      const colon = yaml.indexOf(':', pair.key.range[1]);
+      replacements.push({ start: pair.key.range[1], end: colon + 1, text: `: ${scalar}` });
+    } else {
+      appended.push(`${renderKey(key)}: ${scalar}\n`);
+    }
+  }
+  let text = yaml;
+  for (const { start, end, text: replacement } of replacements.sort((a, b) => b.start - a.start)) {
+    text = text.slice(0, start) + replacement + text.slice(end);
+  }
+  if (appended.length > 0) {
+    if (text !== '' && !text.endsWith('\n')) text += '\n';
+    text += appended.join('');
+  }
+  return text;
+}
+
+/** A whole front-matter block from its YAML text. */
+export function joinFrontMatter(yaml: string, body: string): string {
+  const block = yaml === '' || yaml.endsWith('\n') ? yaml : `${yaml}\n`;
+  return `---\n${block}---\n${body}`;
+}
+
+const PLAIN_SAFE = /^[A-Za-z0-9/][A-Za-z0-9 _./()&,'’+-]*$/;
+// Words YAML 1.1 readers (and Psych) take as booleans or null, and numbers or dates: quoted to stay text.
+const AMBIGUOUS = /^(?:y|n|yes|no|true|false|on|off|null|~|[-+]?[0-9][0-9_.:eE+-]*|\d{4}-\d\d-\d\d.*)$/i;
+
+/** A scalar as YAML: plain when that reads back as the same text, otherwise double-quoted. */
+export function renderScalar(value: string | boolean | number): string {
+  if (typeof value !== 'string') return String(value);
+  if (PLAIN_SAFE.test(value) && !AMBIGUOUS.test(value) && !/\s$/.test(value) && !value.includes(' #')) return value;
+  // A JSON string is a valid YAML double-quoted scalar.
+  return JSON.stringify(value);
+}
+
+function renderKey(key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : JSON.stringify(key);
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEnd(text: string, offset: number): number {
+  if (offset > 0 && text[offset - 1] === '\n') return offset;
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline + 1;
+}

@@ -1,0 +1,292 @@
+/**
+ * Pages (and collection documents): each Markdown or HTML file with front matter becomes
+ * `src/content/pages/<same path>.md`, its front matter cut down to the fields this project knows,
+ * its permalink written out as the exact URL Jekyll served it at, its Liquid converted.
+ */
+import { converterOutputExt, documentOutputExt, rubyExtname, pageUrl, JekyllUrlError } from '../../src/lib/routing/jekyll-urls.ts';
+import { maskCode } from '../../src/lib/checks/body.ts';
+import { frontMatterDefaults, type JekyllConfig } from './config.ts';
+import { editFrontMatter, joinFrontMatter, readFrontMatter, splitFrontMatter, type FrontMatterData, type SplitFile } from './front-matter.ts';
+import { mapLayout, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
+import type { LiquidResult, LiquidScope } from './liquid.ts';
+import { isHtml, isMarkdown } from './reader.ts';
+import { showValue, type ReportLine } from './report.ts';
+import { collectionDocumentUrl } from './urls.ts';
+
+/** Where pages go, relative to the project root. */
+export const PAGES_DIR = 'src/content/pages';
+/** Longest title the build accepts. */
+export const TITLE_MAX = 120;
+
+/** A page, post or document as read: its front matter (its own, and with the config's defaults) and URL. */
+export interface SourceDocument {
+  path: string;
+  /** Undefined when the front matter cannot be read. */
+  split?: SplitFile | undefined;
+  /** Why the front matter cannot be read. */
+  error?: string | undefined;
+  /** The file's own front matter. */
+  own: FrontMatterData;
+  /** What Jekyll saw: the config's front-matter defaults, then the file's own values. */
+  values: FrontMatterData;
+  /** The URL Jekyll served it at; undefined when Jekyll's rules fail for it (reported). */
+  url?: string | undefined;
+  /** The extension of the file Jekyll wrote: `.html`, or `.xml` for `feed.xml`, `.pdf` for a PDF permalink. */
+  outputExt: string;
+  /** For collection documents: the collection's name. */
+  collection?: string | undefined;
+}
+
+export interface ReadOptions {
+  config: JekyllConfig;
+  text: string;
+  /** `pages`, `posts`, `drafts` or a collection's name, for front-matter defaults. */
+  type: string;
+}
+
+/** Reads a file's front matter as Jekyll does, merged with the config's defaults for its path and type. */
+export function readDocument(path: string, { config, text, type }: ReadOptions): SourceDocument {
+  const split = splitFrontMatter(text);
+  const defaults = frontMatterDefaults(config, path, type);
+  if (!split) return { path, error: 'it has no front matter block that closes with "---"', own: {}, values: defaults, outputExt: '.html' };
+  const front = readFrontMatter(split.yaml);
+  if (!front.ok) return { path, split, error: `its front matter is not valid YAML (line ${(front.line ?? 1) + 1}: ${front.message})`, own: {}, values: defaults, outputExt: '.html' };
+  return { path, split, own: front.data, values: { ...defaults, ...front.data }, outputExt: '.html' };
+}
+
+/** `markdown_ext` from the config, as Jekyll reads it. */
+export function markdownExtensions(config: JekyllConfig): string[] | undefined {
+  const setting = config['markdown_ext'];
+  return typeof setting === 'string' ? setting.split(',').map((ext) => ext.trim()).filter(Boolean) : undefined;
+}
+
+/** A page's URL and output extension, by Jekyll's page rules (`src/lib/routing/jekyll-urls.ts`). */
+export function withPageUrl(document: SourceDocument, config: JekyllConfig): { document: SourceDocument; problem?: string } {
+  const permalink = typeof document.values['permalink'] === 'string' ? document.values['permalink'] : undefined;
+  const extensions = markdownExtensions(config);
+  const outputExt = documentOutputExt({ path: document.path, permalink, ...(extensions ? { markdownExtensions: extensions } : {}) });
+  try {
+    const url = pageUrl({ path: document.path, permalink, style: styleOf(config), outputExt: converterOutputExt(rubyExtname(document.path), extensions) });
+    return { document: { ...document, url, outputExt } };
+  } catch (error) {
+    if (error instanceof JekyllUrlError) return { document: { ...document, outputExt }, problem: error.message };
+    throw error;
+  }
+}
+
+/** A collection document's URL: `/:collection/:path` in the site's style, or the collection's `permalink`. */
+export function withDocumentUrl(document: SourceDocument, config: JekyllConfig, collection: { name: string; permalink?: string | undefined }, pathInCollection: string): { document: SourceDocument; problem?: string } {
+  const permalink = typeof document.values['permalink'] === 'string' ? document.values['permalink'] : undefined;
+  const outputExt = converterOutputExt(rubyExtname(document.path), markdownExtensions(config));
+  try {
+    const url = collectionDocumentUrl({ collection: collection.name, pathInCollection, permalink, collectionPermalink: collection.permalink, style: styleOf(config), outputExt });
+    return { document: { ...document, url, outputExt, collection: collection.name } };
+  } catch (error) {
+    if (error instanceof JekyllUrlError) return { document: { ...document, outputExt, collection: collection.name }, problem: error.message };
+    throw error;
+  }
+}
+
+export function styleOf(config: JekyllConfig): string | undefined {
+  return typeof config['permalink'] === 'string' ? config['permalink'] : undefined;
+}
+
+/** Jekyll's `Utils.titleize_slug`, used where a file has no title: `about-me` is "About Me". */
+export function titleFromName(path: string): string {
+  const segments = path.split('/');
+  let name = (segments.pop() ?? path).replace(/\.[^.]*$/, '');
+  if (name === 'index') name = segments.pop()?.replace(/^_/, '') ?? 'Home';
+  const title = name.split(/[-_\s]+/).filter(Boolean).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+  return title === '' ? 'Untitled' : title;
+}
+
+/**
+ * An HTML body as Markdown that passes it through unchanged. CommonMark ends an HTML block at a blank
+ * line, and an indented line after one becomes a code block, so the body becomes one `<div>` block
+ * with no blank lines: blank lines inside `<pre>` keep their place as an empty comment.
+ */
+export function htmlAsMarkdown(html: string): string {
+  const lines = html.replace(/^\s*\n/, '').replace(/\s+$/, '').split('\n');
+  if (lines.length === 1 && lines[0] === '') return '';
+  const out: string[] = [];
+  let pre = 0;
+  for (const line of lines) {
+    if (line.trim() === '') {
+      if (pre > 0) out.push('<!---->');
+      continue;
+    }
+    out.push(line);
+    pre += (line.match(/<(pre|textarea)\b/gi)?.length ?? 0) - (line.match(/<\/(pre|textarea)>/gi)?.length ?? 0);
+    if (pre < 0) pre = 0;
+  }
+  return `<div>\n${out.join('\n')}\n</div>\n`;
+}
+
+/** Markup kramdown understood and this project's Markdown shows as text. */
+export function markdownNotes(body: string, file: string, firstLine: number, basePath: string | undefined): ReportLine[] {
+  const masked = maskCode(body);
+  const notes: ReportLine[] = [];
+  const lineAt = (offset: number) => firstLine + (body.slice(0, offset).match(/\n/g)?.length ?? 0);
+  for (const match of masked.matchAll(/\{::?[^}\n]*\}/g)) {
+    notes.push({ kind: 'leftover', file, line: lineAt(match.index), message: `kramdown's "${match[0]}" is shown as text by this project's Markdown. Remove it (to style an element, write it in HTML with a class).` });
+  }
+  for (const match of masked.matchAll(/<[a-z][^>]*\smarkdown\s*=\s*["']?(1|block|span)["']?/gi)) {
+    notes.push({ kind: 'leftover', file, line: lineAt(match.index), message: 'markdown="…" made kramdown read Markdown inside this HTML element; this project shows it as written. Write the content in HTML, or move it out of the element.' });
+  }
+  if (basePath) {
+    const escaped = basePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const match of masked.matchAll(new RegExp(`(\\]\\(|\\b(?:href|src)\\s*=\\s*["']?)${escaped}/`, 'g'))) {
+      notes.push({ kind: 'leftover', file, line: lineAt(match.index), message: `a link starts with the base path ${basePath}. Write it from the site root (without ${basePath}): the build adds the base.` });
+    }
+  }
+  return notes;
+}
+
+/** A report line for a front-matter key this project has no field for. */
+export function dropped(file: string, key: string, value: unknown, why = 'this project has no such field'): ReportLine {
+  return { kind: 'dropped', file, message: `dropped \`${key}: ${showValue(value)}\`: ${why}.` };
+}
+
+export type Convert = (text: string, options: { file: string; firstLine: number; markdown: boolean; page: Record<string, unknown> }) => LiquidResult;
+
+export interface PageContext {
+  config: JekyllConfig;
+  layoutFiles: LayoutFiles;
+  /** The data files imported, for `data:` checks. */
+  groups: readonly string[];
+  /** Keys of each data file's records, for `work_page` checks. */
+  recordTitles: ReadonlyMap<string, readonly string[]>;
+  basePath?: string | undefined;
+  convert: Convert;
+}
+
+export interface PagePlan {
+  /** The file to write, relative to `src/content/pages/`. */
+  target: string;
+  text: string;
+  layout: LayoutChoice;
+  /** The layout name as Jekyll saw it, for the layout report. */
+  jekyllLayout: string;
+  report: ReportLine[];
+  scope: LiquidScope['page'];
+}
+
+/** Where a page goes: the same path, as `.md`; a collection's documents under the collection's name. */
+export function pageTarget(document: SourceDocument): string {
+  let path = document.path;
+  if (document.collection !== undefined) {
+    const marker = `_${document.collection}/`;
+    path = `${document.collection}/${path.slice(path.indexOf(marker) + marker.length)}`;
+  }
+  return path.replace(/\.[^./]*$/, '') + '.md';
+}
+
+/** The page as this project's Markdown, and everything worth telling about it. */
+export function planPage(document: SourceDocument, context: PageContext): PagePlan {
+  const { path } = document;
+  const report: ReportLine[] = [];
+  const values = document.values;
+  const url = document.url ?? '/';
+  const layout = mapLayout(values['layout'], { url, hasData: typeof values['data'] === 'string', files: context.layoutFiles });
+  const jekyllLayout = values['layout'] === undefined || values['layout'] === null ? '(none)' : String(values['layout']);
+
+  const remove: string[] = [];
+  const set: [string, string | boolean][] = [];
+  const keep = (key: string, value: unknown) => {
+    // A key from the config's defaults is written into the page: the build does not read `defaults:`.
+    if (!(key in document.own)) set.push([key, value as string | boolean]);
+  };
+  for (const [key, value] of Object.entries(values)) {
+    const own = key in document.own;
+    switch (key) {
+      case 'layout':
+      case 'permalink':
+      case 'title':
+        break;
+      case 'description':
+        if (typeof value === 'string' && value.trim() !== '') keep(key, value);
+        else if (own) {
+          remove.push(key);
+          report.push(dropped(path, key, value, 'a description is text'));
+        }
+        break;
+      case 'draft':
+        if (typeof value === 'boolean') keep(key, value);
+        else if (own) {
+          remove.push(key);
+          report.push(dropped(path, key, value, 'draft is true or false'));
+        }
+        break;
+      case 'published':
+        if (own) remove.push(key);
+        if (value === false) {
+          set.push(['draft', true]);
+          report.push({ kind: 'changed', file: path, message: '`published: false` is now `draft: true`: unpublished, as on the Jekyll site.' });
+        }
+        break;
+      case 'data':
+        if ((layout.layout === 'work' || layout.layout === 'work_page') && typeof value === 'string') {
+          keep(key, value);
+          if (!context.groups.includes(value)) {
+            report.push({ kind: 'leftover', file: path, message: `\`data: ${value}\` names no data file in _data/ (imported as src/data/<name>.yml). Create src/data/${value}.yml or change the page's data.` });
+          } else if (layout.layout === 'work_page' && typeof values['title'] === 'string' && !(context.recordTitles.get(value) ?? []).includes(values['title'])) {
+            report.push({ kind: 'leftover', file: path, message: `src/data/${value}.yml has no record titled "${values['title']}", so the page shows no record. Add one under that title, or retitle the page.` });
+          }
+        } else if (own) {
+          remove.push(key);
+          report.push(dropped(path, key, value, `only the work_page and work layouts read it, and this page is "${layout.layout}"`));
+        }
+        break;
+      case 'headline':
+        if (layout.layout === 'home' && typeof value === 'string') keep(key, value);
+        else if (own) {
+          remove.push(key);
+          report.push(dropped(path, key, value, 'only the home layout shows a headline'));
+        }
+        break;
+      default:
+        if (own) {
+          remove.push(key);
+          report.push(dropped(path, key, value));
+        }
+    }
+  }
+  if ((layout.layout === 'work' || layout.layout === 'work_page') && typeof values['data'] !== 'string') {
+    report.push({ kind: 'leftover', file: path, message: `the ${layout.layout} layout needs \`data:\`, the name of its group's data file. Add it, like \`data: work\`.` });
+  }
+
+  if (values['layout'] !== layout.layout) set.push(['layout', layout.layout]);
+  let title = values['title'];
+  if (typeof title === 'number') title = String(title);
+  if (typeof title !== 'string' || title.trim() === '') {
+    title = titleFromName(pageTarget(document));
+    report.push({ kind: 'changed', file: path, message: `has no title, so it is titled "${title}" after its file name. Change it if another title fits.` });
+  }
+  if (values['title'] !== title) set.push(['title', title as string]);
+  if ((title as string).length > TITLE_MAX) {
+    report.push({ kind: 'leftover', file: path, message: `its title is ${(title as string).length} characters; this project allows ${TITLE_MAX}. Shorten it.` });
+  }
+  set.push(['permalink', url]);
+
+  const split = document.split ?? { yaml: '', body: '', bodyLine: 1 };
+  const scope = { ...values, url, path };
+  const html = isHtml(path);
+  const converted = context.convert(split.body, { file: path, firstLine: split.bodyLine, markdown: isMarkdown(path) || html, page: scope });
+  report.push(...converted.converted, ...converted.leftovers, ...converted.changes);
+  let body = converted.text;
+  if (html) body = htmlAsMarkdown(body);
+  else report.push(...markdownNotes(body, path, split.bodyLine, context.basePath));
+  if (html && body !== '') body = `\n${body}`;
+
+  const yaml = editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) });
+  return { target: pageTarget(document), text: joinFrontMatter(yaml, body), layout, jekyllLayout, report, scope };
+}
+
+/** The last value for each key, in first-seen order. */
+export function dedupe(entries: readonly [string, string | boolean][]): [string, string | boolean][] {
+  const map = new Map<string, string | boolean>();
+  for (const [key, value] of entries) map.set(key, value);
+  return [...map];
+}
+
+export type { Layout };

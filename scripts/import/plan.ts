@@ -1,0 +1,399 @@
+/**
+ * The whole import as a plan: every file to write (with its text, or the static file to copy), the
+ * old URL list, the report, and anything that refuses the import. Pure: it reads only through the
+ * `SourceSite` it is given, so the same plan comes out of the same site every time.
+ */
+import { posix } from 'node:path';
+import { CONFIG_FILES, collectionsDir, isRecord, pluginsOf, readConfig, siteConfigFrom, textSetting, type LinkValue } from './config.ts';
+import { planData } from './data.ts';
+import { splitFrontMatter } from './front-matter.ts';
+import type { LayoutChoice } from './layouts.ts';
+import { convertLiquid, type IncludeLookup, type LiquidResult, type Lookup } from './liquid.ts';
+import { PAGES_DIR, planPage, readDocument, withDocumentUrl, withPageUrl, type Convert, type SourceDocument } from './pages.ts';
+import { POSTS_DIR, isDraft, planPost, withPostUrl } from './posts.ts';
+import { classify, extensionOf, isHtml, isMarkdown } from './reader.ts';
+import { compareText, showValue, type Refusal, type ReportLine } from './report.ts';
+import type { SourceSite } from './source.ts';
+import { PROJECT_OWN, PUBLIC_DIR, planStaticFiles } from './static-files.ts';
+import { LEGACY_URLS_FILE, builtFileFor, collectionDocumentUrl, legacyUrlsFile, staticFileUrl, type OldUrl } from './urls.ts';
+import { renderSiteConfig } from './config.ts';
+import { outputFileForUrl, rubyExtname } from '../../src/lib/routing/jekyll-urls.ts';
+
+/** Where the owner's details go. */
+export const SITE_CONFIG_FILE = 'src/site.config.ts';
+
+export interface PlannedFile {
+  /** Where it goes, relative to the project root, `/`-separated. */
+  path: string;
+  /** Its text, or the Jekyll file to copy byte for byte. */
+  content: { text: string } | { copy: string };
+  /** The Jekyll file it comes from, for the listing. */
+  from?: string | undefined;
+}
+
+export interface ImportPlan {
+  files: PlannedFile[];
+  urls: OldUrl[];
+  report: ReportLine[];
+  refusals: Refusal[];
+}
+
+export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; message: string };
+
+/** Plans the import of a Jekyll site; `ok: false` when it is not one (no `_config.yml`). */
+export function planImport(site: SourceSite): PlanResult {
+  const configFile = CONFIG_FILES.find((name) => site.files.includes(name));
+  if (configFile === undefined) {
+    const toml = site.files.includes('_config.toml');
+    return {
+      ok: false,
+      message: toml
+        ? 'The folder has _config.toml; the importer reads _config.yml only. Convert the settings to YAML (_config.yml) and run the import again.'
+        : 'The folder has no _config.yml, so it is not a Jekyll site. Give the path of the folder that holds _config.yml.',
+    };
+  }
+  const read = readConfig(site.text(configFile));
+  if (!read.ok) return { ok: false, message: `${configFile} ${read.message} Fix it and run the import again.` };
+  const config = read.config;
+  const report: ReportLine[] = [];
+  const refusals: Refusal[] = [...site.refusals];
+  const files: PlannedFile[] = [];
+  const urls: OldUrl[] = [];
+
+  const source = classify(site, config);
+  report.push(...source.report);
+  const gemfile = site.files.includes('Gemfile') ? site.text('Gemfile') : undefined;
+  const plugins = pluginsOf(config, gemfile);
+
+  // Data first: `{{ site.data.x }}` and `data:` checks need it.
+  const data = planData(site, source.data);
+  files.push(...data.files);
+  report.push(...data.report);
+  const recordTitles = new Map<string, string[]>();
+  for (const group of data.groups) {
+    const value = data.values[group];
+    recordTitles.set(group, isRecord(value) ? Object.keys(value) : []);
+  }
+
+  // Static files, and the static files of collections Jekyll wrote.
+  const statics = planStaticFiles(source.staticFiles);
+  files.push(...statics.files);
+  urls.push(...statics.urls);
+  report.push(...statics.report);
+  const staticUrlOf = new Map<string, string>();
+  for (const path of source.staticFiles) staticUrlOf.set(path, staticFileUrl(path));
+  for (const collection of source.collections) {
+    if (!collection.config.output) continue;
+    for (const path of collection.files) {
+      const inCollection = path.slice(path.indexOf(`_${collection.config.name}/`) + collection.config.name.length + 2);
+      const ext = rubyExtname(path);
+      const url = collectionDocumentUrl({ collection: collection.config.name, pathInCollection: inCollection, collectionPermalink: collection.config.permalink, style: textSetting(config['permalink']), outputExt: '' }).replace(/\/$/, '') + ext;
+      staticUrlOf.set(path, url);
+      const target = decodeURIComponent(url).replace(/^\/+/, '');
+      files.push({ path: `${PUBLIC_DIR}/${target}`, content: { copy: path }, from: path });
+      urls.push({ url, from: path, file: target });
+    }
+  }
+  const staticByUrl = new Map([...staticUrlOf].map(([path, url]) => [url, path]));
+
+  // Every page, document and post with its URL, before any body is converted: links need them all.
+  const problem = (path: string, message: string) => report.push({ kind: 'leftover', file: path, message });
+  const pages: SourceDocument[] = [];
+  for (const path of source.pages) {
+    const document = readDocument(path, { config, text: site.text(path), type: 'pages' });
+    const { document: withUrl, problem: urlProblem } = withPageUrl(document, config);
+    if (urlProblem) problem(path, `its URL cannot be worked out: ${urlProblem}`);
+    pages.push(withUrl);
+  }
+  const documents: SourceDocument[] = [];
+  for (const collection of source.collections) {
+    if (!collection.config.output) {
+      if (collection.documents.length > 0) {
+        report.push({
+          kind: 'skipped',
+          file: `${collectionsDir(config)}_${collection.config.name}/`,
+          message: `the collection "${collection.config.name}" has no \`output: true\`, so Jekyll made no page of its ${collection.documents.length} documents and neither does the import. If the theme listed them on a page, write that list into the page by hand.`,
+        });
+      }
+      continue;
+    }
+    for (const path of collection.documents) {
+      const inCollection = path.slice(path.indexOf(`_${collection.config.name}/`) + collection.config.name.length + 2);
+      const document = readDocument(path, { config, text: site.text(path), type: collection.config.name });
+      const { document: withUrl, problem: urlProblem } = withDocumentUrl(document, config, collection.config, inCollection);
+      if (urlProblem) problem(path, `its URL cannot be worked out: ${urlProblem}`);
+      documents.push(withUrl);
+    }
+  }
+  const posts: SourceDocument[] = [];
+  for (const path of [...source.posts, ...source.drafts]) {
+    const text = site.text(path);
+    let document = readDocument(path, { config, text, type: isDraft(path) ? 'drafts' : 'posts' });
+    // A post without front matter is still a post to Jekyll: its whole text is the body.
+    if (!splitFrontMatter(text) && document.split === undefined) document = { ...document, error: undefined, split: { yaml: '', body: text.replace(/\r\n?/g, '\n'), bodyLine: 1 } };
+    const { document: withUrl, problem: urlProblem } = withPostUrl(document, config);
+    if (urlProblem) problem(path, `its URL cannot be worked out: ${urlProblem}`);
+    posts.push(withUrl);
+  }
+
+  // Lookups for {% link %}, {% post_url %} and {% include %}.
+  const byPath = new Map<string, SourceDocument>([...pages, ...documents, ...posts].map((document) => [document.path, document]));
+  const inlinedIncludes = new Set<string>();
+  const refusedPaths = new Set(site.refusals.map((refusal) => refusal.path));
+  const link = (target: string): Lookup => {
+    const normalised = normalise(target);
+    if (normalised === undefined) return { ok: false, refused: true, message: `{% link ${target} %} points outside the Jekyll site. Link to a page of the site, and run the import again.` };
+    const document = byPath.get(normalised);
+    if (document?.url !== undefined) return { ok: true, value: document.url };
+    const staticUrl = staticUrlOf.get(normalised);
+    if (staticUrl !== undefined) return { ok: true, value: staticUrl };
+    return { ok: false, message: `${normalised} is not a page, post or file of the Jekyll site (Jekyll would have stopped on it). Link to the page's address instead, like "/work/acme".` };
+  };
+  const postUrlOf = (name: string): Lookup => {
+    const match = /^(.*\/)?(\d+-\d+-\d+-.*)$/.exec(name.replace(/^\//, ''));
+    if (match) {
+      const dir = match[1] ?? '';
+      const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const pattern = new RegExp(`^(?:_posts/${escaped(dir)}|${escaped(dir)}_posts/?)${escaped(match[2] ?? '')}\\.[^.]+$`);
+      const post = posts.find((candidate) => pattern.test(candidate.path) && !isDraft(candidate.path));
+      if (post?.url !== undefined) return { ok: true, value: post.url };
+      if (post) return { ok: false, message: `the post ${post.path} is not published, so it has no address. Link elsewhere, or publish it.` };
+    }
+    return { ok: false, message: `no post in _posts is named "${name}" (Jekyll would have stopped on it). Link to the post's address instead.` };
+  };
+  const include = (name: string, relative: boolean, from: string): IncludeLookup => {
+    const base = relative ? posix.dirname(from) : '_includes';
+    const joined = posix.normalize(posix.join(base === '.' ? '' : base, name));
+    const outside = name.startsWith('/') || /(^|\/)\.\.(\/|$)/.test(name) || joined.startsWith('../') || (!relative && !joined.startsWith('_includes/'));
+    if (outside || refusedPaths.has(joined)) {
+      return {
+        ok: false,
+        refused: true,
+        message: `{% ${relative ? 'include_relative' : 'include'} ${name} %} reaches outside ${relative ? 'the Jekyll site' : '_includes/'}; the importer reads only files inside the site (Jekyll refuses such paths too). Include the file by its name inside the site, and run the import again.`,
+      };
+    }
+    if (!site.files.includes(joined)) {
+      return {
+        ok: false,
+        message: relative
+          ? `${joined} is not in the Jekyll folder. Paste what it showed, or delete the tag.`
+          : `${joined} is not in the Jekyll folder (it came from the theme). Paste the HTML it produced, or delete the tag.`,
+      };
+    }
+    return { ok: true, file: { path: joined, text: site.text(joined).replace(/\r\n?/g, '\n') } };
+  };
+  const siteScope: Record<string, unknown> = { ...config, baseurl: '', data: data.values };
+  const convert: Convert = (text, options) => {
+    const result: LiquidResult = convertLiquid(text, { ...options, scope: { site: siteScope, page: options.page }, link, postUrl: postUrlOf, include });
+    for (const path of result.inlined) inlinedIncludes.add(path);
+    refusals.push(...result.refusals);
+    return result;
+  };
+
+  const configValues = siteConfigFrom({ config, cname: site.files.includes('CNAME') ? site.text('CNAME') : undefined });
+  const basePath = configValues.values.basePath;
+  const layoutFiles = new Map<string, string>();
+  for (const path of site.files) {
+    const match = /^_layouts\/(.+)\.html?$/.exec(path);
+    if (match?.[1]) layoutFiles.set(match[1], site.text(path));
+  }
+  const layoutUse = new Map<string, { choice: LayoutChoice; files: string[] }>();
+  const noteLayout = (name: string, choice: LayoutChoice, file: string) => {
+    const use = layoutUse.get(name) ?? { choice, files: [] };
+    use.files.push(file);
+    layoutUse.set(name, use);
+  };
+  const themeExtras: string[] = [];
+  const retired = (url: string | undefined, path: string, reason: string) => {
+    if (url !== undefined) urls.push({ url, from: path, file: '', retired: reason });
+  };
+
+  // Pages and collection documents.
+  for (const document of [...pages, ...documents]) {
+    const { path } = document;
+    const url = document.url;
+    if (document.error !== undefined) {
+      problem(path, `is not imported: ${document.error}. Jekyll still served it${url ? ` at ${url}` : ''}; fix the front matter and run the import again.`);
+      if (url !== undefined) urls.push({ url, from: path, file: builtFileFor(url, document.outputExt) });
+      continue;
+    }
+    if (url === undefined) continue;
+    const unpublished = document.values['published'] === false;
+    if (document.collection === undefined && /^404\.(html?|md|markdown)$/i.test(path)) {
+      urls.push({ url: '/404', from: path, file: PROJECT_OWN['/404'] ?? '404.html' });
+      report.push({ kind: 'skipped', file: path, message: 'this project has its own 404 page, so it is not imported; /404 is still served.' });
+      continue;
+    }
+    if (document.collection === undefined && (path === 'feed.xml' || path === 'sitemap.xml')) {
+      urls.push({ url: `/${path}`, from: path, file: PROJECT_OWN[`/${path}`] ?? path });
+      report.push({ kind: 'skipped', file: path, message: `this project writes its own ${path}, so it is not imported; /${path} is still served.` });
+      continue;
+    }
+    const staticTarget = staticByUrl.get(url);
+    if (staticTarget !== undefined) {
+      report.push({ kind: 'skipped', file: path, message: `its permalink ${url} is the file ${staticTarget}, which is imported to public/, so the page is not imported: links and the navigation point at the file.` });
+      continue;
+    }
+    const ext = extensionOf(path);
+    if (!isMarkdown(path) && !isHtml(path)) {
+      if (['.scss', '.sass', '.coffee', '.less', '.styl'].includes(ext)) {
+        themeExtras.push(path);
+        retired(url, path, `compiled from ${path}, which this project's styles replace`);
+        continue;
+      }
+      // A text file with front matter (robots.txt, a manifest): imported as a file once its Liquid is worked out.
+      const split = document.split ?? { yaml: '', body: '', bodyLine: 1 };
+      const converted = convert(split.body, { file: path, firstLine: split.bodyLine, markdown: false, page: { ...document.values, url, path } });
+      const target = outputFileForUrl(url, document.outputExt);
+      if (converted.leftovers.length === 0 && !unpublished) {
+        files.push({ path: `${PUBLIC_DIR}/${target}`, content: { text: converted.text }, from: path });
+        urls.push({ url, from: path, file: target });
+        report.push({ kind: 'changed', file: path, message: `its Liquid is worked out and the result is public/${target}.` });
+      } else if (!unpublished) {
+        report.push(...converted.leftovers);
+        report.push({ kind: 'skipped', file: path, message: `is not imported: its Liquid needs the theme. Write the file it produced as public/${target} (or delete ${url} from ${LEGACY_URLS_FILE}).` });
+        urls.push({ url, from: path, file: target });
+      }
+      continue;
+    }
+    const planned = planPage(document, { config, layoutFiles, groups: data.groups, recordTitles, basePath, convert });
+    report.push(...planned.report);
+    noteLayout(planned.jekyllLayout, planned.layout, path);
+    files.push({ path: `${PAGES_DIR}/${planned.target}`, content: { text: planned.text }, from: path });
+    if (!unpublished) urls.push({ url, from: path, file: builtFileFor(url, document.outputExt) });
+    if (plugins.has('jekyll-redirect-from')) {
+      const from = document.values['redirect_from'];
+      for (const old of typeof from === 'string' ? [from] : Array.isArray(from) ? from : []) {
+        if (typeof old === 'string') retired(old, path, `a redirect_from of ${path}: this project makes no redirects`);
+      }
+    }
+  }
+
+  // Posts and drafts.
+  const postLayouts = new Map<string, string[]>();
+  for (const document of posts) {
+    const { path } = document;
+    if (document.error !== undefined) {
+      problem(path, `is not imported: ${document.error}. Fix the front matter and run the import again.`);
+      if (document.url !== undefined) urls.push({ url: document.url, from: path, file: builtFileFor(document.url, document.outputExt, 'post') });
+      continue;
+    }
+    const layout = document.values['layout'];
+    const name = layout === undefined || layout === null ? '(none)' : String(layout);
+    postLayouts.set(name, [...(postLayouts.get(name) ?? []), path]);
+    const planned = planPost(document, { config, basePath, convert });
+    report.push(...planned.report);
+    files.push({ path: `${POSTS_DIR}/${planned.target}`, content: { text: planned.text }, from: path });
+    if (document.url !== undefined) urls.push({ url: document.url, from: path, file: builtFileFor(document.url, document.outputExt, 'post') });
+  }
+
+  // Layout names and what they became.
+  for (const [name, use] of [...layoutUse].sort(([a], [b]) => compareText(a, b))) {
+    const what = use.files.length > 3 ? `${use.files.length} pages` : use.files.sort(compareText).join(', ');
+    const label = name === '(none)' ? 'no layout' : `"${name}"`;
+    report.push({ kind: 'layout', message: `${label} (${what}) -> ${use.choice.layout}${use.choice.reason ? `: ${use.choice.reason}` : ''}` });
+  }
+  for (const [name, paths] of [...postLayouts].sort(([a], [b]) => compareText(a, b))) {
+    const what = paths.length > 3 ? `${paths.length} posts` : paths.sort(compareText).join(', ');
+    report.push({
+      kind: 'layout',
+      message: name === 'post' || name === '(none)' ? `${name === 'post' ? '"post"' : 'no layout'} (${what}) -> post: the blog's post layout` : `"${name}" (${what}) -> post: posts have one layout; the name is dropped`,
+    });
+  }
+
+  // The URLs plugins and Jekyll itself served.
+  if (plugins.has('jekyll-feed')) {
+    const feed = isRecord(config['feed']) ? textSetting(config['feed']['path']) : undefined;
+    const url = `/${(feed ?? 'feed.xml').replace(/^\/+/, '')}`;
+    urls.push({ url, from: 'jekyll-feed', file: PROJECT_OWN[url] ?? `${url.slice(1)} (this project's feed is /feed.xml: serve it here too, or delete the line)` });
+  }
+  if (plugins.has('jekyll-sitemap')) {
+    urls.push({ url: '/sitemap.xml', from: 'jekyll-sitemap', file: PROJECT_OWN['/sitemap.xml'] ?? 'sitemap.xml' });
+    if (!urls.some((url) => url.url === '/robots.txt')) urls.push({ url: '/robots.txt', from: 'jekyll-sitemap', file: PROJECT_OWN['/robots.txt'] ?? 'robots.txt' });
+  }
+  if (plugins.has('jekyll-paginate') && config['paginate'] !== undefined) {
+    report.push({ kind: 'skipped', file: configFile, message: `\`paginate: ${showValue(config['paginate'])}\`: the numbered pages of the old blog index (/page2/ …) are not listed as old URLs; this project pages the blog its own way.` });
+  }
+
+  // The owner's details and the header navigation.
+  const navigation = navigationFrom(config['header_pages'], pages, report, configFile);
+  const siteConfig = siteConfigFrom({ config, cname: site.files.includes('CNAME') ? site.text('CNAME') : undefined, navigation });
+  report.push(...siteConfig.report);
+  files.push({ path: SITE_CONFIG_FILE, content: { text: renderSiteConfig(siteConfig.values) }, from: configFile });
+  files.push({ path: LEGACY_URLS_FILE, content: { text: legacyUrlsFile(urls) } });
+
+  // Theme code, in one line.
+  const theme = [...source.theme];
+  const includes = source.includes.filter((path) => !inlinedIncludes.has(path));
+  if (includes.length > 0) {
+    const inlined = [...inlinedIncludes].filter((path) => path.startsWith('_includes/')).map((path) => path.slice('_includes/'.length));
+    theme.push(inlined.length > 0 ? `_includes/ (all but ${inlined.sort(compareText).join(', ')}, inlined where used)` : '_includes/');
+  }
+  theme.push(...themeExtras);
+  for (const item of theme.sort(compareText)) report.push({ kind: 'theme', message: item });
+
+  return { ok: true, plan: { files: settleClashes(files, report), urls, report, refusals: uniqueRefusals(refusals) } };
+}
+
+/** `work/../x.md` made plain; undefined when it leaves the site. */
+function normalise(path: string): string | undefined {
+  const trimmed = path.trim().replace(/^\.\//, '').replace(/^\/+/, '');
+  const normalised = posix.normalize(trimmed);
+  if (normalised === '..' || normalised.startsWith('../')) return undefined;
+  return normalised;
+}
+
+/**
+ * The header's links from `header_pages` (source paths, in order), as minima shows them: the page's
+ * title and URL; a page whose permalink is a static file links that file; a page without a title is
+ * left out, as minima leaves it out.
+ */
+function navigationFrom(setting: unknown, pages: readonly SourceDocument[], report: ReportLine[], configFile: string): LinkValue[] | undefined {
+  if (!Array.isArray(setting)) return undefined;
+  const links: LinkValue[] = [];
+  for (const item of setting) {
+    const path = typeof item === 'string' ? normalise(item) : undefined;
+    const page = path === undefined ? undefined : pages.find((candidate) => candidate.path === path);
+    if (!page || page.url === undefined) {
+      report.push({ kind: 'skipped', file: configFile, message: `header_pages lists ${showValue(item)}, which is not a page of the site, so it is not in the navigation. Add the link to \`navigation\` in src/site.config.ts if it should be.` });
+      continue;
+    }
+    const title = page.values['title'];
+    if (typeof title !== 'string' && typeof title !== 'number') {
+      report.push({ kind: 'skipped', file: configFile, message: `header_pages lists ${page.path}, which has no title, so the theme left it out of the navigation and so does the import.` });
+      continue;
+    }
+    if (page.values['published'] === false) continue;
+    links.push({ label: String(title), href: page.url });
+  }
+  return links;
+}
+
+/** Two Jekyll files that would land on the same project file (`about.md` and `about.html`): the later one is renamed. */
+function settleClashes(files: readonly PlannedFile[], report: ReportLine[]): PlannedFile[] {
+  const seen = new Set<string>();
+  const settled: PlannedFile[] = [];
+  for (const file of files) {
+    let path = file.path;
+    if (seen.has(path)) {
+      const dot = path.lastIndexOf('.');
+      let n = 2;
+      while (seen.has(`${path.slice(0, dot)}-${n}${path.slice(dot)}`)) n++;
+      path = `${path.slice(0, dot)}-${n}${path.slice(dot)}`;
+      report.push({ kind: 'changed', file: file.from, message: `would be written to the same file as another one, so it is ${path}. Merge the two if they are the same page.` });
+    }
+    seen.add(path);
+    settled.push({ ...file, path });
+  }
+  return settled.sort((a, b) => compareText(a.path, b.path));
+}
+
+function uniqueRefusals(refusals: readonly Refusal[]): Refusal[] {
+  const seen = new Set<string>();
+  return refusals.filter((refusal) => {
+    const key = `${refusal.path}\n${refusal.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * Blog posts: `<folders>/_posts/**\/YYYY-MM-DD-slug.md` becomes `src/content/posts/<folders>/YYYY-MM-DD-slug.md`
+ * (the folders above `_posts` are categories, as in Jekyll; folders below it are flattened), drafts go
+ * to `src/content/posts/_drafts/`. No permalink is written: the build works out each post's URL with
+ * Jekyll's rules from the site's `posts.permalink`, as Jekyll did.
+ */
+import {
+  JekyllUrlError,
+  converterOutputExt,
+  parsePostFileName,
+  postCategories,
+  postDate,
+  postFolderCategories,
+  postUrl,
+  rubyExtname,
+} from '../../src/lib/routing/jekyll-urls.ts';
+import { textSetting, type JekyllConfig } from './config.ts';
+import { editFrontMatter, joinFrontMatter } from './front-matter.ts';
+import { dedupe, dropped, htmlAsMarkdown, markdownExtensions, markdownNotes, styleOf, titleFromName, TITLE_MAX, type Convert, type SourceDocument } from './pages.ts';
+import { isHtml } from './reader.ts';
+import type { ReportLine } from './report.ts';
+
+/** Where posts go, relative to the project root. */
+export const POSTS_DIR = 'src/content/posts';
+
+/** Front-matter keys a post keeps (the build's post schema). */
+const POST_KEYS = new Set(['title', 'date', 'categories', 'category', 'tags', 'permalink', 'slug', 'published', 'excerpt_separator', 'description', 'layout']);
+
+/** Whether a path is a draft (`_drafts/`), not a post. */
+export const isDraft = (path: string) => path.split('/').includes('_drafts');
+
+/** A post's URL by Jekyll's rules (`src/lib/routing/jekyll-urls.ts`); drafts and unpublished posts have none. */
+export function withPostUrl(document: SourceDocument, config: JekyllConfig): { document: SourceDocument; problem?: string } {
+  const extensions = markdownExtensions(config);
+  const outputExt = converterOutputExt(rubyExtname(document.path), extensions);
+  if (isDraft(document.path) || document.values['published'] === false) return { document: { ...document, outputExt } };
+  const name = parsePostFileName(document.path);
+  if (!name) return { document: { ...document, outputExt }, problem: 'its name does not start with a date (YYYY-MM-DD-title).' };
+  const date = postDate({ fileDate: name.date, frontMatterDate: document.values['date'], timezone: textSetting(config['timezone']) });
+  if ('error' in date) return { document: { ...document, outputExt }, problem: date.error };
+  try {
+    const categories = postCategories({ categories: document.values['categories'], category: document.values['category'], folders: postFolderCategories(document.path) });
+    const permalink = typeof document.values['permalink'] === 'string' ? document.values['permalink'] : undefined;
+    const slug = typeof document.values['slug'] === 'string' ? document.values['slug'] : name.slug;
+    const url = postUrl({ style: styleOf(config), permalink, date, slug, categories, outputExt, relativePath: document.path });
+    return { document: { ...document, url, outputExt } };
+  } catch (error) {
+    if (error instanceof JekyllUrlError) return { document: { ...document, outputExt }, problem: error.message };
+    throw error;
+  }
+}
+
+/**
+ * Where a post goes, below `src/content/posts/`: the folders above `_posts` kept (they are its
+ * categories), the folders below it dropped, the extension `.md`. Drafts keep their `_drafts/` folder.
+ */
+export function postTarget(path: string): string {
+  const segments = path.split('/');
+  const magic = segments.findIndex((segment) => segment === '_posts' || segment === '_drafts');
+  const above = segments.slice(0, magic);
+  const name = (segments.at(-1) ?? path).replace(/\.[^./]*$/, '') + '.md';
+  return [...above, ...(segments[magic] === '_drafts' ? ['_drafts'] : []), name].join('/');
+}
+
+export interface PostContext {
+  config: JekyllConfig;
+  basePath?: string | undefined;
+  convert: Convert;
+}
+
+export interface PostPlan {
+  target: string;
+  text: string;
+  report: ReportLine[];
+}
+
+/** The post as this project's Markdown: its own front matter minus unknown keys, its Liquid converted. */
+export function planPost(document: SourceDocument, context: PostContext): PostPlan {
+  const { path } = document;
+  const report: ReportLine[] = [];
+  const values = document.values;
+  const remove: string[] = [];
+  const set: [string, string | boolean][] = [];
+  for (const [key, value] of Object.entries(values)) {
+    const own = key in document.own;
+    if (!POST_KEYS.has(key)) {
+      if (own) {
+        remove.push(key);
+        report.push(dropped(path, key, value));
+      }
+      continue;
+    }
+    if (key === 'layout') {
+      if (value !== 'post' && own) {
+        remove.push(key);
+        report.push(dropped(path, key, value, 'posts have one layout, "post"'));
+      }
+      continue;
+    }
+    if (key === 'title') continue;
+    // A value from the config's defaults (a category, a permalink) is written into the post: the build does not read `defaults:`.
+    if (!own && (typeof value === 'string' || typeof value === 'boolean')) set.push([key, value]);
+    else if (!own) report.push({ kind: 'leftover', file: path, message: `the config's defaults give it \`${key}\`, which the import cannot copy here. Add it to the post by hand.` });
+  }
+  let title = values['title'];
+  if (typeof title === 'number') title = String(title);
+  if (typeof title !== 'string' || title.trim() === '') {
+    // Jekyll titles a post without one after its slug (Utils.titleize_slug).
+    const slug = parsePostFileName(path)?.slug ?? path;
+    title = titleFromName(slug);
+    report.push({ kind: 'changed', file: path, message: `has no title; Jekyll showed "${title}" (from its file name), which is now written in.` });
+  }
+  if (values['title'] !== title) set.push(['title', title as string]);
+  if ((title as string).length > TITLE_MAX) report.push({ kind: 'leftover', file: path, message: `its title is ${(title as string).length} characters; this project allows ${TITLE_MAX}. Shorten it.` });
+
+  const split = document.split ?? { yaml: '', body: '', bodyLine: 1 };
+  const html = isHtml(path);
+  const page = { ...values, title, url: document.url, path, slug: parsePostFileName(path)?.slug };
+  const converted = context.convert(split.body, { file: path, firstLine: split.bodyLine, markdown: true, page });
+  report.push(...converted.converted, ...converted.leftovers, ...converted.changes);
+  let body = converted.text;
+  if (html) body = body === '' ? '' : `\n${htmlAsMarkdown(body)}`;
+  else report.push(...markdownNotes(body, path, split.bodyLine, context.basePath));
+  const yaml = editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) });
+  return { target: postTarget(path), text: joinFrontMatter(yaml, body), report };
+}

@@ -1,0 +1,124 @@
+/**
+ * The project the import writes into: which files are there, which of them are the sample content a
+ * fresh clone ships (safe to replace), and what each planned file would do. Reading is here
+ * (`inspectProject`, the file system and git); deciding is pure (`decide`).
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
+import type { PlannedFile } from './plan.ts';
+import { compareText } from './report.ts';
+import type { SourceSite } from './source.ts';
+
+/** The folders the import writes into, and the one file outside them it replaces. */
+export const CONTENT_AREAS = ['src/content/', 'src/data/', 'public/'] as const;
+export const SITE_CONFIG = 'src/site.config.ts';
+/** The project's own favicon: not the owner's content, never removed. */
+export const PROJECT_FAVICON = 'public/favicon.svg';
+/**
+ * The seed entry the project ships (`src/content/pages/work/amazon.md`), by its SHA-256: sample
+ * content wherever it is found, even in a copy that is not a git checkout.
+ */
+export const SEED_ENTRY_SHA256 = '78ec7d6a429deed436b12ddc047af8f7490fd48d66c363ecfbf0bbd360f4b6d6';
+
+export interface ProjectState {
+  /** Every file in the content areas (and the site config), by project path, with its bytes. */
+  existing: ReadonlyMap<string, Buffer>;
+  /** Files of the sample content, unchanged since the commit: replaced or removed without asking. */
+  sample: ReadonlySet<string>;
+  /** Whether the sample content could be told from git; without it only the seed entry is known. */
+  git: boolean;
+}
+
+/** git's blob id of some bytes, to compare a file with its committed version without running git per file. */
+function blobId(bytes: Buffer): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+/** Reads the content areas and, when the project is a git checkout, the committed sample content. */
+export function inspectProject(root: string): ProjectState {
+  const existing = new Map<string, Buffer>();
+  const paths = globSync(CONTENT_AREAS.map((area) => `${area}**`), { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false });
+  if (existsSync(join(root, SITE_CONFIG))) paths.push(SITE_CONFIG);
+  for (const path of paths.sort(compareText)) existing.set(path, readFileSync(join(root, path)));
+
+  const sample = new Set<string>();
+  let git = false;
+  try {
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (realpathSync(top) === realpathSync(root)) {
+      const listing = execFileSync('git', ['ls-tree', '-r', '-z', 'HEAD', '--', 'src/content', 'src/data', SITE_CONFIG, PROJECT_FAVICON], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      git = true;
+      for (const entry of listing.split('\0')) {
+        const match = /^\d+ blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
+        if (!match?.[1] || !match[2]) continue;
+        const bytes = existing.get(match[2]);
+        if (bytes && blobId(bytes) === match[1]) sample.add(match[2]);
+      }
+    }
+  } catch {
+    // Not a git checkout (or no commit yet): only the seed entry is known to be sample content.
+  }
+  for (const [path, bytes] of existing) {
+    if (path.startsWith('src/content/') && createHash('sha256').update(bytes).digest('hex') === SEED_ENTRY_SHA256) sample.add(path);
+  }
+  return { existing, sample, git };
+}
+
+export type Action =
+  | { kind: 'write' | 'replace' | 'unchanged'; file: PlannedFile }
+  | { kind: 'remove'; path: string }
+  | { kind: 'keep'; path: string };
+
+export interface Clash {
+  path: string;
+  message: string;
+}
+
+export interface Decision {
+  actions: Action[];
+  /** What stops the import without `--force`. */
+  clashes: Clash[];
+}
+
+/** The bytes a planned file would have. */
+export function plannedBytes(file: PlannedFile, site: SourceSite): Buffer {
+  return 'text' in file.content ? Buffer.from(file.content.text, 'utf8') : site.bytes(file.content.copy);
+}
+
+/**
+ * What each planned file does to the project, and what clashes: a file it would overwrite that is not
+ * sample content, and the owner's own files it would leave mixed in with the import. With `force`,
+ * clashing files are replaced and the owner's other files are kept; nothing of theirs is removed.
+ */
+export function decide(files: readonly PlannedFile[], state: ProjectState, site: SourceSite, force: boolean): Decision {
+  const actions: Action[] = [];
+  const clashes: Clash[] = [];
+  const planned = new Set(files.map((file) => file.path));
+  for (const file of files) {
+    const current = state.existing.get(file.path);
+    if (current === undefined) actions.push({ kind: 'write', file });
+    else if (current.equals(plannedBytes(file, site))) actions.push({ kind: 'unchanged', file });
+    else if (state.sample.has(file.path)) actions.push({ kind: 'replace', file });
+    else {
+      clashes.push({ path: file.path, message: 'exists with other content (not the sample content of a fresh clone); the import would overwrite it.' });
+      actions.push({ kind: 'replace', file });
+    }
+  }
+  for (const path of state.existing.keys()) {
+    if (planned.has(path) || path === PROJECT_FAVICON || path === SITE_CONFIG) continue;
+    if (state.sample.has(path) && !path.startsWith('public/')) {
+      actions.push({ kind: 'remove', path });
+    } else {
+      clashes.push({ path, message: "is not the project's sample content and not something the import writes; it would be left mixed in with the imported site." });
+      actions.push({ kind: 'keep', path });
+    }
+  }
+  return { actions, clashes: force ? [] : clashes.sort((a, b) => compareText(a.path, b.path)) };
+}

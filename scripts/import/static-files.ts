@@ -1,0 +1,61 @@
+/**
+ * Static files: everything Jekyll copied as it was (a file without front matter, outside `_` folders)
+ * goes to `public/` at the same path, so `/assets/files/resume.pdf` keeps its URL. The few files this
+ * project makes itself (the 404 page, the feed, the sitemap) are listed as URLs, not copied.
+ */
+import { isMarkdown } from './reader.ts';
+import type { PlannedFile } from './plan.ts';
+import type { ReportLine } from './report.ts';
+import { staticFileUrl, type OldUrl } from './urls.ts';
+
+export const PUBLIC_DIR = 'public';
+
+/** Addresses this project serves itself, and what to call them in the URL table. */
+export const PROJECT_OWN: Readonly<Record<string, string>> = {
+  '/404': "404.html (this project's own 404 page)",
+  '/feed.xml': "feed.xml (this project's own feed)",
+  '/sitemap.xml': "sitemap.xml (this project's own sitemap)",
+  '/robots.txt': "robots.txt (this project's own)",
+};
+
+export interface StaticPlan {
+  files: PlannedFile[];
+  urls: OldUrl[];
+  report: ReportLine[];
+}
+
+/** A site-root static file: where it goes, its URL, or why it is left to the project. */
+export function planStaticFiles(paths: readonly string[]): StaticPlan {
+  const plan: StaticPlan = { files: [], urls: [], report: [] };
+  const markdownCopies: string[] = [];
+  for (const path of paths) {
+    if (/^404\.html?$/i.test(path)) {
+      plan.urls.push({ url: '/404', from: path, file: PROJECT_OWN['/404'] ?? '404.html' });
+      plan.report.push({ kind: 'skipped', file: path, message: 'this project has its own 404 page, so it is not imported; /404 is still served.' });
+      continue;
+    }
+    if (path === 'feed.xml' || path === 'sitemap.xml') {
+      const url = `/${path}`;
+      plan.urls.push({ url, from: path, file: PROJECT_OWN[url] ?? path });
+      plan.report.push({ kind: 'skipped', file: path, message: `this project writes its own ${path}, so the file is not imported; ${url} is still served.` });
+      continue;
+    }
+    plan.files.push({ path: `${PUBLIC_DIR}/${path}`, content: { copy: path }, from: path });
+    // GitHub Pages reads CNAME; it is not a page anyone links to.
+    if (path === 'CNAME') continue;
+    const url = staticFileUrl(path);
+    plan.urls.push({ url, from: path, file: path === 'robots.txt' ? 'robots.txt (from public/robots.txt)' : path });
+    if (isMarkdown(path)) markdownCopies.push(path);
+    if (path === 'robots.txt') {
+      plan.report.push({ kind: 'changed', file: path, message: "is imported to public/robots.txt and is served instead of this project's own robots.txt (which names the sitemap). Delete public/robots.txt to use the project's." });
+    }
+  }
+  for (const path of markdownCopies) {
+    plan.report.push({
+      kind: 'changed',
+      file: path,
+      message: `has no front matter, so Jekyll served it as a plain file (not a page) and so does the import: public/${path}. If it should be a page, add front matter (title, permalink) in the Jekyll site and run the import again.`,
+    });
+  }
+  return plan;
+}

@@ -1,0 +1,98 @@
+/**
+ * The old site's URLs: every address Jekyll served, written to `src/data/legacy-urls.txt` so every
+ * build checks they are still served, and printed as a table of old URL -> the file the build writes.
+ * Jekyll's URL rules themselves live in `src/lib/routing/jekyll-urls.ts`, shared with the build.
+ */
+import {
+  JekyllUrlError,
+  escapePath,
+  outputFileForUrl,
+  rubyExtname,
+  sanitizeUrl,
+  slugify,
+} from '../../src/lib/routing/jekyll-urls.ts';
+import { compareText } from './report.ts';
+
+/** Where the list lives, relative to the project root (the build reads it from there). */
+export const LEGACY_URLS_FILE = 'src/data/legacy-urls.txt';
+
+export interface OldUrl {
+  /** The address as the site linked it: `/work/`, `/work/acme`, `/programming/2019/03/02/x.html`. */
+  url: string;
+  /** The Jekyll file that made it, for the table. */
+  from: string;
+  /** What the build writes for it: `work/acme.html`, or the project's own page (`feed.xml (this project's feed)`). */
+  file: string;
+  /** Why it is written as a comment, not checked: a URL the import could not carry over on purpose. */
+  retired?: string | undefined;
+}
+
+/** A static file's URL: its path from the site root, percent-encoded as Jekyll writes links to it. */
+export function staticFileUrl(path: string): string {
+  try {
+    return escapePath(`/${path}`);
+  } catch (error) {
+    if (!(error instanceof JekyllUrlError)) throw error;
+    return `/${path.split('/').map(encodeURIComponent).join('/')}`;
+  }
+}
+
+/** The file the build writes for a page or post URL (`/work/` -> `work/index.html`, `/work/acme` -> `work/acme.html`). */
+export function builtFileFor(url: string, outputExt = '.html', kind: 'page' | 'post' = 'page'): string {
+  return outputFileForUrl(url, outputExt, kind);
+}
+
+/**
+ * A collection document's URL (`_projects/robot.md` in a collection with `output: true`): the
+ * collection's `permalink`, else `/:collection/:path` with the site style's ending, as Jekyll's
+ * `Collection#url_template` and the document placeholders `:collection`, `:path`, `:name`, `:title`,
+ * `:slug` and `:output_ext`. (The shared rules have no document URL yet; this covers the placeholders
+ * a collection uses without dates.)
+ */
+export function collectionDocumentUrl(input: { collection: string; pathInCollection: string; permalink?: string | undefined; collectionPermalink?: string | undefined; style?: string | undefined; outputExt: string }): string {
+  const style = input.style ?? 'date';
+  const suffix = style === 'pretty' || style.endsWith('/') ? '/' : ['date', 'ordinal', 'none'].includes(style) || style.endsWith(':output_ext') ? ':output_ext' : '';
+  const template = input.permalink ?? input.collectionPermalink ?? `/:collection/:path${suffix}`;
+  const ext = rubyExtname(input.pathInCollection);
+  const withoutExt = input.pathInCollection.slice(0, input.pathInCollection.length - ext.length);
+  const name = withoutExt.slice(withoutExt.lastIndexOf('/') + 1);
+  const values: Record<string, () => string> = {
+    collection: () => input.collection,
+    path: () => withoutExt.replace(/\.+$/, ''),
+    name: () => slugify(name),
+    title: () => slugify(name, 'pretty', true),
+    slug: () => slugify(name),
+    output_ext: () => input.outputExt,
+  };
+  const filled = template.replace(/:([a-z_]+)/g, (match, key: string) => {
+    const value = values[key];
+    return value ? escapePath(value()) : match;
+  });
+  return sanitizeUrl(filled);
+}
+
+const HEADER = [
+  '# Every address the Jekyll site served, one a line (written by `npm run import`).',
+  '# Every build checks that each one is still served, so no old link breaks.',
+  '# To retire an address on purpose, delete its line. Lines starting with # are comments.',
+];
+
+/** `src/data/legacy-urls.txt`: the header, the URLs sorted, then the retired ones as comments. */
+export function legacyUrlsFile(urls: readonly OldUrl[]): string {
+  const live = [...new Set(urls.filter((url) => !url.retired).map((url) => url.url))].sort(compareText);
+  const retired = urls.filter((url) => url.retired && !live.includes(url.url)).sort((a, b) => compareText(a.url, b.url));
+  const lines = [...HEADER, ...live];
+  if (retired.length > 0) {
+    lines.push('', '# Served by the Jekyll site but not carried over (see the import report):');
+    for (const url of retired) lines.push(`# ${url.url}  (${url.retired})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The table printed at the end: each old URL and the file the build writes for it. */
+export function urlTable(urls: readonly OldUrl[]): string {
+  const rows = new Map<string, OldUrl>();
+  for (const url of [...urls].sort((a, b) => compareText(a.url, b.url))) if (!url.retired && !rows.has(url.url)) rows.set(url.url, url);
+  const width = Math.max(8, ...[...rows.keys()].map((url) => url.length));
+  return [...rows.values()].map((url) => `  ${url.url.padEnd(width)}  -> ${url.file}`).join('\n');
+}

@@ -1,0 +1,85 @@
+/**
+ * Carries out a decided plan. Every destination is checked before the first byte is written: it must
+ * be inside the project (after resolving symbolic links) and in one of the places the import writes,
+ * so a crafted path or a linked folder can never make it write elsewhere.
+ */
+import { lstatSync, mkdirSync, readdirSync, realpathSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { plannedBytes, SITE_CONFIG, type Action } from './project.ts';
+import type { Refusal } from './report.ts';
+import { isInside, type SourceSite } from './source.ts';
+
+/** Where the import may write: its content folders and the site config. */
+const WRITABLE = ['src/content/pages/', 'src/content/posts/', 'src/data/', 'public/'];
+/** Where it may remove sample content. */
+const REMOVABLE = ['src/content/', 'src/data/'];
+
+/** Why a project path may not be written (or removed); undefined when it may. */
+export function destinationProblem(root: string, path: string, removing = false): string | undefined {
+  const allowed = removing ? REMOVABLE : WRITABLE;
+  if (path.includes('\\') || path.split('/').some((segment) => segment === '..' || segment === '.' || segment === '') || !(path === SITE_CONFIG || allowed.some((area) => path.startsWith(area)))) {
+    return `is not a place the import writes (${[...allowed, SITE_CONFIG].join(', ')}).`;
+  }
+  const realRoot = realpathSync(root);
+  const target = resolve(realRoot, path);
+  if (!isInside(realRoot, target)) return 'is outside the project.';
+  // The nearest folder that exists, resolved: a linked folder must not lead outside the project.
+  let folder = dirname(target);
+  for (;;) {
+    try {
+      if (!isInside(realRoot, realpathSync(folder))) return `is inside ${folder}, which leads outside the project (a symbolic link).`;
+      break;
+    } catch {
+      const parent = dirname(folder);
+      if (parent === folder) break;
+      folder = parent;
+    }
+  }
+  try {
+    if (lstatSync(target).isSymbolicLink()) return 'is a symbolic link; the import does not write through links.';
+  } catch {
+    // Does not exist yet.
+  }
+  return undefined;
+}
+
+/** Every destination of the actions that may not be written, checked before anything is. */
+export function checkDestinations(root: string, actions: readonly Action[]): Refusal[] {
+  const refusals: Refusal[] = [];
+  for (const action of actions) {
+    if (action.kind === 'keep' || action.kind === 'unchanged') continue;
+    const path = action.kind === 'remove' ? action.path : action.file.path;
+    const problem = destinationProblem(root, path, action.kind === 'remove');
+    if (problem) refusals.push({ path, message: `${problem} The import writes nothing outside its folders.` });
+  }
+  return refusals;
+}
+
+/** Writes, replaces and removes as decided. Call `checkDestinations` first. */
+export function applyActions(root: string, actions: readonly Action[], site: SourceSite): void {
+  const removedFrom = new Set<string>();
+  for (const action of actions) {
+    if (action.kind === 'write' || action.kind === 'replace') {
+      const target = join(root, action.file.path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, plannedBytes(action.file, site));
+    } else if (action.kind === 'remove') {
+      unlinkSync(join(root, action.path));
+      removedFrom.add(dirname(action.path));
+    }
+  }
+  // Folders the removals emptied (the sample's src/content/work/) go too, up to the content area.
+  for (const folder of [...removedFrom].sort((a, b) => b.length - a.length)) {
+    let current = folder;
+    while (REMOVABLE.some((area) => current.startsWith(area) && current.length + 1 > area.length) && !REMOVABLE.includes(`${current}/`)) {
+      const full = join(root, current);
+      try {
+        if (readdirSync(full).length > 0) break;
+        rmdirSync(full);
+      } catch {
+        break;
+      }
+      current = dirname(current);
+    }
+  }
+}
