@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { entryChecks } from './src/integrations/entry-checks.ts';
 import { githubPages } from './src/integrations/github-pages.ts';
-import { sitemapAlias } from './src/integrations/sitemap-alias.ts';
+import { crawlerFiles } from './src/integrations/crawler-files.ts';
 import { resolveDeployment } from './src/lib/deploy-env.ts';
 import { folderPermalinks } from './src/lib/content/folder-permalinks.ts';
 import { baseLinksPlugin } from './src/lib/markdown/base-links.ts';
@@ -43,7 +43,7 @@ export default defineConfig({
     }),
   },
   // entryChecks runs last so its link check sees every file the other integrations write.
-  integrations: [mdx(), sitemap(), sitemapAlias(), entryChecks({ posts: siteConfig.posts, folders }), githubPages({ domain: siteConfig.domain })],
+  integrations: [mdx(), sitemap(), crawlerFiles(), entryChecks({ posts: siteConfig.posts, folders }), githubPages({ domain: siteConfig.domain })],
   devToolbar: { enabled: false },
   vite: {
     build: {
