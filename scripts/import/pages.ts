@@ -5,6 +5,7 @@
  */
 import { converterOutputExt, documentOutputExt, rubyExtname, pageUrl, JekyllUrlError } from '../../src/lib/routing/jekyll-urls.ts';
 import { maskCode } from '../../src/lib/checks/body.ts';
+import { permalinkProblems } from '../../src/lib/routing/permalink.ts';
 import { frontMatterDefaults, type JekyllConfig } from './config.ts';
 import { editFrontMatter, joinFrontMatter, readFrontMatter, splitFrontMatter, type FrontMatterData, type SplitFile } from './front-matter.ts';
 import { mapLayout, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
@@ -15,8 +16,9 @@ import { collectionDocumentUrl } from './urls.ts';
 
 /** Where pages go, relative to the project root. */
 export const PAGES_DIR = 'src/content/pages';
-/** Longest title the build accepts. */
+/** Longest title and description the build accepts (src/lib/schema/page.ts). */
 export const TITLE_MAX = 120;
+export const DESCRIPTION_MAX = 300;
 
 /** A page, post or document as read: its front matter (its own, and with the config's defaults) and URL. */
 export interface SourceDocument {
@@ -267,6 +269,12 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
     report.push({ kind: 'leftover', file: path, message: `its title is ${(title as string).length} characters; this project allows ${TITLE_MAX}. Shorten it.` });
   }
   set.push(['permalink', url]);
+  for (const message of permalinkProblems(url)) {
+    report.push({ kind: 'leftover', file: path, message: `Jekyll served it at ${url}, but this project's permalink ${message} A new address leaves the old URL unserved: delete it from src/data/legacy-urls.txt on purpose.` });
+  }
+  if (typeof values['description'] === 'string' && values['description'].trim().length > DESCRIPTION_MAX) {
+    report.push({ kind: 'leftover', file: path, message: `its description is ${values['description'].trim().length} characters; this project allows ${DESCRIPTION_MAX}. Shorten it.` });
+  }
 
   const split = document.split ?? { yaml: '', body: '', bodyLine: 1 };
   const scope = { ...values, url, path };
