@@ -1,4 +1,5 @@
 import yaml from 'js-yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 
 /** An entry file split into its parsed front matter and its body. */
 export interface EntrySource {
@@ -17,41 +18,54 @@ export interface FrontMatterError {
 }
 
 const FENCE = /^---[ \t]*$/;
-const KEY_LINE = /^([^\s#:][^:]*?)\s*:(\s|$)/;
+
+/** The 1-based lines of each top-level key, read from the YAML syntax tree (a key written twice has two). */
+function keyLinesOf(yamlText: string, firstLine: number): Map<string, number[]> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlText, { lineCounter, uniqueKeys: false });
+  const lines = new Map<string, number[]>();
+  if (!isMap(document.contents)) return lines;
+  for (const pair of document.contents.items) {
+    const key = pair.key;
+    const offset = isScalar(key) ? key.range?.[0] : undefined;
+    if (!isScalar(key) || offset === undefined) continue;
+    const name = String(key.value);
+    lines.set(name, [...(lines.get(name) ?? []), lineCounter.linePos(offset).line + firstLine - 1]);
+  }
+  return lines;
+}
 
 /**
- * Reads an entry's front matter the way Astro does (YAML between `---` lines, parsed with js-yaml),
- * but turns every way it can go wrong into a message that says what to write. A UTF-8 BOM and
- * CRLF line endings are accepted.
+ * Reads an entry's front matter the way Astro does (YAML between `---` lines, parsed with js-yaml,
+ * after a UTF-8 BOM or blank lines; see `@astrojs/internal-helpers/frontmatter`), but turns every way
+ * it can go wrong into a message that says what to write. CRLF line endings are accepted.
  */
 export function readEntrySource(text: string): { ok: true; source: EntrySource } | { ok: false; error: FrontMatterError } {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   if (lines.every((line) => line.trim() === '')) {
     return { ok: false, error: { message: 'the file is empty. An entry starts with front matter: a "---" line, the fields (layout, title, permalink), and another "---" line.' } };
   }
-  if (!FENCE.test(lines[0] ?? '')) {
+  // Astro reads front matter after blank lines too; the first line with text must open it.
+  const opening = lines.findIndex((line) => line.trim() !== '');
+  if (!FENCE.test(lines[opening] ?? '')) {
     return {
       ok: false,
-      error: { line: 1, message: 'the file has no front matter. Start it with a "---" line, the fields (layout, title, permalink), and another "---" line.' },
+      error: { line: opening + 1, message: 'the file has no front matter. Start it with a "---" line, the fields (layout, title, permalink), and another "---" line.' },
     };
   }
-  const closing = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
+  const closing = lines.findIndex((line, index) => index > opening && FENCE.test(line));
   if (closing === -1) {
-    return { ok: false, error: { line: 1, message: 'the front matter opened on line 1 is never closed. Add a "---" line after the last field.' } };
+    return { ok: false, error: { line: opening + 1, message: `the front matter opened on line ${opening + 1} is never closed. Add a "---" line after the last field.` } };
   }
-  const yamlLines = lines.slice(1, closing);
-  const keyLines = new Map<string, number[]>();
-  yamlLines.forEach((line, index) => {
-    const key = KEY_LINE.exec(line)?.[1]?.replace(/^["']|["']$/g, '');
-    if (key !== undefined) keyLines.set(key, [...(keyLines.get(key) ?? []), index + 2]);
-  });
+  const yamlLines = lines.slice(opening + 1, closing);
+  const keyLines = keyLinesOf(yamlLines.join('\n'), opening + 2);
 
   let data: unknown;
   try {
     data = yaml.load(yamlLines.join('\n'));
   } catch (error) {
     const { reason, mark } = error as { reason?: string; mark?: { line?: number } };
-    const line = mark?.line === undefined ? undefined : mark.line + 2;
+    const line = mark?.line === undefined ? undefined : mark.line + opening + 2;
     if (reason?.startsWith('duplicated mapping key')) {
       const duplicate = [...keyLines].find(([, at]) => at.length > 1);
       if (duplicate) {
@@ -62,11 +76,11 @@ export function readEntrySource(text: string): { ok: true; source: EntrySource }
     return { ok: false, error: { line, message: `the front matter is not valid YAML: ${reason ?? String(error)}. Check quotes and indentation; a value containing ": " needs quotes.` } };
   }
   if (data === null || data === undefined) {
-    return { ok: false, error: { line: 1, message: 'the front matter is empty. Write the fields layout, title and permalink between the "---" lines.' } };
+    return { ok: false, error: { line: opening + 1, message: 'the front matter is empty. Write the fields layout, title and permalink between the "---" lines.' } };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
     const found = Array.isArray(data) ? 'a list' : `the text "${String(data)}"`;
-    return { ok: false, error: { line: 2, message: `the front matter must be "field: value" lines, but it is ${found}.` } };
+    return { ok: false, error: { line: opening + 2, message: `the front matter must be "field: value" lines, but it is ${found}.` } };
   }
   return {
     ok: true,
