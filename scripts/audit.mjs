@@ -1,8 +1,8 @@
 /**
  * `npm run audit`: builds the site, serves it the way GitHub Pages does and runs Lighthouse on the
- * home page, the /work index and an entry, for mobile (Lighthouse's default config) and desktop.
+ * home page, the /work/ index, an entry, the blog and a post, for mobile (Lighthouse's default config) and desktop.
  * Prints the four category scores and, for anything below 100, the audits that cost the points.
- * See README, "Performance".
+ * See docs/performance.md.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -17,7 +17,7 @@ import { CATEGORIES, formatFailures, formatScoreTable } from './lib/audit-report
 import { buildEnv } from './lib/child-env.mjs';
 import { ASTRO_BIN, OUTPUT_ROOT, copyProject } from './lib/project-copy.mjs';
 
-const PAGES = ['/', '/work', '/work/amazon'];
+const PAGES = ['/', '/work/', '/work/amazon', '/blog/', '/kinesis/2018/09/01/enhanced-fan-out.html'];
 const CHROMIUM = '/usr/bin/chromium';
 // Headless, and no traffic of Chromium's own (updates, sync, QUIC probes): the machine may be
 // offline, and the audited page is local.
@@ -84,7 +84,7 @@ async function main() {
         for (const request of lhr.audits['network-requests']?.details?.items ?? []) {
           if (!String(request.url).startsWith(`${origin}/`)) warnings.add(`${page} (${form}): requested ${request.url}`);
         }
-        await writeFile(join(reports, `${page === '/' ? 'home' : page.slice(1).replaceAll('/', '-')}-${form}.json`), JSON.stringify(lhr));
+        await writeFile(join(reports, `${page === '/' ? 'home' : page.slice(1).replace(/\/$/, '').replaceAll('/', '-')}-${form}.json`), JSON.stringify(lhr));
         rows.push({ page, form, lhr });
         console.log(`  ${page} (${form}) done`);
       }

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- [N ...] [--runs R]`: how long `astro build` takes for N work entries, against a
- * bare Astro site publishing the same entries. See README, "Performance".
+ * bare Astro site publishing the same entries. See docs/performance.md.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';

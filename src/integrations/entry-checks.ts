@@ -1,10 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger, IntegrationResolvedRoute } from 'astro';
 import { AstroError } from 'astro/errors';
 import { parseDocument } from 'yaml';
-import { checkSite, type CheckedPage, type ContentFile, type SitePage, type SiteCheckResult } from '../lib/checks/site.ts';
+import { filesBelow, PAGES_DIR, readSiteInput } from '../lib/checks/read-site.ts';
+import { checkSite, type CheckedPage, type SitePage, type SiteCheckResult } from '../lib/checks/site.ts';
 import { ENTRIES_LOADER_NAME } from '../lib/content/entries-loader.ts';
 import { DATA_DIR, groupOfFile } from '../lib/data/data-file.ts';
 import { formatProblems, type Problem } from '../lib/errors.ts';
@@ -15,18 +16,10 @@ import { checkLegacyUrls, LEGACY_URLS_FILE, parseLegacyUrls } from '../lib/routi
 import { sameAddress } from '../lib/routing/navigation.ts';
 import { permalinkToFile } from '../lib/routing/permalink.ts';
 import { POSTS_DIR, type PostsConfig } from '../lib/routing/posts.ts';
+import { withoutBase } from '../lib/url.ts';
 import { writeDevProblems } from './dev-problems.ts';
 
-/** The folder of the site's Markdown pages, relative to the project root. */
-export const PAGES_DIR = 'src/content/pages';
-
-const toPosix = (path: string) => path.split(sep).join('/');
-
-/** Every file below a folder, relative to it; none when the folder does not exist. */
-export async function filesBelow(folder: string): Promise<string[]> {
-  const found = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
-  return found.filter((entry) => entry.isFile()).map((entry) => toPosix(relative(folder, join(entry.parentPath, entry.name)))).sort();
-}
+export { filesBelow, PAGES_DIR };
 
 /** The static pages and endpoints the site builds from `src/pages`; the dynamic page routes excluded. */
 function sitePages(routes: readonly IntegrationResolvedRoute[]): SitePage[] {
@@ -84,30 +77,17 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
   const pageTexts = new Map<string, string>();
 
   async function runChecks(): Promise<SiteCheckResult> {
-    const readAll = async (folder: string, paths: readonly string[]): Promise<ContentFile[]> =>
-      Promise.all(paths.map(async (path) => ({ path: `${folder}/${path}`, text: await readFile(join(rootDir, folder, path), 'utf8') })));
-    // Markdown is read for its text; images and other files only need their names.
-    const readFolder = async (folder: string): Promise<ContentFile[]> =>
-      Promise.all(
-        (await filesBelow(join(rootDir, folder))).map(async (path) => ({
-          path: `${folder}/${path}`,
-          text: /\.mdx?$/.test(path) ? await readFile(join(rootDir, folder, path), 'utf8') : '',
-        })),
-      );
-    const pages = await readFolder(PAGES_DIR);
-    const postFiles = await readFolder(POSTS_DIR);
-    const dataNames = (await readdir(join(rootDir, DATA_DIR)).catch(() => [])).filter((name) => groupOfFile(name) !== undefined).sort();
-    const dataFiles = await readAll(DATA_DIR, dataNames);
-    result = checkSite({ pagesDir: PAGES_DIR, pageFiles: pages, postsDir: POSTS_DIR, postFiles, posts, dataFiles, routes, publicFiles: await filesBelow(publicDir) });
+    const input = await readSiteInput(rootDir, publicDir, routes, posts);
+    result = checkSite(input);
     pageTexts.clear();
-    for (const post of postFiles) pageTexts.set(post.path, post.text);
+    for (const post of input.postFiles) pageTexts.set(post.path, post.text);
     for (const post of result.posts) knownPermalinks.set(post.file, post.facts.permalink);
     if (folders && command === 'dev') {
       folders.clear();
       const addresses = [...result.pages.map((page) => page.data.permalink), ...result.posts.map((post) => post.facts.permalink)];
       for (const permalink of addresses) if (permalink.endsWith('/') && permalink !== '/') folders.add(permalink);
     }
-    for (const page of pages) {
+    for (const page of input.pageFiles) {
       pageTexts.set(page.path, page.text);
       const permalink = result.pages.find((checked) => checked.file === page.path)?.data.permalink ?? permalinkHint(page.text);
       if (permalink) knownPermalinks.set(page.path, permalink);
@@ -232,13 +212,14 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
             message: `the built page has a ${what}, which would run JavaScript, and the site ships none. Remove it from the page or the component that writes it.`,
           })),
         );
+        // One problem per broken link, in order: each is placed on the source line that writes the link.
         const brokenLinks = linkProblemsToProblems({
           problems: linkProblems,
           sourceOf: (page) => entrySources.get(page),
           unpublishedAt: (permalink) => unpublished.get(permalink),
           pages: htmlFiles,
           base,
-        }).map((problem) => ({ ...problem, line: problem.line ?? lineOfLink(problem) }));
+        }).map((problem, index) => ({ ...problem, line: problem.line ?? lineOfLink(problem.file, linkProblems[index]?.url) }));
         const legacyText = await readFile(join(rootDir, LEGACY_URLS_FILE), 'utf8').catch(() => undefined);
         const legacyProblems =
           legacyText === undefined
@@ -261,10 +242,10 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
   };
 
   /** The line of a page's source where a broken link is written, when it is written there as is. */
-  function lineOfLink(problem: Problem): number | undefined {
-    const written = /^link "(.*)"$/.exec(problem.field)?.[1];
-    const text = pageTexts.get(problem.file);
-    if (!written || !text) return undefined;
+  function lineOfLink(file: string, url: string | undefined): number | undefined {
+    const text = pageTexts.get(file);
+    if (!text || !url) return undefined;
+    const written = url.startsWith('/') ? withoutBase(base, url) : url;
     const index = text.split('\n').findIndex((line) => line.includes(written));
     return index === -1 ? undefined : index + 1;
   }
