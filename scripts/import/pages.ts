@@ -257,14 +257,14 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
     report.push({ kind: 'leftover', file: path, message: `the ${layout.layout} layout needs \`data:\`, the name of its group's data file. Add it, like \`data: work\`.` });
   }
 
-  if (values['layout'] !== layout.layout) set.push(['layout', layout.layout]);
+  if (document.own['layout'] !== layout.layout) set.push(['layout', layout.layout]);
   let title = values['title'];
   if (typeof title === 'number') title = String(title);
   if (typeof title !== 'string' || title.trim() === '') {
     title = titleFromName(pageTarget(document));
     report.push({ kind: 'changed', file: path, message: `has no title, so it is titled "${title}" after its file name. Change it if another title fits.` });
   }
-  if (values['title'] !== title) set.push(['title', title as string]);
+  if (document.own['title'] !== title) set.push(['title', title as string]);
   if ((title as string).length > TITLE_MAX) {
     report.push({ kind: 'leftover', file: path, message: `its title is ${(title as string).length} characters; this project allows ${TITLE_MAX}. Shorten it.` });
   }

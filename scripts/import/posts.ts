@@ -110,7 +110,7 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
     title = titleFromName(slug);
     report.push({ kind: 'changed', file: path, message: `has no title; Jekyll showed "${title}" (from its file name), which is now written in.` });
   }
-  if (values['title'] !== title) set.push(['title', title as string]);
+  if (document.own['title'] !== title) set.push(['title', title as string]);
   if ((title as string).length > TITLE_MAX) report.push({ kind: 'leftover', file: path, message: `its title is ${(title as string).length} characters; this project allows ${TITLE_MAX}. Shorten it.` });
 
   const split = document.split ?? { yaml: '', body: '', bodyLine: 1 };

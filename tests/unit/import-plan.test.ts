@@ -1,0 +1,246 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { planImport, type ImportPlan } from '../../scripts/import/plan.ts';
+import { sortReport } from '../../scripts/import/report.ts';
+import { memorySource, readSource } from '../../scripts/import/source.ts';
+
+/** The shared worked example, beside the checkout (../shared). */
+const EXAMPLE = fileURLToPath(new URL('../../../shared/jekyll-example', import.meta.url));
+const EXAMPLE_URLS = fileURLToPath(new URL('../../../shared/jekyll-example.urls', import.meta.url));
+
+const CONFIG = 'title: Jane Doe\nemail: jane@example.org\nplugins: [jekyll-feed, jekyll-sitemap]\n';
+
+function plan(files: Record<string, string>): ImportPlan {
+  const result = planImport(memorySource({ '_config.yml': CONFIG, ...files }));
+  if (!result.ok) throw new Error(result.message);
+  return result.plan;
+}
+
+const text = (plan: ImportPlan, path: string): string | undefined => {
+  const file = plan.files.find((candidate) => candidate.path === path);
+  return file === undefined ? undefined : 'text' in file.content ? file.content.text : `(copy of ${file.content.copy})`;
+};
+const messages = (plan: ImportPlan, kind?: string) =>
+  sortReport(plan.report.filter((line) => kind === undefined || line.kind === kind)).map((line) => `${line.file ?? ''}: ${line.message}`);
+const liveUrls = (plan: ImportPlan) => [...new Set(plan.urls.filter((url) => !url.retired).map((url) => url.url))].sort();
+
+describe('the worked example', () => {
+  const result = planImport(readSource(EXAMPLE));
+  if (!result.ok) throw new Error(result.message);
+  const example = result.plan;
+
+  it('lists exactly the URLs Jekyll served', () => {
+    const expected = readFileSync(EXAMPLE_URLS, 'utf8').split('\n').filter((line) => line.trim() !== '');
+    const written = text(example, 'src/data/legacy-urls.txt') ?? '';
+    expect(written.split('\n').filter((line) => line !== '' && !line.startsWith('#'))).toEqual(expected);
+    expect(written).toMatch(/^# .*\n# Every build checks that each one is still served/);
+  });
+
+  it('writes each page at its relative path with its exact permalink', () => {
+    expect(example.files.map((file) => file.path).filter((path) => path.startsWith('src/content/'))).toEqual([
+      'src/content/pages/blog.md',
+      'src/content/pages/contact.md',
+      'src/content/pages/home.md',
+      'src/content/pages/old_projects.md',
+      'src/content/pages/old_projects/compiler.md',
+      'src/content/pages/old_projects/robot.md',
+      'src/content/pages/work.md',
+      'src/content/pages/work/acme.md',
+      'src/content/pages/work/nimbus.md',
+      'src/content/pages/work/state.md',
+      'src/content/posts/2019-03-02-batching-writes.md',
+      'src/content/posts/2019-06-10-useful-shell-aliases.md',
+      'src/content/posts/2020-01-15-why-i-write-runbooks.md',
+    ]);
+    expect(text(example, 'src/content/pages/work/nimbus.md')).toMatch(/^---\nlayout: work_page\ntitle: Nimbus Streams\ndata: work\npermalink: \/work\/nimbus\n---\n/);
+    expect(text(example, 'src/content/pages/work/nimbus.md')).toContain('Before Nimbus I was at [Acme Queues](/work/acme)');
+    expect(text(example, 'src/content/pages/contact.md')).toContain('<p class="contact">Write to <a href="mailto:jane@example.org">jane@example.org</a>.</p>');
+    expect(text(example, 'src/content/pages/home.md')).toContain('[Send an email](mailto:jane@example.org)');
+    expect(text(example, 'src/content/pages/work/acme.md')).toContain('[the launch post](/programming/2019/03/02/batching-writes.html)');
+  });
+
+  it('copies data files and static files as they are', () => {
+    expect(text(example, 'src/data/work.yml')).toBe(readFileSync(`${EXAMPLE}/_data/work.yml`, 'utf8'));
+    expect(text(example, 'public/assets/files/resume.pdf')).toBe('(copy of assets/files/resume.pdf)');
+    expect(text(example, 'public/CNAME')).toBe('(copy of CNAME)');
+  });
+
+  it('keeps posts as written, without a permalink', () => {
+    expect(text(example, 'src/content/posts/2019-06-10-useful-shell-aliases.md')).toBe(readFileSync(`${EXAMPLE}/_posts/2019-06-10-useful-shell-aliases.md`, 'utf8'));
+  });
+
+  it('reports the 404 page, the PDF page and the theme', () => {
+    expect(messages(example, 'skipped')).toEqual([
+      '404.html: this project has its own 404 page, so it is not imported; /404 is still served.',
+      'resume.md: its permalink /assets/files/resume.pdf is the file assets/files/resume.pdf, which is imported to public/, so the page is not imported: links and the navigation point at the file.',
+    ]);
+    expect(messages(example, 'theme')).toEqual([': _config.yml', ': _includes/ (all but contact.html, inlined where used)', ': _layouts/']);
+    expect(messages(example, 'leftover')).toEqual([]);
+    expect(example.refusals).toEqual([]);
+  });
+});
+
+describe('pages', () => {
+  it.each([
+    ['about.md', 'src/content/pages/about.md', '/about.html', '---\nlayout: page\ntitle: About\n---\nHi'],
+    ['about.markdown', 'src/content/pages/about.md', '/about.html', '---\nlayout: page\ntitle: About\n---\nHi'],
+    ['team/index.md', 'src/content/pages/team/index.md', '/team/', '---\nlayout: page\ntitle: Team\n---\nHi'],
+    ['index.md', 'src/content/pages/index.md', '/', '---\nlayout: home\ntitle: Home\n---\nHi'],
+    ['work/acme.md', 'src/content/pages/work/acme.md', '/work/acme', '---\nlayout: page\ntitle: Acme\npermalink: /work/acme\n---\nHi'],
+    ['notes.html', 'src/content/pages/notes.md', '/notes.html', '---\nlayout: page\ntitle: Notes\n---\n<p>Hi</p>'],
+  ])('%s -> %s at %s', (path, target, url, source) => {
+    const result = plan({ [path]: source });
+    expect(text(result, target)).toContain(`\npermalink: ${url}\n---\n`);
+    expect(liveUrls(result)).toContain(url);
+  });
+
+  it('drops what the build does not know, and says what and where', () => {
+    const result = plan({
+      'about.md': '---\nlayout: default\ntitle: About\ncomments: true\nheadline: Hi\ndata: work\nsitemap: false\n---\nHi\n',
+    });
+    expect(text(result, 'src/content/pages/about.md')).toBe('---\nlayout: page\ntitle: About\npermalink: /about.html\n---\nHi\n');
+    expect(messages(result, 'dropped')).toEqual([
+      'about.md: dropped `comments: true`: this project has no such field.',
+      'about.md: dropped `data: work`: only the work_page and work layouts read it, and this page is "page".',
+      'about.md: dropped `headline: Hi`: only the home layout shows a headline.',
+      'about.md: dropped `sitemap: false`: this project has no such field.',
+    ]);
+    expect(messages(result, 'layout')).toEqual([': "default" (about.md) -> page: shows the title and the content']);
+  });
+
+  it('titles a page without one after its file name, and unpublished pages become drafts', () => {
+    const result = plan({ 'about-me.md': '---\nlayout: page\npublished: false\n---\nHi\n' });
+    expect(text(result, 'src/content/pages/about-me.md')).toBe('---\nlayout: page\ndraft: true\ntitle: About Me\npermalink: /about-me.html\n---\nHi\n');
+    expect(liveUrls(result)).not.toContain('/about-me.html');
+    expect(messages(result, 'changed')).toEqual(
+      expect.arrayContaining(['about-me.md: has no title, so it is titled "About Me" after its file name. Change it if another title fits.']),
+    );
+  });
+
+  it('writes values from front-matter defaults into the page', () => {
+    const result = planImport(
+      memorySource({
+        '_config.yml': 'title: J\ndefaults:\n  - scope: { path: work }\n    values: { layout: work_page, data: work }\n',
+        '_data/work.yml': 'Acme:\n  summary: x\n',
+        'work/acme.md': '---\ntitle: Acme\n---\nHi\n',
+      }),
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(text(result.plan, 'src/content/pages/work/acme.md')).toBe('---\ntitle: Acme\ndata: work\nlayout: work_page\npermalink: /work/acme.html\n---\nHi\n');
+  });
+
+  it('turns an HTML page into one HTML block Markdown passes through', () => {
+    const result = plan({ 'projects.html': '---\nlayout: page\ntitle: Projects\n---\n<div class="grid">\n\n    <p>One</p>\n\n<pre>a\n\nb</pre>\n</div>\n' });
+    expect(text(result, 'src/content/pages/projects.md')).toBe(
+      '---\nlayout: page\ntitle: Projects\npermalink: /projects.html\n---\n\n<div>\n<div class="grid">\n    <p>One</p>\n<pre>a\n<!---->\nb</pre>\n</div>\n</div>\n',
+    );
+  });
+
+  it('reports kramdown-only markup and a work page without its record', () => {
+    const result = plan({
+      '_data/work.yml': 'Acme:\n  summary: x\n',
+      'work/other.md': '---\nlayout: work_page\ntitle: Other\ndata: work\n---\nText\n{: .lead}\n',
+    });
+    expect(messages(result, 'leftover')).toEqual([
+      'work/other.md: src/data/work.yml has no record titled "Other", so the page shows no record. Add one under that title, or retitle the page.',
+      `work/other.md: kramdown's "{: .lead}" is shown as text by this project's Markdown. Remove it (to style an element, write it in HTML with a class).`,
+    ]);
+  });
+
+  it('works out a text file with front matter, and keeps compiled styles out of the URL list as a comment', () => {
+    const result = plan({
+      'humans.txt': '---\n---\nBy {{ site.title }}\n',
+      'assets/main.scss': '---\n---\n@import "minima";\n',
+    });
+    expect(text(result, 'public/humans.txt')).toBe('By Jane Doe\n');
+    expect(liveUrls(result)).toContain('/humans.txt');
+    expect(text(result, 'src/data/legacy-urls.txt')).toContain('# /assets/main.css  (compiled from assets/main.scss, which this project\'s styles replace)');
+    expect(messages(result, 'theme')).toContain(': assets/main.scss');
+  });
+});
+
+describe('posts', () => {
+  it.each([
+    ['_posts/2019-03-02-x.md', 'src/content/posts/2019-03-02-x.md', '/2019/03/02/x.html'],
+    ['_posts/2019-03-02-x.markdown', 'src/content/posts/2019-03-02-x.md', '/2019/03/02/x.html'],
+    ['programming/_posts/2019-03-02-x.md', 'src/content/posts/programming/2019-03-02-x.md', '/programming/2019/03/02/x.html'],
+    ['_posts/2019/march/2019-03-02-x.md', 'src/content/posts/2019-03-02-x.md', '/2019/03/02/x.html'],
+    ['_drafts/x.md', 'src/content/posts/_drafts/x.md', undefined],
+  ])('%s -> %s', (path, target, url) => {
+    const result = plan({ [path]: '---\nlayout: post\ntitle: X\n---\nText\n' });
+    expect(text(result, target)).toBe('---\nlayout: post\ntitle: X\n---\nText\n');
+    const urls = liveUrls(result).filter((candidate) => candidate.endsWith('x.html'));
+    expect(urls).toEqual(url === undefined ? [] : [url]);
+  });
+
+  it('keeps the fields posts have, drops the rest, and never writes a permalink', () => {
+    const result = plan({
+      '_posts/2019-03-02-x.md': '---\nlayout: single\ntitle: X\ndate: 2019-03-02 10:00:00 +0000\ncategories: [a, b]\ntags: t\ncomments: true\nexcerpt_separator: <!--more-->\n---\nText\n',
+    });
+    expect(text(result, 'src/content/posts/2019-03-02-x.md')).toBe('---\ntitle: X\ndate: 2019-03-02 10:00:00 +0000\ncategories: [a, b]\ntags: t\nexcerpt_separator: <!--more-->\n---\nText\n');
+    expect(messages(result, 'dropped')).toEqual([
+      '_posts/2019-03-02-x.md: dropped `comments: true`: this project has no such field.',
+      '_posts/2019-03-02-x.md: dropped `layout: single`: posts have one layout, "post".',
+    ]);
+    expect(liveUrls(result)).toContain('/a/b/2019/03/02/x.html');
+  });
+
+  it('titles a post without one as Jekyll did, and lists no URL for an unpublished post', () => {
+    const result = plan({ '_posts/2019-03-02-batching-writes.md': '---\npublished: false\n---\nText\n' });
+    expect(text(result, 'src/content/posts/2019-03-02-batching-writes.md')).toBe('---\npublished: false\ntitle: Batching Writes\n---\nText\n');
+    expect(liveUrls(result).filter((url) => url.includes('batching'))).toEqual([]);
+  });
+});
+
+describe('data, static files and collections', () => {
+  it('imports YAML data as written and reports other formats', () => {
+    const result = plan({
+      '_data/work.yml': '# comment\nAcme:\n  summary: x\n',
+      '_data/projects.yaml': 'Robot:\n  summary: y\n',
+      '_data/skills.json': '["a"]',
+      '_data/nested/x.yml': 'A:\n  b: 1\n',
+      '_data/navigation.yml': '- title: Home\n  url: /\n',
+    });
+    expect(text(result, 'src/data/work.yml')).toBe('# comment\nAcme:\n  summary: x\n');
+    expect(text(result, 'src/data/projects.yml')).toBe('Robot:\n  summary: y\n');
+    expect(text(result, 'src/data/skills.json')).toBeUndefined();
+    expect(messages(result)).toEqual(
+      expect.arrayContaining([
+        '_data/skills.json: this project reads data files as YAML only, so it is not imported. If a page needs it, write it as src/data/skills.yml.',
+        expect.stringMatching(/^_data\/nested\/x.yml: is in a folder of _data/),
+        expect.stringMatching(/^_data\/navigation.yml: is imported as written, but it is not a group of records keyed by entry title/),
+      ]),
+    );
+  });
+
+  it('copies static files to public/ and lists their URLs; the feed and sitemap are the project\'s own', () => {
+    const result = plan({ 'assets/a b.pdf': 'x', 'favicon.ico': 'x', CNAME: 'jane.dev\n', 'README.md': '# Readme\n', 'feed.xml': '<feed/>' });
+    expect(result.files.map((file) => file.path).filter((path) => path.startsWith('public/'))).toEqual(['public/CNAME', 'public/README.md', 'public/assets/a b.pdf', 'public/favicon.ico']);
+    expect(liveUrls(result)).toEqual(['/README.md', '/assets/a%20b.pdf', '/favicon.ico', '/feed.xml', '/robots.txt', '/sitemap.xml']);
+    expect(messages(result, 'changed')).toContain('README.md: has no front matter, so Jekyll served it as a plain file (not a page) and so does the import: public/README.md. If it should be a page, add front matter (title, permalink) in the Jekyll site and run the import again.');
+  });
+
+  it('imports the documents of a collection Jekyll wrote as pages under its name', () => {
+    const result = planImport(
+      memorySource({
+        '_config.yml': 'title: J\ncollections:\n  projects:\n    output: true\n  notes:\n    output: false\n',
+        '_projects/robot.md': '---\nlayout: page\ntitle: Robot\n---\nBeep\n',
+        '_projects/robot.png': 'png',
+        '_notes/a.md': '---\ntitle: A\n---\n',
+      }),
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(text(result.plan, 'src/content/pages/projects/robot.md')).toBe('---\nlayout: page\ntitle: Robot\npermalink: /projects/robot.html\n---\nBeep\n');
+    expect(text(result.plan, 'public/projects/robot.png')).toBe('(copy of _projects/robot.png)');
+    expect(liveUrls(result.plan)).toEqual(['/projects/robot.html', '/projects/robot.png']);
+    expect(messages(result.plan, 'skipped')).toEqual([expect.stringMatching(/^_notes\/: the collection "notes" has no `output: true`/)]);
+  });
+
+  it('is not a Jekyll site without _config.yml', () => {
+    expect(planImport(memorySource({ 'index.html': '<p>hi</p>' }))).toEqual({
+      ok: false,
+      message: 'The folder has no _config.yml, so it is not a Jekyll site. Give the path of the folder that holds _config.yml.',
+    });
+  });
+});
