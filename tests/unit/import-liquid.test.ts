@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertLiquid, parseIncludeArguments, type LiquidOptions } from '../../scripts/import/liquid.ts';
+import { convertLiquid, parseIncludeArguments, type LiquidOptions, type Lookup } from '../../scripts/import/liquid.ts';
 
 const includes: Record<string, string> = {
   '_includes/contact.html': '<p class="contact">Write to <a href="mailto:{{ site.email }}">{{ site.email }}</a>.</p>\n',
@@ -7,6 +7,11 @@ const includes: Record<string, string> = {
   '_includes/loop.html': '<ul>\n{% for item in site.data.work %}<li>{{ item[0] }}</li>{% endfor %}\n</ul>\n',
   '_includes/nested.html': '<div>{% include note.html text="inner" who="me" %}</div>',
   'work/snippet.html': '<em>relative</em>',
+};
+
+const links: Record<string, Lookup> = {
+  'work/acme.md': { ok: true, value: '/work/acme' },
+  'assets/files/resume.pdf': { ok: true, value: '/assets/files/resume.pdf' },
 };
 
 const options = (overrides: Partial<LiquidOptions> = {}): LiquidOptions => ({
@@ -17,9 +22,7 @@ const options = (overrides: Partial<LiquidOptions> = {}): LiquidOptions => ({
     site: { title: 'Jane Doe', email: 'jane@example.org', url: 'https://www.janedoe.example', baseurl: '', author: { name: 'Jane' }, data: { work: { 'Acme Queues': { summary: 'Engineer' } } } },
     page: { title: 'Acme Queues', url: '/work/acme', data: 'work' },
   },
-  link: (path) =>
-    ({ 'work/acme.md': { ok: true, value: '/work/acme' }, 'assets/files/resume.pdf': { ok: true, value: '/assets/files/resume.pdf' } })[path] ??
-    { ok: false, message: `${path} is not a page, post or file of the Jekyll site.` },
+  link: (path) => links[path] ?? { ok: false, message: `${path} is not a page, post or file of the Jekyll site.` },
   postUrl: (name) =>
     name === '2019-03-02-batching-writes' || name === 'programming/2019-03-02-batching-writes'
       ? { ok: true, value: '/programming/2019/03/02/batching-writes.html' }
