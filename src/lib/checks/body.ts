@@ -11,6 +11,7 @@
  */
 import { markdownToHtml, markdownToMdast, mdxToMdast } from 'satteri';
 import {
+  elements,
   javaScriptIn,
   javaScriptOnElement,
   parseHtmlFragment,
@@ -58,7 +59,12 @@ interface Finding {
   offset: number;
   line: number;
   message: string;
+  /** A tag left open by raw HTML, rather than script seen. */
+  unfinished?: boolean;
 }
+
+const UNFINISHED_TAG =
+  'this HTML tag is never finished (a closing quote or ">" is missing), so the Markdown after it becomes part of the tag, where it could run JavaScript, and the site ships none. Finish the tag.';
 
 function parseBody(body: string, format: 'md' | 'mdx'): TreeNode {
   const options = { features: FEATURES, position: true };
@@ -212,22 +218,43 @@ function rawHtmlFindings(body: string, tree: TreeNode, markdownUrls: readonly { 
     cursor = start + value.length;
   }
   const findings: Finding[] = [];
-  for (const found of javaScriptIn(parseHtmlFragment(html), html)) {
+  const at = (segment: (typeof segments)[number], offset: number): { offset: number; line: number } => {
+    const start = startOf(segment.node);
+    const before = (segment.node.value ?? '').slice(0, offset - segment.start);
+    return { offset: start.offset + before.length, line: start.line + (before.match(/\n/g)?.length ?? 0) };
+  };
+  const openerOf = (offset: number) => segments.filter((segment) => segment.start <= offset).at(-1);
+  const unfinished: { offset: number; line: number }[] = [];
+  const fragment = parseHtmlFragment(html, (code, offset) => {
+    const opener = openerOf(offset);
+    if (code === 'eof-in-tag' && opener) unfinished.push(startOf(opener.node));
+  });
+  // A tag that raw HTML leaves open swallows the Markdown after it: the page's own rendering (heading
+  // ids, highlighted code) decides which quote ends it, and so what becomes an attribute.
+  for (const element of elements(fragment)) {
+    const tag = element.sourceCodeLocation?.startTag;
+    const segment = tag ? segments.find((candidate) => candidate.start <= tag.startOffset && tag.startOffset < candidate.end) : undefined;
+    if (!tag || !segment || tag.endOffset <= segment.end) continue;
+    const next = segments.find((candidate) => candidate.start >= segment.end);
+    if (html.slice(segment.end, Math.min(tag.endOffset, next?.start ?? Infinity)).trim() !== '') unfinished.push(at(segment, tag.startOffset));
+  }
+  for (const where of unfinished) findings.push({ ...where, message: UNFINISHED_TAG, unfinished: true });
+  for (const found of javaScriptIn(fragment, html)) {
     const inside = segments.find((segment) => segment.start <= found.offset && found.offset < segment.end);
     const message = javaScriptMessage(found, found.writtenAttribute ?? found.attribute);
     if (inside) {
-      const { offset, line } = startOf(inside.node);
-      const before = (inside.node.value ?? '').slice(0, found.offset - inside.start);
-      findings.push({ offset: offset + before.length, line: line + (before.match(/\n/g)?.length ?? 0), message });
+      findings.push({ ...at(inside, found.offset), message });
       continue;
     }
     // Outside raw HTML it is the Markdown's own output: a link already reported from the tree ...
     if (found.kind === 'url' && markdownUrls.some(({ scheme }) => scheme === found.scheme)) continue;
     // ... or Markdown caught in an attribute or comment that raw HTML before it opened.
-    const opener = segments.filter((segment) => segment.start <= found.offset).at(-1);
+    const opener = openerOf(found.offset);
     findings.push({ ...(opener ? startOf(opener.node) : { offset: 0, line: 1 }), message });
   }
-  return findings;
+  // Where what the unfinished tag swallowed is already reported, that says enough.
+  const reported = new Set(findings.filter((finding) => !finding.unfinished).map((finding) => finding.line));
+  return findings.filter((finding) => !finding.unfinished || !reported.has(finding.line));
 }
 
 function markdownFindings(body: string, tree: TreeNode): Finding[] {

@@ -57,7 +57,8 @@ export interface CheckedPage {
   data: PageData;
   published: boolean;
   /** The 1-based line of its `permalink`, for messages about the address. */
-  permalinkLine?: number | undefined;
+  /** The 1-based line of a front-matter key, for messages (looked up only when one is written). */
+  lineOf: (key: string) => number | undefined;
 }
 
 /** A post that passed its own checks. */
@@ -66,7 +67,8 @@ export interface CheckedPost {
   data: PostData;
   facts: PostFacts;
   published: boolean;
-  permalinkLine?: number | undefined;
+  /** The 1-based line of a front-matter key, for messages (looked up only when one is written). */
+  lineOf: (key: string) => number | undefined;
 }
 
 /** A record that passed its own checks. */
@@ -74,7 +76,8 @@ export interface CheckedRecord {
   group: string;
   key: string;
   file: string;
-  line: number;
+  /** The 1-based line of its key (looked up only when a message needs it). */
+  readonly line: number;
   data: RecordData;
 }
 
@@ -128,7 +131,15 @@ function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly
         problems.push(...recordIssues(path, raw, parsed.error.issues));
         continue;
       }
-      const record = { group, key: raw.key, file: path, line: raw.line, data: parsed.data };
+      const record: CheckedRecord = {
+        group,
+        key: raw.key,
+        file: path,
+        get line() {
+          return raw.line;
+        },
+        data: parsed.data,
+      };
       records.push(record);
       const image = parsed.data.image;
       if (image?.startsWith('/') && !publicSet.has(decodeURIComponentSafe(image.slice(1)))) {
@@ -232,7 +243,7 @@ function checkPageFiles(input: SiteCheckInput, groups: readonly string[], proble
         file: file.path,
         data: parsed.data,
         published: isPublishedFile(file.path.slice(input.pagesDir.length + 1), parsed.data.draft),
-        permalinkLine: lineOf('permalink'),
+        lineOf,
       });
     } else {
       problems.push(...schemaIssuesToProblems(file.path, parsed.error.issues, PAGE_KEYS, lineOf, 'a page'));
@@ -275,7 +286,7 @@ function checkPostFiles(input: SiteCheckInput, problems: Problem[]): CheckedPost
       const relative = file.path.slice(input.postsDir.length + 1);
       const facts = postFacts(relative, parsed.data, input.posts);
       if (facts.ok) {
-        checked.push({ file: file.path, data: parsed.data, facts: facts.facts, published: isPublishedPost(relative, parsed.data), permalinkLine: lineOf('permalink') });
+        checked.push({ file: file.path, data: parsed.data, facts: facts.facts, published: isPublishedPost(relative, parsed.data), lineOf });
       } else {
         problems.push({ file: file.path, field: facts.field, line: facts.field === 'file' ? undefined : lineOf(facts.field), message: facts.message });
       }
@@ -313,11 +324,22 @@ function recordLinks(
     });
   }
 
+  // Each group's entries by every path they are served at, so matching N records to N entries stays linear.
+  const entriesAt = new Map<string, Map<string, CheckedPage>>();
+  for (const entry of published) {
+    if (entry.data.layout !== 'work_page' || entry.data.data === undefined) continue;
+    const byPath = entriesAt.get(entry.data.data) ?? new Map<string, CheckedPage>();
+    entriesAt.set(entry.data.data, byPath);
+    for (const path of servedPaths(entry.data.permalink)) byPath.set(path, entry);
+  }
+  const indexes = new Map<string, CheckedPage>();
+  for (const page of published) if (page.data.layout === 'work' && page.data.data !== undefined && !indexes.has(page.data.data)) indexes.set(page.data.data, page);
+
   for (const record of records) {
     const page = record.data.page;
     if (page === undefined || page === '') continue;
     // As on the Jekyll site, `page` is a link from the group's index page: `acme` from `/work/` is `/work/acme`.
-    const index = published.find((candidate) => candidate.data.layout === 'work' && candidate.data.data === record.group);
+    const index = indexes.get(record.group);
     const from = index?.data.permalink ?? `/${record.group}/`;
     let target: string;
     try {
@@ -325,8 +347,8 @@ function recordLinks(
     } catch {
       target = `${from}${page}`;
     }
+    if (entriesAt.get(record.group)?.has(target)) continue;
     const entries = published.filter((candidate) => candidate.data.layout === 'work_page' && candidate.data.data === record.group);
-    if (entries.some((entry) => servedPaths(entry.data.permalink).includes(target))) continue;
     if ([...invalidPermalinks].some((permalink) => servedPaths(permalink).includes(target))) continue;
     if (invalidPermalinks.has(`${record.group}\u0000${record.key}`)) continue;
     const draft = all.find((candidate) => !candidate.published && servedPaths(candidate.data.permalink).includes(target));
@@ -347,7 +369,8 @@ function recordLinks(
 interface Addressed {
   file: string;
   data: { permalink: string };
-  permalinkLine?: number | undefined;
+  /** The 1-based line of a front-matter key, for messages (looked up only when one is written). */
+  lineOf: (key: string) => number | undefined;
 }
 
 function permalinkClashes(published: readonly Addressed[], input: SiteCheckInput): Problem[] {
@@ -367,7 +390,7 @@ function permalinkClashes(published: readonly Addressed[], input: SiteCheckInput
         problems.push({
           file: page.file,
           field: 'permalink',
-          line: page.permalinkLine,
+          line: page.lineOf('permalink'),
           message: same
             ? `"${page.data.permalink}" is also the permalink of ${other.file}. Every page needs its own address: change one of them.`
             : `"${page.data.permalink}" and the permalink "${other.data.permalink}" of ${other.file} are written to the same file. Every page needs its own address: change one of them.`,
@@ -386,7 +409,7 @@ function permalinkClashes(published: readonly Addressed[], input: SiteCheckInput
       problems.push({
         file: page.file,
         field: 'permalink',
-        line: page.permalinkLine,
+        line: page.lineOf('permalink'),
         message: `"${permalink}" is the address of ${route.file}, which the site builds itself. Choose another permalink.`,
       });
     }
@@ -395,7 +418,7 @@ function permalinkClashes(published: readonly Addressed[], input: SiteCheckInput
       problems.push({
         file: page.file,
         field: 'permalink',
-        line: page.permalinkLine,
+        line: page.lineOf('permalink'),
         message: `"${permalink}" is also served by public/${publicFile}. Remove that file or choose another permalink.`,
       });
     }

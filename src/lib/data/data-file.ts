@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import jsYaml from 'js-yaml';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 
 /**
@@ -46,7 +47,7 @@ export interface RawRecord {
   /** The record as YAML gives it. */
   value: unknown;
   /** The 1-based line of the key. */
-  line: number;
+  readonly line: number;
   /** The 1-based line of one of its fields, when written. */
   lineOf(field: string): number | undefined;
 }
@@ -58,10 +59,45 @@ export interface DataFileProblem {
 
 export type DataFileResult = { ok: true; records: RawRecord[] } | { ok: false; problems: DataFileProblem[] };
 
-/** Reads a data file's records in order; every way the YAML can be wrong is a problem with its line. */
+/** Keys a JavaScript object would move to the front (`"2048"`), losing the file's order. */
+const INDEX_LIKE = /^(0|[1-9]\d*)$/;
+
+/**
+ * Reads a data file's records in order; every way the YAML can be wrong is a problem with its line.
+ * Values are read with the YAML core schema (a `date: 2019-05-01` stays text). The common case, a
+ * valid file, takes a fast parser; line numbers come from the full syntax tree, built only when one
+ * is needed.
+ */
 export function readDataFile(text: string): DataFileResult {
+  const clean = text.replace(/^\uFEFF/, '');
+  let value: unknown;
+  try {
+    value = jsYaml.load(clean, { schema: jsYaml.CORE_SCHEMA });
+  } catch {
+    return readWithPositions(clean);
+  }
+  if (value === null || value === undefined || value === '') return { ok: true, records: [] };
+  if (typeof value !== 'object' || Array.isArray(value) || Object.keys(value).some((key) => INDEX_LIKE.test(key))) return readWithPositions(clean);
+  let positioned: RawRecord[] | undefined;
+  const withPositions = () => (positioned ??= (readWithPositions(clean) as { ok: true; records: RawRecord[] }).records);
+  return {
+    ok: true,
+    records: Object.entries(value as Record<string, unknown>).map(([key, record], position) => ({
+      key,
+      position,
+      value: record,
+      get line() {
+        return withPositions()[position]?.line ?? 1;
+      },
+      lineOf: (field: string) => withPositions()[position]?.lineOf(field),
+    })),
+  };
+}
+
+/** The full reading, with positions: the messages for a file that is not valid, and line numbers. */
+function readWithPositions(text: string): DataFileResult {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
   if (document.errors.length > 0) {
     return {

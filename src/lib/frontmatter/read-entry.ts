@@ -58,7 +58,9 @@ export function readEntrySource(text: string): { ok: true; source: EntrySource }
     return { ok: false, error: { line: opening + 1, message: `the front matter opened on line ${opening + 1} is never closed. Add a "---" line after the last field.` } };
   }
   const yamlLines = lines.slice(opening + 1, closing);
-  const keyLines = keyLinesOf(yamlLines.join('\n'), opening + 2);
+  // Positions come from a second, slower parse, needed only to point at a mistake: made on first use.
+  let keyLinesCache: Map<string, number[]> | undefined;
+  const keyLines = () => (keyLinesCache ??= keyLinesOf(yamlLines.join('\n'), opening + 2));
 
   let data: unknown;
   try {
@@ -67,7 +69,7 @@ export function readEntrySource(text: string): { ok: true; source: EntrySource }
     const { reason, mark } = error as { reason?: string; mark?: { line?: number } };
     const line = mark?.line === undefined ? undefined : mark.line + opening + 2;
     if (reason?.startsWith('duplicated mapping key')) {
-      const duplicate = [...keyLines].find(([, at]) => at.length > 1);
+      const duplicate = [...keyLines()].find(([, at]) => at.length > 1);
       if (duplicate) {
         const [key, at] = duplicate;
         return { ok: false, error: { line: at[1], message: `"${key}" is written twice (lines ${at.join(' and ')}). Keep one.` } };
@@ -88,7 +90,7 @@ export function readEntrySource(text: string): { ok: true; source: EntrySource }
       data: data as Record<string, unknown>,
       body: lines.slice(closing + 1).join('\n'),
       bodyLine: closing + 2,
-      lineOf: (key) => keyLines.get(key)?.[0],
+      lineOf: (key) => keyLines().get(key)?.[0],
     },
   };
 }

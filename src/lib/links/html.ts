@@ -40,9 +40,12 @@ export function parseDocument(html: string): ParentNode {
  * Parses part of a page as the content of a `<div>`, which is where an entry's body ends up: not
  * parse5's default `<template>` context, which would read table parts and `<body>` differently.
  */
-export function parseHtmlFragment(html: string): ParentNode {
+export function parseHtmlFragment(html: string, onParseError?: (code: string, offset: number) => void): ParentNode {
   const context = defaultTreeAdapter.createElement('div', htmlSpec.NS.HTML, []);
-  return parseFragment(context, html, { sourceCodeLocationInfo: true });
+  return parseFragment(context, html, {
+    sourceCodeLocationInfo: true,
+    ...(onParseError ? { onParseError: (error: { code: string; startOffset: number }) => onParseError(error.code, error.startOffset) } : {}),
+  });
 }
 
 /** Every element below `root`, in document order, `<template>` contents included. */

@@ -120,19 +120,24 @@ export function recordView<Image>(record: RecordLike<Image>): RecordView<Image> 
   };
 }
 
+/** Pages by every path a static host serves each at: `/work/acme` and `/work/acme.html` alike. */
+export function byServedPath<Page extends PageLike>(pages: readonly Page[]): Map<string, Page> {
+  const map = new Map<string, Page>();
+  for (const page of pages) for (const path of servedPaths(page.data.permalink)) map.set(path, page);
+  return map;
+}
+
 /**
  * The entry a record's `page` leads to. As on the Jekyll site, `page` is a link written on the group's
  * index page: `acme` from `/work/` is `/work/acme`.
  */
-export function entryOfRecord<Page extends PageLike>(page: string | undefined, indexPermalink: string, entries: readonly Page[]): Page | undefined {
+export function entryOfRecord<Page extends PageLike>(page: string | undefined, indexPermalink: string, entries: ReadonlyMap<string, Page>): Page | undefined {
   if (page === undefined || page === '') return undefined;
-  let target: string;
   try {
-    target = decodeURIComponent(new URL(page, `http://site.invalid${indexPermalink}`).pathname);
+    return entries.get(decodeURIComponent(new URL(page, `http://site.invalid${indexPermalink}`).pathname));
   } catch {
     return undefined;
   }
-  return entries.find((entry) => servedPaths(entry.data.permalink).includes(target));
 }
 
 /**
@@ -187,7 +192,7 @@ export function pageViews<Page extends PageLike, Image, Post = unknown>(
       }];
     }
     if (layout === 'work') {
-      const entries = entriesOf.get(group) ?? [];
+      const entries = byServedPath(entriesOf.get(group) ?? []);
       const tiles = inFileOrder<Image, RecordLike<Image>>(recordsByGroup.get(group) ?? []).map((record) => ({
         name: record.id,
         summary: record.data.summary,

@@ -1,0 +1,44 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { PAGES_DIR } from '../content/folder-permalinks.ts';
+import { DATA_DIR, groupOfFile } from '../data/data-file.ts';
+import { POSTS_DIR, type PostsConfig } from '../routing/posts.ts';
+import type { ContentFile, SiteCheckInput, SitePage } from './site.ts';
+
+/**
+ * The site's content as `checkSite` reads it, from a project folder: the one place that knows which
+ * files the pre-build checks see. The build integration calls it, and so do the tests, so a fixture
+ * is checked exactly as the build checks it without running the build. Plain node:fs.
+ */
+
+export { PAGES_DIR };
+
+const toPosix = (path: string) => path.split(sep).join('/');
+
+/** Every file below a folder, relative to it; none when the folder does not exist. */
+export async function filesBelow(folder: string): Promise<string[]> {
+  const found = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  return found.filter((entry) => entry.isFile()).map((entry) => toPosix(relative(folder, join(entry.parentPath, entry.name)))).sort();
+}
+
+/**
+ * Reads the pages, posts, data files and the names of `public/`'s files of the project at `rootDir`.
+ * `routes` are the pages `src/pages` builds itself; `posts` the site config's posts settings.
+ */
+export async function readSiteInput(rootDir: string, publicDir: string, routes: readonly SitePage[], posts: PostsConfig): Promise<SiteCheckInput> {
+  const readAll = async (folder: string, paths: readonly string[]): Promise<ContentFile[]> =>
+    Promise.all(paths.map(async (path) => ({ path: `${folder}/${path}`, text: await readFile(join(rootDir, folder, path), 'utf8') })));
+  // Markdown is read for its text; images and other files only need their names.
+  const readFolder = async (folder: string): Promise<ContentFile[]> =>
+    Promise.all(
+      (await filesBelow(join(rootDir, folder))).map(async (path) => ({
+        path: `${folder}/${path}`,
+        text: /\.mdx?$/.test(path) ? await readFile(join(rootDir, folder, path), 'utf8') : '',
+      })),
+    );
+  const pageFiles = await readFolder(PAGES_DIR);
+  const postFiles = await readFolder(POSTS_DIR);
+  const dataNames = (await readdir(join(rootDir, DATA_DIR)).catch(() => [])).filter((name) => groupOfFile(name) !== undefined).sort();
+  const dataFiles = await readAll(DATA_DIR, dataNames);
+  return { pagesDir: PAGES_DIR, pageFiles, postsDir: POSTS_DIR, postFiles, posts, dataFiles, routes, publicFiles: await filesBelow(publicDir) };
+}
