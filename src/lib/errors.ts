@@ -65,7 +65,9 @@ export function closest(value: string, candidates: readonly string[]): string | 
   if (!best) return undefined;
   const limit = Math.max(2, Math.floor(best.candidate.length / 3));
   if (best.distance <= limit) return best.candidate;
-  // "Acme Inc" for "Acme": one written inside the other is a likely slip too.
+  // "Acme Inc" for "Acme": for names (not addresses, where a folder holds every page below it), one
+  // written inside the other is a likely slip too.
+  if (needle.includes('/')) return undefined;
   return candidates.find((candidate) => {
     const lower = candidate.toLowerCase();
     return lower.length >= 3 && needle.length >= 3 && (lower.includes(needle) || needle.includes(lower));
