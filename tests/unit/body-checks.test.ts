@@ -11,6 +11,8 @@ const SCRIPT = 'a <script> element would run JavaScript, and the site ships none
 const handler = (name: string) => `the ${name} attribute would run JavaScript, and the site ships none. Remove the attribute.`;
 const link = (scheme: string) => `a "${scheme}" link would run JavaScript, and the site ships none. Link to a page instead, or remove the link.`;
 const SRCDOC = 'the srcdoc attribute holds a page of its own, which could run JavaScript, and the site ships none. Remove it; to show that page, link to it instead.';
+const UNFINISHED =
+  'this HTML tag is never finished (a closing quote or ">" is missing), so the Markdown after it becomes part of the tag, where it could run JavaScript, and the site ships none. Finish the tag.';
 
 describe('maskCode', () => {
   it('blanks fenced and inline code but keeps every line', () => {
@@ -109,6 +111,14 @@ describe('checkBody reads Markdown as the page renders it', () => {
     ['Text\n\n    {{ site.url }}', []],
     // Inline code can close an attribute that raw HTML opened: the attribute is reported where it opened.
     ["<div title='\n\n`' onmouseover='alert(1)' x='` `'>`\n", [`10: ${handler('onmouseover')}`]],
+    // A tag left open swallows the Markdown after it; which quote ends it depends on how the page
+    // renders (heading ids, highlighted code), so the open tag itself is the problem.
+    ['<div title="\n\n`" onmouseover="alert(1)" x="`\n\n## Results', [`10: ${UNFINISHED}`]],
+    ['Text\n\n<p title="x\n\nMore text.', [`12: ${UNFINISHED}`]],
+    ['Text\n\n<img alt="x\n\nMore text.', []],
+    ['<div\nclass="note">\nA note.\n</div>', []],
+    ['<div title="\n\nx"> y', [`10: ${UNFINISHED}`]],
+    ['<div title="a">\n\ntext\n\n</div>', []],
     // Nested HTML, SVG and MathML.
     ['<div>\n<svg><script>alert(1)</script></svg>\n</div>', [`11: ${SCRIPT}`]],
     ['<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', [`10: ${link('javascript:')}`]],
@@ -166,6 +176,7 @@ describe('fixtures that hide script', () => {
     ['bad/noscript-breakout.md', [`8: ${handler('onerror')}`]],
     ['bad/iframe-data-html.md', [`8: ${link('data:text/html')}`]],
     ['bad/mdx-expression-script.mdx', [`10: ${SCRIPT}`]],
+    ['bad/unfinished-tag-heading-id.md', [`8: ${UNFINISHED}`]],
     ['bad/script-tag.md', [`10: ${SCRIPT}`]],
     ['bad/stray-backtick-script.md', [`10: ${SCRIPT}`]],
     ['bad/onclick-attribute.md', [`8: ${handler('onclick')}`]],
