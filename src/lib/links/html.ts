@@ -88,8 +88,12 @@ export function locationOf(element: HtmlElement, attribute?: string): { line: nu
  * https://url.spec.whatwg.org/#concept-basic-url-parser
  */
 export function normalizeUrl(url: string): string {
-  // eslint-disable-next-line no-control-regex -- the URL standard strips exactly these code points.
-  return url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+  return trimUrl(url).replace(/[\t\n\r]/g, '');
+}
+
+/** A URL without the leading and trailing C0 controls and spaces the URL parser drops. */
+export function trimUrl(url: string): string {
+  return url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
 }
 
 /** Document types a browser renders as a page that can run script, when a `data:` URL is opened in a frame or followed. */

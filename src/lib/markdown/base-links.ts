@@ -1,5 +1,5 @@
 import type { HastPluginDefinition } from 'satteri';
-import { editRawHtml, rawStartTags, srcsetUrls, type RawEdit } from '../links/html.ts';
+import { editRawHtml, rawStartTags, srcsetUrls, trimUrl, type RawEdit } from '../links/html.ts';
 import { isRootRelative, withBase, withoutBase } from '../url.ts';
 
 /** The URL-valued attributes of the elements an entry body can contain, by tag name, as HTML spells them. */
@@ -31,10 +31,6 @@ export interface BaseLinksOptions {
   directoryPaths?: (() => ReadonlySet<string>) | undefined;
 }
 
-/** Leading and trailing spaces and controls, which the browser drops from a URL before reading it. */
-// eslint-disable-next-line no-control-regex -- the URL standard strips exactly these code points.
-const URL_PADDING = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
-
 /**
  * A Sätteri hast plugin that prefixes root-relative links in entry bodies with the site's base, so
  * `[Georgia Tech](/work/gt)` written for the Jekyll site becomes `/portfolio/work/gt` on a GitHub
@@ -45,7 +41,8 @@ const URL_PADDING = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
 export function baseLinksPlugin(base: string, options: BaseLinksOptions = {}): HastPluginDefinition {
   /** The link with the folder slash (when it names a folder page) and the base; `undefined` if unchanged. */
   const rewriteUrl = (written: string): string | undefined => {
-    const url = written.replace(URL_PADDING, '');
+    // The browser drops surrounding spaces and controls before reading the URL; so does the rewrite.
+    const url = trimUrl(written);
     if (!isRootRelative(url)) return undefined;
     const rewritten = withBase(base, withFolderSlash(url));
     return rewritten === written ? undefined : rewritten;
