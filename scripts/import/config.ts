@@ -252,8 +252,10 @@ function socialHandles(config: JekyllConfig): Map<string, string> {
     if (isRecord(links)) for (const [key, value] of Object.entries(links)) add(key, value);
     if (Array.isArray(links)) {
       for (const item of links) {
-        if (!isRecord(item) || typeof item['platform'] !== 'string') continue;
-        add(item['platform'], item['user_url'] ?? item['url'] ?? item['username'] ?? item['handle']);
+        if (!isRecord(item)) continue;
+        // minima 3: `{platform, user_url}` early on, `{title, icon, url}` (a Font Awesome icon name) now.
+        const platform = textSetting(item['platform']) ?? textSetting(item['icon'])?.replace(/^fa-/, '').replace(/^x-twitter$/, 'x');
+        if (platform !== undefined) add(platform, item['user_url'] ?? item['url'] ?? item['username'] ?? item['handle']);
       }
     }
   }
@@ -280,7 +282,10 @@ export function siteConfigFrom({ config, cname, navigation }: ConfigInput): { va
   const report: ReportLine[] = [];
   const file = '_config.yml';
   const author = isRecord(config['author']) ? textSetting(config['author']['name']) : textSetting(config['author']);
-  const name = textSetting(config['title']) ?? author;
+  // al-folio writes `title: blank` and the owner's name in first_name / middle_name / last_name.
+  const parts = ['first_name', 'middle_name', 'last_name'].map((key) => textSetting(config[key])).filter((part) => part !== undefined);
+  const title = textSetting(config['title']);
+  const name = (title === 'blank' ? undefined : title) ?? author ?? (parts.length > 0 ? parts.join(' ') : undefined);
   if (name === undefined) {
     report.push({ kind: 'changed', file, message: 'has no `title` or `author`: the name is "Your Name". Write yours in src/site.config.ts.' });
   }

@@ -52,19 +52,23 @@ export function mapLayout(name: unknown, context: LayoutContext): LayoutChoice {
   const home = (reason: string): LayoutChoice =>
     context.url === '/'
       ? { layout: 'home', reason, unsure: false }
-      : { layout: 'page', reason: `${reason}, but this project's home layout is only for "/": a plain page here`, unsure: false };
+      : { layout: 'page', reason: `${reason ? `${reason}; ` : ''}this project's home layout is only for "/": a plain page here`, unsure: false };
   if (name === undefined || name === null || name === '' || name === 'none' || name === 'null' || name === false) {
     return { layout: 'page', reason: 'no layout: shows the title and the content', unsure: false };
   }
   const layout = String(name);
-  if (layout === 'home') return home('');
+  const chain = chainOf(layout, context.files).join('\n');
+  const listsPosts = /\{%-?\s*for\s+\w+\s+in\s+(site|paginator)\.posts\b/.test(chain);
+  if (layout === 'home') {
+    // minima's home layout also lists the posts; here the blog's index does.
+    return home(listsPosts ? 'its layout also listed the posts, which this project lists on the blog\'s index (a page with layout: blog)' : '');
+  }
   if ((LAYOUTS as readonly string[]).includes(layout)) return { layout: layout as Layout, reason: '', unsure: false };
   if (layout === 'post') return { layout: 'page', reason: 'a post layout outside _posts: shows the title and the content', unsure: false };
   if (layout === 'default') return { layout: 'page', reason: 'shows the title and the content', unsure: false };
 
-  const chain = chainOf(layout, context.files).join('\n');
   if (HOME_LIKE.test(layout)) return home('a home page layout');
-  if (BLOG_LIKE.test(layout) || /\{%-?\s*for\s+\w+\s+in\s+(site|paginator)\.posts\b/.test(chain)) {
+  if (BLOG_LIKE.test(layout) || listsPosts) {
     return { layout: 'blog', reason: 'lists the posts', unsure: false };
   }
   if (context.hasData && /site\.data\s*\[/.test(chain)) {

@@ -212,7 +212,7 @@ export function convertLiquid(text: string, options: LiquidOptions): LiquidResul
       pushConverted(token, '');
       pushSource(content);
       const insideCode = inCode(token);
-      if (options.markdown && !insideCode && /\{[{%]/.test(maskCode(content))) {
+      if (!insideCode && /\{[{%]/.test(options.markdown ? maskCode(content) : content)) {
         leftover(token.begin, `the text inside {% raw %} ("${oneLine(content)}") is kept as written, but outside code the build reads its braces as leftover Liquid. Put it in \`inline code\` or a code block.`);
       }
       const endToken = tokens[end];

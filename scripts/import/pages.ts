@@ -10,7 +10,7 @@ import { frontMatterDefaults, type JekyllConfig } from './config.ts';
 import { editFrontMatter, joinFrontMatter, readFrontMatter, splitFrontMatter, type FrontMatterData, type SplitFile } from './front-matter.ts';
 import { mapLayout, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
 import type { LiquidResult, LiquidScope } from './liquid.ts';
-import { isHtml, isMarkdown } from './reader.ts';
+import { isHtml } from './reader.ts';
 import { showValue, type ReportLine } from './report.ts';
 import { collectionDocumentUrl } from './urls.ts';
 
@@ -173,14 +173,22 @@ export interface PagePlan {
   scope: LiquidScope['page'];
 }
 
-/** Where a page goes: the same path, as `.md`; a collection's documents under the collection's name. */
+/**
+ * Where a page goes: the same path, as `.md`; a collection's documents under the collection's name.
+ * A folder or file name starting with `_` (a folder the config `include`s, like `_pages/`) loses
+ * the `_`: this project never publishes what is under a `_` name.
+ */
 export function pageTarget(document: SourceDocument): string {
   let path = document.path;
   if (document.collection !== undefined) {
     const marker = `_${document.collection}/`;
     path = `${document.collection}/${path.slice(path.indexOf(marker) + marker.length)}`;
   }
-  return path.replace(/\.[^./]*$/, '') + '.md';
+  return path
+    .split('/')
+    .map((segment) => segment.replace(/^_+(?=[^_])/, ''))
+    .join('/')
+    .replace(/\.[^./]*$/, '') + '.md';
 }
 
 /** The page as this project's Markdown, and everything worth telling about it. */
@@ -279,15 +287,20 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   const split = document.split ?? { yaml: '', body: '', bodyLine: 1 };
   const scope = { ...values, url, path };
   const html = isHtml(path);
-  const converted = context.convert(split.body, { file: path, firstLine: split.bodyLine, markdown: isMarkdown(path) || html, page: scope });
+  // An HTML body becomes one HTML block (htmlAsMarkdown), so none of it is code: every tag in it is converted.
+  const converted = context.convert(split.body, { file: path, firstLine: split.bodyLine, markdown: !html, page: scope });
   report.push(...converted.converted, ...converted.leftovers, ...converted.changes);
   let body = converted.text;
   if (html) body = htmlAsMarkdown(body);
   else report.push(...markdownNotes(body, path, split.bodyLine, context.basePath));
   if (html && body !== '') body = `\n${body}`;
 
+  const target = pageTarget(document);
+  if (document.collection === undefined && path.split('/').some((segment) => segment.startsWith('_'))) {
+    report.push({ kind: 'changed', file: path, message: `is written to src/content/pages/${target}: this project never publishes files under a name starting with "_".` });
+  }
   const yaml = editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) });
-  return { target: pageTarget(document), text: joinFrontMatter(yaml, body), layout, jekyllLayout, report, scope };
+  return { target, text: joinFrontMatter(yaml, body), layout, jekyllLayout, report, scope };
 }
 
 /** The last value for each key, in first-seen order. */

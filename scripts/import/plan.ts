@@ -316,7 +316,9 @@ export function planImport(site: SourceSite): PlanResult {
   }
 
   // The owner's details and the header navigation.
-  const navigation = navigationFrom(config['header_pages'], pages, report, configFile);
+  // minima 2 reads `header_pages`, minima 3 `minima.nav_pages`: the same list of page paths.
+  const minima = isRecord(config['minima']) ? config['minima'] : {};
+  const navigation = navigationFrom(config['header_pages'] ?? minima['nav_pages'], pages, report, configFile);
   const siteConfig = siteConfigFrom({ config, cname: site.files.includes('CNAME') ? site.text('CNAME') : undefined, navigation });
   report.push(...siteConfig.report);
   files.push({ path: SITE_CONFIG_FILE, content: { text: renderSiteConfig(siteConfig.values) }, from: configFile });

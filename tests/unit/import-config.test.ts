@@ -27,6 +27,7 @@ describe('the owner details from _config.yml', () => {
     ['author, without a title', 'author: Jane Doe', { name: 'Jane Doe' }],
     ['author as {name}', 'author:\n  name: Jane Doe\n  email: jane@example.org', { name: 'Jane Doe', email: 'jane@example.org' }],
     ['neither', 'lang: en', { name: 'Your Name' }],
+    ["al-folio's title: blank and the name in parts", 'title: blank\nfirst_name: Jane\nmiddle_name: Q.\nlast_name: Doe', { name: 'Jane Q. Doe' }],
     ['a folded description on one line', 'title: J\ndescription: >-\n  Backend engineer\n  who writes.', { description: 'Backend engineer who writes.' }],
     ['no description', 'title: Jane Doe', { description: 'The portfolio of Jane Doe.' }],
     ['email', 'email: jane@example.org', { email: 'jane@example.org' }],
@@ -77,6 +78,11 @@ describe('profile links from social handles', () => {
       'social_links as a list of platforms',
       'social_links:\n  - { platform: github, user_url: "https://github.com/jd" }\n  - { platform: linkedin, user_url: "https://www.linkedin.com/in/jd" }',
       [{ label: 'GitHub', href: 'https://github.com/jd' }, { label: 'LinkedIn', href: 'https://www.linkedin.com/in/jd' }],
+    ],
+    [
+      'minima 3 social_links as {title, icon, url}',
+      'minima:\n  social_links:\n    - { title: Code, icon: github, url: "https://github.com/jd" }\n    - { title: Posts, icon: x-twitter, url: "https://x.com/jd" }',
+      [{ label: 'GitHub', href: 'https://github.com/jd' }, { label: 'X', href: 'https://x.com/jd' }],
     ],
     ['mastodon', 'mastodon: "@jd@fosstodon.org"', [{ label: 'Mastodon', href: 'https://fosstodon.org/@jd' }]],
     ['a handle given as an address', 'github: https://github.com/jd', [{ label: 'GitHub', href: 'https://github.com/jd' }]],
@@ -184,6 +190,14 @@ describe('navigation from header_pages', () => {
         expect.stringContaining('header_pages lists missing.md, which is not a page of the site'),
       ]),
     );
+  });
+
+  it("reads minima 3's minima.nav_pages the same way", () => {
+    const result = planImport(
+      memorySource({ '_config.yml': 'title: J\nminima:\n  nav_pages: [about.md]\n', 'about.md': '---\nlayout: page\ntitle: About\npermalink: /about/\n---\n' }),
+    );
+    const file = result.ok ? result.plan.files.find((candidate) => candidate.path === 'src/site.config.ts') : undefined;
+    expect(file && 'text' in file.content ? file.content.text : '').toContain("  navigation: [\n    { label: 'About', href: '/about/' },\n  ],");
   });
 
   it('is left out without header_pages (the build then makes its own)', () => {

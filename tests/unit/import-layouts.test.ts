@@ -8,6 +8,7 @@ const files: LayoutFiles = new Map([
   ['writing', '---\nlayout: default\n---\n{{ content }}{% for post in site.posts %}{{ post.title }}{% endfor %}'],
   ['article', '---\nlayout: default\n---\n<article><h1>{{ page.title }}</h1>{{ content }}</article>'],
   ['redirect', '<meta http-equiv="refresh" content="0; url={{ page.redirect_to }}">'],
+  ['home', '---\nlayout: default\n---\n{{ content }}<ul>{%- for post in site.posts -%}<li>{{ post.title }}</li>{%- endfor -%}</ul>'],
 ]);
 
 describe('layout names and what they become', () => {
@@ -44,6 +45,7 @@ describe('layout names and what they become', () => {
   it('says why, for the report', () => {
     expect(mapLayout('default', { url: '/a.html', hasData: false, files }).reason).toBe('shows the title and the content');
     expect(mapLayout('home', { url: '/x/', hasData: false, files }).reason).toContain(`this project's home layout is only for "/"`);
+    expect(mapLayout('home', { url: '/', hasData: false, files }).reason).toBe("its layout also listed the posts, which this project lists on the blog's index (a page with layout: blog)");
     expect(mapLayout('splashy', { url: '/x/', hasData: false, files }).reason).toContain('not in _layouts (it came from the theme)');
   });
 });

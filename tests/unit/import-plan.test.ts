@@ -137,6 +137,18 @@ describe('pages', () => {
     );
   });
 
+  it('converts every tag of an HTML page, indented or not (none of it is code once it is one HTML block)', () => {
+    const result = plan({ 'links.html': '---\nlayout: page\ntitle: Links\n---\n<ul>\n        <li><a href="mailto:{{ site.email }}">{{ page.title }}</a></li>\n</ul>\n' });
+    expect(text(result, 'src/content/pages/links.md')).toContain('        <li><a href="mailto:jane@example.org">Links</a></li>');
+  });
+
+  it('takes a page out of a folder starting with "_" (included by the config), which this project would not publish', () => {
+    const result = planImport(memorySource({ '_config.yml': 'title: J\ninclude: [_pages]\n', '_pages/about.md': '---\nlayout: page\ntitle: About\npermalink: /\n---\nHi\n' }));
+    if (!result.ok) throw new Error(result.message);
+    expect(text(result.plan, 'src/content/pages/pages/about.md')).toBe('---\nlayout: page\ntitle: About\npermalink: /\n---\nHi\n');
+    expect(messages(result.plan, 'changed')).toContain('_pages/about.md: is written to src/content/pages/pages/about.md: this project never publishes files under a name starting with "_".');
+  });
+
   it('reports kramdown-only markup and a work page without its record', () => {
     const result = plan({
       '_data/work.yml': 'Acme:\n  summary: x\n',
