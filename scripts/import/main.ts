@@ -13,4 +13,6 @@ process.exitCode = run(process.argv.slice(2), {
   // The project is the checkout this script belongs to, wherever it is run from.
   projectRoot: fileURLToPath(new URL('../..', import.meta.url)),
   io: { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) },
+  // npm runs scripts in the project folder; a relative path is meant from where the owner typed the command.
+  cwd: process.env['INIT_CWD'] ?? process.cwd(),
 });

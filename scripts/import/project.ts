@@ -112,7 +112,8 @@ export function decide(files: readonly PlannedFile[], state: ProjectState, site:
     }
   }
   for (const path of state.existing.keys()) {
-    if (planned.has(path) || path === PROJECT_FAVICON || path === SITE_CONFIG) continue;
+    // A `.gitkeep` only keeps an empty folder in git: not content, so it stays.
+    if (planned.has(path) || path === PROJECT_FAVICON || path === SITE_CONFIG || path.endsWith('/.gitkeep')) continue;
     if (state.sample.has(path) && !path.startsWith('public/')) {
       actions.push({ kind: 'remove', path });
     } else {

@@ -41,6 +41,9 @@ export function planStaticFiles(paths: readonly string[]): StaticPlan {
       continue;
     }
     plan.files.push({ path: `${PUBLIC_DIR}/${path}`, content: { copy: path }, from: path });
+    if (path === 'index.html' || path === 'index.htm') {
+      plan.report.push({ kind: 'leftover', file: path, message: 'has no front matter, so Jekyll served it as written as the home page; this project makes its own home page at /. Add front matter (layout: home, title) in the Jekyll site and run the import again, or delete public/index.html.' });
+    }
     // GitHub Pages reads CNAME; it is not a page anyone links to.
     if (path === 'CNAME') continue;
     const url = staticFileUrl(path);
