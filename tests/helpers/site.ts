@@ -1,8 +1,13 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
+import { readSiteInput } from '../../src/lib/checks/read-site.ts';
+import { checkSite, type SitePage, type SiteCheckResult } from '../../src/lib/checks/site.ts';
+import { formatProblems } from '../../src/lib/errors.ts';
+import type { PostsConfig } from '../../src/lib/routing/posts.ts';
 
 /** The project root: fixture sites are copies of it, so they build exactly as the real site does. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -14,14 +19,24 @@ export const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');
 const ASTRO_BIN = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const PROJECT_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public'];
 
+/** The project's content folders, each replaced as a whole by the option of the same meaning. */
+const CONTENT = { pages: 'src/content/pages', data: 'src/data', posts: 'src/content/posts' } as const;
+
 export interface SiteOptions {
   /**
-   * The work entries, as file name to file text. Replaces the project's own entries; leave it out
-   * to build the project's real content.
+   * The Markdown pages, by path below `src/content/pages` (`work/amazon.md`) to file text. Replaces
+   * the project's own pages; leave it out to build the project's real pages.
    */
-  entries?: Record<string, string>;
-  /** Extra files to write, by path relative to the site root (`public/x.txt`, `src/pages/x.astro`). */
-  files?: Record<string, string>;
+  pages?: Record<string, string>;
+  /** The data files, by file name in `src/data` (`work.yml`) to text. Replaces the project's own. */
+  data?: Record<string, string>;
+  /** The blog posts, by path below `src/content/posts` (`2019-06-10-aliases.md`). Replaces the project's own. */
+  posts?: Record<string, string>;
+  /**
+   * Extra files to write, by path relative to the site root (`public/x.txt`, `src/pages/x.astro`),
+   * written after the content folders; text, or bytes for an image.
+   */
+  files?: Record<string, string | Uint8Array>;
 }
 
 export interface Site {
@@ -37,13 +52,14 @@ export async function createSite(name: string, options: SiteOptions = {}): Promi
   for (const file of PROJECT_FILES) {
     await cp(join(PROJECT_ROOT, file), join(root, file), { recursive: true });
   }
-  if (options.entries) {
-    const work = join(root, 'src', 'content', 'work');
-    await rm(work, { recursive: true, force: true });
-    await mkdir(work, { recursive: true });
-    for (const [file, text] of Object.entries(options.entries)) {
-      await mkdir(dirname(join(work, file)), { recursive: true });
-      await writeFile(join(work, file), text);
+  for (const [option, folder] of Object.entries(CONTENT) as [keyof typeof CONTENT, string][]) {
+    const files = options[option];
+    if (!files) continue;
+    await rm(join(root, folder), { recursive: true, force: true });
+    await mkdir(join(root, folder), { recursive: true });
+    for (const [file, text] of Object.entries(files)) {
+      await mkdir(dirname(join(root, folder, file)), { recursive: true });
+      await writeFile(join(root, folder, file), text);
     }
   }
   for (const [file, text] of Object.entries(options.files ?? {})) {
@@ -119,13 +135,127 @@ export function fixture(path: string): Promise<string> {
   return readFile(join(FIXTURES, path), 'utf8');
 }
 
-/** Every file of a fixture folder, as file name to text, ready for `SiteOptions.entries`. */
-export async function fixtureEntries(folder: string): Promise<Record<string, string>> {
-  const entries: Record<string, string> = {};
+/**
+ * A fixture folder laid out as a site root (`src/content/pages/…`, `src/data/…`, `public/…`), as site
+ * options that lay its files over the project's. A content folder holding only a `.gitkeep` stands
+ * for an empty one: it replaces the project's.
+ */
+export async function fixtureSite(folder: string): Promise<SiteOptions> {
+  const files: Record<string, string | Uint8Array> = {};
+  const emptied: SiteOptions = {};
   for (const file of await listFiles(join(FIXTURES, folder))) {
-    entries[file] = await readFile(join(FIXTURES, folder, file), 'utf8');
+    const option = (Object.keys(CONTENT) as (keyof typeof CONTENT)[]).find((key) => file === `${CONTENT[key]}/.gitkeep`);
+    if (option) emptied[option] = {};
+    else files[file] = await readFile(join(FIXTURES, folder, file));
   }
-  return entries;
+  return { ...emptied, files };
+}
+
+/**
+ * The pages `src/pages` builds itself, as the build's entry checks see them: each file without a
+ * `[param]` in its path is one static page or endpoint (`404.astro` is `/404`, `feed.xml.ts` is
+ * `/feed.xml`). tests/build/entry-errors.test.ts checks this against a real build's output.
+ */
+export async function staticRoutes(site: Site): Promise<SitePage[]> {
+  const files = await listFiles(join(site.root, 'src', 'pages'));
+  return files
+    .filter((file) => !file.includes('[') && /\.(astro|md|mdx|html|ts|js)$/.test(file) && !file.split('/').some((part) => part.startsWith('_')))
+    .map((file) => {
+      const path = `/${file.replace(/\.(astro|md|mdx|html|ts|js)$/, '')}`.replace(/(^|\/)index$/, '');
+      return { path: path === '' ? '/' : path, file: `src/pages/${file}` };
+    });
+}
+
+export interface PrebuildResult extends SiteCheckResult {
+  /** The message a build prints for these problems (empty when there are none). */
+  message: string;
+}
+
+/**
+ * Runs the checks `astro build` runs before it builds anything, on a site folder, in this process:
+ * the files read by the integration's own reader, the site config's posts settings, `checkSite`.
+ */
+export async function checkSiteFolder(site: Site): Promise<PrebuildResult> {
+  const config = (await import(pathToFileURL(join(site.root, 'src', 'site.config.ts')).href)) as { default: { posts: PostsConfig } };
+  const input = await readSiteInput(site.root, join(site.root, 'public'), await staticRoutes(site), config.default.posts);
+  const result = checkSite(input);
+  const message = result.problems.length > 0 ? formatProblems('Some files need fixing before the site can build', result.problems) : '';
+  return { ...result, message };
+}
+
+/** Where `buildOnce` records each shared build of this run. */
+const SHARED_ROOT = join(OUTPUT_ROOT, 'shared');
+
+/**
+ * The vitest run this process serves. Each test file runs in a fork of the run's main process, or in
+ * a thread of it, so the main process's id names the run for every file of it.
+ */
+const RUN_ID = String(isMainThread ? process.ppid : process.pid);
+
+const sharedInProcess = new Map<string, Promise<Site & CommandResult>>();
+
+const processAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * A build that several test files inspect, made once per test run: the first file to ask runs
+ * `build` while holding a lock file, and every other file (in any worker) waits for its result.
+ * `name` must always stand for the same `build`.
+ */
+export function buildOnce(name: string, build: () => Promise<Site & CommandResult>): Promise<Site & CommandResult> {
+  let shared = sharedInProcess.get(name);
+  if (!shared) {
+    shared = buildOnceAcrossWorkers(name, build);
+    sharedInProcess.set(name, shared);
+  }
+  return shared;
+}
+
+interface SharedRecord extends Site, CommandResult {
+  run: string;
+}
+
+async function buildOnceAcrossWorkers(name: string, build: () => Promise<Site & CommandResult>): Promise<Site & CommandResult> {
+  await mkdir(SHARED_ROOT, { recursive: true });
+  const record = join(SHARED_ROOT, `${name}.json`);
+  const lock = join(SHARED_ROOT, `${name}.lock`);
+  const readJson = async <T>(file: string): Promise<T | undefined> => {
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as T;
+    } catch {
+      return undefined;
+    }
+  };
+  for (;;) {
+    const done = await readJson<SharedRecord>(record);
+    if (done?.run === RUN_ID) return { root: done.root, dist: done.dist, exitCode: done.exitCode, output: done.output };
+    try {
+      await writeFile(lock, JSON.stringify({ run: RUN_ID, pid: process.pid }), { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = await readJson<{ run: string; pid: number }>(lock);
+      // A lock left by an earlier run, or by a worker that died, is taken over.
+      if (holder && (holder.run !== RUN_ID || !processAlive(holder.pid))) await rm(lock, { force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
+    try {
+      await rm(record, { force: true });
+      const result = await build();
+      const shared: SharedRecord = { run: RUN_ID, root: result.root, dist: result.dist, exitCode: result.exitCode, output: result.output };
+      await writeFile(`${record}.tmp`, JSON.stringify(shared));
+      await rename(`${record}.tmp`, record);
+      return result;
+    } finally {
+      await rm(lock, { force: true });
+    }
+  }
 }
 
 /** A built site's files and the text of its HTML pages, for inspection. */
@@ -202,4 +332,38 @@ export async function startDevServer(site: Site, env: Record<string, string> = {
       await exited;
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sites several build test files inspect, each built once per test run (see `buildOnce`).
+
+/** The owner's site as it is in the project: its own pages, records, post and config. */
+export function ownerSite(): Promise<Site & CommandResult> {
+  return buildOnce('owner', () => buildSite('owner'));
+}
+
+/** Where the fixture site is published: a GitHub Pages project site. */
+export const FIXTURE_SITE_ENV = { SITE_URL: 'https://x.github.io', BASE_PATH: '/portfolio' } as const;
+
+/**
+ * tests/fixtures/site in place of the project's content, under `/portfolio`: a home page, the work
+ * index with a tile per record (one with an image, one without a page), entries at file addresses
+ * and one deeper in MDX with an imported component, a plain page at an `.html` address with its own
+ * styles, the blog with a post, and two pages never published (a draft, an `_` file).
+ */
+export function fixtureSiteBuild(): Promise<Site & CommandResult> {
+  return buildOnce('portfolio', async () => {
+    const { files } = await fixtureSite('site');
+    return buildSite('portfolio', {
+      pages: {},
+      posts: {},
+      data: {},
+      files: {
+        ...files,
+        'src/components/Highlight.astro': await fixture('components/Highlight.astro'),
+        'public/images/work/orbital-logo.png': await readFile(join(FIXTURES, 'images', 'orbital-logo.png')),
+      },
+      env: FIXTURE_SITE_ENV,
+    });
+  });
 }
