@@ -155,7 +155,10 @@ export function planImport(site: SourceSite): PlanResult {
       const dir = match[1] ?? '';
       const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const pattern = new RegExp(`^(?:_posts/${escaped(dir)}|${escaped(dir)}_posts/?)${escaped(match[2] ?? '')}\\.[^.]+$`);
-      const post = posts.find((candidate) => pattern.test(candidate.path) && !isDraft(candidate.path));
+      // Jekyll matches the path first, then (with a deprecation warning) the date and slug alone.
+      const base = (path: string) => path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+      const published = posts.filter((candidate) => !isDraft(candidate.path));
+      const post = published.find((candidate) => pattern.test(candidate.path)) ?? published.find((candidate) => base(candidate.path) === match[2]);
       if (post?.url !== undefined) return { ok: true, value: post.url };
       if (post) return { ok: false, message: `the post ${post.path} is not published, so it has no address. Link elsewhere, or publish it.` };
     }
@@ -382,7 +385,15 @@ function settleClashes(files: readonly PlannedFile[], report: ReportLine[]): Pla
       let n = 2;
       while (seen.has(`${path.slice(0, dot)}-${n}${path.slice(dot)}`)) n++;
       path = `${path.slice(0, dot)}-${n}${path.slice(dot)}`;
-      report.push({ kind: 'changed', file: file.from, message: `would be written to the same file as another one, so it is ${path}. Merge the two if they are the same page.` });
+      const slug = /^\d+-\d+-\d+-(.+)\.md$/.exec(file.path.slice(file.path.lastIndexOf('/') + 1))?.[1];
+      report.push({
+        kind: 'leftover',
+        file: file.from,
+        message:
+          file.path.startsWith(`${POSTS_DIR}/`) && slug
+            ? `would be written to the same file as another post, so it is ${path}. Its file name makes its address: add \`slug: ${slug}\` to its front matter to keep the old one.`
+            : `would be written to the same file as another one, so it is ${path}. Merge the two if they are the same page.`,
+      });
     }
     seen.add(path);
     settled.push({ ...file, path });

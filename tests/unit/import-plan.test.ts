@@ -198,6 +198,22 @@ describe('posts', () => {
     expect(liveUrls(result)).toContain('/a/b/2019/03/02/x.html');
   });
 
+  it('finds a post in a category folder for {% post_url %} by its name alone, as Jekyll does', () => {
+    const result = plan({
+      'programming/_posts/2019-03-02-x.md': '---\ntitle: X\n---\nText\n',
+      'about.md': '---\nlayout: page\ntitle: About\n---\n[x]({% post_url 2019-03-02-x %}) [y]({% post_url programming/2019-03-02-x %})\n',
+    });
+    expect(text(result, 'src/content/pages/about.md')).toContain('[x](/programming/2019/03/02/x.html) [y](/programming/2019/03/02/x.html)');
+  });
+
+  it('keeps two posts that land on the same file apart, and says how to keep the address', () => {
+    const result = plan({ '_posts/a/2019-03-02-x.md': '---\ntitle: A\n---\n', '_posts/b/2019-03-02-x.md': '---\ntitle: B\n---\n' });
+    expect(result.files.map((file) => file.path).filter((path) => path.startsWith('src/content/posts/'))).toEqual(['src/content/posts/2019-03-02-x-2.md', 'src/content/posts/2019-03-02-x.md']);
+    expect(messages(result, 'leftover')).toEqual([
+      '_posts/b/2019-03-02-x.md: would be written to the same file as another post, so it is src/content/posts/2019-03-02-x-2.md. Its file name makes its address: add `slug: x` to its front matter to keep the old one.',
+    ]);
+  });
+
   it('titles a post without one as Jekyll did, and lists no URL for an unpublished post', () => {
     const result = plan({ '_posts/2019-03-02-batching-writes.md': '---\npublished: false\n---\nText\n' });
     expect(text(result, 'src/content/posts/2019-03-02-batching-writes.md')).toBe('---\npublished: false\ntitle: Batching Writes\n---\nText\n');
