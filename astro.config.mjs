@@ -9,6 +9,7 @@ import { crawlerFiles } from './src/integrations/crawler-files.ts';
 import { resolveDeployment } from './src/lib/deploy-env.ts';
 import { folderPermalinks } from './src/lib/content/folder-permalinks.ts';
 import { baseLinksPlugin } from './src/lib/markdown/base-links.ts';
+import { codeHighlightPlugin } from './src/lib/markdown/code-highlight.ts';
 import { layoutKeyPlugin } from './src/lib/markdown/layout-key.ts';
 import { newTabLinksPlugin } from './src/lib/markdown/new-tab-links.ts';
 import { LAYOUT_NAMES } from './src/lib/schema/page.ts';
@@ -32,14 +33,15 @@ export default defineConfig({
   build: { format: 'preserve' },
   trailingSlash: 'ignore',
   markdown: {
-    // Prism marks code with classes, coloured in the one stylesheet for light and dark; Shiki's inline
-    // style attributes would each need allowing in the Content-Security-Policy.
-    syntaxHighlight: 'prism',
+    // Code is highlighted by codeHighlightPlugin: Prism's classes, coloured in the one stylesheet for
+    // light and dark. Shiki's inline style attributes would each need allowing in the
+    // Content-Security-Policy, and Astro's Prism step writes code of an unknown language as HTML.
+    syntaxHighlight: false,
     processor: satteri({
       mdastPlugins: [layoutKeyPlugin(LAYOUT_NAMES)],
       // The folder list is in the plugin's name so that Astro, which compares its config to decide
       // whether rendered Markdown is still current, renders again when a folder page comes or goes.
-      hastPlugins: [{ ...baseLinks, name: `portfolio-base-links ${[...folders].sort().join(' ')}` }, newTabLinksPlugin()],
+      hastPlugins: [codeHighlightPlugin(), { ...baseLinks, name: `portfolio-base-links ${[...folders].sort().join(' ')}` }, newTabLinksPlugin()],
     }),
   },
   // entryChecks runs last so its link check sees every file the other integrations write.
