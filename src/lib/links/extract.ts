@@ -1,4 +1,4 @@
-import { attributesOf, elements, javaScriptIn, locationOf, parseDocument, srcsetUrls } from './html.ts';
+import { attributesOf, elements, javaScriptOnParsedElement, locationOf, parseDocument, srcsetUrls } from './html.ts';
 
 /** One URL a built page refers to. */
 export interface PageLink {
@@ -54,8 +54,13 @@ export function extractPageFacts(html: string): PageFacts {
   const document = parseDocument(html);
   const links: PageLink[] = [];
   const ids = new Set<string>();
+  const javascriptAt: PageJavaScript[] = [];
+  // One walk over the tree: a build reads every page.
   for (const element of elements(document)) {
-    const attributes = new Map(attributesOf(element).map(({ name, value }) => [name, value]));
+    const list = attributesOf(element);
+    for (const { what, line } of javaScriptOnParsedElement(element, list, html)) javascriptAt.push({ what, line });
+    if (list.length === 0) continue;
+    const attributes = new Map(list.map(({ name, value }) => [name, value]));
     const id = attributes.get('id');
     if (id) ids.add(id);
     const anchorName = element.tagName === 'a' ? attributes.get('name') : undefined;
@@ -69,6 +74,5 @@ export function extractPageFacts(html: string): PageFacts {
       for (const url of urls) links.push({ source, url, line });
     }
   }
-  const javascriptAt = javaScriptIn(document, html).map(({ what, line }) => ({ what, line }));
   return { links, ids, javascript: javascriptAt.map(({ what }) => what), javascriptAt };
 }

@@ -104,6 +104,8 @@ const SCRIPTABLE_DATA_TYPES = new Set(['text/html', 'image/svg+xml', 'applicatio
  * anywhere; `data:` documents (`data:text/html`) where the URL is opened as a page (`navigable`).
  */
 export function scriptingScheme(url: string, navigable: boolean): string | undefined {
+  // Every scheme ends in ":" (decoded by now, even when written `&colon;`): most links have none.
+  if (!url.includes(':')) return undefined;
   const normal = normalizeUrl(url);
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(normal)?.[1]?.toLowerCase();
   if (scheme === 'javascript' || scheme === 'vbscript') return `${scheme}:`;
@@ -243,16 +245,20 @@ export interface JavaScriptFound extends JavaScriptOnElement {
   writtenAttribute?: string;
 }
 
+/** What on one parsed element would run JavaScript, and where; `text` is what was parsed. */
+export function javaScriptOnParsedElement(element: HtmlElement, attributes: readonly Attribute[], text: string): JavaScriptFound[] {
+  if (attributes.length === 0 && element.tagName !== 'script') return [];
+  return javaScriptOnElement(element.tagName, namespaceOf(element), attributes).map((finding) => {
+    const { line, offset } = locationOf(element, finding.attribute) ?? { line: 1, offset: 0 };
+    const written = finding.attribute !== undefined ? text.slice(offset, offset + finding.attribute.length) : undefined;
+    return { ...finding, line, offset, ...(written && written.toLowerCase() === finding.attribute ? { writtenAttribute: written } : {}) };
+  });
+}
+
 /** Everything below `root` that would run JavaScript, in document order. `text` is what was parsed. */
 export function javaScriptIn(root: ParentNode, text: string): JavaScriptFound[] {
   const found: JavaScriptFound[] = [];
-  for (const element of elements(root)) {
-    for (const finding of javaScriptOnElement(element.tagName, namespaceOf(element), attributesOf(element))) {
-      const { line, offset } = locationOf(element, finding.attribute) ?? { line: 1, offset: 0 };
-      const written = finding.attribute !== undefined ? text.slice(offset, offset + finding.attribute.length) : undefined;
-      found.push({ ...finding, line, offset, ...(written && written.toLowerCase() === finding.attribute ? { writtenAttribute: written } : {}) });
-    }
-  }
+  for (const element of elements(root)) found.push(...javaScriptOnParsedElement(element, attributesOf(element), text));
   return found;
 }
 
