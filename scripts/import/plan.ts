@@ -200,11 +200,13 @@ export function planImport(site: SourceSite): PlanResult {
     const match = /^_layouts\/(.+)\.html?$/.exec(path);
     if (match?.[1]) layoutFiles.set(match[1], site.text(path));
   }
-  const layoutUse = new Map<string, { choice: LayoutChoice; files: string[] }>();
+  // By name and result: `home` at "/" and `home` elsewhere become different layouts.
+  const layoutUse = new Map<string, { name: string; choice: LayoutChoice; files: string[] }>();
   const noteLayout = (name: string, choice: LayoutChoice, file: string) => {
-    const use = layoutUse.get(name) ?? { choice, files: [] };
+    const key = `${name}\n${choice.layout}\n${choice.reason}`;
+    const use = layoutUse.get(key) ?? { name, choice, files: [] };
     use.files.push(file);
-    layoutUse.set(name, use);
+    layoutUse.set(key, use);
   };
   const themeExtras: string[] = [];
   const retired = (url: string | undefined, path: string, reason: string) => {
@@ -291,7 +293,8 @@ export function planImport(site: SourceSite): PlanResult {
   }
 
   // Layout names and what they became.
-  for (const [name, use] of [...layoutUse].sort(([a], [b]) => compareText(a, b))) {
+  for (const use of [...layoutUse.values()].sort((a, b) => compareText(a.name, b.name) || compareText(a.choice.layout, b.choice.layout))) {
+    const name = use.name;
     const what = use.files.length > 3 ? `${use.files.length} pages` : use.files.sort(compareText).join(', ');
     const label = name === '(none)' ? 'no layout' : `"${name}"`;
     report.push({ kind: 'layout', message: `${label} (${what}) -> ${use.choice.layout}${use.choice.reason ? `: ${use.choice.reason}` : ''}` });

@@ -71,7 +71,8 @@ export function applyActions(root: string, actions: readonly Action[], site: Sou
   // Folders the removals emptied (the sample's src/content/work/) go too, up to the content area.
   for (const folder of [...removedFrom].sort((a, b) => b.length - a.length)) {
     let current = folder;
-    while (REMOVABLE.some((area) => current.startsWith(area) && current.length + 1 > area.length) && !REMOVABLE.includes(`${current}/`)) {
+    // Up to, not including, src/content and src/data themselves.
+    while (REMOVABLE.some((area) => current.startsWith(area))) {
       const full = join(root, current);
       try {
         if (readdirSync(full).length > 0) break;

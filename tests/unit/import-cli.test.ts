@@ -151,6 +151,9 @@ describe('the project: sample content is replaced, the owner\'s content is not',
       'src/site.config.ts',
     ]);
     expect(result.out).toContain('  remove   src/content/pages/work/amazon.md  (sample content)');
+    // The folder the sample emptied goes too; the content folders stay.
+    expect(existsSync(join(project, 'src/content/pages/work'))).toBe(false);
+    expect(existsSync(join(project, 'src/content/pages'))).toBe(true);
     expect(readFileSync(join(project, 'src/content/pages/about.md'), 'utf8')).toBe('---\nlayout: page\ntitle: About\npermalink: /about.html\n---\n\nI build queues.\n');
   });
 
