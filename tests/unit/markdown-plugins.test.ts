@@ -38,6 +38,13 @@ describe('baseLinksPlugin', () => {
     ['<!-- <a href="/work/gt"> -->', '/portfolio/', '<!-- <a href="/work/gt"> -->'],
     ['<!--><a href="/work/gt">after an empty comment</a>', '/portfolio/', '<!--><a href="/portfolio/work/gt">after an empty comment</a>'],
     ['<textarea><a href="/work/gt"></textarea>', '/portfolio/', '<textarea><a href="/work/gt"></textarea>'],
+    [
+      '<div><svg><a xlink:href="/work/gt"><image href="/a.png"/></a><use href="#x"/></svg></div>',
+      '/portfolio/',
+      '<div><svg><a xlink:href="/portfolio/work/gt"><image href="/portfolio/a.png"/></a><use href="#x"/></svg></div>',
+    ],
+    // Inline, each tag is a raw node of its own: an SVG link is known by its xlink:href.
+    ['<svg><a xlink:href="/work/gt"><text>x</text></a></svg>', '/portfolio/', '<p><svg><a xlink:href="/portfolio/work/gt"><text>x</text></a></svg></p>'],
   ])('%s (base %s)', async (markdown, base, html) => {
     expect(await render(markdown, base)).toBe(html);
   });

@@ -17,6 +17,11 @@ const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   form: ['action'],
 };
 const TAGS = Object.keys(URL_ATTRIBUTES);
+/** The same in SVG, whose links and images may name their target either way. */
+const SVG_URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  a: ['href', 'xlink:href'],
+  image: ['href', 'xlink:href'],
+};
 /** hast (and React-style JSX) spell some attributes in camelCase. */
 const PROPERTY_NAMES: Readonly<Record<string, string>> = { srcSet: 'srcset' };
 const attributeName = (property: string) => PROPERTY_NAMES[property] ?? property.toLowerCase();
@@ -98,8 +103,10 @@ export function baseLinksPlugin(base: string, options: BaseLinksOptions = {}): H
     raw(node, ctx) {
       const edits: RawEdit[] = [];
       for (const tag of rawStartTags(node.value)) {
-        if (tag.namespace !== 'html') continue;
-        const wanted = URL_ATTRIBUTES[tag.tagName] ?? [];
+        // Inline HTML comes one tag per raw node, parsed without the <svg> around it: an HTML <a>
+        // may be an SVG link, known by its xlink:href.
+        const svg = tag.namespace === 'svg' || (tag.tagName === 'a' && tag.spans.has('xlink:href'));
+        const wanted = (svg ? SVG_URL_ATTRIBUTES : tag.namespace === 'html' ? URL_ATTRIBUTES : {})[tag.tagName] ?? [];
         for (const { name, value } of tag.attributes) {
           const rewritten = wanted.includes(name) ? rewrite(name, value) : undefined;
           if (rewritten !== undefined) edits.push({ tag, attribute: name, value: rewritten });
