@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, PROJECT_ROOT, readBuiltSite, type BuiltSite } from '../helpers/site.ts';
+import { attribute, parseHtml, select, textOf } from '../helpers/html-tree.ts';
+import { buildSite, fixtureSiteBuild, PROJECT_ROOT, readBuiltSite, type BuiltSite } from '../helpers/site.ts';
 
 const EXAMPLE = "// domain: 'jane.dev',";
 
@@ -16,11 +17,14 @@ async function siteConfigWithDomain(domain: string): Promise<string> {
 async function ownUrls(dist: string, site: BuiltSite): Promise<{ canonical: Map<string, string>; sitemap: string[] }> {
   const canonical = new Map<string, string>();
   for (const [file, html] of site.pages) {
-    const href = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
+    const href = select(parseHtml(html), (element) => element.tagName === 'link' && attribute(element, 'rel') === 'canonical').map((link) => attribute(link, 'href'))[0];
     if (href) canonical.set(file, href);
   }
-  const xml = (await readFile(join(dist, 'sitemap-index.xml'), 'utf8')) + (await readFile(join(dist, 'sitemap-0.xml'), 'utf8'));
-  return { canonical, sitemap: [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1] ?? '') };
+  const sitemap: string[] = [];
+  for (const file of ['sitemap-index.xml', 'sitemap-0.xml']) {
+    sitemap.push(...select(parseHtml(await readFile(join(dist, file), 'utf8')), (element) => element.tagName === 'loc').map(textOf));
+  }
+  return { canonical, sitemap };
 }
 
 describe('a site with a custom domain in its site config', () => {
@@ -77,8 +81,9 @@ describe('a custom domain with SITE_URL and BASE_PATH set explicitly', () => {
 });
 
 describe('a site without a domain', () => {
+  // The fixture site: a project site under /portfolio, whose config (the project's own) names no domain.
   it('writes .nojekyll and no CNAME', async () => {
-    const result = await buildSite('pages-no-domain', { env: { SITE_URL: 'https://jane.github.io', BASE_PATH: '/portfolio' } });
+    const result = await fixtureSiteBuild();
     expect(result.output).toContain('Complete!');
     const { files } = await readBuiltSite(result.dist);
     expect(files.has('.nojekyll')).toBe(true);

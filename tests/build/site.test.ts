@@ -1,17 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseAtomFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../src/lib/links/check.ts';
 import { extractPageFacts } from '../../src/lib/links/extract.ts';
-import {
-  buildSite,
-  fixture,
-  fixtureEntries,
-  PROJECT_ROOT,
-  readBuiltSite,
-  type BuiltSite,
-} from '../helpers/site.ts';
+import { attribute, hasClass, mainOf, parseHtml, select, textOf, type Element } from '../helpers/html-tree.ts';
+import { fixtureSiteBuild, ownerSite, PROJECT_ROOT, readBuiltSite, type BuiltSite, type CommandResult, type Site } from '../helpers/site.ts';
 
 /** Every internal link problem on a built site, as `page: kind url` lines (empty when all resolve). */
 function linkProblems(site: BuiltSite, base: string): string[] {
@@ -19,7 +14,29 @@ function linkProblems(site: BuiltSite, base: string): string[] {
   return checkLinks({ files: site.files, pages, base }).map((p) => `${p.page}: ${p.kind} ${p.url}`);
 }
 
-/** The internal URLs written on every page (not external, not same-page fragments). */
+const documents = new WeakMap<BuiltSite, Map<string, ReturnType<typeof parseHtml>>>();
+
+/** A built page's document tree (parsed once). */
+function tree(site: BuiltSite, file: string): ReturnType<typeof parseHtml> {
+  let parsed = documents.get(site);
+  if (!parsed) documents.set(site, (parsed = new Map()));
+  let document = parsed.get(file);
+  if (!document) {
+    const html = site.pages.get(file);
+    if (html === undefined) throw new Error(`no page ${file}; built: ${[...site.pages.keys()].join(', ')}`);
+    parsed.set(file, (document = parseHtml(html)));
+  }
+  return document;
+}
+
+const elements = (site: BuiltSite, file: string, match: (element: Element) => boolean) => select(tree(site, file), match);
+const byTag = (tag: string) => (element: Element) => element.tagName === tag;
+const one = (found: Element[], what: string): Element => {
+  expect(found, what).toHaveLength(1);
+  return found[0] as Element;
+};
+
+/** The URLs of every link, image and other reference written on every page (not external, not same-page fragments). */
 function internalUrls(site: BuiltSite): string[] {
   return [...site.pages.values()]
     .flatMap((html) => extractPageFacts(html).links.map((link) => link.url))
@@ -28,11 +45,10 @@ function internalUrls(site: BuiltSite): string[] {
 
 /** `<script>` elements other than JSON-LD data, and JavaScript files: the site promises none. */
 function javascriptIn(site: BuiltSite): string[] {
-  const scripts = [...site.pages].flatMap(([file, html]) =>
-    [...html.matchAll(/<script\b[^>]*>/gi)]
-      .map((match) => match[0])
-      .filter((tag) => !/type=["']?application\/ld\+json/i.test(tag))
-      .map((tag) => `${file}: ${tag}`),
+  const scripts = [...site.pages.keys()].flatMap((file) =>
+    elements(site, file, byTag('script'))
+      .filter((script) => attribute(script, 'type') !== 'application/ld+json')
+      .map((script) => `${file}: <script ${script.attrs.map((attr) => attr.name).join(' ')}>`),
   );
   const files = [...site.files].filter((file) => /\.(m?js|cjs)$/.test(file));
   return [...scripts, ...files];
@@ -43,42 +59,125 @@ function warningsIn(output: string): string[] {
   return output.split('\n').filter((line) => /\[(WARN|ERROR)\]|\bwarning\b/i.test(line));
 }
 
+/** The header's links, each as `href` and its `aria-current` when it has one. */
+function navigation(site: BuiltSite, file: string): string[] {
+  const nav = one(elements(site, file, (element) => element.tagName === 'nav' && attribute(element, 'aria-label') === 'Site'), `${file}: the site navigation`);
+  return select(nav, byTag('a')).map((link) => `${textOf(link)} ${attribute(link, 'href')}${attribute(link, 'aria-current') ? ` (${attribute(link, 'aria-current')})` : ''}`);
+}
+
+/** The work index's tiles in order: name, summary, and where each leads. */
+function tiles(site: BuiltSite, file: string): string[] {
+  const list = one(elements(site, file, (element) => element.tagName === 'ul' && hasClass(element, 'tiles')), `${file}: the tiles`);
+  return list.childNodes
+    .filter((node): node is Element => 'tagName' in node && node.tagName === 'li')
+    .map((item) => {
+      const tile = one(select(item, (element) => hasClass(element, 'tile')), 'a tile');
+      const name = textOf(one(select(tile, byTag('h2')), 'a tile heading'));
+      const summary = select(tile, byTag('p')).map(textOf).join(' ');
+      return `${name}${summary ? ` | ${summary}` : ''} -> ${tile.tagName === 'a' ? attribute(tile, 'href') : '(no page)'}`;
+    });
+}
+
+/** What an entry page shows of its record above the body: the summary line and each list of links. */
+function recordFacts(site: BuiltSite, file: string): { group: string; summary: string; lists: string[]; images: number } {
+  const entry = one(elements(site, file, (element) => element.tagName === 'article' && hasClass(element, 'entry')), `${file}: the entry`);
+  const summary = select(entry, (element) => hasClass(element, 'entry__summary')).map(textOf).join('');
+  const group = select(entry, (element) => hasClass(element, 'entry__group')).flatMap((element) => select(element, byTag('a')).map((link) => `${textOf(link)} ${attribute(link, 'href')}`)).join('');
+  const facts = select(entry, (element) => hasClass(element, 'entry__facts'));
+  const lists = facts.flatMap((element) =>
+    select(element, byTag('section')).map((section) => {
+      const heading = select(section, byTag('h2')).map(textOf).join('');
+      const links = select(section, byTag('a')).map((link) => `${textOf(link)} <${attribute(link, 'href')}>`);
+      return `${heading}: ${links.join(', ')}`;
+    }),
+  );
+  const images = facts.flatMap((element) => select(element, byTag('img'))).length;
+  return { group, summary, lists, images };
+}
+
+/** The `<loc>` values of a sitemap file. */
+async function sitemapLocations(dist: string, file: string): Promise<string[]> {
+  const document = parseHtml(await readFile(join(dist, file), 'utf8'));
+  return select(document, byTag('loc')).map(textOf);
+}
+
+/** Each published page's canonical URL, by file. */
+function canonicalUrls(site: BuiltSite): Map<string, string | undefined> {
+  return new Map(
+    [...site.pages.keys()].map((file) => [file, elements(site, file, (element) => element.tagName === 'link' && attribute(element, 'rel') === 'canonical').map((link) => attribute(link, 'href'))[0]]),
+  );
+}
+
+/** Prism's token classes on the code of a page's code blocks. */
+function codeTokens(site: BuiltSite, file: string): string[] {
+  return elements(site, file, byTag('pre'))
+    .flatMap((pre) => select(pre, (element) => element.tagName === 'span' && hasClass(element, 'token')))
+    .map((span) => attribute(span, 'class') ?? '');
+}
+
 describe('the owner’s site, built as is', () => {
   let site: BuiltSite;
-  let result: Awaited<ReturnType<typeof buildSite>>;
+  let result: Site & CommandResult;
 
   beforeAll(async () => {
-    result = await buildSite('owner');
+    result = await ownerSite();
+    expect(result.exitCode, result.output).toBe(0);
     expect(result.output).toContain('Complete!');
-    expect(result.exitCode).toBe(0);
     site = await readBuiltSite(result.dist);
   });
 
   it('keeps the seed entry verbatim', async () => {
-    const seed = await readFile(join(PROJECT_ROOT, 'src/content/work/amazon.md'));
+    const seed = await readFile(join(PROJECT_ROOT, 'src/content/pages/work/amazon.md'));
     // The SHA-256 of the owner's original page, byte for byte, as it came from the Jekyll site.
     expect(createHash('sha256').update(seed).digest('hex')).toBe('78ec7d6a429deed436b12ddc047af8f7490fd48d66c363ecfbf0bbd360f4b6d6');
     expect(seed.toString('utf8')).toMatch(/^---\nlayout: work_page\ntitle: Amazon\ndata: work\npermalink: \/work\/amazon\n---\n/);
   });
 
-  it('writes every entry at its permalink as a file GitHub Pages serves without a redirect', () => {
+  it('writes every page at its permalink as a file GitHub Pages serves without a redirect', () => {
     expect([...site.files].filter((file) => file.endsWith('.html'))).toEqual([
       '404.html',
+      'blog/index.html',
       'index.html',
-      'work.html',
+      'kinesis/2018/09/01/enhanced-fan-out.html',
       'work/amazon.html',
       'work/gt.html',
+      'work/index.html',
     ]);
   });
 
-  it('renders the Amazon page: title, heading, body, navigation', () => {
-    const html = site.pages.get('work/amazon.html') ?? '';
-    expect(html).toContain('<title>Amazon · Your Name</title>');
-    expect(html).toMatch(/<h1>Amazon<\/h1>/);
-    expect(html).toContain('During the summer of 2018, I worked as a Software Engineering Intern');
-    expect(html).toContain('<a href="/work/gt">Georgia Tech</a>');
-    expect(html).toContain('<a href="/work/amazon" aria-current="page">Amazon</a>');
-    expect(html).toMatch(/<nav class="group-nav"[^>]*>[\s\S]*<a href="\/work\/gt">Georgia Tech<\/a>/);
+  it('writes the files a Jekyll site served besides its pages: the feed, both sitemaps, robots.txt, .nojekyll', () => {
+    expect([...site.files]).toEqual(expect.arrayContaining(['feed.xml', 'sitemap.xml', 'sitemap-index.xml', 'sitemap-0.xml', 'robots.txt', '.nojekyll', 'favicon.svg']));
+  });
+
+  it('renders the Amazon page: title, heading, body, and its record above the body', () => {
+    expect(elements(site, 'work/amazon.html', byTag('title')).map(textOf)).toEqual(['Amazon · Your Name']);
+    const main = mainOf(site.pages.get('work/amazon.html') ?? '');
+    expect(select(main, byTag('h1')).map(textOf)).toEqual(['Amazon']);
+    expect(textOf(main)).toContain('During the summer of 2018, I worked as a Software Engineering Intern');
+    expect(select(main, byTag('a')).filter((link) => attribute(link, 'href') === '/work/gt').map(textOf)).toEqual(['Georgia Tech']);
+    expect(recordFacts(site, 'work/amazon.html')).toEqual({
+      group: 'Work /work/',
+      summary: 'Software Development Engineer II, Software Engineering Intern (5/2018 - 8/2018, 8/2019 - 3/2022)',
+      lists: ['Links: Amazon Kinesis Data Streams <https://aws.amazon.com/kinesis/data-streams/>'],
+      images: 0,
+    });
+  });
+
+  it('shows the work index with a tile per record, in the order of src/data/work.yml', () => {
+    expect(tiles(site, 'work/index.html')).toEqual([
+      'Amazon | Software Development Engineer II, Software Engineering Intern -> /work/amazon',
+      'Georgia Tech | M.S. in Computer Science -> /work/gt',
+    ]);
+  });
+
+  it.each([
+    ['index.html', ['Work /work/', 'Blog /blog/']],
+    ['work/index.html', ['Work /work/ (page)', 'Blog /blog/']],
+    ['work/amazon.html', ['Work /work/ (true)', 'Blog /blog/']],
+    ['blog/index.html', ['Work /work/', 'Blog /blog/ (page)']],
+    ['404.html', ['Work /work/', 'Blog /blog/']],
+  ])('%s: the navigation of the site config, the current page or section marked', (file, links) => {
+    expect(navigation(site, file)).toEqual(links);
   });
 
   it('resolves every internal link, the seed page’s /work/gt included', () => {
@@ -93,114 +192,181 @@ describe('the owner’s site, built as is', () => {
     expect(warningsIn(result.output)).toEqual([]);
   });
 
-  it('has a header, footer, home page with placeholders, work index and 404', () => {
-    const home = site.pages.get('index.html') ?? '';
-    expect(home).toContain('<h1 id="intro-heading">Your Name</h1>');
-    expect(home).toContain('Placeholder intro');
-    const index = site.pages.get('work.html') ?? '';
-    expect(index).toContain('<a href="/work/amazon">Amazon</a>');
-    expect(index).toContain('<a href="/work/gt">Georgia Tech</a>');
-    expect(site.pages.get('404.html')).toContain('<h1>Page not found</h1>');
-    for (const html of site.pages.values()) {
-      expect(html).toMatch(/<header class="site-header">/);
-      expect(html).toMatch(/<footer class="site-footer">/);
+  it('has a header and footer on every page, the home page from home.md, and a 404 page', () => {
+    const home = mainOf(site.pages.get('index.html') ?? '');
+    expect(select(home, byTag('h1')).map(textOf)).toEqual(['Software engineer building streaming data infrastructure.']);
+    expect(textOf(home)).toContain('Placeholder intro');
+    expect(select(mainOf(site.pages.get('404.html') ?? ''), byTag('h1')).map(textOf)).toEqual(['Page not found']);
+    for (const file of site.pages.keys()) {
+      expect(elements(site, file, (element) => element.tagName === 'header' && hasClass(element, 'site-header')), file).toHaveLength(1);
+      expect(elements(site, file, (element) => element.tagName === 'footer' && hasClass(element, 'site-footer')), file).toHaveLength(1);
     }
   });
 
-  it('lists every published page in the sitemap', async () => {
-    const sitemap = await readFile(join(result.dist, 'sitemap-0.xml'), 'utf8');
-    const locations = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
-    expect(locations).toEqual([
+  it('shows the post with its date and category, and its code coloured by Prism classes', () => {
+    const file = 'kinesis/2018/09/01/enhanced-fan-out.html';
+    const main = mainOf(site.pages.get(file) ?? '');
+    expect(select(main, byTag('h1')).map(textOf)).toEqual(['What I learned shipping enhanced fan-out']);
+    expect(select(main, byTag('time')).map((time) => attribute(time, 'datetime'))).toEqual(['2018-09-01']);
+    expect(codeTokens(site, file)).toEqual(expect.arrayContaining(['token comment', 'token function', 'token punctuation']));
+    // Classes only: an inline style on each token would need allowing in the Content-Security-Policy.
+    expect(elements(site, file, byTag('pre')).flatMap((pre) => select(pre, (element) => attribute(element, 'style') !== undefined))).toEqual([]);
+  });
+
+  // BUG (the sitemap integration as astro.config.mjs sets it up): the sitemap lists the folder pages
+  // /work/ and /blog/ as /work and /blog, which GitHub Pages answers with a redirect, and drops the
+  // .html of an .html permalink, so those locations differ from the pages' canonical URLs.
+  it('lists every published page in the sitemap, at its canonical URL', async () => {
+    const canonical = canonicalUrls(site);
+    canonical.delete('404.html');
+    const locations = await sitemapLocations(result.dist, 'sitemap-0.xml');
+    expect(locations.sort()).toEqual([...canonical.values()].sort());
+    expect([...canonical.values()].sort()).toEqual([
       'http://localhost:4321/',
-      'http://localhost:4321/work',
+      'http://localhost:4321/blog/',
+      'http://localhost:4321/kinesis/2018/09/01/enhanced-fan-out.html',
+      'http://localhost:4321/work/',
       'http://localhost:4321/work/amazon',
       'http://localhost:4321/work/gt',
     ]);
   });
+
+  it('serves the sitemap at /sitemap.xml too, where jekyll-sitemap wrote it', async () => {
+    expect(await readFile(join(result.dist, 'sitemap.xml'), 'utf8')).toBe(await readFile(join(result.dist, 'sitemap-index.xml'), 'utf8'));
+  });
+
+  it('writes an Atom feed of the posts, linked from every page', async () => {
+    const feed = parseAtomFeed(await readFile(join(result.dist, 'feed.xml'), 'utf8'));
+    const text = (value: unknown) => (typeof value === 'object' && value !== null && 'value' in value ? value.value : value);
+    expect(feed.entries?.map((entry) => [text(entry.title), entry.links?.map((link) => link.href)])).toEqual([
+      ['What I learned shipping enhanced fan-out', ['http://localhost:4321/kinesis/2018/09/01/enhanced-fan-out.html']],
+    ]);
+    for (const file of site.pages.keys()) {
+      const alternates = elements(site, file, (element) => element.tagName === 'link' && attribute(element, 'rel') === 'alternate');
+      expect(alternates.map((link) => `${attribute(link, 'type')} ${attribute(link, 'href')}`), file).toEqual(['application/atom+xml /feed.xml']);
+    }
+  });
 });
 
-describe('a project site under /portfolio with Markdown and MDX entries', () => {
+describe('a project site under /portfolio: tests/fixtures/site, in Markdown and MDX', () => {
   let site: BuiltSite;
-  let result: Awaited<ReturnType<typeof buildSite>>;
+  let result: Site & CommandResult;
 
   beforeAll(async () => {
-    result = await buildSite('portfolio', {
-      entries: await fixtureEntries('site'),
-      files: { 'src/components/Highlight.astro': await fixture('components/Highlight.astro') },
-      env: { SITE_URL: 'https://x.github.io', BASE_PATH: '/portfolio' },
-    });
+    result = await fixtureSiteBuild();
+    expect(result.exitCode, result.output).toBe(0);
     expect(result.output).toContain('Complete!');
-    expect(result.exitCode).toBe(0);
     site = await readBuiltSite(result.dist);
   });
 
-  it('builds each entry at its permalink, not its file name, and never a draft or _file', () => {
+  it('builds each page at its permalink, not its file name, and never a draft or _file', () => {
     expect([...site.pages.keys()].sort()).toEqual([
       '404.html',
+      'about.html',
+      'blog/index.html',
       'index.html',
-      'work.html',
+      'shell/2019/06/10/useful-shell-aliases.html',
       'work/2019/summer-research.html',
       'work/aws-intern.html',
       'work/gt.html',
+      'work/index.html',
+      'work/orbital.html',
     ]);
-    for (const html of site.pages.values()) {
-      expect(html).not.toContain('Secret Startup');
-      expect(html).not.toContain('Unlisted');
+    for (const file of site.pages.keys()) {
+      const text = textOf(tree(site, file));
+      expect(text, file).not.toContain('Secret Startup');
+      expect(text, file).not.toContain('Unlisted');
     }
   });
 
   it('renders an .mdx entry with layout: work_page: expressions, imported components, JSX', () => {
-    const html = site.pages.get('work/2019/summer-research.html') ?? '';
-    expect(html).toContain('We published 42 papers in 2019.');
-    expect(html).toContain('<strong class="highlight">Rendered by an imported component</strong>');
-    expect(html).toContain('<a href="/portfolio/work/gt">Georgia Tech, linked from JSX</a>');
-    expect(html).toMatch(/<h2 id="results">Results<\/h2>/);
-    expect(html).toContain('<nav class="group-nav"');
+    const main = mainOf(site.pages.get('work/2019/summer-research.html') ?? '');
+    expect(textOf(main)).toContain('We published 42 papers in 2019.');
+    expect(select(main, (element) => element.tagName === 'strong' && hasClass(element, 'highlight')).map(textOf)).toEqual(['Rendered by an imported component']);
+    expect(select(main, byTag('a')).filter((link) => attribute(link, 'href') === '/portfolio/work/gt').map(textOf)).toEqual(['Georgia Tech, linked from JSX']);
+    expect(select(main, byTag('h2')).filter((heading) => attribute(heading, 'id') === 'results').map(textOf)).toEqual(['Results']);
   });
 
   it('escapes markup in a title instead of rendering it', () => {
-    const html = site.pages.get('work/2019/summer-research.html') ?? '';
-    expect(html).toContain('<h1>Research &lt;em&gt;Lab&lt;/em&gt;</h1>');
-    expect(html).toContain('<title>Research &lt;em&gt;Lab&lt;/em&gt; · Your Name</title>');
-    // Never an element: escaped in text, and literal text inside attribute values (og:title).
-    expect(html.replace(/="[^"]*"/g, '=""')).not.toContain('<em>Lab</em>');
+    const file = 'work/2019/summer-research.html';
+    expect(select(mainOf(site.pages.get(file) ?? ''), byTag('h1')).map(textOf)).toEqual(['Research <em>Lab</em>']);
+    expect(elements(site, file, byTag('title')).map(textOf)).toEqual(['Research <em>Lab</em> · Your Name']);
+    // Never an element: text in the heading, the title and the tile, literal text in attribute values.
+    expect(elements(site, file, byTag('em'))).toEqual([]);
+    expect(elements(site, 'work/index.html', byTag('em'))).toEqual([]);
+    const ogTitle = elements(site, file, (element) => element.tagName === 'meta' && attribute(element, 'property') === 'og:title');
+    expect(ogTitle.map((meta) => attribute(meta, 'content'))).toEqual(['Research <em>Lab</em> · Your Name']);
   });
 
   it('prefixes every internal link with the base, Markdown and MDX bodies included', () => {
     const urls = internalUrls(site);
-    expect(urls.length).toBeGreaterThan(20);
+    expect(urls.length).toBeGreaterThan(40);
     expect(urls.filter((url) => !url.startsWith('/portfolio/'))).toEqual([]);
-    const internship = site.pages.get('work/aws-intern.html') ?? '';
-    expect(internship).toContain('<a href="/portfolio/work/gt">Georgia Tech</a>');
-    expect(internship).toContain('<a href="/portfolio/work/2019/summer-research#results">');
-    expect(site.pages.get('work/gt.html')).toContain('<a href="/portfolio/">home</a>');
+    const internship = mainOf(site.pages.get('work/aws-intern.html') ?? '');
+    const hrefs = select(internship, byTag('a')).map((link) => `${textOf(link)} ${attribute(link, 'href')}`);
+    expect(hrefs).toContain('Georgia Tech /portfolio/work/gt');
+    expect(hrefs).toContain('Raw HTML link to the research results /portfolio/work/2019/summer-research#results');
+    expect(select(mainOf(site.pages.get('work/gt.html') ?? ''), byTag('a')).map((link) => `${textOf(link)} ${attribute(link, 'href')}`)).toContain('home /portfolio/');
   });
 
   it('resolves every internal link and fragment to a built file', () => {
     expect(linkProblems(site, '/portfolio/')).toEqual([]);
   });
 
-  it('lists the nav in order with the current page marked', () => {
-    const html = site.pages.get('work/aws-intern.html') ?? '';
-    const nav = /<nav class="group-nav"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
-    const links = [...nav.matchAll(/<a href="([^"]+)"( aria-current="page")?>/g)].map((m) => `${m[1]}${m[2] ? ' (current)' : ''}`);
-    expect(links).toEqual([
-      '/portfolio/work/2019/summer-research',
-      '/portfolio/work/gt',
-      '/portfolio/work/aws-intern (current)',
+  it.each([
+    ['index.html', ['Work /portfolio/work/', 'Blog /portfolio/blog/']],
+    ['work/index.html', ['Work /portfolio/work/ (page)', 'Blog /portfolio/blog/']],
+    ['work/aws-intern.html', ['Work /portfolio/work/ (true)', 'Blog /portfolio/blog/']],
+    ['work/2019/summer-research.html', ['Work /portfolio/work/ (true)', 'Blog /portfolio/blog/']],
+    ['blog/index.html', ['Work /portfolio/work/', 'Blog /portfolio/blog/ (page)']],
+    ['about.html', ['Work /portfolio/work/', 'Blog /portfolio/blog/']],
+  ])('%s: the navigation of the site config, under the base, the current page or section marked', (file, links) => {
+    expect(navigation(site, file)).toEqual(links);
+  });
+
+  it('shows the work index’s tiles in the order of the data file, a record without a page as a tile without a link', () => {
+    expect(tiles(site, 'work/index.html')).toEqual([
+      'Orbital Labs | Platform Engineer -> /portfolio/work/orbital',
+      'Research <em>Lab</em> | Research assistant -> /portfolio/work/2019/summer-research',
+      'AWS intern | Software Engineering Intern -> /portfolio/work/aws-intern',
+      "Georgia Tech | Master's Degree -> /portfolio/work/gt",
+      'Hackathon | A record with no page of its own -> (no page)',
     ]);
   });
 
-  it('lists the pages at SITE_URL + base + permalink in the sitemap', async () => {
-    const sitemap = await readFile(join(result.dist, 'sitemap-0.xml'), 'utf8');
-    expect(sitemap).toContain('<loc>https://x.github.io/portfolio/work/aws-intern</loc>');
-    expect(sitemap).toContain('<loc>https://x.github.io/portfolio/work/2019/summer-research</loc>');
-    expect(sitemap).not.toContain('secret');
-    expect(sitemap).not.toContain('unlisted');
+  it.each([
+    ['work/orbital.html', { group: 'Work /portfolio/work/', summary: 'Platform Engineer (3/2021 - Present)', lists: ['Links: Orbital Labs <https://example.com/orbital>'], images: 1 }],
+    ['work/2019/summer-research.html', { group: 'Work /portfolio/work/', summary: 'Research assistant (2019)', lists: ["Press: The lab's announcement <https://example.com/lab/news>"], images: 0 }],
+    ['work/aws-intern.html', { group: 'Work /portfolio/work/', summary: 'Software Engineering Intern (6/2018 - 8/2018)', lists: [], images: 0 }],
+    ['work/gt.html', { group: 'Work /portfolio/work/', summary: "Master's Degree (8/2017 - 5/2019)", lists: ["Awards: Dean's list <https://example.com/deans-list>"], images: 0 }],
+  ])('%s shows its record above the body: summary, date, image and lists of links', (file, facts) => {
+    expect(recordFacts(site, file)).toEqual(facts);
+  });
+
+  it('colours code blocks with Prism classes, in entries and posts', () => {
+    expect(codeTokens(site, 'work/aws-intern.html')).toEqual(expect.arrayContaining(['token comment', 'token keyword', 'token string']));
+    expect(codeTokens(site, 'shell/2019/06/10/useful-shell-aliases.html')).toEqual(expect.arrayContaining(['token comment', 'token string']));
+  });
+
+  it('lists the pages at SITE_URL + base + permalink in the sitemap, and never a draft or _file', async () => {
+    const locations = await sitemapLocations(result.dist, 'sitemap-0.xml');
+    expect(locations).toContain('https://x.github.io/portfolio/work/aws-intern');
+    expect(locations).toContain('https://x.github.io/portfolio/work/2019/summer-research');
+    expect(locations.filter((url) => /secret|unlisted/.test(url))).toEqual([]);
+  });
+
+  // BUG: as on the owner's site above; here also /about.html is listed as /about.
+  it('lists each page in the sitemap at its canonical URL: folder and .html addresses as written', async () => {
+    const locations = await sitemapLocations(result.dist, 'sitemap-0.xml');
+    const canonical = canonicalUrls(site);
+    canonical.delete('404.html');
+    expect(locations.sort()).toEqual([...canonical.values()].sort());
   });
 
   it('writes canonical URLs on the deployed origin', () => {
-    expect(site.pages.get('work/gt.html')).toContain('<link rel="canonical" href="https://x.github.io/portfolio/work/gt">');
+    expect(canonicalUrls(site).get('work/gt.html')).toBe('https://x.github.io/portfolio/work/gt');
+    expect(canonicalUrls(site).get('about.html')).toBe('https://x.github.io/portfolio/about.html');
+    expect(canonicalUrls(site).get('work/index.html')).toBe('https://x.github.io/portfolio/work/');
   });
 
   it('ships zero JavaScript', () => {
