@@ -81,7 +81,8 @@ export function withDocumentUrl(document: SourceDocument, config: JekyllConfig, 
   const permalink = typeof document.values['permalink'] === 'string' ? document.values['permalink'] : undefined;
   const outputExt = converterOutputExt(rubyExtname(document.path), markdownExtensions(config));
   try {
-    const url = collectionDocumentUrl({ collection: collection.name, pathInCollection, permalink, collectionPermalink: collection.permalink, style: styleOf(config), outputExt });
+    const slug = typeof document.values['slug'] === 'string' ? document.values['slug'] : undefined;
+    const url = collectionDocumentUrl({ collection: collection.name, pathInCollection, permalink, collectionPermalink: collection.permalink, style: styleOf(config), outputExt, slug });
     return { document: { ...document, url, outputExt, collection: collection.name } };
   } catch (error) {
     if (error instanceof JekyllUrlError) return { document: { ...document, outputExt, collection: collection.name }, problem: error.message };

@@ -87,7 +87,14 @@ export function planImport(site: SourceSite): PlanResult {
     for (const path of collection.files) {
       const inCollection = path.slice(path.indexOf(`_${collection.config.name}/`) + collection.config.name.length + 2);
       const ext = rubyExtname(path);
-      const url = collectionDocumentUrl({ collection: collection.config.name, pathInCollection: inCollection, collectionPermalink: collection.config.permalink, style: textSetting(config['permalink']), outputExt: '' }).replace(/\/$/, '') + ext;
+      let url: string;
+      try {
+        // A static file's URL is the template with no extension, then its own (`StaticFile#url`).
+        url = collectionDocumentUrl({ collection: collection.config.name, pathInCollection: inCollection, collectionPermalink: collection.config.permalink, style: textSetting(config['permalink']), outputExt: '' }).replace(/\/$/, '') + ext;
+      } catch (error) {
+        report.push({ kind: 'skipped', file: path, message: `is not imported: its URL cannot be worked out (${error instanceof Error ? error.message : String(error)}) Copy it into public/ by hand.` });
+        continue;
+      }
       staticUrlOf.set(path, url);
       const target = decodeURIComponent(url).replace(/^\/+/, '');
       files.push({ path: `${PUBLIC_DIR}/${target}`, content: { copy: path }, from: path });

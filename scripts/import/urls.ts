@@ -7,6 +7,7 @@ import {
   JekyllUrlError,
   escapePath,
   outputFileForUrl,
+  pageTemplate,
   rubyExtname,
   sanitizeUrl,
   slugify,
@@ -43,15 +44,15 @@ export function builtFileFor(url: string, outputExt = '.html', kind: 'page' | 'p
 }
 
 /**
- * A collection document's URL (`_projects/robot.md` in a collection with `output: true`): the
- * collection's `permalink`, else `/:collection/:path` with the site style's ending, as Jekyll's
- * `Collection#url_template` and the document placeholders `:collection`, `:path`, `:name`, `:title`,
- * `:slug` and `:output_ext`. (The shared rules have no document URL yet; this covers the placeholders
- * a collection uses without dates.)
+ * A collection document's URL (`_projects/robot.md` in a collection with `output: true`): its own
+ * `permalink`, else the collection's, else `/:collection/:path` with the ending the site's style
+ * gives a page (`Collection#url_template`, the same suffix rule as `pageTemplate`). Fills the
+ * placeholders a collection without dates uses (`:collection`, `:path`, `:name`, `:title`, `:slug`,
+ * `:output_ext`) as Jekyll's URL drop does; any other placeholder throws, so no URL is guessed.
+ * (The shared rules have no document URL yet.)
  */
-export function collectionDocumentUrl(input: { collection: string; pathInCollection: string; permalink?: string | undefined; collectionPermalink?: string | undefined; style?: string | undefined; outputExt: string }): string {
-  const style = input.style ?? 'date';
-  const suffix = style === 'pretty' || style.endsWith('/') ? '/' : ['date', 'ordinal', 'none'].includes(style) || style.endsWith(':output_ext') ? ':output_ext' : '';
+export function collectionDocumentUrl(input: { collection: string; pathInCollection: string; permalink?: string | undefined; collectionPermalink?: string | undefined; style?: string | undefined; outputExt: string; slug?: string | undefined }): string {
+  const suffix = pageTemplate(input.style).replace('/:path/:basename', '');
   const template = input.permalink ?? input.collectionPermalink ?? `/:collection/:path${suffix}`;
   const ext = rubyExtname(input.pathInCollection);
   const withoutExt = input.pathInCollection.slice(0, input.pathInCollection.length - ext.length);
@@ -60,13 +61,14 @@ export function collectionDocumentUrl(input: { collection: string; pathInCollect
     collection: () => input.collection,
     path: () => withoutExt.replace(/\.+$/, ''),
     name: () => slugify(name),
-    title: () => slugify(name, 'pretty', true),
-    slug: () => slugify(name),
+    title: () => slugify(input.slug ?? name, 'pretty', true),
+    slug: () => slugify(input.slug ?? name),
     output_ext: () => input.outputExt,
   };
-  const filled = template.replace(/:([a-z_]+)/g, (match, key: string) => {
+  const filled = template.replace(/:([a-z_]+)/g, (_, key: string) => {
     const value = values[key];
-    return value ? escapePath(value()) : match;
+    if (!value) throw new JekyllUrlError(`the importer does not work out :${key} in a collection's permalink. Write the page's permalink by hand.`);
+    return escapePath(value());
   });
   return sanitizeUrl(filled);
 }
