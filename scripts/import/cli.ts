@@ -6,7 +6,7 @@
  * a clash with the owner's files), 2 bad usage (no path, not a Jekyll site).
  */
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { planImport, type ImportPlan } from './plan.ts';
 import { decide, inspectProject, type Action } from './project.ts';
 import { compareText, formatReport } from './report.ts';
@@ -82,6 +82,11 @@ export function run(argv: readonly string[], options: RunOptions): number {
     io.err(`${source} is not a folder. Give the path of the Jekyll site (the folder with _config.yml).\n${USAGE}\n`);
     return 2;
   }
+  const project = resolve(options.projectRoot);
+  if (!existsSync(join(project, 'package.json'))) {
+    io.err(`${project} is not this project's folder (it has no package.json), so there is nowhere to import into.\n`);
+    return 2;
+  }
   const site = readSource(source);
   const planned = planImport(site);
   if (!planned.ok) {
@@ -89,7 +94,6 @@ export function run(argv: readonly string[], options: RunOptions): number {
     return 2;
   }
   const plan: ImportPlan = planned.plan;
-  const project = resolve(options.projectRoot);
   const state = inspectProject(project);
   const decision = decide(plan.files, state, site, args.force);
   const refusals = [...plan.refusals, ...checkDestinations(project, decision.actions)];

@@ -26,6 +26,7 @@ function freshProject(name: string, git = true): string {
     'src/site.config.ts': "export default { name: 'Your Name' };\n",
     'public/favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
     'src/lib/keep.ts': 'export {};\n',
+    'package.json': '{ "name": "portfolio" }\n',
   };
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -142,6 +143,7 @@ describe('the project: sample content is replaced, the owner\'s content is not',
     const result = importInto(project, [join(FIXTURES, 'minimal')]);
     expect(result.code).toBe(0);
     expect(Object.keys(snapshot(project)).sort()).toEqual([
+      'package.json',
       'public/favicon.svg',
       'public/robots.txt',
       'src/content/pages/about.md',
