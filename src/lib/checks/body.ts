@@ -198,10 +198,12 @@ function markdownUrlFindings(tree: TreeNode): (Finding & { scheme: string })[] {
 }
 
 /**
- * Raw HTML as the browser reads it: the body is rendered as the site renders it and the result
- * parsed, so a comment or an attribute opened in one piece of raw HTML and closed in another (or in
- * the Markdown between them) is read as one. Each finding is placed on the line of the raw HTML it
- * is in, or of the raw HTML that opened the context around it.
+ * Raw HTML as the browser reads it: the body is rendered by Sätteri with the site's parser features
+ * and the result parsed, so a comment or an attribute opened in one piece of raw HTML and closed in
+ * another (or in the Markdown between them) is read as one. Each finding is placed on the line of
+ * the raw HTML it is in, or of the raw HTML that opened the context around it. The site's plugins
+ * only change attribute values; the one thing they could decide, which quote ends a tag left open,
+ * is reported as a problem of its own.
  */
 function rawHtmlFindings(body: string, tree: TreeNode, markdownUrls: readonly { scheme: string }[]): Finding[] {
   const rawNodes = [...walk(tree)].filter((node) => node.type === 'html' && typeof node.value === 'string' && node.value !== '');
