@@ -29,6 +29,7 @@ async function copyExample(root: string): Promise<void> {
   // The project's sample content makes way for the example's, as the importer does.
   await rm(join(root, 'src/content/pages'), { recursive: true, force: true });
   await rm(join(root, 'src/data'), { recursive: true, force: true });
+  await rm(join(root, 'src/content/posts'), { recursive: true, force: true });
   await cp(join(EXAMPLE, 'work'), join(root, 'src/content/pages/work'), { recursive: true });
   await cp(join(EXAMPLE, 'old_projects'), join(root, 'src/content/pages/old_projects'), { recursive: true });
   for (const page of ['work.md', 'old_projects.md', 'home.md', 'blog.md', 'contact.md']) {

@@ -163,6 +163,20 @@ describe('the owner’s site, built as is', () => {
     });
   });
 
+  it('describes the Amazon page’s two periods, read from its record’s date, as two OrganizationRoles', () => {
+    const [script] = elements(site, 'work/amazon.html', (element) => element.tagName === 'script' && attribute(element, 'type') === 'application/ld+json');
+    const data = JSON.parse(script?.childNodes.map((node) => ('value' in node ? node.value : '')).join('') ?? '') as { mainEntity?: { alumniOf?: unknown } };
+    const role = (startDate: string, endDate: string) => ({
+      '@type': 'OrganizationRole',
+      alumniOf: { '@type': 'Organization', name: 'Amazon' },
+      roleName: 'Software Development Engineer II, Software Engineering Intern',
+      startDate,
+      endDate,
+    });
+    // "5/2018 - 8/2018, 8/2019 - 3/2022"
+    expect(data.mainEntity?.alumniOf).toEqual([role('2018-05', '2018-08'), role('2019-08', '2022-03')]);
+  });
+
   it('shows the work index with a tile per record, in the order of src/data/work.yml', () => {
     expect(tiles(site, 'work/index.html')).toEqual([
       'Amazon | Software Development Engineer II, Software Engineering Intern -> /work/amazon',

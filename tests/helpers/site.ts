@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
@@ -188,9 +189,20 @@ const SHARED_ROOT = join(OUTPUT_ROOT, 'shared');
 
 /**
  * The vitest run this process serves. Each test file runs in a fork of the run's main process, or in
- * a thread of it, so the main process's id names the run for every file of it.
+ * a thread of it, so the main process names the run for every file of it: its id, and on Linux its
+ * start time too, so a later run that happens to get the same id is not taken for this one.
  */
-const RUN_ID = String(isMainThread ? process.ppid : process.pid);
+const RUN_ID = runId(isMainThread ? process.ppid : process.pid);
+
+function runId(pid: number): string {
+  try {
+    // /proc/<pid>/stat: the 22nd field is the start time; the name (2nd) is in parentheses and may hold spaces.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return `${pid}-${stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? ''}`;
+  } catch {
+    return String(pid);
+  }
+}
 
 const sharedInProcess = new Map<string, Promise<Site & CommandResult>>();
 
