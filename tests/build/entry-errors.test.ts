@@ -267,6 +267,15 @@ describe.concurrent('the build stops on the same message, and prints nothing els
   });
 });
 
+describe('PORTFOLIO_DEBUG=1', () => {
+  it('throws instead, so the same message comes with a stack trace', async () => {
+    const site = await buildSite('bad-debug', { ...(await withFixture('bad', 'invalid-yaml.md')), env: { PORTFOLIO_DEBUG: '1' } });
+    expect(site.exitCode).not.toBe(0);
+    expect(site.output).toContain((await checkSiteFolder(site)).message.split('\n\n')[1]);
+    expect(site.output).toMatch(/^\s+at .*entry-checks\.ts/m);
+  });
+});
+
 describe.concurrent('a mistake only the built pages show fails the build after it', () => {
   it.for(after)('%s', async ([name, expected], { expect }) => {
     const site = await buildSite(siteName('bad', name), await withFixture('bad', name));
