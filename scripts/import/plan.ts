@@ -65,6 +65,8 @@ export function planImport(site: SourceSite): PlanResult {
   const gemfile = site.files.includes('Gemfile') ? site.text('Gemfile') : undefined;
   const plugins = pluginsOf(config, gemfile);
 
+  /** The groups an imported entry or index page names in `data:`. */
+  const usedGroups = new Set<string>();
   // Data first: `{{ site.data.x }}` and `data:` checks need it.
   const data = planData(site, source.data);
   files.push(...data.files);
@@ -270,6 +272,8 @@ export function planImport(site: SourceSite): PlanResult {
     }
     const planned = planPage(document, { config, layoutFiles, groups: data.groups, recordTitles, basePath, convert });
     report.push(...planned.report);
+    const group = document.values['data'];
+    if (typeof group === 'string' && (planned.layout.layout === 'work' || planned.layout.layout === 'work_page')) usedGroups.add(group);
     noteLayout(planned.jekyllLayout, planned.layout, path);
     files.push({ path: `${PAGES_DIR}/${planned.target}`, content: { text: planned.text }, from: path });
     if (!unpublished) urls.push({ url, from: path, file: builtFileFor(url, document.outputExt) });
@@ -279,6 +283,20 @@ export function planImport(site: SourceSite): PlanResult {
         if (typeof old === 'string') retired(old, path, `a redirect_from of ${path}: this project makes no redirects`);
       }
     }
+  }
+
+  // A data file no entry or index page names fed the old theme's templates (navigation, social
+  // links), which this project's layouts replace: the build would read it as a group of records.
+  for (const group of data.groups) {
+    if (usedGroups.has(group)) continue;
+    const at = files.findIndex((file) => file.path === `src/data/${group}.yml`);
+    if (at === -1) continue;
+    const [file] = files.splice(at, 1);
+    report.push({
+      kind: 'skipped',
+      file: file?.from ?? `_data/${group}.yml`,
+      message: `no page names it in \`data:\`, so it fed the old theme's templates, which this project's layouts replace; it is not imported (its values still filled {{ site.data.${group}… }} in pages).`,
+    });
   }
 
   // Posts and drafts.

@@ -222,22 +222,26 @@ describe('posts', () => {
 });
 
 describe('data, static files and collections', () => {
-  it('imports YAML data as written and reports other formats', () => {
+  it('imports the YAML data files pages name in `data:`, as written, and reports the rest', () => {
     const result = plan({
       '_data/work.yml': '# comment\nAcme:\n  summary: x\n',
       '_data/projects.yaml': 'Robot:\n  summary: y\n',
       '_data/skills.json': '["a"]',
       '_data/nested/x.yml': 'A:\n  b: 1\n',
       '_data/navigation.yml': '- title: Home\n  url: /\n',
+      'work.md': '---\nlayout: work\ntitle: Work\ndata: work\npermalink: /work/\n---\n',
+      'projects.md': '---\nlayout: work\ntitle: Projects\ndata: projects\npermalink: /projects/\n---\n',
     });
     expect(text(result, 'src/data/work.yml')).toBe('# comment\nAcme:\n  summary: x\n');
     expect(text(result, 'src/data/projects.yml')).toBe('Robot:\n  summary: y\n');
     expect(text(result, 'src/data/skills.json')).toBeUndefined();
+    // The theme's navigation data would be read as a group of records and stop the build.
+    expect(text(result, 'src/data/navigation.yml')).toBeUndefined();
     expect(messages(result)).toEqual(
       expect.arrayContaining([
         '_data/skills.json: this project reads data files as YAML only, so it is not imported. If a page needs it, write it as src/data/skills.yml.',
         expect.stringMatching(/^_data\/nested\/x.yml: is in a folder of _data/),
-        expect.stringMatching(/^_data\/navigation.yml: is imported as written, but it is not a group of records keyed by entry title/),
+        expect.stringMatching(/^_data\/navigation.yml: no page names it in `data:`, so it fed the old theme's templates/),
       ]),
     );
   });
