@@ -6,6 +6,7 @@
 import { posix } from 'node:path';
 import { CONFIG_FILES, collectionsDir, isRecord, pluginsOf, readConfig, siteConfigFrom, textSetting, type LinkValue } from './config.ts';
 import { planData } from './data.ts';
+import { fixBareDomainLinks } from './links.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import type { LayoutChoice } from './layouts.ts';
 import { convertLiquid, type IncludeLookup, type LiquidResult, type Lookup } from './liquid.ts';
@@ -199,7 +200,10 @@ export function planImport(site: SourceSite): PlanResult {
     const result: LiquidResult = convertLiquid(text, { ...options, scope: { site: siteScope, page: options.page }, link, postUrl: postUrlOf, include });
     for (const path of result.inlined) inlinedIncludes.add(path);
     refusals.push(...result.refusals);
-    return result;
+    if (!options.markdown) return result;
+    const links = fixBareDomainLinks(result.text, { file: options.file, firstLine: options.firstLine });
+    report.push(...links.report);
+    return { ...result, text: links.text };
   };
 
   const configValues = siteConfigFrom({ config, cname: site.files.includes('CNAME') ? site.text('CNAME') : undefined });
