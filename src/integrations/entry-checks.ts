@@ -11,12 +11,12 @@ import { DATA_DIR, groupOfFile } from '../lib/data/data-file.ts';
 import { formatProblems, type Problem } from '../lib/errors.ts';
 import { checkLinks, pageUrlPath, resolveSitePath } from '../lib/links/check.ts';
 import { extractPageFacts, type PageFacts } from '../lib/links/extract.ts';
+import { elements, parseDocument as parseHtml } from '../lib/links/html.ts';
 import { linkProblemsToProblems } from '../lib/links/report.ts';
 import { checkLegacyUrls, LEGACY_URLS_FILE, parseLegacyUrls } from '../lib/routing/legacy-urls.ts';
 import { sameAddress } from '../lib/routing/navigation.ts';
 import { permalinkToFile } from '../lib/routing/permalink.ts';
 import { POSTS_DIR, type PostsConfig } from '../lib/routing/posts.ts';
-import { withoutBase } from '../lib/url.ts';
 import { writeDevProblems } from './dev-problems.ts';
 
 export { filesBelow, PAGES_DIR };
@@ -37,6 +37,30 @@ function failBuild(title: string, problems: readonly Problem[]): never {
   if (process.env['PORTFOLIO_DEBUG']) throw new AstroError(message);
   process.stderr.write(`\n${message}\n\n`);
   process.exit(1);
+}
+
+/**
+ * The site's stylesheet, as the layout inlines it in the first `<style>` of every page: the longest
+ * text on each page, and the same on all of them.
+ */
+function firstStylesheet(html: string): string | undefined {
+  const style = [...elements(parseHtml(html, { locations: false }))].find((element) => element.tagName === 'style');
+  const text = style?.childNodes[0] && 'value' in style.childNodes[0] ? style.childNodes[0].value : undefined;
+  return text !== undefined && text.length > 256 ? text : undefined;
+}
+
+/**
+ * The page with the site's own stylesheet left out of its `<style>`, so the scan does not read those
+ * thousands of characters again on every page. Only the first copy in the `<head>` is taken: the
+ * layout writes it before any content, and what remains is parsed exactly as the browser parses
+ * the page (the stylesheet is text inside `<style>`, which holds no markup).
+ */
+export function withoutStylesheet(html: string, stylesheet: string | undefined): string {
+  if (stylesheet === undefined) return html;
+  const at = html.indexOf(stylesheet);
+  const headEnd = html.indexOf('</head>');
+  if (at === -1 || headEnd === -1 || at > headEnd || !html.slice(0, at).trimEnd().endsWith('>')) return html;
+  return html.slice(0, at) + html.slice(at + stylesheet.length);
 }
 
 /** The `permalink` of a page whose front matter may not even be valid YAML, read leniently, for dev's overlay. */
@@ -194,14 +218,27 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
         const htmlFiles = files.filter((file) => file.endsWith('.html'));
         // Pages are read a few at a time and only their links and ids kept, so memory stays flat.
         const facts = new Map<string, PageFacts>();
+        let stylesheet: string | undefined;
         for (let start = 0; start < htmlFiles.length; start += 16) {
           const batch = htmlFiles.slice(start, start + 16);
           const texts = await Promise.all(batch.map((file) => readFile(join(outDir, file), 'utf8')));
-          batch.forEach((file, index) => facts.set(file, extractPageFacts(texts[index] ?? '')));
+          batch.forEach((file, index) => {
+            const html = texts[index] ?? '';
+            stylesheet ??= firstStylesheet(html);
+            facts.set(file, extractPageFacts(withoutStylesheet(html, stylesheet), { locations: false }));
+          });
         }
-        const linkProblems = checkLinks({ files: fileSet, pages: facts, base });
+        // Lines are wanted only where something is wrong: those pages are read again, with positions.
+        for (const [file, pageFacts] of facts) {
+          if (pageFacts.javascript.length > 0) facts.set(file, extractPageFacts(await readFile(join(outDir, file), 'utf8')));
+        }
         const addressed = [...result.pages.map((page) => ({ ...page, permalink: page.data.permalink })), ...result.posts.map((post) => ({ ...post, permalink: post.facts.permalink }))];
         const entrySources = new Map(addressed.filter((page) => page.published).map((page) => [permalinkToFile(page.permalink), page.file]));
+        let linkProblems = checkLinks({ files: fileSet, pages: facts, base });
+        // A broken link on a page with no Markdown source is placed on its line of the built page.
+        const unplaced = new Set(linkProblems.filter((problem) => !entrySources.has(problem.page)).map((problem) => problem.page));
+        for (const file of unplaced) facts.set(file, extractPageFacts(await readFile(join(outDir, file), 'utf8')));
+        if (unplaced.size > 0) linkProblems = checkLinks({ files: fileSet, pages: facts, base });
         const unpublished = new Map(addressed.filter((page) => !page.published).map((page) => [page.permalink, page.file]));
         // The body checks catch script written in a page; this catches it from anywhere else (a
         // component, an MDX import), so the zero-JavaScript promise holds for every page.
@@ -212,14 +249,15 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
             message: `the built page has a ${what}, which would run JavaScript, and the site ships none. Remove it from the page or the component that writes it.`,
           })),
         );
-        // One problem per broken link, in order: each is placed on the source line that writes the link.
         const brokenLinks = linkProblemsToProblems({
           problems: linkProblems,
           sourceOf: (page) => entrySources.get(page),
           unpublishedAt: (permalink) => unpublished.get(permalink),
           pages: htmlFiles,
           base,
-        }).map((problem, index) => ({ ...problem, line: problem.line ?? lineOfLink(problem.file, linkProblems[index]?.url) }));
+          // Each problem is placed on the line of the page's Markdown that writes the link.
+          sourceTextOf: (file) => pageTexts.get(file),
+        });
         const legacyText = await readFile(join(rootDir, LEGACY_URLS_FILE), 'utf8').catch(() => undefined);
         const legacyProblems =
           legacyText === undefined
@@ -240,13 +278,4 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
       },
     },
   };
-
-  /** The line of a page's source where a broken link is written, when it is written there as is. */
-  function lineOfLink(file: string, url: string | undefined): number | undefined {
-    const text = pageTexts.get(file);
-    if (!text || !url) return undefined;
-    const written = url.startsWith('/') ? withoutBase(base, url) : url;
-    const index = text.split('\n').findIndex((line) => line.includes(written));
-    return index === -1 ? undefined : index + 1;
-  }
 }

@@ -5,7 +5,7 @@ export interface PageLink {
   /** The element and attribute it came from, as `a[href]`. */
   source: string;
   url: string;
-  /** The 1-based line of the page it is written on. */
+  /** The 1-based line of the page it is written on (1 when the page was read without locations). */
   line: number;
 }
 
@@ -50,8 +50,9 @@ const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
  * that reads it exactly as a browser does: comments like `<!-->`, raw text (`<textarea>`, `<style>`),
  * SVG and MathML, and every character reference (`&colon;`, `&Tab;`) decoded.
  */
-export function extractPageFacts(html: string): PageFacts {
-  const document = parseDocument(html);
+export function extractPageFacts(html: string, { locations = true }: { locations?: boolean } = {}): PageFacts {
+  // Without locations every line is 1: the build asks for them again only for a page with a problem.
+  const document = parseDocument(html, { locations });
   const links: PageLink[] = [];
   const ids = new Set<string>();
   const javascriptAt: PageJavaScript[] = [];
