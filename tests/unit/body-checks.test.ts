@@ -51,7 +51,8 @@ describe('checkBody', () => {
     ['{{ page.title }}', ['10: Jekyll Liquid "{{ page.title }}" is left in the text. Liquid is not processed here: write the text itself.']],
     ['\n[GT]({% link _work/gt.md %})', [`11: Jekyll Liquid "{% link _work/gt.md %}" is left in the text. Link to the page's permalink instead: "/work/gt".`]],
     ['{% link _work/other.md %}', [`10: Jekyll Liquid "{% link _work/other.md %}" is left in the text. Link to the page's permalink instead, like "/work/gt".`]],
-    ['{% post_url 2019-01-01-x %}', [`10: Jekyll Liquid "{% post_url 2019-01-01-x %}" is left in the text. Link to the page's permalink instead, like "/work/gt".`]],
+    // A post_url names a post, not a page: the fix points to posts (see the table below for its address).
+    ['{% post_url 2019-01-01-x %}', [`10: Jekyll Liquid "{% post_url 2019-01-01-x %}" is left in the text. Link to the post's own address instead, written from the site root.`]],
     ['{% include a.html %}', ['10: Jekyll Liquid "{% include a.html %}" is left in the text. Paste the included text here, or rename the entry to .mdx and import a component.']],
     ['{% if x %}', ['10: Jekyll Liquid "{% if x %}" is left in the text. Liquid is not processed here: write the plain Markdown it produced.']],
     ['<SCRIPT src="x.js"></SCRIPT>', ['10: a <script> element would run JavaScript, and the site ships none. Remove it; to show an embed, link to it instead.']],
@@ -67,6 +68,16 @@ describe('checkBody', () => {
     ],
     ['Use ``a ` b`` and `{{ x }}` here.', []],
   ])('%j', (body, expected) => expect(check(body)).toEqual(expected));
+});
+
+describe('checkBody with the posts of the site', () => {
+  const permalinkOfPost = (name: string) => (name === '2019-06-01-kinesis' ? '/kinesis/2019/06/01/kinesis.html' : undefined);
+  it.each([
+    ['{% post_url 2019-06-01-kinesis %}', `10: Jekyll Liquid "{% post_url 2019-06-01-kinesis %}" is left in the text. Link to the post's address instead: "/kinesis/2019/06/01/kinesis.html".`],
+    ['{% post_url 2019-06-02-nothing %}', `10: Jekyll Liquid "{% post_url 2019-06-02-nothing %}" is left in the text. No post is named "2019-06-02-nothing": link to the post's own address instead, or remove the link.`],
+  ])('%s', (body, expected) => {
+    expect(checkBody(body, { bodyLine: 10, permalinkOfPost }).map((problem) => `${problem.line}: ${problem.message}`)).toEqual([expected]);
+  });
 });
 
 // Markup written to slip past a scanner of text: each row is read as the browser reads the page.

@@ -34,6 +34,11 @@ export interface BodyCheckOptions {
   /** The permalink of another entry, found by its file name (`gt.md`), for `{% link %}` fixes. */
   permalinkOfFile?: ((fileName: string) => string | undefined) | undefined;
   /**
+   * The address of a post, found by the name `{% post_url %}` gives it (`2019-06-01-kinesis`, or
+   * `category/2019-06-01-kinesis`), for `{% post_url %}` fixes; `undefined` when no post has that name.
+   */
+  permalinkOfPost?: ((name: string) => string | undefined) | undefined;
+  /**
    * How the file is read: `md` (`.md`) or `mdx` (`.mdx`, where tags are JSX and `{...}` is code).
    * Without it the body is checked both ways, so nothing either reading would run slips through.
    */
@@ -139,8 +144,13 @@ function liquidFix(liquid: string, after: string, options: BodyCheckOptions): st
         ? `Link to the page's permalink instead: "${permalink}".`
         : `Link to the page's permalink instead, like "/work/gt".`;
     }
-    case 'post_url':
-      return `Link to the page's permalink instead, like "/work/gt".`;
+    case 'post_url': {
+      if (!options.permalinkOfPost) return `Link to the post's own address instead, written from the site root.`;
+      const permalink = options.permalinkOfPost(argument);
+      return permalink
+        ? `Link to the post's address instead: "${permalink}".`
+        : `No post is named "${argument}": link to the post's own address instead, or remove the link.`;
+    }
     case 'include':
       return 'Paste the included text here, or rename the entry to .mdx and import a component.';
     case 'raw':
