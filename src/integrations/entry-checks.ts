@@ -10,8 +10,7 @@ import { ENTRIES_LOADER_NAME } from '../lib/content/entries-loader.ts';
 import { DATA_DIR, groupOfFile } from '../lib/data/data-file.ts';
 import { formatProblems, type Problem } from '../lib/errors.ts';
 import { checkLinks, pageUrlPath, resolveSitePath } from '../lib/links/check.ts';
-import { extractPageFacts, type PageFacts } from '../lib/links/extract.ts';
-import { elements, parseDocument as parseHtml } from '../lib/links/html.ts';
+import { extractPageFacts, firstStylesheet, withoutStylesheet, type PageFacts } from '../lib/links/extract.ts';
 import { linkProblemsToProblems } from '../lib/links/report.ts';
 import { checkLegacyUrls, LEGACY_URLS_FILE, parseLegacyUrls } from '../lib/routing/legacy-urls.ts';
 import { sameAddress } from '../lib/routing/navigation.ts';
@@ -37,30 +36,6 @@ function failBuild(title: string, problems: readonly Problem[]): never {
   if (process.env['PORTFOLIO_DEBUG']) throw new AstroError(message);
   process.stderr.write(`\n${message}\n\n`);
   process.exit(1);
-}
-
-/**
- * The site's stylesheet, as the layout inlines it in the first `<style>` of every page: the longest
- * text on each page, and the same on all of them.
- */
-function firstStylesheet(html: string): string | undefined {
-  const style = [...elements(parseHtml(html, { locations: false }))].find((element) => element.tagName === 'style');
-  const text = style?.childNodes[0] && 'value' in style.childNodes[0] ? style.childNodes[0].value : undefined;
-  return text !== undefined && text.length > 256 ? text : undefined;
-}
-
-/**
- * The page with the site's own stylesheet left out of its `<style>`, so the scan does not read those
- * thousands of characters again on every page. Only the first copy in the `<head>` is taken: the
- * layout writes it before any content, and what remains is parsed exactly as the browser parses
- * the page (the stylesheet is text inside `<style>`, which holds no markup).
- */
-export function withoutStylesheet(html: string, stylesheet: string | undefined): string {
-  if (stylesheet === undefined) return html;
-  const at = html.indexOf(stylesheet);
-  const headEnd = html.indexOf('</head>');
-  if (at === -1 || headEnd === -1 || at > headEnd || !html.slice(0, at).trimEnd().endsWith('>')) return html;
-  return html.slice(0, at) + html.slice(at + stylesheet.length);
 }
 
 /** The `permalink` of a page whose front matter may not even be valid YAML, read leniently, for dev's overlay. */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { checkLinks, pageUrlPath, resolveSitePath } from '../../src/lib/links/check.ts';
-import { extractPageFacts } from '../../src/lib/links/extract.ts';
+import { extractPageFacts, firstStylesheet, withoutStylesheet } from '../../src/lib/links/extract.ts';
 import { linkProblemsToProblems } from '../../src/lib/links/report.ts';
 
 describe('extractPageFacts', () => {
@@ -240,5 +240,32 @@ describe('the malformed-percent-link fixture', () => {
       message: 'is not a valid address: a "%" must start an escape like "%20"; write a "%" that stands for itself as "%25". Write "/work/gt#100%25".',
       line: 8,
     });
+  });
+});
+
+describe('withoutStylesheet: the scan skips the site stylesheet, and nothing else', () => {
+  const css = `:root{color:red}${'a{b:c}'.repeat(60)}`;
+  const page = `<!doctype html><html><head><title>T</title><style>${css}</style></head><body><p>x</p></body></html>`;
+
+  it('finds the stylesheet on a page and leaves it out of the first <style> in the head', () => {
+    expect(firstStylesheet(page)).toBe(css);
+    expect(withoutStylesheet(page, css)).toBe('<!doctype html><html><head><title>T</title><style></style></head><body><p>x</p></body></html>');
+  });
+
+  it.each([
+    ['the text only in the body', `<!doctype html><html><head></head><body><p>${css}</p></body></html>`],
+    ['no stylesheet known', page],
+  ])('keeps the page as it is with %s', (_case, html) => {
+    expect(withoutStylesheet(html, _case === 'no stylesheet known' ? undefined : css)).toBe(html);
+  });
+
+  it('reads the same links, ids and script with or without it', () => {
+    const hostile = page.replace('<p>x</p>', '<p id="a"><a href="/x">x</a></p><!--><img src=y onerror=alert(1)>-->');
+    const facts = extractPageFacts(withoutStylesheet(hostile, css), { locations: false });
+    const full = extractPageFacts(hostile);
+    expect(facts.links.map((link) => link.url)).toEqual(full.links.map((link) => link.url));
+    expect([...facts.ids]).toEqual([...full.ids]);
+    expect(facts.javascript).toEqual(full.javascript);
+    expect(facts.javascript).toEqual(['onerror attribute']);
   });
 });

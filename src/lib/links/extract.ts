@@ -77,3 +77,27 @@ export function extractPageFacts(html: string, { locations = true }: { locations
   }
   return { links, ids, javascript: javascriptAt.map(({ what }) => what), javascriptAt };
 }
+
+/**
+ * The site's stylesheet, as the layout inlines it in the first `<style>` of every page: the longest
+ * text on each page, and the same on all of them.
+ */
+export function firstStylesheet(html: string): string | undefined {
+  const style = [...elements(parseDocument(html, { locations: false }))].find((element) => element.tagName === 'style');
+  const text = style?.childNodes[0] && 'value' in style.childNodes[0] ? style.childNodes[0].value : undefined;
+  return text !== undefined && text.length > 256 ? text : undefined;
+}
+
+/**
+ * The page with the site's own stylesheet left out of its `<style>`, so the scan does not read those
+ * thousands of characters again on every page. Only the first copy in the `<head>` is taken: the
+ * layout writes it before any content, and what remains is parsed exactly as the browser parses
+ * the page (the stylesheet is text inside `<style>`, which holds no markup).
+ */
+export function withoutStylesheet(html: string, stylesheet: string | undefined): string {
+  if (stylesheet === undefined) return html;
+  const at = html.indexOf(stylesheet);
+  const headEnd = html.indexOf('</head>');
+  if (at === -1 || headEnd === -1 || at > headEnd || !html.slice(0, at).trimEnd().endsWith('>')) return html;
+  return html.slice(0, at) + html.slice(at + stylesheet.length);
+}
