@@ -50,12 +50,12 @@ describe('checkSite', () => {
     [
       'a record whose page matches no entry',
       { dataFiles: [{ path: 'src/data/work.yml', text: WORK_YML + 'Beta:\n  page: beta\n' }] },
-      ['src/data/work.yml "Beta" page:8: "beta" matches no entry: no page with "data: work" has the permalink "/work/beta". Add the entry, or fix "page".'],
+      ['src/data/work.yml "Beta" page:9: "beta" matches no entry: no page with "data: work" has the permalink "/work/beta". Add the entry, or fix "page".'],
     ],
     [
       'a record written twice',
       { dataFiles: [{ path: 'src/data/work.yml', text: WORK_YML + 'Acme:\n  summary: Again\n' }] },
-      ['src/data/work.yml data file:8: a record is written twice under the same title. Keep one, or rename one of them (each entry has its own title).'],
+      ['src/data/work.yml data file:8: "Acme" is written twice (lines 1 and 8). Keep one record under each title, or rename one of them.'],
     ],
     [
       'a malformed list item, with a did-you-mean',

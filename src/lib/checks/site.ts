@@ -78,6 +78,8 @@ export interface CheckedRecord {
   file: string;
   /** The 1-based line of its key (looked up only when a message needs it). */
   readonly line: number;
+  /** The 1-based line of one of its fields, when written. */
+  lineOf: (field: string) => number | undefined;
   data: RecordData;
 }
 
@@ -97,8 +99,19 @@ export function checkSite(input: SiteCheckInput): SiteCheckResult {
   const problems: Problem[] = [];
   const { groups, records, unsure } = checkDataFiles(input.dataFiles, input.publicFiles, problems);
   const invalidPermalinks = new Set<string>();
-  const pages = checkPageFiles(input, groups, problems, invalidPermalinks);
-  const posts = checkPostFiles(input, problems);
+  const { checked: posts, bodies: postBodies } = checkPostFiles(input, problems);
+  // `{% post_url 2019-06-10-x %}` names a post by its file name, with or without its folders.
+  const postAddresses = new Map<string, string>();
+  for (const post of posts) {
+    const name = post.file.slice(input.postsDir.length + 1).replace(/\.mdx?$/, '');
+    postAddresses.set(name, post.facts.permalink);
+    postAddresses.set(name.split('/').pop() ?? name, post.facts.permalink);
+  }
+  const permalinkOfPost = (name: string) => postAddresses.get(name);
+  for (const { file, body, bodyLine } of postBodies) {
+    for (const problem of checkBody(body, { bodyLine, format: file.endsWith('.mdx') ? 'mdx' : 'md', permalinkOfPost })) problems.push({ file, ...problem });
+  }
+  const pages = checkPageFiles(input, groups, problems, invalidPermalinks, permalinkOfPost);
   const published = pages.filter((page) => page.published);
   // A record or page that failed its own checks is reported once, not again as a missing partner.
   problems.push(...recordLinks(published, pages, records, groups.filter((group) => !unsure.has(group)), invalidPermalinks));
@@ -138,6 +151,7 @@ function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly
         get line() {
           return raw.line;
         },
+        lineOf: (field) => raw.lineOf(field),
         data: parsed.data,
       };
       records.push(record);
@@ -179,7 +193,13 @@ function recordIssues(file: string, raw: RawRecord, issues: Parameters<typeof sc
 }
 
 /** The Markdown pages: file names, front matter, the schema, bodies. */
-function checkPageFiles(input: SiteCheckInput, groups: readonly string[], problems: Problem[], invalidPermalinks: Set<string>): CheckedPage[] {
+function checkPageFiles(
+  input: SiteCheckInput,
+  groups: readonly string[],
+  problems: Problem[],
+  invalidPermalinks: Set<string>,
+  permalinkOfPost: (name: string) => string | undefined,
+): CheckedPage[] {
   const checked: CheckedPage[] = [];
   // Dotfiles (.DS_Store, .gitkeep) are the file system's, not the owner's.
   const files = input.pageFiles.filter((file) => !baseName(file.path).startsWith('.'));
@@ -252,7 +272,7 @@ function checkPageFiles(input: SiteCheckInput, groups: readonly string[], proble
       if (typeof data['data'] === 'string' && typeof data['title'] === 'string') invalidPermalinks.add(`${data['data']}\u0000${data['title']}`);
     }
     const format = file.path.endsWith('.mdx') ? 'mdx' : 'md';
-    for (const problem of checkBody(body, { bodyLine, format, permalinkOfFile: (name) => permalinkByFile.get(name) })) {
+    for (const problem of checkBody(body, { bodyLine, format, permalinkOfFile: (name) => permalinkByFile.get(name), permalinkOfPost })) {
       problems.push({ file: file.path, ...problem });
     }
   }
@@ -260,8 +280,9 @@ function checkPageFiles(input: SiteCheckInput, groups: readonly string[], proble
 }
 
 /** The blog's posts: file names (the date), front matter, the schema, the address, bodies. */
-function checkPostFiles(input: SiteCheckInput, problems: Problem[]): CheckedPost[] {
+function checkPostFiles(input: SiteCheckInput, problems: Problem[]): { checked: CheckedPost[]; bodies: { file: string; body: string; bodyLine: number }[] } {
   const checked: CheckedPost[] = [];
+  const bodies: { file: string; body: string; bodyLine: number }[] = [];
   const files = input.postFiles.filter((file) => !baseName(file.path).startsWith('.'));
   for (const file of files) {
     if (!PAGE_EXTENSIONS.test(file.path)) {
@@ -291,10 +312,9 @@ function checkPostFiles(input: SiteCheckInput, problems: Problem[]): CheckedPost
         problems.push({ file: file.path, field: facts.field, line: facts.field === 'file' ? undefined : lineOf(facts.field), message: facts.message });
       }
     }
-    const format = file.path.endsWith('.mdx') ? 'mdx' : 'md';
-    for (const problem of checkBody(body, { bodyLine, format })) problems.push({ file: file.path, ...problem });
+    bodies.push({ file: file.path, body, bodyLine });
   }
-  return checked;
+  return { checked, bodies };
 }
 
 /** How entries and records name each other: each entry has a record, each record's `page` is an entry. */
@@ -356,7 +376,7 @@ function recordLinks(
     problems.push({
       file: record.file,
       field: `"${record.key}" page`,
-      line: record.line,
+      line: record.lineOf('page') ?? record.line,
       message: draft
         ? `"${page}" leads to ${draft.file}, which is not published (a draft, or a file whose name starts with "_"). Publish it, or remove "page".`
         : `"${page}" matches no entry: no page with "data: ${record.group}" has the permalink "${target}".${nearest ? ` Did you mean the page at "${nearest}"?` : ' Add the entry, or fix "page".'}`,
@@ -387,13 +407,16 @@ function permalinkClashes(published: readonly Addressed[], input: SiteCheckInput
       for (const other of group) {
         if (other === page) continue;
         const same = other.data.permalink === page.data.permalink;
+        const sameFile = permalinkToFile(other.data.permalink) === permalinkToFile(page.data.permalink);
         problems.push({
           file: page.file,
           field: 'permalink',
           line: page.lineOf('permalink'),
           message: same
             ? `"${page.data.permalink}" is also the permalink of ${other.file}. Every page needs its own address: change one of them.`
-            : `"${page.data.permalink}" and the permalink "${other.data.permalink}" of ${other.file} are written to the same file. Every page needs its own address: change one of them.`,
+            : sameFile
+              ? `"${page.data.permalink}" and the permalink "${other.data.permalink}" of ${other.file} are written to the same file. Every page needs its own address: change one of them.`
+              : `"${page.data.permalink}" and the permalink "${other.data.permalink}" of ${other.file} differ only in capitals: on macOS and Windows, and so in a clone of the site there, they are one file. Change one of them.`,
         });
       }
     }

@@ -100,12 +100,25 @@ function readWithPositions(text: string): DataFileResult {
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
   if (document.errors.length > 0) {
+    // Where each top-level key is written, to name a title written twice and both its lines.
+    const keyLines = new Map<string, number[]>();
+    const tolerant = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: false });
+    if (isMap(tolerant.contents)) {
+      for (const pair of tolerant.contents.items) {
+        const key = pair.key as Node | null;
+        const line = lineAt(key?.range?.[0]);
+        if (isScalar(key) && line !== undefined) keyLines.set(String(key.value), [...(keyLines.get(String(key.value)) ?? []), line]);
+      }
+    }
     return {
       ok: false,
       problems: document.errors.map((error) => {
         const line = lineAt(error.pos[0]);
         if (error.code === 'DUPLICATE_KEY') {
-          return { line, message: 'a record is written twice under the same title. Keep one, or rename one of them (each entry has its own title).' };
+          const [title, lines] = [...keyLines].find(([, at]) => at.length > 1 && at.includes(line ?? -1)) ?? [...keyLines].find(([, at]) => at.length > 1) ?? [];
+          return title === undefined
+            ? { line, message: 'a record is written twice under the same title. Keep one, or rename one of them (each entry has its own title).' }
+            : { line, message: `"${title}" is written twice (lines ${(lines ?? []).join(' and ')}). Keep one record under each title, or rename one of them.` };
         }
         const reason = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.message;
         return { line, message: `is not valid YAML: ${reason}. Check quotes and indentation; a value containing ": " needs quotes.` };

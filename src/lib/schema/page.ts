@@ -21,7 +21,10 @@ export const listOf = (names: readonly string[]): string => names.map((name) => 
 /** Text that is never blank; an optional field may be left out, a required one must be written. */
 export const text = (field: string, { required = false, example = 'Amazon' } = {}) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `is required.` : `must be text; put the value in quotes, like ${field}: "..."`) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `is required. Write it, like ${field}: "${example}".` : `must be text; put the value in quotes, like ${field}: "..."`,
+    })
     .trim()
     .min(1, { error: required ? `is empty; write the ${field}, like ${field}: "${example}".` : 'is empty; write some text or remove the line.' });
 

@@ -4,18 +4,21 @@ import { z } from 'astro/zod';
 export const OPTIMIZABLE_IMAGE = /\.(png|jpe?g|webp|avif)$/i;
 
 /** A name and where it leads: one item of a record's `links`, `press`, `awards` or `honors`. */
-export const recordLinkSchema = z.strictObject({
-  /** What is shown: "Nimbus Website", "Engineering Excellence Award 2021". */
-  name: z
-    .union([z.string(), z.number()], { error: 'is required: the text shown for the link, like name: "Company website".' })
-    .transform(String)
-    .pipe(z.string().trim().min(1, { error: 'is empty; write the text shown for the link.' })),
-  /** Where it leads: an address (`https://…`, `mailto:…`) or a path on this site (`/assets/files/paper.pdf`). */
-  ref: z
-    .string({ error: 'is required: the address the link leads to, like ref: "https://example.com".' })
-    .trim()
-    .min(1, { error: 'is empty; write the address the link leads to.' }),
-});
+export const recordLinkSchema = z.strictObject(
+  {
+    /** What is shown: "Nimbus Website", "Engineering Excellence Award 2021". */
+    name: z
+      .union([z.string(), z.number()], { error: 'is required: the text shown for the link, like name: "Company website".' })
+      .transform(String)
+      .pipe(z.string().trim().min(1, { error: 'is empty; write the text shown for the link.' })),
+    /** Where it leads: an address (`https://…`, `mailto:…`) or a path on this site (`/assets/files/paper.pdf`). */
+    ref: z
+      .string({ error: 'is required: the address the link leads to, like ref: "https://example.com".' })
+      .trim()
+      .min(1, { error: 'is empty; write the address the link leads to.' }),
+  },
+  { error: 'must be a link: "- name: …" with "ref: …" on the next line, indented as far as "name".' },
+);
 
 /** A list of links; Jekyll sites write an empty list as a bare key (`press:`), which means none. */
 const linkList = z
