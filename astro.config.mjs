@@ -7,7 +7,11 @@ import { entryChecks } from './src/integrations/entry-checks.ts';
 import { githubPages } from './src/integrations/github-pages.ts';
 import { crawlerFiles } from './src/integrations/crawler-files.ts';
 import { resolveDeployment } from './src/lib/deploy-env.ts';
-import { folderPermalinks } from './src/lib/content/folder-permalinks.ts';
+import { addressAsWritten } from './src/lib/routing/permalink.ts';
+import { withoutBase, withBase } from './src/lib/url.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { sitePermalinks } from './src/lib/content/folder-permalinks.ts';
 import { baseLinksPlugin } from './src/lib/markdown/base-links.ts';
 import { codeHighlightPlugin } from './src/lib/markdown/code-highlight.ts';
 import { layoutKeyPlugin } from './src/lib/markdown/layout-key.ts';
@@ -22,7 +26,8 @@ const { site, base } = resolveDeployment(process.env, { domain: siteConfig.domai
 
 // The folder addresses (`/work/`): a link written `/work` is written `/work/`, as GitHub Pages would
 // redirect it. Read now, and kept current in `astro dev` by the checks, which read every page anyway.
-const folders = folderPermalinks(process.cwd(), siteConfig.posts);
+const permalinks = sitePermalinks(process.cwd(), siteConfig.posts);
+const folders = new Set([...permalinks].filter((permalink) => permalink.endsWith('/') && permalink !== '/'));
 const baseLinks = baseLinksPlugin(base, { directoryPaths: () => folders });
 
 export default defineConfig({
@@ -45,7 +50,17 @@ export default defineConfig({
     }),
   },
   // entryChecks runs last so its link check sees every file the other integrations write.
-  integrations: [mdx(), sitemap(), crawlerFiles(), entryChecks({ posts: siteConfig.posts, folders }), githubPages({ domain: siteConfig.domain })],
+  integrations: [
+    mdx(),
+    sitemap({
+      // The sitemap lists each page at its address as written, the one its canonical URL names.
+      serialize(item) {
+        const url = new URL(item.url);
+        const path = withoutBase(base, url.pathname);
+        const written = addressAsWritten(path, permalinks, (folder) => existsSync(join(process.cwd(), 'dist', folder, 'index.html')));
+        return { ...item, url: new URL(withBase(base, written), url).href };
+      },
+    }), crawlerFiles(), entryChecks({ posts: siteConfig.posts, folders }), githubPages({ domain: siteConfig.domain })],
   devToolbar: { enabled: false },
   vite: {
     build: {

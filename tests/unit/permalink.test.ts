@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { permalinkProblems, permalinkRoute, permalinkToFile, servedPaths, suggestPermalink } from '../../src/lib/routing/permalink.ts';
+import { addressAsWritten, permalinkProblems, permalinkRoute, permalinkToFile, servedPaths, suggestPermalink } from '../../src/lib/routing/permalink.ts';
 
 describe('valid permalinks: every address Jekyll wrote that GitHub Pages serves', () => {
   it.each([
@@ -84,5 +84,21 @@ describe('the paths a static host serves a permalink at without a redirect', () 
     ['/a/b.html', ['/a/b.html', '/a/b']],
   ])('%s', (permalink, paths) => {
     expect(servedPaths(permalink)).toEqual(paths);
+  });
+});
+
+describe('addressAsWritten: a page named as its permalink writes it, for the sitemap', () => {
+  const permalinks = new Set(['/', '/work/', '/work/amazon', '/blog/post.html', '/about.html']);
+  const folders = new Set(['/blog/page2']);
+  it.each([
+    ['/', '/'],
+    ['/work', '/work/'],
+    ['/work/amazon', '/work/amazon'],
+    ['/blog/post', '/blog/post.html'],
+    ['/about', '/about.html'],
+    ['/blog/page2', '/blog/page2/'],
+    ['/unknown', '/unknown'],
+  ])('%s → %s', (path, written) => {
+    expect(addressAsWritten(path, permalinks, (folder) => folders.has(folder))).toBe(written);
   });
 });

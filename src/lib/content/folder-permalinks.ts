@@ -23,18 +23,22 @@ function markdownFiles(folder: string): string[] {
  * be read are skipped here; the checks report them.
  */
 export function folderPermalinks(root: string, posts: PostsConfig): Set<string> {
-  const folders = new Set<string>();
+  return new Set([...sitePermalinks(root, posts)].filter((permalink) => isFolderPermalink(permalink) && permalink !== '/'));
+}
+
+/** Every permalink of the site's pages and posts, as written (a post's as its style makes it). */
+export function sitePermalinks(root: string, posts: PostsConfig): Set<string> {
+  const permalinks = new Set<string>();
   for (const path of markdownFiles(join(root, PAGES_DIR))) {
     const read = readEntrySource(readFileSync(join(root, PAGES_DIR, path), 'utf8'));
     const permalink = read.ok ? read.source.data['permalink'] : undefined;
-    if (typeof permalink !== 'string') continue;
-    if (isFolderPermalink(permalink) && permalink !== '/') folders.add(permalink);
+    if (typeof permalink === 'string') permalinks.add(permalink);
   }
   for (const path of markdownFiles(join(root, POSTS_DIR))) {
     const read = readEntrySource(readFileSync(join(root, POSTS_DIR, path), 'utf8'));
     const data = read.ok ? postSchema.safeParse(read.source.data) : undefined;
     const facts = data?.success ? postFacts(path.split('\\').join('/'), data.data, posts) : undefined;
-    if (facts?.ok && isFolderPermalink(facts.facts.permalink)) folders.add(facts.facts.permalink);
+    if (facts?.ok) permalinks.add(facts.facts.permalink);
   }
-  return folders;
+  return permalinks;
 }

@@ -109,3 +109,17 @@ export function servedPaths(permalink: string): string[] {
   if (isFolderPermalink(permalink)) return [permalink, file];
   return [file, file.replace(/\.html$/, '')];
 }
+
+/**
+ * A page's address as its permalink writes it, from the address Astro gives the page: Astro names
+ * `work/index.html` `/work` and `blog/post.html` `/blog/post`, where the site's links, canonical
+ * URLs and the Jekyll site say `/work/` and `/blog/post.html`. `permalinks` are the site's own;
+ * `isFolder` says whether a path was written as a folder page (the blog's numbered pages have no
+ * permalink of their own).
+ */
+export function addressAsWritten(path: string, permalinks: ReadonlySet<string>, isFolder: (path: string) => boolean): string {
+  if (path === '/' || path.endsWith('/')) return path;
+  if (permalinks.has(`${path}/`) || isFolder(path)) return `${path}/`;
+  if (permalinks.has(`${path}.html`)) return `${path}.html`;
+  return path;
+}
