@@ -60,7 +60,11 @@ export default defineConfig({
         const written = addressAsWritten(path, permalinks, (folder) => existsSync(join(process.cwd(), 'dist', folder, 'index.html')));
         return { ...item, url: new URL(withBase(base, written), url).href };
       },
-    }), crawlerFiles(), entryChecks({ posts: siteConfig.posts, folders }), githubPages({ domain: siteConfig.domain })],
+    }),
+    crawlerFiles(),
+    entryChecks({ posts: siteConfig.posts, folders }),
+    githubPages({ domain: siteConfig.domain }),
+  ],
   devToolbar: { enabled: false },
   vite: {
     build: {
