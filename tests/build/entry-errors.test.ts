@@ -64,8 +64,7 @@ const BAD_CASES: Record<string, BadCase> = {
   // The page schema.
   'missing-layout.md': { file: page('missing-layout.md'), field: 'layout: is required. Write the page\'s template' },
   'unknown-layout.md': { file: page('unknown-layout.md'), field: 'layout (line 2): "post" is the layout of blog posts, which live in src/content/posts/' },
-  // BUG in src/lib/schema/page.ts: "title: is required." says what is wrong but not what to write, as
-  // the other required fields do ("Write an address like ..."): it should give an example title.
+  // Like the other required fields, it says what to write.
   'missing-title.md': { file: page('missing-title.md'), field: /^ {2}title: is required\. .*title: "/ },
   'title-number.md': { file: page('title-number.md'), field: 'title (line 3): must be text' },
   'title-null.md': { file: page('title-null.md'), field: 'title (line 3): must be text' },
@@ -93,7 +92,7 @@ const BAD_CASES: Record<string, BadCase> = {
   'permalink-pdf.md': { file: page('permalink-pdf.md'), field: 'permalink (line 5): ends in ".pdf", but a page is written as HTML. To publish a .pdf file at this address, put it in public/work/resume.pdf' },
   'permalink-astro-folder.md': { file: page('permalink-astro-folder.md'), field: 'permalink (line 5): "/_astro/" is where the build writes the site\'s styles and images. Choose another address.' },
   'permalink-clash.md': { file: page('permalink-clash.md'), field: 'permalink (line 5): "/work/amazon" is also the permalink of src/content/pages/work/amazon.md' },
-  'permalink-case-clash.md': { file: page('permalink-case-clash.md'), field: 'permalink (line 5): "/work/Amazon" and the permalink "/work/amazon" of src/content/pages/work/amazon.md are written to the same file' },
+  'permalink-case-clash.md': { file: page('permalink-case-clash.md'), field: 'permalink (line 5): "/work/Amazon" and the permalink "/work/amazon" of src/content/pages/work/amazon.md differ only in capitals: on macOS and Windows' },
   'permalink-html-twin': { file: page('example-html.md'), field: 'permalink (line 4): "/work/example.html" and the permalink "/work/example" of src/content/pages/work/example.md are written to the same file' },
   'permalink-page-clash.md': { file: page('permalink-page-clash.md'), field: 'permalink (line 5): "/404" is the address of src/pages/404.astro, which the site builds itself' },
   'permalink-public-clash': { file: page('example.md'), field: 'permalink (line 5): "/work/example" is also served by public/work/example.html' },
@@ -104,16 +103,12 @@ const BAD_CASES: Record<string, BadCase> = {
   'two-invalid-entries': { file: page('second.md'), field: 'layout (line 2): "post" is the layout of blog posts', build: true },
   // Data files and records, and how pages and records name each other.
   'title-without-record.md': { file: page('title-without-record.md'), field: 'title: "Example Corp" has no record in src/data/work.yml; the closest is "Example Co".' },
-  // BUG in src/lib/checks/site.ts (recordLinks): the problem is placed on the record's first line
-  // (line 1, "Amazon:"), not on its `page` field's line (4), though the record's field lines are known.
+  // Placed on the record's `page:` line.
   'record-page-without-entry': { file: DATA, field: '"Amazon" page (line 4): "amazn" matches no entry: no page with "data: work" has the permalink "/work/amazn". Did you mean the page at "/work/amazon"?' },
-  // BUG in src/lib/data/data-file.ts: a title written twice is reported as `data file (line 11)`
-  // without naming the title or the line it was first written on, unlike a key written twice in
-  // front matter ("title" is written twice (lines 3 and 4)).
+  // Named, with both lines, as a key written twice in front matter is.
   'record-written-twice': { file: DATA, field: /^ {2}"Amazon" \(line 11\): .*\blines? 1\b/ },
   'record-link-typo': { file: DATA, field: '"Amazon" links.0.nme (line 5): is not a field here. Did you mean "name"?' },
-  // BUG in src/lib/schema/record.ts: a list item written as bare text gets zod's own "Invalid input:
-  // expected object, received string", which says neither what a link item is nor what to write.
+  // Says what a link item is, not zod's own "Invalid input".
   'record-link-text': { file: DATA, field: /^ {2}"Amazon" links\.0 \(line [56]\): (?!Invalid input).*\bname\b.*\bref\b/ },
   'record-unknown-field': { file: DATA, field: '"Georgia Tech" sumary (line 7): is not a field a record can have. Did you mean "summary"?', build: true },
   'record-image-missing': { file: DATA, field: '"Amazon" image (line 4): "/images/work/amazon.png" is not a file in public/. Put the image at public/images/work/amazon.png' },
@@ -128,9 +123,7 @@ const BAD_CASES: Record<string, BadCase> = {
   // Jekyll's Liquid, left in a body.
   'liquid-baseurl.md': { file: page('liquid-baseurl.md'), field: 'body (line 8): Jekyll Liquid "{{ site.baseurl }}" is left in the text. Write the link from the site root instead: "/work/gt".' },
   'liquid-link.md': { file: page('liquid-link.md'), field: `body (line 8): Jekyll Liquid "{% link _work/gt.md %}" is left in the text. Link to the page's permalink instead: "/work/gt".` },
-  // BUG in src/lib/checks/body.ts (liquidFix): `{% post_url %}` names a post, and the project has
-  // posts now, but the fix offered is "Link to the page's permalink instead, like "/work/gt"", a page
-  // that has nothing to do with it. It should point to the post's own address (or say no such post exists).
+  // Names the post's own address, or says no post has that name; never an unrelated page.
   'liquid-post-url.md': { file: page('liquid-post-url.md'), field: /^ {2}body \(line 8\): Jekyll Liquid "\{% post_url 2019-06-01-kinesis %\}" is left in the text\. (?!.*"\/work\/gt").*\bpost\b/ },
   'liquid-include.md': { file: page('liquid-include.md'), field: 'body (line 8): Jekyll Liquid "{% include projects.html %}" is left in the text. Paste the included text here' },
   'liquid-raw.md': { file: page('liquid-raw.md'), field: 'body (line 8): Jekyll Liquid "{% raw %}" is left in the text. Remove {% raw %} and {% endraw %}' },

@@ -227,9 +227,7 @@ describe('the owner’s site, built as is', () => {
     expect(elements(site, file, byTag('pre')).flatMap((pre) => select(pre, (element) => attribute(element, 'style') !== undefined))).toEqual([]);
   });
 
-  // BUG (the sitemap integration as astro.config.mjs sets it up): the sitemap lists the folder pages
-  // /work/ and /blog/ as /work and /blog, which GitHub Pages answers with a redirect, and drops the
-  // .html of an .html permalink, so those locations differ from the pages' canonical URLs.
+  // Folder pages keep their slash (GitHub Pages redirects /work to /work/) and .html permalinks their .html.
   it('lists every published page in the sitemap, at its canonical URL', async () => {
     const canonical = canonicalUrls(site);
     canonical.delete('404.html');
@@ -369,7 +367,6 @@ describe('a project site under /portfolio: tests/fixtures/site, in Markdown and 
     expect(locations.filter((url) => /secret|unlisted/.test(url))).toEqual([]);
   });
 
-  // BUG: as on the owner's site above; here also /about.html is listed as /about.
   it('lists each page in the sitemap at its canonical URL: folder and .html addresses as written', async () => {
     const locations = await sitemapLocations(result.dist, 'sitemap-0.xml');
     const canonical = canonicalUrls(site);

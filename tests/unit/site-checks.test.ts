@@ -55,7 +55,7 @@ describe('checkSite', () => {
     [
       'a record written twice',
       { dataFiles: [{ path: 'src/data/work.yml', text: WORK_YML + 'Acme:\n  summary: Again\n' }] },
-      ['src/data/work.yml data file:8: "Acme" is written twice (lines 1 and 8). Keep one record under each title, or rename one of them.'],
+      ['src/data/work.yml "Acme":8: is written twice (lines 1 and 8). Keep one record under each title, or rename one of them.'],
     ],
     [
       'a malformed list item, with a did-you-mean',

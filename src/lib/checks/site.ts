@@ -134,7 +134,7 @@ function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly
     const result = readDataFile(text);
     if (!result.ok) {
       unsure.add(group);
-      for (const problem of result.problems) problems.push({ file: path, field: 'data file', ...problem });
+      for (const problem of result.problems) problems.push({ file: path, field: problem.field ?? 'data file', line: problem.line, message: problem.message });
       continue;
     }
     for (const raw of result.records) {
