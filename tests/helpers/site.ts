@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
-import { readSiteInput } from '../../src/lib/checks/read-site.ts';
+import { buildEnv } from '../../scripts/lib/child-env.mjs';
+import { filesBelow, readSiteInput } from '../../src/lib/checks/read-site.ts';
 import { checkSite, type SitePage, type SiteCheckResult } from '../../src/lib/checks/site.ts';
 import { formatProblems } from '../../src/lib/errors.ts';
 import type { PostsConfig } from '../../src/lib/routing/posts.ts';
@@ -93,15 +94,10 @@ export function runAstro(site: Site, args: string[], env: Record<string, string>
 }
 
 /**
- * The environment without what Vitest adds for its own runs: `BASE_URL`, `MODE` and `NODE_ENV=test`
- * would otherwise leak into Vite inside the child build and override the site's base path.
+ * The environment without what Vitest adds for its own runs (`BASE_URL`, `MODE` and `NODE_ENV=test`
+ * would leak into Vite inside the child build and override the site's base path): the bench's own.
  */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST', 'FORCE_COLOR']) delete env[key];
-  for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
-  return env;
-}
+const cleanEnv = (): NodeJS.ProcessEnv => buildEnv(process.env);
 
 /** Creates a fixture site and builds it. */
 export async function buildSite(
@@ -118,14 +114,8 @@ export function stripAnsi(text: string): string {
   return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
-/** Every file under a folder, as sorted `/`-separated relative paths. */
-export async function listFiles(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .sort();
-}
+/** Every file under a folder, as sorted `/`-separated relative paths: the build's own listing. */
+export const listFiles = filesBelow;
 
 export function readText(folder: string, file: string): Promise<string> {
   return readFile(join(folder, file), 'utf8');

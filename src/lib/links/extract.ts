@@ -1,4 +1,4 @@
-import { attributesOf, elements, javaScriptOnParsedElement, locationOf, parseDocument, srcsetUrls } from './html.ts';
+import { attributesOf, elements, javaScriptOnParsedElement, LINK_ATTRIBUTES, locationOf, parseDocument, srcsetUrls } from './html.ts';
 
 /** One URL a built page refers to. */
 export interface PageLink {
@@ -28,22 +28,6 @@ export interface PageFacts {
   javascriptAt: PageJavaScript[];
 }
 
-/** The attributes that hold a URL to fetch or follow, per element: the links the checker resolves. */
-const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
-  a: ['href'],
-  area: ['href'],
-  link: ['href'],
-  img: ['src', 'srcset'],
-  source: ['src', 'srcset'],
-  video: ['src', 'poster'],
-  audio: ['src'],
-  track: ['src'],
-  iframe: ['src'],
-  embed: ['src'],
-  object: ['data'],
-  script: ['src'],
-  form: ['action'],
-};
 
 /**
  * Reads the links, the ids and anything that would run JavaScript on one page of HTML, with a parser
@@ -66,7 +50,7 @@ export function extractPageFacts(html: string, { locations = true }: { locations
     if (id) ids.add(id);
     const anchorName = element.tagName === 'a' ? attributes.get('name') : undefined;
     if (anchorName) ids.add(anchorName);
-    for (const attribute of URL_ATTRIBUTES[element.tagName] ?? []) {
+    for (const attribute of LINK_ATTRIBUTES[element.tagName] ?? []) {
       const value = attributes.get(attribute);
       if (value === undefined) continue;
       const source = `${element.tagName}[${attribute}]`;

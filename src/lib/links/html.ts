@@ -115,7 +115,27 @@ export function scriptingScheme(url: string, navigable: boolean): string | undef
   return SCRIPTABLE_DATA_TYPES.has(type) ? `data:${type}` : undefined;
 }
 
-/** Attributes that hold one URL a browser fetches or follows, on whatever element they appear. */
+/**
+ * The links of a page, per HTML element: the attributes the link checker resolves and the build
+ * writes the base path into.
+ */
+export const LINK_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  a: ['href'],
+  area: ['href'],
+  link: ['href'],
+  img: ['src', 'srcset'],
+  source: ['src', 'srcset'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  track: ['src'],
+  iframe: ['src'],
+  embed: ['src'],
+  object: ['data'],
+  script: ['src'],
+  form: ['action'],
+};
+
+/** Attributes that hold one URL a browser fetches or follows, on whatever element they appear: what the script check reads. */
 const URL_ATTRIBUTES = new Set([
   'href', 'xlink:href', 'src', 'action', 'formaction', 'poster', 'data', 'background', 'lowsrc', 'dynsrc',
   'cite', 'longdesc', 'codebase', 'classid', 'manifest', 'icon',

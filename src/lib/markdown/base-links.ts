@@ -1,21 +1,9 @@
 import type { HastPluginDefinition } from 'satteri';
-import { editRawHtml, rawStartTags, srcsetUrls, trimUrl, type RawEdit } from '../links/html.ts';
+import { editRawHtml, LINK_ATTRIBUTES, rawStartTags, srcsetUrls, trimUrl, type RawEdit } from '../links/html.ts';
 import { isRootRelative, withBase, withoutBase } from '../url.ts';
 
-/** The URL-valued attributes of the elements an entry body can contain, by tag name, as HTML spells them. */
-const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
-  a: ['href'],
-  area: ['href'],
-  img: ['src', 'srcset'],
-  source: ['src', 'srcset'],
-  video: ['src', 'poster'],
-  audio: ['src'],
-  track: ['src'],
-  iframe: ['src'],
-  embed: ['src'],
-  object: ['data'],
-  form: ['action'],
-};
+/** The URL-valued attributes of the elements a body can contain: the same the link checker reads. */
+const URL_ATTRIBUTES = LINK_ATTRIBUTES;
 const TAGS = Object.keys(URL_ATTRIBUTES);
 /** The same in SVG, whose links and images may name their target either way. */
 const SVG_URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
