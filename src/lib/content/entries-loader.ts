@@ -16,7 +16,7 @@ export interface EntriesLoaderOptions {
 }
 
 /** Entry files whose front matter cannot be read at all, relative to the folder, `/`-separated. */
-async function unreadableEntries(folder: string): Promise<string[]> {
+export async function unreadableEntries(folder: string): Promise<string[]> {
   const found = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
   const unreadable: string[] = [];
   for (const entry of found) {
@@ -28,7 +28,32 @@ async function unreadableEntries(folder: string): Promise<string[]> {
 }
 
 /** Glob patterns match `[`, `*` and friends specially; a file name is matched literally. */
-const literal = (path: string) => path.replace(/[\\[\]{}()*?!+@]/g, '\\$&');
+export const literal = (path: string) => path.replace(/[\\[\]{}()*?!+@]/g, '\\$&');
+
+/** The part of Astro's data store the loader touches. */
+type Store = LoaderContext['store'];
+
+/**
+ * The store as the glob loader sees it in dev: an entry whose data failed the schema (its id in
+ * `invalid`) is taken out instead of stored, so its page shows the problem and the rest render.
+ */
+export function storeWithout(store: Store, invalid: ReadonlySet<string>): Store {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === 'set') {
+        return (entry: { id: string }) => {
+          if (invalid.has(entry.id)) {
+            target.delete(entry.id);
+            return false;
+          }
+          return target.set(entry as Parameters<typeof target.set>[0]);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
 
 /**
  * The glob loader for the entries, made to survive mistakes in `astro dev`. Astro's content sync
@@ -55,21 +80,7 @@ export function entriesLoader(options: EntriesLoaderOptions): Loader {
           return props.data;
         }
       };
-      const store = new Proxy(context.store, {
-        get(target, property, receiver) {
-          if (property === 'set') {
-            return (entry: { id: string }) => {
-              if (invalid.has(entry.id)) {
-                target.delete(entry.id);
-                return false;
-              }
-              return target.set(entry as Parameters<typeof target.set>[0]);
-            };
-          }
-          const value: unknown = Reflect.get(target, property, receiver);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      });
+      const store = storeWithout(context.store, invalid);
       return loader.load({ ...context, parseData, store });
     },
   };
