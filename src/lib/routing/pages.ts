@@ -148,7 +148,7 @@ export function pageViews<Page extends PageLike, Image, Post = unknown>(
   pages: readonly Page[],
   recordsByGroup: ReadonlyMap<string, readonly RecordLike<Image>[]>,
   posts: readonly PostListing<Post>[] = [],
-  perPage = 20,
+  perPage = 10,
 ): PageView<Page, Image, Post>[] {
   const published = pages.filter(isPublished);
   const indexOf = new Map<string, Page>();

@@ -54,8 +54,8 @@ export const postsConfigSchema = z.strictObject({
     .default('UTC'),
   /** Where a post's excerpt ends, as Jekyll's `excerpt_separator`; by default the first paragraph. */
   excerptSeparator: z.string().min(1).optional(),
-  /** Posts per page of the blog's index; larger blogs get numbered pages. */
-  perPage: z.number().int().min(1).default(20),
+  /** Posts per page of the blog's index, few enough for the page to stay within its 14 KB budget; more get numbered pages. */
+  perPage: z.number().int().min(1).default(10),
 });
 
 /**
