@@ -30,6 +30,16 @@ describe('contentSecurityPolicy', () => {
     expect(cspDirectives({ inlineStyles })).toContain(styleSrc);
   });
 
+  it('allows each style attribute of the page by its hash with unsafe-hashes, and nothing else', () => {
+    const directives = cspDirectives({ inlineStyles: ['a{}'], styleAttributes: ['color:#B3A369', 'color:#B3A369', 'a{}'] });
+    expect(directives).toContain(`style-src ${cspHash('a{}')} 'unsafe-hashes' ${cspHash('color:#B3A369')}`);
+    expect(directives.join('; ')).not.toMatch(/unsafe-inline/);
+  });
+
+  it('allows the origins of remote images the page shows', () => {
+    expect(cspDirectives({ inlineStyles: [], imageOrigins: ['https://img.shields.io'] })).toContain("img-src 'self' data: https://img.shields.io");
+  });
+
   it('never weakens itself or uses a directive a meta tag ignores', () => {
     const policy = contentSecurityPolicy({ inlineStyles: ['a{}'] });
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|\*/);

@@ -67,6 +67,19 @@ describe('small rules', () => {
   });
 
   it.each([
+    ['A title that is long enough that with the name it passes seventy', 'Jane Doe', 'A title that is long enough that with the name it passes seventy'],
+    [
+      'An exceptionally long title that no browser tab or search result would ever show in full, however wide',
+      'Jane Doe',
+      'An exceptionally long title that no browser tab or search result…',
+    ],
+  ])('keeps <title> within 70 characters: %s', (title, siteName, expected) => {
+    const result = pageTitle(title, siteName, false);
+    expect(result).toBe(expected);
+    expect(result.length).toBeLessThanOrEqual(70);
+  });
+
+  it.each([
     ['jpg', 'jpg'],
     ['jpeg', 'jpg'],
     ['png', 'png'],

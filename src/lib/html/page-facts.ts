@@ -96,6 +96,7 @@ export const EXCERPT_MAX_LENGTH = 160;
 export function truncateText(text: string, maxLength = EXCERPT_MAX_LENGTH): string {
   if (text.length <= maxLength) return text;
   const cut = text.slice(0, maxLength - 1);
-  const lastSpace = cut.lastIndexOf(' ');
+  // A cut that falls just before a space already ends on a whole word.
+  const lastSpace = text[maxLength - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
   return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
 }

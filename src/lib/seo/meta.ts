@@ -1,3 +1,5 @@
+import { truncateText } from '../html/page-facts.ts';
+
 /**
  * The `<meta>` tags that describe a page to search engines and link previews: Open Graph
  * (https://ogp.me) and Twitter cards. Returned as data so the layout only maps them to elements.
@@ -69,10 +71,7 @@ export const TITLE_TAG_MAX_LENGTH = 70;
 export function pageTitle(title: string, siteName: string, isHome: boolean): string {
   const full = isHome || title === siteName ? title : `${title} · ${siteName}`;
   if (full.length <= TITLE_TAG_MAX_LENGTH) return full;
-  if (title.length <= TITLE_TAG_MAX_LENGTH) return title;
-  const cut = title.slice(0, TITLE_TAG_MAX_LENGTH - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > TITLE_TAG_MAX_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
+  return truncateText(title, TITLE_TAG_MAX_LENGTH);
 }
 
 /**

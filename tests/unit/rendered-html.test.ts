@@ -1,0 +1,62 @@
+import { markdownToHtml } from 'satteri';
+import { describe, expect, it } from 'vitest';
+import { absoluteUrls } from '../../src/lib/html/absolute-urls.ts';
+import { excerptHtml } from '../../src/lib/html/excerpt.ts';
+import { renderedFacts, truncateText } from '../../src/lib/html/page-facts.ts';
+
+/** A page's body as the site renders it, inside the element the layout marks. */
+const body = async (markdown: string) => `<h1>Title</h1><div data-page-body>${(await markdownToHtml(markdown, { features: { gfm: true } })).html}</div>`;
+
+describe('renderedFacts: the description comes from the rendered text, as a reader sees it', () => {
+  it.each([
+    ['an ampersand', 'I worked at AT&T on networks.', 'I worked at AT&T on networks.'],
+    ['an autolink', 'See <https://example.com/docs> for more.', 'See https://example.com/docs for more.'],
+    ['underscores in a name', 'The function snake_case_name does it.', 'The function snake_case_name does it.'],
+    ['stars in arithmetic', 'It is 2 * 3 * 4 = 24.', 'It is 2 * 3 * 4 = 24.'],
+    ['a footnote marker', 'A claim.[^1]\n\n[^1]: The source.', 'A claim.'],
+    ['emphasis and a link', 'I *built* [a queue](/work/acme).', 'I built a queue.'],
+    ['a list before the prose', '- item\n\nThe first paragraph.', 'The first paragraph.'],
+  ])('%s', async (_case, markdown, text) => {
+    expect(renderedFacts(await body(markdown)).firstParagraph).toBe(text);
+  });
+
+  it('reads an MDX expression\'s value, since it reads the rendered page', () => {
+    expect(renderedFacts('<div data-page-body><p>Joined the team in 2019.</p></div>').firstParagraph).toBe('Joined the team in 2019.');
+  });
+
+  it('collects style blocks, style attributes and remote image origins for the policy', () => {
+    const facts = renderedFacts(
+      '<style>.x{color:red}</style><div data-page-body><p><span style="color:#B3A369">Go</span></p><img src="https://img.shields.io/b.svg" alt=""><img src="/local.png" alt=""></div>',
+    );
+    expect(facts.styleElements).toEqual(['.x{color:red}']);
+    expect(facts.styleAttributes).toEqual(['color:#B3A369']);
+    expect(facts.imageOrigins).toEqual(['https://img.shields.io']);
+  });
+
+  it.each([
+    ['short', 10, 'short'],
+    ['a sentence that goes on and on', 16, 'a sentence that…'],
+  ])('truncates %j to %i characters at a word', (text, length, expected) => {
+    expect(truncateText(text, length)).toBe(expected);
+  });
+});
+
+describe('excerptHtml: a post\'s excerpt, from its rendered HTML', () => {
+  it.each([
+    ['the first block by default', '<p>First <a href="/x">link</a>.</p>\n<p>Second.</p>', undefined, '<p>First <a href="/x">link</a>.</p>'],
+    ['up to a separator, closing what is open', '<p>Intro <em>here</em></p>\n<p>More <!--more--> after</p>', '<!--more-->', '<p>Intro <em>here</em></p>\n<p>More</p>'],
+    ['the first block when the separator is missing', '<p>Only.</p>', '<!--more-->', '<p>Only.</p>'],
+    ['nothing from nothing', '', undefined, ''],
+  ])('%s', (_case, html, separator, expected) => {
+    expect(excerptHtml(html, separator)).toBe(expected);
+  });
+});
+
+describe('absoluteUrls: links a feed reader can follow away from the site', () => {
+  it('makes root-relative links and images absolute, changing nothing else', () => {
+    const html = '<p>See <a href="/work/acme" title="A &amp; B">Acme</a> and <a href="https://x.example">x</a>.</p><img src="/a.png" srcset="/a.png 1x, /a@2x.png 2x" alt="">';
+    expect(absoluteUrls(html, 'https://jane.dev/portfolio/')).toBe(
+      '<p>See <a href="https://jane.dev/work/acme" title="A &amp; B">Acme</a> and <a href="https://x.example">x</a>.</p><img src="https://jane.dev/a.png" srcset="https://jane.dev/a.png 1x, https://jane.dev/a@2x.png 2x" alt="">',
+    );
+  });
+});
