@@ -65,11 +65,11 @@ export function closest(value: string, candidates: readonly string[]): string | 
   if (!best) return undefined;
   const limit = Math.max(2, Math.floor(best.candidate.length / 3));
   if (best.distance <= limit) return best.candidate;
-  // "Acme Inc" for "Acme": for names (not addresses, where a folder holds every page below it), one
-  // written inside the other is a likely slip too.
-  if (needle.includes('/')) return undefined;
+  // "Acme Inc" for "Acme", "/work/acme" for "/work/acme-queues": one written inside the other is a
+  // likely slip too, except a folder address, which holds every page below it.
   return candidates.find((candidate) => {
     const lower = candidate.toLowerCase();
+    if (lower.endsWith('/')) return false;
     return lower.length >= 3 && needle.length >= 3 && (lower.includes(needle) || needle.includes(lower));
   });
 }
