@@ -1,8 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { dataGroups, recordsCollection, recordsForLoader } from './lib/data/data-file.ts';
-import { entriesLoader } from './lib/content/entries-loader.ts';
+import { entriesLoader, recordsLoader } from './lib/content/entries-loader.ts';
 import { pageSchema } from './lib/schema/page.ts';
 import { postSchema } from './lib/schema/post.ts';
 import { OPTIMIZABLE_IMAGE, recordSchema } from './lib/schema/record.ts';
@@ -31,15 +30,14 @@ const recordCollections = Object.fromEntries(
   groups.map(({ group, file: path }) => [
     recordsCollection(group),
     defineCollection({
-      loader: file(path, {
-        parser: (text) =>
-          recordsForLoader(text).map((record) => ({
-            ...record,
-            ...(typeof record['image'] === 'string' && record['image'].startsWith('/') && OPTIMIZABLE_IMAGE.test(record['image'])
-              ? { imageFile: `../../public${record['image']}` }
-              : {}),
-          })),
-      }),
+      loader: recordsLoader(path, (text) =>
+        recordsForLoader(text).map((record) => ({
+          ...record,
+          ...(typeof record['image'] === 'string' && record['image'].startsWith('/') && OPTIMIZABLE_IMAGE.test(record['image'])
+            ? { imageFile: `../../public${record['image']}` }
+            : {}),
+        })),
+      ),
       schema: ({ image }) => recordSchema.safeExtend({ id: z.string(), position: z.number(), imageFile: image().optional() }),
     }),
   ]),

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readEntrySource } from '../frontmatter/read-entry.ts';
 
@@ -70,18 +70,34 @@ export function entriesLoader(options: EntriesLoaderOptions): Loader {
       if (!context.watcher) return glob(options).load(context);
       const unreadable = await unreadableEntries(join(fileURLToPath(context.config.root), options.base));
       const loader = glob({ ...options, pattern: [options.pattern, ...unreadable.map((file) => `!${literal(file)}`)] });
-      const invalid = new Set<string>();
-      const parseData: LoaderContext['parseData'] = async (props) => {
-        try {
-          invalid.delete(props.id);
-          return await context.parseData(props);
-        } catch {
-          invalid.add(props.id);
-          return props.data;
-        }
-      };
-      const store = storeWithout(context.store, invalid);
-      return loader.load({ ...context, parseData, store });
+      return loader.load(forgivingContext(context));
     },
   };
+}
+
+/**
+ * The loader context of `astro dev` in which an entry that fails its schema is left out of the store
+ * instead of stopping the loader; the checks report it, on its own page.
+ */
+export function forgivingContext(context: LoaderContext): LoaderContext {
+  const invalid = new Set<string>();
+  const parseData: LoaderContext['parseData'] = async (props) => {
+    try {
+      invalid.delete(props.id);
+      return await context.parseData(props);
+    } catch {
+      invalid.add(props.id);
+      return props.data;
+    }
+  };
+  return { ...context, parseData, store: storeWithout(context.store, invalid) };
+}
+
+/**
+ * Astro's `file()` loader for a group's data file, made to survive mistakes in `astro dev` as the
+ * entries' loader does: a record that fails its schema is left out while the rest load.
+ */
+export function recordsLoader(fileName: string, parser: (text: string) => Array<Record<string, unknown>>): Loader {
+  const loader = file(fileName, { parser });
+  return { name: `portfolio-records ${fileName}`, load: (context) => loader.load(context.watcher ? forgivingContext(context) : context) };
 }
