@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, relative, sep } from 'node:path';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { resolveSitePath } from '../../src/lib/links/check.ts';
 import { normalizeBase } from '../../src/lib/url.ts';
 
@@ -84,4 +85,27 @@ export async function startPagesServer(dist: string, base = '/'): Promise<PagesS
     log,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The address GitHub Pages serves a built HTML file at, from the site root: `work/amazon.html` -> `work/amazon`, `work/index.html` -> `work/`. */
+export function servedPath(file: string): string {
+  return file.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '');
+}
+
+/** Every page a built site serves with status 200 (its `.html` files but the 404 page), sorted. */
+export async function builtPages(dist: string): Promise<string[]> {
+  return [...(await filesBelow(dist))].filter((file) => file.endsWith('.html') && file !== '404.html').sort();
+}
+
+/** The canonical URL a built page names in `<link rel="canonical">`, read with an HTML parser. */
+export async function canonicalUrl(dist: string, file: string): Promise<string | undefined> {
+  const document = parseDocument(await readFile(join(dist, file), 'utf8'));
+  const link = DomUtils.findOne((element) => element.name === 'link' && element.attribs['rel'] === 'canonical', document.children);
+  return link?.attribs['href'];
+}
+
+/** The `<loc>` URLs of a sitemap file, read with an XML parser. */
+export async function sitemapLocations(dist: string, file = 'sitemap-0.xml'): Promise<string[]> {
+  const document = parseDocument(await readFile(join(dist, file), 'utf8'), { xmlMode: true });
+  return DomUtils.getElementsByTagName('loc', document).map((element) => DomUtils.textContent(element).trim());
 }
