@@ -1,22 +1,55 @@
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createSite, fixture, fixtureEntries, FIXTURES, runAstro, type CommandResult, type Site } from './site.ts';
-
-/** Where the visitor-facing tests publish the fixture site: a GitHub Pages project site. */
-export const VISITOR_ENV = { SITE_URL: 'https://x.github.io', BASE_PATH: '/portfolio' } as const;
+import { FIXTURE_SITE_ENV, fixtureSiteBuild, OUTPUT_ROOT, type CommandResult, type Site } from './site.ts';
 
 /**
- * Builds the fixture site (`tests/fixtures/site`) plus an entry with an image
- * (`tests/fixtures/images`), under the `/portfolio` base, so every kind of page is exercised.
+ * The site the visitor-facing browser tests walk: tests/fixtures/site (see `fixtureSiteBuild`), built
+ * once per test run under `/portfolio`, so every kind of page is exercised. What the tests expect
+ * of it is written down here, next to the fixture's name, so a change to the fixture shows up in one place.
+ */
+
+/** Where the visitor site is published: a GitHub Pages project site. */
+export const VISITOR_ENV = FIXTURE_SITE_ENV;
+
+/**
+ * The visitor site's build. Its `dist` is a private copy: the shared build is rebuilt by the next test
+ * run that asks for it, which must not pull files from under a server this run is still using.
  */
 export async function buildVisitorSite(name: string): Promise<Site & CommandResult> {
-  const site = await createSite(name, {
-    entries: { ...(await fixtureEntries('site')), 'orbital.md': await readFile(join(FIXTURES, 'images', 'orbital.md'), 'utf8') },
-    files: { 'src/components/Highlight.astro': await fixture('components/Highlight.astro') },
-  });
-  // Binary, so copied rather than passed through the text-only `files`. Images live in src/assets/:
-  // the entry folder holds entries only.
-  await mkdir(join(site.root, 'src', 'assets'), { recursive: true });
-  await copyFile(join(FIXTURES, 'images', 'orbital-logo.png'), join(site.root, 'src', 'assets', 'orbital-logo.png'));
-  return { ...site, ...(await runAstro(site, ['build'], VISITOR_ENV)) };
+  const site = await fixtureSiteBuild();
+  const dist = join(OUTPUT_ROOT, 'served', name);
+  await rm(dist, { recursive: true, force: true });
+  if (site.exitCode === 0) await cp(site.dist, dist, { recursive: true });
+  return { ...site, dist };
 }
+
+/** Which header links (by the address in the site config's `navigation`) say the visitor is on a page. */
+export type NavState = Readonly<Record<string, 'page' | 'true'>>;
+
+/**
+ * Every published page: the address its links use (under the base), the file it is built as, and
+ * which header link, if the site config lists it, says the visitor is there (`aria-current`).
+ */
+export const VISITOR_PAGES: readonly { path: string; file: string; nav: NavState }[] = [
+  { path: '', file: 'index.html', nav: {} },
+  { path: 'work/', file: 'work/index.html', nav: { '/work/': 'page' } },
+  { path: 'work/orbital', file: 'work/orbital.html', nav: { '/work/': 'true' } },
+  { path: 'work/2019/summer-research', file: 'work/2019/summer-research.html', nav: { '/work/': 'true' } },
+  { path: 'work/aws-intern', file: 'work/aws-intern.html', nav: { '/work/': 'true' } },
+  { path: 'work/gt', file: 'work/gt.html', nav: { '/work/': 'true' } },
+  { path: 'about.html', file: 'about.html', nav: { '/about.html': 'page' } },
+  { path: 'blog/', file: 'blog/index.html', nav: { '/blog/': 'page' } },
+  { path: 'shell/2019/06/10/useful-shell-aliases.html', file: 'shell/2019/06/10/useful-shell-aliases.html', nav: {} },
+];
+
+/** The work index's tiles, in the order of the fixture's src/data/work.yml, and the entry each leads to. */
+export const VISITOR_TILES: readonly { name: string; summary: string; href: string | undefined; image: boolean }[] = [
+  { name: 'Orbital Labs', summary: 'Platform Engineer', href: 'work/orbital', image: true },
+  { name: 'Research <em>Lab</em>', summary: 'Research assistant', href: 'work/2019/summer-research', image: false },
+  { name: 'AWS intern', summary: 'Software Engineering Intern', href: 'work/aws-intern', image: false },
+  { name: 'Georgia Tech', summary: "Master's Degree", href: 'work/gt', image: false },
+  { name: 'Hackathon', summary: 'A record with no page of its own', href: undefined, image: false },
+];
+
+/** The record image's address on the site: a file in public/, which keeps that address. */
+export const VISITOR_IMAGE = '/images/work/orbital-logo.png';
