@@ -5,7 +5,7 @@ import { excerptHtml } from '../../src/lib/html/excerpt.ts';
 import { renderedFacts, truncateText } from '../../src/lib/html/page-facts.ts';
 
 /** A page's body as the site renders it, inside the element the layout marks. */
-const body = async (markdown: string) => `<h1>Title</h1><div data-page-body>${(await markdownToHtml(markdown, { features: { gfm: true } })).html}</div>`;
+const body = (markdown: string) => `<h1>Title</h1><div data-page-body>${markdownToHtml(markdown, { features: { gfm: true } }).html}</div>`;
 
 describe('renderedFacts: the description comes from the rendered text, as a reader sees it', () => {
   it.each([
@@ -16,8 +16,8 @@ describe('renderedFacts: the description comes from the rendered text, as a read
     ['a footnote marker', 'A claim.[^1]\n\n[^1]: The source.', 'A claim.'],
     ['emphasis and a link', 'I *built* [a queue](/work/acme).', 'I built a queue.'],
     ['a list before the prose', '- item\n\nThe first paragraph.', 'The first paragraph.'],
-  ])('%s', async (_case, markdown, text) => {
-    expect(renderedFacts(await body(markdown)).firstParagraph).toBe(text);
+  ])('%s', (_case, markdown, text) => {
+    expect(renderedFacts(body(markdown)).firstParagraph).toBe(text);
   });
 
   it('reads an MDX expression\'s value, since it reads the rendered page', () => {
