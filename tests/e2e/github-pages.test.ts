@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { normalizeBase } from '../../src/lib/url.ts';
 import { browserTestsAvailable, launchChromium } from '../helpers/browser.ts';
-import { startPagesServer, type PagesServer } from '../helpers/pages-server.ts';
-import { buildSite, listFiles } from '../helpers/site.ts';
+import { builtPages, canonicalUrl, servedPath, sitemapLocations, startPagesServer, type PagesServer } from '../helpers/pages-server.ts';
+import { buildSite, PROJECT_ROOT } from '../helpers/site.ts';
 
 /** GitHub Pages' two shapes: a project site under /<repo>/ and a user site at the root. */
 const SETUPS = [
@@ -13,9 +13,9 @@ const SETUPS = [
   { name: 'a user site', slug: 'user', base: '/' },
 ];
 
-// One entry with an image and links written from the site root, as an owner writes them.
+// One entry beside the project's own, with an image and links written from the site root, as an owner writes them.
 const EXTRA_FILES = {
-  'src/content/work/pages-proof.md': [
+  'src/content/pages/work/pages-proof.md': [
     '---',
     'layout: work_page',
     'title: Pages proof',
@@ -27,14 +27,10 @@ const EXTRA_FILES = {
     'Back to [Amazon](/work/amazon), [all work](/work) and [home](/).',
     '',
   ].join('\n'),
-  'public/images/badge.svg':
-    '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#2a6"/></svg>\n',
+  // Its record, after the project's own.
+  'src/data/work.yml': `${readFileSync(join(PROJECT_ROOT, 'src', 'data', 'work.yml'), 'utf8')}\nPages proof:\n  summary: A page to prove the addresses\n  page: pages-proof\n`,
+  'public/images/badge.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#2a6"/></svg>\n',
 };
-
-/** The address GitHub Pages serves a built HTML file at: `work/amazon.html` -> `work/amazon`, `index.html` -> ``. */
-function pathOf(file: string): string {
-  return file.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '');
-}
 
 /** Records every failed request and every error response a page causes, as `STATUS url` lines. */
 function watch(page: Page, problems: string[]): void {
@@ -82,38 +78,43 @@ describe.runIf(browserTestsAvailable())('the built site served like GitHub Pages
     });
 
     it('serves every built page and every link, stylesheet and image on it with no error', async () => {
-      const files = (await listFiles(dist)).filter((file) => file.endsWith('.html') && file !== '404.html');
-      expect(files.length).toBeGreaterThan(3);
+      const files = await builtPages(dist);
+      expect(files).toEqual(expect.arrayContaining(['index.html', 'work/index.html', 'work/amazon.html', 'work/gt.html', 'work/pages-proof.html']));
       const problems: string[] = [];
       const targets = new Set<string>();
       const origin = new URL(server.url).origin;
 
       for (const file of files) {
-        const page = await browser.newPage();
-        watch(page, problems);
-        const url = new URL(pathOf(file), server.url).href;
-        const response = await page.goto(url);
-        expect(response?.status(), url).toBe(200);
-        expect(response?.request().redirectedFrom(), `${url} redirected`).toBeNull();
+        // The canonical URL names an address this file is served at, base included: its folder or
+        // extensionless address, or the file itself for a permalink ending in .html.
+        const canonical = new URL((await canonicalUrl(dist, file)) ?? '').pathname;
+        expect([`${normalizeBase(base)}${servedPath(file)}`, `${normalizeBase(base)}${file}`], file).toContain(canonical);
+        // The canonical address and the extensionless one both serve the page, with no redirect.
+        for (const url of new Set([new URL(canonical, server.url).href, new URL(servedPath(file), server.url).href])) {
+          const page = await browser.newPage();
+          watch(page, problems);
+          const response = await page.goto(url);
+          expect(response?.status(), url).toBe(200);
+          expect(response?.request().redirectedFrom(), `${url} redirected`).toBeNull();
 
-        const facts = await page.evaluate(() => ({
-          stylesheets: document.styleSheets.length,
-          brokenImages: [...document.images].filter((image) => !image.complete || image.naturalWidth === 0).map((image) => image.src),
-          urls: [...document.querySelectorAll<HTMLAnchorElement | HTMLLinkElement>('a[href], link[href]')]
-            .filter((element) => element.getAttribute('rel') !== 'canonical')
-            .map((element) => element.href),
-          canonical: document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? '',
-        }));
-        expect(facts.stylesheets, `${url} has no stylesheet`).toBeGreaterThan(0);
-        expect(facts.brokenImages, url).toEqual([]);
-        // The canonical URL names the address the page is served at, base included.
-        expect(new URL(facts.canonical).pathname, url).toBe(new URL(url).pathname);
-        for (const target of facts.urls) {
-          const parsed = new URL(target);
-          parsed.hash = '';
-          if (parsed.origin === origin) targets.add(parsed.href);
+          const facts = await page.evaluate(() => ({
+            stylesheets: document.styleSheets.length,
+            brokenImages: [...document.images].filter((image) => !image.complete || image.naturalWidth === 0).map((image) => image.src),
+            urls: [...document.querySelectorAll<HTMLAnchorElement | HTMLLinkElement>('a[href], link[href]')]
+              .filter((element) => element.getAttribute('rel') !== 'canonical')
+              .map((element) => element.href),
+            canonical: document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? '',
+          }));
+          expect(new URL(facts.canonical).pathname, url).toBe(canonical);
+          expect(facts.stylesheets, `${url} has no stylesheet`).toBeGreaterThan(0);
+          expect(facts.brokenImages, url).toEqual([]);
+          for (const target of facts.urls) {
+            const parsed = new URL(target);
+            parsed.hash = '';
+            if (parsed.origin === origin) targets.add(parsed.href);
+          }
+          await page.close();
         }
-        await page.close();
       }
 
       // Every internal link target resolves, without relying on the server's 404 page.
@@ -124,49 +125,55 @@ describe.runIf(browserTestsAvailable())('the built site served like GitHub Pages
       }
       await context.close();
 
-      expect([...targets].filter((target) => !new URL(target).pathname.startsWith(base)), 'links outside the base').toEqual([]);
+      expect(
+        [...targets].filter((target) => !new URL(target).pathname.startsWith(base)),
+        'links outside the base',
+      ).toEqual([]);
       expect(problems).toEqual([]);
     });
 
-    it('lists exactly the served pages in the sitemap, under the base', async () => {
-      const files = (await listFiles(dist)).filter((file) => file.endsWith('.html') && file !== '404.html');
-      const sitemap = await readFile(join(dist, 'sitemap-0.xml'), 'utf8');
-      const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname).sort();
-      const served = files.map((file) => `${normalizeBase(base)}${pathOf(file)}`).sort();
+    it('lists every served page in the sitemap at its canonical address, each answering 200 with no redirect', async () => {
+      const files = await builtPages(dist);
+      const canonical = (await Promise.all(files.map((file) => canonicalUrl(dist, file)))).map((url) => new URL(url ?? '').pathname).sort();
+      const listed = (await sitemapLocations(dist)).map((url) => new URL(url).pathname).sort();
       // The pages-proof fixture is in both; drafts and the 404 page are in neither.
-      expect(paths).toEqual(served);
+      expect(listed).toEqual(canonical);
+      // A search engine fetches each listed address as it is: a redirect there is a wasted crawl.
+      const context = await browser.newContext();
+      const answers = await Promise.all(
+        listed.map(async (path) => `${(await context.request.get(new URL(path, server.url).href, { maxRedirects: 0 })).status()} ${path}`),
+      );
+      expect(answers).toEqual(listed.map((path) => `200 ${path}`));
+      await context.close();
     });
 
-    it.each(['no-such-page', 'work/no/such/deep/page'])(
-      'shows the site’s own 404 page, styled, with status 404 at %s',
-      async (missing) => {
-        const blank = await browser.newPage();
-        await blank.setContent('<!doctype html><body><h1>x</h1></body>');
-        const unstyled = await bodyStyle(blank);
-        await blank.close();
+    it.each(['no-such-page', 'work/no/such/deep/page'])('shows the site’s own 404 page, styled, with status 404 at %s', async (missing) => {
+      const blank = await browser.newPage();
+      await blank.setContent('<!doctype html><body><h1>x</h1></body>');
+      const unstyled = await bodyStyle(blank);
+      await blank.close();
 
-        const page = await browser.newPage();
-        const problems: string[] = [];
-        page.on('requestfailed', (request) => problems.push(`failed ${request.url()}`));
-        page.on('response', (response) => {
-          // The page itself is meant to be a 404; what it loads is not.
-          if (response.status() >= 400 && !response.request().isNavigationRequest()) problems.push(`${response.status()} ${response.url()}`);
-        });
-        const response = await page.goto(new URL(missing, server.url).href);
-        expect(response?.status()).toBe(404);
-        expect(await page.locator('h1').textContent()).toBe('Page not found');
-        expect(problems, 'the 404 page’s own stylesheet, icon or images failed').toEqual([]);
-        const styled = await bodyStyle(page);
-        expect(styled.margin).not.toBe(unstyled.margin);
-        expect(styled.fontFamily).not.toBe(unstyled.fontFamily);
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('requestfailed', (request) => problems.push(`failed ${request.url()}`));
+      page.on('response', (response) => {
+        // The page itself is meant to be a 404; what it loads is not.
+        if (response.status() >= 400 && !response.request().isNavigationRequest()) problems.push(`${response.status()} ${response.url()}`);
+      });
+      const response = await page.goto(new URL(missing, server.url).href);
+      expect(response?.status()).toBe(404);
+      expect(await page.locator('h1').textContent()).toBe('Page not found');
+      expect(problems, 'the 404 page’s own stylesheet, icon or images failed').toEqual([]);
+      const styled = await bodyStyle(page);
+      expect(styled.margin).not.toBe(unstyled.margin);
+      expect(styled.fontFamily).not.toBe(unstyled.fontFamily);
 
-        // Its way back works from any depth.
-        await page.getByRole('link', { name: 'Go to the home page' }).click();
-        await page.waitForURL(server.url);
-        expect(new URL(page.url()).pathname).toBe(base);
-        await page.close();
-      },
-    );
+      // Its way back works from any depth.
+      await page.getByRole('link', { name: 'Go to the home page' }).click();
+      await page.waitForURL(server.url);
+      expect(new URL(page.url()).pathname).toBe(base);
+      await page.close();
+    });
 
     // Only a project site has a bare prefix (`/portfolio`) to redirect; a user site's root is `/`.
     if (base !== '/') {
