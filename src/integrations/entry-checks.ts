@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger, IntegrationResolvedRoute } from 'astro';
 import { AstroError } from 'astro/errors';
-import { parseDocument } from 'yaml';
 import { filesBelow, PAGES_DIR, readSiteInput } from '../lib/checks/read-site.ts';
+import { frontMatterHint } from '../lib/frontmatter/read-entry.ts';
 import { checkSite, type CheckedPage, type SitePage, type SiteCheckResult } from '../lib/checks/site.ts';
 import { ENTRIES_LOADER_NAME } from '../lib/content/entries-loader.ts';
 import { DATA_DIR, groupOfFile } from '../lib/data/data-file.ts';
@@ -36,16 +36,6 @@ function failBuild(title: string, problems: readonly Problem[]): never {
   if (process.env['PORTFOLIO_DEBUG']) throw new AstroError(message);
   process.stderr.write(`\n${message}\n\n`);
   process.exit(1);
-}
-
-/** The `permalink` of a page whose front matter may not even be valid YAML, read leniently, for dev's overlay. */
-function permalinkHint(text: string): string | undefined {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
-  const end = lines.indexOf('---', 1);
-  if (lines[0]?.trim() !== '---' || end === -1) return undefined;
-  const value: unknown = parseDocument(lines.slice(1, end).join('\n'), { uniqueKeys: false }).toJS();
-  const permalink = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)['permalink'] : undefined;
-  return typeof permalink === 'string' ? permalink : undefined;
 }
 
 /**
@@ -86,9 +76,13 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
       const addresses = [...result.pages.map((page) => page.data.permalink), ...result.posts.map((post) => post.facts.permalink)];
       for (const permalink of addresses) if (permalink.endsWith('/') && permalink !== '/') folders.add(permalink);
     }
+    const checkedPermalinks = new Map(result.pages.map((page) => [page.file, page.data.permalink]));
     for (const page of input.pageFiles) {
       pageTexts.set(page.path, page.text);
-      const permalink = result.pages.find((checked) => checked.file === page.path)?.data.permalink ?? permalinkHint(page.text);
+      if (command !== 'dev') continue;
+      // A page whose front matter cannot be read keeps the address it shows its problem at.
+      const hint = checkedPermalinks.has(page.path) ? undefined : frontMatterHint(page.text)?.['permalink'];
+      const permalink = checkedPermalinks.get(page.path) ?? (typeof hint === 'string' ? hint : undefined);
       if (permalink) knownPermalinks.set(page.path, permalink);
     }
     return result;
@@ -97,18 +91,20 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
   /** In dev the problems go to the terminal, and to the overlay of each page they concern. */
   let lastMessage: string | undefined;
   const reportInDev = ({ problems, pages }: SiteCheckResult, logger: AstroIntegrationLogger) => {
-    const byPage = new Map<string, string>();
-    const byFile = Map.groupBy(problems, (problem) => problem.file);
-    for (const [file, fileProblems] of byFile) {
-      // A data file's problems show on the pages of its group; a page's on the page itself.
-      const group = file.startsWith(`${DATA_DIR}/`) ? groupOfFile(file.slice(DATA_DIR.length + 1)) : undefined;
+    const pageProblems = new Map<string, Problem[]>();
+    for (const problem of problems) {
+      // A page's problem shows on that page; a record's on its entry and its group's index page; any
+      // other problem of a data file on every page of its group.
+      const group = problem.file.startsWith(`${DATA_DIR}/`) ? groupOfFile(problem.file.slice(DATA_DIR.length + 1)) : undefined;
       const permalinks =
         group === undefined
-          ? [knownPermalinks.get(file)].filter((permalink): permalink is string => permalink !== undefined)
-          : pages.filter((page: CheckedPage) => page.data.data === group).map((page) => page.data.permalink);
-      for (const permalink of permalinks) byPage.set(sameAddress(permalink), formatProblems('This page needs fixing', fileProblems));
+          ? [knownPermalinks.get(problem.file)].filter((permalink): permalink is string => permalink !== undefined)
+          : pages
+              .filter((page: CheckedPage) => page.data.data === group && (problem.record === undefined || page.data.layout === 'work' || page.data.title === problem.record))
+              .map((page) => page.data.permalink);
+      for (const permalink of permalinks) pageProblems.set(sameAddress(permalink), [...(pageProblems.get(sameAddress(permalink)) ?? []), problem]);
     }
-    writeDevProblems({ byPage });
+    writeDevProblems({ byPage: new Map([...pageProblems].map(([page, list]) => [page, formatProblems('This page needs fixing', list)])) });
     const message = problems.length > 0 ? formatProblems('Some files need fixing', problems) : undefined;
     // A save can trigger the checks more than once (file watcher and route update): say it once.
     if (message && message !== lastMessage) logger.error(message);

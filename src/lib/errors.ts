@@ -14,6 +14,8 @@ export interface Problem {
   message: string;
   /** The 1-based line in the file, when known. */
   line?: number | undefined;
+  /** For a problem in a data file, the record it is about (its title), when it is one record's. */
+  record?: string | undefined;
 }
 
 /** Where the owner reads about entries and checks. */

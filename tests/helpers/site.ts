@@ -242,8 +242,9 @@ async function buildOnceAcrossWorkers(name: string, build: () => Promise<Site & 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = await readJson<{ run: string; pid: number }>(lock);
-      // A lock left by an earlier run, or by a worker that died, is taken over.
-      if (holder && (holder.run !== RUN_ID || !processAlive(holder.pid))) await rm(lock, { force: true });
+      // A lock left by a worker that died (or by an earlier run, whose workers are gone) is taken
+      // over; one held by a live process, even another run's, is waited for.
+      if (holder && !processAlive(holder.pid)) await rm(lock, { force: true });
       else await new Promise((resolve) => setTimeout(resolve, 200));
       continue;
     }

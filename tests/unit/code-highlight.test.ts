@@ -22,7 +22,7 @@ describe('highlightCode', () => {
 describe('codeHighlightPlugin', () => {
   it('highlights a fence in a known language, escaping its text', async () => {
     const html = await render('```python\nif a < b: print("<b>")\n```\n');
-    expect(html).toContain('<pre class="language-python"><code class="language-python">');
+    expect(html).toContain('<pre class="language-python" tabindex="0"><code class="language-python">');
     expect(html).toContain('&lt;');
     expect(html).not.toContain('<b>');
   });
@@ -33,6 +33,8 @@ describe('codeHighlightPlugin', () => {
   ])('leaves code in %s as escaped text', async (_case, markdown) => {
     const html = await render(markdown);
     expect(html).toContain('&lt;b&gt;not bold&lt;/b&gt; &lt;script&gt;x&lt;/script&gt;');
+    // Every code block is a Tab stop, as it may scroll sideways.
+    expect(html).toMatch(/^<pre tabindex="0">/);
     expect(html).not.toContain('<script>');
   });
 });

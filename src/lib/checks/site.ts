@@ -1,5 +1,5 @@
 import { closest, schemaIssuesToProblems, type Problem } from '../errors.ts';
-import { readEntrySource } from '../frontmatter/read-entry.ts';
+import { frontMatterHint, readEntrySource } from '../frontmatter/read-entry.ts';
 import { DATA_DIR, groupOfFile, readDataFile, type RawRecord } from '../data/data-file.ts';
 import { isPublishedFile } from '../routing/pages.ts';
 import { permalinkToFile, servedPaths } from '../routing/permalink.ts';
@@ -134,14 +134,16 @@ function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly
     const result = readDataFile(text);
     if (!result.ok) {
       unsure.add(group);
-      for (const problem of result.problems) problems.push({ file: path, field: problem.field ?? 'data file', line: problem.line, message: problem.message });
+      for (const problem of result.problems) {
+        problems.push({ file: path, field: problem.field ?? 'data file', line: problem.line, message: problem.message, record: problem.record });
+      }
       continue;
     }
     for (const raw of result.records) {
       const parsed = recordSchema.safeParse(raw.value ?? {});
       if (!parsed.success) {
         unsure.add(group);
-        problems.push(...recordIssues(path, raw, parsed.error.issues));
+        problems.push(...recordIssues(path, raw, parsed.error.issues).map((problem) => ({ ...problem, record: raw.key })));
         continue;
       }
       const record: CheckedRecord = {
@@ -160,6 +162,7 @@ function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly
         const nearest = closest(image.slice(1), publicFiles.filter((file) => IMAGE_EXTENSIONS.test(file)));
         problems.push({
           file: path,
+          record: raw.key,
           field: `"${raw.key}" image`,
           line: raw.lineOf('image') ?? raw.line,
           message: `"${image}" is not a file in public/. Put the image at public${image}, or fix the path.${nearest ? ` Did you mean "/${nearest}"?` : ''}`,
@@ -251,9 +254,15 @@ function checkPageFiles(
   }
 
   const schema = pageSchema({ groups });
+  /** A page that failed its own checks is still known by its permalink, or its group and title. */
+  const noteInvalid = (data: Record<string, unknown> | undefined) => {
+    if (typeof data?.['permalink'] === 'string') invalidPermalinks.add(data['permalink']);
+    if (typeof data?.['data'] === 'string' && typeof data['title'] === 'string') invalidPermalinks.add(`${data['data']}\u0000${data['title']}`);
+  };
   for (const { file, read } of sources) {
     if (!read.ok) {
       problems.push({ file: file.path, field: 'front matter', line: read.error.line, message: read.error.message });
+      noteInvalid(frontMatterHint(file.text));
       continue;
     }
     const { data, body, bodyLine, lineOf } = read.source;
@@ -267,9 +276,7 @@ function checkPageFiles(
       });
     } else {
       problems.push(...schemaIssuesToProblems(file.path, parsed.error.issues, PAGE_KEYS, lineOf, 'a page'));
-      if (typeof data['permalink'] === 'string') invalidPermalinks.add(data['permalink']);
-      // Without a usable permalink, the page is still known by its group and title.
-      if (typeof data['data'] === 'string' && typeof data['title'] === 'string') invalidPermalinks.add(`${data['data']}\u0000${data['title']}`);
+      noteInvalid(data);
     }
     const format = file.path.endsWith('.mdx') ? 'mdx' : 'md';
     for (const problem of checkBody(body, { bodyLine, format, permalinkOfFile: (name) => permalinkByFile.get(name), permalinkOfPost })) {
@@ -375,6 +382,7 @@ function recordLinks(
     const nearest = closest(target, entries.map((entry) => entry.data.permalink));
     problems.push({
       file: record.file,
+      record: record.key,
       field: `"${record.key}" page`,
       line: record.lineOf('page') ?? record.line,
       message: draft

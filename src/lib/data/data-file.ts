@@ -57,6 +57,8 @@ export interface DataFileProblem {
   line?: number | undefined;
   /** What the problem is about, when it is one record: `"Amazon"`. */
   field?: string | undefined;
+  /** That record's title. */
+  record?: string | undefined;
 }
 
 export type DataFileResult = { ok: true; records: RawRecord[] } | { ok: false; problems: DataFileProblem[] };
@@ -120,7 +122,7 @@ function readWithPositions(text: string): DataFileResult {
           const [title, lines] = [...keyLines].find(([, at]) => at.length > 1 && at.includes(line ?? -1)) ?? [...keyLines].find(([, at]) => at.length > 1) ?? [];
           return title === undefined
             ? { line, message: 'a record is written twice under the same title. Keep one, or rename one of them (each entry has its own title).' }
-            : { line, field: `"${title}"`, message: `is written twice (lines ${(lines ?? []).join(' and ')}). Keep one record under each title, or rename one of them.` };
+            : { line, field: `"${title}"`, record: title, message: `is written twice (lines ${(lines ?? []).join(' and ')}). Keep one record under each title, or rename one of them.` };
         }
         const reason = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.message;
         return { line, message: `is not valid YAML: ${reason}. Check quotes and indentation; a value containing ": " needs quotes.` };

@@ -94,3 +94,16 @@ export function readEntrySource(text: string): { ok: true; source: EntrySource }
     },
   };
 }
+
+/**
+ * What front matter that cannot be read properly (a key written twice, a YAML slip) still says,
+ * read leniently: enough to know which page a broken file is, for messages and `astro dev`.
+ */
+export function frontMatterHint(text: string): Record<string, unknown> | undefined {
+  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const opening = lines.findIndex((line) => line.trim() !== '');
+  const closing = lines.findIndex((line, index) => index > opening && FENCE.test(line));
+  if (!FENCE.test(lines[opening] ?? '') || closing === -1) return undefined;
+  const value: unknown = parseDocument(lines.slice(opening + 1, closing).join('\n'), { uniqueKeys: false }).toJS();
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}

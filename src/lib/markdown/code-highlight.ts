@@ -27,7 +27,8 @@ export function highlightCode(code: string, language: string): string | undefine
 }
 
 /**
- * A Sätteri hast plugin that highlights fenced code with Prism's token classes, coloured by the site's
+ * A Sätteri hast plugin that makes every code block a Tab stop (it may scroll sideways) and highlights
+ * fenced code with Prism's token classes, coloured by the site's
  * stylesheet for light and dark: no inline styles for the Content-Security-Policy to allow, no script.
  * Used instead of Astro's own Prism step, which writes code of a language Prism does not know into
  * the page unescaped, as HTML; here such code, and code without a language, stays plain escaped text.
@@ -38,6 +39,8 @@ export function codeHighlightPlugin(): HastPluginDefinition {
     element: {
       filter: ['pre'],
       visit(node, ctx) {
+        // A code block wider than the screen scrolls sideways: keyboard users reach it with Tab.
+        ctx.setProperty(node, 'tabIndex', 0);
         const code = node.children.find((child) => child.type === 'element' && child.tagName === 'code');
         if (!code || code.type !== 'element') return undefined;
         const classes = Array.isArray(code.properties['className']) ? code.properties['className'].map(String) : [];
@@ -47,7 +50,7 @@ export function codeHighlightPlugin(): HastPluginDefinition {
         const html = highlightCode(ctx.textContent(code).replace(/\n$/, ''), language);
         if (html === undefined) return undefined;
         const safe = language.toLowerCase();
-        const tree = htmlToHast(`<pre class="language-${safe}"><code class="language-${safe}">${html}</code></pre>`, { fragment: true });
+        const tree = htmlToHast(`<pre class="language-${safe}" tabindex="0"><code class="language-${safe}">${html}</code></pre>`, { fragment: true });
         return 'children' in tree ? (tree.children[0] as typeof node) : undefined;
       },
     },
