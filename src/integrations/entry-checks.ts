@@ -46,6 +46,9 @@ function failBuild(title: string, problems: readonly Problem[]): never {
  * `astro dev` the same messages go to the terminal and to the error overlay of the pages concerned,
  * and clear when the files are fixed.
  */
+/** The files whose front matter the last check could not read. */
+const unreadableFiles = (checked: SiteCheckResult) => new Set(checked.problems.filter((problem) => problem.field === 'front matter').map((problem) => problem.file));
+
 export interface EntryChecksOptions {
   /** The site config's `posts` settings. */
   posts: PostsConfig;
@@ -61,6 +64,12 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
   let routes: SitePage[] = [];
   let result: SiteCheckResult = { problems: [], pages: [], posts: [], records: [] };
   let checkedOnce = false;
+  /**
+   * In dev, the files the entries' loader left out of the collections when it last loaded, for front
+   * matter it could not read: once they read again, the collections load them. Kept apart from the
+   * last check's result, which a route update may have refreshed in between.
+   */
+  let leftOut: Set<string> | undefined;
   /** The permalink each page file last had, so dev can show a page's problem on that page. */
   const knownPermalinks = new Map<string, string>();
   const pageTexts = new Map<string, string>();
@@ -132,6 +141,7 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
         routes = sitePages(resolved);
         const checked = await runChecks();
         if (command === 'dev') {
+          leftOut ??= unreadableFiles(checked);
           reportInDev(checked, logger);
           return;
         }
@@ -152,13 +162,14 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
           }
           running = new Promise<void>((resolve) => setTimeout(resolve, delay))
             .then(async () => {
-              const unreadableBefore = new Set(result.problems.filter((problem) => problem.field === 'front matter').map((problem) => problem.file));
               const checked = await runChecks();
               reportInDev(checked, logger);
               const unreadable = checked.problems.filter((problem) => problem.field === 'front matter');
+              const nowUnreadable = unreadableFiles(checked);
               // An entry left out of the collection for unreadable front matter comes back once fixed.
-              if ([...unreadableBefore].some((file) => !unreadable.some((problem) => problem.file === file))) {
+              if ([...(leftOut ?? [])].some((file) => !nowUnreadable.has(file))) {
                 await refreshContent?.({ loaders: [ENTRIES_LOADER_NAME] });
+                leftOut = nowUnreadable;
               }
               if (unreadable.length > 0 && retries < 5) {
                 retries++;
