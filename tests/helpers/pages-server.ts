@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, relative, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
+import { filesBelow } from '../../src/lib/checks/read-site.ts';
 import { resolveSitePath } from '../../src/lib/links/check.ts';
 import { normalizeBase } from '../../src/lib/url.ts';
 
@@ -32,12 +33,6 @@ export interface PagesServer {
   close(): Promise<void>;
 }
 
-/** Every file below a folder, as `/`-separated paths relative to it. */
-async function filesBelow(folder: string): Promise<Set<string>> {
-  const found = await readdir(folder, { recursive: true, withFileTypes: true });
-  return new Set(found.filter((entry) => entry.isFile()).map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/')));
-}
-
 /**
  * Serves a built `dist/` on 127.0.0.1 the way GitHub Pages does, under `base`, by the same rules the
  * link checker applies (`resolveSitePath` in src/lib/links/check.ts): an extensionless path serves its
@@ -47,10 +42,12 @@ async function filesBelow(folder: string): Promise<Set<string>> {
 export async function startPagesServer(dist: string, base = '/'): Promise<PagesServer> {
   const prefix = normalizeBase(base);
   const log: string[] = [];
-  // A built site does not change while it is served.
-  const files = await filesBelow(dist);
+  // A built site does not change while it is served: its files are listed at the first request
+  // (the audit starts the server before it builds, so the build knows its origin).
+  let listing: Promise<Set<string>> | undefined;
+  const builtFiles = () => (listing ??= filesBelow(dist).then((files) => new Set(files)));
 
-  function locate(pathname: string): { file: string } | { redirect: string } | undefined {
+  function locate(pathname: string, files: ReadonlySet<string>): { file: string } | { redirect: string } | undefined {
     if (prefix !== '/' && pathname === prefix.slice(0, -1)) return { redirect: prefix };
     if (!pathname.startsWith(prefix)) return undefined;
     const found = resolveSitePath(pathname.slice(prefix.length - 1), files);
@@ -58,9 +55,10 @@ export async function startPagesServer(dist: string, base = '/'): Promise<PagesS
     return found && 'redirect' in found ? { redirect: `${pathname}/` } : found;
   }
 
-  const server: Server = createServer((request, response) => {
+  const server: Server = createServer(async (request, response) => {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const found = locate(pathname);
+    const files = await builtFiles();
+    const found = locate(pathname, files);
     if (found && 'redirect' in found) {
       log.push(`301 ${pathname}`);
       response.writeHead(301, { location: found.redirect });
