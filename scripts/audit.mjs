@@ -14,23 +14,13 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 // the browser tests do.
 import { startPagesServer } from '../tests/helpers/pages-server.ts';
 import { CATEGORIES, formatFailures, formatScoreTable } from './lib/audit-report.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/chromium.mjs';
 import { buildEnv } from './lib/child-env.mjs';
 import { ASTRO_BIN, OUTPUT_ROOT, copyProject } from './lib/project-copy.mjs';
 
 const PAGES = ['/', '/work/', '/work/amazon', '/blog/', '/kinesis/2018/09/01/enhanced-fan-out.html'];
-const CHROMIUM = '/usr/bin/chromium';
-// Headless, and no traffic of Chromium's own (updates, sync, QUIC probes): the machine may be
-// offline, and the audited page is local.
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-sync',
-];
+const CHROMIUM = CHROMIUM_PATH;
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 // A Lighthouse run on a local page takes seconds; a stuck one should fail the audit, not hang it.
 const RUN_TIMEOUT_MS = 120_000;
 
