@@ -383,14 +383,8 @@ const RUBY_ZONE_OFFSETS: Readonly<Record<string, number>> = {
   UTC: 0, Z: 0, UT: 0, GMT: 0, EST: -5, EDT: -4, CST: -6, CDT: -5, MST: -7, MDT: -6, PST: -8, PDT: -7,
 };
 
-interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+/** A date and time as a clock on the wall shows it, in no time zone in particular. */
+type WallTime = Pick<PostDate, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second'>;
 
 /** Milliseconds since the epoch of a UTC wall time; out-of-range days and hours roll over like Ruby's `Time.local`. */
 function utcMs(wall: WallTime): number {
