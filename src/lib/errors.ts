@@ -6,7 +6,7 @@
 
 /** One mistake in one file. */
 export interface Problem {
-  /** The file, relative to the project root, with `/` separators: `src/content/work/amazon.md`. */
+  /** The file, relative to the project root, with `/` separators: `src/content/pages/work/amazon.md`. */
   file: string;
   /** The front-matter field, link or check the problem is about: `permalink`, `link /work/gtt`, `front matter`. */
   field: string;

@@ -4,7 +4,7 @@ import { LINK_PROBLEMS, pageUrlPath, type LinkProblem } from './check.ts';
 
 export interface LinkReportInput {
   problems: readonly LinkProblem[];
-  /** The source file of each built page, when known: `work/amazon.html` -> `src/content/work/amazon.md`. */
+  /** The source file of each built page, when known: `work/amazon.html` -> `src/content/pages/work/amazon.md`. */
   sourceOf: (page: string) => string | undefined;
   /** The file of an entry that is not published (a draft or a `_` file), by its permalink. */
   unpublishedAt?: ((permalink: string) => string | undefined) | undefined;
