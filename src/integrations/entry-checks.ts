@@ -39,6 +39,14 @@ function failBuild(title: string, problems: readonly Problem[]): never {
 }
 
 /**
+ * The pages and posts with a problem at a check: in `astro dev` the entries' loader keeps them out
+ * of the collections (front matter it cannot read, data that fails the schema, a file caught
+ * half-written), so each must be loaded again once it is fixed.
+ */
+const keptOut = (checked: SiteCheckResult) =>
+  new Set(checked.problems.map((problem) => problem.file).filter((file) => file.startsWith(`${PAGES_DIR}/`) || file.startsWith(`${POSTS_DIR}/`)));
+
+/**
  * Fails the build, clearly, on every mistake in the site's content: pages' front matter, data files
  * and records, how they name each other, permalink clashes, Liquid left from Jekyll and script in a
  * body before the build starts (all reported at once); every broken internal link or fragment, any
@@ -46,9 +54,6 @@ function failBuild(title: string, problems: readonly Problem[]): never {
  * `astro dev` the same messages go to the terminal and to the error overlay of the pages concerned,
  * and clear when the files are fixed.
  */
-/** The files whose front matter the last check could not read. */
-const unreadableFiles = (checked: SiteCheckResult) => new Set(checked.problems.filter((problem) => problem.field === 'front matter').map((problem) => problem.file));
-
 export interface EntryChecksOptions {
   /** The site config's `posts` settings. */
   posts: PostsConfig;
@@ -65,8 +70,8 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
   let result: SiteCheckResult = { problems: [], pages: [], posts: [], records: [] };
   let checkedOnce = false;
   /**
-   * In dev, the files the entries' loader left out of the collections when it last loaded, for front
-   * matter it could not read: once they read again, the collections load them. Kept apart from the
+   * In dev, the pages and posts the collections may be missing, since they had a problem when they
+   * were last loaded: once they check clean, the collections load them again. Kept apart from the
    * last check's result, which a route update may have refreshed in between.
    */
   let leftOut: Set<string> | undefined;
@@ -141,7 +146,7 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
         routes = sitePages(resolved);
         const checked = await runChecks();
         if (command === 'dev') {
-          leftOut ??= unreadableFiles(checked);
+          leftOut ??= keptOut(checked);
           reportInDev(checked, logger);
           return;
         }
@@ -165,11 +170,13 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
               const checked = await runChecks();
               reportInDev(checked, logger);
               const unreadable = checked.problems.filter((problem) => problem.field === 'front matter');
-              const nowUnreadable = unreadableFiles(checked);
-              // An entry left out of the collection for unreadable front matter comes back once fixed.
-              if ([...(leftOut ?? [])].some((file) => !nowUnreadable.has(file))) {
+              const now = keptOut(checked);
+              // A page left out of its collection comes back once it checks clean.
+              if ([...(leftOut ?? [])].some((file) => !now.has(file))) {
                 await refreshContent?.({ loaders: [ENTRIES_LOADER_NAME] });
-                leftOut = nowUnreadable;
+                leftOut = now;
+              } else {
+                leftOut = new Set([...(leftOut ?? []), ...now]);
               }
               if (unreadable.length > 0 && retries < 5) {
                 retries++;
