@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger, IntegrationResolvedRoute } from 'astro';
 import { AstroError } from 'astro/errors';
+import { type AddressedFile, checkProject, summarize } from '../lib/checks/build-checks.ts';
 import { filesBelow, PAGES_DIR, readSiteInput } from '../lib/checks/read-site.ts';
 import { frontMatterHint } from '../lib/frontmatter/read-entry.ts';
 import { checkSite, type CheckedPage, type SitePage, type SiteCheckResult } from '../lib/checks/site.ts';
@@ -10,7 +12,8 @@ import { ENTRIES_LOADER_NAME } from '../lib/content/entries-loader.ts';
 import { DATA_DIR, groupOfFile } from '../lib/data/data-file.ts';
 import { formatProblems, type Problem } from '../lib/errors.ts';
 import { checkLinks, pageUrlPath, resolveSitePath } from '../lib/links/check.ts';
-import { extractPageFacts, firstStylesheet, withoutStylesheet, type PageFacts } from '../lib/links/extract.ts';
+import { extractPageFacts } from '../lib/links/extract.ts';
+import { scanPages } from '../lib/links/scan-pages.ts';
 import { linkProblemsToProblems } from '../lib/links/report.ts';
 import { checkLegacyUrls, LEGACY_URLS_FILE, parseLegacyUrls } from '../lib/routing/legacy-urls.ts';
 import { sameAddress } from '../lib/routing/navigation.ts';
@@ -19,6 +22,15 @@ import { POSTS_DIR, type PostsConfig } from '../lib/routing/posts.ts';
 import { writeDevProblems } from './dev-problems.ts';
 
 export { filesBelow, PAGES_DIR };
+
+/** A source file's text, or nothing if it cannot be read. */
+function readSourceText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
 
 /** The static pages and endpoints the site builds from `src/pages`; the dynamic page routes excluded. */
 function sitePages(routes: readonly IntegrationResolvedRoute[]): SitePage[] {
@@ -67,7 +79,6 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
   let base = '/';
   let command: string = 'build';
   let routes: SitePage[] = [];
-  let result: SiteCheckResult = { problems: [], pages: [], posts: [], records: [] };
   let checkedOnce = false;
   /**
    * In dev, the pages and posts the collections may be missing, since they had a problem when they
@@ -77,23 +88,25 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
   let leftOut: Set<string> | undefined;
   /** The permalink each page file last had, so dev can show a page's problem on that page. */
   const knownPermalinks = new Map<string, string>();
+  /** In dev, the text of each page and post as last checked (a build reads them from disk when needed). */
   const pageTexts = new Map<string, string>();
+  /** Each page's and post's address, from the last check. */
+  let addressed: AddressedFile[] = [];
 
+  /** Checks the site in `astro dev`, keeping what the dev server needs to show each problem on its page. */
   async function runChecks(): Promise<SiteCheckResult> {
     const input = await readSiteInput(rootDir, publicDir, routes, posts);
-    result = checkSite(input);
+    const result = checkSite(input);
+    addressed = summarize(result).addressed;
     pageTexts.clear();
-    for (const post of input.postFiles) pageTexts.set(post.path, post.text);
+    for (const file of [...input.pageFiles, ...input.postFiles]) pageTexts.set(file.path, file.text);
     for (const post of result.posts) knownPermalinks.set(post.file, post.facts.permalink);
-    if (folders && command === 'dev') {
+    if (folders) {
       folders.clear();
-      const addresses = [...result.pages.map((page) => page.data.permalink), ...result.posts.map((post) => post.facts.permalink)];
-      for (const permalink of addresses) if (permalink.endsWith('/') && permalink !== '/') folders.add(permalink);
+      for (const { permalink } of addressed) if (permalink.endsWith('/') && permalink !== '/') folders.add(permalink);
     }
     const checkedPermalinks = new Map(result.pages.map((page) => [page.file, page.data.permalink]));
     for (const page of input.pageFiles) {
-      pageTexts.set(page.path, page.text);
-      if (command !== 'dev') continue;
       // A page whose front matter cannot be read keeps the address it shows its problem at.
       const hint = checkedPermalinks.has(page.path) ? undefined : frontMatterHint(page.text)?.['permalink'];
       const permalink = checkedPermalinks.get(page.path) ?? (typeof hint === 'string' ? hint : undefined);
@@ -144,13 +157,15 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
         if (command !== 'dev' && checkedOnce) return;
         checkedOnce = true;
         routes = sitePages(resolved);
-        const checked = await runChecks();
-        if (command === 'dev') {
-          leftOut ??= keptOut(checked);
-          reportInDev(checked, logger);
+        if (command !== 'dev') {
+          const checked = await checkProject({ rootDir, publicDir, routes, posts });
+          if (checked.problems.length > 0) failBuild('Some files need fixing before the site can build', checked.problems);
+          addressed = checked.addressed;
           return;
         }
-        if (checked.problems.length > 0) failBuild('Some files need fixing before the site can build', checked.problems);
+        const checked = await runChecks();
+        leftOut ??= keptOut(checked);
+        reportInDev(checked, logger);
       },
 
       'astro:server:setup': ({ server, logger, refreshContent }) => {
@@ -205,23 +220,7 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
         const files = await filesBelow(outDir);
         const fileSet = new Set(files);
         const htmlFiles = files.filter((file) => file.endsWith('.html'));
-        // Pages are read a few at a time and only their links and ids kept, so memory stays flat.
-        const facts = new Map<string, PageFacts>();
-        let stylesheet: string | undefined;
-        for (let start = 0; start < htmlFiles.length; start += 16) {
-          const batch = htmlFiles.slice(start, start + 16);
-          const texts = await Promise.all(batch.map((file) => readFile(join(outDir, file), 'utf8')));
-          batch.forEach((file, index) => {
-            const html = texts[index] ?? '';
-            stylesheet ??= firstStylesheet(html);
-            facts.set(file, extractPageFacts(withoutStylesheet(html, stylesheet), { locations: false }));
-          });
-        }
-        // Lines are wanted only where something is wrong: those pages are read again, with positions.
-        for (const [file, pageFacts] of facts) {
-          if (pageFacts.javascript.length > 0) facts.set(file, extractPageFacts(await readFile(join(outDir, file), 'utf8')));
-        }
-        const addressed = [...result.pages.map((page) => ({ ...page, permalink: page.data.permalink })), ...result.posts.map((post) => ({ ...post, permalink: post.facts.permalink }))];
+        const facts = await scanPages(outDir, htmlFiles);
         const entrySources = new Map(addressed.filter((page) => page.published).map((page) => [permalinkToFile(page.permalink), page.file]));
         let linkProblems = checkLinks({ files: fileSet, pages: facts, base });
         // A broken link on a page with no Markdown source is placed on its line of the built page.
@@ -245,7 +244,7 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
           pages: htmlFiles,
           base,
           // Each problem is placed on the line of the page's Markdown that writes the link.
-          sourceTextOf: (file) => pageTexts.get(file),
+          sourceTextOf: (file) => pageTexts.get(file) ?? readSourceText(join(rootDir, file)),
         });
         const legacyText = await readFile(join(rootDir, LEGACY_URLS_FILE), 'utf8').catch(() => undefined);
         const legacyProblems =

@@ -1,0 +1,45 @@
+import type { Problem } from '../errors.ts';
+import type { PostsConfig } from '../routing/posts.ts';
+import { readSiteInput } from './read-site.ts';
+import { checkSite, type SitePage, type SiteCheckResult } from './site.ts';
+
+/** A page or post of the site and its address, as the checks found it. */
+export interface AddressedFile {
+  /** Relative to the project root: `src/content/pages/work/amazon.md`. */
+  file: string;
+  /** Its permalink, as written (a post's as its style makes it). */
+  permalink: string;
+  published: boolean;
+}
+
+/** What a build keeps of the pre-build checks: every problem, and each page's and post's address. */
+export interface BuildCheckSummary {
+  problems: Problem[];
+  addressed: AddressedFile[];
+}
+
+/** What the checks read: the project, its `public/` folder, the pages `src/pages` builds, the posts settings. */
+export interface ProjectToCheck {
+  rootDir: string;
+  publicDir: string;
+  routes: SitePage[];
+  posts: PostsConfig;
+}
+
+export function summarize({ problems, pages, posts }: SiteCheckResult): BuildCheckSummary {
+  return {
+    problems,
+    addressed: [
+      ...pages.map(({ file, data, published }) => ({ file, permalink: data.permalink, published })),
+      ...posts.map(({ file, facts, published }) => ({ file, permalink: facts.permalink, published })),
+    ],
+  };
+}
+
+/**
+ * Every pre-build check of the project, as a build runs them: only the problems and the addresses
+ * are kept (a page's text is read again only if a broken link on it needs its line).
+ */
+export async function checkProject({ rootDir, publicDir, routes, posts }: ProjectToCheck): Promise<BuildCheckSummary> {
+  return summarize(checkSite(await readSiteInput(rootDir, publicDir, routes, posts)));
+}
