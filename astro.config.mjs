@@ -35,7 +35,9 @@ export default defineConfig({
   base,
   // As Jekyll wrote them: `/work/amazon` is work/amazon.html, which GitHub Pages serves at /work/amazon
   // with no redirect, and the folder address `/work/` is work/index.html (src/pages/[...folder]/index.astro).
-  build: { format: 'preserve' },
+  // Pages render a few at a time, so one page's render overlaps another's write to disk. The
+  // rendering keeps no per-page state outside the page (src/site-content.ts memoises one promise).
+  build: { format: 'preserve', concurrency: 4 },
   trailingSlash: 'ignore',
   markdown: {
     // Code is highlighted by codeHighlightPlugin: Prism's classes, coloured in the one stylesheet for

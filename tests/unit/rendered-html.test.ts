@@ -34,6 +34,22 @@ describe('renderedFacts: the description comes from the rendered text, as a read
   });
 
   it.each([
+    ['a style attribute', '<p>First.</p><p><span STYLE="color:red">x</span></p>', { styleAttributes: ['color:red'] }],
+    ['a style block', '<p>First.</p><Style>.x{}</Style>', { styleElements: ['.x{}'] }],
+    ['a remote image', '<p>First.</p><IMG src="https://a.example/x.png" alt="">', { imageOrigins: ['https://a.example'] }],
+    ['a remote source', '<p>First.</p><picture><source srcset="https://b.example/x.avif 1x"></picture>', { imageOrigins: ['https://b.example'] }],
+  ])('reads the whole page when %s comes after the first paragraph', (_case, html, expected) => {
+    expect(renderedFacts(`<div data-page-body>${html}</div>`)).toMatchObject({ firstParagraph: 'First.', ...expected });
+  });
+
+  it('finds the first paragraph alike whether or not it reads the whole page', () => {
+    // "style" in the text makes it read on to the end; without it, it stops at the paragraph.
+    const rest = '<ul><li>one</li></ul><p>Second.</p>';
+    expect(renderedFacts(`<div data-page-body><p>The first &amp; only.</p>${rest}<p>A style note.</p></div>`).firstParagraph).toBe('The first & only.');
+    expect(renderedFacts(`<div data-page-body><p>The first &amp; only.</p>${rest}</div>`).firstParagraph).toBe('The first & only.');
+  });
+
+  it.each([
     ['short', 10, 'short'],
     ['a sentence that goes on and on', 16, 'a sentence that…'],
   ])('truncates %j to %i characters at a word', (text, length, expected) => {

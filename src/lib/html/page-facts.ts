@@ -20,8 +20,16 @@ export interface RenderedFacts {
 const NOT_PROSE = new Set(['li', 'blockquote', 'figure', 'figcaption', 'table', 'aside', 'nav', 'details']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
+/**
+ * Whether the HTML may hold a style or an image: every `style` attribute or element and every
+ * `<img>` or `<source>` tag has that name written out (names admit no character references), in
+ * some letter case. Without one, the parse may stop at the first paragraph.
+ */
+const MAY_STYLE_OR_SHOW_IMAGES = /style|<img|<source/i;
+
 export function renderedFacts(html: string): RenderedFacts {
   const facts: RenderedFacts = { styleElements: [], styleAttributes: [], imageOrigins: [], firstParagraph: undefined };
+  const onlyParagraph = !MAY_STYLE_OR_SHOW_IMAGES.test(html);
   const origins = new Set<string>();
   const stack: string[] = [];
   /** Depth of the `data-page-body` element in the stack, once entered. */
@@ -74,6 +82,7 @@ export function renderedFacts(html: string): RenderedFacts {
           const text = paragraph.join('').replace(/\s+/g, ' ').trim();
           paragraph = undefined;
           if (text !== '') facts.firstParagraph = text;
+          if (onlyParagraph && facts.firstParagraph !== undefined) parser.pause();
         }
         if (stack.length === skipDepth) skipDepth = -1;
         if (stack.length === bodyDepth) bodyDepth = -1;

@@ -13,8 +13,16 @@ import { createHash } from 'node:crypto';
 
 /** The CSP source expression for an inline block: `'sha256-<base64>'` of its exact text. */
 export function cspHash(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  let hash = knownHashes.get(text);
+  if (hash === undefined) {
+    hash = `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+    knownHashes.set(text, hash);
+  }
+  return hash;
 }
+
+/** Every page hashes the same stylesheet: each text is hashed once per build. */
+const knownHashes = new Map<string, string>();
 
 export interface PolicyOptions {
   /** The exact text of each inline `<style>` element on the page. */
