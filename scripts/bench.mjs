@@ -111,14 +111,15 @@ async function measure(entries, runs) {
       await expectPages(root, entries);
       results.push(figures);
       const rss = figures.rssBytes === undefined ? 'n/a' : `${Math.round(figures.rssBytes / 1024 / 1024)} MiB`;
-      console.log(`  ${name.padEnd(4)} ${entries} entries, run ${run}/${runs}: ${(figures.ms / 1000).toFixed(2)} s, peak RSS ${rss}  (${formatPhases(figures.phases)})`);
+      const pair = name === 'bare' && ours[run - 1] ? `  ours/bare ${((ours[run - 1]?.ms ?? 0) / figures.ms).toFixed(2)}x` : '';
+      console.log(`  ${name.padEnd(4)} ${entries} entries, run ${run}/${runs}: ${(figures.ms / 1000).toFixed(2)} s, peak RSS ${rss}  (${formatPhases(figures.phases)})${pair}`);
     }
   }
   const pick = (results) => ({
     ms: median(results.map((result) => result.ms)),
     rssBytes: results.some((result) => result.rssBytes === undefined) ? undefined : median(results.map((result) => result.rssBytes)),
   });
-  return { entries, ours: pick(ours), bare: pick(bare) };
+  return { entries, ours: pick(ours), bare: pick(bare), runRatio: median(ours.map((result, run) => result.ms / (bare[run]?.ms ?? Number.NaN))) };
 }
 
 async function main() {

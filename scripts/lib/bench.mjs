@@ -158,6 +158,7 @@ export function parseMaxRss(text) {
  * @property {number} entries
  * @property {BuildFigures} ours
  * @property {BuildFigures} bare
+ * @property {number} [runRatio] The median of each run's ours/bare.
  */
 
 const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -165,12 +166,14 @@ const perEntry = (/** @type {number} */ ms, /** @type {number} */ entries) => `$
 const mebibytes = (/** @type {number | undefined} */ bytes) => (bytes === undefined ? 'n/a' : `${Math.round(bytes / 1024 / 1024)} MiB`);
 
 /**
- * The results as a plain-text table, one row per entry count, ours beside the bare build.
+ * The results as a plain-text table, one row per entry count, ours beside the bare build: the ratio
+ * of the medians, and the median of each run's own ratio (ours and bare built back to back, so a
+ * slow spell of the machine slows both and cancels out).
  * @param {readonly BenchRow[]} rows
  */
 export function formatBenchTable(rows) {
-  const header = ['entries', 'ours', 'ms/entry', 'peak RSS', 'bare', 'ms/entry', 'peak RSS', 'ours/bare'];
-  const body = rows.map(({ entries, ours, bare }) => [
+  const header = ['entries', 'ours', 'ms/entry', 'peak RSS', 'bare', 'ms/entry', 'peak RSS', 'ours/bare', 'per run'];
+  const body = rows.map(({ entries, ours, bare, runRatio }) => [
     String(entries),
     seconds(ours.ms),
     perEntry(ours.ms, entries),
@@ -179,6 +182,7 @@ export function formatBenchTable(rows) {
     perEntry(bare.ms, entries),
     mebibytes(bare.rssBytes),
     `${(ours.ms / bare.ms).toFixed(2)}x`,
+    runRatio === undefined ? 'n/a' : `${runRatio.toFixed(2)}x`,
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((row) => (row[column] ?? '').length)));
   const line = (/** @type {string[]} */ cells) =>
