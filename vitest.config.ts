@@ -1,7 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { SlowestFirstSequencer } from './tests/helpers/sequencer.ts';
 
 export default defineConfig({
   test: {
+    // Two files at a time even on two cores: builds and browser tests spend much of their time
+    // waiting on child processes (astro, Chromium), so one file per core would leave cores idle.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    sequence: { sequencer: SlowestFirstSequencer },
     projects: [
       {
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },
