@@ -269,8 +269,28 @@ describe('PORTFOLIO_DEBUG=1', () => {
   });
 });
 
+/**
+ * The broken links, each in its own page, all in one site: one build reports them together, under
+ * one title, each in its file's section. Each page keeps its lines; only its address differs.
+ */
+const LINK_CASES = ['broken-link.md', 'broken-fragment.md', 'broken-image.md', 'malformed-percent-link.md', 'link-to-draft'];
+
+const linksTogether = () =>
+  buildOnce('bad-links-together', async () => {
+    const files: Record<string, string | Uint8Array> = {};
+    for (const name of LINK_CASES) {
+      for (const [file, text] of Object.entries((await withFixture('bad', name)).files ?? {})) {
+        files[file] = String(text).replace(/^permalink: \/work\/example$/m, `permalink: /work/${name.replace(/\.md$/, '')}`);
+      }
+    }
+    return buildSite('bad-links-together', { data: { 'work.yml': await STANDARD_DATA }, files });
+  });
+
+/** The part of a message about one file: its name and its problems. */
+const sectionOf = (message: string, file: string) => `${file}\n${message.slice(message.indexOf(`\n${file}\n`) + file.length + 2).split('\n\n')[0] ?? ''}`;
+
 describe.concurrent('a mistake only the built pages show fails the build after it', () => {
-  it.for(after)('%s', async ([name, expected], { expect }) => {
+  it.for(after.filter(([name]) => !LINK_CASES.includes(name)))('%s', async ([name, expected], { expect }) => {
     const site = await buildSite(siteName('bad', name), await withFixture('bad', name));
     // Nothing to find before the build: the mistake is in what the pages became.
     expect((await checkSiteFolder(site)).problems).toEqual([]);
@@ -279,6 +299,21 @@ describe.concurrent('a mistake only the built pages show fails the build after i
     expectNamesFileAndField(message, expected);
     expect(site.output).not.toMatch(/unhandled error|\[ERROR\]|^\s+at /im);
     expect(message).toMatchSnapshot();
+  });
+
+  it('broken links on several pages: one build reports each, under one title', async ({ expect }) => {
+    const site = await linksTogether();
+    expect((await checkSiteFolder(site)).problems).toEqual([]);
+    expect(site.exitCode, site.output).toBe(1);
+    expect(site.output).not.toMatch(/unhandled error|\[ERROR\]|^\s+at /im);
+    expect(problemMessage(site.output)).toMatch(/^Some links do not lead anywhere \(5 problems in 5 files\):/);
+    expect(problemMessage(site.output)).toMatchSnapshot();
+  });
+
+  it.for(after.filter(([name]) => LINK_CASES.includes(name)))('%s', async ([, expected], { expect }) => {
+    const message = problemMessage((await linksTogether()).output);
+    expectNamesFileAndField(message, expected);
+    expect(sectionOf(message, expected.file)).toMatchSnapshot();
   });
 });
 
