@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserTestsAvailable, CSP_VIOLATION, launchChromium, watchPage } from '../helpers/browser.ts';
+import { browserTestsAvailable, CSP_VIOLATION, launchChromium, settled, tabPool, watchPage } from '../helpers/browser.ts';
 import { builtPages, servedPath, startPagesServer, type PagesServer } from '../helpers/pages-server.ts';
 import { buildSite, FIXTURES } from '../helpers/site.ts';
 
@@ -92,6 +92,7 @@ function codeColours(page: Page, language: string) {
 
 describe.runIf(browserTestsAvailable())('an owner’s styles, code and images, in Chromium under the page’s CSP', () => {
   let browser: Browser;
+  let tabs: ReturnType<typeof tabPool>;
   let server: PagesServer;
   let dist: string;
 
@@ -108,9 +109,11 @@ describe.runIf(browserTestsAvailable())('an owner’s styles, code and images, i
     dist = site.dist;
     server = await startPagesServer(dist, BASE);
     browser = await launchChromium();
+    tabs = tabPool(browser);
   });
 
   afterAll(async () => {
+    await tabs?.close();
     await browser?.close();
     await server?.close();
   });
@@ -118,13 +121,10 @@ describe.runIf(browserTestsAvailable())('an owner’s styles, code and images, i
   const urlOf = (path: string) => new URL(path, server.url).href;
 
   async function open(path: string, colorScheme: (typeof SCHEMES)[number], status = 200) {
-    const context = await browser.newContext({ colorScheme, viewport: { width: 1024, height: 768 } });
-    const page = await context.newPage();
-    const problems = await watchPage(page, { status });
-    const response = await page.goto(urlOf(path), { waitUntil: 'load' });
-    expect(response?.status(), path).toBe(status);
-    await page.waitForFunction(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
-    return { page, problems, close: () => context.close() };
+    const visit = await tabs.visit(urlOf(path), { colorScheme, width: 1024, height: 768 }, { status });
+    expect(visit.status, path).toBe(status);
+    await visit.page.waitForFunction(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
+    return visit;
   }
 
   it('notices a CSP violation when there is one (the watch itself works)', async () => {
@@ -153,7 +153,7 @@ describe.runIf(browserTestsAvailable())('an owner’s styles, code and images, i
       // loads or refuses shows up on the same watch.
       const opened = await open(path, 'light', status);
       await opened.page.emulateMedia({ colorScheme: 'dark' });
-      await opened.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await settled(opened.page);
       problems.push(...opened.problems.map((problem) => `/${path}: ${problem}`));
       // The page is under a policy that denies by default: no violation is proof of something.
       const policy = await opened.page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');

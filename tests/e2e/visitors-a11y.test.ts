@@ -10,7 +10,7 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-
 /**
  * Every page for everyone: axe-core, the keyboard, the OS colour scheme and screen widths. A page is
  * loaded once and then shown in each colour scheme and width, as a visitor switching them sees it;
- * tests/e2e/visitors.test.ts loads each view afresh and watches what it requests.
+ * tests/e2e/visitors.test.ts loads each width afresh and watches what it requests.
  */
 describe.runIf(browserTestsAvailable())('every page for every visitor, in Chromium', () => {
   const { open } = useVisitorBrowser('e2e-visitors-a11y');

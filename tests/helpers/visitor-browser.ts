@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, watchPage } from './browser.ts';
+import { launchChromium, settled, tabPool, type Visit } from './browser.ts';
 import { startPagesServer, type PagesServer } from './pages-server.ts';
 import { OUTPUT_ROOT } from './site.ts';
 import { buildVisitorSite, VISITOR_ENV, VISITOR_PAGES } from './visitor-site.ts';
@@ -42,28 +42,21 @@ export function label(path: string): string {
 /** The page's table for `it.each`: its label and its path. */
 export const EACH_PAGE = PAGES.map((path) => [label(path), path] as const);
 
-export interface OpenPage {
-  page: Page;
-  /** What went wrong on the page: console errors and warnings, CSP violations, failed requests. */
-  problems: string[];
-  status: number | undefined;
-  close(): Promise<void>;
-}
-
 export interface VisitorBrowser {
   dist: () => string;
   urlOf(path: string): string;
   /**
-   * A page in a fresh context, watched for console errors and warnings, CSP violations, uncaught
-   * errors and failed requests. `bypassCSP` only for axe, whose script tag the page's own policy
-   * (`script-src 'none'`) rightly refuses.
+   * A page in a tab of its view, watched for console errors and warnings, CSP violations, uncaught
+   * errors and failed requests (see `tabPool`). `bypassCSP` only for axe, whose script tag the page's
+   * own policy (`script-src 'none'`) rightly refuses.
    */
-  open(path: string, view: View, bypassCSP?: boolean): Promise<OpenPage>;
+  open(path: string, view: View, bypassCSP?: boolean): Promise<Visit>;
 }
 
 /** Builds (once per run) and serves the visitor site, and launches Chromium, for one test file. */
 export function useVisitorBrowser(name: string): VisitorBrowser {
   let browser: Browser;
+  let tabs: ReturnType<typeof tabPool>;
   let server: PagesServer;
   let dist = '';
 
@@ -74,10 +67,12 @@ export function useVisitorBrowser(name: string): VisitorBrowser {
     dist = site.dist;
     server = await startPagesServer(site.dist, VISITOR_ENV.BASE_PATH);
     browser = await launchChromium();
+    tabs = tabPool(browser, { warnings: true });
     await mkdir(SCREENSHOTS, { recursive: true });
   });
 
   afterAll(async () => {
+    await tabs?.close();
     await browser?.close();
     await server?.close();
   });
@@ -86,18 +81,19 @@ export function useVisitorBrowser(name: string): VisitorBrowser {
   return {
     dist: () => dist,
     urlOf,
-    async open(path, view, bypassCSP = false) {
-      const context = await browser.newContext({ bypassCSP, viewport: { width: view.width, height: 800 }, colorScheme: view.colorScheme });
-      const page = await context.newPage();
-      const problems = await watchPage(page, { status: path === NOT_FOUND ? 404 : 200, warnings: true });
-      const response = await page.goto(urlOf(path), { waitUntil: 'load' });
-      return { page, problems, status: response?.status(), close: () => context.close() };
+    open(path, view, bypassCSP = false) {
+      return tabs.visit(urlOf(path), { ...view, height: 800, bypassCSP }, { status: path === NOT_FOUND ? 404 : 200 });
     },
   };
 }
 
-/** Shows the open page as a visitor with another colour scheme or screen width would see it. */
+/**
+ * Shows the open page as a visitor with another colour scheme or screen width would see it, once it
+ * has settled: styles applied and laid out, and any image the new view asks for loaded.
+ */
 export async function switchView(page: Page, view: View): Promise<void> {
   await page.emulateMedia({ colorScheme: view.colorScheme });
   await page.setViewportSize({ width: view.width, height: 800 });
+  await settled(page);
 }
+
