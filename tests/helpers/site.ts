@@ -340,6 +340,18 @@ export async function startDevServer(site: Site, env: Record<string, string> = {
 // ---------------------------------------------------------------------------------------------
 // The sites several build test files inspect, each built once per test run (see `buildOnce`).
 
+/**
+ * A shared build with its `dist` copied for one test file to serve: the shared build is rebuilt by
+ * the next test run that asks for it, which must not pull files from under a server this run is
+ * still using.
+ */
+export async function servedCopy(site: Site & CommandResult, name: string): Promise<Site & CommandResult> {
+  const dist = join(OUTPUT_ROOT, 'served', name);
+  await rm(dist, { recursive: true, force: true });
+  if (site.exitCode === 0) await cp(site.dist, dist, { recursive: true });
+  return { ...site, dist };
+}
+
 /** The owner's site as it is in the project: its own pages, records, post and config. */
 export function ownerSite(): Promise<Site & CommandResult> {
   return buildOnce('owner', () => buildSite('owner'));

@@ -1,6 +1,4 @@
-import { cp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { FIXTURE_SITE_ENV, fixtureSiteBuild, OUTPUT_ROOT, type CommandResult, type Site } from './site.ts';
+import { FIXTURE_SITE_ENV, fixtureSiteBuild, servedCopy, type CommandResult, type Site } from './site.ts';
 
 /**
  * The site the visitor-facing browser tests walk: tests/fixtures/site (see `fixtureSiteBuild`), built
@@ -11,16 +9,9 @@ import { FIXTURE_SITE_ENV, fixtureSiteBuild, OUTPUT_ROOT, type CommandResult, ty
 /** Where the visitor site is published: a GitHub Pages project site. */
 export const VISITOR_ENV = FIXTURE_SITE_ENV;
 
-/**
- * The visitor site's build. Its `dist` is a private copy: the shared build is rebuilt by the next test
- * run that asks for it, which must not pull files from under a server this run is still using.
- */
+/** The visitor site's build, with a private copy of its `dist` to serve (see `servedCopy`). */
 export async function buildVisitorSite(name: string): Promise<Site & CommandResult> {
-  const site = await fixtureSiteBuild();
-  const dist = join(OUTPUT_ROOT, 'served', name);
-  await rm(dist, { recursive: true, force: true });
-  if (site.exitCode === 0) await cp(site.dist, dist, { recursive: true });
-  return { ...site, dist };
+  return servedCopy(await fixtureSiteBuild(), name);
 }
 
 /** Which header links (by the address in the site config's `navigation`) say the visitor is on a page. */
