@@ -88,8 +88,6 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
   let leftOut: Set<string> | undefined;
   /** The permalink each page file last had, so dev can show a page's problem on that page. */
   const knownPermalinks = new Map<string, string>();
-  /** In dev, the text of each page and post as last checked (a build reads them from disk when needed). */
-  const pageTexts = new Map<string, string>();
   /** Each page's and post's address, from the last check. */
   let addressed: AddressedFile[] = [];
 
@@ -98,8 +96,6 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
     const input = await readSiteInput(rootDir, publicDir, routes, posts);
     const result = checkSite(input);
     addressed = summarize(result).addressed;
-    pageTexts.clear();
-    for (const file of [...input.pageFiles, ...input.postFiles]) pageTexts.set(file.path, file.text);
     for (const post of result.posts) knownPermalinks.set(post.file, post.facts.permalink);
     if (folders) {
       folders.clear();
@@ -244,7 +240,7 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
           pages: htmlFiles,
           base,
           // Each problem is placed on the line of the page's Markdown that writes the link.
-          sourceTextOf: (file) => pageTexts.get(file) ?? readSourceText(join(rootDir, file)),
+          sourceTextOf: (file) => readSourceText(join(rootDir, file)),
         });
         const legacyText = await readFile(join(rootDir, LEGACY_URLS_FILE), 'utf8').catch(() => undefined);
         const legacyProblems =

@@ -26,6 +26,7 @@ export interface ProjectToCheck {
   posts: PostsConfig;
 }
 
+/** The problems of a check of the site, and the address of every page and post that passed its own checks. */
 export function summarize({ problems, pages, posts }: SiteCheckResult): BuildCheckSummary {
   return {
     problems,
