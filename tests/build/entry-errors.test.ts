@@ -205,10 +205,13 @@ function stableOutput(output: string, root: string): string {
     .replace(/\b\d+(?:\.\d+)?\s?(?:ms|s)\b/g, '<time>');
 }
 
+/** The problem lines a message gives for one file. */
+const problemsOf = (message: string, file: string) => message.slice(message.indexOf(`\n${file}\n`) + file.length + 2).split('\n\n')[0] ?? '';
+
 /** The message each case is judged by: its file, then its own line. */
 function expectNamesFileAndField(message: string, { file, field }: BadCase): void {
   expect(message).toContain(`\n${file}\n`);
-  const section = message.slice(message.indexOf(`\n${file}\n`) + file.length + 2).split('\n\n')[0] ?? '';
+  const section = problemsOf(message, file);
   const matches = (line: string) => (typeof field === 'string' ? line.startsWith(`  ${field}`) : field.test(line));
   expect(section.split('\n').some(matches), `a line of ${file} matches ${typeof field === 'string' ? `"  ${field}"` : String(field)}:\n${message}`).toBe(true);
 }
@@ -286,9 +289,6 @@ const linksTogether = () =>
     return buildSite('bad-links-together', { data: { 'work.yml': await STANDARD_DATA }, files });
   });
 
-/** The part of a message about one file: its name and its problems. */
-const sectionOf = (message: string, file: string) => `${file}\n${message.slice(message.indexOf(`\n${file}\n`) + file.length + 2).split('\n\n')[0] ?? ''}`;
-
 describe.concurrent('a mistake only the built pages show fails the build after it', () => {
   it.for(after.filter(([name]) => !LINK_CASES.includes(name)))('%s', async ([name, expected], { expect }) => {
     const site = await buildSite(siteName('bad', name), await withFixture('bad', name));
@@ -313,7 +313,7 @@ describe.concurrent('a mistake only the built pages show fails the build after i
   it.for(after.filter(([name]) => LINK_CASES.includes(name)))('%s', async ([, expected], { expect }) => {
     const message = problemMessage((await linksTogether()).output);
     expectNamesFileAndField(message, expected);
-    expect(sectionOf(message, expected.file)).toMatchSnapshot();
+    expect(`${expected.file}\n${problemsOf(message, expected.file)}`).toMatchSnapshot();
   });
 });
 
