@@ -9,7 +9,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BARE_SITE_FILES } from './lib/bare-site.mjs';
-import { benchEntries, benchFileName, benchPermalink, benchRecords, buildPhases, formatBenchTable, formatPhases, median, parseBenchArgs, parseMaxRss } from './lib/bench.mjs';
+import { benchEntries, benchFileName, benchPermalink, benchRecords, buildOrder, buildPhases, formatBenchTable, formatPhases, median, parseBenchArgs, parseMaxRss, runRatio } from './lib/bench.mjs';
 import { buildEnv } from './lib/child-env.mjs';
 import { ASTRO_BIN, OUTPUT_ROOT as OUTPUT, PROJECT_ROOT, copyProject } from './lib/project-copy.mjs';
 
@@ -106,20 +106,22 @@ async function measure(entries, runs) {
     // Fresh copies every run: no content cache (.astro, node_modules/.astro) carries over.
     await writeOurSite(ourRoot, generated, benchRecords(entries));
     await writeBareSite(bareRoot, ourRoot);
-    for (const [name, root, results] of [['ours', ourRoot, ours], ['bare', bareRoot, bare]]) {
+    const sites = { ours: { root: ourRoot, results: ours }, bare: { root: bareRoot, results: bare } };
+    for (const name of buildOrder(run)) {
+      const { root, results } = sites[name];
       const figures = await build(root, join(OUTPUT_ROOT, 'logs', `${name}-${entries}-${run}.log`));
       await expectPages(root, entries);
       results.push(figures);
       const rss = figures.rssBytes === undefined ? 'n/a' : `${Math.round(figures.rssBytes / 1024 / 1024)} MiB`;
-      const pair = name === 'bare' && ours[run - 1] ? `  ours/bare ${((ours[run - 1]?.ms ?? 0) / figures.ms).toFixed(2)}x` : '';
-      console.log(`  ${name.padEnd(4)} ${entries} entries, run ${run}/${runs}: ${(figures.ms / 1000).toFixed(2)} s, peak RSS ${rss}  (${formatPhases(figures.phases)})${pair}`);
+      console.log(`  ${name.padEnd(4)} ${entries} entries, run ${run}/${runs}: ${(figures.ms / 1000).toFixed(2)} s, peak RSS ${rss}  (${formatPhases(figures.phases)})`);
     }
+    console.log(`  ours/bare in run ${run}: ${((ours[run - 1]?.ms ?? Number.NaN) / (bare[run - 1]?.ms ?? Number.NaN)).toFixed(2)}x`);
   }
   const pick = (results) => ({
     ms: median(results.map((result) => result.ms)),
     rssBytes: results.some((result) => result.rssBytes === undefined) ? undefined : median(results.map((result) => result.rssBytes)),
   });
-  return { entries, ours: pick(ours), bare: pick(bare), runRatio: median(ours.map((result, run) => result.ms / (bare[run]?.ms ?? Number.NaN))) };
+  return { entries, ours: pick(ours), bare: pick(bare), runRatio: runRatio(ours, bare) };
 }
 
 async function main() {
@@ -133,7 +135,7 @@ async function main() {
   const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
   console.log(`Load average (1, 5, 15 min) at start: ${load()}`);
   console.log(`Peak RSS: ${existsSync(GNU_TIME) ? 'GNU time -v, maximum resident set size of the build process' : 'VmHWM of the build process from /proc'}.`);
-  console.log(`Generated entries are ${benchFileName(0)} ... added to the project's own; ${runs} run(s) per size, median reported.\n`);
+  console.log(`Generated entries are ${benchFileName(0)} ... added to the project's own; ${runs} run(s) per size, median reported; ours builds first in odd runs, bare in even ones.\n`);
   const rows = [];
   for (const entries of sizes) rows.push(await measure(entries, runs));
   console.log(`\n${formatBenchTable(rows)}\n`);

@@ -139,6 +139,26 @@ export function median(values) {
 }
 
 /**
+ * The median of each run's own ours/bare ratio: the two builds of a run are made back to back, so a
+ * slow spell of the machine slows both and cancels out. Runs without both builds are left out.
+ * @param {readonly { ms: number }[]} ours
+ * @param {readonly { ms: number }[]} bare
+ */
+export function runRatio(ours, bare) {
+  return median(ours.flatMap((result, run) => (bare[run] ? [result.ms / /** @type {{ ms: number }} */ (bare[run]).ms] : [])));
+}
+
+/**
+ * Which build goes first in a run: ours in odd runs, bare in even ones, so neither always finds the
+ * machine as the other left it (its file cache warm, say).
+ * @param {number} run 1-based
+ * @returns {readonly ('ours' | 'bare')[]}
+ */
+export function buildOrder(run) {
+  return run % 2 === 1 ? ['ours', 'bare'] : ['bare', 'ours'];
+}
+
+/**
  * The peak resident set size in bytes from GNU time's `-v` report, or undefined when absent.
  * @param {string} text
  */

@@ -5,10 +5,12 @@ import {
   benchPermalink,
   benchRecords,
   buildPhases,
+  buildOrder,
   formatBenchTable,
   median,
   parseBenchArgs,
   parseMaxRss,
+  runRatio,
 } from '../../scripts/lib/bench.mjs';
 import { checkSite } from '../../src/lib/checks/site.ts';
 
@@ -101,6 +103,26 @@ describe('buildPhases', () => {
     ['no log', [], [['finish', 3100]]],
   ])('%s', (_name, input, expected) => {
     expect(buildPhases(input, 3100).map(({ name, ms }) => [name, ms])).toEqual(expected);
+  });
+});
+
+describe('runRatio and buildOrder', () => {
+  it.each([
+    ['one run', [3000], [2000], 1.5],
+    ['the median of three', [3000, 5000, 4400], [2000, 4000, 2000], 1.5],
+    ['the middle two of four', [2000, 3000, 4000, 6000], [2000, 2000, 2000, 2000], 1.75],
+    ['a run without its bare build left out', [3000, 9000], [2000], 1.5],
+  ])('%s', (_case, ours, bare, ratio) => {
+    expect(runRatio(ours.map((ms) => ({ ms })), bare.map((ms) => ({ ms })))).toBeCloseTo(ratio, 10);
+  });
+
+  it('starts with ours in odd runs and with bare in even ones', () => {
+    expect([1, 2, 3, 4].map(buildOrder)).toEqual([
+      ['ours', 'bare'],
+      ['bare', 'ours'],
+      ['ours', 'bare'],
+      ['bare', 'ours'],
+    ]);
   });
 });
 
