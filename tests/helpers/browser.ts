@@ -71,21 +71,20 @@ export interface VisitTracker {
 }
 
 /**
- * A request the last visit left in flight is cancelled when the tab moves on: that is the tab's
- * doing, not the page's, and is told apart from the page's own failures here.
+ * A request the last visit left in flight is cancelled (`net::ERR_ABORTED`) when the tab moves on:
+ * that is the tab's doing, not the page's, and is told apart from the page's own failures here. The
+ * usual one is the tab's icon, which the browser fetches on its own after the page has loaded (its
+ * resource type is "other"); any request made during an earlier visit counts too. A missing file is
+ * an error status and a refused one a CSP error, which the watch reports whatever the visit.
  */
 export function trackVisits(page: Page): VisitTracker {
   let visit = 0;
-  // Where the tab was when each request was made: its visit, and the page it showed (a request made
-  // just as the tab set off is still the last page's, and is seen after the tab has moved on).
-  const madeAt = new WeakMap<Request, { visit: number; url: string }>();
-  page.on('request', (request) => madeAt.set(request, { visit, url: page.url() }));
+  const madeIn = new WeakMap<Request, number>();
+  page.on('request', (request) => madeIn.set(request, visit));
   return {
     next: () => void (visit += 1),
-    leftBehind: (request) => {
-      const made = madeAt.get(request);
-      return request.failure()?.errorText === 'net::ERR_ABORTED' && made !== undefined && (made.visit < visit || made.url !== page.url());
-    },
+    leftBehind: (request) =>
+      request.failure()?.errorText === 'net::ERR_ABORTED' && (request.resourceType() === 'other' || (madeIn.get(request) ?? visit) < visit),
   };
 }
 
