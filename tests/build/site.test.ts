@@ -5,6 +5,7 @@ import { parseAtomFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../src/lib/links/check.ts';
 import { extractPageFacts } from '../../src/lib/links/extract.ts';
+import { strictPageFacts } from '../../src/lib/links/strict-page.ts';
 import { attribute, hasClass, mainOf, parseHtml, select, textOf, type Element } from '../helpers/html-tree.ts';
 import { fixtureSiteBuild, ownerSite, PROJECT_ROOT, readBuiltSite, type BuiltSite, type CommandResult, type Site } from '../helpers/site.ts';
 
@@ -196,6 +197,15 @@ describe('the owner’s site, built as is', () => {
 
   it('resolves every internal link, the seed page’s /work/gt included', () => {
     expect(linkProblems(site, '/')).toEqual([]);
+  });
+
+  it('writes every page in the strict form the post-build scan reads in one pass, finding what parse5 finds', () => {
+    const plain = ({ links, ids, javascript }: ReturnType<typeof extractPageFacts>) => ({ links: links.map(({ source, url }) => `${source} ${url}`), ids: [...ids], javascript });
+    for (const [file, html] of site.pages) {
+      const strict = strictPageFacts(html);
+      expect(strict, `${file} is read by parse5, not in one pass`).toBeDefined();
+      expect(plain(strict as ReturnType<typeof extractPageFacts>), file).toEqual(plain(extractPageFacts(html, { locations: false })));
+    }
   });
 
   it('ships zero JavaScript', () => {
