@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkBody, maskCode } from '../../src/lib/checks/body.ts';
+import { checkBody, maskCode, nothingToFind } from '../../src/lib/checks/body.ts';
 
 const check = (body: string, format?: 'md' | 'mdx') =>
   checkBody(body, { bodyLine: 10, format, permalinkOfFile: (name) => (name === 'gt.md' ? '/work/gt' : undefined) }).map(
@@ -68,6 +68,28 @@ describe('checkBody', () => {
     ],
     ['Use ``a ` b`` and `{{ x }}` here.', []],
   ])('%j', (body, expected) => expect(check(body)).toEqual(expected));
+});
+
+describe('nothingToFind: the bodies the checks need not parse', () => {
+  it('passes plain prose, colons and the word "data" included', () => {
+    expect(nothingToFind('I worked on streaming data and on tools: dashboards and [links](/work/gt).\n\n- one\n- two')).toBe(true);
+  });
+
+  // Each of these hides a finding from a reader of the text; the parse finds it.
+  it.each([
+    ['Liquid', 'See {{ site.baseurl }}/work/gt', 'Jekyll Liquid'],
+    ['raw HTML', 'An <img src=x onerror=alert(1)> image', 'onerror'],
+    ['an autolink', 'Go to <javascript:alert(1)>', 'javascript:'],
+    ['a scheme spelled with a reference', '[x](&#106;avascript:alert(1))', 'javascript:'],
+    ['a colon spelled with a reference', '[x](javascript&colon;alert(1))', 'javascript:'],
+    ['a scheme split by a tab', '[x](<java\tscript:alert(1)>)', 'javascript:'],
+    ['a colon behind a backslash', '[x](javascript\\:alert(1))', 'javascript:'],
+    ['an uppercase scheme', '[x](JavaScript:alert(1))', 'javascript:'],
+    ['a data: page', '[x](data:text/html,hi)', 'data:text/html'],
+  ])('parses a body with %s, and finds it', (_what, body, found) => {
+    expect(nothingToFind(body)).toBe(false);
+    expect(check(body, 'md').join('\n')).toContain(found);
+  });
 });
 
 describe('checkBody with the posts of the site', () => {

@@ -329,8 +329,21 @@ function mdxFindings(tree: TreeNode, base = { offset: 0, line: 1 }, depth = 0): 
   return depth === 0 ? [...findings, ...markdownUrlFindings(tree)] : findings;
 }
 
+/**
+ * Whether a body is certain to have nothing for the checks to find, without parsing it: every finding
+ * needs a character most prose lacks. Liquid and MDX expressions need `{`; raw HTML, JSX and autolinks
+ * need `<`; a character reference (which could spell a scheme) needs `&`; and a Markdown link with a
+ * scripting scheme needs it written out, once the backslashes, tabs and line breaks that could split
+ * it are taken away. Only a body with none of these skips the parse: the findings come from the tree.
+ */
+export function nothingToFind(body: string): boolean {
+  if (/[{<&]/.test(body)) return false;
+  return !/(?:javascript|vbscript|data):/i.test(body.replace(/[\\\t\n\r]/g, ''));
+}
+
 /** Every problem in a body, in order. */
 export function checkBody(body: string, options: BodyCheckOptions): BodyProblem[] {
+  if (nothingToFind(body)) return [];
   const findings: Finding[] = [];
   const mdx = options.format === 'md' ? undefined : parseMdx(body);
   // A body that is not valid MDX fails the build on its own; the Markdown reading still gives the
