@@ -29,6 +29,12 @@ const { site, base } = resolveDeployment(process.env, { domain: siteConfig.domai
 const permalinks = sitePermalinks(process.cwd(), siteConfig.posts);
 const folders = new Set([...permalinks].filter((permalink) => permalink.endsWith('/') && permalink !== '/'));
 const baseLinks = baseLinksPlugin(base, { directoryPaths: () => folders });
+// Code is highlighted by codeHighlightPlugin: Prism's classes, coloured in the one stylesheet for
+// light and dark. Shiki's inline style attributes would each need allowing in the
+// Content-Security-Policy, and Astro's Prism step writes code of an unknown language as HTML.
+// The folder list is in the links plugin's name so that Astro, which compares its config to decide
+// whether rendered Markdown is still current, renders again when a folder page comes or goes.
+const hastPlugins = [codeHighlightPlugin(), { ...baseLinks, name: `portfolio-base-links ${[...folders].sort().join(' ')}` }, newTabLinksPlugin()];
 
 export default defineConfig({
   site,
@@ -40,20 +46,13 @@ export default defineConfig({
   build: { format: 'preserve', concurrency: 4 },
   trailingSlash: 'ignore',
   markdown: {
-    // Code is highlighted by codeHighlightPlugin: Prism's classes, coloured in the one stylesheet for
-    // light and dark. Shiki's inline style attributes would each need allowing in the
-    // Content-Security-Policy, and Astro's Prism step writes code of an unknown language as HTML.
     syntaxHighlight: false,
-    processor: satteri({
-      mdastPlugins: [layoutKeyPlugin(LAYOUT_NAMES)],
-      // The folder list is in the plugin's name so that Astro, which compares its config to decide
-      // whether rendered Markdown is still current, renders again when a folder page comes or goes.
-      hastPlugins: [codeHighlightPlugin(), { ...baseLinks, name: `portfolio-base-links ${[...folders].sort().join(' ')}` }, newTabLinksPlugin()],
-    }),
+    processor: satteri({ hastPlugins }),
   },
   // entryChecks runs last so its link check sees every file the other integrations write.
   integrations: [
-    mdx(),
+    // MDX entries get the same plugins, and one more: MDX alone reads `layout` as a module to import.
+    mdx({ processor: satteri({ mdastPlugins: [layoutKeyPlugin(LAYOUT_NAMES)], hastPlugins }) }),
     sitemap({
       // The sitemap lists each page at its address as written, the one its canonical URL names.
       serialize(item) {

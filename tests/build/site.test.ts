@@ -365,8 +365,9 @@ describe('a project site under /portfolio: tests/fixtures/site, in Markdown and 
     expect(recordFacts(site, file)).toEqual(facts);
   });
 
-  it('colours code blocks with Prism classes, in entries and posts', () => {
+  it('colours code blocks with Prism classes, in Markdown and MDX entries and in posts', () => {
     expect(codeTokens(site, 'work/aws-intern.html')).toEqual(expect.arrayContaining(['token comment', 'token keyword', 'token string']));
+    expect(codeTokens(site, 'work/2019/summer-research.html')).toEqual(expect.arrayContaining(['token comment', 'token string']));
     expect(codeTokens(site, 'shell/2019/06/10/useful-shell-aliases.html')).toEqual(expect.arrayContaining(['token comment', 'token string']));
   });
 
