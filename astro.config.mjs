@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { sitePermalinks } from './src/lib/content/folder-permalinks.ts';
 import { baseLinksPlugin } from './src/lib/markdown/base-links.ts';
 import { codeHighlightPlugin } from './src/lib/markdown/code-highlight.ts';
+import { combineHastPlugins } from './src/lib/markdown/combine.ts';
 import { layoutKeyPlugin } from './src/lib/markdown/layout-key.ts';
 import { newTabLinksPlugin } from './src/lib/markdown/new-tab-links.ts';
 import { LAYOUT_NAMES } from './src/lib/schema/page.ts';
@@ -32,9 +33,10 @@ const baseLinks = baseLinksPlugin(base, { directoryPaths: () => folders });
 // Code is highlighted by codeHighlightPlugin: Prism's classes, coloured in the one stylesheet for
 // light and dark. Shiki's inline style attributes would each need allowing in the
 // Content-Security-Policy, and Astro's Prism step writes code of an unknown language as HTML.
-// The folder list is in the links plugin's name so that Astro, which compares its config to decide
-// whether rendered Markdown is still current, renders again when a folder page comes or goes.
-const hastPlugins = [codeHighlightPlugin(), { ...baseLinks, name: `portfolio-base-links ${[...folders].sort().join(' ')}` }, newTabLinksPlugin()];
+// The three run as one plugin, so each body's tree is walked once. The folder list is in its name so
+// that Astro, which compares its config to decide whether rendered Markdown is still current, renders
+// again when a folder page comes or goes.
+const hastPlugins = [combineHastPlugins(`portfolio-body ${[...folders].sort().join(' ')}`, [codeHighlightPlugin(), baseLinks, newTabLinksPlugin()])];
 
 export default defineConfig({
   site,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { baseLinksPlugin } from '../../src/lib/markdown/base-links.ts';
+import { codeHighlightPlugin } from '../../src/lib/markdown/code-highlight.ts';
+import { combineHastPlugins } from '../../src/lib/markdown/combine.ts';
 import { layoutKeyPlugin } from '../../src/lib/markdown/layout-key.ts';
 import { newTabLinksPlugin, newTabRel } from '../../src/lib/markdown/new-tab-links.ts';
 
@@ -149,4 +151,35 @@ describe('newTabLinksPlugin', () => {
     ['me', 'me noopener noreferrer'],
     [['nofollow', 'noopener'], 'nofollow noopener noreferrer'],
   ])('newTabRel(%j)', (rel, expected) => expect(newTabRel(rel)).toBe(expected));
+});
+
+describe('combineHastPlugins: the site\'s plugins in one walk', () => {
+  const folders = new Set(['/work/']);
+  const plugins = () => [codeHighlightPlugin(), baseLinksPlugin('/portfolio/', { directoryPaths: () => folders }), newTabLinksPlugin()];
+  const bodies = [
+    '[Work](/work) and [GT](/work/gt#top), ![logo](/logo.png)',
+    // Raw HTML both plugins edit: the base goes into href, and rel is added, in the same tag.
+    '<a href="/work/gt" target="_blank" title="a > b">x</a> and <A HREF=/work TARGET=_blank>y</A>',
+    '<div><img src="/a.png" srcset="/a.png 1x, /b.png 2x" alt=""><a href="https://x.dev" target="_blank" rel="me">z</a></div>',
+    '```js\nconst a = "<a href=\\"/x\\">";\n```\n\n    indented <code>',
+    '<!-- <a href="/work/gt" target="_blank"> --> text',
+  ];
+
+  it.each(bodies)('renders %j as the plugins one after another do', async (body) => {
+    const sequential = await markdownToHtml(body, { hastPlugins: plugins() });
+    const combined = await markdownToHtml(body, { hastPlugins: [combineHastPlugins('combined', plugins())] });
+    expect(combined.html).toBe(sequential.html);
+  });
+
+  it('renders MDX JSX as the plugins one after another do', async () => {
+    const body = '<a href="/work" target="_blank">x</a>\n\n<img src="/a.png" srcSet="/a.png 1x, /b.png 2x" alt="" />';
+    const sequential = await mdxToJs(body, { hastPlugins: plugins() });
+    const combined = await mdxToJs(body, { hastPlugins: [combineHastPlugins('combined', plugins())] });
+    expect(combined.code).toBe(sequential.code);
+    expect(combined.code).toContain('"/portfolio/work/"');
+  });
+
+  it('refuses a plugin with a visitor it would not run', () => {
+    expect(() => combineHastPlugins('x', [{ name: 'with-text', text: () => undefined }])).toThrow('with-text has text');
+  });
 });
