@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import jsYaml from 'js-yaml';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { memoByText } from '../text-memo.ts';
 
 /**
  * A group's data file (`src/data/work.yml`): one record per entry, keyed by the entry's title, in the
@@ -67,32 +68,12 @@ export type DataFileResult = { ok: true; records: RawRecord[] } | { ok: false; p
 const INDEX_LIKE = /^(0|[1-9]\d*)$/;
 
 /**
- * The last few data files read, by their text. One build reads each data file three times: in the
- * checks, in the content loader and in the pages, each from its own copy of this module (the
- * integration's, and the ones Vite loads), so the cache lives on `globalThis`. Readers only read
- * the result.
- */
-const recentlyRead: Map<string, DataFileResult> = ((globalThis as { [key: symbol]: unknown })[Symbol.for('portfolio.dataFiles')] ??= new Map()) as Map<string, DataFileResult>;
-const RECENT = 8;
-
-/**
  * Reads a data file's records in order; every way the YAML can be wrong is a problem with its line.
  * Values are read with the YAML core schema (a `date: 2019-05-01` stays text). The common case, a
  * valid file, takes a fast parser; line numbers come from the full syntax tree, built only when one
- * is needed.
+ * is needed. A build reads each data file three times (checks, loader, pages): it is parsed once.
  */
-export function readDataFile(text: string): DataFileResult {
-  const known = recentlyRead.get(text);
-  if (known) return known;
-  const result = parseDataFile(text);
-  recentlyRead.set(text, result);
-  // A long `astro dev` session reads every saved version: keep only the newest few.
-  for (const oldest of recentlyRead.keys()) {
-    if (recentlyRead.size <= RECENT) break;
-    recentlyRead.delete(oldest);
-  }
-  return result;
-}
+export const readDataFile: (text: string) => DataFileResult = memoByText('dataFiles', 8, parseDataFile);
 
 function parseDataFile(text: string): DataFileResult {
   const clean = text.replace(/^\uFEFF/, '');

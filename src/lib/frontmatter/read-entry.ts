@@ -1,5 +1,6 @@
 import yaml from 'js-yaml';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { memoByText } from '../text-memo.ts';
 
 /** An entry file split into its parsed front matter and its body. */
 export interface EntrySource {
@@ -40,7 +41,12 @@ function keyLinesOf(yamlText: string, firstLine: number): Map<string, number[]> 
  * after a UTF-8 BOM or blank lines; see `@astrojs/internal-helpers/frontmatter`), but turns every way
  * it can go wrong into a message that says what to write. CRLF line endings are accepted.
  */
-export function readEntrySource(text: string): { ok: true; source: EntrySource } | { ok: false; error: FrontMatterError } {
+export const readEntrySource: (text: string) => EntryReading = memoByText('entrySources', 4096, readEntry);
+
+export type EntryReading = { ok: true; source: EntrySource } | { ok: false; error: FrontMatterError };
+
+/** The reading itself; the config, the checks and the loader each ask for every file, so it is memoised above. */
+function readEntry(text: string): EntryReading {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   if (lines.every((line) => line.trim() === '')) {
     return { ok: false, error: { message: 'the file is empty. An entry starts with front matter: a "---" line, the fields (layout, title, permalink), and another "---" line.' } };
