@@ -334,14 +334,19 @@ function recordLinks(
 ): Problem[] {
   const problems: Problem[] = [];
   const dataFile = (group: string) => records.find((record) => record.group === group)?.file ?? `${DATA_DIR}/${group}.yml`;
-  const recordsOf = new Map<string, CheckedRecord[]>();
-  for (const record of records) recordsOf.set(record.group, [...(recordsOf.get(record.group) ?? []), record]);
+  // Each group's record keys, so finding N entries' records stays linear.
+  const keysOf = new Map<string, Set<string>>();
+  for (const record of records) {
+    const keys = keysOf.get(record.group) ?? new Set<string>();
+    keysOf.set(record.group, keys);
+    keys.add(record.key);
+  }
 
   for (const page of published) {
     if (page.data.layout !== 'work_page' || page.data.data === undefined || !groups.includes(page.data.data)) continue;
-    const group = recordsOf.get(page.data.data) ?? [];
-    if (group.some((record) => record.key === page.data.title)) continue;
-    const nearest = closest(page.data.title, group.map((record) => record.key));
+    const keys = keysOf.get(page.data.data) ?? new Set<string>();
+    if (keys.has(page.data.title)) continue;
+    const nearest = closest(page.data.title, [...keys]);
     problems.push({
       file: page.file,
       field: 'title',
