@@ -154,18 +154,16 @@ export function collectionPageJsonLd(owner: Owner, page: WebPageFacts): JsonLd {
   };
 }
 
+/** What a JSON-LD block may not hold as written: markup characters, and the line separators old parsers choke on. */
+const JSON_ESCAPES: Readonly<Record<string, string>> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+
 /**
  * JSON-LD as the text of a `<script type="application/ld+json">`. `<` is escaped so no value (a title
  * with `</script>` in it) can end the element early; `>`, `&` and the JavaScript line separators are
  * escaped too, which JSON parsers read back unchanged.
  */
 export function serializeJsonLd(data: JsonLd): string {
-  return JSON.stringify(data)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (character) => JSON_ESCAPES[character] ?? character);
 }
 
 /** The owner from `src/site.config.ts`, with the home page's absolute URL as their address. */
