@@ -19,8 +19,7 @@ export async function scanPages(outDir: string, files: readonly string[]): Promi
     const texts = await Promise.all(batch.map((file) => readFile(join(outDir, file), 'utf8')));
     batch.forEach((file, index) => {
       const html = texts[index] ?? '';
-      stylesheet ??= firstStylesheet(html);
-      const pageFacts = strictPageFacts(html) ?? extractPageFacts(withoutStylesheet(html, stylesheet), { locations: false });
+      const pageFacts = strictPageFacts(html) ?? extractPageFacts(withoutStylesheet(html, (stylesheet ??= firstStylesheet(html))), { locations: false });
       facts.set(file, pageFacts.javascript.length > 0 ? extractPageFacts(html) : pageFacts);
     });
   }

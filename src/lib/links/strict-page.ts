@@ -246,7 +246,10 @@ class StrictReader {
   /** What `extractPageFacts` reads of one element. */
   private record(tagName: string, attributes: readonly Attribute[]): void {
     if (attributes.length === 0 && tagName !== 'script') return;
-    for (const { what } of javaScriptOnElement(tagName, 'html', attributes)) this.javascriptAt.push({ what, line: 1 });
+    // Script needs a <script>, an on* or srcdoc attribute, or a scheme (its ":") in a value: most elements have none.
+    if (tagName === 'script' || attributes.some(({ name, value }) => name.startsWith('on') || name === 'srcdoc' || value.includes(':'))) {
+      for (const { what } of javaScriptOnElement(tagName, 'html', attributes)) this.javascriptAt.push({ what, line: 1 });
+    }
     if (attributes.length === 0) return;
     const valueOf = (name: string) => attributes.find((attribute) => attribute.name === name)?.value;
     const id = valueOf('id');
