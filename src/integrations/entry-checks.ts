@@ -216,7 +216,7 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
         const files = await filesBelow(outDir);
         const fileSet = new Set(files);
         const htmlFiles = files.filter((file) => file.endsWith('.html'));
-        const facts = await scanPages(outDir, htmlFiles);
+        const facts = scanPages(outDir, htmlFiles);
         const entrySources = new Map(addressed.filter((page) => page.published).map((page) => [permalinkToFile(page.permalink), page.file]));
         let linkProblems = checkLinks({ files: fileSet, pages: facts, base });
         // A broken link on a page with no Markdown source is placed on its line of the built page.

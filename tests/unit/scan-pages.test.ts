@@ -30,7 +30,7 @@ describe('scanPages: every built page read as a browser reads it', () => {
   });
 
   it('finds the links, ids and script of each page exactly as a full parse does, without the shared stylesheet', async () => {
-    const scanned = await scanPages(outDir, Object.keys(PAGES));
+    const scanned = scanPages(outDir, Object.keys(PAGES));
     expect([...scanned.keys()]).toEqual(Object.keys(PAGES));
     for (const [file, html] of Object.entries(PAGES)) {
       const full = extractPageFacts(html, { locations: false });
@@ -42,7 +42,7 @@ describe('scanPages: every built page read as a browser reads it', () => {
   });
 
   it('gives the line of anything that would run script', async () => {
-    const scanned = await scanPages(outDir, ['work/bad.html']);
+    const scanned = scanPages(outDir, ['work/bad.html']);
     expect(scanned.get('work/bad.html')?.javascriptAt).toEqual([{ what: 'onerror attribute', line: 4 }]);
   });
 });

@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { PAGES_DIR } from '../content/folder-permalinks.ts';
 import { DATA_DIR, groupOfFile } from '../data/data-file.ts';
@@ -23,22 +24,22 @@ export async function filesBelow(folder: string): Promise<string[]> {
 
 /**
  * Reads the pages, posts, data files and the names of `public/`'s files of the project at `rootDir`.
- * `routes` are the pages `src/pages` builds itself; `posts` the site config's posts settings.
+ * `routes` are the pages `src/pages` builds itself; `posts` the site config's posts settings. The
+ * files are small and many: read one after another, they take a fraction of the time a thousand
+ * reads in flight at once take.
  */
 export async function readSiteInput(rootDir: string, publicDir: string, routes: readonly SitePage[], posts: PostsConfig): Promise<SiteCheckInput> {
-  const readAll = async (folder: string, paths: readonly string[]): Promise<ContentFile[]> =>
-    Promise.all(paths.map(async (path) => ({ path: `${folder}/${path}`, text: await readFile(join(rootDir, folder, path), 'utf8') })));
+  const readAll = (folder: string, paths: readonly string[]): ContentFile[] =>
+    paths.map((path) => ({ path: `${folder}/${path}`, text: readFileSync(join(rootDir, folder, path), 'utf8') }));
   // Markdown is read for its text; images and other files only need their names.
   const readFolder = async (folder: string): Promise<ContentFile[]> =>
-    Promise.all(
-      (await filesBelow(join(rootDir, folder))).map(async (path) => ({
-        path: `${folder}/${path}`,
-        text: /\.mdx?$/.test(path) ? await readFile(join(rootDir, folder, path), 'utf8') : '',
-      })),
-    );
+    (await filesBelow(join(rootDir, folder))).map((path) => ({
+      path: `${folder}/${path}`,
+      text: /\.mdx?$/.test(path) ? readFileSync(join(rootDir, folder, path), 'utf8') : '',
+    }));
   const pageFiles = await readFolder(PAGES_DIR);
   const postFiles = await readFolder(POSTS_DIR);
   const dataNames = (await readdir(join(rootDir, DATA_DIR)).catch(() => [])).filter((name) => groupOfFile(name) !== undefined).sort();
-  const dataFiles = await readAll(DATA_DIR, dataNames);
+  const dataFiles = readAll(DATA_DIR, dataNames);
   return { pagesDir: PAGES_DIR, pageFiles, postsDir: POSTS_DIR, postFiles, posts, dataFiles, routes, publicFiles: await filesBelow(publicDir) };
 }
