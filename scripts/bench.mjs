@@ -2,7 +2,7 @@
  * `npm run bench -- [N ...] [--runs R]`: how long `astro build` takes for N work entries, against a
  * bare Astro site publishing the same entries. See docs/performance.md.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -80,6 +80,14 @@ async function build(root, logFile) {
   return { ms, rssBytes: useTime ? parseMaxRss(streams.stderr) : polledHwm, phases: buildPhases(lines, ms) };
 }
 
+/**
+ * Writes what the copies and the last build left in memory to disk, so the kernel does not do it
+ * during the next build: otherwise a build may share the disk with the one before it.
+ */
+function flushToDisk() {
+  if (process.platform !== 'win32') spawnSync('sync', { stdio: 'ignore' });
+}
+
 /** VmHWM (peak RSS) of a live process, in bytes. */
 async function readHwm(pid) {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
@@ -109,6 +117,7 @@ async function measure(entries, runs) {
     const sites = { ours: { root: ourRoot, results: ours }, bare: { root: bareRoot, results: bare } };
     for (const name of buildOrder(run)) {
       const { root, results } = sites[name];
+      flushToDisk();
       const figures = await build(root, join(OUTPUT_ROOT, 'logs', `${name}-${entries}-${run}.log`));
       await expectPages(root, entries);
       results.push(figures);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readEntrySource } from '../../src/lib/frontmatter/read-entry.ts';
 
@@ -60,5 +61,46 @@ describe('readEntrySource explains', () => {
     if (result.ok) return;
     expect(result.error.line).toBe(line);
     expect(result.error.message).toContain(message);
+  });
+});
+
+describe('readEntrySource on generated files: the lines between the first line with text and the next fence', () => {
+  const FENCE = /^---[ \t]*$/;
+  /** The rule applied to the whole file split into lines: what the reader must agree with. */
+  function byLines(text: string) {
+    const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+    if (lines.every((line) => line.trim() === '')) return { kind: 'empty' };
+    const opening = lines.findIndex((line) => line.trim() !== '');
+    if (!FENCE.test(lines[opening] ?? '')) return { kind: 'no front matter', line: opening + 1 };
+    const closing = lines.findIndex((line, index) => index > opening && FENCE.test(line));
+    if (closing === -1) return { kind: 'not closed', line: opening + 1 };
+    return { kind: 'read', body: lines.slice(closing + 1).join('\n'), bodyLine: closing + 2 };
+  }
+  function asRead(text: string) {
+    const read = readEntrySource(text);
+    if (read.ok) return { kind: 'read', body: read.source.body, bodyLine: read.source.bodyLine };
+    const { message, line } = read.error;
+    if (message.startsWith('the file is empty')) return { kind: 'empty' };
+    if (message.startsWith('the file has no front matter')) return { kind: 'no front matter', line };
+    if (message.includes('is never closed')) return { kind: 'not closed', line };
+    // The fences were found; what is between them is not a map of fields (the YAML tests' concern).
+    return { kind: 'read', body: undefined, bodyLine: undefined };
+  }
+
+  it('finds the fences and the body exactly as reading the file line by line does', () => {
+    const line = fc.constantFrom('---', '--- ', '---\t', '----', '', ' ', '\t', 'title: x', 'layout: page', 'text');
+    const newline = fc.constantFrom('\n', '\r\n', '\r');
+    const file = fc
+      .tuple(fc.boolean(), fc.array(fc.tuple(line, newline), { maxLength: 8 }), fc.boolean())
+      .map(([bom, parts, last]) => (bom ? '\uFEFF' : '') + parts.map(([text, end], index) => text + (index < parts.length - 1 || last ? end : '')).join(''));
+    fc.assert(
+      fc.property(file, (text) => {
+        const read = asRead(text);
+        const expected = byLines(text);
+        if (read.kind === 'read' && read.body === undefined) expect(expected.kind).toBe('read');
+        else expect(read).toEqual(expected);
+      }),
+      { numRuns: 5000, seed: 20261126 },
+    );
   });
 });

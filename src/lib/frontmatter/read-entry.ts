@@ -47,30 +47,52 @@ export type EntryReading = { ok: true; source: EntrySource } | { ok: false; erro
 
 /** The reading itself; the config, the checks and the loader each ask for every file, so it is memoised above. */
 function readEntry(text: string): EntryReading {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
-  if (lines.every((line) => line.trim() === '')) {
+  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (normalized.trim() === '') {
     return { ok: false, error: { message: 'the file is empty. An entry starts with front matter: a "---" line, the fields (layout, title, permalink), and another "---" line.' } };
   }
-  // Astro reads front matter after blank lines too; the first line with text must open it.
-  const opening = lines.findIndex((line) => line.trim() !== '');
-  if (!FENCE.test(lines[opening] ?? '')) {
-    return {
-      ok: false,
-      error: { line: opening + 1, message: 'the file has no front matter. Start it with a "---" line, the fields (layout, title, permalink), and another "---" line.' },
-    };
+  // Astro reads front matter after blank lines too; the first line with text must open it. Lines are
+  // walked one by one up to the closing fence: the body, often most of the file, is not split.
+  let opening = -1;
+  let closing = -1;
+  let yamlStart = 0;
+  let yamlEnd = 0;
+  let bodyStart = normalized.length;
+  for (let line = 0, start = 0; start <= normalized.length; line++) {
+    const newline = normalized.indexOf('\n', start);
+    const end = newline === -1 ? normalized.length : newline;
+    const content = normalized.slice(start, end);
+    if (opening === -1) {
+      if (content.trim() !== '') {
+        if (!FENCE.test(content)) {
+          return {
+            ok: false,
+            error: { line: line + 1, message: 'the file has no front matter. Start it with a "---" line, the fields (layout, title, permalink), and another "---" line.' },
+          };
+        }
+        opening = line;
+        yamlStart = end + 1;
+      }
+    } else if (FENCE.test(content)) {
+      closing = line;
+      yamlEnd = Math.max(yamlStart, start - 1);
+      bodyStart = newline === -1 ? normalized.length : newline + 1;
+      break;
+    }
+    if (newline === -1) break;
+    start = newline + 1;
   }
-  const closing = lines.findIndex((line, index) => index > opening && FENCE.test(line));
   if (closing === -1) {
     return { ok: false, error: { line: opening + 1, message: `the front matter opened on line ${opening + 1} is never closed. Add a "---" line after the last field.` } };
   }
-  const yamlLines = lines.slice(opening + 1, closing);
+  const yamlText = normalized.slice(yamlStart, yamlEnd);
   // Positions come from a second, slower parse, needed only to point at a mistake: made on first use.
   let keyLinesCache: Map<string, number[]> | undefined;
-  const keyLines = () => (keyLinesCache ??= keyLinesOf(yamlLines.join('\n'), opening + 2));
+  const keyLines = () => (keyLinesCache ??= keyLinesOf(yamlText, opening + 2));
 
   let data: unknown;
   try {
-    data = yaml.load(yamlLines.join('\n'));
+    data = yaml.load(yamlText);
   } catch (error) {
     const { reason, mark } = error as { reason?: string; mark?: { line?: number } };
     const line = mark?.line === undefined ? undefined : mark.line + opening + 2;
@@ -94,7 +116,7 @@ function readEntry(text: string): EntryReading {
     ok: true,
     source: {
       data: data as Record<string, unknown>,
-      body: lines.slice(closing + 1).join('\n'),
+      body: normalized.slice(bodyStart),
       bodyLine: closing + 2,
       lineOf: (key) => keyLines().get(key)?.[0],
     },
