@@ -1,11 +1,11 @@
 import { closest, schemaIssuesToProblems, type Problem } from '../errors.ts';
 import { frontMatterHint, readEntrySource } from '../frontmatter/read-entry.ts';
-import { DATA_DIR, groupOfFile, readDataFile, type RawRecord } from '../data/data-file.ts';
+import { checkedRecords, DATA_DIR, groupOfFile, readDataFile, type RawRecord } from '../data/data-file.ts';
 import { isPublishedFile } from '../routing/pages.ts';
 import { permalinkToFile, servedPaths } from '../routing/permalink.ts';
 import { PAGE_KEYS, pageSchema, type PageData } from '../schema/page.ts';
 import { POST_KEYS, postSchema, type PostData } from '../schema/post.ts';
-import { RECORD_KEYS, recordSchema, type RecordData } from '../schema/record.ts';
+import { RECORD_KEYS, type RecordData } from '../schema/record.ts';
 import { isPublishedPost, postFacts, type PostFacts, type PostsConfig } from '../routing/posts.ts';
 import { checkBody } from './body.ts';
 
@@ -139,11 +139,11 @@ function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly
       }
       continue;
     }
-    for (const raw of result.records) {
-      const parsed = recordSchema.safeParse(raw.value ?? {});
-      if (!parsed.success) {
+    for (const parsed of checkedRecords(text)) {
+      const { raw } = parsed;
+      if (!parsed.ok) {
         unsure.add(group);
-        problems.push(...recordIssues(path, raw, parsed.error.issues).map((problem) => ({ ...problem, record: raw.key })));
+        problems.push(...recordIssues(path, raw, parsed.issues).map((problem) => ({ ...problem, record: raw.key })));
         continue;
       }
       const record: CheckedRecord = {

@@ -2,6 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import jsYaml from 'js-yaml';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import type { z } from 'astro/zod';
+import { recordSchema, type RecordData } from '../schema/record.ts';
 import { memoByText } from '../text-memo.ts';
 
 /**
@@ -164,17 +166,28 @@ function readWithPositions(text: string): DataFileResult {
   return { ok: true, records };
 }
 
+/** One record of a data file read against the record schema: its fields as the schema gives them, or what is wrong. */
+export type CheckedRecordValue = { raw: RawRecord } & ({ ok: true; data: RecordData } | { ok: false; issues: z.core.$ZodIssue[] });
+
 /**
- * The entries Astro's `file()` loader stores for a data file: each record with its key as `id` and
- * its `position`, so pages can list records in file order. Never throws: a data file that cannot be
- * read loads as empty, and the checks report why (in `astro dev` the site keeps running meanwhile).
+ * A data file's records, each read against the record schema. The checks report the records that
+ * fail; the content loader stores the ones that pass, so each record is validated once per build.
  */
-export function recordsForLoader(text: string): Array<Record<string, unknown> & { id: string }> {
+export const checkedRecords: (text: string) => CheckedRecordValue[] = memoByText('checkedRecords', 8, (text) => {
   const result = readDataFile(text);
   if (!result.ok) return [];
-  return result.records.map(({ key, position, value }) => ({
-    ...(value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}),
-    id: key,
-    position,
-  }));
+  return result.records.map((raw) => {
+    const parsed = recordSchema.safeParse(raw.value ?? {});
+    return parsed.success ? { raw, ok: true, data: parsed.data } : { raw, ok: false, issues: parsed.error.issues };
+  });
+});
+
+/**
+ * The entries Astro's `file()` loader stores for a data file: each record that passes the record
+ * schema, as the schema gives it, with its key as `id` and its `position`, so pages can list records
+ * in file order. Never throws: a data file or record that cannot be read is left out, and the checks
+ * report why (in `astro dev` the site keeps running meanwhile).
+ */
+export function recordsForLoader(text: string): Array<Record<string, unknown> & { id: string }> {
+  return checkedRecords(text).flatMap((record) => (record.ok ? [{ ...record.data, id: record.raw.key, position: record.raw.position }] : []));
 }
