@@ -2,7 +2,7 @@ import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { absoluteUrls } from '../../src/lib/html/absolute-urls.ts';
 import { excerptHtml } from '../../src/lib/html/excerpt.ts';
-import { renderedFacts, truncateText } from '../../src/lib/html/page-facts.ts';
+import { entryDescription, renderedFacts, truncateText } from '../../src/lib/html/page-facts.ts';
 
 /** A page's body as the site renders it, inside the element the layout marks. */
 const body = (markdown: string) => `<h1>Title</h1><div data-page-body>${markdownToHtml(markdown, { features: { gfm: true } }).html}</div>`;
@@ -47,6 +47,25 @@ describe('renderedFacts: the description comes from the rendered text, as a read
     const rest = '<ul><li>one</li></ul><p>Second.</p>';
     expect(renderedFacts(`<div data-page-body><p>The first &amp; only.</p>${rest}<p>A style note.</p></div>`).firstParagraph).toBe('The first & only.');
     expect(renderedFacts(`<div data-page-body><p>The first &amp; only.</p>${rest}</div>`).firstParagraph).toBe('The first & only.');
+  });
+
+  it('does not read content that holds no style and no image when the page has its own description', () => {
+    expect(renderedFacts('<div data-page-body><p>First.</p></div>', { firstParagraph: false }).firstParagraph).toBeUndefined();
+    expect(renderedFacts('<div data-page-body><p><img src="https://a.example/x.png" alt=""></p></div>', { firstParagraph: false }).imageOrigins).toEqual(['https://a.example']);
+  });
+
+  it.each([
+    ['its own description', 'Own.', '<p>Body.</p>', 'Own.'],
+    ['the first paragraph of its rendered body', undefined, '<ul><li>item</li></ul><p>I worked at AT&amp;T.</p>', 'I worked at AT&T.'],
+    ['nothing to read for a body rendered with the page (MDX)', undefined, undefined, undefined],
+    ['nothing for a body without a paragraph', undefined, '<ul><li>item</li></ul>', undefined],
+  ])('describes an entry by %s', (_case, own, rendered, expected) => {
+    expect(entryDescription(own, rendered)).toBe(expected);
+  });
+
+  it('describes an entry by its rendered body as it would by the whole page', () => {
+    const html = markdownToHtml('- a list first\n\nA long first paragraph that goes on well past the length a search result shows in full, so it is cut at a word and given an ellipsis at its end.', { features: { gfm: true } }).html;
+    expect(entryDescription(undefined, html)).toBe(truncateText(renderedFacts(`<header><p>Group</p></header><div data-page-body>${html}</div>`).firstParagraph ?? ''));
   });
 
   it.each([

@@ -27,9 +27,29 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
  */
 const MAY_STYLE_OR_SHOW_IMAGES = /style|<img|<source/i;
 
-export function renderedFacts(html: string): RenderedFacts {
+/**
+ * The facts of a page's rendered content. Without `firstParagraph` (the page has a description of its
+ * own), content that holds no style and no image is not parsed at all.
+ */
+export function renderedFacts(html: string, { firstParagraph = true }: { firstParagraph?: boolean } = {}): RenderedFacts {
   const facts: RenderedFacts = { styleElements: [], styleAttributes: [], imageOrigins: [], firstParagraph: undefined };
   const onlyParagraph = !MAY_STYLE_OR_SHOW_IMAGES.test(html);
+  if (onlyParagraph && !firstParagraph) return facts;
+  return readFacts(html, facts, onlyParagraph);
+}
+
+/**
+ * The description of a page with a Markdown body: its own, or else the first paragraph of the body
+ * the content layer rendered ahead, read from that HTML alone rather than from the whole page.
+ * Undefined for a body rendered with the page (MDX): the layout then reads it from the page.
+ */
+export function entryDescription(own: string | undefined, renderedBody: string | undefined): string | undefined {
+  if (own !== undefined || renderedBody === undefined) return own;
+  const first = readFacts(`<div data-page-body>${renderedBody}</div>`, { styleElements: [], styleAttributes: [], imageOrigins: [], firstParagraph: undefined }, true).firstParagraph;
+  return first === undefined ? undefined : truncateText(first);
+}
+
+function readFacts(html: string, facts: RenderedFacts, onlyParagraph: boolean): RenderedFacts {
   const origins = new Set<string>();
   const stack: string[] = [];
   /** Depth of the `data-page-body` element in the stack, once entered. */
