@@ -246,8 +246,9 @@ class StrictReader {
   /** What `extractPageFacts` reads of one element. */
   private record(tagName: string, attributes: readonly Attribute[]): void {
     if (attributes.length === 0 && tagName !== 'script') return;
-    // Script needs a <script>, an on* or srcdoc attribute, or a scheme (its ":") in a value: most elements have none.
-    if (tagName === 'script' || attributes.some(({ name, value }) => name.startsWith('on') || name === 'srcdoc' || value.includes(':'))) {
+    // Script needs a <script>, an on* or srcdoc attribute, or a value naming a scheme that runs:
+    // `javascript:`, `vbscript:` or `data:`, which tabs and line breaks cannot split. Most elements have none.
+    if (tagName === 'script' || attributes.some(({ name, value }) => name.startsWith('on') || name === 'srcdoc' || mayNameScriptScheme(value))) {
       for (const { what } of javaScriptOnElement(tagName, 'html', attributes)) this.javascriptAt.push({ what, line: 1 });
     }
     if (attributes.length === 0) return;
@@ -264,6 +265,12 @@ class StrictReader {
       for (const url of urls) this.links.push({ source, url, line: 1 });
     }
   }
+}
+
+/** Whether a value may hold a URL whose scheme runs script: `script:` or `data:` once tabs and line breaks are out. */
+function mayNameScriptScheme(value: string): boolean {
+  if (!value.includes(':')) return false;
+  return /script:|data:/i.test(/[\t\n\r]/.test(value) ? value.replace(/[\t\n\r]/g, '') : value);
 }
 
 /** An attribute value with its character references decoded, or undefined for one this reader leaves to parse5. */
