@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import jsYaml from 'js-yaml';
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yamlTree } from '../yaml-tree.ts';
 import type { z } from 'astro/zod';
 import { recordSchema, type RecordData } from '../schema/record.ts';
 import { memoByText } from '../text-memo.ts';
@@ -105,6 +106,7 @@ function parseDataFile(text: string): DataFileResult {
 
 /** The full reading, with positions: the messages for a file that is not valid, and line numbers. */
 function readWithPositions(text: string): DataFileResult {
+  const { isMap, isScalar, LineCounter, parseDocument } = yamlTree();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);

@@ -1,5 +1,5 @@
 import yaml from 'js-yaml';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { yamlTree } from '../yaml-tree.ts';
 import { memoByText } from '../text-memo.ts';
 
 /** An entry file split into its parsed front matter and its body. */
@@ -22,6 +22,7 @@ const FENCE = /^---[ \t]*$/;
 
 /** The 1-based lines of each top-level key, read from the YAML syntax tree (a key written twice has two). */
 function keyLinesOf(yamlText: string, firstLine: number): Map<string, number[]> {
+  const { isMap, isScalar, LineCounter, parseDocument } = yamlTree();
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, uniqueKeys: false });
   const lines = new Map<string, number[]>();
@@ -132,6 +133,6 @@ export function frontMatterHint(text: string): Record<string, unknown> | undefin
   const opening = lines.findIndex((line) => line.trim() !== '');
   const closing = lines.findIndex((line, index) => index > opening && FENCE.test(line));
   if (!FENCE.test(lines[opening] ?? '') || closing === -1) return undefined;
-  const value: unknown = parseDocument(lines.slice(opening + 1, closing).join('\n'), { uniqueKeys: false }).toJS();
+  const value: unknown = yamlTree().parseDocument(lines.slice(opening + 1, closing).join('\n'), { uniqueKeys: false }).toJS();
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
