@@ -1,7 +1,9 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { literal, storeWithout, unreadableEntries } from '../../src/lib/content/entries-loader.ts';
+import { pathToFileURL } from 'node:url';
+import { checkedContext, literal, storeWithout, unreadableEntries } from '../../src/lib/content/entries-loader.ts';
+import { rememberValidated, validatedBefore } from '../../src/lib/content/validated-front-matter.ts';
 import { OUTPUT_ROOT } from '../helpers/site.ts';
 
 describe('unreadableEntries: the files dev leaves out of the collection until they are fixed', () => {
@@ -41,5 +43,35 @@ describe('storeWithout: an entry that failed its schema is taken out, not stored
     expect(wrapped.set({ id: 'ok', data: {} } as never)).toBe(true);
     expect(wrapped.set({ id: 'broken', data: {} } as never)).toBe(false);
     expect(wrapped.keys()).toEqual(['ok']);
+  });
+});
+
+describe('checkedContext: front matter the checks validated is stored as their schema made it', () => {
+  const root = join(OUTPUT_ROOT, 'unit', 'checked-context');
+  const validatedByAstro: unknown[] = [];
+  const context = {
+    config: { root: pathToFileURL(`${root}/`) },
+    parseData: async (props: { data: unknown }) => {
+      validatedByAstro.push(props.data);
+      return { fromAstro: true };
+    },
+  };
+
+  it('takes the checks\' result for the same file and the same front matter, and asks Astro otherwise', async () => {
+    rememberValidated('src/content/pages/work/acme.md', { title: 'Acme', layout: 'work_page' }, { title: 'Acme', layout: 'work_page', draft: false });
+    const parseData = checkedContext(context as never).parseData as (props: { id: string; data: unknown; filePath?: string }) => Promise<unknown>;
+    const file = join(root, 'src/content/pages/work/acme.md');
+    expect(await parseData({ id: 'work/acme', data: { title: 'Acme', layout: 'work_page' }, filePath: file })).toEqual({ title: 'Acme', layout: 'work_page', draft: false });
+    // Changed since the checks read it, another file, no file: Astro validates.
+    expect(await parseData({ id: 'work/acme', data: { title: 'Acme Corp', layout: 'work_page' }, filePath: file })).toEqual({ fromAstro: true });
+    expect(await parseData({ id: 'work/other', data: { title: 'Acme', layout: 'work_page' }, filePath: join(root, 'src/content/pages/work/other.md') })).toEqual({ fromAstro: true });
+    expect(await parseData({ id: 'x', data: { title: 'Acme', layout: 'work_page' } })).toEqual({ fromAstro: true });
+    expect(validatedByAstro).toHaveLength(3);
+  });
+
+  it('keeps a result only for the front matter exactly as the checks read it', () => {
+    rememberValidated('a.md', { when: '2019-05-01' }, { when: 'text' });
+    expect(validatedBefore('a.md', { when: '2019-05-01' })).toEqual({ data: { when: 'text' } });
+    expect(validatedBefore('a.md', { when: '2019-05-02' })).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import { PAGE_KEYS, pageSchema, type PageData } from '../schema/page.ts';
 import { POST_KEYS, postSchema, type PostData } from '../schema/post.ts';
 import { RECORD_KEYS, type RecordData } from '../schema/record.ts';
 import { isPublishedPost, postFacts, type PostFacts, type PostsConfig } from '../routing/posts.ts';
+import { rememberValidated } from '../content/validated-front-matter.ts';
 import { checkBody } from './body.ts';
 
 /**
@@ -268,6 +269,7 @@ function checkPageFiles(
     const { data, body, bodyLine, lineOf } = read.source;
     const parsed = schema.safeParse(data);
     if (parsed.success) {
+      rememberValidated(file.path, data, parsed.data);
       checked.push({
         file: file.path,
         data: parsed.data,
@@ -311,6 +313,7 @@ function checkPostFiles(input: SiteCheckInput, problems: Problem[]): { checked: 
     if (!parsed.success) {
       problems.push(...schemaIssuesToProblems(file.path, parsed.error.issues, POST_KEYS, lineOf, 'a post'));
     } else {
+      rememberValidated(file.path, data, parsed.data);
       const relative = file.path.slice(input.postsDir.length + 1);
       const facts = postFacts(relative, parsed.data, input.posts);
       if (facts.ok) {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { file, glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readEntrySource } from '../frontmatter/read-entry.ts';
+import { validatedBefore } from './validated-front-matter.ts';
 
 /** The name the entries' loader goes by, for `refreshContent({ loaders })`. */
 export const ENTRIES_LOADER_NAME = 'portfolio-entries';
@@ -67,12 +68,26 @@ export function entriesLoader(options: EntriesLoaderOptions): Loader {
   return {
     name: ENTRIES_LOADER_NAME,
     async load(context: LoaderContext) {
-      if (!context.watcher) return glob(options).load(context);
+      if (!context.watcher) return glob(options).load(checkedContext(context));
       const unreadable = await unreadableEntries(join(fileURLToPath(context.config.root), options.base));
       const loader = glob({ ...options, pattern: [options.pattern, ...unreadable.map((file) => `!${literal(file)}`)] });
-      return loader.load(forgivingContext(context));
+      return loader.load(forgivingContext(checkedContext(context)));
     },
   };
+}
+
+/**
+ * The loader context in which an entry's front matter that the checks validated (the same file, the
+ * same front matter) is stored as the checks' schema made it, instead of being validated again.
+ */
+export function checkedContext(context: LoaderContext): LoaderContext {
+  const root = fileURLToPath(context.config.root);
+  const parseData: LoaderContext['parseData'] = async (props) => {
+    const file = props.filePath === undefined ? undefined : relative(root, props.filePath).split(sep).join('/');
+    const known = file === undefined ? undefined : validatedBefore(file, props.data);
+    return known ? (known.data as typeof props.data) : context.parseData(props);
+  };
+  return { ...context, parseData };
 }
 
 /**
