@@ -92,6 +92,13 @@ describe('nothingToFind: the bodies the checks need not parse', () => {
   });
 });
 
+describe('checkBody and names every object inherits', () => {
+  it('reads a JSX attribute called constructor as just a name, and still finds a handler beside it', () => {
+    expect(check('<a constructor="y" href="/x">b</a>', 'mdx')).toEqual([]);
+    expect(check('<a toString="y" onClick="x">b</a>', 'mdx').join('\n')).toContain('onClick');
+  });
+});
+
 describe('checkBody with the posts of the site', () => {
   const permalinkOfPost = (name: string) => (name === '2019-06-01-kinesis' ? '/kinesis/2019/06/01/kinesis.html' : undefined);
   it.each([

@@ -183,3 +183,15 @@ describe('combineHastPlugins: the site\'s plugins in one walk', () => {
     expect(() => combineHastPlugins('x', [{ name: 'with-text', text: () => undefined }])).toThrow('with-text has text');
   });
 });
+
+describe('names every object inherits', () => {
+  it('leave the plugins working: an element or attribute called constructor is just a name', async () => {
+    const folders = new Set(['/work/']);
+    const plugins = [combineHastPlugins('site', [codeHighlightPlugin(), baseLinksPlugin('/portfolio/', { directoryPaths: () => folders }), newTabLinksPlugin()])];
+    const { html } = await markdownToHtml('<constructor href="/x">a</constructor> <a href="/work" constructor="y">b</a>', { hastPlugins: plugins });
+    expect(html).toContain('<constructor href="/x">');
+    expect(html).toContain('href="/portfolio/work/"');
+    const { code } = await mdxToJs('<a constructor="y" toString="z" href="/work">b</a>', { hastPlugins: plugins });
+    expect(code).toContain('"/portfolio/work/"');
+  });
+});

@@ -94,4 +94,8 @@ describe('absoluteUrls: links a feed reader can follow away from the site', () =
       '<p>See <a href="https://jane.dev/work/acme" title="A &amp; B">Acme</a> and <a href="https://x.example">x</a>.</p><img src="https://jane.dev/a.png" srcset="https://jane.dev/a.png 1x, https://jane.dev/a@2x.png 2x" alt="">',
     );
   });
+
+  it('leaves an element named after what every object inherits as it is', () => {
+    expect(absoluteUrls('<constructor href="/x">a</constructor>', 'https://jane.dev/')).toBe('<constructor href="/x">a</constructor>');
+  });
 });

@@ -40,6 +40,10 @@ describe('strictPageFacts: the pages the layouts write, in one pass', () => {
     expect(plain(strictPageFacts(html) as PageFacts).links).toContain('source[srcset] /a@2x.avif');
   });
 
+  it('reads an element whose name every object inherits as parse5 does', () => {
+    expect(agreesWithParse5(page('', '<constructor id="x" href="/y"></constructor><toString name="z"></toString>'))).toBe(true);
+  });
+
   it('finds script as parse5 does, so the page is then read again by parse5 for its lines', () => {
     for (const body of ['<img src="/x.png" onerror="alert(1)">', '<a href="java&#x09;script:alert(1)">x</a>', '<script>alert(1)</script>', '<iframe srcdoc="x"></iframe>']) {
       const html = page('', body);
@@ -56,6 +60,8 @@ describe('strictPageFacts: the pages the layouts write, in one pass', () => {
     ['attributes with nothing between them', page('', '<a href="x"title="y">a</a>')],
     ['a reference it does not decode', page('', '<a href="javascript&colon;alert(1)">a</a>')],
     ['a reference without its semicolon', page('', '<a href="/?a=1&b=2">a</a>')],
+    ['a name every object inherits, written as a reference', page('', '<a href="/x?a=1&constructor;">a</a><p id="&toString;">b</p>')],
+    ['a srcset made to hide a scheme behind such a name', page('', '<img src="/a.png" srcset="/a&constructor;( 1x, javascript:alert(1) 2x" alt="">')],
     ['a numeric reference to a control', page('', '<a href="&#128;">a</a>')],
     ['SVG', page('', '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>')],
     ['a table', page('', '<table><tr><td id="x">1</td></tr></table>')],
@@ -91,13 +97,14 @@ const COMMON_TAGS = [
 const SPECIAL_TAGS = [
   'table', 'tr', 'td', 'tbody', 'caption', 'select', 'option', 'form', 'button', 'nobr', 'svg', 'math', 'template', 'textarea', 'noscript', 'xmp', 'plaintext',
   'body', 'head', 'html', 'image', 'frameset', 'rb', 'rt', 'object', 'listing', 'font', 'u', 's', 'area', 'embed', 'video', 'audio', 'track', 'wbr', 'base', 'foo-bar',
+  'constructor', 'tostring', '__proto__',
 ] as const;
 const TAGS = [...COMMON_TAGS, ...SPECIAL_TAGS];
 const tagName = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...COMMON_TAGS) }, { weight: 1, arbitrary: fc.constantFrom(...SPECIAL_TAGS) });
 const ATTRIBUTE_NAMES = ['id', 'href', 'src', 'srcset', 'name', 'onclick', 'OnError', 'type', 'title', 'class', 'action', 'data', 'poster', 'xlink:href', 'srcdoc', 'http-equiv', 'content'];
 const VALUES = [
   '', 'x', '/work/', '#top', 'a&amp;b', '/a.png 1x, /b.png 2x', '&#x2F;x', 'javascript:alert(1)', 'java&#x09;script:x', 'javascript&colon;x', 'a&amp;b', '&quot;q&quot;', '&#39;', '&lt;b&gt;', '&#0;', '&#x110000;', '&#128;',
-  '/a.png 1x, /b.png 2x', 'application/ld+json', 'refresh', '0; url=javascript:alert(1)', 'data:text/html,x', ' /spaced ', 'a>b', 'AT&T', '&amp', '&ampx;',
+  '/a.png 1x, /b.png 2x', '&constructor;', 'a&toString;b', '/a&valueOf;( 1x, javascript:x 2x', 'application/ld+json', 'refresh', '0; url=javascript:alert(1)', 'data:text/html,x', ' /spaced ', 'a>b', 'AT&T', '&amp', '&ampx;',
 ];
 const TEXTS = ['', 'text', 'a & b', 'x > y', '&amp;', 'a < b', '<!-- c -->', '<!-->', '&lt;script&gt;', '\n', ' ', '</p>', '</b>', '<br/>', '<', '&', '\r\n', '{"a":1}'];
 

@@ -20,6 +20,7 @@ import {
   type JavaScriptOnElement,
   type Namespace,
 } from '../links/html.ts';
+import { lookupTable } from '../lookup.ts';
 
 export interface BodyProblem {
   field: 'body';
@@ -286,7 +287,7 @@ function staticValue(value: unknown): string | undefined {
 }
 
 /** JSX attribute names as HTML writes them, where React's spelling differs in more than case. */
-const JSX_ATTRIBUTE_NAMES: Readonly<Record<string, string>> = { xlinkHref: 'xlink:href' };
+const JSX_ATTRIBUTE_NAMES: Readonly<Record<string, string>> = lookupTable({ xlinkHref: 'xlink:href' });
 
 /** MDX: JSX elements (a lowercase `<script>`, `on*` props, script URLs) and the JSX inside `{...}`. */
 function mdxFindings(tree: TreeNode, base = { offset: 0, line: 1 }, depth = 0): Finding[] {

@@ -1,16 +1,17 @@
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
+import { lookupTable } from '../lookup.ts';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
 
 /** The attributes whose root-relative URLs a feed reader must receive as absolute ones. */
-const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = lookupTable({
   a: ['href'],
   img: ['src', 'srcset'],
   source: ['src', 'srcset'],
   video: ['src', 'poster'],
   audio: ['src'],
-};
+});
 
 function* elementsOf(nodes: readonly Node[]): Generator<Element> {
   for (const node of nodes) {

@@ -5,6 +5,7 @@
  * fooled by `<!-->`, a `>` inside quotes or `&colon;`; a parse tree is not.
  * scripts/parser-bench.mjs shows why parse5 rather than htmlparser2: the latter disagrees on hostile input.
  */
+import { lookupTable } from '../lookup.ts';
 import { defaultTreeAdapter, html as htmlSpec, parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 
 type Node = DefaultTreeAdapterTypes.Node;
@@ -119,7 +120,7 @@ export function scriptingScheme(url: string, navigable: boolean): string | undef
  * The links of a page, per HTML element: the attributes the link checker resolves and the build
  * writes the base path into.
  */
-export const LINK_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+export const LINK_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = lookupTable({
   a: ['href'],
   area: ['href'],
   link: ['href'],
@@ -133,7 +134,7 @@ export const LINK_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   object: ['data'],
   script: ['src'],
   form: ['action'],
-};
+});
 
 /** Attributes that hold one URL a browser fetches or follows, on whatever element they appear: what the script check reads. */
 const URL_ATTRIBUTES = new Set([

@@ -1,5 +1,6 @@
 import { javaScriptOnElement, LINK_ATTRIBUTES, srcsetUrls, type Attribute } from './html.ts';
 import type { PageFacts, PageJavaScript, PageLink } from './extract.ts';
+import { lookupTable } from '../lookup.ts';
 
 /**
  * The facts of a built page read in one pass, for pages written in the strict form this site's
@@ -59,7 +60,7 @@ const STOPS_LIST_ITEM_SEARCH = new Set([
 const HEAD_CONTENT = new Set(['meta', 'link', 'title', 'style', 'script', 'base']);
 
 /** The character references read in attribute values; any other `&` sends the page to parse5. */
-const NAMED_REFERENCES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const NAMED_REFERENCES: Readonly<Record<string, string>> = lookupTable({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" });
 
 const isWhitespace = (code: number) => code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0c;
 const isAsciiLetter = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);

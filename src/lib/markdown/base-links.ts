@@ -1,4 +1,5 @@
 import type { HastPluginDefinition } from 'satteri';
+import { lookupTable } from '../lookup.ts';
 import { editRawHtml, LINK_ATTRIBUTES, rawStartTags, srcsetUrls, trimUrl, type RawEdit } from '../links/html.ts';
 import { isRootRelative, withBase, withoutBase } from '../url.ts';
 
@@ -6,12 +7,14 @@ import { isRootRelative, withBase, withoutBase } from '../url.ts';
 const URL_ATTRIBUTES = LINK_ATTRIBUTES;
 const TAGS = Object.keys(URL_ATTRIBUTES);
 /** The same in SVG, whose links and images may name their target either way. */
-const SVG_URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+const SVG_URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = lookupTable({
   a: ['href', 'xlink:href'],
   image: ['href', 'xlink:href'],
-};
+});
+/** MathML and other namespaces: no attribute this plugin rewrites. */
+const NO_URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = lookupTable({});
 /** hast (and React-style JSX) spell some attributes in camelCase. */
-const PROPERTY_NAMES: Readonly<Record<string, string>> = { srcSet: 'srcset' };
+const PROPERTY_NAMES: Readonly<Record<string, string>> = lookupTable({ srcSet: 'srcset' });
 const attributeName = (property: string) => PROPERTY_NAMES[property] ?? property.toLowerCase();
 
 export interface BaseLinksOptions {
@@ -94,7 +97,7 @@ export function baseLinksPlugin(base: string, options: BaseLinksOptions = {}): H
         // Inline HTML comes one tag per raw node, parsed without the <svg> around it: an HTML <a>
         // may be an SVG link, known by its xlink:href.
         const svg = tag.namespace === 'svg' || (tag.tagName === 'a' && tag.spans.has('xlink:href'));
-        const wanted = (svg ? SVG_URL_ATTRIBUTES : tag.namespace === 'html' ? URL_ATTRIBUTES : {})[tag.tagName] ?? [];
+        const wanted = (svg ? SVG_URL_ATTRIBUTES : tag.namespace === 'html' ? URL_ATTRIBUTES : NO_URL_ATTRIBUTES)[tag.tagName] ?? [];
         for (const { name, value } of tag.attributes) {
           const rewritten = wanted.includes(name) ? rewrite(name, value) : undefined;
           if (rewritten !== undefined) edits.push({ tag, attribute: name, value: rewritten });
