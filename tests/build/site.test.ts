@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../src/lib/links/check.ts';
 import { extractPageFacts } from '../../src/lib/links/extract.ts';
 import { strictPageFacts } from '../../src/lib/links/strict-page.ts';
+import { BODY_SURROUNDINGS } from '../../src/lib/html/page-facts.ts';
 import { attribute, hasClass, mainOf, parseHtml, select, textOf, type Element } from '../helpers/html-tree.ts';
 import { fixtureSiteBuild, ownerSite, PROJECT_ROOT, readBuiltSite, type BuiltSite, type CommandResult, type Site } from '../helpers/site.ts';
 
@@ -53,6 +54,17 @@ function javascriptIn(site: BuiltSite): string[] {
   );
   const files = [...site.files].filter((file) => /\.(m?js|cjs)$/.test(file));
   return [...scripts, ...files];
+}
+
+/** The names of the elements around each page body (`data-page-body`) on every page. */
+function bodySurroundings(site: BuiltSite): string[] {
+  const names = new Set<string>();
+  for (const file of site.pages.keys()) {
+    for (const body of elements(site, file, (element) => element.attrs.some((attr) => attr.name === 'data-page-body'))) {
+      for (let node = body.parentNode; node && 'tagName' in node; node = node.parentNode) names.add((node as Element).tagName);
+    }
+  }
+  return [...names].sort();
 }
 
 /** Lines of a build log that warn or report an error: a normal build has none, so a new one fails CI. */
@@ -206,6 +218,11 @@ describe('the owner’s site, built as is', () => {
       expect(strict, `${file} is read by parse5, not in one pass`).toBeDefined();
       expect(plain(strict as ReturnType<typeof extractPageFacts>), file).toEqual(plain(extractPageFacts(html, { locations: false })));
     }
+  });
+
+  it('surrounds each page body only with elements the description reading knows (BODY_SURROUNDINGS)', () => {
+    expect(bodySurroundings(site).filter((name) => !BODY_SURROUNDINGS.includes(name))).toEqual([]);
+    expect(bodySurroundings(site).length).toBeGreaterThan(0);
   });
 
   it('ships zero JavaScript', () => {
@@ -389,6 +406,11 @@ describe('a project site under /portfolio: tests/fixtures/site, in Markdown and 
     expect(canonicalUrls(site).get('work/gt.html')).toBe('https://x.github.io/portfolio/work/gt');
     expect(canonicalUrls(site).get('about.html')).toBe('https://x.github.io/portfolio/about.html');
     expect(canonicalUrls(site).get('work/index.html')).toBe('https://x.github.io/portfolio/work/');
+  });
+
+  it('surrounds each page body only with elements the description reading knows (BODY_SURROUNDINGS)', () => {
+    expect(bodySurroundings(site).filter((name) => !BODY_SURROUNDINGS.includes(name))).toEqual([]);
+    expect(bodySurroundings(site).length).toBeGreaterThan(0);
   });
 
   it('ships zero JavaScript', () => {

@@ -63,6 +63,15 @@ describe('renderedFacts: the description comes from the rendered text, as a read
     expect(entryDescription(own, rendered)).toBe(expected);
   });
 
+  it.each([['</article>\n<p>Hello world.</p>'], ['</MAIN>\n<p>Hello world.</p>']])(
+    'leaves a body with an end tag that would end it early on the page (%j) to the page\'s reading',
+    (rendered) => {
+      expect(entryDescription(undefined, rendered)).toBeUndefined();
+      // On the page, the stray end tag closes the layout's element around the body: no paragraph of the body is first.
+      expect(renderedFacts(`<main><article><div data-page-body>${rendered}</div></article></main>`).firstParagraph).toBeUndefined();
+    },
+  );
+
   it('describes an entry by its rendered body as it would by the whole page', () => {
     const html = markdownToHtml('- a list first\n\nA long first paragraph that goes on well past the length a search result shows in full, so it is cut at a word and given an ellipsis at its end.', { features: { gfm: true } }).html;
     expect(entryDescription(undefined, html)).toBe(truncateText(renderedFacts(`<header><p>Group</p></header><div data-page-body>${html}</div>`).firstParagraph ?? ''));

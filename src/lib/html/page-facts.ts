@@ -39,12 +39,27 @@ export function renderedFacts(html: string, { firstParagraph = true }: { firstPa
 }
 
 /**
+ * The elements the layouts write around a page's body (`<div data-page-body>`): tests/build/site.test.ts
+ * checks every built page against this list.
+ */
+export const BODY_SURROUNDINGS: readonly string[] = ['html', 'body', 'main', 'article', 'div'];
+
+/**
+ * An end tag in a body that could close one of the layout's elements around it, and so end the body
+ * early on the page. Read on its own, the body has no such element open, so the end tag would be
+ * ignored. (A stray `</div>` closes the body's own `<div>` either way.) Parsers read `</ article>` and
+ * any case alike; anything that merely looks like one (in a comment) errs toward reading the page.
+ */
+const CLOSES_THE_SURROUNDINGS = new RegExp(`</\\s*(?:${BODY_SURROUNDINGS.filter((name) => name !== 'div').join('|')})\\b`, 'i');
+
+/**
  * The description of a page with a Markdown body: its own, or else the first paragraph of the body
  * the content layer rendered ahead, read from that HTML alone rather than from the whole page.
- * Undefined for a body rendered with the page (MDX): the layout then reads it from the page.
+ * Undefined for a body rendered with the page (MDX), or one with an end tag that would end it early on
+ * the page: the layout then reads the description from the page.
  */
 export function entryDescription(own: string | undefined, renderedBody: string | undefined): string | undefined {
-  if (own !== undefined || renderedBody === undefined) return own;
+  if (own !== undefined || renderedBody === undefined || CLOSES_THE_SURROUNDINGS.test(renderedBody)) return own;
   const first = readFacts(`<div data-page-body>${renderedBody}</div>`, { styleElements: [], styleAttributes: [], imageOrigins: [], firstParagraph: undefined }, true).firstParagraph;
   return first === undefined ? undefined : truncateText(first);
 }
