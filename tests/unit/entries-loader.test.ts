@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { checkedContext, literal, storeWithout, unreadableEntries } from '../../src/lib/content/entries-loader.ts';
-import { rememberValidated, validatedBefore } from '../../src/lib/content/validated-front-matter.ts';
+import { forgetValidated, rememberValidated, validatedBefore } from '../../src/lib/content/validated-front-matter.ts';
 import { OUTPUT_ROOT } from '../helpers/site.ts';
 
 describe('unreadableEntries: the files dev leaves out of the collection until they are fixed', () => {
@@ -73,5 +73,23 @@ describe('checkedContext: front matter the checks validated is stored as their s
     rememberValidated('a.md', { when: '2019-05-01' }, { when: 'text' });
     expect(validatedBefore('a.md', { when: '2019-05-01' })).toEqual({ data: { when: 'text' } });
     expect(validatedBefore('a.md', { when: '2019-05-02' })).toBeUndefined();
+  });
+
+  it.each([
+    ['a date, which JSON writes as text', { date: new Date('2019-05-01T00:00:00Z') }, { date: '2019-05-01T00:00:00.000Z' }],
+    ['NaN, which JSON writes as null', { weight: Number.NaN }, { weight: null }],
+    ['an infinity', { weight: Number.POSITIVE_INFINITY }, { weight: null }],
+    ['-0, which JSON writes as 0', { weight: -0 }, { weight: 0 }],
+    ['bytes', { blob: new Uint8Array([1]) }, { blob: { 0: 1 } }],
+  ])('keeps nothing for front matter with %s, so it cannot be taken for other front matter', (_what, frontMatter, lookalike) => {
+    rememberValidated('b.md', frontMatter, { kept: true });
+    expect(validatedBefore('b.md', frontMatter)).toBeUndefined();
+    expect(validatedBefore('b.md', lookalike)).toBeUndefined();
+  });
+
+  it('forgets front matter that no longer passes, so Astro validates it again', () => {
+    rememberValidated('c.md', { data: 'work' }, { data: 'work' });
+    forgetValidated('c.md', { data: 'work' });
+    expect(validatedBefore('c.md', { data: 'work' })).toBeUndefined();
   });
 });

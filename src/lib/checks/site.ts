@@ -7,7 +7,7 @@ import { PAGE_KEYS, pageSchema, type PageData } from '../schema/page.ts';
 import { POST_KEYS, postSchema, type PostData } from '../schema/post.ts';
 import { RECORD_KEYS, type RecordData } from '../schema/record.ts';
 import { isPublishedPost, postFacts, type PostFacts, type PostsConfig } from '../routing/posts.ts';
-import { rememberValidated } from '../content/validated-front-matter.ts';
+import { forgetValidated, rememberValidated } from '../content/validated-front-matter.ts';
 import { checkBody } from './body.ts';
 
 /**
@@ -277,6 +277,7 @@ function checkPageFiles(
         lineOf,
       });
     } else {
+      forgetValidated(file.path, data);
       problems.push(...schemaIssuesToProblems(file.path, parsed.error.issues, PAGE_KEYS, lineOf, 'a page'));
       noteInvalid(data);
     }
@@ -311,6 +312,7 @@ function checkPostFiles(input: SiteCheckInput, problems: Problem[]): { checked: 
     const { data, body, bodyLine, lineOf } = read.source;
     const parsed = postSchema.safeParse(data);
     if (!parsed.success) {
+      forgetValidated(file.path, data);
       problems.push(...schemaIssuesToProblems(file.path, parsed.error.issues, POST_KEYS, lineOf, 'a post'));
     } else {
       rememberValidated(file.path, data, parsed.data);

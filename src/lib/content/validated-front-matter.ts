@@ -14,10 +14,25 @@ function validated(): Map<string, unknown> {
   return (store[Symbol.for('portfolio.validatedFrontMatter')] ??= new Map<string, unknown>()) as Map<string, unknown>;
 }
 
-/** The key of a file's front matter: a value YAML cannot make into JSON (a cycle) has none. */
+/** Thrown while keying front matter that JSON would not tell apart from other front matter. */
+const NOT_PLAIN = new Error('front matter that JSON does not keep as it is');
+
+/**
+ * JSON.stringify's view of each value, refusing what JSON would blur: a date (written as its text), a
+ * number JSON cannot write (NaN and the infinities become null, -0 becomes 0), bytes, or any object
+ * that is not a plain object or list.
+ */
+function plainOnly(this: unknown, key: string, value: unknown): unknown {
+  const original = (this as Record<string, unknown>)[key];
+  if (typeof original === 'number' && (!Number.isFinite(original) || Object.is(original, -0))) throw NOT_PLAIN;
+  if (original !== null && typeof original === 'object' && !Array.isArray(original) && Object.getPrototypeOf(original) !== Object.prototype) throw NOT_PLAIN;
+  return value;
+}
+
+/** The key of a file's front matter; front matter with values JSON would blur (or a cycle) has none. */
 function keyOf(file: string, frontMatter: unknown): string | undefined {
   try {
-    return `${file}\u0000${JSON.stringify(frontMatter)}`;
+    return `${file}\u0000${JSON.stringify(frontMatter, plainOnly)}`;
   } catch {
     return undefined;
   }
@@ -34,6 +49,12 @@ export function rememberValidated(file: string, frontMatter: unknown, data: unkn
     if (values.size <= LIMIT) break;
     values.delete(oldest);
   }
+}
+
+/** Forgets a file's front matter that no longer passes (a group it names is gone): Astro validates it again. */
+export function forgetValidated(file: string, frontMatter: unknown): void {
+  const key = keyOf(file, frontMatter);
+  if (key !== undefined) validated().delete(key);
 }
 
 /** What the schema made of this front matter of this file, if the checks validated exactly it. */
