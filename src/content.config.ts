@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
  * imports (the schemas, the loaders, Astro's `glob()` and `file()`), and through Vite the build
  * evaluated a second copy of all of them, and of Astro's content runtime: about 0.5 s of a build of
  * 1,000 entries. `astro dev` still loads it through Vite: there, with Node's copy, a page fixed after
- * a mistake sometimes stayed missing until a restart (tests/e2e/dev-errors.test.ts, about one run in
- * five), and an edited schema takes effect without a restart.
+ * a mistake sometimes stayed missing until a restart (tests/e2e/dev-errors.test.ts failed 3 runs
+ * in 12 under load), and an edited schema takes effect without a restart.
  */
 const { siteCollections } = import.meta.env.DEV
   ? await import('./lib/content/collections.ts')

@@ -3,8 +3,9 @@
  * it again: each page's schema output, kept by the page's file (relative to the project root, `/`
  * separated) and its front matter as written. The loader offers Astro's own reading of the same
  * front matter; only an exact match is taken, anything else goes through Astro's validation as
- * before. The checks and the loader run in separate copies of the modules, so the values live on
- * `globalThis`; only the newest are kept, as a long `astro dev` session validates every saved version.
+ * before. In `astro dev` the checks and the loader run in separate copies of the modules (the
+ * loader's is Vite's; see src/content.config.ts), so the values live on `globalThis`; only the
+ * newest are kept, as a long `astro dev` session validates every saved version.
  */
 
 const LIMIT = 8192;
