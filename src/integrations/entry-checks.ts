@@ -8,6 +8,7 @@ import { type AddressedFile, checkProject, summarize } from '../lib/checks/build
 import { filesBelow, PAGES_DIR, readSiteInput } from '../lib/checks/read-site.ts';
 import { frontMatterHint } from '../lib/frontmatter/read-entry.ts';
 import { checkSite, type CheckedPage, type SitePage, type SiteCheckResult } from '../lib/checks/site.ts';
+import { rememberAstroCommand } from '../lib/content/astro-command.ts';
 import { ENTRIES_LOADER_NAME } from '../lib/content/entries-loader.ts';
 import { DATA_DIR, groupOfFile } from '../lib/data/data-file.ts';
 import { formatProblems, type Problem } from '../lib/errors.ts';
@@ -143,6 +144,7 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
         publicDir = fileURLToPath(config.publicDir);
         base = config.base;
         command = current;
+        rememberAstroCommand(current);
         if (current === 'dev') {
           addMiddleware({ entrypoint: new URL('./dev-problems-middleware.ts', import.meta.url), order: 'pre' });
         }
