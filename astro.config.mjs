@@ -11,6 +11,7 @@ import { addressAsWritten } from './src/lib/routing/permalink.ts';
 import { withoutBase, withBase } from './src/lib/url.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { codeDigest } from './src/lib/content/code-digest.ts';
 import { sitePermalinks } from './src/lib/content/folder-permalinks.ts';
 import { baseLinksPlugin } from './src/lib/markdown/base-links.ts';
 import { codeHighlightPlugin } from './src/lib/markdown/code-highlight.ts';
@@ -33,10 +34,16 @@ const baseLinks = baseLinksPlugin(base, { directoryPaths: () => folders });
 // Code is highlighted by codeHighlightPlugin: Prism's classes, coloured in the one stylesheet for
 // light and dark. Shiki's inline style attributes would each need allowing in the
 // Content-Security-Policy, and Astro's Prism step writes code of an unknown language as HTML.
-// The three run as one plugin, so each body's tree is walked once. The folder list is in its name so
-// that Astro, which compares its config to decide whether rendered Markdown is still current, renders
-// again when a folder page comes or goes.
-const hastPlugins = [combineHastPlugins(`portfolio-body ${[...folders].sort().join(' ')}`, [codeHighlightPlugin(), baseLinks, newTabLinksPlugin()])];
+// The three run as one plugin, so each body's tree is walked once. Astro compares its config to
+// decide whether the content it stored (rendered Markdown, validated data) is still current, so the
+// plugin's name carries what that content depends on beyond the config: the folder list, so a folder
+// page that comes or goes renders the links again, and a digest of the code that makes the content
+// (the collections, schemas, loaders and plugins in src/lib), so content stored by other code is
+// made again.
+const contentCode = codeDigest(process.cwd(), ['src/lib', 'src/content.config.ts']);
+const hastPlugins = [
+  combineHastPlugins(`portfolio-body ${contentCode} ${[...folders].sort().join(' ')}`, [codeHighlightPlugin(), baseLinks, newTabLinksPlugin()]),
+];
 
 export default defineConfig({
   site,
