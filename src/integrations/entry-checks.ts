@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, utimesSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,26 @@ function readSourceText(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Has `astro dev` load its content once more, after a page left out of its collection came back.
+ * Astro drops the content modules it serves whenever it writes its data store
+ * (`.astro/data-store.json`), but a request still reading the content from before can put that old
+ * copy back in use, and the page then stays missing until the next change (with requests in flight
+ * under load, about one time in two). Astro also drops them when the file changes on disk more than
+ * a second after its own last write: touching it once the writes have settled does that.
+ */
+function invalidateServedContentLater(rootDir: string): void {
+  const timer = setTimeout(() => {
+    const now = new Date();
+    try {
+      utimesSync(join(rootDir, '.astro', 'data-store.json'), now, now);
+    } catch {
+      // No data store yet: nothing is served from one.
+    }
+  }, 1_500);
+  timer.unref();
 }
 
 /** The static pages and endpoints the site builds from `src/pages`; the dynamic page routes excluded. */
@@ -187,6 +207,7 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
               // A page left out of its collection comes back once it checks clean.
               if ([...(leftOut ?? [])].some((file) => !now.has(file))) {
                 await refreshContent?.({ loaders: [ENTRIES_LOADER_NAME] });
+                invalidateServedContentLater(rootDir);
                 leftOut = now;
               } else {
                 leftOut = new Set([...(leftOut ?? []), ...now]);
