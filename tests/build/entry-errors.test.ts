@@ -16,12 +16,12 @@ import {
 } from '../helpers/site.ts';
 
 /**
- * Each file or folder in tests/fixtures/bad is one mistake. Added to the owner's site, it must stop
+ * Each file or folder in tests/fixtures/bad is one mistake. Added to the sample site, it must stop
  * the build with a message that names the file, the field (and its line when known) and what to
  * write instead; the message is pinned by a snapshot because its wording is part of the product.
  *
- * A fixture is a single page (added to the owner's site as `src/content/pages/work/<name>`), or a
- * folder laid out as a site root whose files are laid over the owner's site. Every fixture site gets
+ * A fixture is a single page (added to the sample site as `src/content/pages/work/<name>`), or a
+ * folder laid out as a site root whose files are laid over the sample site. Every fixture site gets
  * the standard data file tests/fixtures/site-data/work.yml as `src/data/work.yml`, with a record for
  * each title the fixtures use; a folder with its own `src/data/work.yml` replaces it.
  *
@@ -180,7 +180,7 @@ const GOOD_CASES: Record<string, string | undefined> = {
 
 const STANDARD_DATA = readFile(join(FIXTURES, 'site-data', 'work.yml'), 'utf8');
 
-/** The site options that add one fixture to the owner's site, with the standard data file. */
+/** The site options that add one fixture to the sample site, with the standard data file. */
 async function withFixture(kind: 'bad' | 'good', name: string): Promise<SiteOptions> {
   const data = { 'work.yml': await STANDARD_DATA };
   const path = join(FIXTURES, kind, name);

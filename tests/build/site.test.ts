@@ -8,7 +8,7 @@ import { extractPageFacts } from '../../src/lib/links/extract.ts';
 import { strictPageFacts } from '../../src/lib/links/strict-page.ts';
 import { BODY_SURROUNDINGS } from '../../src/lib/html/page-facts.ts';
 import { attribute, hasClass, mainOf, parseHtml, select, textOf, type Element } from '../helpers/html-tree.ts';
-import { fixtureSiteBuild, ownerSite, PROJECT_ROOT, readBuiltSite, type BuiltSite, type CommandResult, type Site } from '../helpers/site.ts';
+import { fixtureSiteBuild, sampleSite, SAMPLE_SITE, readBuiltSite, type BuiltSite, type CommandResult, type Site } from '../helpers/site.ts';
 
 /** Every internal link problem on a built site, as `page: kind url` lines (empty when all resolve). */
 function linkProblems(site: BuiltSite, base: string): string[] {
@@ -128,19 +128,19 @@ function codeTokens(site: BuiltSite, file: string): string[] {
     .map((span) => attribute(span, 'class') ?? '');
 }
 
-describe('the owner’s site, built as is', () => {
+describe('the sample site, built as is', () => {
   let site: BuiltSite;
   let result: Site & CommandResult;
 
   beforeAll(async () => {
-    result = await ownerSite();
+    result = await sampleSite();
     expect(result.exitCode, result.output).toBe(0);
     expect(result.output).toContain('Complete!');
     site = await readBuiltSite(result.dist);
   });
 
   it('keeps the seed entry verbatim', async () => {
-    const seed = await readFile(join(PROJECT_ROOT, 'src/content/pages/work/amazon.md'));
+    const seed = await readFile(join(SAMPLE_SITE, 'src/content/pages/work/amazon.md'));
     // The SHA-256 of the owner's original page, byte for byte, as it came from the Jekyll site.
     expect(createHash('sha256').update(seed).digest('hex')).toBe('78ec7d6a429deed436b12ddc047af8f7490fd48d66c363ecfbf0bbd360f4b6d6');
     expect(seed.toString('utf8')).toMatch(/^---\nlayout: work_page\ntitle: Amazon\ndata: work\npermalink: \/work\/amazon\n---\n/);

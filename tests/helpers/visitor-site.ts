@@ -14,6 +14,12 @@ export async function buildVisitorSite(name: string): Promise<Site & CommandResu
   return servedCopy(await fixtureSiteBuild(), name);
 }
 
+/** The header's links: the `navigation` of the sample site config (tests/fixtures/sample/src/site.config.ts). */
+export const VISITOR_NAVIGATION: readonly { label: string; href: string }[] = [
+  { label: 'Work', href: '/work/' },
+  { label: 'Blog', href: '/blog/' },
+];
+
 /** Which header links (by the address in the site config's `navigation`) say the visitor is on a page. */
 export type NavState = Readonly<Record<string, 'page' | 'true'>>;
 
