@@ -56,10 +56,13 @@ function pathWithoutJekyll() {
     .join(delimiter);
 }
 
-/** The runner's environment: only what a job on GitHub starts with, nothing of this machine's test setup. */
+/**
+ * The runner's environment: only what a job on GitHub starts with, nothing of this machine's test
+ * setup; the machine's network settings (proxy, certificates) pass through, so npm can reach the registry.
+ */
 function runnerEnv(workspace) {
   const passed = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => /^(HOME|USER|LANG|LC_ALL|TERM|TZ|TMPDIR|https?_proxy|HTTPS?_PROXY|NO_PROXY|no_proxy|npm_config_.*)$/.test(key)),
+    Object.entries(process.env).filter(([key]) => /^(HOME|USER|LANG|LC_ALL|TERM|TZ|TMPDIR|https?_proxy|HTTPS?_PROXY|NO_PROXY|no_proxy|npm_config_.*|NODE_EXTRA_CA_CERTS|SSL_CERT_(FILE|DIR)|CURL_CA_BUNDLE|GIT_SSL_CAINFO)$/.test(key)),
   );
   const runnerTemp = join(temp, 'runner-temp');
   mkdirSync(runnerTemp, { recursive: true });
