@@ -388,6 +388,12 @@ describe('a project site under /portfolio: tests/fixtures/site, in Markdown and 
     expect(codeTokens(site, 'shell/2019/06/10/useful-shell-aliases.html')).toEqual(expect.arrayContaining(['token comment', 'token string']));
   });
 
+  it('shows a post with its date, categories and tags, on its page and in the blog', () => {
+    const meta = (file: string) => elements(site, file, (element) => hasClass(element, 'post-meta')).map((element) => textOf(element).replace(/\s+/g, ' ').trim());
+    expect(meta('shell/2019/06/10/useful-shell-aliases.html')).toEqual(['Jun 10, 2019 · shell · Tags: dotfiles, productivity']);
+    expect(meta('blog/index.html')).toEqual(['Jun 10, 2019 · shell · Tags: dotfiles, productivity']);
+  });
+
   it('lists the pages at SITE_URL + base + permalink in the sitemap, and never a draft or _file', async () => {
     const locations = await sitemapLocations(result.dist, 'sitemap-0.xml');
     expect(locations).toContain('https://x.github.io/portfolio/work/aws-intern');

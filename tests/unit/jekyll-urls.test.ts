@@ -14,6 +14,7 @@ import {
   postCategories,
   postDate,
   postFolderCategories,
+  postTags,
   postTemplate,
   postUrl,
   rubyExtname,
@@ -508,5 +509,21 @@ describe('the example site (tests/fixtures/import/portfolio)', () => {
     expect(existsSync(built + outputFileForUrl(url, documentOutputExt({ path, permalink })))).toBe(true);
     // The URL list writes pages without ".html", as the site links them.
     expect(servedUrls).toContain(url.replace(/\.html$/, ''));
+  });
+});
+
+describe('postTags', () => {
+  // Jekyll 4.3.1's Utils.pluralized_array_from_hash(data, "tag", "tags"), asked with these values.
+  it.each<[unknown, string[]]>([
+    [undefined, []],
+    [null, []],
+    ['batch', ['batch']],
+    ['batch  operations\tops', ['batch', 'operations', 'ops']],
+    [['batch', 'long tag'], ['batch', 'long tag']],
+    [['a', null, 2019], ['a', '2019']],
+    [['x', ['y']], ['x', 'y']],
+    [2019, []],
+  ])('tags: %j is %j', (tags, expected) => {
+    expect(postTags(tags)).toEqual(expected);
   });
 });
