@@ -149,7 +149,7 @@ const BAD_CASES: Record<string, BadCase> = {
   // Found in the built pages.
   'broken-link.md': { file: page('broken-link.md'), field: 'link "/work/gtt" (line 8): points to a page or file that does not exist; check the permalink or file name it should name. Did you mean "/work/gt"?', found: 'after' },
   'broken-fragment.md': { file: page('broken-fragment.md'), field: 'link "/work/gt#degree" (line 8): names a "#fragment" that is not an id on the target page', found: 'after' },
-  'broken-image.md': { file: page('broken-image.md'), field: 'link "/images/team.png" (line 8): points to a page or file that does not exist', found: 'after' },
+  'broken-image.md': { file: page('broken-image.md'), field: 'image "/images/team.png" (line 8): is not a file in public/. Put the image at public/images/team.png, or fix the path.', found: 'after' },
   'malformed-percent-link.md': { file: page('malformed-percent-link.md'), field: 'link "/work/gt#100%" (line 8): is not a valid address: a "%" must start an escape like "%20"', found: 'after' },
   'link-to-draft': { file: page('example.md'), field: 'link "/work/secret" (line 8): points to src/content/pages/work/secret.md, which is not published (a draft, or a file whose name starts with "_"). Publish it, or remove the link.', found: 'after' },
   'script-from-component': { file: page('example.mdx'), field: 'page: the built page has a <script>, which would run JavaScript, and the site ships none.', found: 'after' },
