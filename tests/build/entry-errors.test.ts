@@ -308,6 +308,8 @@ describe.concurrent('a mistake only the built pages show fails the build after i
     expect(site.output).not.toMatch(/unhandled error|\[ERROR\]|^\s+at /im);
     expect(problemMessage(site.output)).toMatch(/^Some links do not lead anywhere \(5 problems in 5 files\):/);
     expect(problemMessage(site.output)).toMatchSnapshot();
+    // As docs/build-errors.md says: after the build's log of pages and images, the message comes last.
+    expect(site.output.trimEnd().endsWith(problemMessage(site.output))).toBe(true);
   });
 
   it.for(after.filter(([name]) => LINK_CASES.includes(name)))('%s', async ([, expected], { expect }) => {
