@@ -202,6 +202,7 @@ describe('the sample site, built as is', () => {
     ['work/index.html', ['Work /work/ (page)', 'Blog /blog/']],
     ['work/amazon.html', ['Work /work/ (true)', 'Blog /blog/']],
     ['blog/index.html', ['Work /work/', 'Blog /blog/ (page)']],
+    ['kinesis/2018/09/01/enhanced-fan-out.html', ['Work /work/', 'Blog /blog/ (true)']],
     ['404.html', ['Work /work/', 'Blog /blog/']],
   ])('%s: the navigation of the site config, the current page or section marked', (file, links) => {
     expect(navigation(site, file)).toEqual(links);
@@ -358,6 +359,7 @@ describe('a project site under /portfolio: tests/fixtures/site, in Markdown and 
     ['work/aws-intern.html', ['Work /portfolio/work/ (true)', 'Blog /portfolio/blog/']],
     ['work/2019/summer-research.html', ['Work /portfolio/work/ (true)', 'Blog /portfolio/blog/']],
     ['blog/index.html', ['Work /portfolio/work/', 'Blog /portfolio/blog/ (page)']],
+    ['shell/2019/06/10/useful-shell-aliases.html', ['Work /portfolio/work/', 'Blog /portfolio/blog/ (true)']],
     ['about.html', ['Work /portfolio/work/', 'Blog /portfolio/blog/']],
   ])('%s: the navigation of the site config, under the base, the current page or section marked', (file, links) => {
     expect(navigation(site, file)).toEqual(links);
