@@ -19,7 +19,10 @@ import { combineHastPlugins } from './src/lib/markdown/combine.ts';
 import { layoutKeyPlugin } from './src/lib/markdown/layout-key.ts';
 import { newTabLinksPlugin } from './src/lib/markdown/new-tab-links.ts';
 import { LAYOUT_NAMES } from './src/lib/schema/page.ts';
-import siteConfig from './src/site.config.ts';
+import { loadSiteConfig } from './src/integrations/site-config.ts';
+
+// A mistake in the site config stops here with its message alone (see loadSiteConfig).
+const siteConfig = await loadSiteConfig(() => import('./src/site.config.ts'));
 
 // SITE_URL and BASE_PATH come from the environment so one checkout builds a user site, a project
 // site under /<repo>/ or a local preview without edits; a `domain` in the site config is the default
@@ -72,7 +75,7 @@ export default defineConfig({
       },
     }),
     crawlerFiles(),
-    entryChecks({ posts: siteConfig.posts, folders }),
+    entryChecks({ posts: siteConfig.posts, folders, navigation: siteConfig.navigation }),
     githubPages({ domain: siteConfig.domain }),
   ],
   devToolbar: { enabled: false },

@@ -8,6 +8,8 @@ export default defineConfig({
     // waiting on child processes (astro, Chromium), so one file per core would leave cores idle.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     sequence: { sequencer: SlowestFirstSequencer },
+    // One line per missing outside tool (Chromium, Jekyll), or a failure when the run requires it.
+    globalSetup: ['tests/helpers/global-setup.ts'],
     projects: [
       {
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },

@@ -1,6 +1,6 @@
 import { readFileSync, utimesSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger, IntegrationResolvedRoute } from 'astro';
 import { AstroError } from 'astro/errors';
@@ -9,17 +9,21 @@ import { filesBelow, PAGES_DIR, readSiteInput } from '../lib/checks/read-site.ts
 import { frontMatterHint } from '../lib/frontmatter/read-entry.ts';
 import { checkSite, type CheckedPage, type SitePage, type SiteCheckResult } from '../lib/checks/site.ts';
 import { rememberAstroCommand } from '../lib/content/astro-command.ts';
+import { isEditorFile, readMidSave } from '../lib/content/editor-files.ts';
 import { ENTRIES_LOADER_NAME } from '../lib/content/entries-loader.ts';
 import { DATA_DIR, groupOfFile } from '../lib/data/data-file.ts';
 import { formatProblems, type Problem } from '../lib/errors.ts';
 import { checkLinks, pageUrlPath, resolveSitePath } from '../lib/links/check.ts';
 import { extractPageFacts } from '../lib/links/extract.ts';
 import { scanPages } from '../lib/links/scan-pages.ts';
+import { SITE_CONFIG_FILE, splitNavigationProblems } from '../lib/links/navigation.ts';
 import { linkProblemsToProblems } from '../lib/links/report.ts';
 import { checkLegacyUrls, LEGACY_URLS_FILE, parseLegacyUrls } from '../lib/routing/legacy-urls.ts';
 import { sameAddress } from '../lib/routing/navigation.ts';
 import { permalinkToFile } from '../lib/routing/permalink.ts';
 import { POSTS_DIR, type PostsConfig } from '../lib/routing/posts.ts';
+import { sitemapXml } from '../lib/seo/sitemap.ts';
+import { absoluteUrl, withBase } from '../lib/url.ts';
 import { writeDevProblems } from './dev-problems.ts';
 
 export { filesBelow, PAGES_DIR };
@@ -71,6 +75,9 @@ function failBuild(title: string, problems: readonly Problem[]): never {
   process.exit(1);
 }
 
+/** How many times `astro dev` reads a file caught mid-save again before reporting it as it is. */
+const MID_SAVE_RETRIES = 5;
+
 /**
  * The pages and posts with a problem at a check: in `astro dev` the entries' loader keeps them out
  * of the collections (front matter it cannot read, data that fails the schema, a file caught
@@ -92,12 +99,15 @@ export interface EntryChecksOptions {
   posts: PostsConfig;
   /** The site's folder addresses (`/work/`), which the Markdown plugins read; kept current in `astro dev`. */
   folders?: Set<string> | undefined;
+  /** The site config's `navigation`, whose broken links are told once, on the site config. */
+  navigation?: readonly { href: string }[] | undefined;
 }
 
-export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegration {
+export function entryChecks({ posts, folders, navigation = [] }: EntryChecksOptions): AstroIntegration {
   let rootDir = '';
   let publicDir = '';
   let base = '/';
+  let site = 'http://localhost:4321';
   let command: string = 'build';
   let routes: SitePage[] = [];
   let checkedOnce = false;
@@ -111,10 +121,15 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
   const knownPermalinks = new Map<string, string>();
   /** Each page's and post's address, from the last check. */
   let addressed: AddressedFile[] = [];
+  /** In `astro dev`, checks the site again shortly (set once the file watcher is set up). */
+  let recheck: (() => void) | undefined;
 
   /** Checks the site in `astro dev`, keeping what the dev server needs to show each problem on its page. */
   async function runChecks(): Promise<SiteCheckResult> {
-    const input = await readSiteInput(rootDir, publicDir, routes, posts);
+    const read = await readSiteInput(rootDir, publicDir, routes, posts);
+    // An editor's file of the moment (`sedKzga9D`, `.x.md.swp`) is not the owner's page.
+    const owned = (file: { path: string }) => !isEditorFile(basename(file.path));
+    const input = { ...read, pageFiles: read.pageFiles.filter(owned), postFiles: read.postFiles.filter(owned), dataFiles: read.dataFiles.filter(owned) };
     const result = checkSite(input);
     addressed = summarize(result).addressed;
     for (const post of result.posts) knownPermalinks.set(post.file, post.facts.permalink);
@@ -163,6 +178,7 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
         rootDir = fileURLToPath(config.root);
         publicDir = fileURLToPath(config.publicDir);
         base = config.base;
+        site = config.site ?? site;
         command = current;
         rememberAstroCommand(current);
         if (current === 'dev') {
@@ -183,7 +199,9 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
         }
         const checked = await runChecks();
         leftOut ??= keptOut(checked);
-        reportInDev(checked, logger);
+        // A file read mid-save is read again by the watcher's checks before anything is said.
+        if (readMidSave(checked.problems) && recheck) recheck();
+        else reportInDev(checked, logger);
       },
 
       'astro:server:setup': ({ server, logger, refreshContent }) => {
@@ -201,8 +219,9 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
           running = new Promise<void>((resolve) => setTimeout(resolve, delay))
             .then(async () => {
               const checked = await runChecks();
-              reportInDev(checked, logger);
-              const unreadable = checked.problems.filter((problem) => problem.field === 'front matter');
+              const unreadable = readMidSave(checked.problems);
+              // Said only once the file is read whole, or after the last retry (a real mistake).
+              if (!unreadable || retries >= MID_SAVE_RETRIES) reportInDev(checked, logger);
               const now = keptOut(checked);
               // A page left out of its collection comes back once it checks clean.
               if ([...(leftOut ?? [])].some((file) => !now.has(file))) {
@@ -212,10 +231,10 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
               } else {
                 leftOut = new Set([...(leftOut ?? []), ...now]);
               }
-              if (unreadable.length > 0 && retries < 5) {
+              if (unreadable && retries < MID_SAVE_RETRIES) {
                 retries++;
                 again = true;
-              } else if (unreadable.length === 0) {
+              } else if (!unreadable) {
                 retries = 0;
               }
             })
@@ -227,8 +246,19 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
               }
             });
         };
+        recheck = () => schedule(250);
+        // The sitemap is written by the build; in dev the same addresses answer with the pages the
+        // checks know, so a link to /sitemap.xml works (and logs no 404) while writing.
+        const sitemaps = new Set(['/sitemap.xml', '/sitemap-index.xml', '/sitemap-0.xml'].map((path) => withBase(base, path)));
+        server.middlewares.use((request, response, next) => {
+          const path = new URL(request.url ?? '/', 'http://dev.invalid').pathname;
+          if (!sitemaps.has(path)) return next();
+          const urls = addressed.filter((page) => page.published).map((page) => absoluteUrl(site, base, page.permalink));
+          response.setHeader('Content-Type', 'application/xml; charset=utf-8');
+          response.end(sitemapXml(urls));
+        });
         server.watcher.on('all', (_event, path) => {
-          if (!watched.some((folder) => path.startsWith(folder))) return;
+          if (!watched.some((folder) => path.startsWith(folder)) || isEditorFile(basename(path))) return;
           retries = 0;
           schedule();
         });
@@ -256,15 +286,17 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
             message: `the built page has a ${what}, which would run JavaScript, and the site ships none. Remove it from the page or the component that writes it.`,
           })),
         );
-        const brokenLinks = linkProblemsToProblems({
-          problems: linkProblems,
-          sourceOf: (page) => entrySources.get(page),
-          unpublishedAt: (permalink) => unpublished.get(permalink),
-          pages: htmlFiles,
-          base,
+        const split = splitNavigationProblems(linkProblems, navigation, base);
+        const report = { unpublishedAt: (permalink: string) => unpublished.get(permalink), pages: htmlFiles, files, base, sourceTextOf: (file: string) => readSourceText(join(rootDir, file)) };
+        const brokenLinks = [
+          ...linkProblemsToProblems({ ...report, problems: split.navigation, sourceOf: () => SITE_CONFIG_FILE }).map((problem) => ({
+            ...problem,
+            field: `navigation ${problem.field}`,
+            message: `${problem.message} It is in the header of every page.`,
+          })),
           // Each problem is placed on the line of the page's Markdown that writes the link.
-          sourceTextOf: (file) => readSourceText(join(rootDir, file)),
-        });
+          ...linkProblemsToProblems({ ...report, problems: split.others, sourceOf: (page) => entrySources.get(page) }),
+        ];
         const legacyText = await readFile(join(rootDir, LEGACY_URLS_FILE), 'utf8').catch(() => undefined);
         const legacyProblems =
           legacyText === undefined

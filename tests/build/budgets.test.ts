@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attribute, parseHtml, select } from '../helpers/html-tree.ts';
-import { fixtureSiteBuild, ownerSite, readBuiltSite, type BuiltSite } from '../helpers/site.ts';
+import { fixtureSiteBuild, sampleSite, readBuiltSite, type BuiltSite } from '../helpers/site.ts';
 
 /**
  * A page and its CSS arrive in the first round trip: TCP's initial window is 10 segments, about
@@ -55,7 +55,7 @@ async function javascript(dist: string, site: BuiltSite): Promise<string[]> {
 }
 
 const sites = [
-  { name: 'the owner’s site', base: '/', build: ownerSite },
+  { name: 'the sample site', base: '/', build: sampleSite },
   { name: 'the fixture site under /portfolio, with an image, a post and a page with its own styles', base: '/portfolio/', build: fixtureSiteBuild },
 ];
 

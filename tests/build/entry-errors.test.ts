@@ -16,12 +16,12 @@ import {
 } from '../helpers/site.ts';
 
 /**
- * Each file or folder in tests/fixtures/bad is one mistake. Added to the owner's site, it must stop
+ * Each file or folder in tests/fixtures/bad is one mistake. Added to the sample site, it must stop
  * the build with a message that names the file, the field (and its line when known) and what to
  * write instead; the message is pinned by a snapshot because its wording is part of the product.
  *
- * A fixture is a single page (added to the owner's site as `src/content/pages/work/<name>`), or a
- * folder laid out as a site root whose files are laid over the owner's site. Every fixture site gets
+ * A fixture is a single page (added to the sample site as `src/content/pages/work/<name>`), or a
+ * folder laid out as a site root whose files are laid over the sample site. Every fixture site gets
  * the standard data file tests/fixtures/site-data/work.yml as `src/data/work.yml`, with a record for
  * each title the fixtures use; a folder with its own `src/data/work.yml` replaces it.
  *
@@ -149,7 +149,7 @@ const BAD_CASES: Record<string, BadCase> = {
   // Found in the built pages.
   'broken-link.md': { file: page('broken-link.md'), field: 'link "/work/gtt" (line 8): points to a page or file that does not exist; check the permalink or file name it should name. Did you mean "/work/gt"?', found: 'after' },
   'broken-fragment.md': { file: page('broken-fragment.md'), field: 'link "/work/gt#degree" (line 8): names a "#fragment" that is not an id on the target page', found: 'after' },
-  'broken-image.md': { file: page('broken-image.md'), field: 'link "/images/team.png" (line 8): points to a page or file that does not exist', found: 'after' },
+  'broken-image.md': { file: page('broken-image.md'), field: 'image "/images/team.png" (line 8): is not a file in public/. Put the image at public/images/team.png, or fix the path.', found: 'after' },
   'malformed-percent-link.md': { file: page('malformed-percent-link.md'), field: 'link "/work/gt#100%" (line 8): is not a valid address: a "%" must start an escape like "%20"', found: 'after' },
   'link-to-draft': { file: page('example.md'), field: 'link "/work/secret" (line 8): points to src/content/pages/work/secret.md, which is not published (a draft, or a file whose name starts with "_"). Publish it, or remove the link.', found: 'after' },
   'script-from-component': { file: page('example.mdx'), field: 'page: the built page has a <script>, which would run JavaScript, and the site ships none.', found: 'after' },
@@ -180,7 +180,7 @@ const GOOD_CASES: Record<string, string | undefined> = {
 
 const STANDARD_DATA = readFile(join(FIXTURES, 'site-data', 'work.yml'), 'utf8');
 
-/** The site options that add one fixture to the owner's site, with the standard data file. */
+/** The site options that add one fixture to the sample site, with the standard data file. */
 async function withFixture(kind: 'bad' | 'good', name: string): Promise<SiteOptions> {
   const data = { 'work.yml': await STANDARD_DATA };
   const path = join(FIXTURES, kind, name);
@@ -308,6 +308,8 @@ describe.concurrent('a mistake only the built pages show fails the build after i
     expect(site.output).not.toMatch(/unhandled error|\[ERROR\]|^\s+at /im);
     expect(problemMessage(site.output)).toMatch(/^Some links do not lead anywhere \(5 problems in 5 files\):/);
     expect(problemMessage(site.output)).toMatchSnapshot();
+    // As docs/build-errors.md says: after the build's log of pages and images, the message comes last.
+    expect(site.output.trimEnd().endsWith(problemMessage(site.output))).toBe(true);
   });
 
   it.for(after.filter(([name]) => LINK_CASES.includes(name)))('%s', async ([, expected], { expect }) => {

@@ -2,14 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attribute, parseHtml, select, textOf } from '../helpers/html-tree.ts';
-import { buildSite, fixtureSiteBuild, PROJECT_ROOT, readBuiltSite, type BuiltSite } from '../helpers/site.ts';
+import { buildSite, fixtureSiteBuild, readBuiltSite, SAMPLE_SITE, type BuiltSite } from '../helpers/site.ts';
 
 const EXAMPLE = "// domain: 'jane.dev',";
 
-/** The project's own site config with its commented `domain` example set to `domain`. */
+/** The sample site's config with its commented `domain` example set to `domain`. */
 async function siteConfigWithDomain(domain: string): Promise<string> {
-  const text = await readFile(join(PROJECT_ROOT, 'src', 'site.config.ts'), 'utf8');
-  if (!text.includes(EXAMPLE)) throw new Error(`src/site.config.ts has lost its example line ${EXAMPLE}`);
+  const text = await readFile(join(SAMPLE_SITE, 'src', 'site.config.ts'), 'utf8');
+  if (!text.includes(EXAMPLE)) throw new Error(`tests/fixtures/sample/src/site.config.ts has lost its example line ${EXAMPLE}`);
   return text.replace(EXAMPLE, `domain: '${domain}',`);
 }
 

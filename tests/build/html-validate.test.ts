@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixtureSiteBuild, ownerSite, PROJECT_ROOT, readBuiltSite, type BuiltSite } from '../helpers/site.ts';
+import { fixtureSiteBuild, sampleSite, PROJECT_ROOT, readBuiltSite, type BuiltSite } from '../helpers/site.ts';
 
 /** The project's `.htmlvalidate.json` (html-validate:recommended), whatever folder a fixture is built in. */
 const validator = new HtmlValidate(new FileSystemConfigLoader());
@@ -14,7 +14,7 @@ const CONFIG_FILE = join(PROJECT_ROOT, 'page.html');
  * nothing the site writes itself.
  */
 const sites = [
-  { name: 'the owner’s site', build: ownerSite, ownerMarkup: [] },
+  { name: 'the sample site', build: sampleSite, ownerMarkup: [] },
   {
     name: 'the fixture site under /portfolio, with an image, a post and a page with its own styles',
     build: fixtureSiteBuild,

@@ -3,13 +3,13 @@
  * must name exactly the files Jekyll wrote. A second part asks Jekyll's own Ruby functions
  * (slugify, URL.escape_path, Utils.parse_date) about tricky values and compares the answers.
  *
- * Needs `jekyll` on PATH (Debian: apt-get install -y jekyll). Without it the tests are skipped
- * with a message, except when `CI` is set: then a missing Jekyll is a failure.
+ * Needs `jekyll` on PATH (Debian: apt-get install -y jekyll). Without it the tests are skipped (the
+ * run says so once), except with REQUIRE_JEKYLL=1: then a missing Jekyll is a failure.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -26,20 +26,11 @@ import {
   slugify,
   type SlugMode,
 } from '../../src/lib/routing/jekyll-urls.ts';
+import { toolAvailable } from '../helpers/tools.ts';
 
 /** Generated sources and Jekyll's output, kept for inspection after a run. */
 const OUTPUT = fileURLToPath(new URL('../.output/jekyll-differential/', import.meta.url));
-const INSTALL = 'apt-get install -y jekyll';
-
-const hasJekyll = (process.env['PATH'] ?? '').split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, 'jekyll')));
-
-/** Skips only when no Jekyll is found, and says so; with `CI` set a missing Jekyll is a failure. */
-function jekyllAvailable(): boolean {
-  if (hasJekyll) return true;
-  if (process.env['CI']) throw new Error(`The Jekyll differential test needs jekyll on PATH and CI is set. Install it: ${INSTALL}`);
-  console.warn(`\n  Jekyll differential test SKIPPED: no jekyll on PATH. Install it with: ${INSTALL}\n`);
-  return false;
-}
+const jekyllAvailable = () => toolAvailable('Jekyll');
 
 // ---------------------------------------------------------------------------------------------
 // The generated inputs: a fixed table, combined by index so each name meets several variants.

@@ -8,7 +8,7 @@ import { extractPageFacts } from '../../src/lib/links/extract.ts';
 import { strictPageFacts } from '../../src/lib/links/strict-page.ts';
 import { BODY_SURROUNDINGS } from '../../src/lib/html/page-facts.ts';
 import { attribute, hasClass, mainOf, parseHtml, select, textOf, type Element } from '../helpers/html-tree.ts';
-import { fixtureSiteBuild, ownerSite, PROJECT_ROOT, readBuiltSite, type BuiltSite, type CommandResult, type Site } from '../helpers/site.ts';
+import { fixtureSiteBuild, sampleSite, SAMPLE_SITE, readBuiltSite, type BuiltSite, type CommandResult, type Site } from '../helpers/site.ts';
 
 /** Every internal link problem on a built site, as `page: kind url` lines (empty when all resolve). */
 function linkProblems(site: BuiltSite, base: string): string[] {
@@ -128,19 +128,19 @@ function codeTokens(site: BuiltSite, file: string): string[] {
     .map((span) => attribute(span, 'class') ?? '');
 }
 
-describe('the owner’s site, built as is', () => {
+describe('the sample site, built as is', () => {
   let site: BuiltSite;
   let result: Site & CommandResult;
 
   beforeAll(async () => {
-    result = await ownerSite();
+    result = await sampleSite();
     expect(result.exitCode, result.output).toBe(0);
     expect(result.output).toContain('Complete!');
     site = await readBuiltSite(result.dist);
   });
 
   it('keeps the seed entry verbatim', async () => {
-    const seed = await readFile(join(PROJECT_ROOT, 'src/content/pages/work/amazon.md'));
+    const seed = await readFile(join(SAMPLE_SITE, 'src/content/pages/work/amazon.md'));
     // The SHA-256 of the owner's original page, byte for byte, as it came from the Jekyll site.
     expect(createHash('sha256').update(seed).digest('hex')).toBe('78ec7d6a429deed436b12ddc047af8f7490fd48d66c363ecfbf0bbd360f4b6d6');
     expect(seed.toString('utf8')).toMatch(/^---\nlayout: work_page\ntitle: Amazon\ndata: work\npermalink: \/work\/amazon\n---\n/);
@@ -202,6 +202,7 @@ describe('the owner’s site, built as is', () => {
     ['work/index.html', ['Work /work/ (page)', 'Blog /blog/']],
     ['work/amazon.html', ['Work /work/ (true)', 'Blog /blog/']],
     ['blog/index.html', ['Work /work/', 'Blog /blog/ (page)']],
+    ['kinesis/2018/09/01/enhanced-fan-out.html', ['Work /work/', 'Blog /blog/ (true)']],
     ['404.html', ['Work /work/', 'Blog /blog/']],
   ])('%s: the navigation of the site config, the current page or section marked', (file, links) => {
     expect(navigation(site, file)).toEqual(links);
@@ -358,6 +359,7 @@ describe('a project site under /portfolio: tests/fixtures/site, in Markdown and 
     ['work/aws-intern.html', ['Work /portfolio/work/ (true)', 'Blog /portfolio/blog/']],
     ['work/2019/summer-research.html', ['Work /portfolio/work/ (true)', 'Blog /portfolio/blog/']],
     ['blog/index.html', ['Work /portfolio/work/', 'Blog /portfolio/blog/ (page)']],
+    ['shell/2019/06/10/useful-shell-aliases.html', ['Work /portfolio/work/', 'Blog /portfolio/blog/ (true)']],
     ['about.html', ['Work /portfolio/work/', 'Blog /portfolio/blog/']],
   ])('%s: the navigation of the site config, under the base, the current page or section marked', (file, links) => {
     expect(navigation(site, file)).toEqual(links);
@@ -386,6 +388,12 @@ describe('a project site under /portfolio: tests/fixtures/site, in Markdown and 
     expect(codeTokens(site, 'work/aws-intern.html')).toEqual(expect.arrayContaining(['token comment', 'token keyword', 'token string']));
     expect(codeTokens(site, 'work/2019/summer-research.html')).toEqual(expect.arrayContaining(['token comment', 'token string']));
     expect(codeTokens(site, 'shell/2019/06/10/useful-shell-aliases.html')).toEqual(expect.arrayContaining(['token comment', 'token string']));
+  });
+
+  it('shows a post with its date, categories and tags, on its page and in the blog', () => {
+    const meta = (file: string) => elements(site, file, (element) => hasClass(element, 'post-meta')).map((element) => textOf(element).replace(/\s+/g, ' ').trim());
+    expect(meta('shell/2019/06/10/useful-shell-aliases.html')).toEqual(['Jun 10, 2019 · shell · Tags: dotfiles, productivity']);
+    expect(meta('blog/index.html')).toEqual(['Jun 10, 2019 · shell · Tags: dotfiles, productivity']);
   });
 
   it('lists the pages at SITE_URL + base + permalink in the sitemap, and never a draft or _file', async () => {

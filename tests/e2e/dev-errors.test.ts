@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { browserTestsAvailable, launchChromium } from '../helpers/browser.ts';
-import { createSite, PROJECT_ROOT, startDevServer, type DevServer, type Site } from '../helpers/site.ts';
+import { createSite, SAMPLE_SITE, startDevServer, type DevServer, type Site } from '../helpers/site.ts';
 
 const FILE = 'src/content/pages/work/typo.md';
 const FIXED = '---\nlayout: work_page\ntitle: Typo Inc\ndata: work\npermalink: /work/typo\n---\n\nBody.\n';
 /** The page's record, after the project's own, so the page is whole once its front matter is fixed. */
-const DATA = `${readFileSync(join(PROJECT_ROOT, 'src', 'data', 'work.yml'), 'utf8')}\nTypo Inc:\n  summary: A page with a mistake\n  page: typo\n`;
+const DATA = `${readFileSync(join(SAMPLE_SITE, 'src', 'data', 'work.yml'), 'utf8')}\nTypo Inc:\n  summary: A page with a mistake\n  page: typo\n`;
 
 /** Mistakes present when `astro dev` starts: each must leave the server running, explained, and recover. */
 const MISTAKES = [

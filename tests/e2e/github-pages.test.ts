@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { normalizeBase } from '../../src/lib/url.ts';
 import { browserTestsAvailable, launchChromium, trackVisits, type VisitTracker } from '../helpers/browser.ts';
 import { builtPages, canonicalUrl, servedPath, sitemapLocations, startPagesServer, type PagesServer } from '../helpers/pages-server.ts';
-import { buildSite, PROJECT_ROOT } from '../helpers/site.ts';
+import { buildSite, SAMPLE_SITE } from '../helpers/site.ts';
 
 /** GitHub Pages' two shapes: a project site under /<repo>/ and a user site at the root. */
 const SETUPS = [
@@ -28,7 +28,7 @@ const EXTRA_FILES = {
     '',
   ].join('\n'),
   // Its record, after the project's own.
-  'src/data/work.yml': `${readFileSync(join(PROJECT_ROOT, 'src', 'data', 'work.yml'), 'utf8')}\nPages proof:\n  summary: A page to prove the addresses\n  page: pages-proof\n`,
+  'src/data/work.yml': `${readFileSync(join(SAMPLE_SITE, 'src', 'data', 'work.yml'), 'utf8')}\nPages proof:\n  summary: A page to prove the addresses\n  page: pages-proof\n`,
   'public/images/badge.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#2a6"/></svg>\n',
 };
 

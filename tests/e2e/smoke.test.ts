@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { browserTestsAvailable, launchChromium, watchPage } from '../helpers/browser.ts';
 import { startPagesServer, type PagesServer } from '../helpers/pages-server.ts';
-import { ownerSite, servedCopy } from '../helpers/site.ts';
+import { sampleSite, servedCopy } from '../helpers/site.ts';
 
 /** The project's own sample content, built as it is and walked as a visitor would. */
 describe.runIf(browserTestsAvailable())('the built site in Chromium', () => {
@@ -11,7 +11,7 @@ describe.runIf(browserTestsAvailable())('the built site in Chromium', () => {
 
   beforeAll(async () => {
     // The build the build tests inspect too: made once per run, and served from a copy.
-    const site = await servedCopy(await ownerSite(), 'e2e-smoke');
+    const site = await servedCopy(await sampleSite(), 'e2e-smoke');
     expect(site.exitCode).toBe(0);
     server = await startPagesServer(site.dist, '/');
     browser = await launchChromium();

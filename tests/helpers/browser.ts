@@ -1,22 +1,16 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.mjs';
+import { toolAvailable } from './tools.ts';
 
 export { CHROMIUM_PATH };
-export const hasChromium = existsSync(CHROMIUM_PATH);
 
 /**
- * Browser tests skip only when no Chromium is found, and say so; with `CI` set a missing Chromium
- * is a failure, so CI can never pass without running them.
+ * Browser tests skip only when no Chromium is found (the run says so once, see
+ * tests/helpers/global-setup.ts); with REQUIRE_BROWSER=1 a missing Chromium is a failure.
  */
 export function browserTestsAvailable(): boolean {
-  if (hasChromium) return true;
-  if (process.env['CI']) {
-    throw new Error(`Browser tests need Chromium at ${CHROMIUM_PATH} and CI is set. Install it: apt-get install -y chromium`);
-  }
-  console.warn(`\n  Browser tests SKIPPED: no Chromium at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium\n`);
-  return false;
+  return toolAvailable('Chromium');
 }
 
 /** Headless Chromium with the flags this machine needs (no sandbox as root, no GPU, no network chatter). */

@@ -19,7 +19,15 @@ export const OUTPUT_ROOT = join(PROJECT_ROOT, 'tests', '.output');
 export const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');
 
 const ASTRO_BIN = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const PROJECT_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public'];
+/** The generator: what a fixture site copies from the project. */
+const PROJECT_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src'];
+/**
+ * The owner's own files in the project, never read by a test: the repository is the owner's site, so
+ * a fixture site starts from the sample site the tests own (tests/fixtures/sample) instead.
+ */
+export const OWNER_FILES = ['src/content', 'src/data', 'src/site.config.ts', 'public'] as const;
+/** The site every fixture site starts from: the project's sample content, as the tests keep it. */
+export const SAMPLE_SITE = join(FIXTURES, 'sample');
 
 /** The project's content folders, each replaced as a whole by the option of the same meaning. */
 const CONTENT = { pages: 'src/content/pages', data: 'src/data', posts: 'src/content/posts' } as const;
@@ -27,12 +35,12 @@ const CONTENT = { pages: 'src/content/pages', data: 'src/data', posts: 'src/cont
 export interface SiteOptions {
   /**
    * The Markdown pages, by path below `src/content/pages` (`work/amazon.md`) to file text. Replaces
-   * the project's own pages; leave it out to build the project's real pages.
+   * the sample site's pages; leave it out to build the sample's (tests/fixtures/sample).
    */
   pages?: Record<string, string>;
-  /** The data files, by file name in `src/data` (`work.yml`) to text. Replaces the project's own. */
+  /** The data files, by file name in `src/data` (`work.yml`) to text. Replaces the sample site's. */
   data?: Record<string, string>;
-  /** The blog posts, by path below `src/content/posts` (`2019-06-10-aliases.md`). Replaces the project's own. */
+  /** The blog posts, by path below `src/content/posts` (`2019-06-10-aliases.md`). Replaces the sample site's. */
   posts?: Record<string, string>;
   /**
    * Extra files to write, by path relative to the site root (`public/x.txt`, `src/pages/x.astro`),
@@ -46,13 +54,20 @@ export interface Site {
   dist: string;
 }
 
-/** Writes a fixture site: a copy of the project under `tests/.output/sites/<name>`. */
+/**
+ * Writes a fixture site under `tests/.output/sites/<name>`: the project's code with the sample site's
+ * content, pages, data, public files and site config (tests/fixtures/sample), then the options'.
+ */
 export async function createSite(name: string, options: SiteOptions = {}): Promise<Site> {
   const root = join(OUTPUT_ROOT, 'sites', name);
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
+  const ownerFile = (path: string) => OWNER_FILES.some((owned) => path === join(PROJECT_ROOT, owned));
   for (const file of PROJECT_FILES) {
-    await cp(join(PROJECT_ROOT, file), join(root, file), { recursive: true });
+    await cp(join(PROJECT_ROOT, file), join(root, file), { recursive: true, filter: (path) => !ownerFile(path) });
+  }
+  for (const file of OWNER_FILES) {
+    await cp(join(SAMPLE_SITE, file), join(root, file), { recursive: true });
   }
   for (const [option, folder] of Object.entries(CONTENT) as [keyof typeof CONTENT, string][]) {
     const files = options[option];
@@ -352,9 +367,12 @@ export async function servedCopy(site: Site & CommandResult, name: string): Prom
   return { ...site, dist };
 }
 
-/** The owner's site as it is in the project: its own pages, records, post and config. */
-export function ownerSite(): Promise<Site & CommandResult> {
-  return buildOnce('owner', () => buildSite('owner'));
+/**
+ * The sample site (tests/fixtures/sample: the content a fresh clone ships), built as it is. Never the
+ * owner's own content, which `npm run build` checks.
+ */
+export function sampleSite(): Promise<Site & CommandResult> {
+  return buildOnce('sample', () => buildSite('sample'));
 }
 
 /** Where the fixture site is published: a GitHub Pages project site. */

@@ -14,6 +14,12 @@ export async function buildVisitorSite(name: string): Promise<Site & CommandResu
   return servedCopy(await fixtureSiteBuild(), name);
 }
 
+/** The header's links: the `navigation` of the sample site config (tests/fixtures/sample/src/site.config.ts). */
+export const VISITOR_NAVIGATION: readonly { label: string; href: string }[] = [
+  { label: 'Work', href: '/work/' },
+  { label: 'Blog', href: '/blog/' },
+];
+
 /** Which header links (by the address in the site config's `navigation`) say the visitor is on a page. */
 export type NavState = Readonly<Record<string, 'page' | 'true'>>;
 
@@ -30,7 +36,7 @@ export const VISITOR_PAGES: readonly { path: string; file: string; nav: NavState
   { path: 'work/gt', file: 'work/gt.html', nav: { '/work/': 'true' } },
   { path: 'about.html', file: 'about.html', nav: { '/about.html': 'page' } },
   { path: 'blog/', file: 'blog/index.html', nav: { '/blog/': 'page' } },
-  { path: 'shell/2019/06/10/useful-shell-aliases.html', file: 'shell/2019/06/10/useful-shell-aliases.html', nav: {} },
+  { path: 'shell/2019/06/10/useful-shell-aliases.html', file: 'shell/2019/06/10/useful-shell-aliases.html', nav: { '/blog/': 'true' } },
 ];
 
 /** The work index's tiles, in the order of the fixture's src/data/work.yml, and the entry each leads to. */

@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { planImport, type ImportPlan } from '../../scripts/import/plan.ts';
 import { sortReport } from '../../scripts/import/report.ts';
 import { memorySource, readSource } from '../../scripts/import/source.ts';
+import { PORTFOLIO, PORTFOLIO_URLS } from '../helpers/jekyll-fixture.ts';
 
-/** The shared worked example, beside the checkout (../shared). */
-const EXAMPLE = fileURLToPath(new URL('../../../shared/jekyll-example', import.meta.url));
-const EXAMPLE_URLS = fileURLToPath(new URL('../../../shared/jekyll-example.urls', import.meta.url));
 
 const CONFIG = 'title: Jane Doe\nemail: jane@example.org\nplugins: [jekyll-feed, jekyll-sitemap]\n';
 
@@ -25,15 +22,14 @@ const messages = (plan: ImportPlan, kind?: string) =>
   sortReport(plan.report.filter((line) => kind === undefined || line.kind === kind)).map((line) => `${line.file ?? ''}: ${line.message}`);
 const liveUrls = (plan: ImportPlan) => [...new Set(plan.urls.filter((url) => !url.retired).map((url) => url.url))].sort();
 
-describe('the worked example', () => {
-  const result = planImport(readSource(EXAMPLE));
+describe('the example site (tests/fixtures/import/portfolio)', () => {
+  const result = planImport(readSource(PORTFOLIO));
   if (!result.ok) throw new Error(result.message);
   const example = result.plan;
 
   it('lists exactly the URLs Jekyll served', () => {
-    const expected = readFileSync(EXAMPLE_URLS, 'utf8').split('\n').filter((line) => line.trim() !== '');
     const written = text(example, 'src/data/legacy-urls.txt') ?? '';
-    expect(written.split('\n').filter((line) => line !== '' && !line.startsWith('#'))).toEqual(expected);
+    expect(written.split('\n').filter((line) => line !== '' && !line.startsWith('#'))).toEqual(PORTFOLIO_URLS);
     expect(written).toMatch(/^# .*\n# Every build checks that each one is still served/);
   });
 
@@ -42,40 +38,35 @@ describe('the worked example', () => {
       'src/content/pages/blog.md',
       'src/content/pages/contact.md',
       'src/content/pages/home.md',
-      'src/content/pages/old_projects.md',
-      'src/content/pages/old_projects/compiler.md',
-      'src/content/pages/old_projects/robot.md',
+      'src/content/pages/projects.md',
+      'src/content/pages/projects/kiln.md',
       'src/content/pages/work.md',
-      'src/content/pages/work/acme.md',
-      'src/content/pages/work/nimbus.md',
-      'src/content/pages/work/state.md',
-      'src/content/posts/2019-03-02-batching-writes.md',
-      'src/content/posts/2019-06-10-useful-shell-aliases.md',
-      'src/content/posts/2020-01-15-why-i-write-runbooks.md',
+      'src/content/pages/work/harbor.md',
+      'src/content/pages/work/lakeside.md',
+      'src/content/posts/2019-04-12-streaming-joins.md',
+      'src/content/posts/2020-02-03-notes-on-backfills.md',
     ]);
-    expect(text(example, 'src/content/pages/work/nimbus.md')).toMatch(/^---\nlayout: work_page\ntitle: Nimbus Streams\ndata: work\npermalink: \/work\/nimbus\n---\n/);
-    expect(text(example, 'src/content/pages/work/nimbus.md')).toContain('Before Nimbus I was at [Acme Queues](/work/acme)');
-    expect(text(example, 'src/content/pages/contact.md')).toContain('<p class="contact">Write to <a href="mailto:jane@example.org">jane@example.org</a>.</p>');
-    expect(text(example, 'src/content/pages/home.md')).toContain('[Send an email](mailto:jane@example.org)');
-    expect(text(example, 'src/content/pages/work/acme.md')).toContain('[the launch post](/programming/2019/03/02/batching-writes.html)');
+    expect(text(example, 'src/content/pages/work/harbor.md')).toMatch(/^---\nlayout: work_page\ntitle: Harbor Data\ndata: work\npermalink: \/work\/harbor\n---\n/);
+    expect(text(example, 'src/content/pages/work/harbor.md')).toContain('[my post on streaming joins](/data/2019/04/12/streaming-joins.html)');
+    expect(text(example, 'src/content/pages/contact.md')).toContain('<p class="email">Mail <a href="mailto:sam@example.net">sam@example.net</a>, I answer within a week.</p>');
+    expect(text(example, 'src/content/pages/home.md')).toContain('[email me](mailto:sam@example.net)');
+    expect(text(example, 'src/content/pages/home.md')).toContain('[Kiln](/projects/kiln)');
   });
 
   it('copies data files and static files as they are', () => {
-    expect(text(example, 'src/data/work.yml')).toBe(readFileSync(`${EXAMPLE}/_data/work.yml`, 'utf8'));
-    expect(text(example, 'public/assets/files/resume.pdf')).toBe('(copy of assets/files/resume.pdf)');
-    expect(text(example, 'public/CNAME')).toBe('(copy of CNAME)');
+    expect(text(example, 'src/data/work.yml')).toBe(readFileSync(`${PORTFOLIO}/_data/work.yml`, 'utf8'));
+    expect(text(example, 'src/data/projects.yml')).toBe(readFileSync(`${PORTFOLIO}/_data/projects.yml`, 'utf8'));
+    expect(text(example, 'public/assets/images/work/harbor.png')).toBe('(copy of assets/images/work/harbor.png)');
+    expect(text(example, 'public/robots.txt')).toBe('(copy of robots.txt)');
   });
 
   it('keeps posts as written, without a permalink', () => {
-    expect(text(example, 'src/content/posts/2019-06-10-useful-shell-aliases.md')).toBe(readFileSync(`${EXAMPLE}/_posts/2019-06-10-useful-shell-aliases.md`, 'utf8'));
+    expect(text(example, 'src/content/posts/2020-02-03-notes-on-backfills.md')).toBe(readFileSync(`${PORTFOLIO}/_posts/2020-02-03-notes-on-backfills.md`, 'utf8'));
   });
 
-  it('reports the 404 page, the PDF page and the theme', () => {
-    expect(messages(example, 'skipped')).toEqual([
-      '404.html: this project has its own 404 page, so it is not imported; /404 is still served.',
-      'resume.md: its permalink /assets/files/resume.pdf is the file assets/files/resume.pdf, which is imported to public/, so the page is not imported: links and the navigation point at the file.',
-    ]);
-    expect(messages(example, 'theme')).toEqual([': _config.yml', ': _includes/ (all but contact.html, inlined where used)', ': _layouts/']);
+  it('reports the 404 page and the theme, and leaves nothing for the owner', () => {
+    expect(messages(example, 'skipped')).toEqual(['404.html: this project has its own 404 page, so it is not imported; /404 is still served.']);
+    expect(messages(example, 'theme')).toEqual([': _config.yml', ': _includes/ (all but email.html, inlined where used)', ': _layouts/']);
     expect(messages(example, 'leftover')).toEqual([]);
     expect(example.refusals).toEqual([]);
   });

@@ -1,5 +1,4 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import {
@@ -15,6 +14,7 @@ import {
   postCategories,
   postDate,
   postFolderCategories,
+  postTags,
   postTemplate,
   postUrl,
   rubyExtname,
@@ -23,9 +23,8 @@ import {
   type PostDate,
   type SlugMode,
 } from '../../src/lib/routing/jekyll-urls.ts';
+import { PORTFOLIO, PORTFOLIO_BUILT, PORTFOLIO_URLS } from '../helpers/jekyll-fixture.ts';
 
-/** The shared example Jekyll site and what Jekyll 4.3.1 built from it. */
-const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
 
 function date(fileDate: string, frontMatterDate?: unknown, timezone?: string): PostDate {
   const result = postDate({ fileDate, frontMatterDate, timezone });
@@ -467,16 +466,15 @@ function frontMatter(path: string): Record<string, unknown> | undefined {
   return (parseYaml(match[1]!, { version: '1.1' }) ?? {}) as Record<string, unknown>;
 }
 
-describe('the shared example site (../shared/jekyll-example)', () => {
-  const source = `${SHARED}jekyll-example/`;
-  const built = `${SHARED}jekyll-example-built/`;
-  const servedUrls = readFileSync(`${SHARED}jekyll-example.urls`, 'utf8').split('\n').filter(Boolean);
+describe('the example site (tests/fixtures/import/portfolio)', () => {
+  const source = `${PORTFOLIO}/`;
+  const built = `${PORTFOLIO_BUILT}/`;
+  const servedUrls = PORTFOLIO_URLS;
   const config = parseYaml(readFileSync(`${source}_config.yml`, 'utf8'), { version: '1.1' }) as Record<string, string | undefined>;
 
   it.each([
-    ['2019-03-02-batching-writes.md', '/programming/2019/03/02/batching-writes.html'],
-    ['2019-06-10-useful-shell-aliases.md', '/programming/bash/2019/06/10/useful-shell-aliases.html'],
-    ['2020-01-15-why-i-write-runbooks.md', '/operations/2020/01/15/why-i-write-runbooks.html'],
+    ['2019-04-12-streaming-joins.md', '/data/2019/04/12/streaming-joins.html'],
+    ['2020-02-03-notes-on-backfills.md', '/data/ops/2020/02/03/notes-on-backfills.html'],
   ])('post %s is at %s, a URL the site served, written where Jekyll wrote it', (name, expected) => {
     const data = frontMatter(`${source}_posts/${name}`)!;
     const file = parsePostFileName(name)!;
@@ -500,7 +498,7 @@ describe('the shared example site (../shared/jekyll-example)', () => {
     .sort();
 
   it('finds the example pages', () => {
-    expect(pages).toContain('work/acme.md');
+    expect(pages).toContain('work/harbor.md');
     expect(pages).toContain('404.html');
   });
 
@@ -511,5 +509,21 @@ describe('the shared example site (../shared/jekyll-example)', () => {
     expect(existsSync(built + outputFileForUrl(url, documentOutputExt({ path, permalink })))).toBe(true);
     // The URL list writes pages without ".html", as the site links them.
     expect(servedUrls).toContain(url.replace(/\.html$/, ''));
+  });
+});
+
+describe('postTags', () => {
+  // Jekyll 4.3.1's Utils.pluralized_array_from_hash(data, "tag", "tags"), asked with these values.
+  it.each<[unknown, string[]]>([
+    [undefined, []],
+    [null, []],
+    ['batch', ['batch']],
+    ['batch  operations\tops', ['batch', 'operations', 'ops']],
+    [['batch', 'long tag'], ['batch', 'long tag']],
+    [['a', null, 2019], ['a', '2019']],
+    [['x', ['y']], ['x', 'y']],
+    [2019, []],
+  ])('tags: %j is %j', (tags, expected) => {
+    expect(postTags(tags)).toEqual(expected);
   });
 });

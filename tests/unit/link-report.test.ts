@@ -82,3 +82,22 @@ describe('lineOfLink', () => {
     ['anything', '', undefined],
   ])('%j, %s', (text, link, expected) => expect(lineOfLink(text, link)).toBe(expected));
 });
+
+describe('a missing image in a body', () => {
+  it('gets the hint a record’s image gets: a file of public/, where to put it, and the file probably meant', () => {
+    const [problem] = linkProblemsToProblems({
+      problems: [{ kind: 'missing-page', page: 'work/amazon.html', url: '/portfolio/images/team.png', source: 'img[src]', line: 40 }],
+      sourceOf: () => 'src/content/pages/work/amazon.md',
+      pages: ['work/amazon.html'],
+      files: ['work/amazon.html', 'images/team.jpg', 'favicon.svg'],
+      base: '/portfolio/',
+      sourceTextOf: () => '---\ntitle: Amazon\n---\n\n![Team](/images/team.png)\n',
+    });
+    expect(problem).toEqual({
+      file: 'src/content/pages/work/amazon.md',
+      field: 'image "/images/team.png"',
+      line: 5,
+      message: 'is not a file in public/. Put the image at public/images/team.png, or fix the path. Did you mean "/images/team.jpg"?',
+    });
+  });
+});

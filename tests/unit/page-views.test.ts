@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentState, defaultNavigation } from '../../src/lib/routing/navigation.ts';
+import { currentState, defaultNavigation, pageSection } from '../../src/lib/routing/navigation.ts';
 import { pageViews, paginationPath, routesOf, type PageLike, type PostListing, type RecordLike } from '../../src/lib/routing/pages.ts';
 import type { PageData } from '../../src/lib/schema/page.ts';
 
@@ -98,5 +98,22 @@ describe('navigation', () => {
     ['https://example.com', '/', undefined],
   ])('a link to %s on the page %s is current: %s', (href, path, state) => {
     expect(currentState(href, path)).toBe(state);
+  });
+});
+
+describe('the section a page belongs to', () => {
+  const views = pageViews(PAGES, RECORDS, [post('Hello', '2019-06-10')], 10);
+
+  it('marks the blog current on a post, whose address is outside /blog/', () => {
+    const section = pageSection(views, '/2019/06/10/hello.html');
+    expect(section).toBe('/blog/');
+    expect(currentState('/blog/', '/2019/06/10/hello.html', section)).toBe('true');
+    expect(currentState('/work/', '/2019/06/10/hello.html', section)).toBeUndefined();
+  });
+
+  it('marks the group index current on its entries, and nothing on a plain page', () => {
+    expect(pageSection(views, '/work/b')).toBe('/work/');
+    expect(pageSection(views, '/blog/')).toBeUndefined();
+    expect(pageSection(views, '/nowhere')).toBeUndefined();
   });
 });

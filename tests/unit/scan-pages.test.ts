@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject, summarize } from '../../src/lib/checks/build-checks.ts';
 import { extractPageFacts } from '../../src/lib/links/extract.ts';
 import { scanPages } from '../../src/lib/links/scan-pages.ts';
-import { PROJECT_ROOT } from '../helpers/site.ts';
+import { SAMPLE_SITE } from '../helpers/site.ts';
 
 /** The site's stylesheet as the layout inlines it: the same long `<style>` first in every head. */
 const STYLESHEET = `body{margin:0}${'.x{color:red}'.repeat(40)}`;
@@ -48,8 +48,8 @@ describe('scanPages: every built page read as a browser reads it', () => {
 });
 
 describe('checkProject: what a build keeps of its checks', () => {
-  it('finds no problem in the project and gives every page its address', async () => {
-    const summary = await checkProject({ rootDir: PROJECT_ROOT, publicDir: join(PROJECT_ROOT, 'public'), routes: [], posts: { permalink: 'date', timezone: 'UTC' } });
+  it('finds no problem in the sample site and gives every page its address', async () => {
+    const summary = await checkProject({ rootDir: SAMPLE_SITE, publicDir: join(SAMPLE_SITE, 'public'), routes: [], posts: { permalink: 'date', timezone: 'UTC' } });
     expect(summary.problems).toEqual([]);
     expect(summary.addressed).toEqual(
       expect.arrayContaining([{ file: 'src/content/pages/work/amazon.md', permalink: '/work/amazon', published: true }]),

@@ -121,9 +121,13 @@ function readWithPositions(text: string): DataFileResult {
         if (isScalar(key) && line !== undefined) keyLines.set(String(key.value), [...(keyLines.get(String(key.value)) ?? []), line]);
       }
     }
+    // One slip of indentation or quoting derails the parser for the rest of the file: only the first
+    // syntax error is the owner's, the others follow from it. A title written twice is its own mistake.
+    const firstSyntaxError = document.errors.filter((error) => error.code !== 'DUPLICATE_KEY').sort((a, b) => a.pos[0] - b.pos[0])[0];
+    const errors = document.errors.filter((error) => error.code === 'DUPLICATE_KEY' || error === firstSyntaxError);
     return {
       ok: false,
-      problems: document.errors.map((error) => {
+      problems: errors.map((error) => {
         const line = lineAt(error.pos[0]);
         if (error.code === 'DUPLICATE_KEY') {
           const [title, lines] = [...keyLines].find(([, at]) => at.length > 1 && at.includes(line ?? -1)) ?? [...keyLines].find(([, at]) => at.length > 1) ?? [];

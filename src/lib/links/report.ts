@@ -17,7 +17,13 @@ export interface LinkReportInput {
    * file keeps the line of the built page.
    */
   sourceTextOf?: ((file: string) => string | undefined) | undefined;
+  /** Every built file, for the file a missing image's address was probably meant to name. */
+  files?: readonly string[] | undefined;
 }
+
+/** Elements whose address names a file (an image, a video) rather than a page. */
+const MEDIA_SOURCE = /^(img|source|video|audio|track|embed|object)\[/;
+const MEDIA_FILE = /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp|mp4|webm|ogg|mp3|wav|vtt|pdf)$/i;
 
 /** The 1-based line of `text` on which `link` is first written, if it is. */
 export function lineOfLink(text: string, link: string): number | undefined {
@@ -35,14 +41,19 @@ function escapeBarePercents(url: string): string {
  * an entry, so the owner knows which file to open; otherwise the built page. A link is shown as the
  * author wrote it, without the base path the build added.
  */
-export function linkProblemsToProblems({ problems, sourceOf, unpublishedAt, pages, base, sourceTextOf }: LinkReportInput): Problem[] {
+export function linkProblemsToProblems({ problems, sourceOf, unpublishedAt, pages, base, sourceTextOf, files = [] }: LinkReportInput): Problem[] {
   const addresses = pages.map((page) => pageUrlPath(page));
   return problems.map((problem) => {
     const written = problem.url.startsWith('/') ? withoutBase(base, problem.url) : problem.url;
     const path = written.split('#')[0]?.split('?')[0] ?? '';
     let message: string = LINK_PROBLEMS[problem.kind];
     const unpublished = problem.kind === 'missing-page' ? unpublishedAt?.(path) : undefined;
-    if (unpublished) {
+    const media = problem.kind === 'missing-page' && MEDIA_SOURCE.test(problem.source);
+    if (media) {
+      // An image in a body is a file of public/, as a record's image is: the same hint.
+      const nearest = closest(path.slice(1), files.filter((file) => MEDIA_FILE.test(file)));
+      message = `is not a file in public/. Put the ${/^(img|source)\[/.test(problem.source) ? 'image' : 'file'} at public${path}, or fix the path.${nearest && nearest !== path.slice(1) ? ` Did you mean "/${nearest}"?` : ''}`;
+    } else if (unpublished) {
       message = `points to ${unpublished}, which is not published (a draft, or a file whose name starts with "_"). Publish it, or remove the link.`;
     } else if (problem.kind === 'missing-page' || problem.kind === 'outside-base') {
       const suggestion = closest(path, addresses);
@@ -57,7 +68,7 @@ export function linkProblemsToProblems({ problems, sourceOf, unpublishedAt, page
     const line = source === undefined ? problem.line : sourceText !== undefined ? lineOfLink(sourceText, written) : undefined;
     return {
       file: source ?? `dist/${problem.page}`,
-      field: `link "${written}"`,
+      field: `${media ? 'image' : 'link'} "${written}"`,
       message: source ? message : `${message} (on the page ${pageUrlPath(problem.page)})`,
       ...(line !== undefined ? { line } : {}),
     };

@@ -343,6 +343,17 @@ export function postCategories(input: { categories?: unknown; category?: unknown
   return [...new Set(all)];
 }
 
+/**
+ * A post's tags, as Jekyll 4.3 reads `tags` (Utils.pluralized_array_from_hash): text is split on
+ * whitespace (`tags: batch ops` is two tags), a list is flattened with its nulls dropped, and anything
+ * else (a lone number) gives none.
+ */
+export function postTags(tags: unknown): string[] {
+  if (typeof tags === 'string') return rubySplit(tags);
+  if (!Array.isArray(tags)) return [];
+  return tags.flat(Infinity).filter((tag) => tag !== null && tag !== undefined).map(rubyToS);
+}
+
 function uniqueBy<T>(items: readonly T[], key: (item: T) => unknown): T[] {
   const seen = new Set<unknown>();
   return items.filter((item) => {

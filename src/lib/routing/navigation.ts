@@ -27,12 +27,25 @@ export function sameAddress(path: string): string {
 }
 
 /**
- * How a navigation link relates to the page shown: `page` when it is that page, `true` when the page
- * lies in the link's folder (an entry below `/work/`), otherwise nothing.
+ * The index page a page belongs to, wherever its own address is: the blog's first page for a post
+ * (`/shell/2019/06/10/x.html` belongs to `/blog/`), the group's index page for an entry.
  */
-export function currentState(href: string, pagePath: string): 'page' | 'true' | undefined {
+export function pageSection(views: readonly PageView<PageLike, unknown, unknown>[], pagePath: string): string | undefined {
+  const view = views.find((candidate) => sameAddress(candidate.permalink) === sameAddress(pagePath));
+  if (view?.layout === 'work_page') return view.index?.permalink;
+  if (view?.layout === 'post') return views.find((candidate) => candidate.layout === 'blog' && candidate.permalink === candidate.page.data.permalink)?.permalink;
+  return undefined;
+}
+
+/**
+ * How a navigation link relates to the page shown: `page` when it is that page, `true` when the page
+ * lies in the link's folder (an entry below `/work/`) or belongs to the link's page (`section`, from
+ * `pageSection`: a post and the blog), otherwise nothing.
+ */
+export function currentState(href: string, pagePath: string, section?: string): 'page' | 'true' | undefined {
   if (!href.startsWith('/')) return undefined;
   if (sameAddress(href) === sameAddress(pagePath)) return 'page';
+  if (section !== undefined && sameAddress(href) === sameAddress(section)) return 'true';
   const folder = `${sameAddress(href)}/`;
   return folder !== '//' && pagePath.startsWith(folder) ? 'true' : undefined;
 }

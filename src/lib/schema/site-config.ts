@@ -132,5 +132,10 @@ export function validateSiteConfig(input: SiteConfigInput): SiteConfig {
   const result = siteConfigSchema.safeParse(input);
   if (result.success) return result.data;
   const problems = schemaIssuesToProblems(SITE_CONFIG_FILE, result.error.issues, Object.keys(siteConfigSchema.shape), undefined, 'the site config');
-  throw new Error(formatProblems('The site config needs fixing', problems));
+  throw new SiteConfigError(formatProblems('The site config needs fixing', problems));
+}
+
+/** A mistake in the site config, whose message is the whole story: no stack trace needed. */
+export class SiteConfigError extends Error {
+  override name = 'SiteConfigError';
 }
