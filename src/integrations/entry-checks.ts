@@ -16,6 +16,7 @@ import { checkLinks, pageUrlPath, resolveSitePath } from '../lib/links/check.ts'
 import { extractPageFacts } from '../lib/links/extract.ts';
 import { scanPages } from '../lib/links/scan-pages.ts';
 import { linkProblemsToProblems } from '../lib/links/report.ts';
+import { scanServedFiles } from '../lib/checks/served-files.ts';
 import { checkLegacyUrls, LEGACY_URLS_FILE, parseLegacyUrls } from '../lib/routing/legacy-urls.ts';
 import { sameAddress } from '../lib/routing/navigation.ts';
 import { permalinkToFile } from '../lib/routing/permalink.ts';
@@ -249,7 +250,10 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
         const unpublished = new Map(addressed.filter((page) => !page.published).map((page) => [page.permalink, page.file]));
         // The body checks catch script written in a page; this catches it from anywhere else (a
         // component, an MDX import), so the zero-JavaScript promise holds for every page.
-        const scriptProblems: Problem[] = [...facts].flatMap(([page, { javascript }]) =>
+        // Files copied from public/ (and other HTML and XML the build writes) are read by the served-file scan.
+        const fromPublic = new Set(await filesBelow(publicDir));
+        const servedProblems = scanServedFiles(outDir, files, fromPublic);
+        const scriptProblems: Problem[] = [...facts].filter(([page]) => !fromPublic.has(page)).flatMap(([page, { javascript }]) =>
           [...new Set(javascript)].map((what) => ({
             file: entrySources.get(page) ?? `dist/${page}`,
             field: 'page',
@@ -275,9 +279,9 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
                 unpublished,
                 served: htmlFiles.map(pageUrlPath),
               });
-        const problems = [...scriptProblems, ...brokenLinks, ...legacyProblems];
+        const problems = [...servedProblems, ...scriptProblems, ...brokenLinks, ...legacyProblems];
         if (problems.length > 0) {
-          const title = scriptProblems.length > 0 ? 'Some pages would run JavaScript' : brokenLinks.length > 0 ? 'Some links do not lead anywhere' : 'Some old URLs are no longer served';
+          const title = servedProblems.length + scriptProblems.length > 0 ? 'Some pages would run JavaScript' : brokenLinks.length > 0 ? 'Some links do not lead anywhere' : 'Some old URLs are no longer served';
           failBuild(title, problems);
         }
         const links = [...facts.values()].reduce((sum, page) => sum + page.links.length, 0);

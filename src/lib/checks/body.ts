@@ -15,6 +15,7 @@ import {
   javaScriptIn,
   javaScriptOnElement,
   parseHtmlFragment,
+  parserDisagreements,
   scriptingScheme,
   type Attribute,
   type JavaScriptOnElement,
@@ -264,6 +265,12 @@ function rawHtmlFindings(body: string, tree: TreeNode, markdownUrls: readonly { 
     // ... or Markdown caught in an attribute or comment that raw HTML before it opened.
     const opener = openerOf(found.offset);
     findings.push({ ...(opener ? startOf(opener.node) : { offset: 0, line: 1 }), message });
+  }
+  // Markup the parser reads differently from the newest Chromium is refused: the checks would not see it.
+  for (const found of parserDisagreements(fragment, html)) {
+    const inside = segments.find((segment) => segment.start <= found.offset && found.offset < segment.end);
+    const opener = openerOf(found.offset);
+    findings.push({ ...(inside ? at(inside, found.offset) : opener ? startOf(opener.node) : { offset: 0, line: 1 }), message: found.message });
   }
   // Where what the unfinished tag swallowed is already reported, that says enough.
   const reported = new Set(findings.filter((finding) => !finding.unfinished).map((finding) => finding.line));
