@@ -6,6 +6,7 @@ import { permalinkToFile, servedPaths } from '../routing/permalink.ts';
 import { PAGE_KEYS, pageSchema, type PageData } from '../schema/page.ts';
 import { POST_KEYS, postSchema, type PostData } from '../schema/post.ts';
 import { RECORD_KEYS, type RecordData } from '../schema/record.ts';
+import { siteMadeClashes, siteMadeFiles } from './site-made.ts';
 import { isPublishedPost, postFacts, type PostFacts, type PostsConfig } from '../routing/posts.ts';
 import { forgetValidated, rememberValidated } from '../content/validated-front-matter.ts';
 import { checkBody } from './body.ts';
@@ -118,6 +119,8 @@ export function checkSite(input: SiteCheckInput): SiteCheckResult {
   problems.push(...recordLinks(published, pages, records, groups.filter((group) => !unsure.has(group)), invalidPermalinks));
   const addressed = [...published, ...posts.filter((post) => post.published).map((post) => ({ ...post, data: { permalink: post.facts.permalink } }))];
   problems.push(...permalinkClashes(addressed, input));
+  const made = siteMadeFiles({ routes: input.routes, pages: published, postCount: posts.filter((post) => post.published).length, perPage: input.posts.perPage ?? 10 });
+  problems.push(...siteMadeClashes(made, input.publicFiles, addressed));
   return { problems, pages, posts, records };
 }
 
