@@ -17,6 +17,7 @@ import { extractPageFacts } from '../lib/links/extract.ts';
 import { scanPages } from '../lib/links/scan-pages.ts';
 import { linkProblemsToProblems } from '../lib/links/report.ts';
 import { scanServedFiles } from '../lib/checks/served-files.ts';
+import { consentAdvice, unconsentedScripts } from '../lib/checks/script-consent.ts';
 import { checkLegacyUrls, LEGACY_URLS_FILE, parseLegacyUrls } from '../lib/routing/legacy-urls.ts';
 import { sameAddress } from '../lib/routing/navigation.ts';
 import { permalinkToFile } from '../lib/routing/permalink.ts';
@@ -253,13 +254,23 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
         // Files copied from public/ (and other HTML and XML the build writes) are read by the served-file scan.
         const fromPublic = new Set(await filesBelow(publicDir));
         const servedProblems = scanServedFiles(outDir, files, fromPublic);
-        const scriptProblems: Problem[] = [...facts].filter(([page]) => !fromPublic.has(page)).flatMap(([page, { javascript }]) =>
-          [...new Set(javascript)].map((what) => ({
-            file: entrySources.get(page) ?? `dist/${page}`,
-            field: 'page',
-            message: `the built page has a ${what}, which would run JavaScript, and the site ships none. Remove it from the page or the component that writes it.`,
-          })),
-        );
+        const consentOf = new Map(addressed.filter((page) => page.published).map((page) => [permalinkToFile(page.permalink), page.scripts ?? []]));
+        const scriptProblems: Problem[] = [];
+        for (const [page, { javascript }] of facts) {
+          if (javascript.length === 0 || fromPublic.has(page)) continue;
+          const consent = consentOf.get(page) ?? [];
+          const seen = new Set<string>();
+          for (const found of unconsentedScripts(await readFile(join(outDir, page), 'utf8'), consent)) {
+            const advice = consentAdvice(found, consent);
+            if (seen.has(found.what + advice)) continue;
+            seen.add(found.what + advice);
+            scriptProblems.push({
+              file: entrySources.get(page) ?? `dist/${page}`,
+              field: 'page',
+              message: `the built page has a ${found.what}, which would run JavaScript, and the site ships none without the page's consent. Remove it from the page or the component that writes it.${advice}`,
+            });
+          }
+        }
         const brokenLinks = linkProblemsToProblems({
           problems: linkProblems,
           sourceOf: (page) => entrySources.get(page),

@@ -285,7 +285,8 @@ function checkPageFiles(
       noteInvalid(data);
     }
     const format = file.path.endsWith('.mdx') ? 'mdx' : 'md';
-    for (const problem of checkBody(body, { bodyLine, format, permalinkOfFile: (name) => permalinkByFile.get(name), permalinkOfPost })) {
+    const scripts = Array.isArray(data['scripts']) ? data['scripts'].filter((entry): entry is string => typeof entry === 'string') : undefined;
+    for (const problem of checkBody(body, { bodyLine, format, permalinkOfFile: (name) => permalinkByFile.get(name), permalinkOfPost, scripts })) {
       problems.push({ file: file.path, ...problem });
     }
   }
