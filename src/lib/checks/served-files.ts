@@ -28,11 +28,28 @@ import {
  */
 export type ServedKind = 'html' | 'xml' | 'refused';
 
-const KINDS: ReadonlyMap<string, ServedKind> = new Map([
-  ...['html', 'htm', 'shtml'].map((extension) => [extension, 'html'] as const),
-  ...['xhtml', 'xht', 'svg', 'xml', 'xsl', 'xslt', 'rss', 'atom', 'rdf', 'mml', 'mathml'].map((extension) => [extension, 'xml'] as const),
-  ['svgz', 'refused'],
-]);
+/** The Content-Type GitHub Pages serves each scriptable extension with (from mime-db, as it does). */
+export const SCRIPTABLE_TYPES: Readonly<Record<string, string>> = {
+  html: 'text/html',
+  htm: 'text/html',
+  shtml: 'text/html',
+  xhtml: 'application/xhtml+xml',
+  xht: 'application/xhtml+xml',
+  svg: 'image/svg+xml',
+  svgz: 'image/svg+xml',
+  xml: 'application/xml',
+  xsl: 'application/xslt+xml',
+  xslt: 'application/xslt+xml',
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  rdf: 'application/rdf+xml',
+  mml: 'application/mathml+xml',
+  mathml: 'application/mathml+xml',
+};
+
+const KINDS: ReadonlyMap<string, ServedKind> = new Map(
+  Object.entries(SCRIPTABLE_TYPES).map(([extension, type]) => [extension, extension === 'svgz' ? 'refused' : type === 'text/html' ? 'html' : 'xml']),
+);
 
 /** How a served file is read for script, or `undefined` when no browser runs script from it. */
 export function servedKind(path: string): ServedKind | undefined {
