@@ -23,13 +23,30 @@ export function destinationProblem(root: string, path: string, removing = false)
   const realRoot = realpathSync(root);
   const target = resolve(realRoot, path);
   if (!isInside(realRoot, target)) return 'is outside the project.';
-  // The nearest folder that exists, resolved: a linked folder must not lead outside the project.
+  // The folder the path is in (`public/`, `src/data/`...), resolved: every write must stay inside it
+  // after links are followed, so `public/x -> ..` cannot lead a copy onto the project's own files.
+  const area = path === SITE_CONFIG ? 'src/' : (allowed.find((candidate) => path.startsWith(candidate)) ?? '');
+  const areaPath = resolve(realRoot, area);
+  let realArea = areaPath;
+  try {
+    realArea = realpathSync(areaPath);
+  } catch {
+    // Not made yet: the import makes it.
+  }
+  if (!isInside(realRoot, realArea)) return `is inside ${areaPath}, which leads outside the project (a symbolic link).`;
+  if (realArea !== areaPath) return `is inside ${area}, which is a symbolic link (to ${realArea}); the import does not write through links. Make ${area} a folder and run the import again.`;
+  // The nearest folder that exists, resolved: a linked folder must not lead out of its area.
   let folder = dirname(target);
   for (;;) {
+    if (!isInside(areaPath, folder)) break;
     try {
-      if (!isInside(realRoot, realpathSync(folder))) return `is inside ${folder}, which leads outside the project (a symbolic link).`;
+      const real = realpathSync(folder);
+      if (!isInside(realArea, real)) {
+        return `is inside ${folder.slice(realRoot.length + 1) || '.'}, a symbolic link to ${real}, outside ${area}; the import does not write through links. Remove the link (or replace it with a folder) and run the import again.`;
+      }
       break;
     } catch {
+      if (isLink(folder)) return `is inside ${folder.slice(realRoot.length + 1)}, a symbolic link that leads nowhere. Remove the link and run the import again.`;
       const parent = dirname(folder);
       if (parent === folder) break;
       folder = parent;
@@ -41,6 +58,15 @@ export function destinationProblem(root: string, path: string, removing = false)
     // Does not exist yet.
   }
   return undefined;
+}
+
+/** Whether a path is a symbolic link (one that leads nowhere included). */
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** Every destination of the actions that may not be written, checked before anything is. */
