@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { plannedBytes, SITE_CONFIG, type Action } from './project.ts';
 import type { Refusal } from './report.ts';
 import { isInside, type SourceSite } from './source.ts';
+import { scanServedFile, servedKind } from '../../src/lib/checks/served-files.ts';
 
 /** Where the import may write: its content folders and the site config. */
 const WRITABLE = ['src/content/pages/', 'src/content/posts/', 'src/data/', 'public/'];
@@ -69,9 +70,27 @@ function isLink(path: string): boolean {
   }
 }
 
-/** Every destination of the actions that may not be written, checked before anything is. */
-export function checkDestinations(root: string, actions: readonly Action[]): Refusal[] {
+/**
+ * Static files that would run script on the site's own address (an SVG or an HTML file with a
+ * `<script>`, a handler...): the build refuses them (src/lib/checks/served-files.ts), so the import
+ * refuses them first, with the Jekyll file and line, rather than leave a build that fails.
+ */
+export function scriptRefusals(actions: readonly Action[], site: SourceSite): Refusal[] {
   const refusals: Refusal[] = [];
+  for (const action of actions) {
+    if ((action.kind !== 'write' && action.kind !== 'replace') || !action.file.path.startsWith('public/') || !('copy' in action.file.content)) continue;
+    const kind = servedKind(action.file.path);
+    if (kind === undefined) continue;
+    for (const { line, message } of scanServedFile(kind, plannedBytes(action.file, site))) {
+      refusals.push({ path: action.file.content.copy, message: `(line ${line}) ${message} The site serves it from its own address, so the build would refuse it.` });
+    }
+  }
+  return refusals;
+}
+
+/** Every destination of the actions that may not be written, checked before anything is; with the site, its static files' script too. */
+export function checkDestinations(root: string, actions: readonly Action[], site?: SourceSite): Refusal[] {
+  const refusals: Refusal[] = site ? scriptRefusals(actions, site) : [];
   for (const action of actions) {
     if (action.kind === 'keep' || action.kind === 'unchanged') continue;
     const path = action.kind === 'remove' ? action.path : action.file.path;

@@ -1,8 +1,8 @@
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSource } from '../../scripts/import/source.ts';
-import { destinationProblem } from '../../scripts/import/write.ts';
+import { memorySource, readSource } from '../../scripts/import/source.ts';
+import { destinationProblem, scriptRefusals } from '../../scripts/import/write.ts';
 import { OUTPUT_ROOT } from '../helpers/site.ts';
 
 /** A project folder with `public/` and `src/data/`, and links laid out by the test. */
@@ -67,5 +67,24 @@ describe('links that lead nowhere', () => {
     const source = readSource(site);
     expect(source.refusals.map((refusal) => refusal.path)).toEqual(['assets/logo.png', 'files']);
     expect(source.refusals[0]?.message).toContain('is a symbolic link to a file that does not exist');
+  });
+});
+
+describe('static files that would run script', () => {
+  it('are refused with the Jekyll file and line; clean ones pass', () => {
+    const site = memorySource({
+      'assets/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>\n',
+      'old/page.htm': '<!doctype html>\n<p>x</p>\n<img src=x onerror=alert(1)>\n',
+      'assets/clean.svg': '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>\n',
+      'notes.txt': '<script>alert(1)</script>\n',
+    });
+    const actions = Object.keys({ 'assets/logo.svg': 0, 'old/page.htm': 0, 'assets/clean.svg': 0, 'notes.txt': 0 }).map((copy) => ({
+      kind: 'write' as const,
+      file: { path: `public/${copy}`, content: { copy } },
+    }));
+    expect(scriptRefusals(actions, site).map((refusal) => `${refusal.path} ${refusal.message.slice(0, 30)}`)).toEqual([
+      'assets/logo.svg (line 2) has a <script>, which',
+      'old/page.htm (line 3) has an onerror attrib',
+    ]);
   });
 });
