@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import jsYaml from 'js-yaml';
 import type { Node } from 'yaml';
+import { aliasExpansionProblem } from '../safe-yaml.ts';
 import { yamlTree } from '../yaml-tree.ts';
 import type { z } from 'astro/zod';
 import { recordSchema, type RecordData } from '../schema/record.ts';
@@ -87,6 +88,8 @@ function parseDataFile(text: string): DataFileResult {
     return readWithPositions(clean);
   }
   if (value === null || value === undefined || value === '') return { ok: true, records: [] };
+  const expansion = aliasExpansionProblem(value);
+  if (expansion) return { ok: false, problems: [{ field: 'data file', line: undefined, message: expansion }] };
   if (typeof value !== 'object' || Array.isArray(value) || Object.keys(value).some((key) => INDEX_LIKE.test(key))) return readWithPositions(clean);
   let positioned: RawRecord[] | undefined;
   const withPositions = () => (positioned ??= (readWithPositions(clean) as { ok: true; records: RawRecord[] }).records);
