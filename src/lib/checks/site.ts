@@ -10,6 +10,7 @@ import { siteMadeClashes, siteMadeFiles } from './site-made.ts';
 import { isPublishedPost, postFacts, type PostFacts, type PostsConfig } from '../routing/posts.ts';
 import { forgetValidated, rememberValidated } from '../content/validated-front-matter.ts';
 import { checkBody } from './body.ts';
+import { scriptingScheme } from '../links/html.ts';
 
 /**
  * Every check of the site's content that needs no build: file names, front matter and the schema of
@@ -161,6 +162,7 @@ function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly
         data: parsed.data,
       };
       records.push(record);
+      problems.push(...recordSafetyProblems(path, raw, parsed.data));
       const image = parsed.data.image;
       if (image?.startsWith('/') && !publicSet.has(decodeURIComponentSafe(image.slice(1)))) {
         const nearest = closest(image.slice(1), publicFiles.filter((file) => IMAGE_EXTENSIONS.test(file)));
@@ -175,6 +177,39 @@ function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly
     }
   }
   return { groups: groups.sort(), records, unsure };
+}
+
+/**
+ * What in a record would run script or never show, blamed on the data file, the record and the field:
+ * a link whose `ref` runs script (`javascript:` in any case, with spaces or tabs), and an `http://`
+ * image, which the page's Content-Security-Policy would block (it is refused, not upgraded: the
+ * image's host may not serve https).
+ */
+function recordSafetyProblems(file: string, raw: RawRecord, data: RecordData): Problem[] {
+  const problems: Problem[] = [];
+  for (const list of ['links', 'press', 'awards', 'honors'] as const) {
+    data[list].forEach((link, index) => {
+      const scheme = scriptingScheme(link.ref, true);
+      if (!scheme) return;
+      problems.push({
+        file,
+        record: raw.key,
+        field: `"${raw.key}" ${list}.${index}.ref`,
+        line: raw.lineOf(list) ?? raw.line,
+        message: `"${link.ref}" is a "${scheme}" link, which would run JavaScript on the entry's page, and the site ships none. Link to a page (https://...) instead.`,
+      });
+    });
+  }
+  if (typeof data.image === 'string' && /^http:/i.test(data.image.trim())) {
+    problems.push({
+      file,
+      record: raw.key,
+      field: `"${raw.key}" image`,
+      line: raw.lineOf('image') ?? raw.line,
+      message: `"${data.image}" is an http:// address; the page's Content-Security-Policy would block it, so it would never show. Write its https:// address, or put the image in public/ and write its path.`,
+    });
+  }
+  return problems;
 }
 
 function decodeURIComponentSafe(path: string): string {

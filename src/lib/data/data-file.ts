@@ -129,7 +129,15 @@ function readWithPositions(text: string): DataFileResult {
       problems: document.errors.map((error) => {
         const line = lineAt(error.pos[0]);
         if (error.code === 'DUPLICATE_KEY') {
-          const [title, lines] = [...keyLines].find(([, at]) => at.length > 1 && at.includes(line ?? -1)) ?? [...keyLines].find(([, at]) => at.length > 1) ?? [];
+          const [title, lines] = [...keyLines].find(([, at]) => at.length > 1 && at.includes(line ?? -1)) ?? [];
+          if (title === undefined && line !== undefined) {
+            // A key written twice inside one record: the record is the last title above it.
+            const owner = [...keyLines].flatMap(([key, at]) => at.map((start) => [key, start] as const)).filter(([, start]) => start <= line).sort((a, b) => b[1] - a[1])[0];
+            const record = isMap(tolerant.contents) ? tolerant.contents.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === owner?.[0])?.value : undefined;
+            const duplicate = isMap(record) ? record.items.find((pair) => lineAt((pair.key as Node | null)?.range?.[0]) === line)?.key : undefined;
+            const field = isScalar(duplicate) ? String(duplicate.value) : 'a field';
+            if (owner) return { line, field: `"${owner[0]}" ${field}`, record: owner[0], message: `is written twice in the record "${owner[0]}". Keep one.` };
+          }
           return title === undefined
             ? { line, message: 'a record is written twice under the same title. Keep one, or rename one of them (each entry has its own title).' }
             : { line, field: `"${title}"`, record: title, message: `is written twice (lines ${(lines ?? []).join(' and ')}). Keep one record under each title, or rename one of them.` };
