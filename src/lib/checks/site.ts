@@ -52,6 +52,8 @@ export interface SiteCheckInput {
   routes: readonly SitePage[];
   /** Every file in `public/`, relative to it, `/`-separated. */
   publicFiles: readonly string[];
+  /** Files that are not valid UTF-8, found as they were read (`readSiteInput`). */
+  encodingProblems?: readonly Problem[] | undefined;
 }
 
 /** A page that passed its own checks. */
@@ -99,7 +101,7 @@ const IMAGE_EXTENSIONS = /\.(png|jpe?g|webp|avif|gif|svg)$/i;
 const baseName = (path: string) => path.split('/').pop() ?? path;
 
 export function checkSite(input: SiteCheckInput): SiteCheckResult {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...(input.encodingProblems ?? [])];
   const { groups, records, unsure } = checkDataFiles(input.dataFiles, input.publicFiles, problems);
   const invalidPermalinks = new Set<string>();
   const { checked: posts, bodies: postBodies } = checkPostFiles(input, problems);
@@ -119,7 +121,7 @@ export function checkSite(input: SiteCheckInput): SiteCheckResult {
   // A record or page that failed its own checks is reported once, not again as a missing partner.
   problems.push(...recordLinks(published, pages, records, groups.filter((group) => !unsure.has(group)), invalidPermalinks));
   const addressed = [...published, ...posts.filter((post) => post.published).map((post) => ({ ...post, data: { permalink: post.facts.permalink } }))];
-  problems.push(...permalinkClashes(addressed, input));
+  problems.push(...permalinkClashes(addressed, input), ...nameLengthProblems(addressed));
   const made = siteMadeFiles({ routes: input.routes, pages: published, postCount: posts.filter((post) => post.published).length, perPage: input.posts.perPage ?? 10 });
   problems.push(...siteMadeClashes(made, input.publicFiles, addressed));
   return { problems, pages, posts, records };
@@ -437,6 +439,30 @@ function recordLinks(
       message: draft
         ? `"${page}" leads to ${draft.file}, which is not published (a draft, or a file whose name starts with "_"). Publish it, or remove "page".`
         : `"${page}" matches no entry: no page with "data: ${record.group}" has the permalink "${target}".${nearest ? ` Did you mean the page at "${nearest}"?` : ' Add the entry, or fix "page".'}`,
+    });
+  }
+  return problems;
+}
+
+/** The longest file or folder name most file systems take, in bytes (255 on ext4, APFS, NTFS). */
+const MAX_NAME_BYTES = 255;
+
+/**
+ * Permalinks whose file or folder names are too long for the disk: checked before the build writes
+ * anything, so it never fails half-way with ENAMETOOLONG.
+ */
+function nameLengthProblems(published: readonly Addressed[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const page of published) {
+    const segment = permalinkToFile(page.data.permalink)
+      .split('/')
+      .find((part) => Buffer.byteLength(part, 'utf8') > MAX_NAME_BYTES);
+    if (segment === undefined) continue;
+    problems.push({
+      file: page.file,
+      field: 'permalink',
+      line: page.lineOf('permalink'),
+      message: `"${segment.slice(0, 40)}…" is ${Buffer.byteLength(segment, 'utf8')} bytes long, but a file or folder name may be at most ${MAX_NAME_BYTES}. Shorten that part of the address.`,
     });
   }
   return problems;
