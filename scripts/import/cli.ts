@@ -96,7 +96,7 @@ export function run(argv: readonly string[], options: RunOptions): number {
   const plan: ImportPlan = planned.plan;
   const state = inspectProject(project);
   const decision = decide(plan.files, state, site, args.force);
-  const refusals = [...plan.refusals, ...checkDestinations(project, decision.actions)];
+  const refusals = [...plan.refusals, ...checkDestinations(project, decision.actions, site)];
 
   io.out(`Importing the Jekyll site ${args.source} into ${project}${args.dryRun ? ' (dry run: nothing is written)' : ''}\n\n`);
   if (refusals.length > 0) {

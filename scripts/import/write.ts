@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { plannedBytes, SITE_CONFIG, type Action } from './project.ts';
 import type { Refusal } from './report.ts';
 import { isInside, type SourceSite } from './source.ts';
+import { scanServedFile, servedKind } from '../../src/lib/checks/served-files.ts';
 
 /** Where the import may write: its content folders and the site config. */
 const WRITABLE = ['src/content/pages/', 'src/content/posts/', 'src/data/', 'public/'];
@@ -23,13 +24,30 @@ export function destinationProblem(root: string, path: string, removing = false)
   const realRoot = realpathSync(root);
   const target = resolve(realRoot, path);
   if (!isInside(realRoot, target)) return 'is outside the project.';
-  // The nearest folder that exists, resolved: a linked folder must not lead outside the project.
+  // The folder the path is in (`public/`, `src/data/`...), resolved: every write must stay inside it
+  // after links are followed, so `public/x -> ..` cannot lead a copy onto the project's own files.
+  const area = path === SITE_CONFIG ? 'src/' : (allowed.find((candidate) => path.startsWith(candidate)) ?? '');
+  const areaPath = resolve(realRoot, area);
+  let realArea = areaPath;
+  try {
+    realArea = realpathSync(areaPath);
+  } catch {
+    // Not made yet: the import makes it.
+  }
+  if (!isInside(realRoot, realArea)) return `is inside ${areaPath}, which leads outside the project (a symbolic link).`;
+  if (realArea !== areaPath) return `is inside ${area}, which is a symbolic link (to ${realArea}); the import does not write through links. Make ${area} a folder and run the import again.`;
+  // The nearest folder that exists, resolved: a linked folder must not lead out of its area.
   let folder = dirname(target);
   for (;;) {
+    if (!isInside(areaPath, folder)) break;
     try {
-      if (!isInside(realRoot, realpathSync(folder))) return `is inside ${folder}, which leads outside the project (a symbolic link).`;
+      const real = realpathSync(folder);
+      if (!isInside(realArea, real)) {
+        return `is inside ${folder.slice(realRoot.length + 1) || '.'}, a symbolic link to ${real}, outside ${area}; the import does not write through links. Remove the link (or replace it with a folder) and run the import again.`;
+      }
       break;
     } catch {
+      if (isLink(folder)) return `is inside ${folder.slice(realRoot.length + 1)}, a symbolic link that leads nowhere. Remove the link and run the import again.`;
       const parent = dirname(folder);
       if (parent === folder) break;
       folder = parent;
@@ -43,9 +61,36 @@ export function destinationProblem(root: string, path: string, removing = false)
   return undefined;
 }
 
-/** Every destination of the actions that may not be written, checked before anything is. */
-export function checkDestinations(root: string, actions: readonly Action[]): Refusal[] {
+/** Whether a path is a symbolic link (one that leads nowhere included). */
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Static files that would run script on the site's own address (an SVG or an HTML file with a
+ * `<script>`, a handler...): the build refuses them (src/lib/checks/served-files.ts), so the import
+ * refuses them first, with the Jekyll file and line, rather than leave a build that fails.
+ */
+export function scriptRefusals(actions: readonly Action[], site: SourceSite): Refusal[] {
   const refusals: Refusal[] = [];
+  for (const action of actions) {
+    if ((action.kind !== 'write' && action.kind !== 'replace') || !action.file.path.startsWith('public/') || !('copy' in action.file.content)) continue;
+    const kind = servedKind(action.file.path);
+    if (kind === undefined) continue;
+    for (const { line, message } of scanServedFile(kind, plannedBytes(action.file, site))) {
+      refusals.push({ path: action.file.content.copy, message: `(line ${line}) ${message} The site serves it from its own address, so the build would refuse it.` });
+    }
+  }
+  return refusals;
+}
+
+/** Every destination of the actions that may not be written, checked before anything is; with the site, its static files' script too. */
+export function checkDestinations(root: string, actions: readonly Action[], site?: SourceSite): Refusal[] {
+  const refusals: Refusal[] = site ? scriptRefusals(actions, site) : [];
   for (const action of actions) {
     if (action.kind === 'keep' || action.kind === 'unchanged') continue;
     const path = action.kind === 'remove' ? action.path : action.file.path;

@@ -18,6 +18,8 @@ import { extractPageFacts } from '../lib/links/extract.ts';
 import { scanPages } from '../lib/links/scan-pages.ts';
 import { SITE_CONFIG_FILE, splitNavigationProblems } from '../lib/links/navigation.ts';
 import { linkProblemsToProblems } from '../lib/links/report.ts';
+import { scanServedFiles } from '../lib/checks/served-files.ts';
+import { consentAdvice, unconsentedScripts } from '../lib/checks/script-consent.ts';
 import { checkLegacyUrls, LEGACY_URLS_FILE, parseLegacyUrls } from '../lib/routing/legacy-urls.ts';
 import { sameAddress } from '../lib/routing/navigation.ts';
 import { permalinkToFile } from '../lib/routing/permalink.ts';
@@ -277,15 +279,28 @@ export function entryChecks({ posts, folders, navigation = [] }: EntryChecksOpti
         for (const file of unplaced) facts.set(file, extractPageFacts(await readFile(join(outDir, file), 'utf8')));
         if (unplaced.size > 0) linkProblems = checkLinks({ files: fileSet, pages: facts, base });
         const unpublished = new Map(addressed.filter((page) => !page.published).map((page) => [page.permalink, page.file]));
+        // Files copied from public/ (and other HTML and XML the build writes) are read by the served-file scan.
+        const fromPublic = new Set(await filesBelow(publicDir));
+        const servedProblems = scanServedFiles(outDir, files, fromPublic);
         // The body checks catch script written in a page; this catches it from anywhere else (a
         // component, an MDX import), so the zero-JavaScript promise holds for every page.
-        const scriptProblems: Problem[] = [...facts].flatMap(([page, { javascript }]) =>
-          [...new Set(javascript)].map((what) => ({
-            file: entrySources.get(page) ?? `dist/${page}`,
-            field: 'page',
-            message: `the built page has a ${what}, which would run JavaScript, and the site ships none. Remove it from the page or the component that writes it.`,
-          })),
-        );
+        const consentOf = new Map(addressed.filter((page) => page.published).map((page) => [permalinkToFile(page.permalink), page.scripts ?? []]));
+        const scriptProblems: Problem[] = [];
+        for (const [page, { javascript }] of facts) {
+          if (javascript.length === 0 || fromPublic.has(page)) continue;
+          const consent = consentOf.get(page) ?? [];
+          const seen = new Set<string>();
+          for (const found of unconsentedScripts(await readFile(join(outDir, page), 'utf8'), consent)) {
+            const advice = consentAdvice(found, consent);
+            if (seen.has(found.what + advice)) continue;
+            seen.add(found.what + advice);
+            scriptProblems.push({
+              file: entrySources.get(page) ?? `dist/${page}`,
+              field: 'page',
+              message: `the built page has a ${found.what}, which would run JavaScript, and the site ships none without the page's consent. Remove it from the page or the component that writes it.${advice}`,
+            });
+          }
+        }
         const split = splitNavigationProblems(linkProblems, navigation, base);
         const report = { unpublishedAt: (permalink: string) => unpublished.get(permalink), pages: htmlFiles, files, base, sourceTextOf: (file: string) => readSourceText(join(rootDir, file)) };
         const brokenLinks = [
@@ -307,9 +322,9 @@ export function entryChecks({ posts, folders, navigation = [] }: EntryChecksOpti
                 unpublished,
                 served: htmlFiles.map(pageUrlPath),
               });
-        const problems = [...scriptProblems, ...brokenLinks, ...legacyProblems];
+        const problems = [...servedProblems, ...scriptProblems, ...brokenLinks, ...legacyProblems];
         if (problems.length > 0) {
-          const title = scriptProblems.length > 0 ? 'Some pages would run JavaScript' : brokenLinks.length > 0 ? 'Some links do not lead anywhere' : 'Some old URLs are no longer served';
+          const title = servedProblems.length + scriptProblems.length > 0 ? 'Some pages would run JavaScript' : brokenLinks.length > 0 ? 'Some links do not lead anywhere' : 'Some old URLs are no longer served';
           failBuild(title, problems);
         }
         const links = [...facts.values()].reduce((sum, page) => sum + page.links.length, 0);

@@ -15,12 +15,14 @@ import {
   javaScriptIn,
   javaScriptOnElement,
   parseHtmlFragment,
+  parserDisagreements,
   scriptingScheme,
   type Attribute,
   type JavaScriptOnElement,
   type Namespace,
 } from '../links/html.ts';
 import { lookupTable } from '../lookup.ts';
+import { consentAdvice, consented, MARKDOWN_FEATURES, scriptsIn } from './script-consent.ts';
 
 export interface BodyProblem {
   field: 'body';
@@ -39,6 +41,8 @@ export interface BodyCheckOptions {
    * `category/2019-06-01-kinesis`), for `{% post_url %}` fixes; `undefined` when no post has that name.
    */
   permalinkOfPost?: ((name: string) => string | undefined) | undefined;
+  /** The page's consent for scripts (`scripts:` in its front matter): the `<script>` elements allowed to stay. */
+  scripts?: readonly string[] | undefined;
   /**
    * How the file is read: `md` (`.md`) or `mdx` (`.mdx`, where tags are JSX and `{...}` is code).
    * Without it the body is checked both ways, so nothing either reading would run slips through.
@@ -47,7 +51,7 @@ export interface BodyCheckOptions {
 }
 
 /** The parser features the site renders with: Astro's defaults, GFM and smart punctuation. */
-const FEATURES = { gfm: true, smartPunctuation: true };
+const FEATURES = MARKDOWN_FEATURES;
 
 /** The part of an mdast node the checks read (Sätteri's nodes, as plain data). */
 interface TreeNode {
@@ -216,7 +220,7 @@ function markdownUrlFindings(tree: TreeNode): (Finding & { scheme: string })[] {
  * only change attribute values; the one thing they could decide, which quote ends a tag left open,
  * is reported as a problem of its own.
  */
-function rawHtmlFindings(body: string, tree: TreeNode, markdownUrls: readonly { scheme: string }[]): Finding[] {
+function rawHtmlFindings(body: string, tree: TreeNode, markdownUrls: readonly { scheme: string }[], options: BodyCheckOptions): Finding[] {
   const rawNodes = [...walk(tree)].filter((node) => node.type === 'html' && typeof node.value === 'string' && node.value !== '');
   if (rawNodes.length === 0) return [];
   const html = markdownToHtml(body, { features: FEATURES }).html;
@@ -252,9 +256,11 @@ function rawHtmlFindings(body: string, tree: TreeNode, markdownUrls: readonly { 
     if (html.slice(segment.end, Math.min(tag.endOffset, next?.start ?? Infinity)).trim() !== '') unfinished.push(at(segment, tag.startOffset));
   }
   for (const where of unfinished) findings.push({ ...where, message: UNFINISHED_TAG, unfinished: true });
-  for (const found of javaScriptIn(fragment, html)) {
+  const consent = options.scripts ?? [];
+  for (const found of scriptsIn(fragment, html)) {
+    if (consented(found, consent)) continue;
     const inside = segments.find((segment) => segment.start <= found.offset && found.offset < segment.end);
-    const message = javaScriptMessage(found, found.writtenAttribute ?? found.attribute);
+    const message = javaScriptMessage(found, found.writtenAttribute ?? found.attribute) + consentAdvice(found, consent);
     if (inside) {
       findings.push({ ...at(inside, found.offset), message });
       continue;
@@ -265,14 +271,20 @@ function rawHtmlFindings(body: string, tree: TreeNode, markdownUrls: readonly { 
     const opener = openerOf(found.offset);
     findings.push({ ...(opener ? startOf(opener.node) : { offset: 0, line: 1 }), message });
   }
+  // Markup the parser reads differently from the newest Chromium is refused: the checks would not see it.
+  for (const found of parserDisagreements(fragment, html)) {
+    const inside = segments.find((segment) => segment.start <= found.offset && found.offset < segment.end);
+    const opener = openerOf(found.offset);
+    findings.push({ ...(inside ? at(inside, found.offset) : opener ? startOf(opener.node) : { offset: 0, line: 1 }), message: found.message });
+  }
   // Where what the unfinished tag swallowed is already reported, that says enough.
   const reported = new Set(findings.filter((finding) => !finding.unfinished).map((finding) => finding.line));
   return findings.filter((finding) => !finding.unfinished || !reported.has(finding.line));
 }
 
-function markdownFindings(body: string, tree: TreeNode): Finding[] {
+function markdownFindings(body: string, tree: TreeNode, options: BodyCheckOptions): Finding[] {
   const urls = markdownUrlFindings(tree);
-  return [...urls, ...rawHtmlFindings(body, tree, urls)];
+  return [...urls, ...rawHtmlFindings(body, tree, urls, options)];
 }
 
 /** A JSX attribute's value when it is known before the page is rendered: a string, or a string literal in braces. */
@@ -350,7 +362,7 @@ export function checkBody(body: string, options: BodyCheckOptions): BodyProblem[
   // A body that is not valid MDX fails the build on its own; the Markdown reading still gives the
   // friendly messages (Liquid braces are the usual cause).
   const markdown = options.format === 'mdx' && mdx ? undefined : parseBody(body, 'md');
-  if (markdown) findings.push(...liquidFindings(body, markdown, options), ...markdownFindings(body, markdown));
+  if (markdown) findings.push(...liquidFindings(body, markdown, options), ...markdownFindings(body, markdown, options));
   else if (mdx) findings.push(...liquidFindings(body, mdx, options));
   if (mdx) findings.push(...mdxFindings(mdx));
 
@@ -363,5 +375,7 @@ export function checkBody(body: string, options: BodyCheckOptions): BodyProblem[
       seen.add(key);
       return true;
     })
+    // Read both ways, a script is found twice: keep the message that also says how to consent to it.
+    .filter(({ line, message }, _, all) => !all.some((other) => other.line === line && other.message !== message && other.message.startsWith(message)))
     .map(({ line, message }) => ({ field: 'body', line: options.bodyLine + line - 1, message }));
 }

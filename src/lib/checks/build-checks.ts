@@ -10,6 +10,8 @@ export interface AddressedFile {
   /** Its permalink, as written (a post's as its style makes it). */
   permalink: string;
   published: boolean;
+  /** The page's consent for scripts (`scripts:`), when it gives any. */
+  scripts?: readonly string[] | undefined;
 }
 
 /** What a build keeps of the pre-build checks: every problem, and each page's and post's address. */
@@ -31,7 +33,7 @@ export function summarize({ problems, pages, posts }: SiteCheckResult): BuildChe
   return {
     problems,
     addressed: [
-      ...pages.map(({ file, data, published }) => ({ file, permalink: data.permalink, published })),
+      ...pages.map(({ file, data, published }) => ({ file, permalink: data.permalink, published, scripts: data.scripts })),
       ...posts.map(({ file, facts, published }) => ({ file, permalink: facts.permalink, published })),
     ],
   };

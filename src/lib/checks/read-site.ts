@@ -4,6 +4,8 @@ import { join, relative, sep } from 'node:path';
 import { PAGES_DIR } from '../content/folder-permalinks.ts';
 import { DATA_DIR, groupOfFile } from '../data/data-file.ts';
 import { POSTS_DIR, type PostsConfig } from '../routing/posts.ts';
+import type { Problem } from '../errors.ts';
+import { decodeUtf8 } from './served-files.ts';
 import type { ContentFile, SiteCheckInput, SitePage } from './site.ts';
 
 /**
@@ -29,17 +31,25 @@ export async function filesBelow(folder: string): Promise<string[]> {
  * reads in flight at once take.
  */
 export async function readSiteInput(rootDir: string, publicDir: string, routes: readonly SitePage[], posts: PostsConfig): Promise<SiteCheckInput> {
-  const readAll = (folder: string, paths: readonly string[]): ContentFile[] =>
-    paths.map((path) => ({ path: `${folder}/${path}`, text: readFileSync(join(rootDir, folder, path), 'utf8') }));
+  const encodingProblems: Problem[] = [];
+  /** A file's text; one that is not UTF-8 is a problem with its line (a browser would show "\uFFFD"). */
+  const readText = (folder: string, path: string): string => {
+    const bytes = readFileSync(join(rootDir, folder, path));
+    const decoded = decodeUtf8(bytes);
+    if ('text' in decoded) return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? `\uFEFF${decoded.text}` : decoded.text;
+    encodingProblems.push({ file: `${folder}/${path}`, field: 'file', line: decoded.line, message: 'is not valid UTF-8: it would be published with "\uFFFD" in place of the bad bytes. Save the file as UTF-8.' });
+    return bytes.toString('utf8');
+  };
+  const readAll = (folder: string, paths: readonly string[]): ContentFile[] => paths.map((path) => ({ path: `${folder}/${path}`, text: readText(folder, path) }));
   // Markdown is read for its text; images and other files only need their names.
   const readFolder = async (folder: string): Promise<ContentFile[]> =>
     (await filesBelow(join(rootDir, folder))).map((path) => ({
       path: `${folder}/${path}`,
-      text: /\.mdx?$/.test(path) ? readFileSync(join(rootDir, folder, path), 'utf8') : '',
+      text: /\.mdx?$/.test(path) ? readText(folder, path) : '',
     }));
   const pageFiles = await readFolder(PAGES_DIR);
   const postFiles = await readFolder(POSTS_DIR);
   const dataNames = (await readdir(join(rootDir, DATA_DIR)).catch(() => [])).filter((name) => groupOfFile(name) !== undefined).sort();
   const dataFiles = readAll(DATA_DIR, dataNames);
-  return { pagesDir: PAGES_DIR, pageFiles, postsDir: POSTS_DIR, postFiles, posts, dataFiles, routes, publicFiles: await filesBelow(publicDir) };
+  return { pagesDir: PAGES_DIR, pageFiles, postsDir: POSTS_DIR, postFiles, posts, dataFiles, routes, publicFiles: await filesBelow(publicDir), encodingProblems };
 }

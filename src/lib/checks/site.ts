@@ -6,9 +6,11 @@ import { permalinkToFile, servedPaths } from '../routing/permalink.ts';
 import { PAGE_KEYS, pageSchema, type PageData } from '../schema/page.ts';
 import { POST_KEYS, postSchema, type PostData } from '../schema/post.ts';
 import { RECORD_KEYS, type RecordData } from '../schema/record.ts';
+import { siteMadeClashes, siteMadeFiles } from './site-made.ts';
 import { isPublishedPost, postFacts, type PostFacts, type PostsConfig } from '../routing/posts.ts';
 import { forgetValidated, rememberValidated } from '../content/validated-front-matter.ts';
 import { checkBody } from './body.ts';
+import { scriptingScheme } from '../links/html.ts';
 
 /**
  * Every check of the site's content that needs no build: file names, front matter and the schema of
@@ -50,6 +52,8 @@ export interface SiteCheckInput {
   routes: readonly SitePage[];
   /** Every file in `public/`, relative to it, `/`-separated. */
   publicFiles: readonly string[];
+  /** Files that are not valid UTF-8, found as they were read (`readSiteInput`). */
+  encodingProblems?: readonly Problem[] | undefined;
 }
 
 /** A page that passed its own checks. */
@@ -97,7 +101,7 @@ const IMAGE_EXTENSIONS = /\.(png|jpe?g|webp|avif|gif|svg)$/i;
 const baseName = (path: string) => path.split('/').pop() ?? path;
 
 export function checkSite(input: SiteCheckInput): SiteCheckResult {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...(input.encodingProblems ?? [])];
   const { groups, records, unsure } = checkDataFiles(input.dataFiles, input.publicFiles, problems);
   const invalidPermalinks = new Set<string>();
   const { checked: posts, bodies: postBodies } = checkPostFiles(input, problems);
@@ -117,7 +121,9 @@ export function checkSite(input: SiteCheckInput): SiteCheckResult {
   // A record or page that failed its own checks is reported once, not again as a missing partner.
   problems.push(...recordLinks(published, pages, records, groups.filter((group) => !unsure.has(group)), invalidPermalinks));
   const addressed = [...published, ...posts.filter((post) => post.published).map((post) => ({ ...post, data: { permalink: post.facts.permalink } }))];
-  problems.push(...permalinkClashes(addressed, input));
+  problems.push(...permalinkClashes(addressed, input), ...nameLengthProblems(addressed));
+  const made = siteMadeFiles({ routes: input.routes, pages: published, postCount: posts.filter((post) => post.published).length, perPage: input.posts.perPage ?? 10 });
+  problems.push(...siteMadeClashes(made, input.publicFiles, addressed));
   return { problems, pages, posts, records };
 }
 
@@ -158,6 +164,7 @@ function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly
         data: parsed.data,
       };
       records.push(record);
+      problems.push(...recordSafetyProblems(path, raw, parsed.data));
       const image = parsed.data.image;
       if (image?.startsWith('/') && !publicSet.has(decodeURIComponentSafe(image.slice(1)))) {
         const nearest = closest(image.slice(1), publicFiles.filter((file) => IMAGE_EXTENSIONS.test(file)));
@@ -172,6 +179,39 @@ function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly
     }
   }
   return { groups: groups.sort(), records, unsure };
+}
+
+/**
+ * What in a record would run script or never show, blamed on the data file, the record and the field:
+ * a link whose `ref` runs script (`javascript:` in any case, with spaces or tabs), and an `http://`
+ * image, which the page's Content-Security-Policy would block (it is refused, not upgraded: the
+ * image's host may not serve https).
+ */
+function recordSafetyProblems(file: string, raw: RawRecord, data: RecordData): Problem[] {
+  const problems: Problem[] = [];
+  for (const list of ['links', 'press', 'awards', 'honors'] as const) {
+    data[list].forEach((link, index) => {
+      const scheme = scriptingScheme(link.ref, true);
+      if (!scheme) return;
+      problems.push({
+        file,
+        record: raw.key,
+        field: `"${raw.key}" ${list}.${index}.ref`,
+        line: raw.lineOf(list) ?? raw.line,
+        message: `"${link.ref}" is a "${scheme}" link, which would run JavaScript on the entry's page, and the site ships none. Link to a page (https://...) instead.`,
+      });
+    });
+  }
+  if (typeof data.image === 'string' && /^http:/i.test(data.image.trim())) {
+    problems.push({
+      file,
+      record: raw.key,
+      field: `"${raw.key}" image`,
+      line: raw.lineOf('image') ?? raw.line,
+      message: `"${data.image}" is an http:// address; the page's Content-Security-Policy would block it, so it would never show. Write its https:// address, or put the image in public/ and write its path.`,
+    });
+  }
+  return problems;
 }
 
 function decodeURIComponentSafe(path: string): string {
@@ -282,7 +322,8 @@ function checkPageFiles(
       noteInvalid(data);
     }
     const format = file.path.endsWith('.mdx') ? 'mdx' : 'md';
-    for (const problem of checkBody(body, { bodyLine, format, permalinkOfFile: (name) => permalinkByFile.get(name), permalinkOfPost })) {
+    const scripts = Array.isArray(data['scripts']) ? data['scripts'].filter((entry): entry is string => typeof entry === 'string') : undefined;
+    for (const problem of checkBody(body, { bodyLine, format, permalinkOfFile: (name) => permalinkByFile.get(name), permalinkOfPost, scripts })) {
       problems.push({ file: file.path, ...problem });
     }
   }
@@ -398,6 +439,30 @@ function recordLinks(
       message: draft
         ? `"${page}" leads to ${draft.file}, which is not published (a draft, or a file whose name starts with "_"). Publish it, or remove "page".`
         : `"${page}" matches no entry: no page with "data: ${record.group}" has the permalink "${target}".${nearest ? ` Did you mean the page at "${nearest}"?` : ' Add the entry, or fix "page".'}`,
+    });
+  }
+  return problems;
+}
+
+/** The longest file or folder name most file systems take, in bytes (255 on ext4, APFS, NTFS). */
+const MAX_NAME_BYTES = 255;
+
+/**
+ * Permalinks whose file or folder names are too long for the disk: checked before the build writes
+ * anything, so it never fails half-way with ENAMETOOLONG.
+ */
+function nameLengthProblems(published: readonly Addressed[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const page of published) {
+    const segment = permalinkToFile(page.data.permalink)
+      .split('/')
+      .find((part) => Buffer.byteLength(part, 'utf8') > MAX_NAME_BYTES);
+    if (segment === undefined) continue;
+    problems.push({
+      file: page.file,
+      field: 'permalink',
+      line: page.lineOf('permalink'),
+      message: `"${segment.slice(0, 40)}…" is ${Buffer.byteLength(segment, 'utf8')} bytes long, but a file or folder name may be at most ${MAX_NAME_BYTES}. Shorten that part of the address.`,
     });
   }
   return problems;

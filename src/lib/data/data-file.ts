@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import jsYaml from 'js-yaml';
 import type { Node } from 'yaml';
+import { aliasExpansionProblem } from '../safe-yaml.ts';
 import { yamlTree } from '../yaml-tree.ts';
 import type { z } from 'astro/zod';
 import { recordSchema, type RecordData } from '../schema/record.ts';
@@ -87,6 +88,8 @@ function parseDataFile(text: string): DataFileResult {
     return readWithPositions(clean);
   }
   if (value === null || value === undefined || value === '') return { ok: true, records: [] };
+  const expansion = aliasExpansionProblem(value);
+  if (expansion) return { ok: false, problems: [{ field: 'data file', line: undefined, message: expansion }] };
   if (typeof value !== 'object' || Array.isArray(value) || Object.keys(value).some((key) => INDEX_LIKE.test(key))) return readWithPositions(clean);
   let positioned: RawRecord[] | undefined;
   const withPositions = () => (positioned ??= (readWithPositions(clean) as { ok: true; records: RawRecord[] }).records);
@@ -130,7 +133,15 @@ function readWithPositions(text: string): DataFileResult {
       problems: errors.map((error) => {
         const line = lineAt(error.pos[0]);
         if (error.code === 'DUPLICATE_KEY') {
-          const [title, lines] = [...keyLines].find(([, at]) => at.length > 1 && at.includes(line ?? -1)) ?? [...keyLines].find(([, at]) => at.length > 1) ?? [];
+          const [title, lines] = [...keyLines].find(([, at]) => at.length > 1 && at.includes(line ?? -1)) ?? [];
+          if (title === undefined && line !== undefined) {
+            // A key written twice inside one record: the record is the last title above it.
+            const owner = [...keyLines].flatMap(([key, at]) => at.map((start) => [key, start] as const)).filter(([, start]) => start <= line).sort((a, b) => b[1] - a[1])[0];
+            const record = isMap(tolerant.contents) ? tolerant.contents.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === owner?.[0])?.value : undefined;
+            const duplicate = isMap(record) ? record.items.find((pair) => lineAt((pair.key as Node | null)?.range?.[0]) === line)?.key : undefined;
+            const field = isScalar(duplicate) ? String(duplicate.value) : 'a field';
+            if (owner) return { line, field: `"${owner[0]}" ${field}`, record: owner[0], message: `is written twice in the record "${owner[0]}". Keep one.` };
+          }
           return title === undefined
             ? { line, message: 'a record is written twice under the same title. Keep one, or rename one of them (each entry has its own title).' }
             : { line, field: `"${title}"`, record: title, message: `is written twice (lines ${(lines ?? []).join(' and ')}). Keep one record under each title, or rename one of them.` };

@@ -1,4 +1,5 @@
 import yaml from 'js-yaml';
+import { aliasExpansionProblem } from '../safe-yaml.ts';
 import { yamlTree } from '../yaml-tree.ts';
 import { memoByText } from '../text-memo.ts';
 
@@ -106,6 +107,8 @@ function readEntry(text: string): EntryReading {
     }
     return { ok: false, error: { line, message: `the front matter is not valid YAML: ${reason ?? String(error)}. Check quotes and indentation; a value containing ": " needs quotes.` } };
   }
+  const expansion = aliasExpansionProblem(data);
+  if (expansion) return { ok: false, error: { line: opening + 1, message: `the front matter: ${expansion}` } };
   if (data === null || data === undefined) {
     return { ok: false, error: { line: opening + 1, message: 'the front matter is empty. Write the fields layout, title and permalink between the "---" lines.' } };
   }

@@ -1,4 +1,5 @@
-import { attributesOf, elements, javaScriptOnParsedElement, LINK_ATTRIBUTES, locationOf, parseDocument, srcsetUrls } from './html.ts';
+import { cssUrls } from './css-urls.ts';
+import { attributesOf, elements, javaScriptOnParsedElement, linkUrls, locationOf, namespaceOf, parseDocument } from './html.ts';
 
 /** One URL a built page refers to. */
 export interface PageLink {
@@ -44,19 +45,19 @@ export function extractPageFacts(html: string, { locations = true }: { locations
   for (const element of elements(document)) {
     const list = attributesOf(element);
     for (const { what, line } of javaScriptOnParsedElement(element, list, html)) javascriptAt.push({ what, line });
+    if (element.tagName === 'style') {
+      const text = element.childNodes.map((child) => ('value' in child ? child.value : '')).join('');
+      const line = locationOf(element)?.line ?? 1;
+      for (const url of cssUrls(text)) links.push({ source: 'style', url, line });
+    }
     if (list.length === 0) continue;
     const attributes = new Map(list.map(({ name, value }) => [name, value]));
     const id = attributes.get('id');
     if (id) ids.add(id);
     const anchorName = element.tagName === 'a' ? attributes.get('name') : undefined;
     if (anchorName) ids.add(anchorName);
-    for (const attribute of LINK_ATTRIBUTES[element.tagName] ?? []) {
-      const value = attributes.get(attribute);
-      if (value === undefined) continue;
-      const source = `${element.tagName}[${attribute}]`;
-      const line = locationOf(element, attribute)?.line ?? 1;
-      const urls = attribute === 'srcset' ? srcsetUrls(value).map(({ url }) => url) : [value.trim()];
-      for (const url of urls) links.push({ source, url, line });
+    for (const { attribute, url } of linkUrls(element.tagName, namespaceOf(element), list)) {
+      links.push({ source: `${element.tagName}[${attribute}]`, url, line: locationOf(element, attribute)?.line ?? 1 });
     }
   }
   return { links, ids, javascript: javascriptAt.map(({ what }) => what), javascriptAt };

@@ -6,6 +6,7 @@
  * scripts/parser-bench.mjs shows why parse5 rather than htmlparser2: the latter disagrees on hostile input.
  */
 import { lookupTable } from '../lookup.ts';
+import { cssUrls } from './css-urls.ts';
 import { defaultTreeAdapter, html as htmlSpec, parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 
 type Node = DefaultTreeAdapterTypes.Node;
@@ -135,6 +136,75 @@ export const LINK_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = look
   script: ['src'],
   form: ['action'],
 });
+
+/** HTML attributes that hold one URL, by element, beyond LINK_ATTRIBUTES: what the link check reads too. */
+const MORE_HTML_LINKS: Readonly<Record<string, readonly string[]>> = lookupTable({
+  a: ['href', 'ping'],
+  area: ['href', 'ping'],
+  link: ['href', 'imagesrcset'],
+  input: ['src', 'formaction'],
+  button: ['formaction'],
+  blockquote: ['cite'],
+  q: ['cite'],
+  del: ['cite'],
+  ins: ['cite'],
+  body: ['background'],
+  table: ['background'],
+  td: ['background'],
+  th: ['background'],
+  img: ['src', 'srcset', 'longdesc'],
+});
+
+/** SVG attributes whose value may be a CSS `url(#x)` reference to an element of the page. */
+const SVG_URL_PROPERTIES = new Set(['fill', 'stroke', 'clip-path', 'mask', 'filter', 'marker-start', 'marker-mid', 'marker-end', 'cursor']);
+
+/** One URL on an element, with the attribute it is in (or `style` for a `<style>` element's text). */
+export interface ElementLink {
+  attribute: string;
+  url: string;
+}
+
+/**
+ * Every URL an element refers to, as the link check reads them: each URL-bearing attribute HTML
+ * defines (`href`, `src`, `srcset`, `poster`, `data`, `action`, `formaction`, `ping`, `cite`,
+ * `background`, a refresh `<meta>`'s `content`...), `href` and `xlink:href` on any SVG or MathML
+ * element (`<a>`, `<image>`, `<use>`, `<feImage>`...), SVG's `url(#x)` properties, and CSS `url()`
+ * in a `style` attribute. `cssUrls` reads a `<style>` element's text.
+ */
+export function linkUrls(tagName: string, namespace: Namespace, attributes: readonly Attribute[]): ElementLink[] {
+  const links: ElementLink[] = [];
+  const valueOf = (name: string) => attributes.find((attribute) => attribute.name === name)?.value;
+  const push = (attribute: string, value: string) => {
+    if (attribute === 'srcset' || attribute === 'imagesrcset') for (const { url } of srcsetUrls(value)) links.push({ attribute, url });
+    else if (attribute === 'ping') for (const url of value.split(/[\t\n\f\r ]+/)) {
+      if (url !== '') links.push({ attribute, url });
+    }
+    else links.push({ attribute, url: value.trim() });
+  };
+  if (namespace === 'html') {
+    const names = new Set([...(LINK_ATTRIBUTES[tagName] ?? []), ...(MORE_HTML_LINKS[tagName] ?? [])]);
+    for (const name of names) {
+      if (name === 'src' && tagName === 'input' && valueOf('type')?.trim().toLowerCase() !== 'image') continue;
+      const value = valueOf(name);
+      if (value !== undefined) push(name, value);
+    }
+    if (tagName === 'meta' && valueOf('http-equiv')?.trim().toLowerCase() === 'refresh') {
+      const url = refreshUrl(valueOf('content') ?? '');
+      if (url !== undefined) links.push({ attribute: 'content', url: url.trim() });
+    }
+  } else {
+    for (const name of ['href', 'xlink:href']) {
+      const value = valueOf(name);
+      if (value !== undefined) push(name, value);
+    }
+    if (namespace === 'svg') {
+      for (const { name, value } of attributes) if (SVG_URL_PROPERTIES.has(name)) for (const url of cssUrls(`a:${value}`)) links.push({ attribute: name, url });
+    }
+  }
+  const style = valueOf('style');
+  if (style !== undefined) for (const url of cssUrls(style)) links.push({ attribute: 'style', url });
+  return links;
+}
 
 /** Attributes that hold one URL a browser fetches or follows, on whatever element they appear: what the script check reads. */
 const URL_ATTRIBUTES = new Set([
@@ -345,4 +415,67 @@ export function editRawHtml(raw: string, edits: readonly RawEdit[]): string {
   let result = raw;
   for (const { start, end, text } of splices.sort((a, b) => b.start - a.start)) result = result.slice(0, start) + text + result.slice(end);
   return result;
+}
+
+/** Something in the markup the parser read differently from the newest Chromium, and where. */
+export interface Disagreement {
+  /** Offset in the parsed text. */
+  offset: number;
+  line: number;
+  message: string;
+}
+
+/** The message for markup inside a `<select>` that parse5 drops. */
+export const SELECT_DISAGREEMENT =
+  'markup inside <select> other than <option>, <optgroup> and <hr> is read differently by browsers: the newest Chromium keeps it (customizable select), older parsers drop it, so the checks cannot see what a visitor gets. Write only <option>, <optgroup> and <hr> inside <select>, or show the choices as a list.';
+
+/**
+ * Where parse5 and the newest Chromium may build different trees from the same markup, so the checks
+ * would not see what a visitor's browser runs: today, tags inside `<select>` that parse5 drops and
+ * Chromium's customizable select keeps (`<select><img onerror=...>`). Found by what the parser left
+ * out: any character inside a `<select>` that no node of its tree was made from. Needs locations.
+ */
+export function parserDisagreements(root: ParentNode, text: string): Disagreement[] {
+  const found: Disagreement[] = [];
+  for (const element of elements(root)) {
+    if (element.tagName !== 'select' || namespaceOf(element) !== 'html') continue;
+    const location = element.sourceCodeLocation;
+    if (!location?.startTag) continue;
+    const start = location.startTag.endOffset;
+    const end = location.endTag?.startOffset ?? location.endOffset;
+    const covered: [number, number][] = [];
+    let dropped: number | undefined;
+    const stack: Node[] = [...element.childNodes];
+    while (stack.length > 0) {
+      const node = stack.pop() as Node;
+      const at = 'sourceCodeLocation' in node ? node.sourceCodeLocation : undefined;
+      if ('tagName' in node) {
+        const own = node.sourceCodeLocation;
+        if (own?.startTag) covered.push([own.startTag.startOffset, own.startTag.endOffset]);
+        if (own?.endTag) covered.push([own.endTag.startOffset, own.endTag.endOffset]);
+        stack.push(...node.childNodes);
+      } else if (at) {
+        // Adjacent text is merged into one node whose span runs over a tag dropped between the parts.
+        const raw = text.slice(at.startOffset, at.endOffset);
+        const value = 'value' in node && typeof node.value === 'string' ? node.value : '';
+        const count = (within: string) => within.split('<').length - 1;
+        if (count(raw) > count(value)) dropped ??= at.startOffset + (count(value) === 0 ? raw.indexOf('<') : 0);
+        covered.push([at.startOffset, at.endOffset]);
+      }
+    }
+    covered.sort((a, b) => a[0] - b[0]);
+    let cursor = start;
+    const gaps: [number, number][] = [];
+    for (const [from, to] of covered) {
+      if (from > cursor) gaps.push([cursor, Math.min(from, end)]);
+      cursor = Math.max(cursor, to);
+    }
+    if (cursor < end) gaps.push([cursor, end]);
+    const gap = gaps.find(([from, to]) => text.slice(from, to).trim() !== '');
+    const gapAt = gap ? gap[0] + (text.slice(gap[0], gap[1]).length - text.slice(gap[0], gap[1]).trimStart().length) : undefined;
+    const offset = gapAt === undefined ? dropped : dropped === undefined ? gapAt : Math.min(gapAt, dropped);
+    if (offset === undefined) continue;
+    found.push({ offset, line: text.slice(0, offset).split('\n').length, message: SELECT_DISAGREEMENT });
+  }
+  return found;
 }

@@ -1,4 +1,5 @@
-import { javaScriptOnElement, LINK_ATTRIBUTES, srcsetUrls, type Attribute } from './html.ts';
+import { cssUrls } from './css-urls.ts';
+import { javaScriptOnElement, linkUrls, type Attribute } from './html.ts';
 import type { PageFacts, PageJavaScript, PageLink } from './extract.ts';
 import { lookupTable } from '../lookup.ts';
 
@@ -186,6 +187,7 @@ class StrictReader {
       const endTag = `</${name}>`;
       if (close === -1 || html.slice(close, close + endTag.length).toLowerCase() !== endTag) return false;
       this.stack.pop();
+      if (name === 'style') for (const url of cssUrls(html.slice(index, close))) this.links.push({ source: 'style', url, line: 1 });
       this.position = close + endTag.length;
     }
     return true;
@@ -258,13 +260,7 @@ class StrictReader {
     if (id) this.ids.add(id);
     const anchorName = tagName === 'a' ? valueOf('name') : undefined;
     if (anchorName) this.ids.add(anchorName);
-    for (const attribute of LINK_ATTRIBUTES[tagName] ?? []) {
-      const value = valueOf(attribute);
-      if (value === undefined) continue;
-      const source = `${tagName}[${attribute}]`;
-      const urls = attribute === 'srcset' ? srcsetUrls(value).map(({ url }) => url) : [value.trim()];
-      for (const url of urls) this.links.push({ source, url, line: 1 });
-    }
+    for (const { attribute, url } of linkUrls(tagName, 'html', attributes)) this.links.push({ source: `${tagName}[${attribute}]`, url, line: 1 });
   }
 }
 

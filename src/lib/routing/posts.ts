@@ -18,6 +18,8 @@ export interface PostsConfig {
   permalink: string;
   timezone: string;
   excerptSeparator?: string | undefined;
+  /** Posts per page of the blog's list (10 when not given). */
+  perPage?: number | undefined;
 }
 
 /** A post's address, date and categories. */

@@ -1,3 +1,4 @@
+import { isConsentEntry } from '../checks/consent-entry.ts';
 import { z } from 'astro/zod';
 import { permalinkProblems } from '../routing/permalink.ts';
 
@@ -92,6 +93,20 @@ export function pageSchema({ groups }: PageSchemaOptions) {
         .optional(),
       /** `true` keeps the page unpublished: no page, no sitemap entry, no link. */
       draft: z.boolean({ error: 'must be true or false (without quotes).' }).default(false),
+      /**
+       * The owner's consent for scripts on this page: each entry is the exact `https://` URL of an
+       * external script or `sha256-<base64>` of an inline script's text. The page's
+       * Content-Security-Policy allows exactly these; any other script fails the build, and the
+       * message prints the line to add. Without it the page runs no JavaScript.
+       */
+      scripts: z
+        .array(
+          z.string().refine(isConsentEntry, {
+            error: (issue) => `"${String(issue.input)}" is not a script: write the exact https:// URL of an external script, or sha256-<base64> of an inline one (the build prints it).`,
+          }),
+          { error: 'must be a list of scripts, like scripts: ["https://cdn.example/plot.js"].' },
+        )
+        .optional(),
     })
     .superRefine((page, ctx) => {
       const grouped = GROUP_LAYOUTS.includes(page.layout);
