@@ -72,7 +72,7 @@ export default defineConfig({
       },
     }),
     crawlerFiles(),
-    entryChecks({ posts: siteConfig.posts, folders }),
+    entryChecks({ posts: siteConfig.posts, folders, siteConfig }),
     githubPages({ domain: siteConfig.domain }),
   ],
   devToolbar: { enabled: false },

@@ -7,7 +7,7 @@ import { AstroError } from 'astro/errors';
 import { type AddressedFile, checkProject, summarize } from '../lib/checks/build-checks.ts';
 import { filesBelow, PAGES_DIR, readSiteInput } from '../lib/checks/read-site.ts';
 import { frontMatterHint } from '../lib/frontmatter/read-entry.ts';
-import { checkSite, type CheckedPage, type SitePage, type SiteCheckResult } from '../lib/checks/site.ts';
+import { checkSite, type CheckedPage, type LiquidSettings, type SitePage, type SiteCheckResult } from '../lib/checks/site.ts';
 import { rememberAstroCommand } from '../lib/content/astro-command.ts';
 import { ENTRIES_LOADER_NAME } from '../lib/content/entries-loader.ts';
 import { DATA_DIR, groupOfFile } from '../lib/data/data-file.ts';
@@ -92,10 +92,13 @@ export interface EntryChecksOptions {
   posts: PostsConfig;
   /** The site's folder addresses (`/work/`), which the Markdown plugins read; kept current in `astro dev`. */
   folders?: Set<string> | undefined;
+  /** The site config's values, which Liquid reads as `site.<key>`. */
+  siteConfig?: Readonly<Record<string, unknown>> | undefined;
 }
 
-export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegration {
+export function entryChecks({ posts, folders, siteConfig }: EntryChecksOptions): AstroIntegration {
   let rootDir = '';
+  let liquid: LiquidSettings | undefined;
   let publicDir = '';
   let base = '/';
   let command: string = 'build';
@@ -114,7 +117,7 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
 
   /** Checks the site in `astro dev`, keeping what the dev server needs to show each problem on its page. */
   async function runChecks(): Promise<SiteCheckResult> {
-    const input = await readSiteInput(rootDir, publicDir, routes, posts);
+    const input = await readSiteInput(rootDir, publicDir, routes, posts, liquid);
     const result = checkSite(input);
     addressed = summarize(result).addressed;
     for (const post of result.posts) knownPermalinks.set(post.file, post.facts.permalink);
@@ -163,6 +166,7 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
         rootDir = fileURLToPath(config.root);
         publicDir = fileURLToPath(config.publicDir);
         base = config.base;
+        liquid = { config: siteConfig ?? {}, url: config.site ? new URL(config.site).origin : '', baseurl: base.replace(/\/+$/, '') };
         command = current;
         rememberAstroCommand(current);
         if (current === 'dev') {
@@ -176,7 +180,7 @@ export function entryChecks({ posts, folders }: EntryChecksOptions): AstroIntegr
         checkedOnce = true;
         routes = sitePages(resolved);
         if (command !== 'dev') {
-          const checked = await checkProject({ rootDir, publicDir, routes, posts });
+          const checked = await checkProject({ rootDir, publicDir, routes, posts, liquid });
           if (checked.problems.length > 0) failBuild('Some files need fixing before the site can build', checked.problems);
           addressed = checked.addressed;
           return;

@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { PAGES_DIR } from '../content/folder-permalinks.ts';
 import { DATA_DIR, groupOfFile } from '../data/data-file.ts';
 import { POSTS_DIR, type PostsConfig } from '../routing/posts.ts';
-import type { ContentFile, SiteCheckInput, SitePage } from './site.ts';
+import type { ContentFile, LiquidSettings, SiteCheckInput, SitePage } from './site.ts';
 
 /**
  * The site's content as `checkSite` reads it, from a project folder: the one place that knows which
@@ -24,11 +24,18 @@ export async function filesBelow(folder: string): Promise<string[]> {
 
 /**
  * Reads the pages, posts, data files and the names of `public/`'s files of the project at `rootDir`.
- * `routes` are the pages `src/pages` builds itself; `posts` the site config's posts settings. The
+ * `routes` are the pages `src/pages` builds itself; `posts` the site config's posts settings; `liquid`
+ * what `site` holds for Liquid beyond the files. The
  * files are small and many: read one after another, they take a fraction of the time a thousand
  * reads in flight at once take.
  */
-export async function readSiteInput(rootDir: string, publicDir: string, routes: readonly SitePage[], posts: PostsConfig): Promise<SiteCheckInput> {
+export async function readSiteInput(
+  rootDir: string,
+  publicDir: string,
+  routes: readonly SitePage[],
+  posts: PostsConfig,
+  liquid?: LiquidSettings,
+): Promise<SiteCheckInput> {
   const readAll = (folder: string, paths: readonly string[]): ContentFile[] =>
     paths.map((path) => ({ path: `${folder}/${path}`, text: readFileSync(join(rootDir, folder, path), 'utf8') }));
   // Markdown is read for its text; images and other files only need their names.
@@ -41,5 +48,5 @@ export async function readSiteInput(rootDir: string, publicDir: string, routes: 
   const postFiles = await readFolder(POSTS_DIR);
   const dataNames = (await readdir(join(rootDir, DATA_DIR)).catch(() => [])).filter((name) => groupOfFile(name) !== undefined).sort();
   const dataFiles = readAll(DATA_DIR, dataNames);
-  return { pagesDir: PAGES_DIR, pageFiles, postsDir: POSTS_DIR, postFiles, posts, dataFiles, routes, publicFiles: await filesBelow(publicDir) };
+  return { pagesDir: PAGES_DIR, pageFiles, postsDir: POSTS_DIR, postFiles, posts, dataFiles, routes, publicFiles: await filesBelow(publicDir), rootDir, liquid };
 }
