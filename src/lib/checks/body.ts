@@ -44,8 +44,11 @@ export interface BodyCheckOptions {
    * Without it the body is checked both ways, so nothing either reading would run slips through.
    */
   format?: 'md' | 'mdx' | undefined;
-  /** The body is what the page's Liquid wrote: braces left in it are text (`{% raw %}`), not Liquid. */
-  liquidRan?: boolean | undefined;
+  /**
+   * Braces are text, not Liquid left over: the body is what the page's Liquid wrote (a `{% raw %}`
+   * shows braces), or the page says `liquid: false`.
+   */
+  bracesAreText?: boolean | undefined;
 }
 
 /** The parser features the site renders with: Astro's defaults, GFM and smart punctuation. */
@@ -352,7 +355,7 @@ export function checkBody(body: string, options: BodyCheckOptions): BodyProblem[
   // A body that is not valid MDX fails the build on its own; the Markdown reading still gives the
   // friendly messages (Liquid braces are the usual cause).
   const markdown = options.format === 'mdx' && mdx ? undefined : parseBody(body, 'md');
-  if (markdown) findings.push(...(options.liquidRan ? [] : liquidFindings(body, markdown, options)), ...markdownFindings(body, markdown));
+  if (markdown) findings.push(...(options.bracesAreText ? [] : liquidFindings(body, markdown, options)), ...markdownFindings(body, markdown));
   else if (mdx) findings.push(...liquidFindings(body, mdx, options));
   if (mdx) findings.push(...mdxFindings(mdx));
 

@@ -148,6 +148,7 @@ function bodyChecker(input: SiteCheckInput): BodyChecker {
   let liquid: ProjectLiquid | undefined;
   const rootDir = input.rootDir;
   return (file, data, body, options) => {
+    if (data['liquid'] === false) return checkBody(body, { ...options, bracesAreText: true });
     if (rootDir === undefined || !runsLiquid(file, data, body)) return checkBody(body, options);
     liquid ??= projectLiquid({
       root: rootDir,
@@ -162,10 +163,12 @@ function bodyChecker(input: SiteCheckInput): BodyChecker {
     const result = liquid.render(file, body, options.bodyLine);
     if (!result.ok) return [result.problem];
     rememberRendered(file, body, result.text);
-    // Lines of what Liquid wrote are not the file's lines: each problem names the page's first body line.
-    return checkBody(result.text, { ...options, bodyLine: 1, liquidRan: true }).map((problem) => ({
+    // Liquid keeps a body's lines where its tags do not loop: a problem on line n of what it wrote is
+    // placed on line n of the body, or its last line when the Liquid wrote more lines than there are.
+    const lastLine = options.bodyLine + (body.match(/\n/g)?.length ?? 0);
+    return checkBody(result.text, { ...options, bodyLine: 1, bracesAreText: true }).map((problem) => ({
       ...problem,
-      line: options.bodyLine,
+      line: Math.min(options.bodyLine + problem.line - 1, lastLine),
       message: `${problem.message} (in what the page's Liquid writes, at its line ${problem.line})`,
     }));
   };
