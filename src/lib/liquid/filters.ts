@@ -1,13 +1,13 @@
 /**
  * Jekyll's own Liquid filters (https://jekyllrb.com/docs/liquid/filters/), as one table. liquidjs
  * already implements most of them the way Jekyll 4.3 does (`where`, `where_exp`, `group_by`,
- * `group_by_exp`, `find`, `find_exp`, `date_to_*`, `slugify`, `jsonify`, `xml_escape`,
- * `cgi_escape`, `uri_escape`, `number_of_words`, `array_to_sentence_string`, `normalize_whitespace`,
- * `sample`, `push`, `pop`, `shift`, `unshift`, `inspect`); the rows here are the ones it lacks or
- * does differently. tests/build/liquid-differential.test.ts compares all of them with Debian's Jekyll.
+ * `group_by_exp`, `find`, `find_exp`, `date_to_*`, `cgi_escape`, `uri_escape`, `number_of_words`,
+ * `array_to_sentence_string`, `sample`, `push`, `pop`, `shift`, `unshift`); the rows here are the
+ * ones it lacks or does differently. tests/build/liquid-differential.test.ts compares all of them with Debian's Jekyll.
  */
 import { markdownToHtml } from 'satteri';
 import { lookupTable } from '../lookup.ts';
+import { slugify, type SlugMode } from '../routing/jekyll-urls.ts';
 
 /** What the filters need to know about the site being built. */
 export interface FilterSite {
@@ -52,6 +52,21 @@ export function smartify(input: unknown): string {
     .replace(/"/g, '\u201d')
     .replace(/(^|[\s([{\u2014\u2013-])'/g, '$1\u2018')
     .replace(/'/g, '\u2019');
+}
+
+/** Ruby's `encode(xml: :attr)`, which Jekyll's `xml_escape` uses. */
+const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const xmlEscape = (text: string) => text.replace(/[&<>"']/g, (character) => XML_ESCAPES[character] ?? character);
+
+/** Ruby's `inspect` (3.x), for the values front matter and data hold. */
+function rubyInspect(value: unknown): string {
+  if (value === null || value === undefined) return 'nil';
+  if (typeof value === 'string') return JSON.stringify(value).replace(/#(?=[{$@])/g, '\\#');
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  if (Array.isArray(value)) return `[${value.map(rubyInspect).join(', ')}]`;
+  if (typeof value === 'object') return `{${Object.entries(value).map(([key, item]) => `${rubyInspect(key)}=>${rubyInspect(item)}`).join(', ')}}`;
+  return String(value);
 }
 
 /** Jekyll's `sort`: a property, and where items without it go (`first`, the default, or `last`). */
@@ -102,4 +117,11 @@ export const JEKYLL_FILTERS: Readonly<Record<string, (site: FilterSite) => Filte
   markdownify: () => (input: unknown) => markdownToHtml(String(input ?? ''), { features: { gfm: true, smartPunctuation: true } }).html,
   smartify: () => smartify,
   sort: () => jekyllSort,
+  // The URL rules' own slugify (src/lib/routing/jekyll-urls.ts), already compared with Jekyll's.
+  slugify: () => (input: unknown, mode?: unknown, cased?: unknown) =>
+    input === null || input === undefined ? undefined : slugify(String(input), (typeof mode === 'string' ? mode : 'default') as SlugMode, cased === true),
+  xml_escape: () => (input: unknown) => (input === null || input === undefined ? undefined : xmlEscape(String(input))),
+  jsonify: () => (input: unknown) => JSON.stringify(input ?? null),
+  normalize_whitespace: () => (input: unknown) => String(input ?? '').replace(/\s+/g, ' ').trim(),
+  inspect: () => (input: unknown) => xmlEscape(rubyInspect(input)),
 });
