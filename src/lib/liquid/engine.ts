@@ -95,6 +95,17 @@ function explain(message: string): string {
   return said.endsWith('.') ? said : `${said}. Fix the Liquid, or write "liquid: false" in the front matter to show it as written.`;
 }
 
+/** The tag or output a token is in: a part of one (an empty expression) stands for the whole. */
+function constructAround(token: LiquidError['token']): string {
+  const text = token.getText();
+  if (/^\{[{%][\s\S]*[%}]\}$/.test(text.trim())) return text;
+  const opening = Math.max(token.input.lastIndexOf('{%', token.begin), token.input.lastIndexOf('{{', token.begin));
+  if (opening === -1) return text;
+  const closer = token.input.startsWith('{%', opening) ? '%}' : '}}';
+  const closing = token.input.indexOf(closer, token.begin);
+  return closing === -1 ? token.input.slice(opening, opening + 40) : token.input.slice(opening, closing + 2);
+}
+
 /** A liquidjs error as the one problem it is: the file, the line, the construct and what to do. */
 export function liquidProblem(error: unknown, input: Pick<RenderInput, 'file' | 'bodyLine'>, root: string): Problem {
   if (!LiquidError.is(error)) return { file: input.file, field: 'Liquid', line: input.bodyLine, message: explain(error instanceof Error ? error.message : String(error)) };
@@ -105,8 +116,7 @@ export function liquidProblem(error: unknown, input: Pick<RenderInput, 'file' | 
   if (Array.isArray(errors) && LiquidError.is(errors[0])) inner = errors[0];
   const token = inner.token;
   const [line = 1] = token.getPosition();
-  // A tag that cannot be read at all names no text of its own: the outer error's token does.
-  const construct = (token.getText().trim() || error.token.getText()).replace(/\s+/g, ' ').trim();
+  const construct = constructAround(token).replace(/\s+/g, ' ').trim();
   const original = (inner as { originalError?: unknown }).originalError;
   const message = explain(original instanceof Error ? original.message : inner.message);
   const inInclude = token.file !== undefined && resolve(root, input.file) !== token.file;

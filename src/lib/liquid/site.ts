@@ -94,7 +94,7 @@ export function liquidSite(input: LiquidSiteInput): LiquidSite {
   const objects = new Map<string, Record<string, unknown>>();
 
   const entryObject = (entry: SourceEntry, extra: Record<string, unknown>): Record<string, unknown> => {
-    const object: Record<string, unknown> = { ...merged(entry.data), ...extra, url: entry.url, path: entry.path };
+    const object: Record<string, unknown> = { ...merged(entry.data), url: entry.url, path: entry.path, ...extra };
     if (!('excerpt' in object)) lazy(object, 'excerpt', () => excerptOf(entry.body, String(entry.data['excerpt_separator'] ?? separator)));
     lazy(object, 'content', () => entry.body);
     objects.set(entry.file, object);
