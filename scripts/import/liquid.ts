@@ -192,7 +192,8 @@ export function keepLiquid(text: string, options: LiquidOptions): LiquidResult {
       if (token.name === 'include' && !/\{\{/.test(token.args)) {
         const name = parseIncludeArguments(token.args)?.name;
         const found = name === undefined ? undefined : options.include(name, false, options.file);
-        if (found && !found.ok) leftover(token.begin, `"${oneLine(written)}" is kept, but ${found.message.replace(/ Paste the HTML it produced, or delete the tag\.$/, '').replace(/\.$/, '')}: copy the file into ${INCLUDES_DIR}/, or replace the tag with the HTML it produced.`);
+        if (found && !found.ok && found.refused) result.refusals.push({ path: `${options.file} line ${lineAt(token.begin)}`, message: found.message });
+        else if (found && !found.ok) leftover(token.begin, `"${oneLine(written)}" is kept, but ${found.message.replace(/ Paste the HTML it produced, or delete the tag\.$/, '').replace(/\.$/, '')}: copy the file into ${INCLUDES_DIR}/, or replace the tag with the HTML it produced.`);
       }
       // The files `{% link %}` and `{% post_url %}` name move in the import: their addresses are written instead.
       if ((token.name === 'link' || token.name === 'post_url') && !/\{\{/.test(token.args)) {
