@@ -21,6 +21,7 @@ import { sameAddress } from '../lib/routing/navigation.ts';
 import { permalinkToFile } from '../lib/routing/permalink.ts';
 import { POSTS_DIR, type PostsConfig } from '../lib/routing/posts.ts';
 import { writeDevProblems } from './dev-problems.ts';
+import { rememberSettings } from '../lib/liquid/project.ts';
 
 export { filesBelow, PAGES_DIR };
 
@@ -167,6 +168,8 @@ export function entryChecks({ posts, folders, siteConfig }: EntryChecksOptions):
         publicDir = fileURLToPath(config.publicDir);
         base = config.base;
         liquid = { config: siteConfig ?? {}, url: config.site ? new URL(config.site).origin : '', baseurl: base.replace(/\/+$/, '') };
+        // The content loader runs a page's Liquid itself when the checks have not seen its text yet.
+        rememberSettings({ root: rootDir, posts, ...liquid, read: () => readSiteInput(rootDir, publicDir, [], posts) });
         command = current;
         rememberAstroCommand(current);
         if (current === 'dev') {

@@ -5,7 +5,7 @@ import { file, glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readEntrySource } from '../frontmatter/read-entry.ts';
 import { validatedBefore } from './validated-front-matter.ts';
-import { renderedBefore, runsLiquid } from '../liquid/project.ts';
+import { renderedBefore, renderFresh, runsLiquid } from '../liquid/project.ts';
 
 /** The name the entries' loader goes by, for `refreshContent({ loaders })`. */
 export const ENTRIES_LOADER_NAME = 'portfolio-entries';
@@ -100,15 +100,17 @@ export function liquidContext(context: LoaderContext): { context: LoaderContext;
         return (entry: StoredEntry) => {
           const file = entry.filePath;
           const body = entry.body;
-          const text = file !== undefined && body !== undefined && runsLiquid(file, entry.data, body) ? renderedBefore(file, body) : undefined;
-          if (text === undefined || file === undefined) return target.set(entry);
-          // Front matter is read off the text first: a body starting with a `---` rule must not look like some.
-          const markdown = text.startsWith('---') ? `\n${text}` : text;
-          pending.push(
-            context
-              .renderMarkdown(markdown, { fileURL: new URL(file, context.config.root) })
-              .then((rendered) => target.set({ ...entry, digest: context.generateDigest(`${entry.digest ?? ''}\u0000${text}`), rendered })),
-          );
+          if (file === undefined || body === undefined || !runsLiquid(file, entry.data, body)) return target.set(entry);
+          const render = async () => {
+            const text = renderedBefore(file, body) ?? (await renderFresh(file, body));
+            // A Liquid mistake: the entry is stored as the glob loader made it, and the checks report the mistake.
+            if (text === undefined) return target.set(entry);
+            // Front matter is read off the text first: a body starting with a `---` rule must not look like some.
+            const markdown = text.startsWith('---') ? `\n${text}` : text;
+            const rendered = await context.renderMarkdown(markdown, { fileURL: new URL(file, context.config.root) });
+            return target.set({ ...entry, digest: context.generateDigest(`${entry.digest ?? ''}\u0000${text}`), rendered });
+          };
+          pending.push(render());
           return true;
         };
       }

@@ -208,3 +208,34 @@ export function renderedBefore(file: string, body: string): string | undefined {
   return rendered().get(keyOf(file, body));
 }
 
+/** What a fresh run of a project's Liquid needs beyond its files: kept by the checks for the loader. */
+export interface ProjectSettings {
+  root: string;
+  /** Reads the project's pages, posts and `public/` files, as the checks read them. */
+  read: () => Promise<Pick<ProjectLiquidInput, 'pageFiles' | 'postFiles' | 'publicFiles'>>;
+  posts: PostsConfig;
+  config: Readonly<Record<string, unknown>>;
+  url: string;
+  baseurl: string;
+}
+
+const SETTINGS = Symbol.for('portfolio.liquidSettings');
+
+/** Keeps how to run the project's Liquid afresh (the checks call it; see `renderFresh`). */
+export function rememberSettings(settings: ProjectSettings): void {
+  (globalThis as { [key: symbol]: unknown })[SETTINGS] = settings;
+}
+
+/**
+ * A body's Liquid run afresh, for the content loader when the checks have not seen this body yet (in
+ * `astro dev`, a file is loaded again as soon as it is saved, and checked a moment later). `undefined`
+ * when the Liquid has a mistake: the checks report it.
+ */
+export async function renderFresh(file: string, body: string): Promise<string | undefined> {
+  const settings = (globalThis as { [key: symbol]: unknown })[SETTINGS] as ProjectSettings | undefined;
+  if (!settings) return undefined;
+  const liquid = projectLiquid({ ...settings, ...(await settings.read()) });
+  const result = liquid.render(file, body, 1);
+  return result.ok ? result.text : undefined;
+}
+
