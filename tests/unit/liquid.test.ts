@@ -100,6 +100,18 @@ describe("liquidjs's own Jekyll filters, as the engine is set up", () => {
   });
 });
 
+describe("dates in the site's time zone, as Jekyll's `timezone`", () => {
+  it.each([
+    ['UTC', '2019-06-10 02:00 +0000'],
+    ['America/New_York', '2019-06-09 22:00 -0400'],
+    ['Asia/Tokyo', '2019-06-10 11:00 +0900'],
+  ])('%s', (timezone, expected) => {
+    const zoned = createEngine({ root, url: '', baseurl: '', timezone, linkTo: () => undefined, postUrl: () => undefined });
+    const result = renderLiquid(zoned, { file: FILE, bodyLine: 1, body: '{{ d | date: "%Y-%m-%d %H:%M %z" }}', scope: { d: new Date('2019-06-10T02:00:00Z') } }, root);
+    expect(result).toEqual({ ok: true, text: expected });
+  });
+});
+
 describe('the tags', () => {
   it.each([
     ['{% link about.md %}', '/about/'],

@@ -19,6 +19,8 @@ export const INCLUDES_DIR = 'src/includes';
 export interface EngineOptions extends FilterSite, TagSite {
   /** The project's root folder. */
   root: string;
+  /** The time zone dates are shown in, as Jekyll's `timezone` (the site config's `posts.timezone`). */
+  timezone?: string | undefined;
 }
 
 /** Whether a body has Liquid to run: without `{{` or `{%` it is left exactly as it is. */
@@ -62,6 +64,7 @@ export function createEngine(options: EngineOptions): Liquid {
     ownPropertyOnly: true,
     // Includes are read once per build; `astro dev` makes a new engine when they change.
     cache: true,
+    ...(options.timezone ? { timezoneOffset: options.timezone } : {}),
   });
   for (const [name, make] of Object.entries(JEKYLL_FILTERS)) engine.registerFilter(name, make(options));
   for (const [name, make] of Object.entries(JEKYLL_TAGS)) engine.registerTag(name, make(options));

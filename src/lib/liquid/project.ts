@@ -167,6 +167,7 @@ export function projectLiquid(input: ProjectLiquidInput): ProjectLiquid {
     root: input.root,
     url: input.url,
     baseurl: input.baseurl,
+    timezone: input.posts.timezone,
     linkTo: linkResolver(pages, posts, input.publicFiles),
     postUrl: (name) => postUrls.get(name),
   });
