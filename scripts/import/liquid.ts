@@ -12,7 +12,7 @@
  */
 import { filters as LIQUID_FILTERS, Liquid, tags as LIQUID_TAGS, Tokenizer, TypeGuards, type TagToken, type TopLevelToken } from 'liquidjs';
 import { maskCode } from '../../src/lib/checks/body.ts';
-import { INCLUDES_DIR } from '../../src/lib/liquid/engine.ts';
+import { INCLUDES_DIR } from '../../src/lib/liquid/bodies.ts';
 import { JEKYLL_FILTERS } from '../../src/lib/liquid/filters.ts';
 import { JEKYLL_TAGS } from '../../src/lib/liquid/tags.ts';
 import type { Refusal, ReportLine } from './report.ts';

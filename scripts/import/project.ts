@@ -11,7 +11,7 @@ import { globSync } from 'tinyglobby';
 import type { PlannedFile } from './plan.ts';
 import { compareText } from './report.ts';
 import type { SourceSite } from './source.ts';
-import { INCLUDES_DIR } from '../../src/lib/liquid/engine.ts';
+import { INCLUDES_DIR } from '../../src/lib/liquid/bodies.ts';
 
 /** The folders the import writes into, and the one file outside them it replaces. */
 export const CONTENT_AREAS = ['src/content/', 'src/data/', `${INCLUDES_DIR}/`, 'public/'] as const;

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { plannedBytes, SITE_CONFIG, type Action } from './project.ts';
 import type { Refusal } from './report.ts';
 import { isInside, type SourceSite } from './source.ts';
-import { INCLUDES_DIR } from '../../src/lib/liquid/engine.ts';
+import { INCLUDES_DIR } from '../../src/lib/liquid/bodies.ts';
 
 /** Where the import may write: its content folders, the includes Liquid reads, and the site config. */
 const WRITABLE = ['src/content/pages/', 'src/content/posts/', 'src/data/', `${INCLUDES_DIR}/`, 'public/'];

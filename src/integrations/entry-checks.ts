@@ -21,7 +21,7 @@ import { sameAddress } from '../lib/routing/navigation.ts';
 import { permalinkToFile } from '../lib/routing/permalink.ts';
 import { POSTS_DIR, type PostsConfig } from '../lib/routing/posts.ts';
 import { writeDevProblems } from './dev-problems.ts';
-import { rememberSettings } from '../lib/liquid/project.ts';
+import { rememberSettings } from '../lib/liquid/bodies.ts';
 
 export { filesBelow, PAGES_DIR };
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { checkedContext, liquidContext, literal, storeWithout, unreadableEntries } from '../../src/lib/content/entries-loader.ts';
-import { rememberRendered } from '../../src/lib/liquid/project.ts';
+import { rememberRendered } from '../../src/lib/liquid/bodies.ts';
 import { forgetValidated, rememberValidated, validatedBefore } from '../../src/lib/content/validated-front-matter.ts';
 import { OUTPUT_ROOT } from '../helpers/site.ts';
 
@@ -97,7 +97,7 @@ describe('checkedContext: front matter the checks validated is stored as their s
 
 describe('liquidContext: a body with Liquid is rendered from what its Liquid wrote', () => {
   it('renders the Liquid output as Markdown, leaves other entries untouched, and waits for the renders', async () => {
-    const stored = new Map<string, { body?: string; digest?: string; rendered?: { html: string } }>();
+    const stored = new Map<string, { id: string; body?: string; digest?: string; rendered?: { html: string } }>();
     const rendered: string[] = [];
     const context = {
       config: { root: pathToFileURL(`${OUTPUT_ROOT}/`) },

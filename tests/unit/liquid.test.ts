@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createEngine, hasLiquid, renderLiquid } from '../../src/lib/liquid/engine.ts';
+import { createEngine, renderLiquid } from '../../src/lib/liquid/engine.ts';
 import { JEKYLL_FILTERS } from '../../src/lib/liquid/filters.ts';
 import { JEKYLL_TAGS } from '../../src/lib/liquid/tags.ts';
 import { liquidSite } from '../../src/lib/liquid/site.ts';
-import { runsLiquid } from '../../src/lib/liquid/project.ts';
+import { hasLiquid, runsLiquid } from '../../src/lib/liquid/bodies.ts';
 
 /** A project folder with one include, for the engine to read. */
 const root = mkdtempSync(join(tmpdir(), 'liquid-unit-'));

@@ -9,7 +9,8 @@ import { RECORD_KEYS, type RecordData } from '../schema/record.ts';
 import { isPublishedPost, postFacts, type PostFacts, type PostsConfig } from '../routing/posts.ts';
 import { forgetValidated, rememberValidated } from '../content/validated-front-matter.ts';
 import { checkBody, type BodyProblem } from './body.ts';
-import { projectLiquid, rememberRendered, runsLiquid, type ProjectLiquid } from '../liquid/project.ts';
+import { liquidModule, rememberRendered, runsLiquid } from '../liquid/bodies.ts';
+import type { ProjectLiquid } from '../liquid/project.ts';
 
 /**
  * Every check of the site's content that needs no build: file names, front matter and the schema of
@@ -150,7 +151,7 @@ function bodyChecker(input: SiteCheckInput): BodyChecker {
   return (file, data, body, options) => {
     if (data['liquid'] === false) return checkBody(body, { ...options, bracesAreText: true });
     if (rootDir === undefined || !runsLiquid(file, data, body)) return checkBody(body, options);
-    liquid ??= projectLiquid({
+    liquid ??= liquidModule().projectLiquid({
       root: rootDir,
       pageFiles: input.pageFiles,
       postFiles: input.postFiles,

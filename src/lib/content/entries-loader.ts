@@ -5,7 +5,7 @@ import { file, glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readEntrySource } from '../frontmatter/read-entry.ts';
 import { validatedBefore } from './validated-front-matter.ts';
-import { renderedBefore, renderFresh, runsLiquid } from '../liquid/project.ts';
+import { renderedBefore, renderFresh, runsLiquid } from '../liquid/bodies.ts';
 
 /** The name the entries' loader goes by, for `refreshContent({ loaders })`. */
 export const ENTRIES_LOADER_NAME = 'portfolio-entries';

@@ -10,11 +10,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { Liquid, LiquidError } from 'liquidjs';
 import type { Problem } from '../errors.ts';
+import { INCLUDES_DIR } from './bodies.ts';
 import { JEKYLL_FILTERS, type FilterSite } from './filters.ts';
 import { JEKYLL_TAGS, type TagSite } from './tags.ts';
 
-/** Where a project keeps the files `{% include %}` reads: Jekyll's `_includes/`. */
-export const INCLUDES_DIR = 'src/includes';
 
 export interface EngineOptions extends FilterSite, TagSite {
   /** The project's root folder. */
@@ -22,9 +21,6 @@ export interface EngineOptions extends FilterSite, TagSite {
   /** The time zone dates are shown in, as Jekyll's `timezone` (the site config's `posts.timezone`). */
   timezone?: string | undefined;
 }
-
-/** Whether a body has Liquid to run: without `{{` or `{%` it is left exactly as it is. */
-export const hasLiquid = (body: string): boolean => body.includes('{{') || body.includes('{%');
 
 /**
  * The files Liquid may read: the includes folder for `include`, and the project's `src/` for

@@ -1,8 +1,9 @@
 /**
  * Liquid for one project: the engine and the variables, from the project's own files (the pages
  * and posts the checks read, `src/data/`, `src/includes/`, the site config). The checks run each
- * page's Liquid before the build and keep what it wrote; the content loader then renders that text
- * as Markdown (src/lib/content/entries-loader.ts). Plain node:fs, no Astro.
+ * page's Liquid before the build and keep what it wrote (bodies.ts); the content loader then renders
+ * that text as Markdown (src/lib/content/entries-loader.ts). Plain node:fs, no Astro. Loaded only
+ * when a page has Liquid to run (`liquidModule` in bodies.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { PAGES_DIR } from '../content/folder-permalinks.ts';
 import { isPublishedFile } from '../routing/pages.ts';
 import { isPublishedPost, POSTS_DIR, postFacts, type PostsConfig } from '../routing/posts.ts';
 import { postSchema } from '../schema/post.ts';
-import { createEngine, hasLiquid, renderLiquid, type RenderResult } from './engine.ts';
+import { createEngine, renderLiquid, type RenderResult } from './engine.ts';
 import { liquidSite, type LiquidSite, type SourceEntry, type SourcePost } from './site.ts';
 
 /** A file of the project, as the checks read it. */
@@ -43,11 +44,6 @@ export interface ProjectLiquid {
   site: LiquidSite;
   /** Runs one page's or post's body. */
   render(file: string, body: string, bodyLine: number): RenderResult;
-}
-
-/** Whether a page's body is run through Liquid: `.md` with `{{` or `{%`, unless it says `liquid: false`. */
-export function runsLiquid(file: string, data: Readonly<Record<string, unknown>> | undefined, body: string): boolean {
-  return file.endsWith('.md') && data?.['liquid'] !== false && hasLiquid(body);
 }
 
 
@@ -178,65 +174,3 @@ export function projectLiquid(input: ProjectLiquidInput): ProjectLiquid {
       renderLiquid(engine, { file, body, bodyLine, scope: { site: site.site, page: site.pageOf(file) ?? {} } }, input.root),
   };
 }
-
-/**
- * What each page's Liquid wrote, kept by file and body for the content loader. The checks run before
- * the loader in the same process (and, in `astro dev`, in another copy of this module: the values
- * live on `globalThis`).
- */
-function rendered(): Map<string, string> {
-  const store = globalThis as { [key: symbol]: unknown };
-  return (store[Symbol.for('portfolio.liquidRendered')] ??= new Map<string, string>()) as Map<string, string>;
-}
-
-/** Astro and the checks split front matter from the body alike, up to the line endings and blank lines around it. */
-const keyOf = (file: string, body: string) => `${file}\u0000${body.replace(/\r\n?/g, '\n').trim()}`;
-
-/** Keeps what a body's Liquid wrote. */
-export function rememberRendered(file: string, body: string, text: string): void {
-  const values = rendered();
-  const key = keyOf(file, body);
-  values.delete(key);
-  values.set(key, text);
-  for (const oldest of values.keys()) {
-    if (values.size <= 4096) break;
-    values.delete(oldest);
-  }
-}
-
-/** What this body's Liquid wrote at the last check, if it was checked. */
-export function renderedBefore(file: string, body: string): string | undefined {
-  return rendered().get(keyOf(file, body));
-}
-
-/** What a fresh run of a project's Liquid needs beyond its files: kept by the checks for the loader. */
-export interface ProjectSettings {
-  root: string;
-  /** Reads the project's pages, posts and `public/` files, as the checks read them. */
-  read: () => Promise<Pick<ProjectLiquidInput, 'pageFiles' | 'postFiles' | 'publicFiles'>>;
-  posts: PostsConfig;
-  config: Readonly<Record<string, unknown>>;
-  url: string;
-  baseurl: string;
-}
-
-const SETTINGS = Symbol.for('portfolio.liquidSettings');
-
-/** Keeps how to run the project's Liquid afresh (the checks call it; see `renderFresh`). */
-export function rememberSettings(settings: ProjectSettings): void {
-  (globalThis as { [key: symbol]: unknown })[SETTINGS] = settings;
-}
-
-/**
- * A body's Liquid run afresh, for the content loader when the checks have not seen this body yet (in
- * `astro dev`, a file is loaded again as soon as it is saved, and checked a moment later). `undefined`
- * when the Liquid has a mistake: the checks report it.
- */
-export async function renderFresh(file: string, body: string): Promise<string | undefined> {
-  const settings = (globalThis as { [key: symbol]: unknown })[SETTINGS] as ProjectSettings | undefined;
-  if (!settings) return undefined;
-  const liquid = projectLiquid({ ...settings, ...(await settings.read()) });
-  const result = liquid.render(file, body, 1);
-  return result.ok ? result.text : undefined;
-}
-
