@@ -110,7 +110,6 @@ export function pageSchema({ groups }: PageSchemaOptions) {
         .optional(),
       /** `true` keeps the page unpublished: no page, no sitemap entry, no link. */
       draft: z.boolean({ error: 'must be true or false (without quotes).' }).default(false),
-      ...LIQUID_KEYS,
       /**
        * The Jekyll collection the page belongs to (`publications` for a file of `_publications/`):
        * Liquid lists it in `site.publications`, ordered by `date`, then by file name.
@@ -119,6 +118,7 @@ export function pageSchema({ groups }: PageSchemaOptions) {
         .string({ error: 'must be the name of a collection, like collection: publications' })
         .regex(/^[A-Za-z0-9_-]+$/, { error: 'must be one word (letters, digits, "-" or "_"), like collection: publications' })
         .optional(),
+      ...LIQUID_KEYS,
     })
     .superRefine((page, ctx) => {
       const grouped = GROUP_LAYOUTS.includes(page.layout);
