@@ -75,7 +75,7 @@ export default defineConfig({
       },
     }),
     crawlerFiles(),
-    entryChecks({ posts: siteConfig.posts, folders, navigation: siteConfig.navigation }),
+    entryChecks({ posts: siteConfig.posts, folders, navigation: siteConfig.navigation, siteConfig }),
     githubPages({ domain: siteConfig.domain }),
   ],
   devToolbar: { enabled: false },

@@ -1,14 +1,20 @@
 /**
- * Liquid in pages, posts and includes, turned into the plain text Jekyll produced where the importer
- * can be sure of it: `{{ site.X }}`, `{{ page.X }}`, `relative_url`, `{% link %}`, `{% post_url %}`,
- * plain includes, `{% raw %}`. Anything else stays as written and is reported with its line; the
- * build's own Liquid check then stops on it, so nothing is silently lost.
+ * Liquid in pages, posts and includes. The build runs Liquid as Jekyll does (src/lib/liquid/), so the
+ * Liquid of a page or post that the build renders is KEPT as written (`keepLiquid`), `_includes/` is
+ * copied to the project's `src/includes/` (`planIncludes`), and only what cannot work in its new place
+ * is converted: `{% link %}` and `{% post_url %}` become the addresses they named, and an
+ * `{% include_relative %}` the file it names, since the files move in the import. What the build will not run (a plugin's tag, a filter it does not know, an
+ * include the theme brought) is reported with its line.
  *
- * Liquid inside code (fenced blocks, inline code) is shown as code, not run, as the build's check
- * sees it (the same `maskCode`); only `{% raw %}` tags are unwrapped there.
+ * Text that becomes a static file in `public/` is not rendered by the build: there the Liquid is
+ * still turned into the text Jekyll produced where the importer can be sure of it (`convertLiquid`);
+ * anything else stays as written and is reported.
  */
-import { Liquid, Tokenizer, TypeGuards, type TagToken, type TopLevelToken } from 'liquidjs';
+import { filters as LIQUID_FILTERS, Liquid, tags as LIQUID_TAGS, Tokenizer, TypeGuards, type TagToken, type TopLevelToken } from 'liquidjs';
 import { maskCode } from '../../src/lib/checks/body.ts';
+import { INCLUDES_DIR } from '../../src/lib/liquid/bodies.ts';
+import { JEKYLL_FILTERS } from '../../src/lib/liquid/filters.ts';
+import { JEKYLL_TAGS } from '../../src/lib/liquid/tags.ts';
 import type { Refusal, ReportLine } from './report.ts';
 
 export interface LiquidScope {
@@ -46,6 +52,8 @@ export interface LiquidOptions {
   include(name: string, relative: boolean, from: string): IncludeLookup;
   /** How deep in includes this text is: an include that includes itself stops here. */
   depth?: number;
+  /** The text is a page's or post's body, which the build runs through Liquid: keep its Liquid. */
+  keep?: boolean;
 }
 
 export interface LiquidResult {
@@ -138,8 +146,112 @@ const oneLine = (text: string) => {
   return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
 };
 
-/** Converts the Liquid of one text (a page's body, an include). */
+/** The tags and filters the build runs: Liquid's own and Jekyll's (src/lib/liquid/). */
+const BUILD_TAGS = new Set([...Object.keys(LIQUID_TAGS), ...Object.keys(JEKYLL_TAGS)]);
+const BUILD_FILTERS = new Set([...Object.keys(LIQUID_FILTERS), ...Object.keys(JEKYLL_FILTERS)]);
+
+/** `_includes/` copied to the project's includes folder, where the build's `{% include %}` reads them. */
+export function planIncludes(paths: readonly string[]): { path: string; content: { copy: string }; from: string }[] {
+  return paths
+    .filter((path) => path.startsWith('_includes/'))
+    .map((path) => ({ path: `${INCLUDES_DIR}/${path.slice('_includes/'.length)}`, content: { copy: path }, from: path }));
+}
+
+/**
+ * Keeps the Liquid of a page's or post's body for the build to run. Only `{% include_relative %}` is
+ * replaced by its file's text (Liquid and all), since the page moves away from that file; the rest is
+ * checked against what the build runs, and reported where the build would stop.
+ */
+export function keepLiquid(text: string, options: LiquidOptions): LiquidResult {
+  const result: LiquidResult = { text, leftovers: [], changes: [], converted: [], refusals: [], inlined: [] };
+  if (!/\{[{%]/.test(text)) return result;
+  const lineAt = (offset: number) => options.firstLine + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
+  const leftover = (offset: number, message: string) => result.leftovers.push({ kind: 'leftover', file: options.file, line: lineAt(offset), message });
+  let tokens: TopLevelToken[];
+  try {
+    tokens = new Tokenizer(text).readTopLevelTokens();
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/, line:\d+, col:\d+$/, '') : String(error);
+    leftover(0, `its Liquid cannot be read (${message}), so the build will stop on it, as Jekyll did not. Fix the broken tag, or add "liquid: false" to the front matter to show it as written.`);
+    return result;
+  }
+  const out: string[] = [];
+  let rawDepth = 0;
+  for (const token of tokens) {
+    const written = source(text, token);
+    if (isTagToken(token)) {
+      if (token.name === 'raw') rawDepth++;
+      if (token.name === 'endraw') rawDepth = Math.max(0, rawDepth - 1);
+      if (rawDepth > 0 && token.name !== 'raw') {
+        out.push(written);
+        continue;
+      }
+      if (!BUILD_TAGS.has(token.name) && !/^end/.test(token.name) && !['else', 'elsif', 'when'].includes(token.name)) {
+        leftover(token.begin, `"${oneLine(written)}" is kept, but "${token.name}" is a tag of a Jekyll plugin, which the build does not run: it will stop there. Replace it with the HTML it produced, or a link.`);
+      }
+      if (token.name === 'include' && !/\{\{/.test(token.args)) {
+        const name = parseIncludeArguments(token.args)?.name;
+        const found = name === undefined ? undefined : options.include(name, false, options.file);
+        if (found && !found.ok && found.refused) result.refusals.push({ path: `${options.file} line ${lineAt(token.begin)}`, message: found.message });
+        else if (found && !found.ok) leftover(token.begin, `"${oneLine(written)}" is kept, but ${found.message.replace(/ Paste the HTML it produced, or delete the tag\.$/, '').replace(/\.$/, '')}: copy the file into ${INCLUDES_DIR}/, or replace the tag with the HTML it produced.`);
+      }
+      // The files `{% link %}` and `{% post_url %}` name move in the import: their addresses are written instead.
+      if ((token.name === 'link' || token.name === 'post_url') && !/\{\{/.test(token.args)) {
+        const argument = token.args.trim().replace(/^["']|["']$/g, '');
+        const found = token.name === 'link' ? options.link(argument) : options.postUrl(argument);
+        if (found.ok) {
+          out.push(found.value);
+          result.converted.push({ kind: 'converted', file: options.file, line: lineAt(token.begin), message: `"${oneLine(written)}" -> "${found.value}"` });
+          continue;
+        }
+        if (found.refused) result.refusals.push({ path: `${options.file} line ${lineAt(token.begin)}`, message: found.message });
+        else leftover(token.begin, `"${oneLine(written)}" is kept, but the build will stop on it: ${found.message}`);
+        out.push(written);
+        continue;
+      }
+      if (token.name === 'include_relative') {
+        const inlined = inlineRelative(token, options);
+        result.refusals.push(...inlined.refusals.map((refusal) => ({ ...refusal, path: refusal.path || `${options.file} line ${lineAt(token.begin)}` })));
+        if (inlined.ok) {
+          out.push(inlined.text);
+          result.converted.push({ kind: 'converted', file: options.file, line: lineAt(token.begin), message: `"${oneLine(written)}" -> the text of ${inlined.inlined[0] ?? 'the file'}, whose Liquid the build runs` });
+          result.inlined.push(...inlined.inlined);
+        } else {
+          out.push(written);
+          if (inlined.refusals.length === 0) leftover(token.begin, `"${oneLine(written)}" is kept, but ${inlined.message}`);
+        }
+        continue;
+      }
+    } else if (isOutputToken(token) && rawDepth === 0) {
+      const output = token as OutputToken;
+      for (const filter of splitFilters(output.content.trim()).slice(1)) {
+        const name = /^([\w-]+)/.exec(filter)?.[1] ?? filter;
+        if (!BUILD_FILTERS.has(name)) leftover(output.begin, `"${oneLine(written)}" is kept, but "${name}" is a filter of a Jekyll plugin, which the build does not run: it will stop there. Write the text it produced.`);
+      }
+    }
+    out.push(written);
+  }
+  result.text = out.join('');
+  return result;
+}
+
+/** `{% include_relative file %}` replaced by the file's text, kept as Liquid for the build to run. */
+function inlineRelative(tag: TagToken, options: LiquidOptions): Inlined {
+  const failed = (message: string, refusals: Refusal[] = []): Inlined => ({ ok: false, text: '', message, refusals, inlined: [] });
+  if ((options.depth ?? 0) > 8) return failed('include_relative nests more than 8 deep (a file that includes itself?). Paste the text it produced.');
+  const parsed = parseIncludeArguments(tag.args);
+  if (!parsed || /\{\{/.test(tag.args)) return failed('its file name is computed by Liquid. Paste the text it produced.');
+  if (parsed.params.length > 0) return failed(`it passes parameters (${parsed.params.map(([key]) => key).join(', ')}), which only an include in ${INCLUDES_DIR}/ can read. Move the file there and write {% include %} instead.`);
+  const found = options.include(parsed.name, true, options.file);
+  if (!found.ok) return found.refused ? failed(found.message, [{ path: '', message: found.message }]) : failed(found.message);
+  const inner = keepLiquid(found.file.text, { ...options, file: found.file.path, firstLine: 1, depth: (options.depth ?? 0) + 1 });
+  if (inner.refusals.length > 0) return failed('it reaches outside the Jekyll folder.', inner.refusals);
+  return { ok: true, text: inner.text.replace(/\n$/, ''), message: '', refusals: [], inlined: [found.file.path, ...inner.inlined] };
+}
+
+/** Converts the Liquid of one text (a page's body, an include) that the build will not run. */
 export function convertLiquid(text: string, options: LiquidOptions): LiquidResult {
+  if (options.keep) return keepLiquid(text, options);
   const result: LiquidResult = { text, leftovers: [], changes: [], converted: [], refusals: [], inlined: [] };
   const lineAt = (offset: number) => options.firstLine + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
   const leftover = (offset: number, message: string) => result.leftovers.push({ kind: 'leftover', file: options.file, line: lineAt(offset), message });

@@ -150,7 +150,7 @@ export function dropped(file: string, key: string, value: unknown, why = 'this p
   return { kind: 'dropped', file, message: `dropped \`${key}: ${showValue(value)}\`: ${why}.` };
 }
 
-export type Convert = (text: string, options: { file: string; firstLine: number; markdown: boolean; page: Record<string, unknown> }) => LiquidResult;
+export type Convert = (text: string, options: { file: string; firstLine: number; markdown: boolean; page: Record<string, unknown>; keep?: boolean }) => LiquidResult;
 
 export interface PageContext {
   config: JekyllConfig;
@@ -289,7 +289,7 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   const scope = { ...values, url, path };
   const html = isHtml(path);
   // An HTML body becomes one HTML block (htmlAsMarkdown), so none of it is code: every tag in it is converted.
-  const converted = context.convert(split.body, { file: path, firstLine: split.bodyLine, markdown: !html, page: scope });
+  const converted = context.convert(split.body, { file: path, firstLine: split.bodyLine, markdown: !html, page: scope, keep: true });
   report.push(...converted.converted, ...converted.leftovers, ...converted.changes);
   let body = converted.text;
   if (html) body = htmlAsMarkdown(body);

@@ -9,7 +9,7 @@ import { planData } from './data.ts';
 import { fixBareDomainLinks } from './links.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import type { LayoutChoice } from './layouts.ts';
-import { convertLiquid, type IncludeLookup, type LiquidResult, type Lookup } from './liquid.ts';
+import { convertLiquid, planIncludes, type IncludeLookup, type LiquidResult, type Lookup } from './liquid.ts';
 import { PAGES_DIR, planPage, readDocument, withDocumentUrl, withPageUrl, type Convert, type SourceDocument } from './pages.ts';
 import { POSTS_DIR, isDraft, planPost, withPostUrl } from './posts.ts';
 import { classify, extensionOf, isHtml, isMarkdown } from './reader.ts';
@@ -359,13 +359,9 @@ export function planImport(site: SourceSite): PlanResult {
   files.push({ path: SITE_CONFIG_FILE, content: { text: renderSiteConfig(siteConfig.values) }, from: configFile });
   files.push({ path: LEGACY_URLS_FILE, content: { text: legacyUrlsFile(urls) } });
 
-  // Theme code, in one line.
+  // The includes, for the build's {% include %}; then the theme code, in one line.
+  files.push(...planIncludes(source.includes));
   const theme = [...source.theme];
-  const includes = source.includes.filter((path) => !inlinedIncludes.has(path));
-  if (includes.length > 0) {
-    const inlined = [...inlinedIncludes].filter((path) => path.startsWith('_includes/')).map((path) => path.slice('_includes/'.length));
-    theme.push(inlined.length > 0 ? `_includes/ (all but ${inlined.sort(compareText).join(', ')}, inlined where used)` : '_includes/');
-  }
   theme.push(...themeExtras);
   for (const item of theme.sort(compareText)) report.push({ kind: 'theme', message: item });
 

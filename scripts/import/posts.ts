@@ -116,7 +116,7 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
   const split = document.split ?? { yaml: '', body: '', bodyLine: 1 };
   const html = isHtml(path);
   const page = { ...values, title, url: document.url, path, slug: parsePostFileName(path)?.slug };
-  const converted = context.convert(split.body, { file: path, firstLine: split.bodyLine, markdown: !html, page });
+  const converted = context.convert(split.body, { file: path, firstLine: split.bodyLine, markdown: !html, page, keep: true });
   report.push(...converted.converted, ...converted.leftovers, ...converted.changes);
   let body = converted.text;
   if (html) body = body === '' ? '' : `\n${htmlAsMarkdown(body)}`;

@@ -11,9 +11,10 @@ import { globSync } from 'tinyglobby';
 import type { PlannedFile } from './plan.ts';
 import { compareText } from './report.ts';
 import type { SourceSite } from './source.ts';
+import { INCLUDES_DIR } from '../../src/lib/liquid/bodies.ts';
 
 /** The folders the import writes into, and the one file outside them it replaces. */
-export const CONTENT_AREAS = ['src/content/', 'src/data/', 'public/'] as const;
+export const CONTENT_AREAS = ['src/content/', 'src/data/', `${INCLUDES_DIR}/`, 'public/'] as const;
 export const SITE_CONFIG = 'src/site.config.ts';
 /** The project's own favicon: not the owner's content, never removed. */
 export const PROJECT_FAVICON = 'public/favicon.svg';

@@ -9,9 +9,10 @@ import { plannedBytes, SITE_CONFIG, type Action } from './project.ts';
 import type { Refusal } from './report.ts';
 import { isInside, type SourceSite } from './source.ts';
 import { scanServedFile, servedKind } from '../../src/lib/checks/served-files.ts';
+import { INCLUDES_DIR } from '../../src/lib/liquid/bodies.ts';
 
-/** Where the import may write: its content folders and the site config. */
-const WRITABLE = ['src/content/pages/', 'src/content/posts/', 'src/data/', 'public/'];
+/** Where the import may write: its content folders, the includes Liquid reads, and the site config. */
+const WRITABLE = ['src/content/pages/', 'src/content/posts/', 'src/data/', `${INCLUDES_DIR}/`, 'public/'];
 /** Where it may remove sample content. */
 const REMOVABLE = ['src/content/', 'src/data/'];
 

@@ -7,7 +7,7 @@ import { AstroError } from 'astro/errors';
 import { type AddressedFile, checkProject, summarize } from '../lib/checks/build-checks.ts';
 import { filesBelow, PAGES_DIR, readSiteInput } from '../lib/checks/read-site.ts';
 import { frontMatterHint } from '../lib/frontmatter/read-entry.ts';
-import { checkSite, type CheckedPage, type SitePage, type SiteCheckResult } from '../lib/checks/site.ts';
+import { checkSite, type CheckedPage, type LiquidSettings, type SitePage, type SiteCheckResult } from '../lib/checks/site.ts';
 import { rememberAstroCommand } from '../lib/content/astro-command.ts';
 import { isEditorFile, readMidSave } from '../lib/content/editor-files.ts';
 import { ENTRIES_LOADER_NAME } from '../lib/content/entries-loader.ts';
@@ -27,6 +27,7 @@ import { POSTS_DIR, type PostsConfig } from '../lib/routing/posts.ts';
 import { sitemapXml } from '../lib/seo/sitemap.ts';
 import { absoluteUrl, withBase } from '../lib/url.ts';
 import { writeDevProblems } from './dev-problems.ts';
+import { rememberSettings } from '../lib/liquid/bodies.ts';
 
 export { filesBelow, PAGES_DIR };
 
@@ -103,10 +104,13 @@ export interface EntryChecksOptions {
   folders?: Set<string> | undefined;
   /** The site config's `navigation`, whose broken links are told once, on the site config. */
   navigation?: readonly { href: string }[] | undefined;
+  /** The site config's values, which Liquid reads as `site.<key>`. */
+  siteConfig?: Readonly<Record<string, unknown>> | undefined;
 }
 
-export function entryChecks({ posts, folders, navigation = [] }: EntryChecksOptions): AstroIntegration {
+export function entryChecks({ posts, folders, navigation = [], siteConfig }: EntryChecksOptions): AstroIntegration {
   let rootDir = '';
+  let liquid: LiquidSettings | undefined;
   let publicDir = '';
   let base = '/';
   let site = 'http://localhost:4321';
@@ -128,7 +132,7 @@ export function entryChecks({ posts, folders, navigation = [] }: EntryChecksOpti
 
   /** Checks the site in `astro dev`, keeping what the dev server needs to show each problem on its page. */
   async function runChecks(): Promise<SiteCheckResult> {
-    const read = await readSiteInput(rootDir, publicDir, routes, posts);
+    const read = await readSiteInput(rootDir, publicDir, routes, posts, liquid);
     // An editor's file of the moment (`sedKzga9D`, `.x.md.swp`) is not the owner's page.
     const owned = (file: { path: string }) => !isEditorFile(basename(file.path));
     const input = { ...read, pageFiles: read.pageFiles.filter(owned), postFiles: read.postFiles.filter(owned), dataFiles: read.dataFiles.filter(owned) };
@@ -181,6 +185,9 @@ export function entryChecks({ posts, folders, navigation = [] }: EntryChecksOpti
         publicDir = fileURLToPath(config.publicDir);
         base = config.base;
         site = config.site ?? site;
+        liquid = { config: siteConfig ?? {}, url: config.site ? new URL(config.site).origin : '', baseurl: base.replace(/\/+$/, '') };
+        // The content loader runs a page's Liquid itself when the checks have not seen its text yet.
+        rememberSettings({ root: rootDir, posts, ...liquid, read: () => readSiteInput(rootDir, publicDir, [], posts) });
         command = current;
         rememberAstroCommand(current);
         if (current === 'dev') {
@@ -194,7 +201,7 @@ export function entryChecks({ posts, folders, navigation = [] }: EntryChecksOpti
         checkedOnce = true;
         routes = sitePages(resolved);
         if (command !== 'dev') {
-          const checked = await checkProject({ rootDir, publicDir, routes, posts });
+          const checked = await checkProject({ rootDir, publicDir, routes, posts, liquid });
           if (checked.problems.length > 0) failBuild('Some files need fixing before the site can build', checked.problems);
           addressed = checked.addressed;
           return;

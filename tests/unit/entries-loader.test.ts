@@ -2,7 +2,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
-import { checkedContext, literal, storeWithout, unreadableEntries } from '../../src/lib/content/entries-loader.ts';
+import { checkedContext, liquidContext, literal, storeWithout, unreadableEntries } from '../../src/lib/content/entries-loader.ts';
+import { rememberRendered } from '../../src/lib/liquid/bodies.ts';
 import { forgetValidated, rememberValidated, validatedBefore } from '../../src/lib/content/validated-front-matter.ts';
 import { OUTPUT_ROOT } from '../helpers/site.ts';
 
@@ -91,5 +92,32 @@ describe('checkedContext: front matter the checks validated is stored as their s
     rememberValidated('c.md', { data: 'work' }, { data: 'work' });
     forgetValidated('c.md', { data: 'work' });
     expect(validatedBefore('c.md', { data: 'work' })).toBeUndefined();
+  });
+});
+
+describe('liquidContext: a body with Liquid is rendered from what its Liquid wrote', () => {
+  it('renders the Liquid output as Markdown, leaves other entries untouched, and waits for the renders', async () => {
+    const stored = new Map<string, { id: string; body?: string; digest?: string; rendered?: { html: string } }>();
+    const rendered: string[] = [];
+    const context = {
+      config: { root: pathToFileURL(`${OUTPUT_ROOT}/`) },
+      store: { set: (entry: { id: string }) => (stored.set(entry.id, entry), true) },
+      renderMarkdown: async (markdown: string) => (rendered.push(markdown), { html: `<p>${markdown.trim()}</p>`, metadata: {} }),
+      generateDigest: (text: string) => `digest of ${text.length}`,
+    };
+    rememberRendered('src/content/pages/liquid.md', 'Hello {{ site.name }}', 'Hello Jane');
+    const { context: wrapped, settled } = liquidContext(context as never);
+    const plain = { id: 'plain', filePath: 'src/content/pages/plain.md', body: 'No braces', data: {}, digest: 'd1', rendered: { html: '<p>No braces</p>' } };
+    const off = { id: 'off', filePath: 'src/content/pages/off.md', body: '{{ shown }}', data: { liquid: false }, digest: 'd2', rendered: { html: '<p>{{ shown }}</p>' } };
+    const liquid = { id: 'liquid', filePath: 'src/content/pages/liquid.md', body: 'Hello {{ site.name }}', data: {}, digest: 'd3' };
+    for (const entry of [plain, off, liquid]) wrapped.store.set(entry as never);
+    expect(stored.get('plain')).toBe(plain);
+    expect(stored.get('off')).toBe(off);
+    expect(stored.has('liquid')).toBe(false);
+    await settled();
+    expect(rendered).toEqual(['Hello Jane']);
+    expect(stored.get('liquid')?.rendered?.html).toBe('<p>Hello Jane</p>');
+    // Stored under a digest of its own, so the next build renders it again even if its file is unchanged.
+    expect(stored.get('liquid')?.digest).not.toBe('d3');
   });
 });

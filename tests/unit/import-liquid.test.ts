@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertLiquid, parseIncludeArguments, type LiquidOptions, type Lookup } from '../../scripts/import/liquid.ts';
+import { convertLiquid, keepLiquid, parseIncludeArguments, planIncludes, type LiquidOptions, type Lookup } from '../../scripts/import/liquid.ts';
 
 const includes: Record<string, string> = {
   '_includes/contact.html': '<p class="contact">Write to <a href="mailto:{{ site.email }}">{{ site.email }}</a>.</p>\n',
@@ -142,4 +142,48 @@ describe('parseIncludeArguments', () => {
     ['note.html text="Hi there" who=page.title', { name: 'note.html', params: [['text', 'Hi there', 'text'], ['who', 'page.title', 'variable']] }],
     ["'quoted.html' a='b'", { name: 'quoted.html', params: [['a', 'b', 'text']] }],
   ])('%s', (args, expected) => expect(parseIncludeArguments(args)).toEqual(expected));
+});
+
+describe('keepLiquid: a body the build runs keeps its Liquid', () => {
+  it.each([
+    ['{{ site.email }} and {{ page.title | upcase }}', '{{ site.email }} and {{ page.title | upcase }}'],
+    ['{% for item in site.data.work %}- {{ item[0] }}\n{% endfor %}', '{% for item in site.data.work %}- {{ item[0] }}\n{% endfor %}'],
+    ['{% include note.html text="hi" who=page.title %}', '{% include note.html text="hi" who=page.title %}'],
+    ['{% raw %}{% gist 123 %}{{ x | plugin_filter }}{% endraw %}', '{% raw %}{% gist 123 %}{{ x | plugin_filter }}{% endraw %}'],
+    // The files these name move in the import: their addresses are written instead.
+    ['[Acme]({% link work/acme.md %})', '[Acme](/work/acme)'],
+    ['[Post]({% post_url 2019-03-02-batching-writes %})', '[Post](/programming/2019/03/02/batching-writes.html)'],
+    // The page moves away from the file include_relative reads: its text is put in place, Liquid and all.
+    ['{% include_relative snippet.html %}', '<em>relative</em>'],
+  ])('%j becomes %j, with nothing to report', (input, expected) => {
+    const result = keepLiquid(input, options({ file: 'work/page.md' }));
+    expect(result.text).toBe(expected);
+    expect(result.leftovers).toEqual([]);
+  });
+
+  it.each([
+    ['{% seo %}', 'is kept, but "seo" is a tag of a Jekyll plugin, which the build does not run'],
+    ['{{ page.date | timeago }}', 'is kept, but "timeago" is a filter of a Jekyll plugin'],
+    ['{% include theme-only.html %}', 'is kept, but _includes/theme-only.html is not in the Jekyll folder (it came from the theme): copy the file into src/includes/'],
+    ['[x]({% link nowhere.md %})', 'is kept, but the build will stop on it: nowhere.md is not a page'],
+    ['{% include_relative snippet.html x=1 %}', 'is kept, but it passes parameters (x)'],
+    ['{% if x %', 'its Liquid cannot be read'],
+  ])('%j is reported at its line', (input, message) => {
+    const result = keepLiquid(`\n${input}`, options({ file: 'work/page.md' }));
+    expect(result.leftovers).toHaveLength(1);
+    expect(result.leftovers[0]?.message).toContain(message);
+    expect(result.leftovers[0]?.line).toBe(input.startsWith('{% if x %') ? 5 : 6);
+  });
+
+  it('is what convertLiquid does for a body the build runs', () => {
+    expect(convertLiquid('{{ site.email }}', options({ keep: true })).text).toBe('{{ site.email }}');
+    expect(convertLiquid('{{ site.email }}', options()).text).toBe('jane@example.org');
+  });
+
+  it('copies _includes/ to src/includes/', () => {
+    expect(planIncludes(['_includes/a.html', '_includes/sub/b.html', '_layouts/x.html'])).toEqual([
+      { path: 'src/includes/a.html', content: { copy: '_includes/a.html' }, from: '_includes/a.html' },
+      { path: 'src/includes/sub/b.html', content: { copy: '_includes/sub/b.html' }, from: '_includes/sub/b.html' },
+    ]);
+  });
 });

@@ -48,6 +48,11 @@ export interface BodyCheckOptions {
    * Without it the body is checked both ways, so nothing either reading would run slips through.
    */
   format?: 'md' | 'mdx' | undefined;
+  /**
+   * Braces are text, not Liquid left over: the body is what the page's Liquid wrote (a `{% raw %}`
+   * shows braces), or the page says `liquid: false`.
+   */
+  bracesAreText?: boolean | undefined;
 }
 
 /** The parser features the site renders with: Astro's defaults, GFM and smart punctuation. */
@@ -362,7 +367,7 @@ export function checkBody(body: string, options: BodyCheckOptions): BodyProblem[
   // A body that is not valid MDX fails the build on its own; the Markdown reading still gives the
   // friendly messages (Liquid braces are the usual cause).
   const markdown = options.format === 'mdx' && mdx ? undefined : parseBody(body, 'md');
-  if (markdown) findings.push(...liquidFindings(body, markdown, options), ...markdownFindings(body, markdown, options));
+  if (markdown) findings.push(...(options.bracesAreText ? [] : liquidFindings(body, markdown, options)), ...markdownFindings(body, markdown, options));
   else if (mdx) findings.push(...liquidFindings(body, mdx, options));
   if (mdx) findings.push(...mdxFindings(mdx));
 

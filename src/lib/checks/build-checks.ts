@@ -1,7 +1,7 @@
 import type { Problem } from '../errors.ts';
 import type { PostsConfig } from '../routing/posts.ts';
 import { readSiteInput } from './read-site.ts';
-import { checkSite, type SitePage, type SiteCheckResult } from './site.ts';
+import { checkSite, type LiquidSettings, type SitePage, type SiteCheckResult } from './site.ts';
 
 /** A page or post of the site and its address, as the checks found it. */
 export interface AddressedFile {
@@ -26,6 +26,8 @@ export interface ProjectToCheck {
   publicDir: string;
   routes: SitePage[];
   posts: PostsConfig;
+  /** What `site` holds for Liquid beyond the files. */
+  liquid?: LiquidSettings | undefined;
 }
 
 /** The problems of a check of the site, and the address of every page and post that passed its own checks. */
@@ -43,6 +45,6 @@ export function summarize({ problems, pages, posts }: SiteCheckResult): BuildChe
  * Every pre-build check of the project, as a build runs them: only the problems and the addresses
  * are kept (a page's text is read again only if a broken link on it needs its line).
  */
-export async function checkProject({ rootDir, publicDir, routes, posts }: ProjectToCheck): Promise<BuildCheckSummary> {
-  return summarize(checkSite(await readSiteInput(rootDir, publicDir, routes, posts)));
+export async function checkProject({ rootDir, publicDir, routes, posts, liquid }: ProjectToCheck): Promise<BuildCheckSummary> {
+  return summarize(checkSite(await readSiteInput(rootDir, publicDir, routes, posts, liquid)));
 }

@@ -6,7 +6,7 @@ import { DATA_DIR, groupOfFile } from '../data/data-file.ts';
 import { POSTS_DIR, type PostsConfig } from '../routing/posts.ts';
 import type { Problem } from '../errors.ts';
 import { decodeUtf8 } from './served-files.ts';
-import type { ContentFile, SiteCheckInput, SitePage } from './site.ts';
+import type { ContentFile, LiquidSettings, SiteCheckInput, SitePage } from './site.ts';
 
 /**
  * The site's content as `checkSite` reads it, from a project folder: the one place that knows which
@@ -26,11 +26,18 @@ export async function filesBelow(folder: string): Promise<string[]> {
 
 /**
  * Reads the pages, posts, data files and the names of `public/`'s files of the project at `rootDir`.
- * `routes` are the pages `src/pages` builds itself; `posts` the site config's posts settings. The
+ * `routes` are the pages `src/pages` builds itself; `posts` the site config's posts settings; `liquid`
+ * what `site` holds for Liquid beyond the files. The
  * files are small and many: read one after another, they take a fraction of the time a thousand
  * reads in flight at once take.
  */
-export async function readSiteInput(rootDir: string, publicDir: string, routes: readonly SitePage[], posts: PostsConfig): Promise<SiteCheckInput> {
+export async function readSiteInput(
+  rootDir: string,
+  publicDir: string,
+  routes: readonly SitePage[],
+  posts: PostsConfig,
+  liquid?: LiquidSettings,
+): Promise<SiteCheckInput> {
   const encodingProblems: Problem[] = [];
   /** A file's text; one that is not UTF-8 is a problem with its line (a browser would show "\uFFFD"). */
   const readText = (folder: string, path: string): string => {
@@ -51,5 +58,5 @@ export async function readSiteInput(rootDir: string, publicDir: string, routes: 
   const postFiles = await readFolder(POSTS_DIR);
   const dataNames = (await readdir(join(rootDir, DATA_DIR)).catch(() => [])).filter((name) => groupOfFile(name) !== undefined).sort();
   const dataFiles = readAll(DATA_DIR, dataNames);
-  return { pagesDir: PAGES_DIR, pageFiles, postsDir: POSTS_DIR, postFiles, posts, dataFiles, routes, publicFiles: await filesBelow(publicDir), encodingProblems };
+  return { pagesDir: PAGES_DIR, pageFiles, postsDir: POSTS_DIR, postFiles, posts, dataFiles, routes, publicFiles: await filesBelow(publicDir), encodingProblems, rootDir, liquid };
 }

@@ -9,8 +9,10 @@ import { RECORD_KEYS, type RecordData } from '../schema/record.ts';
 import { siteMadeClashes, siteMadeFiles } from './site-made.ts';
 import { isPublishedPost, postFacts, type PostFacts, type PostsConfig } from '../routing/posts.ts';
 import { forgetValidated, rememberValidated } from '../content/validated-front-matter.ts';
-import { checkBody } from './body.ts';
+import { checkBody, type BodyProblem } from './body.ts';
 import { scriptingScheme } from '../links/html.ts';
+import { liquidModule, rememberRendered, runsLiquid } from '../liquid/bodies.ts';
+import type { ProjectLiquid } from '../liquid/project.ts';
 
 /**
  * Every check of the site's content that needs no build: file names, front matter and the schema of
@@ -54,6 +56,20 @@ export interface SiteCheckInput {
   publicFiles: readonly string[];
   /** Files that are not valid UTF-8, found as they were read (`readSiteInput`). */
   encodingProblems?: readonly Problem[] | undefined;
+  /** The project's root folder: with it, the Liquid in pages and posts is run (src/lib/liquid/). */
+  rootDir?: string | undefined;
+  /** What `site` holds beyond the files: the site config's values, the site's origin and base path. */
+  liquid?: LiquidSettings | undefined;
+}
+
+/** The site's values for Liquid that are not in its content files. */
+export interface LiquidSettings {
+  /** The site config's values, `site.<key>`. */
+  config: Readonly<Record<string, unknown>>;
+  /** The site's origin, `https://jane.github.io`. */
+  url: string;
+  /** The base path, `/portfolio`, or empty. */
+  baseurl: string;
 }
 
 /** A page that passed its own checks. */
@@ -102,6 +118,7 @@ const baseName = (path: string) => path.split('/').pop() ?? path;
 
 export function checkSite(input: SiteCheckInput): SiteCheckResult {
   const problems: Problem[] = [...(input.encodingProblems ?? [])];
+  const bodyProblems = bodyChecker(input);
   const { groups, records, unsure } = checkDataFiles(input.dataFiles, input.publicFiles, problems);
   const invalidPermalinks = new Set<string>();
   const { checked: posts, bodies: postBodies } = checkPostFiles(input, problems);
@@ -113,10 +130,10 @@ export function checkSite(input: SiteCheckInput): SiteCheckResult {
     postAddresses.set(name.split('/').pop() ?? name, post.facts.permalink);
   }
   const permalinkOfPost = (name: string) => postAddresses.get(name);
-  for (const { file, body, bodyLine } of postBodies) {
-    for (const problem of checkBody(body, { bodyLine, format: file.endsWith('.mdx') ? 'mdx' : 'md', permalinkOfPost })) problems.push({ file, ...problem });
+  for (const { file, data, body, bodyLine } of postBodies) {
+    for (const problem of bodyProblems(file, data, body, { bodyLine, format: file.endsWith('.mdx') ? 'mdx' : 'md', permalinkOfPost })) problems.push({ file, ...problem });
   }
-  const pages = checkPageFiles(input, groups, problems, invalidPermalinks, permalinkOfPost);
+  const pages = checkPageFiles(input, groups, problems, invalidPermalinks, permalinkOfPost, bodyProblems);
   const published = pages.filter((page) => page.published);
   // A record or page that failed its own checks is reported once, not again as a missing partner.
   problems.push(...recordLinks(published, pages, records, groups.filter((group) => !unsure.has(group)), invalidPermalinks));
@@ -125,6 +142,43 @@ export function checkSite(input: SiteCheckInput): SiteCheckResult {
   const made = siteMadeFiles({ routes: input.routes, pages: published, postCount: posts.filter((post) => post.published).length, perPage: input.posts.perPage ?? 10 });
   problems.push(...siteMadeClashes(made, input.publicFiles, addressed));
   return { problems, pages, posts, records };
+}
+
+type BodyChecker = (file: string, data: Readonly<Record<string, unknown>>, body: string, options: Parameters<typeof checkBody>[1]) => (BodyProblem | Problem)[];
+
+/**
+ * The checks of a body. A Markdown body with Liquid is run first, as Jekyll runs it (src/lib/liquid/),
+ * and what it writes is checked like any body: the same script and link rules. A Liquid mistake is
+ * the problem instead. The Liquid engine and the site's variables are made only when a body needs them.
+ */
+function bodyChecker(input: SiteCheckInput): BodyChecker {
+  let liquid: ProjectLiquid | undefined;
+  const rootDir = input.rootDir;
+  return (file, data, body, options) => {
+    if (data['liquid'] === false) return checkBody(body, { ...options, bracesAreText: true });
+    if (rootDir === undefined || !runsLiquid(file, data, body)) return checkBody(body, options);
+    liquid ??= liquidModule().projectLiquid({
+      root: rootDir,
+      pageFiles: input.pageFiles,
+      postFiles: input.postFiles,
+      publicFiles: input.publicFiles,
+      posts: input.posts,
+      config: input.liquid?.config ?? {},
+      url: input.liquid?.url ?? '',
+      baseurl: input.liquid?.baseurl ?? '',
+    });
+    const result = liquid.render(file, body, options.bodyLine);
+    if (!result.ok) return [result.problem];
+    rememberRendered(file, body, result.text);
+    // Liquid keeps a body's lines where its tags do not loop: a problem on line n of what it wrote is
+    // placed on line n of the body, or its last line when the Liquid wrote more lines than there are.
+    const lastLine = options.bodyLine + (body.match(/\n/g)?.length ?? 0);
+    return checkBody(result.text, { ...options, bodyLine: 1, bracesAreText: true }).map((problem) => ({
+      ...problem,
+      line: Math.min(options.bodyLine + problem.line - 1, lastLine),
+      message: `${problem.message} (in what the page's Liquid writes, at its line ${problem.line})`,
+    }));
+  };
 }
 
 /** The data files: each one's YAML and records. Returns the groups and the records that passed. */
@@ -243,6 +297,7 @@ function checkPageFiles(
   problems: Problem[],
   invalidPermalinks: Set<string>,
   permalinkOfPost: (name: string) => string | undefined,
+  bodyProblems: BodyChecker,
 ): CheckedPage[] {
   const checked: CheckedPage[] = [];
   // Dotfiles (.DS_Store, .gitkeep) are the file system's, not the owner's.
@@ -323,7 +378,7 @@ function checkPageFiles(
     }
     const format = file.path.endsWith('.mdx') ? 'mdx' : 'md';
     const scripts = Array.isArray(data['scripts']) ? data['scripts'].filter((entry): entry is string => typeof entry === 'string') : undefined;
-    for (const problem of checkBody(body, { bodyLine, format, permalinkOfFile: (name) => permalinkByFile.get(name), permalinkOfPost, scripts })) {
+    for (const problem of bodyProblems(file.path, data, body, { bodyLine, format, permalinkOfFile: (name) => permalinkByFile.get(name), permalinkOfPost, scripts })) {
       problems.push({ file: file.path, ...problem });
     }
   }
@@ -331,9 +386,9 @@ function checkPageFiles(
 }
 
 /** The blog's posts: file names (the date), front matter, the schema, the address, bodies. */
-function checkPostFiles(input: SiteCheckInput, problems: Problem[]): { checked: CheckedPost[]; bodies: { file: string; body: string; bodyLine: number }[] } {
+function checkPostFiles(input: SiteCheckInput, problems: Problem[]): { checked: CheckedPost[]; bodies: { file: string; data: Record<string, unknown>; body: string; bodyLine: number }[] } {
   const checked: CheckedPost[] = [];
-  const bodies: { file: string; body: string; bodyLine: number }[] = [];
+  const bodies: { file: string; data: Record<string, unknown>; body: string; bodyLine: number }[] = [];
   const files = input.postFiles.filter((file) => !baseName(file.path).startsWith('.'));
   for (const file of files) {
     if (!PAGE_EXTENSIONS.test(file.path)) {
@@ -365,7 +420,7 @@ function checkPostFiles(input: SiteCheckInput, problems: Problem[]): { checked: 
         problems.push({ file: file.path, field: facts.field, line: facts.field === 'file' ? undefined : lineOf(facts.field), message: facts.message });
       }
     }
-    bodies.push({ file: file.path, body, bodyLine });
+    bodies.push({ file: file.path, data, body, bodyLine });
   }
   return { checked, bodies };
 }

@@ -5,6 +5,7 @@ import { file, glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readEntrySource } from '../frontmatter/read-entry.ts';
 import { validatedBefore } from './validated-front-matter.ts';
+import { renderedBefore, renderFresh, runsLiquid } from '../liquid/bodies.ts';
 
 /** The name the entries' loader goes by, for `refreshContent({ loaders })`. */
 export const ENTRIES_LOADER_NAME = 'portfolio-entries';
@@ -68,12 +69,56 @@ export function entriesLoader(options: EntriesLoaderOptions): Loader {
   return {
     name: ENTRIES_LOADER_NAME,
     async load(context: LoaderContext) {
-      if (!context.watcher) return glob(options).load(checkedContext(context));
+      const liquid = liquidContext(context);
+      if (!context.watcher) {
+        await glob(options).load(checkedContext(liquid.context));
+        return liquid.settled();
+      }
       const unreadable = await unreadableEntries(join(fileURLToPath(context.config.root), options.base));
       const loader = glob({ ...options, pattern: [options.pattern, ...unreadable.map((file) => `!${literal(file)}`)] });
-      return loader.load(forgivingContext(checkedContext(context)));
+      await loader.load(forgivingContext(checkedContext(liquid.context)));
+      return liquid.settled();
     },
   };
+}
+
+type StoredEntry = Parameters<Store['set']>[0];
+
+/**
+ * The loader context in which a Markdown entry with Liquid is rendered from what its Liquid wrote,
+ * Liquid first and then Markdown, as Jekyll does. The checks ran the Liquid before the build
+ * (src/lib/checks/site.ts) and kept the text; here it goes through Astro's own Markdown renderer
+ * (`renderMarkdown`, the site's processor and plugins). An entry without `{{` or `{%` is stored as the
+ * glob loader made it, untouched. The stored digest names the Liquid text, so an entry is rendered
+ * again whenever what its Liquid wrote changes, even if its own file did not.
+ */
+export function liquidContext(context: LoaderContext): { context: LoaderContext; settled: () => Promise<void> } {
+  const pending: Promise<unknown>[] = [];
+  const store = new Proxy(context.store, {
+    get(target, property, receiver) {
+      if (property === 'set') {
+        return (entry: StoredEntry) => {
+          const file = entry.filePath;
+          const body = entry.body;
+          if (file === undefined || body === undefined || !runsLiquid(file, entry.data, body)) return target.set(entry);
+          const render = async () => {
+            const text = renderedBefore(file, body) ?? (await renderFresh(file, body));
+            // A Liquid mistake: the entry is stored as the glob loader made it, and the checks report the mistake.
+            if (text === undefined) return target.set(entry);
+            // Front matter is read off the text first: a body starting with a `---` rule must not look like some.
+            const markdown = text.startsWith('---') ? `\n${text}` : text;
+            const rendered = await context.renderMarkdown(markdown, { fileURL: new URL(file, context.config.root) });
+            return target.set({ ...entry, digest: context.generateDigest(`${entry.digest ?? ''}\u0000${text}`), rendered });
+          };
+          pending.push(render());
+          return true;
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { context: { ...context, store }, settled: async () => void (await Promise.all(pending)) };
 }
 
 /**

@@ -29,6 +29,24 @@ export const text = (field: string, { required = false, example = 'Amazon' } = {
     .trim()
     .min(1, { error: required ? `is empty; write the ${field}, like ${field}: "${example}".` : 'is empty; write some text or remove the line.' });
 
+/**
+ * The keys of a page or post that Jekyll's Liquid reads (see src/lib/liquid/). `fields` holds the
+ * Jekyll document's own variables, which Liquid reads as `page.<key>`; `liquid: false` shows the
+ * body's braces as written.
+ */
+export const LIQUID_KEYS = {
+  /**
+   * The Jekyll document's own front-matter variables that no other key here names (`venue`,
+   * `citation`, `paperurl`, `location`, `excerpt`...). Liquid reads each as `page.<key>`.
+   */
+  fields: z.record(z.string(), z.unknown(), { error: 'must be "key: value" lines, indented under fields:' }).optional(),
+  /**
+   * `false` shows the body as written: its `{{ }}` and `{% %}` are not run as Liquid. Left out,
+   * a Markdown (`.md`) body with `{{` or `{%` is run through Liquid before Markdown, as on Jekyll.
+   */
+  liquid: z.boolean({ error: 'must be true or false (without quotes).' }).optional(),
+};
+
 export interface PageSchemaOptions {
   /** The groups `data` may name: the data files in `src/data/` (`work` for `src/data/work.yml`). */
   groups: readonly string[];
@@ -107,6 +125,15 @@ export function pageSchema({ groups }: PageSchemaOptions) {
           { error: 'must be a list of scripts, like scripts: ["https://cdn.example/plot.js"].' },
         )
         .optional(),
+      /**
+       * The Jekyll collection the page belongs to (`publications` for a file of `_publications/`):
+       * Liquid lists it in `site.publications`, ordered by `date`, then by file name.
+       */
+      collection: z
+        .string({ error: 'must be the name of a collection, like collection: publications' })
+        .regex(/^[A-Za-z0-9_-]+$/, { error: 'must be one word (letters, digits, "-" or "_"), like collection: publications' })
+        .optional(),
+      ...LIQUID_KEYS,
     })
     .superRefine((page, ctx) => {
       const grouped = GROUP_LAYOUTS.includes(page.layout);

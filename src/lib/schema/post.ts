@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { permalinkProblems } from '../routing/permalink.ts';
-import { DESCRIPTION_MAX_LENGTH, text, TITLE_MAX_LENGTH } from './page.ts';
+import { DESCRIPTION_MAX_LENGTH, LIQUID_KEYS, text, TITLE_MAX_LENGTH } from './page.ts';
 
 /** A word or a list of words, as Jekyll reads `categories` and `tags`: `programming bash` or `[programming, bash]`. */
 const words = (field: string) =>
@@ -49,6 +49,7 @@ export const postSchema = z.strictObject({
   description: text('description')
     .max(DESCRIPTION_MAX_LENGTH, { error: `is longer than ${DESCRIPTION_MAX_LENGTH} characters; keep it to a sentence or two.` })
     .optional(),
+  ...LIQUID_KEYS,
 });
 
 export type PostInput = z.input<typeof postSchema>;

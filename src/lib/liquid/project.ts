@@ -1,0 +1,176 @@
+/**
+ * Liquid for one project: the engine and the variables, from the project's own files (the pages
+ * and posts the checks read, `src/data/`, `src/includes/`, the site config). The checks run each
+ * page's Liquid before the build and keep what it wrote (bodies.ts); the content loader then renders
+ * that text as Markdown (src/lib/content/entries-loader.ts). Plain node:fs, no Astro. Loaded only
+ * when a page has Liquid to run (`liquidModule` in bodies.ts).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import type { Liquid } from 'liquidjs';
+import { DATA_DIR } from '../data/data-file.ts';
+import { readEntrySource } from '../frontmatter/read-entry.ts';
+import { PAGES_DIR } from '../content/folder-permalinks.ts';
+import { isPublishedFile } from '../routing/pages.ts';
+import { isPublishedPost, POSTS_DIR, postFacts, type PostsConfig } from '../routing/posts.ts';
+import { postSchema } from '../schema/post.ts';
+import { createEngine, renderLiquid, type RenderResult } from './engine.ts';
+import { liquidSite, type LiquidSite, type SourceEntry, type SourcePost } from './site.ts';
+
+/** A file of the project, as the checks read it. */
+export interface ProjectFile {
+  /** Relative to the project root, `/`-separated. */
+  path: string;
+  text: string;
+}
+
+export interface ProjectLiquidInput {
+  root: string;
+  pageFiles: readonly ProjectFile[];
+  postFiles: readonly ProjectFile[];
+  /** Every file in `public/`, relative to it. */
+  publicFiles: readonly string[];
+  posts: PostsConfig;
+  /** The site config's values. */
+  config: Readonly<Record<string, unknown>>;
+  /** The site's origin and base path, for `absolute_url`. */
+  url: string;
+  baseurl: string;
+}
+
+export interface ProjectLiquid {
+  engine: Liquid;
+  site: LiquidSite;
+  /** Runs one page's or post's body. */
+  render(file: string, body: string, bodyLine: number): RenderResult;
+}
+
+
+
+/** A data file's value, as Jekyll reads `_data/` (YAML, JSON, CSV and TSV with a header row). */
+function readData(path: string): unknown {
+  const text = readFileSync(path, 'utf8');
+  if (/\.ya?ml$/.test(path)) return yaml.load(text);
+  if (path.endsWith('.json')) return JSON.parse(text) as unknown;
+  const separator = path.endsWith('.tsv') ? '\t' : ',';
+  const [header = [], ...rows] = text.split(/\r?\n/).filter((line) => line !== '').map((line) => line.split(separator));
+  return rows.map((row) => Object.fromEntries(header.map((key, index) => [key, row[index] ?? null])));
+}
+
+/** `src/data/` as `site.data`: each file by its name without extension, each folder a map of its own. */
+export function readDataTree(folder: string): Record<string, unknown> {
+  const tree: Record<string, unknown> = {};
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return tree;
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.')) continue;
+    if (entry.isDirectory()) tree[entry.name] = readDataTree(join(folder, entry.name));
+    else if (/\.(ya?ml|json|csv|tsv)$/.test(entry.name)) {
+      try {
+        tree[entry.name.replace(/\.[^.]+$/, '')] = readData(join(folder, entry.name));
+      } catch {
+        // A file that cannot be read is reported by the data checks, not here.
+      }
+    }
+  }
+  return tree;
+}
+
+/** The pages and posts as Liquid sees them. */
+function sourceEntries(input: ProjectLiquidInput): { pages: SourceEntry[]; posts: SourcePost[] } {
+  const pages: SourceEntry[] = [];
+  for (const file of input.pageFiles) {
+    if (!/\.mdx?$/.test(file.path)) continue;
+    const read = readEntrySource(file.text);
+    if (!read.ok) continue;
+    const { data, body } = read.source;
+    const path = file.path.slice(PAGES_DIR.length + 1);
+    const url = typeof data['permalink'] === 'string' ? data['permalink'] : '';
+    pages.push({ file: file.path, path, data, body, url, published: isPublishedFile(path, data['draft'] === true) });
+  }
+  const posts: SourcePost[] = [];
+  for (const file of input.postFiles) {
+    if (!/\.mdx?$/.test(file.path)) continue;
+    const read = readEntrySource(file.text);
+    if (!read.ok) continue;
+    const { data, body } = read.source;
+    const parsed = postSchema.safeParse(data);
+    const path = file.path.slice(POSTS_DIR.length + 1);
+    if (!parsed.success) continue;
+    const facts = postFacts(path, parsed.data, input.posts);
+    if (!facts.ok) continue;
+    posts.push({
+      file: file.path,
+      path,
+      data,
+      body,
+      url: facts.facts.permalink,
+      published: isPublishedPost(path, parsed.data),
+      date: facts.facts.published,
+      categories: facts.facts.categories,
+    });
+  }
+  return { pages, posts };
+}
+
+/** The address of a file of the site named as Jekyll named it, from the site's folder. */
+function linkResolver(pages: readonly SourceEntry[], posts: readonly SourcePost[], publicFiles: readonly string[]) {
+  const byPath = new Map<string, string>();
+  const byName = new Map<string, string[]>();
+  const add = (path: string, url: string) => {
+    byPath.set(path, url);
+    const name = path.split('/').pop() ?? path;
+    byName.set(name, [...(byName.get(name) ?? []), url]);
+  };
+  for (const page of pages) add(page.path, page.url);
+  for (const post of posts) add(`_posts/${post.path}`, post.url);
+  const publicSet = new Set(publicFiles);
+  return (written: string): string | undefined => {
+    const path = written.replace(/^\.?\/+/, '');
+    const found = byPath.get(path);
+    if (found !== undefined) return found;
+    if (publicSet.has(path)) return `/${path}`;
+    // The importer may have moved the file (`_pages/about.md` is `about.md`): its name alone, if no other has it.
+    const named = byName.get(path.split('/').pop() ?? path);
+    return named?.length === 1 ? named[0] : undefined;
+  };
+}
+
+/** Liquid for a project. Built only when a page has Liquid to run. */
+export function projectLiquid(input: ProjectLiquidInput): ProjectLiquid {
+  const { pages, posts } = sourceEntries(input);
+  const postUrls = new Map<string, string>();
+  for (const post of posts) {
+    const name = post.path.replace(/\.mdx?$/, '');
+    postUrls.set(name, post.url);
+    postUrls.set(name.split('/').pop() ?? name, post.url);
+  }
+  const site = liquidSite({
+    config: input.config,
+    url: input.url,
+    pages,
+    posts,
+    data: readDataTree(join(input.root, DATA_DIR)),
+    time: new Date(),
+    excerptSeparator: input.posts.excerptSeparator,
+  });
+  const engine = createEngine({
+    root: input.root,
+    url: input.url,
+    baseurl: input.baseurl,
+    timezone: input.posts.timezone,
+    linkTo: linkResolver(pages, posts, input.publicFiles),
+    postUrl: (name) => postUrls.get(name),
+  });
+  return {
+    engine,
+    site,
+    render: (file, body, bodyLine) =>
+      renderLiquid(engine, { file, body, bodyLine, scope: { site: site.site, page: site.pageOf(file) ?? {} } }, input.root),
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * The variables a page's Liquid reads, built as Jekyll 4.3 builds them
+ * (https://jekyllrb.com/docs/variables/) from the project's own files: `site` (the config, `data`,
+ * `posts` newest first, `pages`, each collection, `tags`, `categories`, `time`) and `page`. Pure:
+ * the files arrive read (see project.ts). Bodies are given as written, Markdown and all; a page's
+ * `content` and `excerpt` are worked out only when its Liquid reads them.
+ */
+import { markdownToHtml } from 'satteri';
+
+/** A page or post of the project, as read. */
+export interface SourceEntry {
+  /** Relative to the project root: `src/content/pages/publications/paper.md`. */
+  file: string;
+  /** Relative to its content folder: `publications/paper.md`, as Jekyll's `page.path` names it. */
+  path: string;
+  /** The front matter as written. */
+  data: Record<string, unknown>;
+  body: string;
+  /** Its address, from the site root: `/publications/paper`. */
+  url: string;
+  published: boolean;
+}
+
+/** A post, with what its file name and the site's rules make of it. */
+export interface SourcePost extends SourceEntry {
+  date: Date;
+  categories: string[];
+}
+
+export interface LiquidSiteInput {
+  /** The site config's values (`name`, `description`, `email`, ...): `site.<key>`. */
+  config: Readonly<Record<string, unknown>>;
+  /** The site's origin, `https://jane.github.io`: `site.url`. */
+  url: string;
+  pages: readonly SourceEntry[];
+  posts: readonly SourcePost[];
+  /** `src/data/` as a tree: `site.data.<file>`, `site.data.<folder>.<file>`. */
+  data: Readonly<Record<string, unknown>>;
+  /** When the build started: `site.time`. */
+  time: Date;
+  /** The excerpt separator of posts (Jekyll's `excerpt_separator`, a blank line by default). */
+  excerptSeparator?: string | undefined;
+}
+
+/** The Liquid scope of one site: `site`, and each entry's `page` by its file. */
+export interface LiquidSite {
+  site: Record<string, unknown>;
+  pageOf(file: string): Record<string, unknown> | undefined;
+}
+
+const FEATURES = { gfm: true, smartPunctuation: true };
+
+/** `fields` merged into the page as `page.<key>`; the front matter's own keys win. */
+function merged(data: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const { fields, ...rest } = data;
+  return { ...(fields !== null && typeof fields === 'object' && !Array.isArray(fields) ? (fields as Record<string, unknown>) : {}), ...rest };
+}
+
+/** Defines a property worked out on first read (an own property, which liquidjs reads). */
+function lazy(target: Record<string, unknown>, key: string, make: () => unknown): void {
+  let value: unknown;
+  let made = false;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!made) {
+        value = make();
+        made = true;
+      }
+      return value;
+    },
+  });
+}
+
+const words = (value: unknown): string[] =>
+  value === undefined || value === null ? [] : Array.isArray(value) ? value.map(String) : String(value).split(/\s+/).filter(Boolean);
+
+/** Jekyll's excerpt: the body up to the separator (the first blank line by default), as HTML. */
+function excerptOf(body: string, separator: string): string {
+  const index = body.trimStart().indexOf(separator);
+  const head = index === -1 ? body.trimStart() : body.trimStart().slice(0, index);
+  return markdownToHtml(head, { features: FEATURES }).html;
+}
+
+const dateOf = (value: unknown): Date | undefined => {
+  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+};
+
+/** Builds the site's Liquid variables. */
+export function liquidSite(input: LiquidSiteInput): LiquidSite {
+  const separator = input.excerptSeparator ?? '\n\n';
+  const objects = new Map<string, Record<string, unknown>>();
+
+  const entryObject = (entry: SourceEntry, extra: Record<string, unknown>): Record<string, unknown> => {
+    const object: Record<string, unknown> = { ...merged(entry.data), url: entry.url, path: entry.path, ...extra };
+    if (!('excerpt' in object)) lazy(object, 'excerpt', () => excerptOf(entry.body, String(entry.data['excerpt_separator'] ?? separator)));
+    lazy(object, 'content', () => entry.body);
+    objects.set(entry.file, object);
+    return object;
+  };
+
+  const posts = [...input.posts]
+    .filter((post) => post.published)
+    .sort((a, b) => b.date.getTime() - a.date.getTime() || b.path.localeCompare(a.path))
+    .map((post) => {
+      const slug = post.path.split('/').pop()?.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.mdx?$/, '') ?? '';
+      return entryObject(post, {
+        date: post.date,
+        id: post.url.replace(/\.html$/, ''),
+        categories: post.categories,
+        tags: words(post.data['tags']),
+        slug: post.data['slug'] ?? slug,
+        collection: 'posts',
+        path: `_posts/${post.path}`,
+      });
+    });
+  // Drafts and unpublished posts are still readable as `page`, though never listed.
+  for (const post of input.posts) if (!objects.has(post.file)) entryObject(post, { date: post.date, categories: post.categories, tags: words(post.data['tags']) });
+
+  const pages: Record<string, unknown>[] = [];
+  const collections = new Map<string, { object: Record<string, unknown>; date: Date | undefined; path: string }[]>();
+  for (const page of input.pages) {
+    const object = entryObject(page, {});
+    if (!page.published) continue;
+    const collection = page.data['collection'];
+    if (typeof collection !== 'string') {
+      pages.push(object);
+      continue;
+    }
+    const documents = collections.get(collection) ?? [];
+    documents.push({ object, date: dateOf(object['date']), path: page.path });
+    collections.set(collection, documents);
+  }
+
+  const byWord = (key: 'tags' | 'categories') => {
+    const index: Record<string, unknown[]> = {};
+    for (const post of posts) for (const word of post[key] as string[]) (index[word] ??= []).push(post);
+    return index;
+  };
+
+  // Jekyll orders a collection's documents by date, then by path; a document without one has the build's time.
+  const collectionDocs: Record<string, unknown[]> = {};
+  for (const [name, documents] of collections) {
+    collectionDocs[name] = documents
+      .sort((a, b) => (a.date ?? input.time).getTime() - (b.date ?? input.time).getTime() || a.path.localeCompare(b.path))
+      .map(({ object }) => object);
+  }
+
+  const site: Record<string, unknown> = {
+    title: input.config['name'],
+    ...input.config,
+    ...collectionDocs,
+    url: input.url,
+    // Links are written from the site root and the build adds the base path: see filters.ts.
+    baseurl: '',
+    time: input.time,
+    data: input.data,
+    posts,
+    pages,
+    html_pages: pages.filter((page) => /\.(md|html)$/.test(String(page['path']))),
+    tags: byWord('tags'),
+    categories: byWord('categories'),
+    collections: [
+      { label: 'posts', docs: posts, output: true },
+      ...Object.entries(collectionDocs).map(([label, docs]) => ({ label, docs, output: true })),
+    ],
+  };
+  return { site, pageOf: (file) => objects.get(file) };
+}
