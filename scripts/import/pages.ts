@@ -7,10 +7,12 @@ import { converterOutputExt, documentOutputExt, rubyExtname, pageUrl, JekyllUrlE
 import { maskCode } from '../../src/lib/checks/body.ts';
 import { permalinkProblems } from '../../src/lib/routing/permalink.ts';
 import { frontMatterDefaults, type JekyllConfig } from './config.ts';
-import { editFrontMatter, joinFrontMatter, readFrontMatter, splitFrontMatter, type FrontMatterData, type SplitFile } from './front-matter.ts';
-import { mapLayout, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
+import { editFrontMatter, joinFrontMatter, listLine, nestUnder, readFrontMatter, splitFrontMatter, type FrontMatterData, type SplitFile } from './front-matter.ts';
+import { mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
 import type { LiquidResult, LiquidScope } from './liquid.ts';
 import { isHtml } from './reader.ts';
+import { convertKramdown } from './kramdown.ts';
+import { pageScripts } from './scripts.ts';
 import { showValue, type ReportLine } from './report.ts';
 import { collectionDocumentUrl } from './urls.ts';
 
@@ -161,6 +163,8 @@ export interface PageContext {
   recordTitles: ReadonlyMap<string, readonly string[]>;
   basePath?: string | undefined;
   convert: Convert;
+  /** Set on the page jekyll-paginate paginated: it becomes the blog's index. */
+  paginated?: { perPage: number; pattern: string } | undefined;
 }
 
 export interface PagePlan {
@@ -198,11 +202,22 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   const report: ReportLine[] = [];
   const values = document.values;
   const url = document.url ?? '/';
-  const layout = mapLayout(values['layout'], { url, hasData: typeof values['data'] === 'string', files: context.layoutFiles });
+  const layout: LayoutChoice = context.paginated
+    ? { layout: 'blog', reason: `jekyll-paginate listed the posts here, ${context.paginated.perPage} a page at ${context.paginated.pattern}; this project's blog layout does the same at the same addresses`, unsure: false }
+    : mapLayout(values['layout'], { url, hasData: typeof values['data'] === 'string', files: context.layoutFiles });
   const jekyllLayout = values['layout'] === undefined || values['layout'] === null ? '(none)' : String(values['layout']);
 
   const remove: string[] = [];
   const set: [string, string | boolean][] = [];
+  /** The theme's own variables: moved under `fields:` (own ones as written, the defaults' as values). */
+  const ownFields: string[] = [];
+  const defaultFields: Record<string, unknown> = {};
+  const lists: string[] = [];
+  const toFields = (key: string, value: unknown) => {
+    if (value === undefined) return;
+    if (key in document.own) ownFields.push(key);
+    else defaultFields[key] = value;
+  };
   const keep = (key: string, value: unknown) => {
     // A key from the config's defaults is written into the page: the build does not read `defaults:`.
     if (!(key in document.own)) set.push([key, value as string | boolean]);
@@ -255,12 +270,38 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
           report.push(dropped(path, key, value, 'only the home layout shows a headline'));
         }
         break;
-      default:
-        if (own) {
+      case 'redirect_from': {
+        const addresses = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+        if (addresses.length > 0 && addresses.every((item) => typeof item === 'string' && item.startsWith('/'))) {
+          if (!own) lists.push(listLine(key, addresses as string[]));
+        } else if (own) {
           remove.push(key);
-          report.push(dropped(path, key, value));
+          report.push(dropped(path, key, value, 'redirect_from lists addresses from the site root, like /old/'));
         }
+        break;
+      }
+      case 'redirect_to':
+        if (typeof value === 'string' && (value.startsWith('/') || /^https?:\/\//.test(value))) keep(key, value);
+        else if (own) {
+          remove.push(key);
+          report.push(dropped(path, key, value, 'redirect_to is an address, like /new/ or https://example.org/'));
+        }
+        break;
+      case 'collection':
+        // A document's collection is written below; on a page it is only the theme's variable.
+        if (document.collection === undefined) toFields(key, value);
+        else if (own && value !== document.collection) remove.push(key);
+        break;
+      default:
+        toFields(key, value);
     }
+  }
+  if (document.collection !== undefined && document.own['collection'] !== document.collection) set.push(['collection', document.collection]);
+  const fieldKeys = new Set([...ownFields, ...Object.keys(defaultFields)]);
+  const shown = typeof values['layout'] === 'string' ? printedFields(values['layout'], context.layoutFiles).filter((key) => fieldKeys.has(key) && !isBlank(values[key])) : [];
+  if (shown.length > 0) {
+    lists.push(listLine('show', shown));
+    report.push({ kind: 'changed', file: path, message: `its layout "${String(values['layout'])}" printed ${shown.join(', ')}: written as \`show: [${shown.join(', ')}]\`, so the page shows them above the body.` });
   }
   if ((layout.layout === 'work' || layout.layout === 'work_page') && typeof values['data'] !== 'string') {
     report.push({ kind: 'leftover', file: path, message: `the ${layout.layout} layout needs \`data:\`, the name of its group's data file. Add it, like \`data: work\`.` });
@@ -289,19 +330,35 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   const scope = { ...values, url, path };
   const html = isHtml(path);
   // An HTML body becomes one HTML block (htmlAsMarkdown), so none of it is code: every tag in it is converted.
-  const converted = context.convert(split.body, { file: path, firstLine: split.bodyLine, markdown: !html, page: scope });
+  // The paginated index's list is the blog layout's now: its `paginator` Liquid would list the posts twice.
+  const listedByLayout = context.paginated !== undefined && /\bpaginator\b/.test(split.body);
+  if (listedByLayout) report.push({ kind: 'converted', file: path, message: "its body listed the posts through `paginator`; this project's blog layout lists them (title, date, excerpt, newer and older pages), so the body is not kept." });
+  const converted = listedByLayout ? { text: '', converted: [], leftovers: [], changes: [] } : context.convert(split.body, { file: path, firstLine: split.bodyLine, markdown: !html, page: scope });
   report.push(...converted.converted, ...converted.leftovers, ...converted.changes);
   let body = converted.text;
   if (html) body = htmlAsMarkdown(body);
-  else report.push(...markdownNotes(body, path, split.bodyLine, context.basePath));
+  else {
+    const kramdown = convertKramdown(body, path, split.bodyLine);
+    body = kramdown.text;
+    report.push(...kramdown.report, ...markdownNotes(body, path, split.bodyLine, context.basePath));
+  }
   if (html && body !== '') body = `\n${body}`;
 
   const target = pageTarget(document);
   if (document.collection === undefined && path.split('/').some((segment) => segment.startsWith('_'))) {
     report.push({ kind: 'changed', file: path, message: `is written to src/content/pages/${target}: this project never publishes files under a name starting with "_".` });
   }
-  const yaml = editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) });
+  const scripts = pageScripts(body, path);
+  report.push(...scripts.report);
+  if (scripts.entries.length > 0) lists.push(listLine('scripts', scripts.entries));
+  let yaml = editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) });
+  yaml = nestUnder(yaml, ownFields, 'fields', defaultFields);
+  if (lists.length > 0) yaml = `${yaml === '' || yaml.endsWith('\n') ? yaml : `${yaml}\n`}${lists.join('')}`;
   return { target, text: joinFrontMatter(yaml, body), layout, jekyllLayout, report, scope };
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 }
 
 /** The last value for each key, in first-seen order. */

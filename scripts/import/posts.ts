@@ -15,9 +15,11 @@ import {
   rubyExtname,
 } from '../../src/lib/routing/jekyll-urls.ts';
 import { textSetting, type JekyllConfig } from './config.ts';
-import { editFrontMatter, joinFrontMatter } from './front-matter.ts';
+import { editFrontMatter, joinFrontMatter, listLine } from './front-matter.ts';
 import { dedupe, dropped, htmlAsMarkdown, markdownExtensions, markdownNotes, styleOf, titleFromName, TITLE_MAX, type Convert, type SourceDocument } from './pages.ts';
 import { isHtml } from './reader.ts';
+import { convertKramdown } from './kramdown.ts';
+import { pageScripts } from './scripts.ts';
 import type { ReportLine } from './report.ts';
 
 /** Where posts go, relative to the project root. */
@@ -64,6 +66,8 @@ export function postTarget(path: string): string {
 
 export interface PostContext {
   config: JekyllConfig;
+  /** The day (YYYY-MM-DD) an undated draft is named with. */
+  draftDate?: string | undefined;
   basePath?: string | undefined;
   convert: Convert;
 }
@@ -120,7 +124,24 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
   report.push(...converted.converted, ...converted.leftovers, ...converted.changes);
   let body = converted.text;
   if (html) body = body === '' ? '' : `\n${htmlAsMarkdown(body)}`;
-  else report.push(...markdownNotes(body, path, split.bodyLine, context.basePath));
-  const yaml = editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) });
-  return { target: postTarget(path), text: joinFrontMatter(yaml, body), report };
+  else {
+    const kramdown = convertKramdown(body, path, split.bodyLine);
+    body = kramdown.text;
+    report.push(...kramdown.report, ...markdownNotes(body, path, split.bodyLine, context.basePath));
+  }
+  let yaml = editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) });
+  const scripts = pageScripts(body, path);
+  report.push(...scripts.report);
+  if (scripts.entries.length > 0) yaml = `${yaml === '' || yaml.endsWith('\n') ? yaml : `${yaml}\n`}${listLine('scripts', scripts.entries)}`;
+  let target = postTarget(path);
+  // Jekyll dates an undated draft by its file's time when it shows drafts; this project names every
+  // post by its date, so the draft gets one: its own `date:`, else the newest post's day.
+  const name = target.slice(target.lastIndexOf('/') + 1);
+  if (isDraft(path) && !parsePostFileName(name)) {
+    const own = typeof values['date'] === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(values['date'])?.[0] : undefined;
+    const day = own ?? context.draftDate ?? '2000-01-01';
+    target = `${target.slice(0, target.length - name.length)}${day}-${name}`;
+    report.push({ kind: 'changed', file: path, message: `is a draft without a date in its name; it is ${POSTS_DIR}/${target} (${own ? 'its own date' : 'dated like the newest post'}). Rename it with the day you publish it.` });
+  }
+  return { target, text: joinFrontMatter(yaml, body), report };
 }

@@ -18,6 +18,12 @@ export const PROJECT_OWN: Readonly<Record<string, string>> = {
   '/robots.txt': "robots.txt (this project's own)",
 };
 
+/** Files macOS and Windows leave in folders: `.DS_Store`, `._x` (AppleDouble), `Thumbs.db`, `desktop.ini`. */
+export function isOsJunk(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return /^(\.DS_Store|\._.*|Thumbs\.db|ehthumbs(_vista)?\.db|desktop\.ini|Icon\r|\.Spotlight-V100|\.Trashes|\.fseventsd)$/i.test(name);
+}
+
 export interface StaticPlan {
   files: PlannedFile[];
   urls: OldUrl[];
@@ -29,6 +35,10 @@ export function planStaticFiles(paths: readonly string[]): StaticPlan {
   const plan: StaticPlan = { files: [], urls: [], report: [] };
   const markdownCopies: string[] = [];
   for (const path of paths) {
+    if (isOsJunk(path)) {
+      plan.report.push({ kind: 'skipped', file: path, message: 'is a file the operating system leaves in folders (Finder, Explorer), not part of the site: never published.' });
+      continue;
+    }
     if (/^404\.html?$/i.test(path)) {
       plan.urls.push({ url: '/404', from: path, file: PROJECT_OWN['/404'] ?? '404.html' });
       plan.report.push({ kind: 'skipped', file: path, message: 'this project has its own 404 page, so it is not imported; /404 is still served.' });
