@@ -122,13 +122,13 @@ export function mapLayout(name: unknown, context: LayoutContext): LayoutChoice {
   }
   if ((LAYOUTS as readonly string[]).includes(layout) && layout !== 'page') return { layout: layout as Layout, reason: '', unsure: false };
   if (listsPosts) return { layout: 'blog', reason: 'lists the posts', unsure: false };
-  const known = THEME_LAYOUTS[layout] ?? THEME_LAYOUTS[layout.toLowerCase()];
-  if (known) return known.becomes === 'home' ? home(known.reason) : { layout: known.becomes, reason: known.reason, unsure: false };
   if (context.hasData && /site\.data\s*\[/.test(chain)) {
     return /\{%-?\s*for\s+\w+\s+in\s+site\.data\s*\[/.test(chain)
       ? { layout: 'work', reason: "lists its group's records as tiles", unsure: false }
       : { layout: 'work_page', reason: "shows the page's record from its group", unsure: false };
   }
+  const known = Object.hasOwn(THEME_LAYOUTS, layout) ? THEME_LAYOUTS[layout] : THEME_LAYOUTS[layout.toLowerCase()];
+  if (known) return known.becomes === 'home' ? home(known.reason) : { layout: known.becomes, reason: known.reason, unsure: false };
   if (/\{\{-?\s*content\s*-?\}\}/.test(chain)) return { layout: 'page', reason: SHOWS, unsure: false };
   return {
     layout: 'page',
@@ -173,7 +173,7 @@ function* outputs(templates: readonly Template[]): Generator<Output> {
  */
 export function printedFields(name: string, files: LayoutFiles): string[] {
   const keys: string[] = [];
-  // Outer layouts hold the head and the navigation; the innermost is the page's own part.
+  // The page's own layout first, then the ones it sits in.
   for (const text of layoutChain(name, files)) {
     let templates: Template[];
     try {

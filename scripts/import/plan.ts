@@ -265,7 +265,8 @@ export function planImport(site: SourceSite): PlanResult {
       report.push(...planned.report);
       noteLayout(planned.jekyllLayout, planned.layout, path);
       files.push({ path: `${PAGES_DIR}/${planned.target}`, content: { text: planned.text }, from: path });
-      urls.push({ url, from: path, file: '404.html (the site\'s 404 page)' });
+      // The root 404.html is linked as /404 (GitHub Pages' own name for it); a permalink is kept as written.
+      urls.push({ url: typeof document.values['permalink'] === 'string' ? url : '/404', from: path, file: '404.html (the site\'s 404 page)' });
       report.push({ kind: 'changed', file: path, message: 'is the site\'s 404 page (shown for every address the site does not serve), at /404.html as on the Jekyll site.' });
       continue;
     }
