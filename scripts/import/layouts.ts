@@ -121,6 +121,10 @@ export function mapLayout(name: unknown, context: LayoutContext): LayoutChoice {
     return home(listsPosts ? "its layout also listed the posts, which this project lists on the blog's index (a page with layout: blog)" : '');
   }
   if ((LAYOUTS as readonly string[]).includes(layout) && layout !== 'page') return { layout: layout as Layout, reason: '', unsure: false };
+  // A known page layout stays a page even when it also lists a few posts (minimal-mistakes' `single`
+  // shows "You may also enjoy").
+  const named = Object.hasOwn(THEME_LAYOUTS, layout) ? THEME_LAYOUTS[layout] : undefined;
+  if (named?.becomes === 'page' && !context.hasData) return { layout: 'page', reason: named.reason, unsure: false };
   if (listsPosts) return { layout: 'blog', reason: 'lists the posts', unsure: false };
   if (context.hasData && /site\.data\s*\[/.test(chain)) {
     return /\{%-?\s*for\s+\w+\s+in\s+site\.data\s*\[/.test(chain)

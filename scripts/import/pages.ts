@@ -84,7 +84,19 @@ export function withDocumentUrl(document: SourceDocument, config: JekyllConfig, 
   const outputExt = converterOutputExt(rubyExtname(document.path), markdownExtensions(config));
   try {
     const slug = typeof document.values['slug'] === 'string' ? document.values['slug'] : undefined;
-    const url = collectionDocumentUrl({ collection: collection.name, pathInCollection, permalink, collectionPermalink: collection.permalink, style: styleOf(config), outputExt, slug });
+    const url = collectionDocumentUrl({
+      collection: collection.name,
+      pathInCollection,
+      permalink,
+      collectionPermalink: collection.permalink,
+      style: styleOf(config),
+      outputExt,
+      slug,
+      date: document.values['date'],
+      categories: document.values['categories'],
+      category: document.values['category'],
+      timezone: typeof config['timezone'] === 'string' ? config['timezone'] : undefined,
+    });
     return { document: { ...document, url, outputExt, collection: collection.name } };
   } catch (error) {
     if (error instanceof JekyllUrlError) return { document: { ...document, outputExt, collection: collection.name }, problem: error.message };

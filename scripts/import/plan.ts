@@ -82,7 +82,7 @@ export function planImport(site: SourceSite): PlanResult {
   }
 
   // Static files, and the static files of collections Jekyll wrote.
-  const statics = planStaticFiles(source.staticFiles);
+  const statics = planStaticFiles(source.staticFiles, (path) => site.text(path));
   files.push(...statics.files);
   urls.push(...statics.urls);
   report.push(...statics.report);

@@ -7,6 +7,7 @@ import { isMarkdown } from './reader.ts';
 import type { PlannedFile } from './plan.ts';
 import type { ReportLine } from './report.ts';
 import { staticFileUrl, type OldUrl } from './urls.ts';
+import { pageScripts } from './scripts.ts';
 
 export const PUBLIC_DIR = 'public';
 
@@ -31,13 +32,23 @@ export interface StaticPlan {
 }
 
 /** A site-root static file: where it goes, its URL, or why it is left to the project. */
-export function planStaticFiles(paths: readonly string[]): StaticPlan {
+export function planStaticFiles(paths: readonly string[], text?: (path: string) => string): StaticPlan {
   const plan: StaticPlan = { files: [], urls: [], report: [] };
   const markdownCopies: string[] = [];
   for (const path of paths) {
     if (isOsJunk(path)) {
       plan.report.push({ kind: 'skipped', file: path, message: 'is a file the operating system leaves in folders (Finder, Explorer), not part of the site: never published.' });
       continue;
+    }
+    // An HTML file Jekyll copied as it was, with a script: this project publishes no page that runs one
+    // unless its front matter consents, and a copied file has none. Left out, so the build passes.
+    if (text !== undefined && /\.x?html?$/i.test(path) && !/^404\.html?$/i.test(path)) {
+      const scripts = pageScripts(text(path), path);
+      if (scripts.entries.length > 0 || scripts.report.some((line) => line.kind === 'leftover')) {
+        plan.report.push({ kind: 'skipped', file: path, message: 'is an HTML file Jekyll copied as it was, and it runs a script; this project runs scripts only on pages whose front matter lists them, so it is not imported (its URL is kept as a comment in src/data/legacy-urls.txt). To keep it, make it a page with front matter and a scripts: line.' });
+        plan.urls.push({ url: staticFileUrl(path), from: path, file: '', retired: 'an HTML file with a script, not imported' });
+        continue;
+      }
     }
     if (/^404\.html?$/i.test(path)) {
       plan.urls.push({ url: '/404', from: path, file: PROJECT_OWN['/404'] ?? '404.html' });

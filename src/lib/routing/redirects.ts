@@ -5,6 +5,7 @@
  * old address to its target, as the plugin's file did.
  * https://github.com/jekyll/jekyll-redirect-from/blob/v0.16.0/lib/jekyll-redirect-from/generator.rb
  */
+import { permalinkToFile } from './permalink.ts';
 
 /** One address that redirects: where it is served, and where it sends the visitor. */
 export interface Redirect {
@@ -21,6 +22,18 @@ export interface RedirectingPage {
   id: string;
   filePath?: string | undefined;
   data: { permalink: string; redirect_from?: readonly string[] | undefined; redirect_to?: string | undefined };
+}
+
+const servedFilesOf = new WeakMap<readonly RedirectingPage[], Set<string>>();
+
+/** The files the pages themselves are written to. */
+function servedFiles(pages: readonly RedirectingPage[]): Set<string> {
+  let files = servedFilesOf.get(pages);
+  if (!files) {
+    files = new Set(pages.filter((page) => page.data.redirect_to === undefined).map((page) => permalinkToFile(page.data.permalink)));
+    servedFilesOf.set(pages, files);
+  }
+  return files;
 }
 
 /** Whether a target leaves the site. */
@@ -45,7 +58,13 @@ export function redirectsOf(pages: readonly RedirectingPage[]): Redirect[] {
       redirects.set(from, { permalink: from, to, file });
     }
   }
-  return [...redirects.values()];
+  // `/old` and `/old.html` are one file, `old.html`, as in Jekyll's output: the first one written stays.
+  const byFile = new Map<string, Redirect>();
+  for (const redirect of redirects.values()) {
+    const output = permalinkToFile(redirect.permalink);
+    if (!byFile.has(output) && !servedFiles(pages).has(output)) byFile.set(output, redirect);
+  }
+  return [...byFile.values()];
 }
 
 /** `/redirects.json`: each old address to its target's full URL, as jekyll-redirect-from wrote it. */
