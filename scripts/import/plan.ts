@@ -321,15 +321,21 @@ export function planImport(site: SourceSite): PlanResult {
 
   // A data file no entry or index page names fed the old theme's templates (navigation, social
   // links), which this project's layouts replace: the build would read it as a group of records.
+  // `_data/navigation.yml`'s menu becomes the site config's navigation (below), unless `header_pages` says otherwise.
+  const minimaSettings = isRecord(config['minima']) ? config['minima'] : {};
+  const menuData = data.values['navigation'];
+  const menuIsNavigation = config['header_pages'] === undefined && minimaSettings['nav_pages'] === undefined && isRecord(menuData) && Array.isArray(menuData['main']);
   for (const group of data.groups) {
     if (usedGroups.has(group)) continue;
     const at = files.findIndex((file) => file.path === `src/data/${group}.yml`);
     if (at === -1) continue;
     const [file] = files.splice(at, 1);
+    const converted = group === 'navigation' && menuIsNavigation;
     // Said once: "not imported", not also "imported as written".
     for (let index = report.length - 1; index >= 0; index--) {
       if (report[index]?.file === file?.from && report[index]?.kind === 'leftover' && report[index]?.message.startsWith('is imported as written')) report.splice(index, 1);
     }
+    if (converted) continue;
     report.push({
       kind: 'skipped',
       file: file?.from ?? `_data/${group}.yml`,
