@@ -258,7 +258,7 @@ export function planImport(site: SourceSite): PlanResult {
     if (url === undefined) continue;
     const unpublished = document.values['published'] === false;
     // A 404 page anywhere (`_pages/404.md` with `permalink: /404.html`) is the site's 404 page.
-    const notFound = document.collection === undefined && (url === '/404.html' || url === '/404/' || /^404\.(html?|md|markdown)$/i.test(path));
+    const notFound = document.collection === undefined && (url === '/404.html' || url === '/404/');
     if (notFound && !unpublished && (isMarkdown(path) || isHtml(path))) {
       const asNotFound = { ...document, url: '/404.html', values: { ...document.values, permalink: '/404.html' } };
       const planned = planPage(asNotFound, { config, layoutFiles, groups: data.groups, recordTitles, basePath, convert });
@@ -266,7 +266,8 @@ export function planImport(site: SourceSite): PlanResult {
       noteLayout(planned.jekyllLayout, planned.layout, path);
       files.push({ path: `${PAGES_DIR}/${planned.target}`, content: { text: planned.text }, from: path });
       // The root 404.html is linked as /404 (GitHub Pages' own name for it); a permalink is kept as written.
-      urls.push({ url: typeof document.values['permalink'] === 'string' ? url : '/404', from: path, file: '404.html (the site\'s 404 page)' });
+      if (url === '/404/') retired(url, path, "the 404 page, written to 404.html: GitHub Pages shows only that file for a missing page, and this project's 404 route takes /404");
+      else urls.push({ url: typeof document.values['permalink'] === 'string' ? url : '/404', from: path, file: "404.html (the site's 404 page)" });
       report.push({ kind: 'changed', file: path, message: 'is the site\'s 404 page (shown for every address the site does not serve), at /404.html as on the Jekyll site.' });
       continue;
     }
