@@ -3,7 +3,7 @@
  * `src/content/pages/<same path>.md`, its front matter cut down to the fields this project knows,
  * its permalink written out as the exact URL Jekyll served it at, its Liquid converted.
  */
-import { converterOutputExt, documentOutputExt, rubyExtname, pageUrl, JekyllUrlError } from '../../src/lib/routing/jekyll-urls.ts';
+import { converterOutputExt, documentOutputExt, encodeUrlPath, rubyExtname, pageUrl, JekyllUrlError } from '../../src/lib/routing/jekyll-urls.ts';
 import { maskCode } from '../../src/lib/checks/body.ts';
 import { permalinkProblems } from '../../src/lib/routing/permalink.ts';
 import { frontMatterDefaults, type JekyllConfig } from './config.ts';
@@ -70,7 +70,7 @@ export function withPageUrl(document: SourceDocument, config: JekyllConfig): { d
   const extensions = markdownExtensions(config);
   const outputExt = documentOutputExt({ path: document.path, permalink, ...(extensions ? { markdownExtensions: extensions } : {}) });
   try {
-    const url = pageUrl({ path: document.path, permalink, style: styleOf(config), outputExt: converterOutputExt(rubyExtname(document.path), extensions) });
+    const url = encodeUrlPath(pageUrl({ path: document.path, permalink, style: styleOf(config), outputExt: converterOutputExt(rubyExtname(document.path), extensions) }));
     return { document: { ...document, url, outputExt } };
   } catch (error) {
     if (error instanceof JekyllUrlError) return { document: { ...document, outputExt }, problem: error.message };
@@ -84,7 +84,7 @@ export function withDocumentUrl(document: SourceDocument, config: JekyllConfig, 
   const outputExt = converterOutputExt(rubyExtname(document.path), markdownExtensions(config));
   try {
     const slug = typeof document.values['slug'] === 'string' ? document.values['slug'] : undefined;
-    const url = collectionDocumentUrl({
+    const url = encodeUrlPath(collectionDocumentUrl({
       collection: collection.name,
       pathInCollection,
       permalink,
@@ -96,7 +96,7 @@ export function withDocumentUrl(document: SourceDocument, config: JekyllConfig, 
       categories: document.values['categories'],
       category: document.values['category'],
       timezone: typeof config['timezone'] === 'string' ? config['timezone'] : undefined,
-    });
+    }));
     return { document: { ...document, url, outputExt, collection: collection.name } };
   } catch (error) {
     if (error instanceof JekyllUrlError) return { document: { ...document, outputExt, collection: collection.name }, problem: error.message };

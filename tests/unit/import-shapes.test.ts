@@ -170,3 +170,17 @@ describe('the owner details', () => {
     expect(domainFrom('www.jane.dev\n', 'https://jane.github.io')).toBe('www.jane.dev');
   });
 });
+
+describe('addresses with spaces, non-ASCII letters and sub-delimiters', () => {
+  it('writes them percent-encoded, the form a link uses, naming the file Jekyll wrote', () => {
+    const result = plan({
+      '_config.yml': 'title: T\ncollections:\n  posts_he:\n    output: true\n    permalink: /:title/\n',
+      'edu.md': '---\ntitle: Edu\npermalink: /edu&inv/\n---\nx\n',
+      'menu.md': '---\ntitle: Menu\npermalink: /café menu/\n---\nx\n',
+      '_posts_he/שלום.md': '---\ntitle: Shalom\n---\nx\n',
+    });
+    expect(live(result)).toEqual(['/%D7%A9%D7%9C%D7%95%D7%9D/', '/caf%C3%A9%20menu/', '/edu&inv/']);
+    expect(result.urls.map((url) => url.file).sort()).toEqual(['café menu/index.html', 'edu&inv/index.html', 'שלום/index.html']);
+    expect(text(result, 'src/content/pages/menu.md')).toContain('\npermalink: "/caf%C3%A9%20menu/"\n');
+  });
+});

@@ -789,3 +789,17 @@ export function documentUrl(input: DocumentUrlInput): string {
   placeholders['output_ext'] = () => outputExt;
   return sanitizeUrl(fillFromDrop(template, placeholders));
 }
+
+/**
+ * A URL Jekyll wrote with raw spaces or non-ASCII letters (a front-matter permalink is used as
+ * written) in the form a link uses: each such character percent-encoded (UTF-8), everything else,
+ * escapes included, as it was. The file it names is the same.
+ */
+export function encodeUrlPath(url: string): string {
+  let out = '';
+  for (const char of url) {
+    if (/^[\u0021-\u007e]$/.test(char)) out += char;
+    else for (const byte of new TextEncoder().encode(char)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
