@@ -2,6 +2,7 @@
  * Front matter as Jekyll reads it, and edits that keep everything the importer does not change
  * byte for byte: comments, order, quoting and folded text stay as the owner wrote them.
  */
+import jsYaml from 'js-yaml';
 import { isMap, isScalar, parseDocument, stringify, type Node, type Pair } from 'yaml';
 
 /**
@@ -182,4 +183,30 @@ export function nestUnder(yaml: string, keys: readonly string[], parent: string,
 /** A `key: [a, b]` line for a list of text, each item double-quoted. */
 export function listLine(key: string, items: readonly string[]): string {
   return `${renderKey(key)}: [${items.map((item) => JSON.stringify(item)).join(', ')}]\n`;
+}
+
+/**
+ * Front matter Jekyll's YAML reader (libyaml) accepts and a stricter one refuses, like a quoted value
+ * whose next lines start in column 0, rewritten as plain YAML with the same values (js-yaml reads such
+ * text as libyaml does). Comments and layout are lost, so this is only for what cannot be read otherwise.
+ * Undefined when js-yaml cannot read it either, or it is not a map.
+ */
+export function repairFrontMatter(yaml: string): string | undefined {
+  let value: unknown;
+  try {
+    value = jsYaml.load(yaml);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const asText = (item: unknown): unknown => {
+    if (item instanceof Date) {
+      const iso = item.toISOString();
+      return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('T', ' ').replace(/\.000Z$/, ' +0000');
+    }
+    if (Array.isArray(item)) return item.map(asText);
+    if (typeof item === 'object' && item !== null) return Object.fromEntries(Object.entries(item).map(([key, inner]) => [key, asText(inner)]));
+    return item;
+  };
+  return stringify(asText(value), { version: '1.1', lineWidth: 0 });
 }

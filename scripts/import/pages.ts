@@ -7,7 +7,7 @@ import { converterOutputExt, documentOutputExt, encodeUrlPath, rubyExtname, page
 import { maskCode } from '../../src/lib/checks/body.ts';
 import { permalinkProblems } from '../../src/lib/routing/permalink.ts';
 import { frontMatterDefaults, type JekyllConfig } from './config.ts';
-import { editFrontMatter, joinFrontMatter, listLine, nestUnder, readFrontMatter, splitFrontMatter, type FrontMatterData, type SplitFile } from './front-matter.ts';
+import { editFrontMatter, joinFrontMatter, listLine, nestUnder, readFrontMatter, repairFrontMatter, splitFrontMatter, type FrontMatterData, type SplitFile } from './front-matter.ts';
 import { mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
 import type { LiquidResult, LiquidScope } from './liquid.ts';
 import { isHtml } from './reader.ts';
@@ -39,6 +39,8 @@ export interface SourceDocument {
   outputExt: string;
   /** For collection documents: the collection's name. */
   collection?: string | undefined;
+  /** Things worth telling about how it was read. */
+  notes?: string[] | undefined;
 }
 
 export interface ReadOptions {
@@ -54,7 +56,16 @@ export function readDocument(path: string, { config, text, type }: ReadOptions):
   const defaults = frontMatterDefaults(config, path, type);
   if (!split) return { path, error: 'it has no front matter block that closes with "---"', own: {}, values: defaults, outputExt: '.html' };
   const front = readFrontMatter(split.yaml);
-  if (!front.ok) return { path, split, error: `its front matter is not valid YAML (line ${(front.line ?? 1) + 1}: ${front.message})`, own: {}, values: defaults, outputExt: '.html' };
+  if (!front.ok) {
+    // What libyaml (Jekyll's reader) accepts is imported, rewritten as plain YAML.
+    const repaired = repairFrontMatter(split.yaml);
+    const again = repaired === undefined ? undefined : readFrontMatter(repaired);
+    if (repaired !== undefined && again?.ok) {
+      const note = `its front matter is YAML that Jekyll's reader accepts and stricter ones refuse (line ${(front.line ?? 1) + 1}: ${front.message}); it is written out again as plain YAML, with the same values (its comments are not kept).`;
+      return { path, split: { ...split, yaml: repaired }, own: again.data, values: { ...defaults, ...again.data }, outputExt: '.html', notes: [note] };
+    }
+    return { path, split, error: `its front matter is not valid YAML (line ${(front.line ?? 1) + 1}: ${front.message})`, own: {}, values: defaults, outputExt: '.html' };
+  }
   return { path, split, own: front.data, values: { ...defaults, ...front.data }, outputExt: '.html' };
 }
 
@@ -211,7 +222,7 @@ export function pageTarget(document: SourceDocument): string {
 /** The page as this project's Markdown, and everything worth telling about it. */
 export function planPage(document: SourceDocument, context: PageContext): PagePlan {
   const { path } = document;
-  const report: ReportLine[] = [];
+  const report: ReportLine[] = (document.notes ?? []).map((message) => ({ kind: 'changed', file: path, message }));
   const values = document.values;
   const url = document.url ?? '/';
   const layout: LayoutChoice = context.paginated

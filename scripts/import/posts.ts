@@ -81,7 +81,7 @@ export interface PostPlan {
 /** The post as this project's Markdown: its own front matter minus unknown keys, its Liquid converted. */
 export function planPost(document: SourceDocument, context: PostContext): PostPlan {
   const { path } = document;
-  const report: ReportLine[] = [];
+  const report: ReportLine[] = (document.notes ?? []).map((message) => ({ kind: 'changed', file: path, message }));
   const values = document.values;
   const remove: string[] = [];
   const set: [string, string | boolean][] = [];

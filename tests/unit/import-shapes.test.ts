@@ -184,3 +184,15 @@ describe('addresses with spaces, non-ASCII letters and sub-delimiters', () => {
     expect(text(result, 'src/content/pages/menu.md')).toContain('\npermalink: "/caf%C3%A9%20menu/"\n');
   });
 });
+
+describe('front matter Jekyll reads and a stricter YAML reader refuses', () => {
+  it('imports it, rewritten as plain YAML with the same values, and says so', () => {
+    const result = plan({
+      '_config.yml': 'title: T\ncollections:\n  publications:\n    output: true\n',
+      '_publications/paper.md': "---\ntitle: Paper\npermalink: /publication/paper.html\nexcerpt: 'We propose a new algorithm\nfor models.'\ndate: 2017-01-01\n---\nBody\n",
+    });
+    expect(text(result, 'src/content/pages/publications/paper.md')).toBe('---\ntitle: Paper\npermalink: /publication/paper.html\ncollection: publications\nlayout: page\nfields:\n  excerpt: We propose a new algorithm for models.\n  date: "2017-01-01"\n---\nBody\n');
+    expect(live(result)).toEqual(['/publication/paper.html']);
+    expect(lines(result, 'changed')[0]).toMatch(/^_publications\/paper.md: its front matter is YAML that Jekyll's reader accepts and stricter ones refuse/);
+  });
+});
