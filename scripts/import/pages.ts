@@ -13,6 +13,7 @@ import type { LiquidResult, LiquidScope } from './liquid.ts';
 import { isHtml } from './reader.ts';
 import { convertKramdown } from './kramdown.ts';
 import { pageScripts } from './scripts.ts';
+import { withoutCompiledStylesheets } from './theme-links.ts';
 import { showValue, type ReportLine } from './report.ts';
 import { collectionDocumentUrl } from './urls.ts';
 
@@ -186,6 +187,8 @@ export interface PageContext {
   recordTitles: ReadonlyMap<string, readonly string[]>;
   basePath?: string | undefined;
   convert: Convert;
+  /** Stylesheets Jekyll compiled from the theme's Sass, by URL, with their source: not published. */
+  compiledStylesheets?: ReadonlyMap<string, string> | undefined;
   /** Set on the page jekyll-paginate paginated: it becomes the blog's index. */
   paginated?: { perPage: number; pattern: string } | undefined;
 }
@@ -359,6 +362,9 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   const converted = listedByLayout ? { text: '', converted: [], leftovers: [], changes: [] } : context.convert(split.body, { file: path, firstLine: split.bodyLine, markdown: !html, page: scope });
   report.push(...converted.converted, ...converted.leftovers, ...converted.changes);
   let body = converted.text;
+  const stylesheets = withoutCompiledStylesheets(body, context.compiledStylesheets ?? new Map(), path, split.bodyLine);
+  body = stylesheets.text;
+  report.push(...stylesheets.report);
   if (html) body = htmlAsMarkdown(body);
   else {
     const kramdown = convertKramdown(body, path, split.bodyLine);

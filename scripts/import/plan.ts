@@ -245,6 +245,8 @@ export function planImport(site: SourceSite): PlanResult {
   };
 
   let redirectCount = 0;
+  const compiledStylesheets = new Map<string, string>();
+  for (const document of pages) if (document.url !== undefined && /\.(scss|sass)$/i.test(document.path)) compiledStylesheets.set(document.url, document.path);
   const pagination = paginationOf(config, plugins, pages, posts, report, configFile);
   // Pages and collection documents.
   for (const document of [...pages, ...documents]) {
@@ -261,7 +263,7 @@ export function planImport(site: SourceSite): PlanResult {
     const notFound = document.collection === undefined && (url === '/404.html' || url === '/404/');
     if (notFound && !unpublished && (isMarkdown(path) || isHtml(path))) {
       const asNotFound = { ...document, url: '/404.html', values: { ...document.values, permalink: '/404.html' } };
-      const planned = planPage(asNotFound, { config, layoutFiles, groups: data.groups, recordTitles, basePath, convert });
+      const planned = planPage(asNotFound, { config, layoutFiles, groups: data.groups, recordTitles, basePath, convert, compiledStylesheets });
       report.push(...planned.report);
       noteLayout(planned.jekyllLayout, planned.layout, path);
       files.push({ path: `${PAGES_DIR}/${planned.target}`, content: { text: planned.text }, from: path });
@@ -304,7 +306,7 @@ export function planImport(site: SourceSite): PlanResult {
       continue;
     }
     const paginated = pagination?.page === path ? { perPage: pagination.perPage, pattern: pagination.pattern } : undefined;
-    const planned = planPage(document, { config, layoutFiles, groups: data.groups, recordTitles, basePath, convert, paginated });
+    const planned = planPage(document, { config, layoutFiles, groups: data.groups, recordTitles, basePath, convert, paginated, compiledStylesheets });
     if (paginated && pagination) for (const pageUrl of pagination.urls) urls.push({ url: pageUrl, from: path, file: builtFileFor(pageUrl) });
     report.push(...planned.report);
     const group = document.values['data'];

@@ -196,3 +196,16 @@ describe('front matter Jekyll reads and a stricter YAML reader refuses', () => {
     expect(lines(result, 'changed')[0]).toMatch(/^_publications\/paper.md: its front matter is YAML that Jekyll's reader accepts and stricter ones refuse/);
   });
 });
+
+describe("a page's link to a stylesheet compiled from the theme's Sass", () => {
+  it('is taken out, since the stylesheet is not published, and reported', () => {
+    const result = plan({
+      '_config.yml': 'title: T\n',
+      'assets/css/vcard.scss': '---\n---\n.card { color: red; }\n',
+      'card.html': '---\ntitle: Card\n---\n<link rel="stylesheet" href="/assets/css/vcard.css">\n<div class="card">Hello</div>\n',
+    });
+    expect(text(result, 'src/content/pages/card.md')).not.toContain('<link');
+    expect(text(result, 'src/content/pages/card.md')).toContain('<div class="card">Hello</div>');
+    expect(lines(result, 'converted')).toEqual(["card.html: its link to the stylesheet /assets/css/vcard.css, which Jekyll compiled from assets/css/vcard.scss, is taken out: this project's styles replace the theme's."]);
+  });
+});
