@@ -299,7 +299,12 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
       case 'redirect_from': {
         const addresses = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
         if (addresses.length > 0 && addresses.every((item) => typeof item === 'string' && item.startsWith('/'))) {
-          if (!own) lists.push(listLine(key, addresses as string[]));
+          // Raw spaces and non-ASCII letters are written percent-encoded, the form the build checks.
+          const encoded = (addresses as string[]).map(encodeUrlPath);
+          if (!own || encoded.some((address, index) => address !== addresses[index])) {
+            if (own) remove.push(key);
+            lists.push(listLine(key, encoded));
+          }
         } else if (own) {
           remove.push(key);
           report.push(dropped(path, key, value, 'redirect_from lists addresses from the site root, like /old/'));

@@ -18,7 +18,7 @@ import type { SourceSite } from './source.ts';
 import { PROJECT_OWN, PUBLIC_DIR, isOsJunk, planStaticFiles } from './static-files.ts';
 import { LEGACY_URLS_FILE, builtFileFor, collectionDocumentUrl, legacyUrlsFile, staticFileUrl, type OldUrl } from './urls.ts';
 import { renderSiteConfig } from './config.ts';
-import { outputFileForUrl, rubyExtname } from '../../src/lib/routing/jekyll-urls.ts';
+import { encodeUrlPath, outputFileForUrl, rubyExtname } from '../../src/lib/routing/jekyll-urls.ts';
 import type { PostsConfig } from '../../src/lib/routing/posts.ts';
 
 /** Where the owner's details go. */
@@ -499,7 +499,7 @@ function overwritten(...groups: (readonly SourceDocument[])[]): Map<string, stri
 function redirectsOfDocument(document: SourceDocument): string[] {
   const from = document.values['redirect_from'];
   const list = typeof from === 'string' ? [from] : Array.isArray(from) ? from : [];
-  return list.filter((item): item is string => typeof item === 'string' && item.startsWith('/') && item !== document.url);
+  return list.filter((item): item is string => typeof item === 'string' && item.startsWith('/')).map(encodeUrlPath).filter((item) => item !== document.url);
 }
 
 /** `work/../x.md` made plain; undefined when it leaves the site. */
@@ -558,8 +558,21 @@ function menuFrom(value: unknown, report: ReportLine[], file: string | undefined
 function settleClashes(files: readonly PlannedFile[], report: ReportLine[]): PlannedFile[] {
   const seen = new Set<string>();
   const settled: PlannedFile[] = [];
+  // Astro names a page by its path without the extension and a final `index`, in lower case:
+  // `he.md` and `he/index.md` are one entry to it, and one would be lost.
+  const entryIds = new Set<string>();
+  const entryId = (path: string) => (path.startsWith(`${PAGES_DIR}/`) ? path.toLowerCase().replace(/\.mdx?$/, '').replace(/\/index$/, '').replace(/\s+/g, '-') : undefined);
   for (const file of files) {
     let path = file.path;
+    const id = entryId(path);
+    if (id !== undefined && entryIds.has(id) && !seen.has(path)) {
+      let n = 2;
+      while (entryIds.has(`${id}-${n}`)) n++;
+      path = `${path.replace(/(\/index)?\.mdx?$/, '')}-${n}.md`;
+      report.push({ kind: 'changed', file: file.from, message: `is written to ${path}: ${file.path} would be the same entry to Astro as another page's file. Its address stays as it was.` });
+    }
+    const settledId = entryId(path);
+    if (settledId !== undefined) entryIds.add(settledId);
     if (seen.has(path)) {
       const dot = path.lastIndexOf('.');
       let n = 2;

@@ -5,7 +5,7 @@
  * text. The page's body is read with the project's HTML parser, as the build reads it.
  */
 import { createHash } from 'node:crypto';
-import { attributesOf, elements, parseHtmlFragment } from '../../src/lib/links/html.ts';
+import { attributesOf, elements, javaScriptOnElement, namespaceOf, parseDocument, parseHtmlFragment } from '../../src/lib/links/html.ts';
 import type { ReportLine } from './report.ts';
 
 export interface PageScripts {
@@ -49,4 +49,36 @@ export function pageScripts(body: string, file: string): PageScripts {
     result.report.push({ kind: 'changed', file, message: `ran ${result.entries.length === 1 ? 'a script' : `${result.entries.length} scripts`}; this project runs a page's scripts only with the owner's consent, so the import writes it: \`scripts: [${result.entries.join(', ')}]\`. Remove the line to turn them off.` });
   }
   return result;
+}
+
+/**
+ * An HTML file Jekyll copied as it was, without what would run JavaScript (scripts, `on*` handlers,
+ * `javascript:` links, `srcdoc`), found as the build finds it: the file keeps its address and its
+ * text, and the site still ships no script. Undefined when there was nothing to take out.
+ */
+export function withoutJavaScript(html: string): { text: string; removed: number } | undefined {
+  const cuts: { start: number; end: number }[] = [];
+  for (const element of elements(parseDocument(html))) {
+    const found = javaScriptOnElement(element.tagName, namespaceOf(element), attributesOf(element));
+    const location = element.sourceCodeLocation;
+    if (found.length === 0 || !location) continue;
+    if (found.some((item) => item.kind === 'script')) {
+      cuts.push({ start: location.startOffset, end: location.endOffset });
+      continue;
+    }
+    for (const item of found) {
+      const at = item.attribute === undefined ? undefined : location.attrs?.[item.attribute];
+      // The attribute and the space before it.
+      if (at) cuts.push({ start: /\s/.test(html[at.startOffset - 1] ?? '') ? at.startOffset - 1 : at.startOffset, end: at.endOffset });
+    }
+  }
+  if (cuts.length === 0) return undefined;
+  let text = html;
+  let last = Number.POSITIVE_INFINITY;
+  for (const cut of cuts.sort((a, b) => b.start - a.start)) {
+    if (cut.end > last) continue;
+    text = text.slice(0, cut.start) + text.slice(cut.end);
+    last = cut.start;
+  }
+  return { text, removed: cuts.length };
 }

@@ -7,7 +7,7 @@ import { isMarkdown } from './reader.ts';
 import type { PlannedFile } from './plan.ts';
 import type { ReportLine } from './report.ts';
 import { staticFileUrl, type OldUrl } from './urls.ts';
-import { pageScripts } from './scripts.ts';
+import { withoutJavaScript } from './scripts.ts';
 
 export const PUBLIC_DIR = 'public';
 
@@ -40,13 +40,15 @@ export function planStaticFiles(paths: readonly string[], text?: (path: string) 
       plan.report.push({ kind: 'skipped', file: path, message: 'is a file the operating system leaves in folders (Finder, Explorer), not part of the site: never published.' });
       continue;
     }
-    // An HTML file Jekyll copied as it was, with a script: this project publishes no page that runs one
-    // unless its front matter consents, and a copied file has none. Left out, so the build passes.
+    // An HTML file Jekyll copied as it was, with a script: this project runs scripts only on pages whose
+    // front matter consents, and a copied file has none. It is copied without them, so its address and
+    // the links to it still work.
     if (text !== undefined && /\.x?html?$/i.test(path) && !/^404\.html?$/i.test(path)) {
-      const scripts = pageScripts(text(path), path);
-      if (scripts.entries.length > 0 || scripts.report.some((line) => line.kind === 'leftover')) {
-        plan.report.push({ kind: 'skipped', file: path, message: 'is an HTML file Jekyll copied as it was, and it runs a script; this project runs scripts only on pages whose front matter lists them, so it is not imported (its URL is kept as a comment in src/data/legacy-urls.txt). To keep it, make it a page with front matter and a scripts: line.' });
-        plan.urls.push({ url: staticFileUrl(path), from: path, file: '', retired: 'an HTML file with a script, not imported' });
+      const stripped = withoutJavaScript(text(path));
+      if (stripped !== undefined) {
+        plan.files.push({ path: `${PUBLIC_DIR}/${path}`, content: { text: stripped.text }, from: path });
+        plan.urls.push({ url: staticFileUrl(path), from: path, file: path });
+        plan.report.push({ kind: 'changed', file: path, message: `is an HTML file Jekyll copied as it was; it ran JavaScript (${stripped.removed} script${stripped.removed === 1 ? '' : 's'} or handler${stripped.removed === 1 ? '' : 's'}), which this project runs only on pages whose front matter lists it, so it is copied without. To keep them, make it a page with front matter and a scripts: line.` });
         continue;
       }
     }

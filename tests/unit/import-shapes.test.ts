@@ -145,10 +145,11 @@ describe('redirects, pagination and the long tail', () => {
     expect(['files/Thumbs.db', 'files/a.pdf', '_data/links.yml', 'notes.txt'].map(mentions)).toEqual([1, 1, 1, 1]);
   });
 
-  it('leaves out a copied HTML file that runs a script, keeping its URL as a comment', () => {
-    const result = plan({ '_config.yml': 'title: T\n', 'demo/map.html': '<html><script>go()</script></html>' });
-    expect(result.files.map((file) => file.path)).not.toContain('public/demo/map.html');
-    expect(text(result, 'src/data/legacy-urls.txt')).toContain('# /demo/map.html  (an HTML file with a script, not imported)');
+  it('copies an HTML file that ran JavaScript without it, so its address and the links to it still work', () => {
+    const result = plan({ '_config.yml': 'title: T\n', 'demo/map.html': '<html><body onload="go()"><script src="x.js"></script><a href="javascript:go()" class="x">Go</a><p>Map</p></body></html>' });
+    expect(text(result, 'public/demo/map.html')).toBe('<html><body><a class="x">Go</a><p>Map</p></body></html>');
+    expect(live(result)).toContain('/demo/map.html');
+    expect(lines(result, 'changed')).toContainEqual(expect.stringMatching(/^demo\/map.html: is an HTML file Jekyll copied as it was; it ran JavaScript \(3 scripts or handlers\)/));
   });
 });
 
@@ -207,5 +208,16 @@ describe("a page's link to a stylesheet compiled from the theme's Sass", () => {
     expect(text(result, 'src/content/pages/card.md')).not.toContain('<link');
     expect(text(result, 'src/content/pages/card.md')).toContain('<div class="card">Hello</div>');
     expect(lines(result, 'converted')).toEqual(["card.html: its link to the stylesheet /assets/css/vcard.css, which Jekyll compiled from assets/css/vcard.scss, is taken out: this project's styles replace the theme's."]);
+  });
+});
+
+describe('two pages Astro would read as one entry', () => {
+  it('writes the second to its own file, keeping its address', () => {
+    const result = plan({ '_config.yml': 'title: T\n', 'he.md': '---\ntitle: He\npermalink: /he.html\n---\nA\n', 'he/index.md': '---\ntitle: Home\n---\nB\n' });
+    expect(result.files.filter((file) => file.path.startsWith('src/content/pages/')).map((file) => [file.path, file.from])).toEqual([
+      ['src/content/pages/he-2.md', 'he/index.md'],
+      ['src/content/pages/he.md', 'he.md'],
+    ]);
+    expect(text(result, 'src/content/pages/he-2.md')).toContain('\npermalink: /he/\n');
   });
 });
