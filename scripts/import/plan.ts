@@ -7,7 +7,8 @@ import { posix } from 'node:path';
 import { CONFIG_FILES, collectionsDir, isRecord, pluginsOf, readConfig, siteConfigFrom, textSetting, type JekyllConfig, type LinkValue } from './config.ts';
 import { planData } from './data.ts';
 import { fixBareDomainLinks } from './links.ts';
-import { splitFrontMatter } from './front-matter.ts';
+import { joinFrontMatter, splitFrontMatter } from './front-matter.ts';
+import { servedSitePaths, withoutDeadLinks } from './dead-links.ts';
 import type { LayoutChoice } from './layouts.ts';
 import { convertLiquid, type IncludeLookup, type LiquidResult, type Lookup } from './liquid.ts';
 import { PAGES_DIR, planPage, readDocument, withDocumentUrl, withPageUrl, type Convert, type SourceDocument } from './pages.ts';
@@ -419,6 +420,20 @@ export function planImport(site: SourceSite): PlanResult {
   for (const item of theme.sort(compareText)) report.push({ kind: 'theme', message: item });
 
   const postsConfig: PostsConfig = { permalink: siteConfig.values.posts.permalink ?? 'date', timezone: siteConfig.values.posts.timezone ?? 'UTC', ...(siteConfig.values.posts.excerptSeparator ? { excerptSeparator: siteConfig.values.posts.excerptSeparator } : {}) };
+  // Links that led nowhere on the Jekyll site either: the build would refuse them.
+  // With the addresses this project serves itself, whatever the Jekyll site had.
+  const served = servedSitePaths([...urls.filter((url) => !url.retired).map((url) => url.url), '/', '/404', '/feed.xml', '/sitemap-index.xml', '/robots.txt']);
+  for (const [index, file] of files.entries()) {
+    if (!('text' in file.content) || !/\.mdx?$/.test(file.path) || !(file.path.startsWith(`${PAGES_DIR}/`) || file.path.startsWith(`${POSTS_DIR}/`))) continue;
+    const split = splitFrontMatter(file.content.text);
+    if (!split) continue;
+    // Lines are counted in the Jekyll file, where the owner would look.
+    const firstLine = byPath.get(file.from ?? '')?.split?.bodyLine ?? split.bodyLine;
+    const fixed = withoutDeadLinks(split.body, served, file.from ?? file.path, firstLine);
+    if (fixed.report.length === 0) continue;
+    report.push(...fixed.report);
+    files[index] = { ...file, content: { text: joinFrontMatter(split.yaml, fixed.text) } };
+  }
   const planned = settleClashes(files, report);
   report.push(...unaccounted(site, source.grouped, planned, report));
   return { ok: true, plan: { files: planned, posts: postsConfig, urls, report, refusals: uniqueRefusals(refusals) } };

@@ -221,3 +221,17 @@ describe('two pages Astro would read as one entry', () => {
     expect(text(result, 'src/content/pages/he-2.md')).toContain('\npermalink: /he/\n');
   });
 });
+
+describe('links that led nowhere on the Jekyll site either', () => {
+  it('are taken out, their text kept, in Markdown and in HTML, never in code', () => {
+    const result = plan({
+      '_config.yml': 'title: T\n',
+      'files/a.pdf': 'x',
+      'post.md': '---\ntitle: Post\n---\nGet [the rar](/files/frames.rar "t") or [the pdf](/files/a.pdf), <a href="/gone/">gone</a>, [feed](/feed.xml).\n\n<div><a class="x" href="/also-gone.html">also</a> <a href="/post.html#top">me</a></div>\n\n`[code](/nothing)`\n',
+    });
+    expect(text(result, 'src/content/pages/post.md')).toBe(
+      '---\ntitle: Post\nlayout: page\npermalink: /post.html\n---\nGet the rar or [the pdf](/files/a.pdf), gone, [feed](/feed.xml).\n\n<div>also <a href="/post.html#top">me</a></div>\n\n`[code](/nothing)`\n',
+    );
+    expect(result.report.filter((line) => line.message.includes('led nowhere')).map((line) => `${line.file} ${line.line}`)).toEqual(['post.md 4', 'post.md 4', 'post.md 6']);
+  });
+});
