@@ -1,5 +1,5 @@
 /**
- * Links in a page that led nowhere on the Jekyll site too (a file missing from the repository, a feed
+ * Links and images in a page that led nowhere on the Jekyll site too (a file missing from the repository, a feed
  * the theme never wrote): the build refuses a link that does not resolve, so the link is taken out and
  * its text kept, and the report says so. Found on the Markdown syntax tree (`[text](/x)`) and in its
  * HTML with the project's HTML parser (`<a href="/x">`), never in code.
@@ -71,6 +71,12 @@ export function withoutDeadLinks(body: string, served: ReadonlySet<string>, file
     }
     if (node.type === 'code' || node.type === 'inlineCode') return;
     const at = node.position;
+    // An image of a file the site does not have: its alt text stays.
+    if (node.type === 'image' && at && node.url !== undefined && leadsNowhere(node.url, served)) {
+      cuts.push({ start: at.start.offset, end: at.end.offset, text: (node as { alt?: string | null }).alt ?? '' });
+      dead.push({ offset: at.start.offset, href: node.url });
+      return;
+    }
     if (node.type === 'link' && at && node.url !== undefined && leadsNowhere(node.url, served)) {
       const first = node.children?.[0]?.position;
       const last = node.children?.at(-1)?.position;
@@ -78,8 +84,17 @@ export function withoutDeadLinks(body: string, served: ReadonlySet<string>, file
       dead.push({ offset: at.start.offset, href: node.url });
       return;
     }
-    if (node.type === 'html' && at && node.value !== undefined && body.slice(at.start.offset, at.end.offset) === node.value && /<a\b/i.test(node.value)) {
+    if (node.type === 'html' && at && node.value !== undefined && body.slice(at.start.offset, at.end.offset) === node.value && /<(a|img)\b/i.test(node.value)) {
       for (const element of elements(parseHtmlFragment(node.value))) {
+        if (element.tagName === 'img') {
+          const src = attributesOf(element).find((attribute) => attribute.name === 'src')?.value.trim();
+          const location = element.sourceCodeLocation;
+          if (src !== undefined && location && leadsNowhere(src, served)) {
+            cuts.push({ start: at.start.offset + location.startOffset, end: at.start.offset + location.endOffset, text: '' });
+            dead.push({ offset: at.start.offset + location.startOffset, href: src });
+          }
+          continue;
+        }
         if (element.tagName !== 'a') continue;
         const href = attributesOf(element).find((attribute) => attribute.name === 'href')?.value.trim();
         const location = element.sourceCodeLocation;
@@ -103,7 +118,7 @@ export function withoutDeadLinks(body: string, served: ReadonlySet<string>, file
     kind: 'changed',
     file,
     line: firstLine + (body.slice(0, offset).match(/\n/g)?.length ?? 0),
-    message: `its link to ${href} led nowhere on the Jekyll site either (no page or file there), and the build refuses a link that leads nowhere, so the link is taken out and its text kept. Link it again once the page or file is there.`,
+    message: `its link to ${href} led nowhere on the Jekyll site either (no page or file there), and the build refuses a link that leads nowhere, so the link (or image) is taken out and its text kept. Link it again once the page or file is there.`,
   }));
   return { text, report };
 }

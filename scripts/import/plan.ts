@@ -360,7 +360,7 @@ export function planImport(site: SourceSite): PlanResult {
     const layout = document.values['layout'];
     const name = layout === undefined || layout === null ? '(none)' : String(layout);
     postLayouts.set(name, [...(postLayouts.get(name) ?? []), path]);
-    const planned = planPost(document, { config, basePath, convert, draftDate });
+    const planned = planPost(document, { config, basePath, convert, draftDate, compiledStylesheets });
     report.push(...planned.report);
     files.push({ path: `${POSTS_DIR}/${planned.target}`, content: { text: planned.text }, from: path });
     if (document.url !== undefined) urls.push({ url: document.url, from: path, file: builtFileFor(document.url, document.outputExt, 'post') });

@@ -20,6 +20,7 @@ import { dedupe, dropped, htmlAsMarkdown, markdownExtensions, markdownNotes, sty
 import { isHtml } from './reader.ts';
 import { convertKramdown } from './kramdown.ts';
 import { pageScripts } from './scripts.ts';
+import { withoutCompiledStylesheets } from './theme-links.ts';
 import type { ReportLine } from './report.ts';
 
 /** Where posts go, relative to the project root. */
@@ -66,6 +67,8 @@ export function postTarget(path: string): string {
 
 export interface PostContext {
   config: JekyllConfig;
+  /** Stylesheets Jekyll compiled from the theme's Sass, by URL, with their source: not published. */
+  compiledStylesheets?: ReadonlyMap<string, string> | undefined;
   /** The day (YYYY-MM-DD) an undated draft is named with. */
   draftDate?: string | undefined;
   basePath?: string | undefined;
@@ -123,6 +126,9 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
   const converted = context.convert(split.body, { file: path, firstLine: split.bodyLine, markdown: !html, page });
   report.push(...converted.converted, ...converted.leftovers, ...converted.changes);
   let body = converted.text;
+  const stylesheets = withoutCompiledStylesheets(body, context.compiledStylesheets ?? new Map(), path, split.bodyLine);
+  body = stylesheets.text;
+  report.push(...stylesheets.report);
   if (html) body = body === '' ? '' : `\n${htmlAsMarkdown(body)}`;
   else {
     const kramdown = convertKramdown(body, path, split.bodyLine);

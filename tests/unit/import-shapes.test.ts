@@ -227,11 +227,11 @@ describe('links that led nowhere on the Jekyll site either', () => {
     const result = plan({
       '_config.yml': 'title: T\n',
       'files/a.pdf': 'x',
-      'post.md': '---\ntitle: Post\n---\nGet [the rar](/files/frames.rar "t") or [the pdf](/files/a.pdf), <a href="/gone/">gone</a>, [feed](/feed.xml).\n\n<div><a class="x" href="/also-gone.html">also</a> <a href="/post.html#top">me</a></div>\n\n`[code](/nothing)`\n',
+      'post.md': '---\ntitle: Post\n---\nGet [the rar](/files/frames.rar "t") or [the pdf](/files/a.pdf), <a href="/gone/">gone</a>, [feed](/feed.xml).\n\n<div><a class="x" href="/also-gone.html">also</a> <a href="/post.html#top">me</a><img src="/me.jpeg" alt="Me"></div>\n\n![A photo](/photo.png)\n\n`[code](/nothing)`\n',
     });
     expect(text(result, 'src/content/pages/post.md')).toBe(
-      '---\ntitle: Post\nlayout: page\npermalink: /post.html\n---\nGet the rar or [the pdf](/files/a.pdf), gone, [feed](/feed.xml).\n\n<div>also <a href="/post.html#top">me</a></div>\n\n`[code](/nothing)`\n',
+      '---\ntitle: Post\nlayout: page\npermalink: /post.html\n---\nGet the rar or [the pdf](/files/a.pdf), gone, [feed](/feed.xml).\n\n<div>also <a href="/post.html#top">me</a></div>\n\nA photo\n\n`[code](/nothing)`\n',
     );
-    expect(result.report.filter((line) => line.message.includes('led nowhere')).map((line) => `${line.file} ${line.line}`)).toEqual(['post.md 4', 'post.md 4', 'post.md 6']);
+    expect(result.report.filter((line) => line.message.includes('led nowhere')).map((line) => `${line.file} ${line.line}`)).toEqual(['post.md 4', 'post.md 4', 'post.md 6', 'post.md 6', 'post.md 8']);
   });
 });
