@@ -186,6 +186,13 @@ export function printedFields(name: string, files: LayoutFiles): string[] {
       continue;
     }
     for (const output of outputs(templates)) {
+      // A value printed inside a tag is shown only as a link's address (`href`): an image's `src` or a
+      // class name is not text on the page.
+      const before = text.slice(0, output.token.begin);
+      if (before.lastIndexOf('<') > before.lastIndexOf('>')) {
+        const attribute = /([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*["']?[^"'<>]*$/.exec(before)?.[1]?.toLowerCase();
+        if (attribute !== 'href') continue;
+      }
       let variables: Record<string, { segments: (string | number | unknown[])[] }[]>;
       try {
         variables = parser.analyzeSync([output]).variables as typeof variables;

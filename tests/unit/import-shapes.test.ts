@@ -24,7 +24,7 @@ describe('layouts: a table of theme layouts, and the fields a layout printed', (
   const files: LayoutFiles = new Map([
     ['default', '<html><head><title>{{ page.title }}</title><meta content="{{ page.excerpt }}"></head><body>{{ content }}</body></html>'],
     ['single', '---\nlayout: default\n---\n<h1>{{ page.title }}</h1>{% if page.venue %}<p>{{ page.venue }}, {{ page.date | date: "%Y" }}</p>{% endif %}{{ content }}{% if page.paperurl %}<a href="{{ page.paperurl }}">Paper</a>{% endif %}{% for post in site.posts limit: 3 %}{{ post.title }}{% endfor %}'],
-    ['talk', '---\nlayout: default\n---\n{% capture where %}{{ page.location }}{% endcapture %}<p>{{ page.type | upcase }} at {{ page.venue | default: page.event }}</p>{{ content }}'],
+    ['talk', '---\nlayout: default\n---\n{% capture where %}{{ page.location }}{% endcapture %}<p>{{ page.type | upcase }} at {{ page.venue | default: page.event }}</p><img src="{{ page.photo }}" alt="{{ page.caption }}" class="{{ page.style_class }}">{{ content }}'],
     ['broken', '{% if page.x %}never closed'],
   ]);
 
