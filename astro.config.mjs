@@ -59,12 +59,13 @@ export default defineConfig({
   trailingSlash: 'ignore',
   markdown: {
     syntaxHighlight: false,
-    processor: satteri({ hastPlugins }),
+    // Definition lists (`Term` then `: definition`), as kramdown and Jekyll rendered them.
+    processor: satteri({ hastPlugins, features: { definitionList: true } }),
   },
   // entryChecks runs last so its link check sees every file the other integrations write.
   integrations: [
     // MDX entries get the same plugins, and one more: MDX alone reads `layout` as a module to import.
-    mdx({ processor: satteri({ mdastPlugins: [layoutKeyPlugin(LAYOUT_NAMES)], hastPlugins }) }),
+    mdx({ processor: satteri({ mdastPlugins: [layoutKeyPlugin(LAYOUT_NAMES)], hastPlugins, features: { definitionList: true } }) }),
     sitemap({
       // The sitemap lists each page at its address as written, the one its canonical URL names.
       serialize(item) {

@@ -2,11 +2,13 @@
  * `npm run import -- <Jekyll folder> [--force] [--dry-run]`: reads the Jekyll site, plans the import,
  * checks the project, prints the plan and the report, then writes (unless it is a dry run).
  *
- * Exit codes: 0 imported (even with things left for the owner), 1 refused (a path leading outside,
- * a clash with the owner's files), 2 bad usage (no path, not a Jekyll site).
+ * Exit codes: 0 imported and the site checks pass, 1 refused (a path leading outside, a clash with the
+ * owner's files), 2 bad usage (no path, not a Jekyll site), 3 imported but the site checks (the ones
+ * the build runs first) found problems, printed with file, line and fix.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { checkImported } from './checks.ts';
 import { planImport, type ImportPlan } from './plan.ts';
 import { decide, inspectProject, type Action } from './project.ts';
 import { compareText, formatReport } from './report.ts';
@@ -69,8 +71,21 @@ function count(actions: readonly Action[], kind: Action['kind']): number {
   return actions.filter((action) => action.kind === kind).length;
 }
 
+/**
+ * Runs the command, then (when it wrote the files) the build's pre-build checks on the project, and
+ * prints their result. Exit code 3: imported, but the checks found what stops the build.
+ */
+export async function runAndCheck(argv: readonly string[], options: RunOptions): Promise<number> {
+  let written: ImportPlan | undefined;
+  const code = run(argv, { ...options, onWritten: (plan) => (written = plan) });
+  if (code !== 0 || written === undefined) return code;
+  const result = await checkImported(resolve(options.projectRoot), written.posts);
+  options.io.out(`\n${result.text}`);
+  return result.problems.length > 0 ? 3 : 0;
+}
+
 /** Runs the command; returns its exit code. */
-export function run(argv: readonly string[], options: RunOptions): number {
+export function run(argv: readonly string[], options: RunOptions & { onWritten?: (plan: ImportPlan) => void }): number {
   const { io } = options;
   const args = parseArguments(argv);
   if ('error' in args) {
@@ -125,6 +140,7 @@ export function run(argv: readonly string[], options: RunOptions): number {
     return 0;
   }
   applyActions(project, decision.actions, site);
+  options.onWritten?.(plan);
   const leftovers = plan.report.filter((line) => line.kind === 'leftover').length;
   io.out(
     `Imported: ${count(decision.actions, 'write')} files written, ${count(decision.actions, 'replace')} replaced, ${count(decision.actions, 'remove')} removed. ` +

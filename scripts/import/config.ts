@@ -4,6 +4,7 @@
  */
 import { parseDocument } from 'yaml';
 import type { ReportLine } from './report.ts';
+import { domainProblem } from '../../src/lib/github-pages.ts';
 
 export type JekyllConfig = Record<string, unknown>;
 
@@ -197,7 +198,7 @@ export interface SiteConfigValues {
   domain?: string | undefined;
   basePath?: string | undefined;
   navigation?: LinkValue[] | undefined;
-  posts: { permalink?: string | undefined; timezone?: string | undefined; excerptSeparator?: string | undefined };
+  posts: { permalink?: string | undefined; timezone?: string | undefined; excerptSeparator?: string | undefined; perPage?: number | undefined };
 }
 
 /** Profile platforms, in the order the links are written: handle to address. */
@@ -225,8 +226,18 @@ const PLATFORMS: readonly { keys: readonly string[]; label: string; href: (handl
   { keys: ['facebook'], label: 'Facebook', href: (h) => `https://www.facebook.com/${h}` },
   { keys: ['youtube'], label: 'YouTube', href: (h) => `https://www.youtube.com/${h}` },
   { keys: ['telegram'], label: 'Telegram', href: (h) => `https://t.me/${h}` },
+  // academicpages / minimal-mistakes keep these under `author:`.
+  { keys: ['googlescholar', 'google_scholar', 'scholar'], label: 'Google Scholar', href: (h) => `https://scholar.google.com/citations?user=${encodeURIComponent(h)}` },
+  { keys: ['orcid'], label: 'ORCID', href: (h) => `https://orcid.org/${h.replace(/^https?:\/\/orcid\.org\//, '')}` },
+  { keys: ['researchgate'], label: 'ResearchGate', href: (h) => `https://www.researchgate.net/profile/${h}` },
+  { keys: ['bluesky'], label: 'Bluesky', href: (h) => `https://bsky.app/profile/${h}` },
+  { keys: ['pubmed'], label: 'PubMed', href: () => undefined },
+  { keys: ['impactstory'], label: 'Impactstory', href: (h) => `https://profiles.impactstory.org/u/${h}` },
   { keys: ['email'], label: 'Email', href: (h) => `mailto:${h.replace(/^mailto:/, '')}` },
 ];
+
+/** `author:` keys that are about the owner, not a profile elsewhere. */
+const AUTHOR_DETAILS = new Set(['name', 'avatar', 'bio', 'location', 'employer', 'uri', 'home', 'email', 'links', 'url', 'image', 'picture', 'description']);
 
 /** A handle, or a full address written in its place. */
 function linkFor(platform: (typeof PLATFORMS)[number], handle: string): string | undefined {
@@ -265,6 +276,13 @@ function socialHandles(config: JekyllConfig): Map<string, string> {
       add(key, config[key]);
       add(key, config[`${key}_username`]);
     }
+  }
+  // minimal-mistakes and academicpages: `author: {github: jane, linkedin: jane, googlescholar: <url>}`.
+  const author = isRecord(config['author']) ? config['author'] : {};
+  for (const [key, value] of Object.entries(author)) {
+    if (AUTHOR_DETAILS.has(key.toLowerCase()) || value === null || value === '') continue;
+    const platform = PLATFORMS.find((known) => known.keys.includes(key.toLowerCase()));
+    add(platform?.keys[0] ?? key, value);
   }
   return handles;
 }
@@ -320,7 +338,13 @@ export function siteConfigFrom({ config, cname, navigation }: ConfigInput): { va
   }
 
   const lang = textSetting(config['lang']);
-  const domain = domainFrom(cname, textSetting(config['url']));
+  let domain = domainFrom(cname, textSetting(config['url']));
+  // The build refuses what it cannot serve on (GitHub's own hosts, a host with a port...): never write one.
+  const domainIssue = domain === undefined ? undefined : domainProblem(domain);
+  if (domain !== undefined && domainIssue !== undefined) {
+    report.push({ kind: 'skipped', file: cname ? 'CNAME' : file, message: `the site's address ${domain} is not written as \`domain\` in src/site.config.ts: ${domainIssue}` });
+    domain = undefined;
+  }
   const baseurl = textSetting(config['baseurl'])?.replace(/\/+$/, '');
   const basePath = baseurl ? (baseurl.startsWith('/') ? baseurl : `/${baseurl}`) : undefined;
   const posts = {
@@ -337,11 +361,12 @@ export function siteConfigFrom({ config, cname, navigation }: ConfigInput): { va
 /** The `CNAME` file's host, else the host of `url` unless it is GitHub's own or a local address. */
 export function domainFrom(cname: string | undefined, url: string | undefined): string | undefined {
   const fromCname = cname?.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== '');
-  if (fromCname) return fromCname.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  const cnameHost = fromCname?.replace(/^https?:\/\//, '').replace(/\/.*$/, '').toLowerCase();
+  if (cnameHost) return cnameHost.endsWith('.github.io') ? undefined : cnameHost;
   if (url === undefined) return undefined;
   let host: string;
   try {
-    host = new URL(url).hostname;
+    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `https://${url}`).hostname;
   } catch {
     return undefined;
   }
@@ -380,6 +405,7 @@ export function renderSiteConfig(values: SiteConfigValues): string {
     values.posts.permalink === undefined ? undefined : `permalink: ${tsString(values.posts.permalink)}`,
     values.posts.timezone === undefined ? undefined : `timezone: ${tsString(values.posts.timezone)}`,
     values.posts.excerptSeparator === undefined ? undefined : `excerptSeparator: ${tsString(values.posts.excerptSeparator)}`,
+    values.posts.perPage === undefined ? undefined : `perPage: ${values.posts.perPage}`,
   ].filter((part) => part !== undefined);
   if (posts.length > 0) lines.push(`  posts: { ${posts.join(', ')} },`);
   lines.push('};', '', 'export default validateSiteConfig(siteConfig);', '');

@@ -2,7 +2,8 @@
  * Front matter as Jekyll reads it, and edits that keep everything the importer does not change
  * byte for byte: comments, order, quoting and folded text stay as the owner wrote them.
  */
-import { isMap, isScalar, parseDocument, type Node, type Pair } from 'yaml';
+import jsYaml from 'js-yaml';
+import { isMap, isScalar, parseDocument, stringify, type Node, type Pair } from 'yaml';
 
 /**
  * Jekyll's test for a page: the first line is `---` (trailing spaces allowed), on the raw bytes
@@ -144,4 +145,68 @@ function lineEnd(text: string, offset: number): number {
   if (offset > 0 && text[offset - 1] === '\n') return offset;
   const newline = text.indexOf('\n', offset);
   return newline === -1 ? text.length : newline + 1;
+}
+
+/**
+ * The front matter with some top-level keys moved, as written (comments, quoting, folding kept), into
+ * a map under `parent` (`fields:`), followed by `extra` keys given as values (from the config's
+ * defaults), written as YAML. Keys are moved in their order in the file.
+ */
+export function nestUnder(yaml: string, keys: readonly string[], parent: string, extra: Readonly<Record<string, unknown>> = {}): string {
+  const document = parseDocument(yaml, { version: '1.1', uniqueKeys: false });
+  const root = document.contents;
+  const pairs = isMap(root) ? (root.items as Pair<Node, Node | null>[]) : [];
+  const wanted = new Set(keys);
+  const cuts: { start: number; end: number }[] = [];
+  for (const pair of pairs) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    if (!wanted.has(key)) continue;
+    const start = lineStart(yaml, pair.key.range?.[0] ?? 0);
+    const end = lineEnd(yaml, pair.value?.range?.[1] ?? pair.key.range?.[1] ?? start);
+    cuts.push({ start, end });
+  }
+  const moved = cuts.map(({ start, end }) => yaml.slice(start, end).replace(/\n?$/, '\n'));
+  let text = yaml;
+  for (const { start, end } of [...cuts].sort((a, b) => b.start - a.start)) text = text.slice(0, start) + text.slice(end);
+  const extraText = Object.keys(extra).length > 0 ? stringify(extra, { version: '1.1', lineWidth: 0 }) : '';
+  const body = [...moved, extraText].join('');
+  if (body.trim() === '') return text;
+  const indented = body
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => (line === '' ? '' : `  ${line}`))
+    .join('\n');
+  if (text !== '' && !text.endsWith('\n')) text += '\n';
+  return `${text}${renderKey(parent)}:\n${indented}\n`;
+}
+
+/** A `key: [a, b]` line for a list of text, each item double-quoted. */
+export function listLine(key: string, items: readonly string[]): string {
+  return `${renderKey(key)}: [${items.map((item) => JSON.stringify(item)).join(', ')}]\n`;
+}
+
+/**
+ * Front matter Jekyll's YAML reader (libyaml) accepts and a stricter one refuses, like a quoted value
+ * whose next lines start in column 0, rewritten as plain YAML with the same values (js-yaml reads such
+ * text as libyaml does). Comments and layout are lost, so this is only for what cannot be read otherwise.
+ * Undefined when js-yaml cannot read it either, or it is not a map.
+ */
+export function repairFrontMatter(yaml: string): string | undefined {
+  let value: unknown;
+  try {
+    value = jsYaml.load(yaml);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const asText = (item: unknown): unknown => {
+    if (item instanceof Date) {
+      const iso = item.toISOString();
+      return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('T', ' ').replace(/\.000Z$/, ' +0000');
+    }
+    if (Array.isArray(item)) return item.map(asText);
+    if (typeof item === 'object' && item !== null) return Object.fromEntries(Object.entries(item).map(([key, inner]) => [key, asText(inner)]));
+    return item;
+  };
+  return stringify(asText(value), { version: '1.1', lineWidth: 0 });
 }

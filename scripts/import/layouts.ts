@@ -1,7 +1,10 @@
 /**
  * Jekyll layout names and the five layouts of this project they become: `work_page` (an entry and
- * its record), `work` (a group's index), `home`, `page` (title and content) and `blog`.
+ * its record), `work` (a group's index), `home`, `page` (title and content) and `blog`. Known theme
+ * layouts are a table (`THEME_LAYOUTS`); a layout the table does not know is judged from its own
+ * Liquid. `printedFields` reads which of the page's own fields a layout printed, so the page shows them.
  */
+import { Liquid, Output, type Template } from 'liquidjs';
 import { splitFrontMatter, readFrontMatter } from './front-matter.ts';
 
 export const LAYOUTS = ['work_page', 'work', 'home', 'page', 'blog'] as const;
@@ -18,20 +21,74 @@ export interface LayoutChoice {
 /** The theme's layout files, `_layouts/<name>.html`, by name. */
 export type LayoutFiles = ReadonlyMap<string, string>;
 
-const HOME_LIKE = /^(home|homepage|home[-_]page|index|landing|front|front[-_]?page|splash)$/i;
-const BLOG_LIKE = /^(blog|posts|archive|archives|post[-_]?list|post[-_]?index)$/i;
-/** Layouts of common themes (minima, minimal-mistakes, …) that show a title and the content. */
-const PAGE_LIKE = /^(page|default|single|post|article|about|contact|plain|base|wide|compress)$/i;
+/**
+ * What a known theme layout becomes. `home` is this project's home layout at "/" and a plain page
+ * elsewhere; a list layout whose page's own Liquid makes the list (academicpages' `archive`) is a plain
+ * page, since that Liquid runs at build time.
+ */
+export interface ThemeLayout {
+  becomes: 'page' | 'home' | 'blog';
+  reason: string;
+}
+
+const SHOWS = 'shows the title and the content';
+const LISTS_IN_BODY = "a list page whose own Liquid makes the list, which runs at build time: a plain page";
+
+/** Layouts of common themes, by name: minima, minimal-mistakes / academicpages, al-folio, hydejack, Beautiful Jekyll, Chirpy... */
+export const THEME_LAYOUTS: Readonly<Record<string, ThemeLayout>> = {
+  // minima
+  home: { becomes: 'home', reason: '' },
+  page: { becomes: 'page', reason: '' },
+  post: { becomes: 'page', reason: `a post layout outside _posts: ${SHOWS}` },
+  default: { becomes: 'page', reason: SHOWS },
+  // minimal-mistakes, academicpages
+  single: { becomes: 'page', reason: `the theme's layout for a page: ${SHOWS}` },
+  talk: { becomes: 'page', reason: `the theme's layout for a talk: ${SHOWS}` },
+  splash: { becomes: 'home', reason: 'a landing page' },
+  archive: { becomes: 'page', reason: LISTS_IN_BODY },
+  'archive-taxonomy': { becomes: 'page', reason: LISTS_IN_BODY },
+  collection: { becomes: 'page', reason: LISTS_IN_BODY },
+  categories: { becomes: 'page', reason: LISTS_IN_BODY },
+  tags: { becomes: 'page', reason: LISTS_IN_BODY },
+  posts: { becomes: 'blog', reason: 'lists the posts' },
+  search: { becomes: 'page', reason: SHOWS },
+  compress: { becomes: 'page', reason: SHOWS },
+  // al-folio
+  about: { becomes: 'home', reason: 'the owner\'s about page' },
+  cv: { becomes: 'page', reason: SHOWS },
+  distill: { becomes: 'page', reason: SHOWS },
+  bib: { becomes: 'page', reason: SHOWS },
+  // other common names
+  homepage: { becomes: 'home', reason: 'a home page layout' },
+  'home-page': { becomes: 'home', reason: 'a home page layout' },
+  home_page: { becomes: 'home', reason: 'a home page layout' },
+  index: { becomes: 'home', reason: 'a home page layout' },
+  landing: { becomes: 'home', reason: 'a home page layout' },
+  front: { becomes: 'home', reason: 'a home page layout' },
+  frontpage: { becomes: 'home', reason: 'a home page layout' },
+  blog: { becomes: 'blog', reason: '' },
+  archives: { becomes: 'blog', reason: 'lists the posts' },
+  'post-list': { becomes: 'blog', reason: 'lists the posts' },
+  article: { becomes: 'page', reason: SHOWS },
+  contact: { becomes: 'page', reason: SHOWS },
+  plain: { becomes: 'page', reason: SHOWS },
+  base: { becomes: 'page', reason: SHOWS },
+  wide: { becomes: 'page', reason: SHOWS },
+  project: { becomes: 'page', reason: SHOWS },
+  publication: { becomes: 'page', reason: SHOWS },
+  none: { becomes: 'page', reason: `no layout: ${SHOWS}` },
+  null: { becomes: 'page', reason: `no layout: ${SHOWS}` },
+};
 
 /** The layout and every layout it sits in (`layout:` in a layout's own front matter), as their texts. */
-function chainOf(name: string, files: LayoutFiles): string[] {
+export function layoutChain(name: string, files: LayoutFiles): string[] {
   const chain: string[] = [];
   let current: string | undefined = name;
   while (current !== undefined && chain.length < 10) {
     const text = files.get(current);
     if (text === undefined) break;
-    chain.push(text);
     const split = splitFrontMatter(text);
+    chain.push(split ? split.body : text);
     const front = split ? readFrontMatter(split.yaml) : undefined;
     const parent = front?.ok ? front.data['layout'] : undefined;
     current = typeof parent === 'string' && parent !== current ? parent : undefined;
@@ -53,31 +110,30 @@ export function mapLayout(name: unknown, context: LayoutContext): LayoutChoice {
     context.url === '/'
       ? { layout: 'home', reason, unsure: false }
       : { layout: 'page', reason: `${reason ? `${reason}; ` : ''}this project's home layout is only for "/": a plain page here`, unsure: false };
-  if (name === undefined || name === null || name === '' || name === 'none' || name === 'null' || name === false) {
-    return { layout: 'page', reason: 'no layout: shows the title and the content', unsure: false };
+  if (name === undefined || name === null || name === '' || name === false) {
+    return { layout: 'page', reason: `no layout: ${SHOWS}`, unsure: false };
   }
   const layout = String(name);
-  const chain = chainOf(layout, context.files).join('\n');
+  const chain = layoutChain(layout, context.files).join('\n');
   const listsPosts = /\{%-?\s*for\s+\w+\s+in\s+(site|paginator)\.posts\b/.test(chain);
-  if (layout === 'home') {
+  if (layout === 'home' || (listsPosts && THEME_LAYOUTS[layout]?.becomes === 'home')) {
     // minima's home layout also lists the posts; here the blog's index does.
-    return home(listsPosts ? 'its layout also listed the posts, which this project lists on the blog\'s index (a page with layout: blog)' : '');
+    return home(listsPosts ? "its layout also listed the posts, which this project lists on the blog's index (a page with layout: blog)" : '');
   }
-  if ((LAYOUTS as readonly string[]).includes(layout)) return { layout: layout as Layout, reason: '', unsure: false };
-  if (layout === 'post') return { layout: 'page', reason: 'a post layout outside _posts: shows the title and the content', unsure: false };
-  if (layout === 'default') return { layout: 'page', reason: 'shows the title and the content', unsure: false };
-
-  if (HOME_LIKE.test(layout)) return home('a home page layout');
-  if (BLOG_LIKE.test(layout) || listsPosts) {
-    return { layout: 'blog', reason: 'lists the posts', unsure: false };
-  }
+  if ((LAYOUTS as readonly string[]).includes(layout) && layout !== 'page') return { layout: layout as Layout, reason: '', unsure: false };
+  // A known page layout stays a page even when it also lists a few posts (minimal-mistakes' `single`
+  // shows "You may also enjoy").
+  const named = Object.hasOwn(THEME_LAYOUTS, layout) ? THEME_LAYOUTS[layout] : undefined;
+  if (named?.becomes === 'page' && !context.hasData) return { layout: 'page', reason: named.reason, unsure: false };
+  if (listsPosts) return { layout: 'blog', reason: 'lists the posts', unsure: false };
   if (context.hasData && /site\.data\s*\[/.test(chain)) {
     return /\{%-?\s*for\s+\w+\s+in\s+site\.data\s*\[/.test(chain)
       ? { layout: 'work', reason: "lists its group's records as tiles", unsure: false }
       : { layout: 'work_page', reason: "shows the page's record from its group", unsure: false };
   }
-  if (/\{\{-?\s*content\s*-?\}\}/.test(chain)) return { layout: 'page', reason: 'shows the title and the content', unsure: false };
-  if (chain === '' && PAGE_LIKE.test(layout)) return { layout: 'page', reason: "the theme's layout for a page: shows the title and the content", unsure: false };
+  const known = Object.hasOwn(THEME_LAYOUTS, layout) ? THEME_LAYOUTS[layout] : THEME_LAYOUTS[layout.toLowerCase()];
+  if (known) return known.becomes === 'home' ? home(known.reason) : { layout: known.becomes, reason: known.reason, unsure: false };
+  if (/\{\{-?\s*content\s*-?\}\}/.test(chain)) return { layout: 'page', reason: SHOWS, unsure: false };
   return {
     layout: 'page',
     reason: chain === ''
@@ -85,4 +141,69 @@ export function mapLayout(name: unknown, context: LayoutContext): LayoutChoice {
       : 'does not show {{ content }}, so the importer cannot tell what it is: written as a plain page (title and content). Check these pages',
     unsure: true,
   };
+}
+
+/** `page.<key>`s every page layout shows its own way (title, body, address) or that only steer the theme. */
+const NOT_SHOWN = new Set([
+  'title', 'content', 'url', 'path', 'id', 'excerpt', 'description', 'layout', 'permalink', 'collection', 'tags', 'categories',
+  'category', 'author_profile', 'share', 'comments', 'read_time', 'toc', 'toc_label', 'toc_icon', 'toc_sticky', 'header', 'image',
+  'last_modified_at', 'modified', 'sidebar', 'classes', 'lang', 'locale', 'seo_title', 'canonical_url', 'redirect_from', 'redirect_to',
+  'output', 'relative_path', 'name', 'dir', 'next', 'previous', 'show', 'fields', 'draft', 'published', 'related', 'author', 'slug',
+  'ext', 'type_of_page', 'mathjax', 'math', 'search', 'sitemap', 'robots', 'og_image', 'feature', 'featured', 'liquid', 'scripts',
+  'data', 'headline', 'subtitle', 'style', 'css', 'js', 'class', 'body_class', 'nav', 'navigation', 'menu', 'header_pages',
+]);
+
+const parser = new Liquid();
+
+function* outputs(templates: readonly Template[]): Generator<Output> {
+  for (const node of templates) {
+    if (node instanceof Output) {
+      yield node;
+      continue;
+    }
+    const children = (node as { children?: (partials: boolean, sync: boolean) => Generator<unknown, Template[]> }).children;
+    if (typeof children !== 'function') continue;
+    const walk = children.call(node, false, true);
+    let step = walk.next();
+    while (!step.done) step = walk.next();
+    if (Array.isArray(step.value)) yield* outputs(step.value);
+  }
+}
+
+/**
+ * The `page.<key>`s a layout (and the layouts it sits in) printed with `{{ … }}`, in the order they
+ * first appear, read from its Liquid syntax tree. Keys the page shows anyway (title, content) and
+ * keys that only steer the theme are left out. A layout Liquid cannot parse prints nothing we know of.
+ */
+export function printedFields(name: string, files: LayoutFiles): string[] {
+  const keys: string[] = [];
+  // The page's own layout first, then the ones it sits in.
+  for (const text of layoutChain(name, files)) {
+    let templates: Template[];
+    try {
+      templates = parser.parse(text);
+    } catch {
+      continue;
+    }
+    for (const output of outputs(templates)) {
+      // A value printed inside a tag is shown only as a link's address (`href`): an image's `src` or a
+      // class name is not text on the page.
+      const before = text.slice(0, output.token.begin);
+      if (before.lastIndexOf('<') > before.lastIndexOf('>')) {
+        const attribute = /([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*["']?[^"'<>]*$/.exec(before)?.[1]?.toLowerCase();
+        if (attribute !== 'href') continue;
+      }
+      let variables: Record<string, { segments: (string | number | unknown[])[] }[]>;
+      try {
+        variables = parser.analyzeSync([output]).variables as typeof variables;
+      } catch {
+        continue;
+      }
+      for (const variable of variables['page'] ?? []) {
+        const key = variable.segments[1];
+        if (typeof key === 'string' && !NOT_SHOWN.has(key) && !keys.includes(key)) keys.push(key);
+      }
+    }
+  }
+  return keys;
 }

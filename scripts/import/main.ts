@@ -7,9 +7,9 @@
  * The logic is in the modules beside this file (see cli.ts); this binds it to the process.
  */
 import { fileURLToPath } from 'node:url';
-import { run } from './cli.ts';
+import { runAndCheck } from './cli.ts';
 
-process.exitCode = run(process.argv.slice(2), {
+process.exitCode = await runAndCheck(process.argv.slice(2), {
   // The project is the checkout this script belongs to, wherever it is run from.
   projectRoot: fileURLToPath(new URL('../..', import.meta.url)),
   io: { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) },

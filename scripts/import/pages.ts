@@ -3,14 +3,17 @@
  * `src/content/pages/<same path>.md`, its front matter cut down to the fields this project knows,
  * its permalink written out as the exact URL Jekyll served it at, its Liquid converted.
  */
-import { converterOutputExt, documentOutputExt, rubyExtname, pageUrl, JekyllUrlError } from '../../src/lib/routing/jekyll-urls.ts';
+import { converterOutputExt, documentOutputExt, encodeUrlPath, rubyExtname, pageUrl, JekyllUrlError } from '../../src/lib/routing/jekyll-urls.ts';
 import { maskCode } from '../../src/lib/checks/body.ts';
 import { permalinkProblems } from '../../src/lib/routing/permalink.ts';
 import { frontMatterDefaults, type JekyllConfig } from './config.ts';
-import { editFrontMatter, joinFrontMatter, readFrontMatter, splitFrontMatter, type FrontMatterData, type SplitFile } from './front-matter.ts';
-import { mapLayout, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
+import { editFrontMatter, joinFrontMatter, listLine, nestUnder, readFrontMatter, repairFrontMatter, splitFrontMatter, type FrontMatterData, type SplitFile } from './front-matter.ts';
+import { mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
 import type { LiquidResult, LiquidScope } from './liquid.ts';
 import { isHtml } from './reader.ts';
+import { convertKramdown } from './kramdown.ts';
+import { pageScripts } from './scripts.ts';
+import { withoutCompiledStylesheets } from './theme-links.ts';
 import { showValue, type ReportLine } from './report.ts';
 import { collectionDocumentUrl } from './urls.ts';
 
@@ -37,6 +40,8 @@ export interface SourceDocument {
   outputExt: string;
   /** For collection documents: the collection's name. */
   collection?: string | undefined;
+  /** Things worth telling about how it was read. */
+  notes?: string[] | undefined;
 }
 
 export interface ReadOptions {
@@ -52,7 +57,16 @@ export function readDocument(path: string, { config, text, type }: ReadOptions):
   const defaults = frontMatterDefaults(config, path, type);
   if (!split) return { path, error: 'it has no front matter block that closes with "---"', own: {}, values: defaults, outputExt: '.html' };
   const front = readFrontMatter(split.yaml);
-  if (!front.ok) return { path, split, error: `its front matter is not valid YAML (line ${(front.line ?? 1) + 1}: ${front.message})`, own: {}, values: defaults, outputExt: '.html' };
+  if (!front.ok) {
+    // What libyaml (Jekyll's reader) accepts is imported, rewritten as plain YAML.
+    const repaired = repairFrontMatter(split.yaml);
+    const again = repaired === undefined ? undefined : readFrontMatter(repaired);
+    if (repaired !== undefined && again?.ok) {
+      const note = `its front matter is YAML that Jekyll's reader accepts and stricter ones refuse (line ${(front.line ?? 1) + 1}: ${front.message}); it is written out again as plain YAML, with the same values (its comments are not kept).`;
+      return { path, split: { ...split, yaml: repaired }, own: again.data, values: { ...defaults, ...again.data }, outputExt: '.html', notes: [note] };
+    }
+    return { path, split, error: `its front matter is not valid YAML (line ${(front.line ?? 1) + 1}: ${front.message})`, own: {}, values: defaults, outputExt: '.html' };
+  }
   return { path, split, own: front.data, values: { ...defaults, ...front.data }, outputExt: '.html' };
 }
 
@@ -68,7 +82,7 @@ export function withPageUrl(document: SourceDocument, config: JekyllConfig): { d
   const extensions = markdownExtensions(config);
   const outputExt = documentOutputExt({ path: document.path, permalink, ...(extensions ? { markdownExtensions: extensions } : {}) });
   try {
-    const url = pageUrl({ path: document.path, permalink, style: styleOf(config), outputExt: converterOutputExt(rubyExtname(document.path), extensions) });
+    const url = encodeUrlPath(pageUrl({ path: document.path, permalink, style: styleOf(config), outputExt: converterOutputExt(rubyExtname(document.path), extensions) }));
     return { document: { ...document, url, outputExt } };
   } catch (error) {
     if (error instanceof JekyllUrlError) return { document: { ...document, outputExt }, problem: error.message };
@@ -82,7 +96,19 @@ export function withDocumentUrl(document: SourceDocument, config: JekyllConfig, 
   const outputExt = converterOutputExt(rubyExtname(document.path), markdownExtensions(config));
   try {
     const slug = typeof document.values['slug'] === 'string' ? document.values['slug'] : undefined;
-    const url = collectionDocumentUrl({ collection: collection.name, pathInCollection, permalink, collectionPermalink: collection.permalink, style: styleOf(config), outputExt, slug });
+    const url = encodeUrlPath(collectionDocumentUrl({
+      collection: collection.name,
+      pathInCollection,
+      permalink,
+      collectionPermalink: collection.permalink,
+      style: styleOf(config),
+      outputExt,
+      slug,
+      date: document.values['date'],
+      categories: document.values['categories'],
+      category: document.values['category'],
+      timezone: typeof config['timezone'] === 'string' ? config['timezone'] : undefined,
+    }));
     return { document: { ...document, url, outputExt, collection: collection.name } };
   } catch (error) {
     if (error instanceof JekyllUrlError) return { document: { ...document, outputExt, collection: collection.name }, problem: error.message };
@@ -161,6 +187,10 @@ export interface PageContext {
   recordTitles: ReadonlyMap<string, readonly string[]>;
   basePath?: string | undefined;
   convert: Convert;
+  /** Stylesheets Jekyll compiled from the theme's Sass, by URL, with their source: not published. */
+  compiledStylesheets?: ReadonlyMap<string, string> | undefined;
+  /** Set on the page jekyll-paginate paginated: it becomes the blog's index. */
+  paginated?: { perPage: number; pattern: string } | undefined;
 }
 
 export interface PagePlan {
@@ -195,14 +225,25 @@ export function pageTarget(document: SourceDocument): string {
 /** The page as this project's Markdown, and everything worth telling about it. */
 export function planPage(document: SourceDocument, context: PageContext): PagePlan {
   const { path } = document;
-  const report: ReportLine[] = [];
+  const report: ReportLine[] = (document.notes ?? []).map((message) => ({ kind: 'changed', file: path, message }));
   const values = document.values;
   const url = document.url ?? '/';
-  const layout = mapLayout(values['layout'], { url, hasData: typeof values['data'] === 'string', files: context.layoutFiles });
+  const layout: LayoutChoice = context.paginated
+    ? { layout: 'blog', reason: `jekyll-paginate listed the posts here, ${context.paginated.perPage} a page at ${context.paginated.pattern}; this project's blog layout does the same at the same addresses`, unsure: false }
+    : mapLayout(values['layout'], { url, hasData: typeof values['data'] === 'string', files: context.layoutFiles });
   const jekyllLayout = values['layout'] === undefined || values['layout'] === null ? '(none)' : String(values['layout']);
 
   const remove: string[] = [];
   const set: [string, string | boolean][] = [];
+  /** The theme's own variables: moved under `fields:` (own ones as written, the defaults' as values). */
+  const ownFields: string[] = [];
+  const defaultFields: Record<string, unknown> = {};
+  const lists: string[] = [];
+  const toFields = (key: string, value: unknown) => {
+    if (value === undefined) return;
+    if (key in document.own) ownFields.push(key);
+    else defaultFields[key] = value;
+  };
   const keep = (key: string, value: unknown) => {
     // A key from the config's defaults is written into the page: the build does not read `defaults:`.
     if (!(key in document.own)) set.push([key, value as string | boolean]);
@@ -255,12 +296,43 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
           report.push(dropped(path, key, value, 'only the home layout shows a headline'));
         }
         break;
-      default:
-        if (own) {
+      case 'redirect_from': {
+        const addresses = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+        if (addresses.length > 0 && addresses.every((item) => typeof item === 'string' && item.startsWith('/'))) {
+          // Raw spaces and non-ASCII letters are written percent-encoded, the form the build checks.
+          const encoded = (addresses as string[]).map(encodeUrlPath);
+          if (!own || encoded.some((address, index) => address !== addresses[index])) {
+            if (own) remove.push(key);
+            lists.push(listLine(key, encoded));
+          }
+        } else if (own) {
           remove.push(key);
-          report.push(dropped(path, key, value));
+          report.push(dropped(path, key, value, 'redirect_from lists addresses from the site root, like /old/'));
         }
+        break;
+      }
+      case 'redirect_to':
+        if (typeof value === 'string' && (value.startsWith('/') || /^https?:\/\//.test(value))) keep(key, value);
+        else if (own) {
+          remove.push(key);
+          report.push(dropped(path, key, value, 'redirect_to is an address, like /new/ or https://example.org/'));
+        }
+        break;
+      case 'collection':
+        // A document's collection is written below; on a page it is only the theme's variable.
+        if (document.collection === undefined) toFields(key, value);
+        else if (own && value !== document.collection) remove.push(key);
+        break;
+      default:
+        toFields(key, value);
     }
+  }
+  if (document.collection !== undefined && document.own['collection'] !== document.collection) set.push(['collection', document.collection]);
+  const fieldKeys = new Set([...ownFields, ...Object.keys(defaultFields)]);
+  const shown = typeof values['layout'] === 'string' ? printedFields(values['layout'], context.layoutFiles).filter((key) => fieldKeys.has(key) && !isBlank(values[key])) : [];
+  if (shown.length > 0) {
+    lists.push(listLine('show', shown));
+    report.push({ kind: 'changed', file: path, message: `its layout "${String(values['layout'])}" printed ${shown.join(', ')}: written as \`show: [${shown.join(', ')}]\`, so the page shows them above the body.` });
   }
   if ((layout.layout === 'work' || layout.layout === 'work_page') && typeof values['data'] !== 'string') {
     report.push({ kind: 'leftover', file: path, message: `the ${layout.layout} layout needs \`data:\`, the name of its group's data file. Add it, like \`data: work\`.` });
@@ -289,19 +361,38 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   const scope = { ...values, url, path };
   const html = isHtml(path);
   // An HTML body becomes one HTML block (htmlAsMarkdown), so none of it is code: every tag in it is converted.
-  const converted = context.convert(split.body, { file: path, firstLine: split.bodyLine, markdown: !html, page: scope, keep: true });
+  // The paginated index's list is the blog layout's now: its `paginator` Liquid would list the posts twice.
+  const listedByLayout = context.paginated !== undefined && /\bpaginator\b/.test(split.body);
+  if (listedByLayout) report.push({ kind: 'converted', file: path, message: "its body listed the posts through `paginator`; this project's blog layout lists them (title, date, excerpt, newer and older pages), so the body is not kept." });
+  const converted = listedByLayout ? { text: '', converted: [], leftovers: [], changes: [] } : context.convert(split.body, { file: path, firstLine: split.bodyLine, markdown: !html, page: scope, keep: true });
   report.push(...converted.converted, ...converted.leftovers, ...converted.changes);
   let body = converted.text;
+  const stylesheets = withoutCompiledStylesheets(body, context.compiledStylesheets ?? new Map(), path, split.bodyLine);
+  body = stylesheets.text;
+  report.push(...stylesheets.report);
   if (html) body = htmlAsMarkdown(body);
-  else report.push(...markdownNotes(body, path, split.bodyLine, context.basePath));
+  else {
+    const kramdown = convertKramdown(body, path, split.bodyLine);
+    body = kramdown.text;
+    report.push(...kramdown.report, ...markdownNotes(body, path, split.bodyLine, context.basePath));
+  }
   if (html && body !== '') body = `\n${body}`;
 
   const target = pageTarget(document);
   if (document.collection === undefined && path.split('/').some((segment) => segment.startsWith('_'))) {
     report.push({ kind: 'changed', file: path, message: `is written to src/content/pages/${target}: this project never publishes files under a name starting with "_".` });
   }
-  const yaml = editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) });
+  const scripts = pageScripts(body, path);
+  report.push(...scripts.report);
+  if (scripts.entries.length > 0) lists.push(listLine('scripts', scripts.entries));
+  let yaml = editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) });
+  yaml = nestUnder(yaml, ownFields, 'fields', defaultFields);
+  if (lists.length > 0) yaml = `${yaml === '' || yaml.endsWith('\n') ? yaml : `${yaml}\n`}${lists.join('')}`;
   return { target, text: joinFrontMatter(yaml, body), layout, jekyllLayout, report, scope };
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 }
 
 /** The last value for each key, in first-seen order. */

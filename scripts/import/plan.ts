@@ -4,10 +4,11 @@
  * `SourceSite` it is given, so the same plan comes out of the same site every time.
  */
 import { posix } from 'node:path';
-import { CONFIG_FILES, collectionsDir, isRecord, pluginsOf, readConfig, siteConfigFrom, textSetting, type LinkValue } from './config.ts';
+import { CONFIG_FILES, collectionsDir, isRecord, pluginsOf, readConfig, siteConfigFrom, textSetting, type JekyllConfig, type LinkValue } from './config.ts';
 import { planData } from './data.ts';
 import { fixBareDomainLinks } from './links.ts';
-import { splitFrontMatter } from './front-matter.ts';
+import { joinFrontMatter, splitFrontMatter } from './front-matter.ts';
+import { servedSitePaths, withoutDeadLinks } from './dead-links.ts';
 import type { LayoutChoice } from './layouts.ts';
 import { convertLiquid, planIncludes, type IncludeLookup, type LiquidResult, type Lookup } from './liquid.ts';
 import { PAGES_DIR, planPage, readDocument, withDocumentUrl, withPageUrl, type Convert, type SourceDocument } from './pages.ts';
@@ -15,10 +16,11 @@ import { POSTS_DIR, isDraft, planPost, withPostUrl } from './posts.ts';
 import { classify, extensionOf, isHtml, isMarkdown } from './reader.ts';
 import { compareText, showValue, type Refusal, type ReportLine } from './report.ts';
 import type { SourceSite } from './source.ts';
-import { PROJECT_OWN, PUBLIC_DIR, planStaticFiles } from './static-files.ts';
+import { PROJECT_OWN, PUBLIC_DIR, isOsJunk, planStaticFiles } from './static-files.ts';
 import { LEGACY_URLS_FILE, builtFileFor, collectionDocumentUrl, legacyUrlsFile, staticFileUrl, type OldUrl } from './urls.ts';
 import { renderSiteConfig } from './config.ts';
-import { outputFileForUrl, rubyExtname } from '../../src/lib/routing/jekyll-urls.ts';
+import { encodeUrlPath, outputFileForUrl, rubyExtname } from '../../src/lib/routing/jekyll-urls.ts';
+import type { PostsConfig } from '../../src/lib/routing/posts.ts';
 
 /** Where the owner's details go. */
 export const SITE_CONFIG_FILE = 'src/site.config.ts';
@@ -34,6 +36,8 @@ export interface PlannedFile {
 
 export interface ImportPlan {
   files: PlannedFile[];
+  /** The posts settings written to the site config, for the checks after writing. */
+  posts: PostsConfig;
   urls: OldUrl[];
   report: ReportLine[];
   refusals: Refusal[];
@@ -79,7 +83,7 @@ export function planImport(site: SourceSite): PlanResult {
   }
 
   // Static files, and the static files of collections Jekyll wrote.
-  const statics = planStaticFiles(source.staticFiles);
+  const statics = planStaticFiles(source.staticFiles, (path) => site.text(path));
   files.push(...statics.files);
   urls.push(...statics.urls);
   report.push(...statics.report);
@@ -88,6 +92,10 @@ export function planImport(site: SourceSite): PlanResult {
   for (const collection of source.collections) {
     if (!collection.config.output) continue;
     for (const path of collection.files) {
+      if (isOsJunk(path)) {
+        report.push({ kind: 'skipped', file: path, message: 'is a file the operating system leaves in folders (Finder, Explorer), not part of the site: never published.' });
+        continue;
+      }
       const inCollection = path.slice(path.indexOf(`_${collection.config.name}/`) + collection.config.name.length + 2);
       const ext = rubyExtname(path);
       let url: string;
@@ -145,6 +153,17 @@ export function planImport(site: SourceSite): PlanResult {
     if (urlProblem) problem(path, `its URL cannot be worked out: ${urlProblem}`);
     posts.push(withUrl);
   }
+
+  // Two files at one address: Jekyll wrote both, the later one over the earlier (pages sorted by
+  // name, then posts, then each collection), so only the later was ever served.
+  const hidden = overwritten([...pages].sort((a, b) => compareText(posix.basename(a.path), posix.basename(b.path))), posts, documents);
+  for (const [path, winner] of hidden) {
+    report.push({ kind: 'skipped', file: path, message: `has the same address as ${winner}, which Jekyll wrote after it, so it was never served; it is not imported. Give it its own permalink in the Jekyll site and import again if you want it.` });
+  }
+  const visible = (document: SourceDocument) => !hidden.has(document.path);
+  pages.splice(0, pages.length, ...pages.filter(visible));
+  documents.splice(0, documents.length, ...documents.filter(visible));
+  posts.splice(0, posts.length, ...posts.filter(visible));
 
   // Lookups for {% link %}, {% post_url %} and {% include %}.
   const byPath = new Map<string, SourceDocument>([...pages, ...documents, ...posts].map((document) => [document.path, document]));
@@ -226,6 +245,10 @@ export function planImport(site: SourceSite): PlanResult {
     if (url !== undefined) urls.push({ url, from: path, file: '', retired: reason });
   };
 
+  let redirectCount = 0;
+  const compiledStylesheets = new Map<string, string>();
+  for (const document of pages) if (document.url !== undefined && /\.(scss|sass)$/i.test(document.path)) compiledStylesheets.set(document.url, document.path);
+  const pagination = paginationOf(config, plugins, pages, posts, report, configFile);
   // Pages and collection documents.
   for (const document of [...pages, ...documents]) {
     const { path } = document;
@@ -237,9 +260,18 @@ export function planImport(site: SourceSite): PlanResult {
     }
     if (url === undefined) continue;
     const unpublished = document.values['published'] === false;
-    if (document.collection === undefined && /^404\.(html?|md|markdown)$/i.test(path)) {
-      urls.push({ url: '/404', from: path, file: PROJECT_OWN['/404'] ?? '404.html' });
-      report.push({ kind: 'skipped', file: path, message: 'this project has its own 404 page, so it is not imported; /404 is still served.' });
+    // A 404 page anywhere (`_pages/404.md` with `permalink: /404.html`) is the site's 404 page.
+    const notFound = document.collection === undefined && (url === '/404.html' || url === '/404/');
+    if (notFound && !unpublished && (isMarkdown(path) || isHtml(path))) {
+      const asNotFound = { ...document, url: '/404.html', values: { ...document.values, permalink: '/404.html' } };
+      const planned = planPage(asNotFound, { config, layoutFiles, groups: data.groups, recordTitles, basePath, convert, compiledStylesheets });
+      report.push(...planned.report);
+      noteLayout(planned.jekyllLayout, planned.layout, path);
+      files.push({ path: `${PAGES_DIR}/${planned.target}`, content: { text: planned.text }, from: path });
+      // The root 404.html is linked as /404 (GitHub Pages' own name for it); a permalink is kept as written.
+      if (url === '/404/') retired(url, path, "the 404 page, written to 404.html: GitHub Pages shows only that file for a missing page, and this project's 404 route takes /404");
+      else urls.push({ url: typeof document.values['permalink'] === 'string' ? url : '/404', from: path, file: "404.html (the site's 404 page)" });
+      report.push({ kind: 'changed', file: path, message: 'is the site\'s 404 page (shown for every address the site does not serve), at /404.html as on the Jekyll site.' });
       continue;
     }
     if (document.collection === undefined && (path === 'feed.xml' || path === 'sitemap.xml')) {
@@ -274,28 +306,40 @@ export function planImport(site: SourceSite): PlanResult {
       }
       continue;
     }
-    const planned = planPage(document, { config, layoutFiles, groups: data.groups, recordTitles, basePath, convert });
+    const paginated = pagination?.page === path ? { perPage: pagination.perPage, pattern: pagination.pattern } : undefined;
+    const planned = planPage(document, { config, layoutFiles, groups: data.groups, recordTitles, basePath, convert, paginated, compiledStylesheets });
+    if (paginated && pagination) for (const pageUrl of pagination.urls) urls.push({ url: pageUrl, from: path, file: builtFileFor(pageUrl) });
     report.push(...planned.report);
     const group = document.values['data'];
     if (typeof group === 'string' && (planned.layout.layout === 'work' || planned.layout.layout === 'work_page')) usedGroups.add(group);
     noteLayout(planned.jekyllLayout, planned.layout, path);
     files.push({ path: `${PAGES_DIR}/${planned.target}`, content: { text: planned.text }, from: path });
     if (!unpublished) urls.push({ url, from: path, file: builtFileFor(url, document.outputExt) });
-    if (plugins.has('jekyll-redirect-from')) {
-      const from = document.values['redirect_from'];
-      for (const old of typeof from === 'string' ? [from] : Array.isArray(from) ? from : []) {
-        if (typeof old === 'string') retired(old, path, `a redirect_from of ${path}: this project makes no redirects`);
+    if (plugins.has('jekyll-redirect-from') && !unpublished) {
+      for (const redirect of redirectsOfDocument(document)) {
+        urls.push({ url: redirect, from: path, file: `${builtFileFor(redirect)} (a redirect to ${document.values['redirect_to'] ?? url})` });
+        redirectCount++;
       }
     }
   }
 
   // A data file no entry or index page names fed the old theme's templates (navigation, social
   // links), which this project's layouts replace: the build would read it as a group of records.
+  // `_data/navigation.yml`'s menu becomes the site config's navigation (below), unless `header_pages` says otherwise.
+  const minimaSettings = isRecord(config['minima']) ? config['minima'] : {};
+  const menuData = data.values['navigation'];
+  const menuIsNavigation = config['header_pages'] === undefined && minimaSettings['nav_pages'] === undefined && isRecord(menuData) && Array.isArray(menuData['main']);
   for (const group of data.groups) {
     if (usedGroups.has(group)) continue;
     const at = files.findIndex((file) => file.path === `src/data/${group}.yml`);
     if (at === -1) continue;
     const [file] = files.splice(at, 1);
+    const converted = group === 'navigation' && menuIsNavigation;
+    // Said once: "not imported", not also "imported as written".
+    for (let index = report.length - 1; index >= 0; index--) {
+      if (report[index]?.file === file?.from && report[index]?.kind === 'leftover' && report[index]?.message.startsWith('is imported as written')) report.splice(index, 1);
+    }
+    if (converted) continue;
     report.push({
       kind: 'skipped',
       file: file?.from ?? `_data/${group}.yml`,
@@ -304,6 +348,7 @@ export function planImport(site: SourceSite): PlanResult {
   }
 
   // Posts and drafts.
+  const draftDate = posts.map((post) => /^(\d{4}-\d{2}-\d{2})-/.exec(posix.basename(post.path))?.[1]).filter((day) => day !== undefined).sort(compareText).at(-1);
   const postLayouts = new Map<string, string[]>();
   for (const document of posts) {
     const { path } = document;
@@ -315,7 +360,7 @@ export function planImport(site: SourceSite): PlanResult {
     const layout = document.values['layout'];
     const name = layout === undefined || layout === null ? '(none)' : String(layout);
     postLayouts.set(name, [...(postLayouts.get(name) ?? []), path]);
-    const planned = planPost(document, { config, basePath, convert });
+    const planned = planPost(document, { config, basePath, convert, draftDate, compiledStylesheets });
     report.push(...planned.report);
     files.push({ path: `${POSTS_DIR}/${planned.target}`, content: { text: planned.text }, from: path });
     if (document.url !== undefined) urls.push({ url: document.url, from: path, file: builtFileFor(document.url, document.outputExt, 'post') });
@@ -346,15 +391,20 @@ export function planImport(site: SourceSite): PlanResult {
     urls.push({ url: '/sitemap.xml', from: 'jekyll-sitemap', file: PROJECT_OWN['/sitemap.xml'] ?? 'sitemap.xml' });
     if (!urls.some((url) => url.url === '/robots.txt')) urls.push({ url: '/robots.txt', from: 'jekyll-sitemap', file: PROJECT_OWN['/robots.txt'] ?? 'robots.txt' });
   }
-  if (plugins.has('jekyll-paginate') && config['paginate'] !== undefined) {
-    report.push({ kind: 'skipped', file: configFile, message: `\`paginate: ${showValue(config['paginate'])}\`: the numbered pages of the old blog index (/page2/ …) are not listed as old URLs; this project pages the blog its own way.` });
+  if (plugins.has('jekyll-redirect-from')) {
+    const settings = isRecord(config['redirect_from']) ? config['redirect_from'] : {};
+    if (settings['json'] !== false) {
+      if (redirectCount > 0) urls.push({ url: '/redirects.json', from: 'jekyll-redirect-from', file: 'redirects.json (every redirect, as the plugin wrote it)' });
+      else retired('/redirects.json', 'jekyll-redirect-from', 'no page redirects, so this project writes no redirects.json');
+    }
   }
 
   // The owner's details and the header navigation.
   // minima 2 reads `header_pages`, minima 3 `minima.nav_pages`: the same list of page paths.
   const minima = isRecord(config['minima']) ? config['minima'] : {};
-  const navigation = navigationFrom(config['header_pages'] ?? minima['nav_pages'], pages, report, configFile);
+  const navigation = navigationFrom(config['header_pages'] ?? minima['nav_pages'], pages, report, configFile) ?? menuFrom(data.values['navigation'], report, data.files.find((file) => /^src\/data\/navigation\.ya?ml$/.test(file.path))?.from);
   const siteConfig = siteConfigFrom({ config, cname: site.files.includes('CNAME') ? site.text('CNAME') : undefined, navigation });
+  if (pagination) siteConfig.values.posts.perPage = pagination.perPage;
   report.push(...siteConfig.report);
   files.push({ path: SITE_CONFIG_FILE, content: { text: renderSiteConfig(siteConfig.values) }, from: configFile });
   files.push({ path: LEGACY_URLS_FILE, content: { text: legacyUrlsFile(urls) } });
@@ -365,7 +415,102 @@ export function planImport(site: SourceSite): PlanResult {
   theme.push(...themeExtras);
   for (const item of theme.sort(compareText)) report.push({ kind: 'theme', message: item });
 
-  return { ok: true, plan: { files: settleClashes(files, report), urls, report, refusals: uniqueRefusals(refusals) } };
+  const postsConfig: PostsConfig = { permalink: siteConfig.values.posts.permalink ?? 'date', timezone: siteConfig.values.posts.timezone ?? 'UTC', ...(siteConfig.values.posts.excerptSeparator ? { excerptSeparator: siteConfig.values.posts.excerptSeparator } : {}) };
+  // Links that led nowhere on the Jekyll site either: the build would refuse them.
+  // With the addresses this project serves itself, whatever the Jekyll site had.
+  const served = servedSitePaths([...urls.filter((url) => !url.retired).map((url) => url.url), '/', '/404', '/feed.xml', '/sitemap-index.xml', '/robots.txt']);
+  for (const [index, file] of files.entries()) {
+    if (!('text' in file.content) || !/\.mdx?$/.test(file.path) || !(file.path.startsWith(`${PAGES_DIR}/`) || file.path.startsWith(`${POSTS_DIR}/`))) continue;
+    const split = splitFrontMatter(file.content.text);
+    if (!split) continue;
+    // Lines are counted in the Jekyll file, where the owner would look.
+    const firstLine = byPath.get(file.from ?? '')?.split?.bodyLine ?? split.bodyLine;
+    const fixed = withoutDeadLinks(split.body, served, file.from ?? file.path, firstLine);
+    if (fixed.report.length === 0) continue;
+    report.push(...fixed.report);
+    files[index] = { ...file, content: { text: joinFrontMatter(split.yaml, fixed.text) } };
+  }
+  const planned = settleClashes(files, report);
+  report.push(...unaccounted(site, source.grouped, planned, report));
+  return { ok: true, plan: { files: planned, posts: postsConfig, urls, report, refusals: uniqueRefusals(refusals) } };
+}
+
+/**
+ * The blog index jekyll-paginate paginated: the `index.html` in the folder of `paginate_path`, and the
+ * numbered pages it wrote (`paginate_path` with `:num` from 2). Only `…/page:num/` (or `/page:num`)
+ * matches the addresses this project's blog layout numbers its pages at; another pattern is reported.
+ * https://github.com/jekyll/jekyll-paginate/blob/v1.1.0/lib/jekyll-paginate/pager.rb
+ */
+function paginationOf(config: JekyllConfig, plugins: ReadonlySet<string>, pages: readonly SourceDocument[], posts: readonly SourceDocument[], report: ReportLine[], configFile: string): { page: string; perPage: number; pattern: string; urls: string[] } | undefined {
+  const perPage = Number(config['paginate']);
+  if (!plugins.has('jekyll-paginate') || !Number.isInteger(perPage) || perPage < 1) return undefined;
+  const pattern = textSetting(config['paginate_path']) ?? '/page:num';
+  const folder = posix.dirname(pattern.replace(/^\/*/, '/'));
+  const page = pages.find((candidate) => posix.basename(candidate.path) === 'index.html' && `/${posix.dirname(candidate.path)}`.replace(/^\/\.$/, '/') === folder);
+  if (!page) {
+    report.push({ kind: 'skipped', file: configFile, message: `\`paginate_path: ${pattern}\` names the folder ${folder}, which has no index.html, so jekyll-paginate paginated nothing and neither does the import.` });
+    return undefined;
+  }
+  if (!/(^|\/)page:num\/?$/.test(pattern)) {
+    report.push({ kind: 'leftover', file: configFile, message: `\`paginate_path: ${pattern}\`: this project numbers the blog's pages ${folder === '/' ? '' : folder}/page2/, so the old numbered pages are not served. Delete their lines from src/data/legacy-urls.txt, or rename paginate_path to …/page:num/ in the Jekyll site and import again.` });
+  }
+  const published = posts.filter((post) => post.url !== undefined && post.values['published'] !== false && !post.path.split('/').includes('_drafts')).length;
+  const total = Math.max(1, Math.ceil(published / perPage));
+  const urls: string[] = [];
+  for (let n = 2; n <= total; n++) {
+    const url = pattern.replace(':num', String(n)).replace(/^\/*/, '/');
+    urls.push(url.endsWith('/') ? url : `${url}/`);
+  }
+  return { page: page.path, perPage, pattern, urls };
+}
+
+/**
+ * Files of the Jekyll site the plan neither writes nor mentions: each gets a line, so every file is
+ * accounted for as imported, converted or left out. A report line about a folder (`_data/x/`) counts
+ * for the files in it.
+ */
+function unaccounted(site: SourceSite, grouped: ReadonlySet<string>, files: readonly PlannedFile[], report: readonly ReportLine[]): ReportLine[] {
+  const named = new Set<string>(grouped);
+  for (const file of files) if (file.from !== undefined) named.add(file.from);
+  const folders: string[] = [];
+  for (const line of report) {
+    if (line.file === undefined) continue;
+    if (line.file.endsWith('/')) folders.push(line.file);
+    else named.add(line.file);
+  }
+  const lines: ReportLine[] = [];
+  for (const path of site.files) {
+    if (named.has(path) || folders.some((folder) => path.startsWith(folder))) continue;
+    lines.push({ kind: 'skipped', file: path, message: 'is not imported: it is not a page, a post, a data file or a file Jekyll copied as it was, and nothing uses it.' });
+  }
+  return lines;
+}
+
+/** The files another one overwrote in Jekyll's output, each with the one that did, in Jekyll's write order. */
+function overwritten(...groups: (readonly SourceDocument[])[]): Map<string, string> {
+  const last = new Map<string, string>();
+  const hidden = new Map<string, string>();
+  for (const document of groups.flat()) {
+    if (document.url === undefined || document.values['published'] === false || document.path.split('/').includes('_drafts')) continue;
+    const file = outputFileForUrl(document.url, document.outputExt);
+    const before = last.get(file);
+    if (before !== undefined) hidden.set(before, document.path);
+    last.set(file, document.path);
+  }
+  // A page hidden by one that was itself hidden names the one that stayed.
+  for (const [path, by] of hidden) {
+    let winner = by;
+    while (hidden.has(winner)) winner = hidden.get(winner) ?? winner;
+    hidden.set(path, winner);
+  }
+  return hidden;
+}
+
+/** The addresses jekyll-redirect-from wrote a redirect page at for a page: its `redirect_from`s. */
+function redirectsOfDocument(document: SourceDocument): string[] {
+  const from = document.values['redirect_from'];
+  const list = typeof from === 'string' ? [from] : Array.isArray(from) ? from : [];
+  return list.filter((item): item is string => typeof item === 'string' && item.startsWith('/')).map(encodeUrlPath).filter((item) => item !== document.url);
 }
 
 /** `work/../x.md` made plain; undefined when it leaves the site. */
@@ -402,12 +547,43 @@ function navigationFrom(setting: unknown, pages: readonly SourceDocument[], repo
   return links;
 }
 
+/**
+ * `_data/navigation.yml` as minimal-mistakes and academicpages read it: `main:` a list of `title` and
+ * `url`. Those are the links the theme's header showed, in order.
+ */
+function menuFrom(value: unknown, report: ReportLine[], file: string | undefined): LinkValue[] | undefined {
+  if (!isRecord(value) || !Array.isArray(value['main'])) return undefined;
+  const links: LinkValue[] = [];
+  for (const item of value['main']) {
+    const title = isRecord(item) ? textSetting(item['title']) : undefined;
+    const url = isRecord(item) ? textSetting(item['url']) : undefined;
+    if (title === undefined || url === undefined) continue;
+    const href = url.startsWith('/') ? url : /^http:\/\//.test(url) ? url.replace(/^http:/, 'https:') : /^https:\/\//.test(url) ? url : `/${url}`;
+    links.push({ label: title, href });
+  }
+  report.push({ kind: 'converted', file: file ?? '_data/navigation.yml', message: `its \`main\` menu is the header's navigation in src/site.config.ts (${links.map((link) => link.label).join(', ')}).` });
+  return links;
+}
+
 /** Two Jekyll files that would land on the same project file (`about.md` and `about.html`): the later one is renamed. */
 function settleClashes(files: readonly PlannedFile[], report: ReportLine[]): PlannedFile[] {
   const seen = new Set<string>();
   const settled: PlannedFile[] = [];
+  // Astro names a page by its path without the extension and a final `index`, in lower case:
+  // `he.md` and `he/index.md` are one entry to it, and one would be lost.
+  const entryIds = new Set<string>();
+  const entryId = (path: string) => (path.startsWith(`${PAGES_DIR}/`) ? path.toLowerCase().replace(/\.mdx?$/, '').replace(/\/index$/, '').replace(/\s+/g, '-') : undefined);
   for (const file of files) {
     let path = file.path;
+    const id = entryId(path);
+    if (id !== undefined && entryIds.has(id) && !seen.has(path)) {
+      let n = 2;
+      while (entryIds.has(`${id}-${n}`)) n++;
+      path = `${path.replace(/(\/index)?\.mdx?$/, '')}-${n}.md`;
+      report.push({ kind: 'changed', file: file.from, message: `is written to ${path}: ${file.path} would be the same entry to Astro as another page's file. Its address stays as it was.` });
+    }
+    const settledId = entryId(path);
+    if (settledId !== undefined) entryIds.add(settledId);
     if (seen.has(path)) {
       const dot = path.lastIndexOf('.');
       let n = 2;

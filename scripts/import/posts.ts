@@ -15,9 +15,12 @@ import {
   rubyExtname,
 } from '../../src/lib/routing/jekyll-urls.ts';
 import { textSetting, type JekyllConfig } from './config.ts';
-import { editFrontMatter, joinFrontMatter } from './front-matter.ts';
+import { editFrontMatter, joinFrontMatter, listLine } from './front-matter.ts';
 import { dedupe, dropped, htmlAsMarkdown, markdownExtensions, markdownNotes, styleOf, titleFromName, TITLE_MAX, type Convert, type SourceDocument } from './pages.ts';
 import { isHtml } from './reader.ts';
+import { convertKramdown } from './kramdown.ts';
+import { pageScripts } from './scripts.ts';
+import { withoutCompiledStylesheets } from './theme-links.ts';
 import type { ReportLine } from './report.ts';
 
 /** Where posts go, relative to the project root. */
@@ -64,6 +67,10 @@ export function postTarget(path: string): string {
 
 export interface PostContext {
   config: JekyllConfig;
+  /** Stylesheets Jekyll compiled from the theme's Sass, by URL, with their source: not published. */
+  compiledStylesheets?: ReadonlyMap<string, string> | undefined;
+  /** The day (YYYY-MM-DD) an undated draft is named with. */
+  draftDate?: string | undefined;
   basePath?: string | undefined;
   convert: Convert;
 }
@@ -77,7 +84,7 @@ export interface PostPlan {
 /** The post as this project's Markdown: its own front matter minus unknown keys, its Liquid converted. */
 export function planPost(document: SourceDocument, context: PostContext): PostPlan {
   const { path } = document;
-  const report: ReportLine[] = [];
+  const report: ReportLine[] = (document.notes ?? []).map((message) => ({ kind: 'changed', file: path, message }));
   const values = document.values;
   const remove: string[] = [];
   const set: [string, string | boolean][] = [];
@@ -119,8 +126,28 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
   const converted = context.convert(split.body, { file: path, firstLine: split.bodyLine, markdown: !html, page, keep: true });
   report.push(...converted.converted, ...converted.leftovers, ...converted.changes);
   let body = converted.text;
+  const stylesheets = withoutCompiledStylesheets(body, context.compiledStylesheets ?? new Map(), path, split.bodyLine);
+  body = stylesheets.text;
+  report.push(...stylesheets.report);
   if (html) body = body === '' ? '' : `\n${htmlAsMarkdown(body)}`;
-  else report.push(...markdownNotes(body, path, split.bodyLine, context.basePath));
-  const yaml = editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) });
-  return { target: postTarget(path), text: joinFrontMatter(yaml, body), report };
+  else {
+    const kramdown = convertKramdown(body, path, split.bodyLine);
+    body = kramdown.text;
+    report.push(...kramdown.report, ...markdownNotes(body, path, split.bodyLine, context.basePath));
+  }
+  let yaml = editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) });
+  const scripts = pageScripts(body, path);
+  report.push(...scripts.report);
+  if (scripts.entries.length > 0) yaml = `${yaml === '' || yaml.endsWith('\n') ? yaml : `${yaml}\n`}${listLine('scripts', scripts.entries)}`;
+  let target = postTarget(path);
+  // Jekyll dates an undated draft by its file's time when it shows drafts; this project names every
+  // post by its date, so the draft gets one: its own `date:`, else the newest post's day.
+  const name = target.slice(target.lastIndexOf('/') + 1);
+  if (isDraft(path) && !parsePostFileName(name)) {
+    const own = typeof values['date'] === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(values['date'])?.[0] : undefined;
+    const day = own ?? context.draftDate ?? '2000-01-01';
+    target = `${target.slice(0, target.length - name.length)}${day}-${name}`;
+    report.push({ kind: 'changed', file: path, message: `is a draft without a date in its name; it is ${POSTS_DIR}/${target} (${own ? 'its own date' : 'dated like the newest post'}). Rename it with the day you publish it.` });
+  }
+  return { target, text: joinFrontMatter(yaml, body), report };
 }

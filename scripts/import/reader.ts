@@ -40,6 +40,8 @@ export interface JekyllSource {
   /** Theme code, as short names (`_layouts/`, `Gemfile`), for the one-line report. */
   theme: string[];
   report: ReportLine[];
+  /** Files the report speaks of as part of a group (theme code, hidden, excluded): each is accounted for. */
+  grouped: Set<string>;
 }
 
 export function extensionOf(path: string): string {
@@ -56,7 +58,7 @@ export function classify(site: SourceSite, config: JekyllConfig): JekyllSource {
   const rules = readRules(config);
   const collections = collectionsOf(config);
   const collectionsPrefix = collectionsDir(config);
-  const result: JekyllSource = { pages: [], posts: [], drafts: [], collections: collections.map((c) => ({ config: c, documents: [], files: [] })), data: [], includes: [], staticFiles: [], theme: [], report: [] };
+  const result: JekyllSource = { pages: [], posts: [], drafts: [], collections: collections.map((c) => ({ config: c, documents: [], files: [] })), data: [], includes: [], staticFiles: [], theme: [], report: [], grouped: new Set() };
   const theme = new Set<string>(site.skipped.filter((path) => path !== '.git/'));
   const hidden = new Set<string>();
   const excluded = new Set<string>();
@@ -67,11 +69,13 @@ export function classify(site: SourceSite, config: JekyllConfig): JekyllSource {
     const top = segments[0] ?? '';
     if (segments.length === 1 && THEME_FILES.test(path)) {
       theme.add(path);
+      result.grouped.add(path);
       continue;
     }
     if (THEME_FOLDERS.includes(top) && segments.length > 1) {
       if (top === '_includes') result.includes.push(path);
       else theme.add(`${top}/`);
+      result.grouped.add(path);
       continue;
     }
     if (top === '_data' && segments.length > 1) {
@@ -81,7 +85,10 @@ export function classify(site: SourceSite, config: JekyllConfig): JekyllSource {
     const collection = result.collections.find((c) => path.startsWith(`${collectionsPrefix}_${c.config.name}/`));
     if (collection) {
       const inside = path.slice(`${collectionsPrefix}_${collection.config.name}/`.length);
-      if (rules.isHidden(inside) || rules.isExcluded(path)) continue;
+      if (rules.isHidden(inside) || rules.isExcluded(path)) {
+        result.grouped.add(path);
+        continue;
+      }
       if (hasFrontMatter(site.head(path))) collection.documents.push(path);
       else collection.files.push(path);
       continue;
@@ -91,7 +98,10 @@ export function classify(site: SourceSite, config: JekyllConfig): JekyllSource {
     if (magic !== -1) {
       const above = segments.slice(0, magic).join('/');
       const below = segments.slice(magic + 1).join('/');
-      if ((above !== '' && (rules.isHidden(above) || rules.isExcluded(above))) || rules.isHidden(below) || rules.isExcluded(path)) continue;
+      if ((above !== '' && (rules.isHidden(above) || rules.isExcluded(above))) || rules.isHidden(below) || rules.isExcluded(path)) {
+        result.grouped.add(path);
+        continue;
+      }
       const name = segments.at(-1) ?? '';
       if (segments[magic] === '_drafts') {
         if (isMarkdown(path) || isHtml(path) || hasFrontMatter(site.head(path))) result.drafts.push(path);
@@ -104,10 +114,12 @@ export function classify(site: SourceSite, config: JekyllConfig): JekyllSource {
     if (rules.isHidden(path)) {
       const first = segments.findIndex((segment) => /^[._#]/.test(segment) || segment.endsWith('~'));
       hidden.add(segments.slice(0, first + 1).join('/') + (first < segments.length - 1 ? '/' : ''));
+      result.grouped.add(path);
       continue;
     }
     if (rules.isExcluded(path)) {
       excluded.add(path);
+      result.grouped.add(path);
       continue;
     }
     if (hasFrontMatter(site.head(path))) result.pages.push(path);

@@ -7,6 +7,7 @@ import { isMarkdown } from './reader.ts';
 import type { PlannedFile } from './plan.ts';
 import type { ReportLine } from './report.ts';
 import { staticFileUrl, type OldUrl } from './urls.ts';
+import { withoutJavaScript } from './scripts.ts';
 
 export const PUBLIC_DIR = 'public';
 
@@ -18,6 +19,12 @@ export const PROJECT_OWN: Readonly<Record<string, string>> = {
   '/robots.txt': "robots.txt (this project's own)",
 };
 
+/** Files macOS and Windows leave in folders: `.DS_Store`, `._x` (AppleDouble), `Thumbs.db`, `desktop.ini`. */
+export function isOsJunk(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return /^(\.DS_Store|\._.*|Thumbs\.db|ehthumbs(_vista)?\.db|desktop\.ini|Icon\r|\.Spotlight-V100|\.Trashes|\.fseventsd)$/i.test(name);
+}
+
 export interface StaticPlan {
   files: PlannedFile[];
   urls: OldUrl[];
@@ -25,10 +32,26 @@ export interface StaticPlan {
 }
 
 /** A site-root static file: where it goes, its URL, or why it is left to the project. */
-export function planStaticFiles(paths: readonly string[]): StaticPlan {
+export function planStaticFiles(paths: readonly string[], text?: (path: string) => string): StaticPlan {
   const plan: StaticPlan = { files: [], urls: [], report: [] };
   const markdownCopies: string[] = [];
   for (const path of paths) {
+    if (isOsJunk(path)) {
+      plan.report.push({ kind: 'skipped', file: path, message: 'is a file the operating system leaves in folders (Finder, Explorer), not part of the site: never published.' });
+      continue;
+    }
+    // An HTML file Jekyll copied as it was, with a script: this project runs scripts only on pages whose
+    // front matter consents, and a copied file has none. It is copied without them, so its address and
+    // the links to it still work.
+    if (text !== undefined && /\.x?html?$/i.test(path) && !/^404\.html?$/i.test(path)) {
+      const stripped = withoutJavaScript(text(path));
+      if (stripped !== undefined) {
+        plan.files.push({ path: `${PUBLIC_DIR}/${path}`, content: { text: stripped.text }, from: path });
+        plan.urls.push({ url: staticFileUrl(path), from: path, file: path });
+        plan.report.push({ kind: 'changed', file: path, message: `is an HTML file Jekyll copied as it was; it ran JavaScript (${stripped.removed} script${stripped.removed === 1 ? '' : 's'} or handler${stripped.removed === 1 ? '' : 's'}), which this project runs only on pages whose front matter lists it, so it is copied without. To keep them, make it a page with front matter and a scripts: line.` });
+        continue;
+      }
+    }
     if (/^404\.html?$/i.test(path)) {
       plan.urls.push({ url: '/404', from: path, file: PROJECT_OWN['/404'] ?? '404.html' });
       plan.report.push({ kind: 'skipped', file: path, message: 'this project has its own 404 page, so it is not imported; /404 is still served.' });

@@ -3,15 +3,7 @@
  * build checks they are still served, and printed as a table of old URL -> the file the build writes.
  * Jekyll's URL rules themselves live in `src/lib/routing/jekyll-urls.ts`, shared with the build.
  */
-import {
-  JekyllUrlError,
-  escapePath,
-  outputFileForUrl,
-  pageTemplate,
-  rubyExtname,
-  sanitizeUrl,
-  slugify,
-} from '../../src/lib/routing/jekyll-urls.ts';
+import { JekyllUrlError, documentUrl, escapePath, outputFileForUrl, type DocumentUrlInput } from '../../src/lib/routing/jekyll-urls.ts';
 import { compareText } from './report.ts';
 
 /** Where the list lives, relative to the project root (the build reads it from there). */
@@ -43,34 +35,9 @@ export function builtFileFor(url: string, outputExt = '.html', kind: 'page' | 'p
   return outputFileForUrl(url, outputExt, kind);
 }
 
-/**
- * A collection document's URL (`_projects/robot.md` in a collection with `output: true`): its own
- * `permalink`, else the collection's, else `/:collection/:path` with the ending the site's style
- * gives a page (`Collection#url_template`, the same suffix rule as `pageTemplate`). Fills the
- * placeholders a collection without dates uses (`:collection`, `:path`, `:name`, `:title`, `:slug`,
- * `:output_ext`) as Jekyll's URL drop does; any other placeholder throws, so no URL is guessed.
- * (The shared rules have no document URL yet.)
- */
-export function collectionDocumentUrl(input: { collection: string; pathInCollection: string; permalink?: string | undefined; collectionPermalink?: string | undefined; style?: string | undefined; outputExt: string; slug?: string | undefined }): string {
-  const suffix = pageTemplate(input.style).replace('/:path/:basename', '');
-  const template = input.permalink ?? input.collectionPermalink ?? `/:collection/:path${suffix}`;
-  const ext = rubyExtname(input.pathInCollection);
-  const withoutExt = input.pathInCollection.slice(0, input.pathInCollection.length - ext.length);
-  const name = withoutExt.slice(withoutExt.lastIndexOf('/') + 1);
-  const values: Record<string, () => string> = {
-    collection: () => input.collection,
-    path: () => withoutExt.replace(/\.+$/, ''),
-    name: () => slugify(name),
-    title: () => slugify(input.slug ?? name, 'pretty', true),
-    slug: () => slugify(input.slug ?? name),
-    output_ext: () => input.outputExt,
-  };
-  const filled = template.replace(/:([a-z_]+)/g, (_, key: string) => {
-    const value = values[key];
-    if (!value) throw new JekyllUrlError(`the importer does not work out :${key} in a collection's permalink. Write the page's permalink by hand.`);
-    return escapePath(value());
-  });
-  return sanitizeUrl(filled);
+/** A collection document's URL, by Jekyll's rules (`documentUrl` in src/lib/routing/jekyll-urls.ts). */
+export function collectionDocumentUrl(input: DocumentUrlInput): string {
+  return documentUrl(input);
 }
 
 const HEADER = [

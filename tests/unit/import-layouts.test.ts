@@ -27,7 +27,7 @@ describe('layout names and what they become', () => {
     ['homepage', '/', false, 'home', false],
     ['landing', '/', false, 'home', false],
     ['home', '/welcome/', false, 'page', false],
-    ['archive', '/archive/', false, 'blog', false],
+    ['archive', '/archive/', false, 'page', false],
     ['writing', '/writing/', false, 'blog', false],
     ['project', '/projects/robot', true, 'work_page', false],
     ['projects', '/projects/', true, 'work', false],

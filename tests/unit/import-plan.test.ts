@@ -35,6 +35,7 @@ describe('the example site (tests/fixtures/import/portfolio)', () => {
 
   it('writes each page at its relative path with its exact permalink', () => {
     expect(example.files.map((file) => file.path).filter((path) => path.startsWith('src/content/'))).toEqual([
+      'src/content/pages/404.md',
       'src/content/pages/blog.md',
       'src/content/pages/contact.md',
       'src/content/pages/home.md',
@@ -67,8 +68,10 @@ describe('the example site (tests/fixtures/import/portfolio)', () => {
   });
 
   it('reports the 404 page and the theme, and leaves nothing for the owner', () => {
-    expect(messages(example, 'skipped')).toEqual(['404.html: this project has its own 404 page, so it is not imported; /404 is still served.']);
-    expect(messages(example, 'theme')).toEqual([': _config.yml', ': _includes/ (all but email.html, inlined where used)', ': _layouts/']);
+    expect(messages(example, 'changed')).toContain("404.html: is the site's 404 page (shown for every address the site does not serve), at /404.html as on the Jekyll site.");
+    expect(text(example, 'src/content/pages/404.md')).toContain('\npermalink: /404.html\n---\n');
+    expect(messages(example, 'skipped')).toEqual([]);
+    expect(messages(example, 'theme')).toEqual([': _config.yml', ': _layouts/']);
     expect(messages(example, 'leftover')).toEqual([]);
     expect(example.refusals).toEqual([]);
   });
@@ -88,16 +91,14 @@ describe('pages', () => {
     expect(liveUrls(result)).toContain(url);
   });
 
-  it('drops what the build does not know, and says what and where', () => {
+  it("keeps the theme's own variables under fields:, drops what clashes with this project's keys, and says what and where", () => {
     const result = plan({
-      'about.md': '---\nlayout: default\ntitle: About\ncomments: true\nheadline: Hi\ndata: work\nsitemap: false\n---\nHi\n',
+      'about.md': '---\nlayout: default\ntitle: About\ncomments: true # on\nheadline: Hi\ndata: work\nsitemap: false\n---\nHi\n',
     });
-    expect(text(result, 'src/content/pages/about.md')).toBe('---\nlayout: page\ntitle: About\npermalink: /about.html\n---\nHi\n');
+    expect(text(result, 'src/content/pages/about.md')).toBe('---\nlayout: page\ntitle: About\npermalink: /about.html\nfields:\n  comments: true # on\n  sitemap: false\n---\nHi\n');
     expect(messages(result, 'dropped')).toEqual([
-      'about.md: dropped `comments: true`: this project has no such field.',
       'about.md: dropped `data: work`: only the work_page and work layouts read it, and this page is "page".',
       'about.md: dropped `headline: Hi`: only the home layout shows a headline.',
-      'about.md: dropped `sitemap: false`: this project has no such field.',
     ]);
     expect(messages(result, 'layout')).toEqual([': "default" (about.md) -> page: shows the title and the content']);
   });
@@ -142,15 +143,16 @@ describe('pages', () => {
     expect(messages(result.plan, 'changed')).toContain('_pages/about.md: is written to src/content/pages/pages/about.md: this project never publishes files under a name starting with "_".');
   });
 
-  it('reports kramdown-only markup and a work page without its record', () => {
+  it('takes out kramdown-only markup, and reports a work page without its record', () => {
     const result = plan({
       '_data/work.yml': 'Acme:\n  summary: x\n',
       'work/other.md': '---\nlayout: work_page\ntitle: Other\ndata: work\n---\nText\n{: .lead}\n',
     });
     expect(messages(result, 'leftover')).toEqual([
       'work/other.md: src/data/work.yml has no record titled "Other", so the page shows no record. Add one under that title, or retitle the page.',
-      `work/other.md: kramdown's "{: .lead}" is shown as text by this project's Markdown. Remove it (to style an element, write it in HTML with a class).`,
     ]);
+    expect(messages(result, 'converted')).toEqual([`work/other.md: kramdown's "{: .lead}" set attributes (a class or an id) for the old theme's styles; it is left out.`]);
+    expect(text(result, 'src/content/pages/work/other.md')).toMatch(/---\nText\n$/);
   });
 
   it('works out a text file with front matter, and keeps compiled styles out of the URL list as a comment', () => {
@@ -171,7 +173,7 @@ describe('posts', () => {
     ['_posts/2019-03-02-x.markdown', 'src/content/posts/2019-03-02-x.md', '/2019/03/02/x.html'],
     ['programming/_posts/2019-03-02-x.md', 'src/content/posts/programming/2019-03-02-x.md', '/programming/2019/03/02/x.html'],
     ['_posts/2019/march/2019-03-02-x.md', 'src/content/posts/2019-03-02-x.md', '/2019/03/02/x.html'],
-    ['_drafts/x.md', 'src/content/posts/_drafts/x.md', undefined],
+    ['_drafts/2019-03-02-x.md', 'src/content/posts/_drafts/2019-03-02-x.md', undefined],
   ])('%s -> %s', (path, target, url) => {
     const result = plan({ [path]: '---\nlayout: post\ntitle: X\n---\nText\n' });
     expect(text(result, target)).toBe('---\nlayout: post\ntitle: X\n---\nText\n');
@@ -199,8 +201,22 @@ describe('posts', () => {
     expect(text(result, 'src/content/pages/about.md')).toContain('[x](/programming/2019/03/02/x.html) [y](/programming/2019/03/02/x.html)');
   });
 
-  it('keeps two posts that land on the same file apart, and says how to keep the address', () => {
+  it('names an undated draft with its own date, else the newest post\'s', () => {
+    const own = plan({ '_drafts/x.md': '---\ntitle: X\ndate: 2021-05-06\n---\nText\n' });
+    expect(text(own, 'src/content/posts/_drafts/2021-05-06-x.md')).toBe('---\ntitle: X\ndate: 2021-05-06\n---\nText\n');
+    const newest = plan({ '_drafts/code.md': '---\ntitle: Code\n---\n', '_posts/2019-03-02-a.md': '---\ntitle: A\n---\n', '_posts/2020-01-01-b.md': '---\ntitle: B\n---\n' });
+    expect(newest.files.map((file) => file.path)).toContain('src/content/posts/_drafts/2020-01-01-code.md');
+    expect(messages(newest, 'changed')).toContain('_drafts/code.md: is a draft without a date in its name; it is src/content/posts/_drafts/2020-01-01-code.md (dated like the newest post). Rename it with the day you publish it.');
+  });
+
+  it('keeps only the post Jekyll wrote last when two have one address, and reports the other', () => {
     const result = plan({ '_posts/a/2019-03-02-x.md': '---\ntitle: A\n---\n', '_posts/b/2019-03-02-x.md': '---\ntitle: B\n---\n' });
+    expect(result.files.filter((file) => file.path.startsWith('src/content/posts/')).map((file) => file.from)).toEqual(['_posts/b/2019-03-02-x.md']);
+    expect(messages(result, 'skipped')).toContain('_posts/a/2019-03-02-x.md: has the same address as _posts/b/2019-03-02-x.md, which Jekyll wrote after it, so it was never served; it is not imported. Give it its own permalink in the Jekyll site and import again if you want it.');
+  });
+
+  it('keeps two posts that land on the same file apart, and says how to keep the address', () => {
+    const result = plan({ '_posts/a/2019-03-02-x.md': '---\ntitle: A\ncategories: [a]\n---\n', '_posts/b/2019-03-02-x.md': '---\ntitle: B\n---\n' });
     expect(result.files.map((file) => file.path).filter((path) => path.startsWith('src/content/posts/'))).toEqual(['src/content/posts/2019-03-02-x-2.md', 'src/content/posts/2019-03-02-x.md']);
     expect(messages(result, 'leftover')).toEqual([
       '_posts/b/2019-03-02-x.md: would be written to the same file as another post, so it is src/content/posts/2019-03-02-x-2.md. Its file name makes its address: add `slug: x` to its front matter to keep the old one.',
@@ -256,7 +272,7 @@ describe('data, static files and collections', () => {
       }),
     );
     if (!result.ok) throw new Error(result.message);
-    expect(text(result.plan, 'src/content/pages/projects/robot.md')).toBe('---\nlayout: page\ntitle: Robot\npermalink: /projects/robot.html\n---\nBeep\n');
+    expect(text(result.plan, 'src/content/pages/projects/robot.md')).toBe('---\nlayout: page\ntitle: Robot\ncollection: projects\npermalink: /projects/robot.html\n---\nBeep\n');
     expect(text(result.plan, 'public/projects/robot.png')).toBe('(copy of _projects/robot.png)');
     expect(liveUrls(result.plan)).toEqual(['/projects/robot.html', '/projects/robot.png']);
     expect(messages(result.plan, 'skipped')).toEqual([expect.stringMatching(/^_notes\/: the collection "notes" has no `output: true`/)]);

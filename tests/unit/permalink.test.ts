@@ -31,7 +31,8 @@ describe('each broken rule has its own message and a fix', () => {
     ['/work/amazon?tab=1', 'must not contain "?" or "#"', 'Write "/work/amazon".'],
     ['/work/amazon#top', 'must not contain "?" or "#"', 'Write "/work/amazon".'],
     ['/work/zürich', 'must use ASCII characters only', 'Write "/work/zurich".'],
-    ['/work/a+b', 'may only use letters, digits and "-", "_", ".", "~"', 'Write "/work/a-b".'],
+    ['/work/a^b', 'may only use letters, digits, "-", "_", ".", "~" and percent escapes (%20)', 'Write "/work/a-b".'],
+    ['/work/%2E%2E/x', 'has a percent escape that is not UTF-8 text', 'Write "/work/2E-2E/x".'],
     ['/work/index', 'names the folder\'s own page', 'write the folder\'s address "/work/"'],
     ['/work/index.html', 'names the folder\'s own page', 'write the folder\'s address "/work/"'],
     ['/index', 'names the folder\'s own page', '"/"'],
@@ -100,5 +101,18 @@ describe('addressAsWritten: a page named as its permalink writes it, for the sit
     ['/unknown', '/unknown'],
   ])('%s → %s', (path, written) => {
     expect(addressAsWritten(path, permalinks, (folder) => folders.has(folder))).toBe(written);
+  });
+});
+
+describe('addresses as Jekyll wrote them: sub-delimiters and percent escapes', () => {
+  it.each([
+    ['/edu&inv/', 'edu&inv/index.html', { route: 'folder', param: 'edu&inv' }],
+    ['/caf%C3%A9/', 'café/index.html', { route: 'folder', param: 'café' }],
+    ['/notes/my%20page', 'notes/my page.html', { route: 'file', param: 'notes/my page' }],
+    ['/a+b.html', 'a+b.html', { route: 'file', param: 'a+b' }],
+  ])('%s is valid, written to %s', (permalink, file, route) => {
+    expect(permalinkProblems(permalink)).toEqual([]);
+    expect(permalinkToFile(permalink)).toBe(file);
+    expect(permalinkRoute(permalink)).toEqual(route);
   });
 });

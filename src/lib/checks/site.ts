@@ -1,7 +1,7 @@
 import { closest, schemaIssuesToProblems, type Problem } from '../errors.ts';
 import { frontMatterHint, readEntrySource } from '../frontmatter/read-entry.ts';
 import { checkedRecords, DATA_DIR, groupOfFile, readDataFile, type RawRecord } from '../data/data-file.ts';
-import { isPublishedFile } from '../routing/pages.ts';
+import { isPublishedFile, NOT_FOUND_PERMALINK } from '../routing/pages.ts';
 import { permalinkToFile, servedPaths } from '../routing/permalink.ts';
 import { PAGE_KEYS, pageSchema, type PageData } from '../schema/page.ts';
 import { POST_KEYS, postSchema, type PostData } from '../schema/post.ts';
@@ -566,7 +566,8 @@ function permalinkClashes(published: readonly Addressed[], input: SiteCheckInput
     const { permalink } = page.data;
     const file = permalinkToFile(permalink).toLowerCase();
     const route = routes.get(permalink.toLowerCase().replace(/(.)\/$/, '$1').replace(/\.html$/, ''));
-    if (route) {
+    // The 404 route shows the page whose permalink is /404.html.
+    if (route && permalink !== NOT_FOUND_PERMALINK) {
       problems.push({
         file: page.file,
         field: 'permalink',

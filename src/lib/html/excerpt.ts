@@ -53,7 +53,34 @@ function upTo(html: string, separator: string): string {
   return `${prefix.trimEnd()}${closing}`;
 }
 
+/**
+ * The excerpt without its footnote references (`<sup><a data-footnote-ref href="#fn-1">1</a></sup>`):
+ * the notes are not part of it, so on a list of posts the reference would lead nowhere.
+ */
+function withoutFootnoteRefs(html: string): string {
+  if (!html.includes('data-footnote-ref')) return html;
+  const cuts: [number, number][] = [];
+  const open: { name: string; start: number; ref: boolean }[] = [];
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (VOID.has(name)) return;
+      open.push({ name, start: parser.startIndex, ref: false });
+      if (name === 'a' && 'data-footnote-ref' in attributes) for (const element of open) if (element.name === 'sup') element.ref = true;
+    },
+    onclosetag(name) {
+      if (VOID.has(name)) return;
+      const element = open.pop();
+      if (element?.name === 'sup' && element.ref) cuts.push([element.start, parser.endIndex + 1]);
+    },
+  });
+  parser.write(html);
+  parser.end();
+  let out = html;
+  for (const [start, end] of cuts.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + out.slice(end);
+  return out;
+}
+
 export function excerptHtml(html: string, separator?: string | undefined): string {
-  if (separator !== undefined && separator !== '\n\n' && html.includes(separator)) return upTo(html, separator);
-  return firstBlock(html.trim()) ?? '';
+  if (separator !== undefined && separator !== '\n\n' && html.includes(separator)) return withoutFootnoteRefs(upTo(html, separator));
+  return withoutFootnoteRefs(firstBlock(html.trim()) ?? '');
 }

@@ -733,3 +733,84 @@ export function outputFileForUrl(url: string, outputExt = '.html', kind: 'page' 
   }
   return path.endsWith(outputExt) ? path : path + outputExt;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Collection documents: https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/document.rb (url_template, url_placeholders)
+// and https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/collection.rb (url_template)
+
+/** Input of `documentUrl`. */
+export interface DocumentUrlInput {
+  collection: string;
+  /** The path below the collection's folder: `robot.md`, `2019/talk.md`. */
+  pathInCollection: string;
+  /** The document's own front-matter `permalink`. */
+  permalink?: string | undefined;
+  /** The collection's `permalink` in `collections:`. */
+  collectionPermalink?: string | undefined;
+  /** The site's `permalink:` style, which gives the default template its ending. */
+  style?: string | undefined;
+  outputExt: string;
+  /** Front-matter `slug`. */
+  slug?: string | undefined;
+  /** Front-matter `date`, as a YAML 1.1 reader gives it. */
+  date?: unknown;
+  /** Front-matter `categories` / `category`. */
+  categories?: unknown;
+  category?: unknown;
+  timezone?: string | undefined;
+}
+
+/** Placeholders a document's URL can fill without its date. */
+const UNDATED = new Set(['collection', 'path', 'name', 'title', 'slug', 'output_ext', 'categories', 'slugified_categories']);
+
+/**
+ * A collection document's URL (`_projects/robot.md` in a collection with `output: true`): its own
+ * `permalink`, else the collection's, else `/:collection/:path` with the ending the site's style gives
+ * a page. Placeholders are filled as Jekyll's URL drop fills them: `:path` is the path in the
+ * collection without its extension, `:title` the slug (a dated file name's slug without the date,
+ * else the file name) kept in case. Date placeholders (`:year`, `:month`...) read the front matter's
+ * `date:`, else a dated file name's (`2019-06-10-talk.md`), in the site's time zone; a document with
+ * neither is dated by the build's clock in Jekyll, which no rule can repeat: a `JekyllUrlError`.
+ */
+export function documentUrl(input: DocumentUrlInput): string {
+  const suffix = pageTemplate(input.style).replace('/:path/:basename', '');
+  const template = input.permalink ?? input.collectionPermalink ?? `/:collection/:path${suffix}`;
+  const ext = rubyExtname(input.pathInCollection);
+  const withoutExt = input.pathInCollection.slice(0, input.pathInCollection.length - ext.length);
+  const base = withoutExt.slice(withoutExt.lastIndexOf('/') + 1);
+  const dated = /^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)$/.exec(base);
+  const slug = input.slug ?? (dated ? dated[2]! : base);
+  const categories = postCategories({ categories: input.categories, category: input.category });
+  const names = [...template.matchAll(/:([a-z_]+)/g)].map((match) => match[1]!.replace(/_$/, ''));
+  let date: PostDate = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, weekday: 4, yearDay: 1, isoWeek: 1, isoWeekYear: 1970, utcOffsetSeconds: 0, epochMilliseconds: 0 };
+  if (names.some((name) => !UNDATED.has(name))) {
+    if (input.date === undefined && !dated) {
+      throw new JekyllUrlError(`the permalink "${template}" uses the document's date, and it has none (no date: and no date in its file name): Jekyll used the time of the build. Write the page's permalink by hand.`);
+    }
+    const found = postDate({ fileDate: dated?.[1] ?? '1970-01-01', frontMatterDate: input.date, timezone: input.timezone });
+    if ('error' in found) throw new JekyllUrlError(found.error);
+    date = found;
+  }
+  const placeholders = postPlaceholders({ date, slug, categories, relativePath: input.pathInCollection }, input.outputExt);
+  placeholders['collection'] = () => input.collection;
+  // Document#cleaned_relative_path: the path in the collection, without the extension and trailing dots.
+  placeholders['path'] = () => withoutExt.replace(/\.+$/, '');
+  placeholders['name'] = () => slugify(base);
+  const outputExt = (input.permalink !== undefined ? permalinkExt(input.permalink) : undefined) ?? input.outputExt;
+  placeholders['output_ext'] = () => outputExt;
+  return sanitizeUrl(fillFromDrop(template, placeholders));
+}
+
+/**
+ * A URL Jekyll wrote with raw spaces or non-ASCII letters (a front-matter permalink is used as
+ * written) in the form a link uses: each such character percent-encoded (UTF-8), everything else,
+ * escapes included, as it was. The file it names is the same.
+ */
+export function encodeUrlPath(url: string): string {
+  let out = '';
+  for (const char of url) {
+    if (/^[\u0021-\u007e]$/.test(char)) out += char;
+    else for (const byte of new TextEncoder().encode(char)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}

@@ -2,6 +2,7 @@ import type { PageData } from '../schema/page.ts';
 import { RECORD_LISTS, type RecordData } from '../schema/record.ts';
 import { permalinkRoute, servedPaths } from './permalink.ts';
 import type { PostFacts } from './posts.ts';
+import { redirectsOf } from './redirects.ts';
 
 /**
  * What each Markdown page shows, computed once for the whole site: an entry gets its record, a
@@ -89,6 +90,12 @@ export function paginationPath(blogPermalink: string, page: number): string {
   return `${folder}page${page}/`;
 }
 
+/**
+ * The permalink of the page that is the site's 404 page (a Jekyll `404.md` with `permalink: /404.html`):
+ * `src/pages/404.astro` shows it, so no page route builds it.
+ */
+export const NOT_FOUND_PERMALINK = '/404.html';
+
 /** Drafts, `_`-prefixed files and files in `_`-prefixed folders (`_drafts/`) are never published. */
 export function isPublishedFile(path: string, draft: boolean): boolean {
   return !draft && !path.split('/').some((segment) => segment.startsWith('_'));
@@ -163,8 +170,10 @@ export function pageViews<Page extends PageLike, Image, Post = unknown>(
   for (const [group, records] of recordsByGroup) for (const record of records) recordByTitle.set(`${group}\u0000${record.id}`, record);
 
   const newest = [...posts].sort((a, b) => b.facts.published.getTime() - a.facts.published.getTime());
+  const redirects = redirectsOf(published);
   const views: PageView<Page, Image, Post>[] = published.flatMap((page): PageView<Page, Image, Post>[] => {
     const { layout, permalink, data: group = '' } = page.data;
+    if (page.data.redirect_to !== undefined || permalink === NOT_FOUND_PERMALINK) return [];
     if (layout === 'blog') {
       const total = Math.max(1, Math.ceil(newest.length / perPage));
       return Array.from({ length: total }, (_, index) => ({
@@ -207,7 +216,7 @@ export function pageViews<Page extends PageLike, Image, Post = unknown>(
     // Previous is the older post, next the newer one, as on Jekyll's post pages.
     views.push({ layout: 'post', permalink: listing.facts.permalink, listing, previous: newest[index + 1], next: newest[index - 1] });
   });
-  if (!published.some((page) => page.data.permalink === '/')) views.push({ layout: 'default-home', permalink: '/' });
+  if (!published.some((page) => page.data.permalink === '/') && !redirects.some((redirect) => redirect.permalink === '/')) views.push({ layout: 'default-home', permalink: '/' });
   return views;
 }
 

@@ -8,8 +8,30 @@
  * - `/blog/post.html`  written as given: `blog/post.html`.
  */
 
-/** One path segment: ASCII letters, digits and `- _ . ~`, the characters Jekyll keeps and every host serves as written. */
-const SEGMENT = /^[A-Za-z0-9._~-]+$/;
+/**
+ * One path segment as Jekyll writes it in a URL: ASCII letters, digits, `- _ . ~`, the sub-delimiters
+ * Jekyll leaves as they are (`! $ & ' ( ) * + , ; = : @`), and `%XX` escapes for anything else (a
+ * space is `%20`, `é` is `%C3%A9`). The file is written with the escapes decoded, as Jekyll wrote it.
+ */
+const SEGMENT = /^(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})+$/;
+
+/** A segment with its `%XX` escapes decoded (UTF-8), or undefined when they are not valid UTF-8. */
+function decodeSegment(segment: string): string | undefined {
+  if (!segment.includes('%')) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A permalink's path with its escapes decoded: the name of the file it is written to. */
+function decodedPath(permalink: string): string {
+  return permalink
+    .split('/')
+    .map((segment) => decodeSegment(segment) ?? segment)
+    .join('/');
+}
 
 /** An example shown in messages. */
 export const PERMALINK_EXAMPLE = '/work/amazon';
@@ -31,9 +53,9 @@ export function permalinkProblems(permalink: string): string[] {
   const fix = suggestion && suggestion !== permalink ? ` Write "${suggestion}".` : ` Write an address like "${PERMALINK_EXAMPLE}".`;
 
   if (!permalink.startsWith('/')) problems.push('must start with "/" (it is an address from the site root).');
-  if (/\s/.test(permalink)) problems.push('must not contain spaces: use "-" between words.');
+  if (/\s/.test(permalink)) problems.push('must not contain spaces: use "-" between words (or "%20", as Jekyll wrote a space in an address).');
   if (/[?#]/.test(permalink)) problems.push('must not contain "?" or "#": a permalink names a page, not a query or a place in it.');
-  if (/[^\u0000-\u007f]/.test(permalink)) problems.push('must use ASCII characters only: write "e" for "é" and so on.');
+  if (/[^\u0000-\u007f]/.test(permalink)) problems.push('must use ASCII characters only: write "e" for "é" and so on (or percent-encode it, "%C3%A9", as Jekyll wrote it in an address).');
   if (/\/\//.test(permalink)) problems.push('must not contain "//" (an empty segment).');
   if (/(^|\/)\.\.?(\/|$)/.test(permalink)) problems.push('must not contain "." or ".." segments.');
   if (problems.length > 0) return problems.map((problem) => problem + fix);
@@ -42,7 +64,14 @@ export function permalinkProblems(permalink: string): string[] {
   if (isFolderPermalink(permalink)) segments.pop();
   const last = segments.at(-1) ?? '';
   if (segments.some((segment) => !SEGMENT.test(segment))) {
-    return [`may only use letters, digits and "-", "_", ".", "~" between "/" separators.${fix}`];
+    return [`may only use letters, digits, "-", "_", ".", "~" and percent escapes (%20) between "/" separators.${fix}`];
+  }
+  // An escape must not make a segment that leaves its folder or names another file.
+  if (segments.some((segment) => {
+    const decoded = decodeSegment(segment);
+    return decoded === undefined || decoded === '.' || decoded === '..' || /[/\\\u0000-\u001f]/.test(decoded);
+  })) {
+    return [`has a percent escape that is not UTF-8 text, or that makes "/", "\\", ".", ".." or a control character.${fix}`];
   }
   const reserved = RESERVED_FOLDERS.find((folder) => segments[0] === folder);
   if (reserved && segments.length > 0) {
@@ -82,8 +111,9 @@ export function suggestPermalink(permalink: string): string | undefined {
 
 /** The file the build writes for a permalink, relative to the output folder. */
 export function permalinkToFile(permalink: string): string {
-  if (isFolderPermalink(permalink)) return `${permalink.slice(1)}index.html`;
-  return permalink.endsWith('.html') ? permalink.slice(1) : `${permalink.slice(1)}.html`;
+  const path = decodedPath(permalink);
+  if (isFolderPermalink(path)) return `${path.slice(1)}index.html`;
+  return path.endsWith('.html') ? path.slice(1) : `${path.slice(1)}.html`;
 }
 
 /**
@@ -95,18 +125,21 @@ export type PermalinkRoute = { route: 'file'; param: string | undefined } | { ro
 
 export function permalinkRoute(permalink: string): PermalinkRoute {
   if (permalink === '/') return { route: 'file', param: undefined };
-  if (isFolderPermalink(permalink)) return { route: 'folder', param: permalink.slice(1, -1) };
-  return { route: 'file', param: permalink.slice(1).replace(/\.html$/, '') };
+  // Astro writes a parameter as the file name it is: decoded, as Jekyll wrote the file.
+  const path = decodedPath(permalink);
+  if (isFolderPermalink(path)) return { route: 'folder', param: path.slice(1, -1) };
+  return { route: 'file', param: path.slice(1).replace(/\.html$/, '') };
 }
 
 
 /**
  * The paths a static host such as GitHub Pages serves a permalink's file at without a redirect:
- * `/work/acme` and `/work/acme.html`; `/work/` and `/work/index.html`.
+ * `/work/acme` and `/work/acme.html`; `/work/` and `/work/index.html`. Decoded (`/café/`), as links
+ * are compared once read.
  */
 export function servedPaths(permalink: string): string[] {
   const file = `/${permalinkToFile(permalink)}`;
-  if (isFolderPermalink(permalink)) return [permalink, file];
+  if (isFolderPermalink(permalink)) return [decodedPath(permalink), file];
   return [file, file.replace(/\.html$/, '')];
 }
 

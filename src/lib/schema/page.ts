@@ -134,6 +134,21 @@ export function pageSchema({ groups }: PageSchemaOptions) {
         .regex(/^[A-Za-z0-9_-]+$/, { error: 'must be one word (letters, digits, "-" or "_"), like collection: publications' })
         .optional(),
       ...LIQUID_KEYS,
+      /**
+       * Which of `fields` the page shows above its body, in order, each as a label and its value (an
+       * address as a link): `show: [venue, date, paperurl]`, as the Jekyll layout printed them.
+       */
+      show: z.array(z.string({ error: 'must be a list of field names, like show: [venue, date].' }), { error: 'must be a list of field names, like show: [venue, date].' }).optional(),
+      /**
+       * Old addresses of this page, as jekyll-redirect-from: each gets a page that sends visitors here
+       * (a meta refresh and a link, no script). `redirect_from: [/old/, /older.html]`.
+       */
+      redirect_from: z
+        .union([z.string(), z.array(z.string())], { error: 'must be an address or a list of addresses, like redirect_from: [/old/].' })
+        .transform((value) => (typeof value === 'string' ? [value] : value))
+        .optional(),
+      /** Sends visitors of this page's address elsewhere, as jekyll-redirect-from: `redirect_to: https://lab.example.org/` or `/new/`. */
+      redirect_to: z.string({ error: 'must be an address, like redirect_to: /new/ or redirect_to: https://example.org/.' }).trim().min(1).optional(),
     })
     .superRefine((page, ctx) => {
       const grouped = GROUP_LAYOUTS.includes(page.layout);
@@ -146,6 +161,18 @@ export function pageSchema({ groups }: PageSchemaOptions) {
       }
       if (page.headline !== undefined && page.layout !== 'home') {
         ctx.addIssue({ code: 'custom', path: ['headline'], message: `is only shown by the "home" layout; remove it, or change the layout.` });
+      }
+      for (const key of page.show ?? []) {
+        if (page.fields?.[key] === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['show'], message: `names "${key}", which is not under fields:. Add "${key}: ..." below fields:, or remove it from show.` });
+        }
+      }
+      page.redirect_from?.forEach((address, index) => {
+        if (!address.startsWith('/')) ctx.addIssue({ code: 'custom', path: ['redirect_from', index], message: `"${address}" must be an address from the site root, like "/old/".` });
+        else for (const problem of permalinkProblems(address)) ctx.addIssue({ code: 'custom', path: ['redirect_from', index], message: `"${address}" ${problem}` });
+      });
+      if (page.redirect_to !== undefined && !page.redirect_to.startsWith('/') && !/^https?:\/\//.test(page.redirect_to)) {
+        ctx.addIssue({ code: 'custom', path: ['redirect_to'], message: 'must be an address from the site root ("/new/") or a full address ("https://...").' });
       }
       if (page.layout === 'home' && page.permalink !== '/') {
         ctx.addIssue({ code: 'custom', path: ['permalink'], message: `of a "home" page must be "/": the home page is the site's root.` });

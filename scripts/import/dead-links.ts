@@ -1,0 +1,124 @@
+/**
+ * Links and images in a page that led nowhere on the Jekyll site too (a file missing from the repository, a feed
+ * the theme never wrote): the build refuses a link that does not resolve, so the link is taken out and
+ * its text kept, and the report says so. Found on the Markdown syntax tree (`[text](/x)`) and in its
+ * HTML with the project's HTML parser (`<a href="/x">`), never in code.
+ */
+import { markdownToMdast } from 'satteri';
+import { attributesOf, elements, parseHtmlFragment } from '../../src/lib/links/html.ts';
+import type { ReportLine } from './report.ts';
+
+interface Node {
+  type: string;
+  url?: string;
+  value?: string;
+  children?: Node[];
+  position?: { start: { offset: number }; end: { offset: number } };
+}
+
+/** The site paths the import serves, decoded, each with the other forms a static host serves it at. */
+export function servedSitePaths(urls: readonly string[]): Set<string> {
+  const paths = new Set<string>();
+  for (const url of urls) {
+    let path: string;
+    try {
+      path = decodeURIComponent(url.split(/[?#]/)[0] ?? url);
+    } catch {
+      path = url;
+    }
+    paths.add(path);
+    if (path.endsWith('/')) {
+      paths.add(`${path}index.html`);
+      paths.add(path.slice(0, -1) || '/');
+    } else if (path.endsWith('.html')) paths.add(path.slice(0, -'.html'.length));
+    else paths.add(`${path}.html`);
+  }
+  return paths;
+}
+
+/** Whether a link is a site path the import does not serve. */
+function leadsNowhere(href: string, served: ReadonlySet<string>): boolean {
+  if (!href.startsWith('/') || href.startsWith('//')) return false;
+  const path = href.split(/[?#]/)[0] ?? href;
+  if (path === '') return false;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return false;
+  }
+  return !served.has(decoded);
+}
+
+/** The body with links to unserved site paths turned into their text, and a line for each. */
+export function withoutDeadLinks(body: string, served: ReadonlySet<string>, file: string, firstLine: number): { text: string; report: ReportLine[] } {
+  if (!body.includes('/')) return { text: body, report: [] };
+  let tree: Node;
+  try {
+    tree = markdownToMdast(body) as unknown as Node;
+  } catch {
+    return { text: body, report: [] };
+  }
+  const cuts: { start: number; end: number; text: string }[] = [];
+  const dead: { offset: number; href: string }[] = [];
+  // An inline `<a href>` is its own HTML node, its `</a>` a later one: that one goes too.
+  let openInline = 0;
+  const visit = (node: Node) => {
+    if (node.type === 'html' && openInline > 0 && node.position && /^<\/a\s*>$/i.test(node.value ?? '')) {
+      cuts.push({ start: node.position.start.offset, end: node.position.end.offset, text: '' });
+      openInline--;
+      return;
+    }
+    if (node.type === 'code' || node.type === 'inlineCode') return;
+    const at = node.position;
+    // An image of a file the site does not have: its alt text stays.
+    if (node.type === 'image' && at && node.url !== undefined && leadsNowhere(node.url, served)) {
+      cuts.push({ start: at.start.offset, end: at.end.offset, text: (node as { alt?: string | null }).alt ?? '' });
+      dead.push({ offset: at.start.offset, href: node.url });
+      return;
+    }
+    if (node.type === 'link' && at && node.url !== undefined && leadsNowhere(node.url, served)) {
+      const first = node.children?.[0]?.position;
+      const last = node.children?.at(-1)?.position;
+      cuts.push({ start: at.start.offset, end: at.end.offset, text: first && last ? body.slice(first.start.offset, last.end.offset) : '' });
+      dead.push({ offset: at.start.offset, href: node.url });
+      return;
+    }
+    if (node.type === 'html' && at && node.value !== undefined && body.slice(at.start.offset, at.end.offset) === node.value && /<(a|img)\b/i.test(node.value)) {
+      for (const element of elements(parseHtmlFragment(node.value))) {
+        if (element.tagName === 'img') {
+          const src = attributesOf(element).find((attribute) => attribute.name === 'src')?.value.trim();
+          const location = element.sourceCodeLocation;
+          if (src !== undefined && location && leadsNowhere(src, served)) {
+            cuts.push({ start: at.start.offset + location.startOffset, end: at.start.offset + location.endOffset, text: '' });
+            dead.push({ offset: at.start.offset + location.startOffset, href: src });
+          }
+          continue;
+        }
+        if (element.tagName !== 'a') continue;
+        const href = attributesOf(element).find((attribute) => attribute.name === 'href')?.value.trim();
+        const location = element.sourceCodeLocation;
+        if (href === undefined || !location?.startTag || !leadsNowhere(href, served)) continue;
+        cuts.push({ start: at.start.offset + location.startTag.startOffset, end: at.start.offset + location.startTag.endOffset, text: '' });
+        if (location.endTag) cuts.push({ start: at.start.offset + location.endTag.startOffset, end: at.start.offset + location.endTag.endOffset, text: '' });
+        else openInline++;
+        dead.push({ offset: at.start.offset + location.startTag.startOffset, href });
+      }
+      return;
+    }
+    for (const child of node.children ?? []) visit(child);
+    // An `<a>` never closed within its paragraph is not followed further.
+    if (node.type === 'paragraph') openInline = 0;
+  };
+  visit(tree);
+  if (cuts.length === 0) return { text: body, report: [] };
+  let text = body;
+  for (const cut of cuts.sort((a, b) => b.start - a.start)) text = text.slice(0, cut.start) + cut.text + text.slice(cut.end);
+  const report = dead.map(({ offset, href }): ReportLine => ({
+    kind: 'changed',
+    file,
+    line: firstLine + (body.slice(0, offset).match(/\n/g)?.length ?? 0),
+    message: `its link to ${href} led nowhere on the Jekyll site either (no page or file there), and the build refuses a link that leads nowhere, so the link (or image) is taken out and its text kept. Link it again once the page or file is there.`,
+  }));
+  return { text, report };
+}

@@ -1,0 +1,84 @@
+/**
+ * Scripts a Jekyll page ran: this project runs a page's script only when its front matter lists it
+ * (`scripts:`), so the importer writes that consent for each script the page had, and reports it. An
+ * external script is named by its exact `https://` address, an inline one by `sha256-<base64>` of its
+ * text. The page's body is read with the project's HTML parser, as the build reads it.
+ */
+import { createHash } from 'node:crypto';
+import { attributesOf, elements, javaScriptOnElement, namespaceOf, parseDocument, parseHtmlFragment } from '../../src/lib/links/html.ts';
+import type { ReportLine } from './report.ts';
+
+export interface PageScripts {
+  /** The consent entries, in the page's order, each once. */
+  entries: string[];
+  report: ReportLine[];
+}
+
+/** `sha256-<base64>` of a script's text, as a content security policy names it. */
+export function scriptHash(text: string): string {
+  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+}
+
+/** The consent for every script in a body (HTML, or Markdown whose HTML passes through as written). */
+export function pageScripts(body: string, file: string): PageScripts {
+  const result: PageScripts = { entries: [], report: [] };
+  if (!/<script\b/i.test(body)) return result;
+  for (const element of elements(parseHtmlFragment(body))) {
+    if (element.tagName !== 'script') continue;
+    const attributes = attributesOf(element);
+    const type = attributes.find((attribute) => attribute.name === 'type')?.value.trim().toLowerCase();
+    // Data blocks (JSON-LD, templates) never run.
+    if (type !== undefined && type !== '' && !/^(text|application)\/(java|ecma)script$|^module$/.test(type)) continue;
+    const src = attributes.find((attribute) => attribute.name === 'src')?.value.trim();
+    const line = element.sourceCodeLocation?.startLine;
+    if (src !== undefined) {
+      const url = src.startsWith('//') ? `https:${src}` : src.replace(/^http:\/\//, 'https://');
+      if (!/^https:\/\//.test(url)) {
+        result.report.push({ kind: 'leftover', file, line, message: `runs the script ${src} from the site itself; a script is allowed only from an https:// address or inline. Put its code inline, or load it from its https:// address, and list it under scripts:.` });
+        continue;
+      }
+      if (!result.entries.includes(url)) result.entries.push(url);
+      continue;
+    }
+    const text = element.childNodes.map((child) => ('value' in child ? child.value : '')).join('');
+    if (text.trim() === '') continue;
+    const hash = scriptHash(text);
+    if (!result.entries.includes(hash)) result.entries.push(hash);
+  }
+  if (result.entries.length > 0) {
+    result.report.push({ kind: 'changed', file, message: `ran ${result.entries.length === 1 ? 'a script' : `${result.entries.length} scripts`}; this project runs a page's scripts only with the owner's consent, so the import writes it: \`scripts: [${result.entries.join(', ')}]\`. Remove the line to turn them off.` });
+  }
+  return result;
+}
+
+/**
+ * An HTML file Jekyll copied as it was, without what would run JavaScript (scripts, `on*` handlers,
+ * `javascript:` links, `srcdoc`), found as the build finds it: the file keeps its address and its
+ * text, and the site still ships no script. Undefined when there was nothing to take out.
+ */
+export function withoutJavaScript(html: string): { text: string; removed: number } | undefined {
+  const cuts: { start: number; end: number }[] = [];
+  for (const element of elements(parseDocument(html))) {
+    const found = javaScriptOnElement(element.tagName, namespaceOf(element), attributesOf(element));
+    const location = element.sourceCodeLocation;
+    if (found.length === 0 || !location) continue;
+    if (found.some((item) => item.kind === 'script')) {
+      cuts.push({ start: location.startOffset, end: location.endOffset });
+      continue;
+    }
+    for (const item of found) {
+      const at = item.attribute === undefined ? undefined : location.attrs?.[item.attribute];
+      // The attribute and the space before it.
+      if (at) cuts.push({ start: /\s/.test(html[at.startOffset - 1] ?? '') ? at.startOffset - 1 : at.startOffset, end: at.endOffset });
+    }
+  }
+  if (cuts.length === 0) return undefined;
+  let text = html;
+  let last = Number.POSITIVE_INFINITY;
+  for (const cut of cuts.sort((a, b) => b.start - a.start)) {
+    if (cut.end > last) continue;
+    text = text.slice(0, cut.start) + text.slice(cut.end);
+    last = cut.start;
+  }
+  return { text, removed: cuts.length };
+}
