@@ -49,9 +49,9 @@ export function socialMetaTags(page: PageFacts): MetaTag[] {
       );
     }
   }
-  // A small card: entry images are logos and portraits, not wide banners.
+  // Every page has a wide social card made for it; a page without one gets the small text card.
   tags.push(
-    { name: 'twitter:card', content: 'summary' },
+    { name: 'twitter:card', content: page.image ? 'summary_large_image' : 'summary' },
     { name: 'twitter:title', content: page.title },
     { name: 'twitter:description', content: page.description },
   );
