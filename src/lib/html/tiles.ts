@@ -14,25 +14,36 @@ export const TILE_GRID = {
   maxWidth: 1152,
 } as const;
 
-/** How many columns a grid of `count` tiles has in a container `width` px wide (`auto-fit`: no empty tracks). */
-export function tileColumns(width: number, count: number): number {
+/** How many tiles of the minimum width fit side by side in a container `width` px wide. */
+export function tileColumns(width: number): number {
   const { minWidth, gap } = TILE_GRID;
-  const fits = Math.max(1, Math.floor((width + gap) / (minWidth + gap)));
-  return Math.max(1, Math.min(fits, count));
+  return Math.max(1, Math.floor((width + gap) / (minWidth + gap)));
 }
 
 /**
- * The `sizes` attribute of a tile image in a grid of `count` tiles: for each viewport width at which
- * the number of columns changes, the width one tile is shown at, widest first.
+ * How many tiles share the row of tile `index` (from 0) among `count`, with `columns` to a row: the
+ * rows fill in order, and the tiles of a last row that is not full grow to fill it.
  */
-export function tileSizes(count: number): string {
+export function tilesInRow(count: number, index: number, columns: number): number {
+  const lastRowStart = Math.floor((count - 1) / columns) * columns;
+  return index >= lastRowStart ? count - lastRowStart : columns;
+}
+
+/**
+ * The `sizes` attribute of tile `index` in a grid of `count` tiles: for each viewport width at which
+ * the number of columns changes, the width this tile is shown at, widest viewport first.
+ */
+export function tileSizes(count: number, index: number): string {
   const { minWidth, gap, margins, maxWidth } = TILE_GRID;
-  const widest = tileColumns(maxWidth, count);
-  const parts: string[] = [`(min-width: ${maxWidth + margins}px) ${Math.floor((maxWidth - gap * (widest - 1)) / widest)}px`];
+  const widest = tileColumns(maxWidth);
+  const across = (columns: number) => tilesInRow(count, index, columns);
+  const atMost = across(widest);
+  const parts: string[] = [`(min-width: ${maxWidth + margins}px) ${Math.floor((maxWidth - gap * (atMost - 1)) / atMost)}px`];
   for (let columns = widest; columns > 1; columns--) {
     // The narrowest viewport that still fits `columns` tiles of the minimum width.
     const viewport = columns * minWidth + (columns - 1) * gap + margins;
-    parts.push(`(min-width: ${viewport}px) calc((100vw - ${margins + gap * (columns - 1)}px) / ${columns})`);
+    const row = across(columns);
+    parts.push(`(min-width: ${viewport}px) calc((100vw - ${margins + gap * (row - 1)}px) / ${row})`);
   }
   parts.push(`calc(100vw - ${margins}px)`);
   return parts.join(', ');
@@ -40,7 +51,7 @@ export function tileSizes(count: number): string {
 
 /** The image widths to make for a tile: enough for every width `tileSizes` names, at 1x and 2x. */
 export function tileWidths(fileWidth: number): number[] {
-  const wanted = [320, 480, 640, 960, 1280];
+  const wanted = [320, 640, 960, 1280];
   const widths = wanted.filter((width) => width < fileWidth);
   return [...widths, Math.min(fileWidth, 1280)].filter((width, index, all) => all.indexOf(width) === index);
 }

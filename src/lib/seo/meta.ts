@@ -73,11 +73,3 @@ export function pageTitle(title: string, siteName: string, isHome: boolean): str
   if (full.length <= TITLE_TAG_MAX_LENGTH) return full;
   return truncateText(title, TITLE_TAG_MAX_LENGTH);
 }
-
-/**
- * The format of a link-preview image: the big previewers (Facebook, LinkedIn, Slack) read JPEG and
- * PNG everywhere, WebP and AVIF not reliably, and SVG not at all. Photos stay JPEG; the rest PNG.
- */
-export function previewImageFormat(sourceFormat: string): 'jpg' | 'png' {
-  return /^jpe?g$/i.test(sourceFormat) ? 'jpg' : 'png';
-}
