@@ -100,7 +100,7 @@ export function ogCards(): AstroIntegration {
 }
 
 /** The card's address and the page's own words for a card, from the `<head>` of a built page. */
-function headFacts(html: string): { image?: string; title: string; description?: string; siteName: string } {
+function headFacts(html: string): { image?: string | undefined; title: string; description?: string | undefined; siteName: string } {
   const meta = new Map<string, string>();
   const end = html.indexOf('</head>');
   const parser = new Parser({
