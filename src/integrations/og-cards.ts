@@ -44,6 +44,8 @@ export function ogCards(): AstroIntegration {
       'astro:build:start': () => {
         messages = [];
         worker = new Worker(new URL('../lib/og/card-worker.ts', import.meta.url), { workerData: { root, publicDir, cacheDir } satisfies CardWorkerData });
+        // A build that fails before its pages are written must still exit: the worker holds it open only while waited for.
+        worker.unref();
         worker.on('message', (message: CardWorkerMessage) => {
           if (waiting) {
             const resolve = waiting;
@@ -56,6 +58,7 @@ export function ogCards(): AstroIntegration {
 
       'astro:build:done': async ({ dir, logger }) => {
         if (!worker) return;
+        worker.ref();
         try {
           await publishCards(fileURLToPath(dir), logger);
         } finally {
