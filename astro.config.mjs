@@ -6,6 +6,8 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { entryChecks } from './src/integrations/entry-checks.ts';
 import { githubPages } from './src/integrations/github-pages.ts';
 import { crawlerFiles } from './src/integrations/crawler-files.ts';
+import { ogCards } from './src/integrations/og-cards.ts';
+import { colourContrast } from './src/integrations/colour-contrast.ts';
 import { resolveDeployment } from './src/lib/deploy-env.ts';
 import { addressAsWritten } from './src/lib/routing/permalink.ts';
 import { withoutBase, withBase } from './src/lib/url.ts';
@@ -76,6 +78,8 @@ export default defineConfig({
       },
     }),
     crawlerFiles(),
+    ogCards(),
+    colourContrast(),
     entryChecks({ posts: siteConfig.posts, folders, navigation: siteConfig.navigation, siteConfig }),
     githubPages({ domain: siteConfig.domain }),
   ],

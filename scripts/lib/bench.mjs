@@ -92,27 +92,30 @@ export function benchRecords(count) {
 }
 
 /**
- * `npm run bench -- [N ...] [--runs R]`: the entry counts to measure (default 100) and how many
- * builds to run per count (the median is reported). Throws a message for anything else.
+ * `npm run bench -- [N ...] [--runs R] [--warm]`: the entry counts to measure (default 100), how many
+ * builds to run per count (the median is reported) and whether to time builds over warm caches.
+ * Throws a message for anything else.
  * @param {readonly string[]} args
- * @returns {{ sizes: number[], runs: number }}
+ * @returns {{ sizes: number[], runs: number, warm?: boolean }}
  */
 export function parseBenchArgs(args) {
   /** @type {number[]} */
   const sizes = [];
   let runs = 1;
+  let warm = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
-    if (arg === '--runs' || arg.startsWith('--runs=')) {
+    if (arg === '--warm') warm = true;
+    else if (arg === '--runs' || arg.startsWith('--runs=')) {
       const value = arg === '--runs' ? args[++i] : arg.slice('--runs='.length);
       runs = positiveInteger(value, '--runs');
     } else if (arg.startsWith('-')) {
-      throw new Error(`Unknown option ${arg}. Usage: npm run bench -- [entries ...] [--runs N]`);
+      throw new Error(`Unknown option ${arg}. Usage: npm run bench -- [entries ...] [--runs N] [--warm]`);
     } else {
       sizes.push(positiveInteger(arg, 'entries'));
     }
   }
-  return { sizes: sizes.length > 0 ? sizes : [100], runs };
+  return { sizes: sizes.length > 0 ? sizes : [100], runs, ...(warm ? { warm } : {}) };
 }
 
 /**

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attribute, parseHtml, select } from '../helpers/html-tree.ts';
+import { showcaseSiteBuild } from '../helpers/showcase-site.ts';
 import { fixtureSiteBuild, sampleSite, readBuiltSite, type BuiltSite } from '../helpers/site.ts';
 
 /**
@@ -57,6 +58,7 @@ async function javascript(dist: string, site: BuiltSite): Promise<string[]> {
 const sites = [
   { name: 'the sample site', base: '/', build: sampleSite },
   { name: 'the fixture site under /portfolio, with an image, a post and a page with its own styles', base: '/portfolio/', build: fixtureSiteBuild },
+  { name: 'the showcase fixture: image tiles, placeholders, a portrait and the latest posts', base: '/', build: showcaseSiteBuild },
 ];
 
 describe.each(sites)('page weight of $name', ({ base, build }) => {

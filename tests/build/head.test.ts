@@ -92,7 +92,7 @@ describe('the head of every page, on a project site under /portfolio', () => {
     expect(meta(page, 'og:description')).toBe(meta(page, 'description'));
     expect(meta(page, 'og:site_name')).toBe('Your Name');
     expect(meta(page, 'og:type')).toBe(permalink === '/' ? 'profile' : file.startsWith('shell/') ? 'article' : 'website');
-    expect(meta(page, 'twitter:card')).toBe('summary');
+    expect(meta(page, 'twitter:card')).toBe('summary_large_image');
     expect(select(parseHtml(page), (element) => element.tagName === 'html').map((element) => attribute(element, 'lang'))).toEqual(['en']);
     expect(linkHref(page, 'icon')).toEqual(['/portfolio/favicon.svg']);
     expect(
@@ -184,32 +184,34 @@ describe('the head of every page, on a project site under /portfolio', () => {
     expect(site.files.has('sitemap-index.xml')).toBe(true);
   });
 
-  it('renders a record image as AVIF and WebP at its display size, with a width and height, beside the record’s name', () => {
+  it('renders a record image as AVIF and WebP at up to 400 px, no wider than its file, with a width and height, beside the record’s name', () => {
     const pictures = select(mainOf(html('work/orbital.html')), (element) => element.tagName === 'picture');
     expect(pictures).toHaveLength(1);
     const [picture] = pictures as [Element];
     const sources = select(picture, (element) => element.tagName === 'source').map((source) => [attribute(source, 'type'), attribute(source, 'sizes'), attribute(source, 'srcset')]);
-    expect(sources.map(([type, sizes]) => `${type} ${sizes}`)).toEqual(['image/avif 128px', 'image/webp 128px']);
+    const sizes = '(min-width: 440px) 400px, calc(100vw - 40px)';
+    expect(sources.map(([type, shown]) => `${type} ${shown}`)).toEqual([`image/avif ${sizes}`, `image/webp ${sizes}`]);
+    // The file is 320 px wide: no copy is made wider than it.
     for (const [type, , srcset] of sources) {
       const extension = type === 'image/avif' ? 'avif' : 'webp';
-      expect(srcset).toMatch(new RegExp(`^/portfolio/_astro/[^ ]+\\.${extension} 128w, /portfolio/_astro/[^ ]+\\.${extension} 256w$`));
+      expect(srcset).toMatch(new RegExp(`^/portfolio/_astro/[^ ]+\\.${extension} 320w$`));
     }
     const [image] = select(picture, (element) => element.tagName === 'img');
     // The name is written beside the image, so the image itself says nothing more to a screen reader.
-    expect(image && ['alt', 'width', 'height'].map((name) => attribute(image, name))).toEqual(['', '128', '128']);
+    expect(image && ['alt', 'width', 'height'].map((name) => attribute(image, name))).toEqual(['', '320', '320']);
     const urls = select(picture, () => true).flatMap((element) => [attribute(element, 'src'), ...(attribute(element, 'srcset') ?? '').split(',').map((part) => part.trim().split(' ')[0])]);
     for (const url of urls.filter((value): value is string => Boolean(value))) expect(site.files.has(url.slice('/portfolio/'.length)), url).toBe(true);
     // The original stays at the address the record names.
     expect(site.files.has('images/work/orbital-logo.png')).toBe(true);
   });
 
-  it('uses the record image, as PNG, for link previews', () => {
+  it('gives link previews the page’s own social card, under the base', () => {
     const page = html('work/orbital.html');
     const image = meta(page, 'og:image') ?? '';
-    expect(image).toMatch(new RegExp(`^${ORIGIN_AND_BASE}/_astro/orbital-logo\\.[\\w-]+\\.png$`));
-    expect(site.files.has(image.slice(`${ORIGIN_AND_BASE}/`.length))).toBe(true);
-    expect(meta(page, 'og:image:alt')).toBe('Orbital Labs');
+    expect(image).toBe(`${ORIGIN_AND_BASE}/og/work/orbital.png`);
+    expect(site.files.has('og/work/orbital.png')).toBe(true);
+    expect(meta(page, 'og:image:alt')).toBe('Orbital Labs, Your Name');
     expect(meta(page, 'twitter:image')).toBe(image);
-    expect(meta(html('work/gt.html'), 'og:image')).toBeUndefined();
+    expect(meta(html('work/gt.html'), 'og:image')).toBe(`${ORIGIN_AND_BASE}/og/work/gt.png`);
   });
 });

@@ -217,7 +217,7 @@ describe.runIf(browserTestsAvailable())('an owner’s styles, code and images, i
           loaded: Boolean(image?.complete && image.naturalWidth > 0),
         };
       });
-      expect(picture, path).toEqual({ sources: ['image/avif', 'image/webp'], width: '128', height: '128', shown: 'avif', loaded: true });
+      expect(picture, path).toEqual({ sources: ['image/avif', 'image/webp'], width: '320', height: '320', shown: 'avif', loaded: true });
       await close();
     }
     const context = await browser.newContext();

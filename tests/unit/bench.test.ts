@@ -62,6 +62,7 @@ describe('parseBenchArgs', () => {
     [['100', '1000'], { sizes: [100, 1000], runs: 1 }],
     [['100', '--runs', '3'], { sizes: [100], runs: 3 }],
     [['--runs=5', '10'], { sizes: [10], runs: 5 }],
+    [['30', '--warm'], { sizes: [30], runs: 1, warm: true }],
   ])('%j', (args, expected) => expect(parseBenchArgs(args)).toEqual(expected));
 
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ogLocale, pageTitle, previewImageFormat, socialMetaTags } from '../../src/lib/seo/meta.ts';
+import { ogLocale, pageTitle, socialMetaTags } from '../../src/lib/seo/meta.ts';
 import { robotsTxt } from '../../src/lib/seo/robots.ts';
 
 const page = {
@@ -38,6 +38,7 @@ describe('socialMetaTags', () => {
     expect(tags).toContain('og:image:width=320');
     expect(tags).toContain('og:image:height=200');
     expect(tags).toContain('twitter:image=https://a.dev/logo.png');
+    expect(tags).toContain('twitter:card=summary_large_image');
     expect(tags).toContain('twitter:image:alt=Amazon logo');
   });
 
@@ -77,17 +78,6 @@ describe('small rules', () => {
     const result = pageTitle(title, siteName, false);
     expect(result).toBe(expected);
     expect(result.length).toBeLessThanOrEqual(70);
-  });
-
-  it.each([
-    ['jpg', 'jpg'],
-    ['jpeg', 'jpg'],
-    ['png', 'png'],
-    ['webp', 'png'],
-    ['avif', 'png'],
-    ['svg', 'png'],
-  ])('a %s image is previewed as %s', (format, expected) => {
-    expect(previewImageFormat(format)).toBe(expected);
   });
 
   it.each([

@@ -144,3 +144,39 @@ export function truncateText(text: string, maxLength = EXCERPT_MAX_LENGTH): stri
   const lastSpace = text[maxLength - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
   return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
 }
+
+/**
+ * A page's content with its `<style>` elements taken out, and their texts in order: a `<style>` in a
+ * body is moved into the `<head>`, the one place HTML allows it. Content without one is returned as is.
+ */
+export function withoutStyleElements(html: string): { html: string; styles: string[] } {
+  if (!/<style/i.test(html)) return { html, styles: [] };
+  const cuts: { start: number; end: number; text: string[] }[] = [];
+  let open: { start: number; text: string[] } | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (name === 'style' && !open) open = { start: parser.startIndex, text: [] };
+      },
+      ontext(text) {
+        open?.text.push(text);
+      },
+      onclosetag(name) {
+        if (name === 'style' && open) {
+          cuts.push({ ...open, end: parser.endIndex + 1 });
+          open = undefined;
+        }
+      },
+    },
+    { decodeEntities: false, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  let result = '';
+  let from = 0;
+  for (const cut of cuts) {
+    result += html.slice(from, cut.start);
+    from = cut.end;
+  }
+  return { html: result + html.slice(from), styles: cuts.map((cut) => cut.text.join('')) };
+}

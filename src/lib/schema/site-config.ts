@@ -30,6 +30,25 @@ export const navigationLinkSchema = z.strictObject({
     .refine((href) => href.startsWith('/') || /^https:\/\//.test(href), { error: 'must be an address from the site root, like "/work/", or start with "https://".' }),
 });
 
+/** The owner's photo on the home page. */
+export const portraitSchema = z.strictObject({
+  /** A JPEG, PNG, WebP or AVIF file in `public/`, from the site root: `/assets/images/me.jpg`. Square looks best; it is shown round. */
+  src: z
+    .string()
+    .trim()
+    .regex(/^\/[^?#]*\.(jpe?g|png|webp|avif)$/i, { error: "must be a JPEG, PNG, WebP or AVIF file in public/, from the site root, like src: '/assets/images/me.jpg'." }),
+  /** What the photo shows, for screen readers: `Jane Doe, smiling, in front of a whiteboard`. */
+  alt: requiredText("alt: 'Jane Doe in front of a whiteboard'"),
+});
+
+/** What the home page (`layout: home`) shows after the owner's own text. */
+export const homeConfigSchema = z.strictObject({
+  /** How many records to show as tiles, from the first group in the navigation, in its file's order; 0 shows none. */
+  records: z.number().int().min(0).default(6),
+  /** How many of the newest posts to list; 0 lists none. */
+  posts: z.number().int().min(0).default(3),
+});
+
 /** Blog posts' settings: Jekyll's `permalink`, `timezone` and `excerpt_separator`. */
 export const postsConfigSchema = z.strictObject({
   /**
@@ -78,6 +97,10 @@ export const siteConfigSchema = z.strictObject({
   jobTitle: requiredText("jobTitle: 'Software Engineer'").optional(),
   /** Your email address, shown as written where a page said `{{ site.email }}` on the Jekyll site. */
   email: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, { error: "must be an email address, like email: 'jane@example.org'." }).optional(),
+  /** Your photo, shown round beside the home page's headline; left out, the home page shows none. */
+  portrait: portraitSchema.optional(),
+  /** What the home page shows after your own text: the latest records as tiles and the newest posts. */
+  home: homeConfigSchema.prefault({}),
   /** Profile links shown in the footer (and on the home page when the site has no `layout: home` page). */
   links: z.array(profileLinkSchema).default([]),
   /**

@@ -49,9 +49,9 @@ export function socialMetaTags(page: PageFacts): MetaTag[] {
       );
     }
   }
-  // A small card: entry images are logos and portraits, not wide banners.
+  // Every page has a wide social card made for it; a page without one gets the small text card.
   tags.push(
-    { name: 'twitter:card', content: 'summary' },
+    { name: 'twitter:card', content: page.image ? 'summary_large_image' : 'summary' },
     { name: 'twitter:title', content: page.title },
     { name: 'twitter:description', content: page.description },
   );
@@ -72,12 +72,4 @@ export function pageTitle(title: string, siteName: string, isHome: boolean): str
   const full = isHome || title === siteName ? title : `${title} · ${siteName}`;
   if (full.length <= TITLE_TAG_MAX_LENGTH) return full;
   return truncateText(title, TITLE_TAG_MAX_LENGTH);
-}
-
-/**
- * The format of a link-preview image: the big previewers (Facebook, LinkedIn, Slack) read JPEG and
- * PNG everywhere, WebP and AVIF not reliably, and SVG not at all. Photos stay JPEG; the rest PNG.
- */
-export function previewImageFormat(sourceFormat: string): 'jpg' | 'png' {
-  return /^jpe?g$/i.test(sourceFormat) ? 'jpg' : 'png';
 }

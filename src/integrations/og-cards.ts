@@ -1,0 +1,125 @@
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { Parser } from 'htmlparser2';
+import { filesBelow } from '../lib/checks/read-site.ts';
+import type { CardFacts } from '../lib/og/card.ts';
+import type { CardWorkerData, CardWorkerMessage } from '../lib/og/card-worker.ts';
+import { withoutBase } from '../lib/url.ts';
+
+/**
+ * A social card for every page (src/lib/og/): drawn on a worker thread from the sources while Astro
+ * builds, kept in Astro's cache folder between builds like its optimised images, and copied to the
+ * address each page's `og:image` names once the pages are written. A page the sources do not
+ * describe (the 404 page, a blog's further pages) gets its card from its own `<head>`.
+ */
+export function ogCards(): AstroIntegration {
+  let root = '';
+  let publicDir = '';
+  let cacheDir = '';
+  let base = '/';
+  let worker: Worker | undefined;
+  let messages: CardWorkerMessage[] = [];
+  let waiting: ((message: CardWorkerMessage) => void) | undefined;
+
+  const next = () =>
+    new Promise<CardWorkerMessage>((resolve) => {
+      const message = messages.shift();
+      if (message) resolve(message);
+      else waiting = resolve;
+    });
+
+  return {
+    name: 'portfolio:og-cards',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+        publicDir = fileURLToPath(config.publicDir);
+        cacheDir = join(fileURLToPath(config.cacheDir), 'og-cards');
+        base = config.base;
+      },
+
+      'astro:build:start': () => {
+        messages = [];
+        worker = new Worker(new URL('../lib/og/card-worker.ts', import.meta.url), { workerData: { root, publicDir, cacheDir } satisfies CardWorkerData });
+        // A build that fails before its pages are written must still exit: the worker holds it open only while waited for.
+        worker.unref();
+        worker.on('message', (message: CardWorkerMessage) => {
+          if (waiting) {
+            const resolve = waiting;
+            waiting = undefined;
+            resolve(message);
+          } else messages.push(message);
+        });
+        worker.on('error', (error) => worker?.emit('message', { type: 'failed', message: error.stack ?? error.message } satisfies CardWorkerMessage));
+      },
+
+      'astro:build:done': async ({ dir, logger }) => {
+        if (!worker) return;
+        worker.ref();
+        try {
+          await publishCards(fileURLToPath(dir), logger);
+        } finally {
+          await worker.terminate();
+          worker = undefined;
+        }
+      },
+    },
+  };
+
+  async function publishCards(outDir: string, logger: AstroIntegrationLogger) {
+    const ready = await next();
+    if (ready.type === 'failed') throw new Error(`The social cards could not be drawn:\n${ready.message}`);
+    const files = new Map(ready.files);
+    let drawn = ready.drawn;
+    const pages = (await filesBelow(outDir)).filter((file) => file.endsWith('.html'));
+    const wanted = new Map<string, string>();
+    const missing = new Map<string, CardFacts>();
+    for (const page of pages) {
+      const head = headFacts(await readFile(join(outDir, page), 'utf8'));
+      if (!head.image) continue;
+      const path = withoutBase(base, new URL(head.image).pathname);
+      wanted.set(path, page);
+      if (!files.has(path)) missing.set(path, { title: head.title, description: head.description, siteName: head.siteName });
+    }
+    if (missing.size > 0) {
+      worker?.postMessage([...missing]);
+      const more = await next();
+      if (more.type === 'failed') throw new Error(`The social cards could not be drawn:\n${more.message}`);
+      for (const [path, file] of more.files) files.set(path, file);
+      drawn += more.drawn;
+    }
+    for (const path of wanted.keys()) {
+      const file = files.get(path);
+      if (!file) continue;
+      const target = join(outDir, path);
+      await mkdir(dirname(target), { recursive: true });
+      await copyFile(file, target);
+    }
+    logger.info(`${wanted.size} social cards, ${drawn} drawn and ${wanted.size - drawn} from the cache.`);
+  }
+}
+
+/** The card's address and the page's own words for a card, from the `<head>` of a built page. */
+function headFacts(html: string): { image?: string | undefined; title: string; description?: string | undefined; siteName: string } {
+  const meta = new Map<string, string>();
+  const end = html.indexOf('</head>');
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      const key = attributes['property'] ?? attributes['name'];
+      if (name === 'meta' && key && attributes['content'] !== undefined) meta.set(key, attributes['content']);
+    },
+  });
+  parser.end(end === -1 ? html : html.slice(0, end));
+  const siteName = meta.get('og:site_name') ?? '';
+  const title = meta.get('og:title') ?? '';
+  const suffix = ` · ${siteName}`;
+  return {
+    ...(meta.has('og:image') ? { image: meta.get('og:image') } : {}),
+    title: title.endsWith(suffix) ? title.slice(0, -suffix.length) : title,
+    description: meta.get('og:description'),
+    siteName,
+  };
+}

@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SiteCheckResult } from '../checks/site.ts';
+import { formatDate } from '../dates.ts';
+import { DRAWABLE_IMAGE, type CardFacts } from './card.ts';
+import { cardPath } from './card-path.ts';
+
+/** What the cards need of the site config. */
+export interface CardSite {
+  name: string;
+  description: string;
+  lang: string;
+}
+
+/**
+ * Each published page's and post's card, by its path (`cardPath`), from the checked sources: known
+ * before Astro renders a page, so the cards can be drawn while it does. A page these do not cover
+ * (the 404 page, a blog's further pages) gets its card from its built `<head>` instead.
+ */
+export function cardFactsOf(checked: Pick<SiteCheckResult, 'pages' | 'posts' | 'records'>, site: CardSite, publicDir: string): Map<string, CardFacts> {
+  const cards = new Map<string, CardFacts>();
+  const records = new Map(checked.records.map((record) => [`${record.group}\u0000${record.key}`, record.data]));
+  for (const { data, published } of checked.pages) {
+    if (!published) continue;
+    const record = data.layout === 'work_page' && data.data ? records.get(`${data.data}\u0000${data.title}`) : undefined;
+    const image = record?.image && DRAWABLE_IMAGE.test(record.image) ? join(publicDir, record.image) : undefined;
+    const summary = record && [record.summary, record.date && `(${record.date})`].filter(Boolean).join(' ');
+    const home = data.permalink === '/';
+    cards.set(cardPath(data.permalink), {
+      title: home ? site.name : data.title,
+      description: (home ? data.headline : undefined) ?? (summary || undefined) ?? data.description ?? (home ? site.description : undefined),
+      image: image && existsSync(image) ? image : undefined,
+      siteName: site.name,
+    });
+  }
+  for (const { data, facts, published } of checked.posts) {
+    if (!published) continue;
+    const day = formatDate(new Date(`${facts.day}T00:00:00Z`), site.lang);
+    cards.set(cardPath(facts.permalink), { title: data.title, description: data.description ?? day, siteName: site.name });
+  }
+  return cards;
+}
