@@ -68,7 +68,9 @@ const pages = [];
 for (const entry of urls.urls) {
   if (!entry.file.endsWith('.html')) continue;
   const jekyll = readPage(readFileSync(join(args.jekyll, entry.file), 'utf8'));
-  const reached = reachedBy(entry.file, ourFiles, args.base);
+  // A page's words are read wherever a link to it lands, even through a redirect; a redirect is
+  // kept only at its own address.
+  const reached = jekyll.redirect === undefined ? reachedBy(entry.file, ourFiles, args.base) : entry.served.status === 'file' ? entry.served.file : undefined;
   const ours = reached === undefined ? undefined : readPage(readFileSync(join(args.ours, reached), 'utf8'));
   pages.push(comparePage(entry.url, jekyll, ours));
 }

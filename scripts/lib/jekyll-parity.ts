@@ -126,11 +126,13 @@ export function urlParity(jekyllFiles: readonly string[], ourFiles: ReadonlySet<
 }
 
 /**
- * What is chrome rather than content inside a theme's main element: the page's header, navigation
- * and footer, plus the sidebars, share buttons, comment boxes and "related posts" that
- * minimal-mistakes and academicpages put beside the article. Matched by tag, role and class.
+ * What is chrome rather than content inside a theme's main element: navigation and footers, plus
+ * the sidebars, share buttons, comment boxes and "related posts" that minimal-mistakes and
+ * academicpages put beside the article. Matched by tag, role and class. A `<header>` inside the main
+ * element holds the page's title and facts (minima's post header, our entry's "summary (date)"), so
+ * it counts; the site's header does not, being outside it (or a `role="banner"`).
  */
-const CHROME_TAGS = new Set(['header', 'nav', 'footer', 'aside', 'script', 'style', 'noscript', 'template', 'button', 'form']);
+const CHROME_TAGS = new Set(['nav', 'footer', 'aside', 'script', 'style', 'noscript', 'template', 'button', 'form']);
 const CHROME_ROLES = new Set(['banner', 'navigation', 'contentinfo', 'complementary', 'search']);
 const CHROME_CLASSES = new Set(['sidebar', 'page__share', 'page__related', 'page__comments', 'pagination', 'skip-link', 'masthead']);
 /** The element that holds a page's content, in order of preference. */
@@ -160,7 +162,8 @@ function isChrome(element: HtmlElement): boolean {
   return false;
 }
 
-function textOf(root: ParentNode): string {
+/** The text of `root` without its chrome; `siteHeader` also leaves out `<header>` (when root is the whole body). */
+function textOf(root: ParentNode, siteHeader: boolean): string {
   const parts: string[] = [];
   const walk = (node: Node): void => {
     if (node.nodeName === '#text' && 'value' in node) {
@@ -168,7 +171,7 @@ function textOf(root: ParentNode): string {
       return;
     }
     if (!('tagName' in node)) return;
-    if (isChrome(node)) return;
+    if (isChrome(node) || (siteHeader && node.tagName === 'header')) return;
     const block = !INLINE.has(node.tagName);
     if (block) parts.push(' ');
     for (const child of node.childNodes) walk(child);
@@ -208,9 +211,8 @@ export function readPage(html: string): PageReading {
     if (main) break;
   }
   const root = main ?? body ?? document;
-  // The root itself may be a `<main role="main">` or an `<article>` with a chrome class; only its
-  // children are judged.
-  const words = distinctWords(textOf(root));
+  // Only the root's children are judged: the root itself may carry a chrome-like class.
+  const words = distinctWords(textOf(root, main === undefined));
   return redirect === undefined ? { words } : { redirect, words };
 }
 

@@ -97,7 +97,12 @@ describe('readPage', () => {
         '<article><header><h1>Post title</h1></header><p>Hello <b>Jek</b>yll world</p><script>var hidden</script></article></div>' +
         '<footer>Copyright</footer>',
     );
-    expect([...readPage(html).words]).toEqual(['hello', 'jekyll', 'world']);
+    expect([...readPage(html).words]).toEqual(['post', 'title', 'hello', 'jekyll', 'world']);
+  });
+
+  it('leaves out the site header when there is no main element, and a banner always', () => {
+    expect([...readPage(page('', '<header>Site</header><p>text</p>')).words]).toEqual(['text']);
+    expect([...readPage(page('', '<main><div role="banner">Site</div><header>Title</header></main>')).words]).toEqual(['title']);
   });
 
   it('prefers <main>, then role=main, then <article>, then a content element, then the body', () => {
