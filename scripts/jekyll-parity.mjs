@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run parity -- <Jekyll build folder> [dist] [--base /repo/] [--list]`: does our build serve
+ * `npm run parity -- <Jekyll build folder> [dist] [--list]`: does our build serve
  * what Jekyll served? Prints every URL of the Jekyll build that ours does not serve the way GitHub
  * Pages serves files, every page whose main content keeps under 90% of the distinct words Jekyll
  * showed, every jekyll-redirect-from redirect that ours lost, then the summary lines
@@ -12,23 +12,18 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { comparePage, fileKind, formatReport, reachedBy, readPage, urlOfFile, urlParity } from './lib/jekyll-parity.ts';
 
-const USAGE = 'Usage: npm run parity -- <Jekyll build folder, e.g. _site> [our build folder, default dist] [--base /repo/] [--list]';
+const USAGE = 'Usage: npm run parity -- <Jekyll build folder, e.g. _site> [our build folder, default dist] [--list]';
 
 function parseArguments(argv) {
   const folders = [];
-  let base = '/';
   let list = false;
-  for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index];
+  for (const argument of argv) {
     if (argument === '--list') list = true;
-    else if (argument === '--base') base = argv[++index] ?? '';
-    else if (argument.startsWith('--base=')) base = argument.slice('--base='.length);
     else if (argument.startsWith('-')) return { error: `Unknown option ${argument}.` };
     else folders.push(argument);
   }
   if (folders.length === 0 || folders.length > 2) return { error: 'Give the Jekyll build folder, and optionally ours (dist).' };
-  if (!base.startsWith('/')) return { error: `--base must start with "/", like --base /portfolio/ (got "${base}").` };
-  return { jekyll: folders[0], ours: folders[1] ?? 'dist', base: base.endsWith('/') ? base : `${base}/`, list };
+  return { jekyll: folders[0], ours: folders[1] ?? 'dist', list };
 }
 
 /** Every file below `root`, as paths relative to it with `/` separators. */
@@ -63,14 +58,14 @@ if (args.list) {
 const ourFiles = new Set(existsSync(args.ours) ? filesIn(args.ours) : []);
 if (ourFiles.size === 0) console.log(`note: "${args.ours}" holds no files (did the build fail?)`);
 
-const urls = urlParity(jekyllFiles, ourFiles, args.base);
+const urls = urlParity(jekyllFiles, ourFiles);
 const pages = [];
 for (const entry of urls.urls) {
   if (!entry.file.endsWith('.html')) continue;
   const jekyll = readPage(readFileSync(join(args.jekyll, entry.file), 'utf8'));
   // A page's words are read wherever a link to it lands, even through a redirect; a redirect is
   // kept only at its own address.
-  const reached = jekyll.redirect === undefined ? reachedBy(entry.file, ourFiles, args.base) : entry.served.status === 'file' ? entry.served.file : undefined;
+  const reached = jekyll.redirect === undefined ? reachedBy(entry.file, ourFiles) : entry.served.status === 'file' ? entry.served.file : undefined;
   const ours = reached === undefined ? undefined : readPage(readFileSync(join(args.ours, reached), 'utf8'));
   pages.push(comparePage(entry.url, jekyll, ours));
 }

@@ -52,7 +52,8 @@ export type Served = { status: 'file'; file: string } | { status: 'redirect'; fi
 /**
  * How GitHub Pages answers `url` from a build holding `files` (paths relative to its root):
  * `/x/` is `x/index.html`; `/x` is the file `x`, else `x.html`, else a redirect to `/x/` when
- * `x/index.html` exists. `base` is the path the build is published under (`/` or `/repo/`).
+ * `x/index.html` exists. `base` is the path the site is published under (`/` or `/repo/`), which
+ * a URL carries and a build's file names do not.
  */
 export function servedBy(url: string, files: ReadonlySet<string>, base = '/'): Served {
   let path: string;
@@ -61,8 +62,11 @@ export function servedBy(url: string, files: ReadonlySet<string>, base = '/'): S
   } catch {
     return { status: 'missing' };
   }
-  const prefix = base.replace(/\/+$/, '');
-  const relative = `${prefix}${path}`.replace(/^\/+/, '');
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  if (!`${path}/`.startsWith(prefix)) return { status: 'missing' };
+  const relative = path.slice(prefix.length);
+  // `/repo` is the site's root only through GitHub Pages' redirect to `/repo/`.
+  if (relative === '' && !path.endsWith('/')) return files.has('index.html') ? { status: 'redirect', file: 'index.html' } : { status: 'missing' };
   if (relative === '' || relative.endsWith('/')) {
     const file = `${relative}index.html`;
     return files.has(file) ? { status: 'file', file } : { status: 'missing' };
@@ -78,11 +82,11 @@ export function servedBy(url: string, files: ReadonlySet<string>, base = '/'): S
  * own URL, or for `x.html` also `/x` (which GitHub Pages answers from `x/index.html` by a redirect).
  * Words are compared on that page even when the URL itself counts as not served.
  */
-export function reachedBy(file: string, files: ReadonlySet<string>, base = '/'): string | undefined {
-  const served = servedBy(urlOfFile(file), files, base);
+export function reachedBy(file: string, files: ReadonlySet<string>): string | undefined {
+  const served = servedBy(urlOfFile(file), files);
   if (served.status !== 'missing') return served.file;
   if (!file.endsWith('.html') || file === 'index.html' || file.endsWith('/index.html')) return undefined;
-  const bare = servedBy(urlOfFile(file.slice(0, -'.html'.length)), files, base);
+  const bare = servedBy(urlOfFile(file.slice(0, -'.html'.length)), files);
   return bare.status === 'missing' ? undefined : bare.file;
 }
 
@@ -104,21 +108,21 @@ export interface UrlParity {
  * Each file of the Jekyll build as a URL, and how ours serves it. A Jekyll file is served only when
  * ours has that very file: `x.html` in ours answers both `/x` and `/x.html`, which links in the wild
  * use, whereas `x/index.html` answers `/x` only through a redirect and `/x.html` not at all.
+ * Both builds are read from their roots: neither writes its base path into its file names.
  */
-export function urlParity(jekyllFiles: readonly string[], ourFiles: ReadonlySet<string>, base = '/'): UrlParity {
+export function urlParity(jekyllFiles: readonly string[], ourFiles: ReadonlySet<string>): UrlParity {
   const urls: UrlEntry[] = [];
   const themeAssets: UrlEntry[] = [];
   for (const file of [...jekyllFiles].sort()) {
     const kind = fileKind(file);
     if (kind === 'pages-own') continue;
     const url = urlOfFile(file);
-    const served = servedBy(url, ourFiles, base);
+    const served = servedBy(url, ourFiles);
     // The same file, not merely the same URL: see above.
-    const ourFile = `${base.replace(/^\/+|\/+$/g, '')}/${file}`.replace(/^\/+/, '');
     const entry: UrlEntry = {
       url,
       file,
-      served: served.status === 'file' && served.file !== ourFile ? { status: 'redirect', file: served.file } : served,
+      served: served.status === 'file' && served.file !== file ? { status: 'redirect', file: served.file } : served,
     };
     (kind === 'theme-asset' ? themeAssets : urls).push(entry);
   }

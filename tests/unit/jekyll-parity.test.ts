@@ -38,7 +38,7 @@ describe('fileKind', () => {
 });
 
 describe('servedBy (GitHub Pages rules)', () => {
-  const files = new Set(['index.html', 'about/index.html', 'resume.html', 'feed.xml', 'talks/a b.html', 'repo/x.html']);
+  const files = new Set(['index.html', 'about/index.html', 'resume.html', 'feed.xml', 'talks/a b.html']);
   it.each([
     ['/', { status: 'file', file: 'index.html' }],
     ['/about/', { status: 'file', file: 'about/index.html' }],
@@ -52,8 +52,11 @@ describe('servedBy (GitHub Pages rules)', () => {
     ['/bad%E0%A4%A', { status: 'missing' }],
   ])('%s', (url, served) => expect(servedBy(url, files)).toEqual(served));
 
-  it('reads the build below its base path', () => {
-    expect(servedBy('/x.html', files, '/repo/')).toEqual({ status: 'file', file: 'repo/x.html' });
+  it('takes the base path off the URL: a build does not write it into its file names', () => {
+    expect(servedBy('/repo/resume', files, '/repo/')).toEqual({ status: 'file', file: 'resume.html' });
+    expect(servedBy('/repo/', files, '/repo/')).toEqual({ status: 'file', file: 'index.html' });
+    expect(servedBy('/repo', files, '/repo/')).toEqual({ status: 'redirect', file: 'index.html' });
+    expect(servedBy('/resume', files, '/repo/')).toEqual({ status: 'missing' });
   });
 });
 
