@@ -44,7 +44,8 @@ export function fileKind(path: string): FileKind {
  */
 export function urlOfFile(path: string): string {
   const url = path === 'index.html' ? '/' : path.endsWith('/index.html') ? `/${path.slice(0, -'index.html'.length)}` : `/${path}`;
-  return encodeURI(url);
+  // encodeURI leaves `#` and `?` alone, which would end the path.
+  return encodeURI(url).replaceAll('#', '%23').replaceAll('?', '%3F');
 }
 
 export type Served = { status: 'file'; file: string } | { status: 'redirect'; file: string } | { status: 'missing' };
@@ -58,7 +59,7 @@ export type Served = { status: 'file'; file: string } | { status: 'redirect'; fi
 export function servedBy(url: string, files: ReadonlySet<string>, base = '/'): Served {
   let path: string;
   try {
-    path = decodeURI(url.split('#')[0]?.split('?')[0] ?? '');
+    path = decodeURIComponent(url.split('#')[0]?.split('?')[0] ?? '');
   } catch {
     return { status: 'missing' };
   }

@@ -22,6 +22,8 @@ describe('urlOfFile', () => {
     ['feed.xml', '/feed.xml'],
     ['assets/files/my cv.pdf', '/assets/files/my%20cv.pdf'],
     ['שלום/index.html', '/%D7%A9%D7%9C%D7%95%D7%9D/'],
+    ['edu&inv/index.html', '/edu&inv/'],
+    ['c#/notes?.html', '/c%23/notes%3F.html'],
   ])('%s is %s', (file, url) => expect(urlOfFile(file)).toBe(url));
 });
 
@@ -38,7 +40,7 @@ describe('fileKind', () => {
 });
 
 describe('servedBy (GitHub Pages rules)', () => {
-  const files = new Set(['index.html', 'about/index.html', 'resume.html', 'feed.xml', 'talks/a b.html']);
+  const files = new Set(['index.html', 'about/index.html', 'resume.html', 'feed.xml', 'talks/a b.html', 'c#/notes?.html']);
   it.each([
     ['/', { status: 'file', file: 'index.html' }],
     ['/about/', { status: 'file', file: 'about/index.html' }],
@@ -48,6 +50,8 @@ describe('servedBy (GitHub Pages rules)', () => {
     ['/resume/', { status: 'missing' }],
     ['/feed.xml', { status: 'file', file: 'feed.xml' }],
     ['/talks/a%20b.html', { status: 'file', file: 'talks/a b.html' }],
+    ['/c%23/notes%3F.html', { status: 'file', file: 'c#/notes?.html' }],
+    ['/resume#top', { status: 'file', file: 'resume.html' }],
     ['/missing', { status: 'missing' }],
     ['/bad%E0%A4%A', { status: 'missing' }],
   ])('%s', (url, served) => expect(servedBy(url, files)).toEqual(served));
