@@ -270,7 +270,7 @@ export function comparePage(url: string, jekyll: PageReading, ours: PageReading 
   return { kind: 'page', url, words: compareWords(jekyll.words, ours.words), ours: 'page' };
 }
 
-/** `/a/b.html`, `/a/b` and `/a/b/` lead to the same page on GitHub Pages when the site is built one way. */
+/** `/a/b.html`, `/a/b` and `/a/b/` name the same page here: each build serves it in the form it wrote. */
 function sameTarget(a: string, b: string): boolean {
   const strip = (path: string) => path.replace(/(?:\/index)?\.html$/, '').replace(/\/+$/, '');
   return a === b || strip(a) === strip(b);
