@@ -11,6 +11,7 @@ import { isPublishedPost, postFacts, type PostFacts, type PostsConfig } from '..
 import { forgetValidated, rememberValidated } from '../content/validated-front-matter.ts';
 import { checkBody } from './body.ts';
 import { scriptingScheme } from '../links/html.ts';
+import { imageFileMessage, imageFileProblem } from './image-file.ts';
 
 /**
  * Every check of the site's content that needs no build: file names, front matter and the schema of
@@ -54,6 +55,8 @@ export interface SiteCheckInput {
   publicFiles: readonly string[];
   /** Files that are not valid UTF-8, found as they were read (`readSiteInput`). */
   encodingProblems?: readonly Problem[] | undefined;
+  /** The first bytes of a file in `public/`, to tell a record's image from a Git LFS pointer or a non-image. */
+  readPublicHead?: ((path: string) => Uint8Array | undefined) | undefined;
 }
 
 /** A page that passed its own checks. */
@@ -102,7 +105,7 @@ const baseName = (path: string) => path.split('/').pop() ?? path;
 
 export function checkSite(input: SiteCheckInput): SiteCheckResult {
   const problems: Problem[] = [...(input.encodingProblems ?? [])];
-  const { groups, records, unsure } = checkDataFiles(input.dataFiles, input.publicFiles, problems);
+  const { groups, records, unsure } = checkDataFiles(input.dataFiles, input.publicFiles, problems, input.readPublicHead);
   const invalidPermalinks = new Set<string>();
   const { checked: posts, bodies: postBodies } = checkPostFiles(input, problems);
   // `{% post_url 2019-06-10-x %}` names a post by its file name, with or without its folders.
@@ -128,7 +131,7 @@ export function checkSite(input: SiteCheckInput): SiteCheckResult {
 }
 
 /** The data files: each one's YAML and records. Returns the groups and the records that passed. */
-function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly string[], problems: Problem[]) {
+function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly string[], problems: Problem[], readPublicHead?: (path: string) => Uint8Array | undefined) {
   const groups: string[] = [];
   const records: CheckedRecord[] = [];
   /** Groups whose data file could not be read, or has a record that failed its checks. */
@@ -166,6 +169,11 @@ function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly
       records.push(record);
       problems.push(...recordSafetyProblems(path, raw, parsed.data));
       const image = parsed.data.image;
+      const head = image?.startsWith('/') && publicSet.has(decodeURIComponentSafe(image.slice(1))) ? readPublicHead?.(decodeURIComponentSafe(image.slice(1))) : undefined;
+      const imageProblem = head ? imageFileProblem(head) : undefined;
+      if (image && imageProblem) {
+        problems.push({ file: path, record: raw.key, field: `"${raw.key}" image`, line: raw.lineOf('image') ?? raw.line, message: imageFileMessage(imageProblem, image) });
+      }
       if (image?.startsWith('/') && !publicSet.has(decodeURIComponentSafe(image.slice(1)))) {
         const nearest = closest(image.slice(1), publicFiles.filter((file) => IMAGE_EXTENSIONS.test(file)));
         problems.push({
