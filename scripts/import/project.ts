@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { PlannedFile } from './plan.ts';
@@ -24,13 +24,60 @@ export const PROJECT_FAVICON = 'public/favicon.svg';
  */
 export const SEED_ENTRY_SHA256 = '78ec7d6a429deed436b12ddc047af8f7490fd48d66c363ecfbf0bbd360f4b6d6';
 
+/**
+ * What the import knows it may replace, committed with the project: the sample content a fresh clone
+ * ships and every file the last import wrote, each by path and SHA-256. A file is replaced or removed
+ * without `--force` only while its bytes are still the ones listed; anything else is the owner's.
+ */
+export const MANIFEST = 'src/data/.import-manifest.json';
+
+export interface Manifest {
+  /** The sample content of a fresh clone. */
+  sample: Record<string, string>;
+  /** What the last import wrote. */
+  imported: Record<string, string>;
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** The manifest of a project, or `undefined` when it has none (or one that cannot be read). */
+export function readManifest(root: string): Manifest | undefined {
+  try {
+    const value = JSON.parse(readFileSync(join(root, MANIFEST), 'utf8')) as Partial<Manifest>;
+    const table = (entries: unknown) =>
+      Object.fromEntries(Object.entries(typeof entries === 'object' && entries !== null ? entries : {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    return { sample: table(value.sample), imported: table(value.imported) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The manifest after an import: what it wrote, and the sample content it left in place. */
+export function manifestAfter(before: Manifest | undefined, actions: readonly Action[], site: SourceSite): Manifest {
+  const removed = new Set(actions.filter((action) => action.kind === 'remove').map((action) => (action as { path: string }).path));
+  const imported: Record<string, string> = {};
+  for (const action of actions) {
+    if (action.kind === 'write' || action.kind === 'replace' || action.kind === 'unchanged') imported[action.file.path] = sha256(plannedBytes(action.file, site));
+  }
+  const sample = Object.fromEntries(Object.entries(before?.sample ?? {}).filter(([path]) => !removed.has(path) && !(path in imported)));
+  return { sample, imported };
+}
+
+/** Writes the manifest of the project's sample content as it is now: run after changing the sample. */
+export function writeSampleManifest(root: string, paths: readonly string[]): void {
+  const sample = Object.fromEntries([...paths].sort(compareText).map((path) => [path, sha256(readFileSync(join(root, path)))]));
+  writeFileSync(join(root, MANIFEST), `${JSON.stringify({ sample, imported: {} }, null, 2)}\n`);
+}
+
 export interface ProjectState {
   /** Every file in the content areas (and the site config), by project path, with its bytes. */
   existing: ReadonlyMap<string, Buffer>;
-  /** Files of the sample content, unchanged since the commit: replaced or removed without asking. */
+  /** Files of the sample content (or of the last import), unchanged: replaced or removed without asking. */
   sample: ReadonlySet<string>;
-  /** Whether the sample content could be told from git; without it only the seed entry is known. */
+  /** Whether the sample content could be told (from the manifest, or from git without one); without it only the seed entry is known. */
   git: boolean;
+  /** The manifest the project has, if any. */
+  manifest?: Manifest | undefined;
 }
 
 /** git's blob id of some bytes, to compare a file with its committed version without running git per file. */
@@ -45,8 +92,28 @@ export function inspectProject(root: string): ProjectState {
   if (existsSync(join(root, SITE_CONFIG))) paths.push(SITE_CONFIG);
   for (const path of paths.sort(compareText)) existing.set(path, readFileSync(join(root, path)));
 
+  existing.delete(MANIFEST);
   const sample = new Set<string>();
+  const manifest = readManifest(root);
   let git = false;
+  if (manifest) {
+    // The manifest says exactly what is sample content or the import's own: nothing else is.
+    git = true;
+    for (const [path, hash] of [...Object.entries(manifest.sample), ...Object.entries(manifest.imported)]) {
+      const bytes = existing.get(path);
+      if (bytes && sha256(bytes) === hash) sample.add(path);
+    }
+  } else {
+    // A project from before the manifest: the committed, unchanged files are taken for sample content.
+    sampleFromGit(root, existing, sample, () => (git = true));
+  }
+  for (const [path, bytes] of existing) {
+    if (path.startsWith('src/content/') && sha256(bytes) === SEED_ENTRY_SHA256) sample.add(path);
+  }
+  return { existing, sample, git, manifest };
+}
+
+function sampleFromGit(root: string, existing: ReadonlyMap<string, Buffer>, sample: Set<string>, found: () => void): void {
   try {
     const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     if (realpathSync(top) === realpathSync(root)) {
@@ -55,7 +122,7 @@ export function inspectProject(root: string): ProjectState {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'ignore'],
       });
-      git = true;
+      found();
       for (const entry of listing.split('\0')) {
         const match = /^\d+ blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
         if (!match?.[1] || !match[2]) continue;
@@ -66,10 +133,6 @@ export function inspectProject(root: string): ProjectState {
   } catch {
     // Not a git checkout (or no commit yet): only the seed entry is known to be sample content.
   }
-  for (const [path, bytes] of existing) {
-    if (path.startsWith('src/content/') && createHash('sha256').update(bytes).digest('hex') === SEED_ENTRY_SHA256) sample.add(path);
-  }
-  return { existing, sample, git };
 }
 
 export type Action =

@@ -5,7 +5,7 @@
  */
 import { lstatSync, mkdirSync, readdirSync, realpathSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { plannedBytes, SITE_CONFIG, type Action } from './project.ts';
+import { MANIFEST, manifestAfter, plannedBytes, readManifest, SITE_CONFIG, type Action } from './project.ts';
 import type { Refusal } from './report.ts';
 import { isInside, type SourceSite } from './source.ts';
 import { scanServedFile, servedKind } from '../../src/lib/checks/served-files.ts';
@@ -101,8 +101,9 @@ export function checkDestinations(root: string, actions: readonly Action[], site
   return refusals;
 }
 
-/** Writes, replaces and removes as decided. Call `checkDestinations` first. */
+/** Writes, replaces and removes as decided, then records what it wrote in the manifest. Call `checkDestinations` first. */
 export function applyActions(root: string, actions: readonly Action[], site: SourceSite): void {
+  const before = readManifest(root);
   const removedFrom = new Set<string>();
   for (const action of actions) {
     if (action.kind === 'write' || action.kind === 'replace') {
@@ -128,5 +129,11 @@ export function applyActions(root: string, actions: readonly Action[], site: Sou
       }
       current = dirname(current);
     }
+  }
+  // What this import wrote, so the next one knows exactly which files are its own.
+  const manifest = join(root, MANIFEST);
+  if (destinationProblem(root, MANIFEST) === undefined) {
+    mkdirSync(dirname(manifest), { recursive: true });
+    writeFileSync(manifest, `${JSON.stringify(manifestAfter(before, actions, site), null, 2)}\n`);
   }
 }

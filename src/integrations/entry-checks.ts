@@ -304,7 +304,7 @@ export function entryChecks({ posts, folders, navigation = [], siteConfig }: Ent
             scriptProblems.push({
               file: entrySources.get(page) ?? `dist/${page}`,
               field: 'page',
-              message: `the built page has a ${found.what}, which would run JavaScript, and the site ships none without the page's consent. Remove it from the page or the component that writes it.${advice}`,
+              message: `the built page has a ${found.what}, which would run JavaScript, and the site ships none. Remove it from the page or the component that writes it.${advice}`,
             });
           }
         }

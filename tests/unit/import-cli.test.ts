@@ -151,6 +151,8 @@ describe('the project: sample content is replaced, the owner\'s content is not',
       'public/robots.txt',
       'src/content/pages/about.md',
       'src/content/posts/.gitkeep',
+      // What the import wrote, by path and hash, for the next import (tests/unit/security-import-manifest.test.ts).
+      'src/data/.import-manifest.json',
       'src/data/legacy-urls.txt',
       'src/lib/keep.ts',
       'src/site.config.ts',

@@ -44,3 +44,33 @@ describe('a record is blamed for what is wrong in it', () => {
     expect(result.ok ? [] : result.problems.map((problem) => problem.message)).toEqual(['is written twice (lines 1 and 3). Keep one record under each title, or rename one of them.']);
   });
 });
+
+describe('a record image that is not an image names the data file and field', () => {
+  const site = (head: Uint8Array | undefined) =>
+    checkSite({
+      pagesDir: PAGES,
+      pageFiles: [
+        { path: `${PAGES}/work.md`, text: page('layout: work\ntitle: Work\ndata: work\npermalink: /work/') },
+        { path: `${PAGES}/work/acme.md`, text: page('layout: work_page\ntitle: Acme\ndata: work\npermalink: /work/acme') },
+      ],
+      postsDir: 'src/content/posts',
+      postFiles: [],
+      posts: { permalink: 'date', timezone: 'UTC' },
+      dataFiles: [{ path: 'src/data/work.yml', text: 'Acme:\n  summary: Engineer\n  date: 2020\n  page: acme\n  image: /logo.png\n' }],
+      routes: [],
+      publicFiles: ['logo.png'],
+      readPublicHead: (path) => (path === 'logo.png' ? head : undefined),
+    }).problems.map((p) => `${p.file} ${p.field}${p.line ? ` (line ${p.line})` : ''}: ${p.message}`);
+
+  it('a Git LFS pointer', () => {
+    expect(site(new TextEncoder().encode('version https://git-lfs.github.com/spec/v1\noid sha256:abc\nsize 12\n'))).toEqual([
+      'src/data/work.yml "Acme" image (line 5): "/logo.png" is a Git LFS pointer, not the image: git has not fetched it. Run "git lfs pull" (or commit the image itself, without LFS).',
+    ]);
+  });
+  it('text that is not an image', () => {
+    expect(site(new TextEncoder().encode('Not found\n'))).toEqual([expect.stringContaining('"/logo.png" is not an image the site can show')]);
+  });
+  it('a PNG passes', () => {
+    expect(site(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { PAGES_DIR } from '../content/folder-permalinks.ts';
@@ -58,5 +58,18 @@ export async function readSiteInput(
   const postFiles = await readFolder(POSTS_DIR);
   const dataNames = (await readdir(join(rootDir, DATA_DIR)).catch(() => [])).filter((name) => groupOfFile(name) !== undefined).sort();
   const dataFiles = readAll(DATA_DIR, dataNames);
-  return { pagesDir: PAGES_DIR, pageFiles, postsDir: POSTS_DIR, postFiles, posts, dataFiles, routes, publicFiles: await filesBelow(publicDir), encodingProblems, rootDir, liquid };
+  const readPublicHead = (path: string): Uint8Array | undefined => {
+    try {
+      const descriptor = openSync(join(publicDir, path), 'r');
+      try {
+        const head = new Uint8Array(64);
+        return head.subarray(0, readSync(descriptor, head, 0, 64, 0));
+      } finally {
+        closeSync(descriptor);
+      }
+    } catch {
+      return undefined;
+    }
+  };
+  return { pagesDir: PAGES_DIR, pageFiles, postsDir: POSTS_DIR, postFiles, posts, dataFiles, routes, publicFiles: await filesBelow(publicDir), encodingProblems, readPublicHead, rootDir, liquid };
 }

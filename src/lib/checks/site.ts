@@ -13,6 +13,7 @@ import { checkBody, type BodyProblem } from './body.ts';
 import { scriptingScheme } from '../links/html.ts';
 import { liquidModule, rememberRendered, runsLiquid } from '../liquid/bodies.ts';
 import type { ProjectLiquid } from '../liquid/project.ts';
+import { imageFileMessage, imageFileProblem } from './image-file.ts';
 
 /**
  * Every check of the site's content that needs no build: file names, front matter and the schema of
@@ -56,6 +57,8 @@ export interface SiteCheckInput {
   publicFiles: readonly string[];
   /** Files that are not valid UTF-8, found as they were read (`readSiteInput`). */
   encodingProblems?: readonly Problem[] | undefined;
+  /** The first bytes of a file in `public/`, to tell a record's image from a Git LFS pointer or a non-image. */
+  readPublicHead?: ((path: string) => Uint8Array | undefined) | undefined;
   /** The project's root folder: with it, the Liquid in pages and posts is run (src/lib/liquid/). */
   rootDir?: string | undefined;
   /** What `site` holds beyond the files: the site config's values, the site's origin and base path. */
@@ -119,7 +122,7 @@ const baseName = (path: string) => path.split('/').pop() ?? path;
 export function checkSite(input: SiteCheckInput): SiteCheckResult {
   const problems: Problem[] = [...(input.encodingProblems ?? [])];
   const bodyProblems = bodyChecker(input);
-  const { groups, records, unsure } = checkDataFiles(input.dataFiles, input.publicFiles, problems);
+  const { groups, records, unsure } = checkDataFiles(input.dataFiles, input.publicFiles, problems, input.readPublicHead);
   const invalidPermalinks = new Set<string>();
   const { checked: posts, bodies: postBodies } = checkPostFiles(input, problems);
   // `{% post_url 2019-06-10-x %}` names a post by its file name, with or without its folders.
@@ -182,7 +185,7 @@ function bodyChecker(input: SiteCheckInput): BodyChecker {
 }
 
 /** The data files: each one's YAML and records. Returns the groups and the records that passed. */
-function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly string[], problems: Problem[]) {
+function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly string[], problems: Problem[], readPublicHead?: (path: string) => Uint8Array | undefined) {
   const groups: string[] = [];
   const records: CheckedRecord[] = [];
   /** Groups whose data file could not be read, or has a record that failed its checks. */
@@ -220,6 +223,11 @@ function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly
       records.push(record);
       problems.push(...recordSafetyProblems(path, raw, parsed.data));
       const image = parsed.data.image;
+      const head = image?.startsWith('/') && publicSet.has(decodeURIComponentSafe(image.slice(1))) ? readPublicHead?.(decodeURIComponentSafe(image.slice(1))) : undefined;
+      const imageProblem = head ? imageFileProblem(head) : undefined;
+      if (image && imageProblem) {
+        problems.push({ file: path, record: raw.key, field: `"${raw.key}" image`, line: raw.lineOf('image') ?? raw.line, message: imageFileMessage(imageProblem, image) });
+      }
       if (image?.startsWith('/') && !publicSet.has(decodeURIComponentSafe(image.slice(1)))) {
         const nearest = closest(image.slice(1), publicFiles.filter((file) => IMAGE_EXTENSIONS.test(file)));
         problems.push({
