@@ -53,7 +53,7 @@ describe('the example site (tests/fixtures/import/portfolio)', () => {
     expect(text(example, 'src/content/pages/contact.md')).toContain('{% include email.html %}');
     expect(text(example, 'src/includes/email.html')).toBe('(copy of _includes/email.html)');
     expect(text(example, 'src/content/pages/home.md')).toContain('[email me](mailto:{{ site.email }})');
-    expect(text(example, 'src/content/pages/home.md')).toContain('[Kiln]({% link projects/kiln.md %})');
+    expect(text(example, 'src/content/pages/home.md')).toContain('[Kiln](/projects/kiln)');
   });
 
   it('copies data files and static files as they are', () => {
@@ -69,7 +69,7 @@ describe('the example site (tests/fixtures/import/portfolio)', () => {
 
   it('reports the 404 page and the theme, and leaves nothing for the owner', () => {
     expect(messages(example, 'changed')).toContain("404.html: is the site's 404 page (shown for every address the site does not serve), at /404.html as on the Jekyll site.");
-    expect(text(example, 'src/content/pages/404.md')).toContain('\npermalink: /404.html\n---\n');
+    expect(text(example, 'src/content/pages/404.md')).toMatch(/^---\npermalink: \/404\.html\nlayout: page\n/);
     expect(messages(example, 'skipped')).toEqual([]);
     expect(messages(example, 'theme')).toEqual([': _config.yml', ': _layouts/']);
     expect(messages(example, 'leftover')).toEqual([]);
