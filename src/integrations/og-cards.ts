@@ -20,6 +20,7 @@ export function ogCards(): AstroIntegration {
   let publicDir = '';
   let cacheDir = '';
   let base = '/';
+  let command = '';
   let worker: Worker | undefined;
   let messages: CardWorkerMessage[] = [];
   let waiting: ((message: CardWorkerMessage) => void) | undefined;
@@ -34,14 +35,18 @@ export function ogCards(): AstroIntegration {
   return {
     name: 'portfolio:og-cards',
     hooks: {
+      'astro:config:setup': ({ command: current }) => {
+        command = current;
+      },
+
+      // The worker starts as soon as the config is known, so its cards are drawn while Astro syncs
+      // the content, bundles and renders: on a free core, a cold build hardly waits for them.
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
         publicDir = fileURLToPath(config.publicDir);
         cacheDir = join(fileURLToPath(config.cacheDir), 'og-cards');
         base = config.base;
-      },
-
-      'astro:build:start': () => {
+        if (command !== 'build' || worker) return;
         messages = [];
         worker = new Worker(new URL('../lib/og/card-worker.ts', import.meta.url), { workerData: { root, publicDir, cacheDir } satisfies CardWorkerData });
         // A build that fails before its pages are written must still exit: the worker holds it open only while waited for.

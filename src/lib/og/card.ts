@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
 import { truncateText } from '../html/page-facts.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from './card-path.ts';
 
@@ -87,6 +85,8 @@ function layout(facts: CardFacts): Node {
 
 /** The card as a PNG, within `CARD_MAX_BYTES`: a card with a photo is quantised to a palette when it would weigh more. */
 export async function renderCard(facts: CardFacts): Promise<Buffer> {
+  // Loaded only when a card is drawn: a build whose cards are all cached spends nothing on them.
+  const [{ default: satori }, { Resvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
   const svg = await satori(layout(facts) as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts() });
   // Satori draws the text as paths: resvg needs no fonts, and scanning the system's would double its time.
   const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
