@@ -128,7 +128,7 @@ const BAD_CASES: Record<string, BadCase> = {
   'liquid-unclosed-for.md': { file: page('liquid-unclosed-for.md'), field: 'Liquid {% for item in site.data.lists %} (line 8): tag {% for item in site.data.lists %} not closed' },
   'liquid-link-missing.md': { file: page('liquid-link-missing.md'), field: 'Liquid {% link _publications/missing.md %} (line 8): Could not find a page, post or file at "_publications/missing.md"' },
   // What Liquid writes is checked like any body.
-  'liquid-writes-script.md': { file: page('liquid-writes-script.md'), field: 'body (line 9): a <script> element would run JavaScript, and the site ships none. Remove it; to show an embed, link to it instead. (in what the page\'s Liquid writes, at its line 3)' },
+  'liquid-writes-script.md': { file: page('liquid-writes-script.md'), field: 'body (line 9): a <script> element would run JavaScript, and the site ships none. Remove it; to show an embed, link to it instead. To let it run on this page, add to the page\'s front matter: scripts: ["sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI="]. Otherwise remove it. (in what the page\'s Liquid writes, at its line 3)' },
   // Script written in a body, however it is hidden from a scanner of text.
   'script-tag.md': { file: page('script-tag.md'), field: 'body (line 10): a <script> element would run JavaScript' },
   'onclick-attribute.md': { file: page('onclick-attribute.md'), field: 'body (line 8): the onclick attribute would run JavaScript' },
