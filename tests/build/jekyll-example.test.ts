@@ -62,11 +62,11 @@ beforeAll(async () => {
 });
 
 describe('the example site, copied in with nothing else changed', () => {
-  it("builds, with no warning but the one about the owner's colour that fails contrast on the light page", () => {
+  it("builds, with no warning but the one about the owner's colour that fails contrast on the dark page", () => {
     expect(build.exitCode, build.output).toBe(0);
     const warnings = build.output.split('\n').filter((line) => /\[(WARN|ERROR)\]/.test(line));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/\[portfolio:colour-contrast\] src\/content\/pages\/work\/state\.md:\d+: the text colour #B3A369 .* color: light-dark\(#[0-9a-f]{6}, #b3a369\)$/);
+    expect(warnings[0]).toMatch(/\[portfolio:colour-contrast\] src\/content\/pages\/work\/lakeside\.md:8: the text colour #2E6B8F .* color: light-dark\(#2e6b8f, #[0-9a-f]{6}\)$/);
   });
 
   it('serves every URL the Jekyll site served, as GitHub Pages would', async () => {

@@ -18,7 +18,8 @@ export function combineHastPlugins(name: string, plugins: readonly HastPluginDef
     const unsupported = Object.keys(plugin).filter((key) => !SUPPORTED.has(key));
     if (unsupported.length > 0) throw new Error(`combineHastPlugins: ${plugin.name} has ${unsupported.join(', ')}, which a combined plugin does not run.`);
   }
-  const combined: HastPluginDefinition = { name };
+  // Built key by key; the type asks for at least one visitor, which the plugins given always bring.
+  const combined: Record<string, unknown> = { name };
   for (const key of FILTERED) {
     const visitors = plugins.flatMap((plugin) => {
       const visitor = plugin[key];
@@ -27,8 +28,8 @@ export function combineHastPlugins(name: string, plugins: readonly HastPluginDef
     if (visitors.length > 0) Object.assign(combined, { [key]: visitors });
   }
   const raws = plugins.flatMap((plugin) => (plugin.raw ? [plugin.raw] : []));
-  if (raws.length > 0) combined.raw = chainRawVisitors(raws);
-  return combined;
+  if (raws.length > 0) combined['raw'] = chainRawVisitors(raws);
+  return combined as HastPluginDefinition;
 }
 
 /** Raw visitors run one after another, each seeing the raw HTML the one before wrote. */
