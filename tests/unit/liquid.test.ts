@@ -207,3 +207,25 @@ describe("the site's variables", () => {
     expect(read()).toEqual(expected);
   });
 });
+
+describe('site.data: groups of records and plain data for Liquid', () => {
+  it('reads src/data/liquid/ at the top of site.data, the groups by name, other folders nested; a group wins over plain data of its name', async () => {
+    const { readSiteData } = await import('../../src/lib/liquid/project.ts');
+    const project = mkdtempSync(join(tmpdir(), 'liquid-data-'));
+    mkdirSync(join(project, 'src', 'data', 'liquid', 'menus'), { recursive: true });
+    mkdirSync(join(project, 'src', 'data', 'lists'), { recursive: true });
+    writeFileSync(join(project, 'src', 'data', 'work.yml'), 'Acme:\n  summary: x\n');
+    writeFileSync(join(project, 'src', 'data', 'lists', 'talks.yml'), '- title: T\n');
+    writeFileSync(join(project, 'src', 'data', 'liquid', 'cv.yml'), 'education:\n  - degree: PhD\n');
+    writeFileSync(join(project, 'src', 'data', 'liquid', 'work.yml'), 'plain: true\n');
+    writeFileSync(join(project, 'src', 'data', 'liquid', 'menus', 'main.json'), '[{"title":"Home"}]');
+    expect(readSiteData(project)).toEqual({
+      cv: { education: [{ degree: 'PhD' }] },
+      menus: { main: [{ title: 'Home' }] },
+      lists: { talks: [{ title: 'T' }] },
+      work: { Acme: { summary: 'x' } },
+    });
+    const site = liquidSite({ config: {}, url: 'https://jane.dev', pages: [], posts: [], data: readSiteData(project), time: new Date(0), excerptSeparator: '\n\n' });
+    expect(text('{% for e in site.data.cv.education %}{{ e.degree }}{% endfor %}', { site: site.site })).toBe('PhD');
+  });
+});

@@ -16,6 +16,12 @@ import { memoByText } from '../text-memo.ts';
 
 /** Where groups' data files live, relative to the project root. */
 export const DATA_DIR = 'src/data';
+/**
+ * Plain data for Liquid (a CV, a menu, a list the pages loop over): `site.data.<name>` reads
+ * `src/data/liquid/<name>.yml` (or JSON, CSV, TSV; folders nest). Not groups of records, so the record
+ * checks do not read it. The importer writes every `_data` file no page names in `data:` here.
+ */
+export const LIQUID_DATA_DIR = `${DATA_DIR}/liquid`;
 /** A data file's name is its group's name: `work.yml` is the group `work`. */
 export const DATA_FILE = /^([^./][^/]*)\.ya?ml$/;
 

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import type { Liquid } from 'liquidjs';
-import { DATA_DIR } from '../data/data-file.ts';
+import { DATA_DIR, LIQUID_DATA_DIR } from '../data/data-file.ts';
 import { readEntrySource } from '../frontmatter/read-entry.ts';
 import { PAGES_DIR } from '../content/folder-permalinks.ts';
 import { isPublishedFile } from '../routing/pages.ts';
@@ -58,7 +58,18 @@ function readData(path: string): unknown {
   return rows.map((row) => Object.fromEntries(header.map((key, index) => [key, row[index] ?? null])));
 }
 
-/** `src/data/` as `site.data`: each file by its name without extension, each folder a map of its own. */
+/**
+ * `site.data`: the plain data of `src/data/liquid/` at the top, then `src/data/` (the groups of
+ * records by name, any other folder a map of its own). A group wins over plain data of its name.
+ */
+export function readSiteData(root: string): Record<string, unknown> {
+  const groups = readDataTree(join(root, DATA_DIR));
+  const liquidFolder = LIQUID_DATA_DIR.slice(DATA_DIR.length + 1);
+  delete groups[liquidFolder];
+  return { ...readDataTree(join(root, LIQUID_DATA_DIR)), ...groups };
+}
+
+/** A folder of data files as a tree: each file by its name without extension, each folder a map of its own. */
 export function readDataTree(folder: string): Record<string, unknown> {
   const tree: Record<string, unknown> = {};
   let entries;
@@ -155,7 +166,7 @@ export function projectLiquid(input: ProjectLiquidInput): ProjectLiquid {
     url: input.url,
     pages,
     posts,
-    data: readDataTree(join(input.root, DATA_DIR)),
+    data: readSiteData(input.root),
     time: new Date(),
     excerptSeparator: input.posts.excerptSeparator,
   });
