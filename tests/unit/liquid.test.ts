@@ -201,6 +201,9 @@ describe("the site's variables", () => {
     ['fields as page.<key>', () => site.pageOf('p/pubs/b.md')?.['venue'], 'V'],
     ['a page its url and path', () => [site.pageOf('p/pubs/b.md')?.['url'], site.pageOf('p/pubs/b.md')?.['path']], ['/pubs/b', 'pubs/b.md']],
     ['an excerpt: the first paragraph, as HTML', () => site.pageOf('p/pubs/b.md')?.['excerpt'], '<p>B body.</p>\n'],
+    ['a post its excerpt', () => site.pageOf('q/2019-01-01-old.md')?.['excerpt'], '<p>Old one.</p>\n'],
+    // As Jekyll 4: a page outside collections has no excerpt (its body may hold the page's scripts).
+    ['a plain page no excerpt', () => site.pageOf('p/about.md')?.['excerpt'], undefined],
     ['a post its id, slug and path', () => { const post = site.pageOf('q/2021-01-01-new.md'); return [post?.['id'], post?.['slug'], post?.['path']]; }, ['/2021/new', 'new', '_posts/2021-01-01-new.md']],
     ['time', () => site.site['time'], time],
   ])('%s', (_name, read, expected) => {
