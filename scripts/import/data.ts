@@ -51,8 +51,8 @@ export function planData(site: SourceSite, paths: readonly string[]): DataPlan {
         plan.report.push({ kind: 'skipped', file: path, message: 'is not a data file Jekyll reads (YAML, JSON, CSV or TSV), so it is not imported.' });
         continue;
       }
+      // Said once, by the listing of what is written.
       plan.files.push({ path: liquidDataPath(inside), content: { text }, from: path });
-      plan.report.push({ kind: 'changed', file: path, message: `is plain data for Liquid (\`site.data.${name.replace(/\//g, '.')}\`), not a group of records: ${liquidDataPath(inside)}.` });
       continue;
     }
     const previous = taken.get(name);

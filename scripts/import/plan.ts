@@ -332,15 +332,10 @@ export function planImport(site: SourceSite): PlanResult {
     if (file === undefined) continue;
     const inside = file.from?.slice('_data/'.length) ?? `${group}.yml`;
     file.path = liquidDataPath(inside);
-    // Said once: "plain data", not also "imported as written".
+    // Said once, by the listing of what is written: not also "imported as written".
     for (let index = report.length - 1; index >= 0; index--) {
       if (report[index]?.file === file.from && report[index]?.kind === 'leftover' && report[index]?.message.startsWith('is imported as written')) report.splice(index, 1);
     }
-    report.push({
-      kind: 'changed',
-      file: file.from ?? `_data/${group}.yml`,
-      message: `no page names it in \`data:\`, so it is plain data for Liquid (\`site.data.${group}\`), not a group of records: ${file.path}.`,
-    });
   }
 
   // Posts and drafts.
