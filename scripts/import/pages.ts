@@ -178,6 +178,14 @@ export function dropped(file: string, key: string, value: unknown, why = 'this p
 
 export type Convert = (text: string, options: { file: string; firstLine: number; markdown: boolean; page: Record<string, unknown>; keep?: boolean }) => LiquidResult;
 
+/** Works out the Liquid of a script's text as Jekyll did, or undefined when the importer cannot be sure. */
+export function scriptLiquid(convert: Convert, file: string, page: Record<string, unknown>): (text: string) => string | undefined {
+  return (text) => {
+    const result = convert(text, { file, firstLine: 1, markdown: false, page });
+    return result.leftovers.length === 0 && result.refusals.length === 0 ? result.text : undefined;
+  };
+}
+
 export interface PageContext {
   config: JekyllConfig;
   layoutFiles: LayoutFiles;
@@ -382,7 +390,8 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   if (document.collection === undefined && path.split('/').some((segment) => segment.startsWith('_'))) {
     report.push({ kind: 'changed', file: path, message: `is written to src/content/pages/${target}: this project never publishes files under a name starting with "_".` });
   }
-  const scripts = pageScripts(body, path);
+  const scripts = pageScripts(body, path, scriptLiquid(context.convert, path, scope));
+  body = scripts.body;
   report.push(...scripts.report);
   if (scripts.entries.length > 0) lists.push(listLine('scripts', scripts.entries));
   let yaml = editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) });

@@ -91,6 +91,16 @@ describe('scripts: the consent the importer writes', () => {
     const result = plan({ '_config.yml': 'title: T\n', 'chart.md': '---\ntitle: Chart\n---\n<script>draw()</script>\n' });
     expect(text(result, 'src/content/pages/chart.md')).toContain(`\nscripts: ["${scriptHash('draw()')}"]\n---\n`);
   });
+
+  it("writes an inline script's Liquid as Jekyll wrote it, and consents to that text, on a page and on a post", () => {
+    const source = "<script>\n  var SITE = '{{ site.url }}';\n</script>\n";
+    const written = "\n  var SITE = 'https://jane.dev';\n";
+    const result = plan({ '_config.yml': 'title: T\nurl: https://jane.dev\n', '404.md': `---\ntitle: Lost\npermalink: /lost/\n---\nGone.\n\n${source}`, '_posts/2017-07-24-gist.md': `---\ntitle: Gist\n---\n${source}` });
+    for (const path of ['src/content/pages/404.md', 'src/content/posts/2017-07-24-gist.md']) {
+      expect(text(result, path)).toContain(`<script>${written}</script>`);
+      expect(text(result, path)).toContain(`scripts: ["${scriptHash(written)}"]`);
+    }
+  });
 });
 
 describe('collections and defaults', () => {

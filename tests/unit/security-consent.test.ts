@@ -33,6 +33,10 @@ describe('a script runs only by the page\'s consent', () => {
     expect(found[1]).toContain(`scripts: ["${CDN}"]`);
   });
 
+  it('reads a scheme-relative script address as https, where the site is served', () => {
+    expect(problems('<script src="//cdn.example.org/plot-2.min.js"></script>\n', [CDN])).toEqual([]);
+  });
+
   it('passes the scripts the front matter lists, and only those', () => {
     expect(problems(BODY, [HASH, CDN])).toEqual([]);
     const partly = problems(BODY, [HASH]);
