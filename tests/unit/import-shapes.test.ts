@@ -219,6 +219,21 @@ describe("a page's link to a stylesheet compiled from the theme's Sass", () => {
     expect(text(result, 'src/content/pages/card.md')).toContain('<div class="card">Hello</div>');
     expect(lines(result, 'converted')).toEqual(["card.html: its link to the stylesheet /assets/css/vcard.css, which Jekyll compiled from assets/css/vcard.scss, is taken out: this project's styles replace the theme's."]);
   });
+
+  it.each([
+    [`{{ '/assets/css/vcard.css' | relative_url }}`],
+    [`{{ 'assets/css/vcard.css' | absolute_url }}`],
+    [`{{ site.baseurl }}/assets/css/vcard.css`],
+    [`{{ site.url }}{{ site.baseurl }}/assets/css/vcard.css?v=2`],
+  ])('is taken out when Liquid writes its address: %s', (href) => {
+    const result = plan({
+      '_config.yml': 'title: T\n',
+      'assets/css/vcard.scss': '---\n---\n.card { color: red; }\n',
+      'card.md': `---\ntitle: Card\n---\n<link rel="stylesheet" href="${href}" />\n\nHello\n`,
+    });
+    expect(text(result, 'src/content/pages/card.md')).not.toContain('<link');
+    expect(text(result, 'src/content/pages/card.md')).toContain('Hello');
+  });
 });
 
 describe('two pages Astro would read as one entry', () => {
