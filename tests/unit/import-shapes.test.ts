@@ -259,4 +259,14 @@ describe('links that led nowhere on the Jekyll site either', () => {
     );
     expect(result.report.filter((line) => line.message.includes('led nowhere')).map((line) => `${line.file} ${line.line}`)).toEqual(['post.md 4', 'post.md 4', 'post.md 6', 'post.md 6', 'post.md 8']);
   });
+
+  it('are taken out also when Liquid writes their address, the Liquid that works kept as written', () => {
+    const result = plan({
+      '_config.yml': 'title: T\n',
+      'files/a.pdf': 'x',
+      'he.md': '---\ntitle: He\n---\n<p>Feed <a href="{{ "/he/feed.xml" | relative_url }}">by RSS</a></p>\n\n[Old]({{ site.baseurl }}/old/) and [pdf]({{ \'files/a.pdf\' | relative_url }}).\n',
+    });
+    expect(text(result, 'src/content/pages/he.md')).toContain('<p>Feed by RSS</p>\n\nOld and [pdf]({{ \'files/a.pdf\' | relative_url }}).\n');
+    expect(result.report.filter((line) => line.message.includes('led nowhere')).map((line) => `${line.line} ${line.message.split(' led')[0]}`)).toEqual(['4 its link to /he/feed.xml', '6 its link to /old/']);
+  });
 });
