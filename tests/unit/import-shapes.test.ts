@@ -26,12 +26,15 @@ describe('layouts: a table of theme layouts, and the fields a layout printed', (
     ['single', '---\nlayout: default\n---\n<h1>{{ page.title }}</h1>{% if page.venue %}<p>{{ page.venue }}, {{ page.date | date: "%Y" }}</p>{% endif %}{{ content }}{% if page.paperurl %}<a href="{{ page.paperurl }}">Paper</a>{% endif %}{% for post in site.posts limit: 3 %}{{ post.title }}{% endfor %}'],
     ['talk', '---\nlayout: default\n---\n{% capture where %}{{ page.location }}{% endcapture %}<p>{{ page.type | upcase }} at {{ page.venue | default: page.event }}</p><img src="{{ page.photo }}" alt="{{ page.caption }}" class="{{ page.style_class }}">{{ content }}'],
     ['broken', '{% if page.x %}never closed'],
+    // Ruby's Liquid lets parentheses in a condition pass; liquidjs refuses the tag.
+    ['ruby-if', '{% if (page.header.image or page.header.teaser) %}<img>{% endif %}<p>{{ page.venue }}, <time>{{ page.date | date: "%B %d, %Y" }}</time></p>{{ content }}'],
   ]);
 
   it('reads the printed page fields from the Liquid syntax tree, in order, without title and theme switches', () => {
     expect(printedFields('single', files)).toEqual(['venue', 'date', 'paperurl']);
     expect(printedFields('talk', files)).toEqual(['location', 'type', 'venue', 'event']);
     expect(printedFields('broken', files)).toEqual([]);
+    expect(printedFields('ruby-if', files)).toEqual(['venue', 'date']);
     expect(printedFields('missing', files)).toEqual([]);
   });
 
