@@ -96,6 +96,20 @@ export function layoutChain(name: string, files: LayoutFiles): string[] {
   return chain;
 }
 
+/**
+ * The site's own layout text to write as the body of a page whose body is empty, when that layout
+ * (not a theme's) is where the page's words are: it lists or prints with Liquid around `{{ content }}`
+ * (minima-data's `projects` layout loops over `site.data.projects` for an empty `projects.md`). The
+ * build runs that Liquid as Jekyll ran it. Undefined when the layout adds nothing of its own.
+ */
+export function layoutBody(name: unknown, files: LayoutFiles): string | undefined {
+  if (typeof name !== 'string' || Object.hasOwn(THEME_LAYOUTS, name)) return undefined;
+  const own = layoutChain(name, files)[0];
+  if (own === undefined || !/\{\{-?\s*content\s*-?\}\}/.test(own) || /\bpaginator\b/.test(own)) return undefined;
+  const rest = own.replace(/\{\{-?\s*content\s*-?\}\}/g, '');
+  return /\{[{%]/.test(rest) ? rest.trim() : undefined;
+}
+
 export interface LayoutContext {
   /** The address the page was served at: only `/` can be this project's home page. */
   url: string;

@@ -8,7 +8,7 @@ import { maskCode } from '../../src/lib/checks/body.ts';
 import { permalinkProblems } from '../../src/lib/routing/permalink.ts';
 import { frontMatterDefaults, type JekyllConfig } from './config.ts';
 import { editFrontMatter, joinFrontMatter, listLine, nestUnder, readFrontMatter, repairFrontMatter, splitFrontMatter, type FrontMatterData, type SplitFile } from './front-matter.ts';
-import { mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
+import { layoutBody, mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
 import type { LiquidResult, LiquidScope } from './liquid.ts';
 import { isHtml } from './reader.ts';
 import { convertKramdown } from './kramdown.ts';
@@ -365,9 +365,15 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
     report.push({ kind: 'leftover', file: path, message: `its description is ${values['description'].trim().length} characters; this project allows ${DESCRIPTION_MAX}. Shorten it.` });
   }
 
-  const split = document.split ?? { yaml: '', body: '', bodyLine: 1 };
+  const written = document.split ?? { yaml: '', body: '', bodyLine: 1 };
+  // A page whose words are all in its own layout's Liquid (an empty body over a list layout) gets that layout's text.
+  const ownLayout = layout.layout === 'page' && written.body.trim() === '' ? layoutBody(values['layout'], context.layoutFiles) : undefined;
+  if (ownLayout !== undefined) {
+    report.push({ kind: 'changed', file: path, message: `its body is empty and its layout "${String(values['layout'])}" wrote the page's words with Liquid: the layout's text (without {{ content }}) is written as the page's body, and the build runs its Liquid.` });
+  }
+  const split = ownLayout === undefined ? written : { ...written, body: `${ownLayout}\n` };
   const scope = { ...values, url, path };
-  const html = isHtml(path);
+  const html = isHtml(path) || ownLayout !== undefined;
   // An HTML body becomes one HTML block (htmlAsMarkdown), so none of it is code: every tag in it is converted.
   // The paginated index's list is the blog layout's now: its `paginator` Liquid would list the posts twice.
   const listedByLayout = context.paginated !== undefined && /\bpaginator\b/.test(split.body);

@@ -211,6 +211,22 @@ describe('front matter Jekyll reads and a stricter YAML reader refuses', () => {
   });
 });
 
+describe("a page with an empty body over its own list layout", () => {
+  it("gets the layout's text as its body, its Liquid kept for the build; a theme layout or a page with a body does not", () => {
+    const layout = '---\nlayout: page\n---\n{{ content }}\n<div class="tiles">{% for project in site.data.projects %}<p>{{ project.name }}</p>{% endfor %}</div>\n';
+    const result = plan({
+      '_config.yml': 'title: T\n',
+      '_layouts/projects.html': layout,
+      '_data/projects.yml': '- name: QR code\n',
+      'projects.md': '---\ntitle: Projects\nlayout: projects\npermalink: /projects\n---\n',
+      'other.md': '---\ntitle: Other\nlayout: projects\npermalink: /other\n---\nIts own words.\n',
+    });
+    expect(text(result, 'src/content/pages/projects.md')).toContain('<div class="tiles">{% for project in site.data.projects %}<p>{{ project.name }}</p>{% endfor %}</div>');
+    expect(text(result, 'src/content/pages/other.md')).not.toContain('tiles');
+    expect(lines(result, 'changed')).toContainEqual(expect.stringMatching(/^projects.md: its body is empty and its layout "projects" wrote the page's words with Liquid/));
+  });
+});
+
 describe("a page's link to a stylesheet compiled from the theme's Sass", () => {
   it('is taken out, since the stylesheet is not published, and reported', () => {
     const result = plan({
