@@ -100,14 +100,15 @@ export function layoutChain(name: string, files: LayoutFiles): string[] {
  * The site's own layout text to write as the body of a page whose body is empty, when that layout
  * (not a theme's) is where the page's words are: it lists or prints with Liquid around `{{ content }}`
  * (minima-data's `projects` layout loops over `site.data.projects` for an empty `projects.md`). The
- * build runs that Liquid as Jekyll ran it. Undefined when the layout adds nothing of its own.
+ * build runs that Liquid as Jekyll ran it. The text keeps its `{{ content }}`, for the caller to
+ * fill. Undefined when the layout adds nothing of its own.
  */
 export function layoutBody(name: unknown, files: LayoutFiles): string | undefined {
   if (typeof name !== 'string' || Object.hasOwn(THEME_LAYOUTS, name)) return undefined;
   const own = layoutChain(name, files)[0];
   if (own === undefined || !/\{\{-?\s*content\s*-?\}\}/.test(own) || /\bpaginator\b/.test(own)) return undefined;
   const rest = own.replace(/\{\{-?\s*content\s*-?\}\}/g, '');
-  return /\{[{%]/.test(rest) ? rest.trim() : undefined;
+  return /\{[{%]/.test(rest) ? own.trim() : undefined;
 }
 
 export interface LayoutContext {

@@ -9,6 +9,7 @@ import { permalinkProblems } from '../../src/lib/routing/permalink.ts';
 import { frontMatterDefaults, type JekyllConfig } from './config.ts';
 import { editFrontMatter, joinFrontMatter, listLine, nestUnder, readFrontMatter, repairFrontMatter, splitFrontMatter, type FrontMatterData, type SplitFile } from './front-matter.ts';
 import { layoutBody, mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
+import { parseHtmlFragment } from '../../src/lib/links/html.ts';
 import type { LiquidResult, LiquidScope } from './liquid.ts';
 import { isHtml } from './reader.ts';
 import { convertKramdown } from './kramdown.ts';
@@ -367,11 +368,11 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
 
   const written = document.split ?? { yaml: '', body: '', bodyLine: 1 };
   // A page whose words are all in its own layout's Liquid (an empty body over a list layout) gets that layout's text.
-  const ownLayout = layout.layout === 'page' && written.body.trim() === '' ? layoutBody(values['layout'], context.layoutFiles) : undefined;
+  const ownLayout = layout.layout === 'page' && showsNothing(written.body) ? layoutBody(values['layout'], context.layoutFiles) : undefined;
   if (ownLayout !== undefined) {
     report.push({ kind: 'changed', file: path, message: `its body is empty and its layout "${String(values['layout'])}" wrote the page's words with Liquid: the layout's text (without {{ content }}) is written as the page's body, and the build runs its Liquid.` });
   }
-  const split = ownLayout === undefined ? written : { ...written, body: `${ownLayout}\n` };
+  const split = ownLayout === undefined ? written : { ...written, body: `${ownLayout.replace(/\{\{-?\s*content\s*-?\}\}/g, () => written.body.trim())}\n` };
   const scope = { ...values, url, path };
   const html = isHtml(path) || ownLayout !== undefined;
   // An HTML body becomes one HTML block (htmlAsMarkdown), so none of it is code: every tag in it is converted.
@@ -404,6 +405,13 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   yaml = nestUnder(yaml, ownFields, 'fields', defaultFields);
   if (lists.length > 0) yaml = `${yaml === '' || yaml.endsWith('\n') ? yaml : `${yaml}\n`}${lists.join('')}`;
   return { target, text: joinFrontMatter(yaml, body), layout, jekyllLayout, report, scope };
+}
+
+/** A body with nothing a reader sees: blank, or only HTML comments (read with the project's HTML parser). */
+function showsNothing(body: string): boolean {
+  if (body.trim() === '') return true;
+  if (!body.trimStart().startsWith('<!--')) return false;
+  return parseHtmlFragment(body).childNodes.every((node) => node.nodeName === '#comment' || (node.nodeName === '#text' && 'value' in node && node.value.trim() === ''));
 }
 
 function isBlank(value: unknown): boolean {

@@ -220,7 +220,9 @@ describe("a page with an empty body over its own list layout", () => {
       '_data/projects.yml': '- name: QR code\n',
       'projects.md': '---\ntitle: Projects\nlayout: projects\npermalink: /projects\n---\n',
       'other.md': '---\ntitle: Other\nlayout: projects\npermalink: /other\n---\nIts own words.\n',
+      'noted.md': '---\ntitle: Noted\nlayout: projects\npermalink: /noted\n---\n<!-- a note to self -->\n',
     });
+    expect(text(result, 'src/content/pages/noted.md')).toContain('<!-- a note to self -->\n<div class="tiles">');
     expect(text(result, 'src/content/pages/projects.md')).toContain('<div class="tiles">{% for project in site.data.projects %}<p>{{ project.name }}</p>{% endfor %}</div>');
     expect(text(result, 'src/content/pages/other.md')).not.toContain('tiles');
     expect(lines(result, 'changed')).toContainEqual(expect.stringMatching(/^projects.md: its body is empty and its layout "projects" wrote the page's words with Liquid/));
