@@ -16,6 +16,9 @@ export const DATA_DIR = 'src/data';
 /** Where plain data for Liquid goes (src/lib/data/data-file.ts: LIQUID_DATA_DIR). */
 export const LIQUID_DATA_DIR = 'src/data/liquid';
 
+/** The Jekyll `_config.yml` as written, for Liquid's `site.<key>` (src/lib/data/data-file.ts: LIQUID_CONFIG_FILE). */
+export const LIQUID_CONFIG_FILE = `${LIQUID_DATA_DIR}/_config.yml`;
+
 /** Where a `_data` file that is not a group of records is kept for Liquid. */
 export const liquidDataPath = (inside: string): string => `${LIQUID_DATA_DIR}/${inside}`;
 

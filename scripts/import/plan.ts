@@ -5,7 +5,7 @@
  */
 import { posix } from 'node:path';
 import { CONFIG_FILES, collectionsDir, isRecord, pluginsOf, readConfig, siteConfigFrom, textSetting, type JekyllConfig, type LinkValue } from './config.ts';
-import { liquidDataPath, planData } from './data.ts';
+import { LIQUID_CONFIG_FILE, liquidDataPath, planData } from './data.ts';
 import { fixBareDomainLinks } from './links.ts';
 import { joinFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { servedSitePaths, withoutDeadLinks } from './dead-links.ts';
@@ -398,6 +398,8 @@ export function planImport(site: SourceSite): PlanResult {
   if (pagination) siteConfig.values.posts.perPage = pagination.perPage;
   report.push(...siteConfig.report);
   files.push({ path: SITE_CONFIG_FILE, content: { text: renderSiteConfig(siteConfig.values) }, from: configFile });
+  // Its settings as written, for the pages' Liquid (`site.author.googlescholar`, a theme's own maps).
+  files.push({ path: LIQUID_CONFIG_FILE, content: { text: site.text(configFile) }, from: configFile });
   files.push({ path: LEGACY_URLS_FILE, content: { text: legacyUrlsFile(urls) } });
 
   // The includes, for the build's {% include %}; then the theme code, in one line.

@@ -251,6 +251,8 @@ describe('data, static files and collections', () => {
     expect(text(result, 'src/data/liquid/navigation.yml')).toBe('- title: Home\n  url: /\n');
     expect(text(result, 'src/data/liquid/skills.json')).toBe('["a"]');
     expect(text(result, 'src/data/liquid/nested/x.yml')).toBe('A:\n  b: 1\n');
+    // The Jekyll settings as written, for the pages' `site.<key>`.
+    expect(text(result, 'src/data/liquid/_config.yml')).toBe(CONFIG);
     // Said once, by the listing of what is written.
     expect(messages(result).filter((message) => message.startsWith('_data/'))).toEqual([]);
   });

@@ -231,4 +231,14 @@ describe('site.data: groups of records and plain data for Liquid', () => {
     const site = liquidSite({ config: {}, url: 'https://jane.dev', pages: [], posts: [], data: readSiteData(project), time: new Date(0), excerptSeparator: '\n\n' });
     expect(text('{% for e in site.data.cv.education %}{{ e.degree }}{% endfor %}', { site: site.site })).toBe('PhD');
   });
+
+  it("reads the old site's settings from src/data/liquid/_config.yml as site.<key>, below the site config, never as site.data", async () => {
+    const { readLiquidConfig, readSiteData } = await import('../../src/lib/liquid/project.ts');
+    const project = mkdtempSync(join(tmpdir(), 'liquid-config-'));
+    mkdirSync(join(project, 'src', 'data', 'liquid'), { recursive: true });
+    writeFileSync(join(project, 'src', 'data', 'liquid', '_config.yml'), 'title: Old\nauthor:\n  googlescholar: https://scholar.example/j\nseries_meta:\n  ai: {title: AI}\n');
+    expect(readSiteData(project)).toEqual({});
+    const site = liquidSite({ config: { ...readLiquidConfig(project), name: 'Jane' }, url: 'https://jane.dev', pages: [], posts: [], data: {}, time: new Date(0), excerptSeparator: '\n\n' });
+    expect(text('{{ site.author.googlescholar }} {{ site.series_meta.ai.title }} {{ site.name }}', { site: site.site })).toBe('https://scholar.example/j AI Jane');
+  });
 });

@@ -22,6 +22,11 @@ export const DATA_DIR = 'src/data';
  * checks do not read it. The importer writes every `_data` file no page names in `data:` here.
  */
 export const LIQUID_DATA_DIR = `${DATA_DIR}/liquid`;
+/**
+ * The old site's settings Liquid reads as `site.<key>` (`site.author.googlescholar`): the Jekyll
+ * `_config.yml` as written, below this project's own settings. Not part of `site.data`.
+ */
+export const LIQUID_CONFIG_FILE = `${LIQUID_DATA_DIR}/_config.yml`;
 /** A data file's name is its group's name: `work.yml` is the group `work`. */
 export const DATA_FILE = /^([^./][^/]*)\.ya?ml$/;
 

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import type { Liquid } from 'liquidjs';
-import { DATA_DIR, LIQUID_DATA_DIR } from '../data/data-file.ts';
+import { DATA_DIR, LIQUID_CONFIG_FILE, LIQUID_DATA_DIR } from '../data/data-file.ts';
 import { readEntrySource } from '../frontmatter/read-entry.ts';
 import { PAGES_DIR } from '../content/folder-permalinks.ts';
 import { isPublishedFile } from '../routing/pages.ts';
@@ -66,7 +66,19 @@ export function readSiteData(root: string): Record<string, unknown> {
   const groups = readDataTree(join(root, DATA_DIR));
   const liquidFolder = LIQUID_DATA_DIR.slice(DATA_DIR.length + 1);
   delete groups[liquidFolder];
-  return { ...readDataTree(join(root, LIQUID_DATA_DIR)), ...groups };
+  const plain = readDataTree(join(root, LIQUID_DATA_DIR));
+  delete plain['_config'];
+  return { ...plain, ...groups };
+}
+
+/** The old site's settings (`src/data/liquid/_config.yml`), for `site.<key>` below the site config's own. */
+export function readLiquidConfig(root: string): Record<string, unknown> {
+  try {
+    const value = yaml.load(readFileSync(join(root, LIQUID_CONFIG_FILE), 'utf8'));
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 /** A folder of data files as a tree: each file by its name without extension, each folder a map of its own. */
@@ -162,7 +174,7 @@ export function projectLiquid(input: ProjectLiquidInput): ProjectLiquid {
     postUrls.set(name.split('/').pop() ?? name, post.url);
   }
   const site = liquidSite({
-    config: input.config,
+    config: { ...readLiquidConfig(input.root), ...input.config },
     url: input.url,
     pages,
     posts,
