@@ -1,7 +1,9 @@
 /**
  * `_data/`: each `<name>.yml` / `<name>.yaml` becomes `src/data/<name>.yml`, byte for byte (a group's
- * records, keyed by entry title). Other formats are reported, not imported. The parsed values also
- * serve `{{ site.data.… }}` in the Liquid conversion.
+ * records, keyed by entry title). Every other data file (JSON, CSV, TSV, a file in a folder of
+ * `_data`) is plain data for Liquid: `src/data/liquid/<its path in _data>`, byte for byte, which
+ * `site.data` reads and the record checks do not. The parsed values also serve `{{ site.data.… }}`
+ * in the Liquid conversion.
  */
 import { parse } from 'yaml';
 import { isRecord } from './config.ts';
@@ -11,6 +13,14 @@ import type { SourceSite } from './source.ts';
 
 /** Where data files go, relative to the project root. */
 export const DATA_DIR = 'src/data';
+/** Where plain data for Liquid goes (src/lib/data/data-file.ts: LIQUID_DATA_DIR). */
+export const LIQUID_DATA_DIR = 'src/data/liquid';
+
+/** The Jekyll `_config.yml` as written, for Liquid's `site.<key>` (src/lib/data/data-file.ts: LIQUID_CONFIG_FILE). */
+export const LIQUID_CONFIG_FILE = `${LIQUID_DATA_DIR}/_config.yml`;
+
+/** Where a `_data` file that is not a group of records is kept for Liquid. */
+export const liquidDataPath = (inside: string): string => `${LIQUID_DATA_DIR}/${inside}`;
 
 export interface DataPlan {
   files: PlannedFile[];
@@ -39,12 +49,13 @@ export function planData(site: SourceSite, paths: readonly string[]): DataPlan {
     }
     setNested(plan.values, name.split('/'), value);
 
-    if (format !== 'yml' && format !== 'yaml') {
-      plan.report.push({ kind: 'skipped', file: path, message: `this project reads data files as YAML only, so it is not imported. If a page needs it, write it as src/data/${name.replace(/\//g, '-')}.yml.` });
-      continue;
-    }
-    if (name.includes('/')) {
-      plan.report.push({ kind: 'skipped', file: path, message: `is in a folder of _data; this project keeps one file per group directly in src/data/. Move it to src/data/${name.split('/').pop() ?? name}.yml if a page needs it.` });
+    if ((format !== 'yml' && format !== 'yaml') || name.includes('/')) {
+      if (format === undefined) {
+        plan.report.push({ kind: 'skipped', file: path, message: 'is not a data file Jekyll reads (YAML, JSON, CSV or TSV), so it is not imported.' });
+        continue;
+      }
+      // Said once, by the listing of what is written.
+      plan.files.push({ path: liquidDataPath(inside), content: { text }, from: path });
       continue;
     }
     const previous = taken.get(name);

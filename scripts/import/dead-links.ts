@@ -50,9 +50,26 @@ function leadsNowhere(href: string, served: ReadonlySet<string>): boolean {
   return !served.has(decoded);
 }
 
+/**
+ * The body with each Liquid output that only writes a site address (`{{ "/x" | relative_url }}`,
+ * `{{ site.baseurl }}`) replaced by that address padded with spaces to the same length, so the
+ * links it writes are read where they stand (a URL's surrounding spaces are dropped) and every
+ * offset still points into the body as written. These are Liquid expressions, not HTML.
+ */
+export function addressesWritten(body: string): string {
+  return body
+    .replace(/\{\{-?\s*(['"])([^'"{}]*)\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}/g, (whole: string, _quote: string, path: string) => {
+      const address = path.startsWith('/') || /^[a-z]+:/i.test(path) ? path : `/${path}`;
+      return address.length <= whole.length ? address.padEnd(whole.length, ' ') : whole;
+    })
+    .replace(/\{\{-?\s*(?:site\.baseurl|base_path)\s*-?\}\}/g, (whole: string) => ' '.repeat(whole.length));
+}
+
 /** The body with links to unserved site paths turned into their text, and a line for each. */
-export function withoutDeadLinks(body: string, served: ReadonlySet<string>, file: string, firstLine: number): { text: string; report: ReportLine[] } {
-  if (!body.includes('/')) return { text: body, report: [] };
+export function withoutDeadLinks(written: string, served: ReadonlySet<string>, file: string, firstLine: number): { text: string; report: ReportLine[] } {
+  if (!written.includes('/')) return { text: written, report: [] };
+  // Read with the addresses Liquid writes; cut from the body as written (the offsets are the same).
+  const body = addressesWritten(written);
   let tree: Node;
   try {
     tree = markdownToMdast(body) as unknown as Node;
@@ -80,7 +97,7 @@ export function withoutDeadLinks(body: string, served: ReadonlySet<string>, file
     if (node.type === 'link' && at && node.url !== undefined && leadsNowhere(node.url, served)) {
       const first = node.children?.[0]?.position;
       const last = node.children?.at(-1)?.position;
-      cuts.push({ start: at.start.offset, end: at.end.offset, text: first && last ? body.slice(first.start.offset, last.end.offset) : '' });
+      cuts.push({ start: at.start.offset, end: at.end.offset, text: first && last ? written.slice(first.start.offset, last.end.offset) : '' });
       dead.push({ offset: at.start.offset, href: node.url });
       return;
     }
@@ -111,8 +128,8 @@ export function withoutDeadLinks(body: string, served: ReadonlySet<string>, file
     if (node.type === 'paragraph') openInline = 0;
   };
   visit(tree);
-  if (cuts.length === 0) return { text: body, report: [] };
-  let text = body;
+  if (cuts.length === 0) return { text: written, report: [] };
+  let text = written;
   for (const cut of cuts.sort((a, b) => b.start - a.start)) text = text.slice(0, cut.start) + cut.text + text.slice(cut.end);
   const report = dead.map(({ offset, href }): ReportLine => ({
     kind: 'changed',

@@ -4,7 +4,7 @@
  * layouts are a table (`THEME_LAYOUTS`); a layout the table does not know is judged from its own
  * Liquid. `printedFields` reads which of the page's own fields a layout printed, so the page shows them.
  */
-import { Liquid, Output, type Template } from 'liquidjs';
+import { Liquid, Output, Tokenizer, TypeGuards, type Template } from 'liquidjs';
 import { splitFrontMatter, readFrontMatter } from './front-matter.ts';
 
 export const LAYOUTS = ['work_page', 'work', 'home', 'page', 'blog'] as const;
@@ -96,6 +96,21 @@ export function layoutChain(name: string, files: LayoutFiles): string[] {
   return chain;
 }
 
+/**
+ * The site's own layout text to write as the body of a page whose body is empty, when that layout
+ * (not a theme's) is where the page's words are: it lists or prints with Liquid around `{{ content }}`
+ * (minima-data's `projects` layout loops over `site.data.projects` for an empty `projects.md`). The
+ * build runs that Liquid as Jekyll ran it. The text keeps its `{{ content }}`, for the caller to
+ * fill. Undefined when the layout adds nothing of its own.
+ */
+export function layoutBody(name: unknown, files: LayoutFiles): string | undefined {
+  if (typeof name !== 'string' || Object.hasOwn(THEME_LAYOUTS, name)) return undefined;
+  const own = layoutChain(name, files)[0];
+  if (own === undefined || !/\{\{-?\s*content\s*-?\}\}/.test(own) || /\bpaginator\b/.test(own)) return undefined;
+  const rest = own.replace(/\{\{-?\s*content\s*-?\}\}/g, '');
+  return /\{[{%]/.test(rest) ? own.trim() : undefined;
+}
+
 export interface LayoutContext {
   /** The address the page was served at: only `/` can be this project's home page. */
   url: string;
@@ -171,6 +186,32 @@ function* outputs(templates: readonly Template[]): Generator<Output> {
 }
 
 /**
+ * A layout's `{{ … }}` outputs with their offsets. A layout whose tags liquidjs cannot parse (Ruby's
+ * Liquid lets `{% if (a or b) %}` pass) is read output by output, so its other outputs still count.
+ */
+function layoutOutputs(text: string): { output: Output; begin: number }[] {
+  try {
+    return [...outputs(parser.parse(text))].map((output) => ({ output, begin: output.token.begin }));
+  } catch {
+    // Read output by output below.
+  }
+  let tokens;
+  try {
+    tokens = new Tokenizer(text).readTopLevelTokens();
+  } catch {
+    return [];
+  }
+  return tokens.filter(TypeGuards.isOutputToken).flatMap((token) => {
+    try {
+      const [output] = parser.parse(text.slice(token.begin, token.end));
+      return output instanceof Output ? [{ output, begin: token.begin }] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
  * The `page.<key>`s a layout (and the layouts it sits in) printed with `{{ … }}`, in the order they
  * first appear, read from its Liquid syntax tree. Keys the page shows anyway (title, content) and
  * keys that only steer the theme are left out. A layout Liquid cannot parse prints nothing we know of.
@@ -179,16 +220,10 @@ export function printedFields(name: string, files: LayoutFiles): string[] {
   const keys: string[] = [];
   // The page's own layout first, then the ones it sits in.
   for (const text of layoutChain(name, files)) {
-    let templates: Template[];
-    try {
-      templates = parser.parse(text);
-    } catch {
-      continue;
-    }
-    for (const output of outputs(templates)) {
+    for (const { output, begin } of layoutOutputs(text)) {
       // A value printed inside a tag is shown only as a link's address (`href`): an image's `src` or a
       // class name is not text on the page.
-      const before = text.slice(0, output.token.begin);
+      const before = text.slice(0, begin);
       if (before.lastIndexOf('<') > before.lastIndexOf('>')) {
         const attribute = /([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*["']?[^"'<>]*$/.exec(before)?.[1]?.toLowerCase();
         if (attribute !== 'href') continue;

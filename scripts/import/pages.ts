@@ -8,7 +8,8 @@ import { maskCode } from '../../src/lib/checks/body.ts';
 import { permalinkProblems } from '../../src/lib/routing/permalink.ts';
 import { frontMatterDefaults, type JekyllConfig } from './config.ts';
 import { editFrontMatter, joinFrontMatter, listLine, nestUnder, readFrontMatter, repairFrontMatter, splitFrontMatter, type FrontMatterData, type SplitFile } from './front-matter.ts';
-import { mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
+import { layoutBody, mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
+import { parseHtmlFragment } from '../../src/lib/links/html.ts';
 import type { LiquidResult, LiquidScope } from './liquid.ts';
 import { isHtml } from './reader.ts';
 import { convertKramdown } from './kramdown.ts';
@@ -177,6 +178,14 @@ export function dropped(file: string, key: string, value: unknown, why = 'this p
 }
 
 export type Convert = (text: string, options: { file: string; firstLine: number; markdown: boolean; page: Record<string, unknown>; keep?: boolean }) => LiquidResult;
+
+/** Works out the Liquid of a script's text as Jekyll did, or undefined when the importer cannot be sure. */
+export function scriptLiquid(convert: Convert, file: string, page: Record<string, unknown>): (text: string) => string | undefined {
+  return (text) => {
+    const result = convert(text, { file, firstLine: 1, markdown: false, page });
+    return result.leftovers.length === 0 && result.refusals.length === 0 ? result.text : undefined;
+  };
+}
 
 export interface PageContext {
   config: JekyllConfig;
@@ -357,9 +366,15 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
     report.push({ kind: 'leftover', file: path, message: `its description is ${values['description'].trim().length} characters; this project allows ${DESCRIPTION_MAX}. Shorten it.` });
   }
 
-  const split = document.split ?? { yaml: '', body: '', bodyLine: 1 };
+  const written = document.split ?? { yaml: '', body: '', bodyLine: 1 };
+  // A page whose words are all in its own layout's Liquid (an empty body over a list layout) gets that layout's text.
+  const ownLayout = layout.layout === 'page' && showsNothing(written.body) ? layoutBody(values['layout'], context.layoutFiles) : undefined;
+  if (ownLayout !== undefined) {
+    report.push({ kind: 'changed', file: path, message: `its body is empty and its layout "${String(values['layout'])}" wrote the page's words with Liquid: the layout's text (without {{ content }}) is written as the page's body, and the build runs its Liquid.` });
+  }
+  const split = ownLayout === undefined ? written : { ...written, body: `${ownLayout.replace(/\{\{-?\s*content\s*-?\}\}/g, () => written.body.trim())}\n` };
   const scope = { ...values, url, path };
-  const html = isHtml(path);
+  const html = isHtml(path) || ownLayout !== undefined;
   // An HTML body becomes one HTML block (htmlAsMarkdown), so none of it is code: every tag in it is converted.
   // The paginated index's list is the blog layout's now: its `paginator` Liquid would list the posts twice.
   const listedByLayout = context.paginated !== undefined && /\bpaginator\b/.test(split.body);
@@ -382,13 +397,21 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   if (document.collection === undefined && path.split('/').some((segment) => segment.startsWith('_'))) {
     report.push({ kind: 'changed', file: path, message: `is written to src/content/pages/${target}: this project never publishes files under a name starting with "_".` });
   }
-  const scripts = pageScripts(body, path);
+  const scripts = pageScripts(body, path, scriptLiquid(context.convert, path, scope));
+  body = scripts.body;
   report.push(...scripts.report);
   if (scripts.entries.length > 0) lists.push(listLine('scripts', scripts.entries));
   let yaml = editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) });
   yaml = nestUnder(yaml, ownFields, 'fields', defaultFields);
   if (lists.length > 0) yaml = `${yaml === '' || yaml.endsWith('\n') ? yaml : `${yaml}\n`}${lists.join('')}`;
   return { target, text: joinFrontMatter(yaml, body), layout, jekyllLayout, report, scope };
+}
+
+/** A body with nothing a reader sees: blank, or only HTML comments (read with the project's HTML parser). */
+function showsNothing(body: string): boolean {
+  if (body.trim() === '') return true;
+  if (!body.trimStart().startsWith('<!--')) return false;
+  return parseHtmlFragment(body).childNodes.every((node) => node.nodeName === '#comment' || (node.nodeName === '#text' && 'value' in node && node.value.trim() === ''));
 }
 
 function isBlank(value: unknown): boolean {

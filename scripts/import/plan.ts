@@ -5,7 +5,7 @@
  */
 import { posix } from 'node:path';
 import { CONFIG_FILES, collectionsDir, isRecord, pluginsOf, readConfig, siteConfigFrom, textSetting, type JekyllConfig, type LinkValue } from './config.ts';
-import { planData } from './data.ts';
+import { LIQUID_CONFIG_FILE, liquidDataPath, planData } from './data.ts';
 import { fixBareDomainLinks } from './links.ts';
 import { joinFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { servedSitePaths, withoutDeadLinks } from './dead-links.ts';
@@ -323,28 +323,19 @@ export function planImport(site: SourceSite): PlanResult {
     }
   }
 
-  // A data file no entry or index page names fed the old theme's templates (navigation, social
-  // links), which this project's layouts replace: the build would read it as a group of records.
-  // `_data/navigation.yml`'s menu becomes the site config's navigation (below), unless `header_pages` says otherwise.
-  const minimaSettings = isRecord(config['minima']) ? config['minima'] : {};
-  const menuData = data.values['navigation'];
-  const menuIsNavigation = config['header_pages'] === undefined && minimaSettings['nav_pages'] === undefined && isRecord(menuData) && Array.isArray(menuData['main']);
+  // A data file no entry or index page names fed the old theme's templates or the pages' Liquid
+  // (navigation, a CV, social links): it is plain data for Liquid, not a group of records.
+  // `_data/navigation.yml`'s menu also becomes the site config's navigation (below), unless `header_pages` says otherwise.
   for (const group of data.groups) {
     if (usedGroups.has(group)) continue;
-    const at = files.findIndex((file) => file.path === `src/data/${group}.yml`);
-    if (at === -1) continue;
-    const [file] = files.splice(at, 1);
-    const converted = group === 'navigation' && menuIsNavigation;
-    // Said once: "not imported", not also "imported as written".
+    const file = files.find((planned) => planned.path === `src/data/${group}.yml`);
+    if (file === undefined) continue;
+    const inside = file.from?.slice('_data/'.length) ?? `${group}.yml`;
+    file.path = liquidDataPath(inside);
+    // Said once, by the listing of what is written: not also "imported as written".
     for (let index = report.length - 1; index >= 0; index--) {
-      if (report[index]?.file === file?.from && report[index]?.kind === 'leftover' && report[index]?.message.startsWith('is imported as written')) report.splice(index, 1);
+      if (report[index]?.file === file.from && report[index]?.kind === 'leftover' && report[index]?.message.startsWith('is imported as written')) report.splice(index, 1);
     }
-    if (converted) continue;
-    report.push({
-      kind: 'skipped',
-      file: file?.from ?? `_data/${group}.yml`,
-      message: `no page names it in \`data:\`, so it fed the old theme's templates, which this project's layouts replace; it is not imported (its values still filled {{ site.data.${group}… }} in pages).`,
-    });
   }
 
   // Posts and drafts.
@@ -402,11 +393,13 @@ export function planImport(site: SourceSite): PlanResult {
   // The owner's details and the header navigation.
   // minima 2 reads `header_pages`, minima 3 `minima.nav_pages`: the same list of page paths.
   const minima = isRecord(config['minima']) ? config['minima'] : {};
-  const navigation = navigationFrom(config['header_pages'] ?? minima['nav_pages'], pages, report, configFile) ?? menuFrom(data.values['navigation'], report, data.files.find((file) => /^src\/data\/navigation\.ya?ml$/.test(file.path))?.from);
+  const navigation = navigationFrom(config['header_pages'] ?? minima['nav_pages'], pages, report, configFile) ?? menuFrom(data.values['navigation'], report, data.files.find((file) => /^src\/data\/(liquid\/)?navigation\.ya?ml$/.test(file.path))?.from);
   const siteConfig = siteConfigFrom({ config, cname: site.files.includes('CNAME') ? site.text('CNAME') : undefined, navigation });
   if (pagination) siteConfig.values.posts.perPage = pagination.perPage;
   report.push(...siteConfig.report);
   files.push({ path: SITE_CONFIG_FILE, content: { text: renderSiteConfig(siteConfig.values) }, from: configFile });
+  // Its settings as written, for the pages' Liquid (`site.author.googlescholar`, a theme's own maps).
+  files.push({ path: LIQUID_CONFIG_FILE, content: { text: site.text(configFile) }, from: configFile });
   files.push({ path: LEGACY_URLS_FILE, content: { text: legacyUrlsFile(urls) } });
 
   // The includes, for the build's {% include %}; then the theme code, in one line.

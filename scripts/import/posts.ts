@@ -16,7 +16,7 @@ import {
 } from '../../src/lib/routing/jekyll-urls.ts';
 import { textSetting, type JekyllConfig } from './config.ts';
 import { editFrontMatter, joinFrontMatter, listLine } from './front-matter.ts';
-import { dedupe, dropped, htmlAsMarkdown, markdownExtensions, markdownNotes, styleOf, titleFromName, TITLE_MAX, type Convert, type SourceDocument } from './pages.ts';
+import { dedupe, dropped, htmlAsMarkdown, markdownExtensions, markdownNotes, scriptLiquid, styleOf, titleFromName, TITLE_MAX, type Convert, type SourceDocument } from './pages.ts';
 import { isHtml } from './reader.ts';
 import { convertKramdown } from './kramdown.ts';
 import { pageScripts } from './scripts.ts';
@@ -136,7 +136,8 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
     report.push(...kramdown.report, ...markdownNotes(body, path, split.bodyLine, context.basePath));
   }
   let yaml = editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) });
-  const scripts = pageScripts(body, path);
+  const scripts = pageScripts(body, path, scriptLiquid(context.convert, path, page));
+  body = scripts.body;
   report.push(...scripts.report);
   if (scripts.entries.length > 0) yaml = `${yaml === '' || yaml.endsWith('\n') ? yaml : `${yaml}\n`}${listLine('scripts', scripts.entries)}`;
   let target = postTarget(path);

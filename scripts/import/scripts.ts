@@ -12,6 +12,8 @@ export interface PageScripts {
   /** The consent entries, in the page's order, each once. */
   entries: string[];
   report: ReportLine[];
+  /** The body, with the Liquid of inline scripts worked out. */
+  body: string;
 }
 
 /** `sha256-<base64>` of a script's text, as a content security policy names it. */
@@ -19,10 +21,17 @@ export function scriptHash(text: string): string {
   return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 }
 
-/** The consent for every script in a body (HTML, or Markdown whose HTML passes through as written). */
-export function pageScripts(body: string, file: string): PageScripts {
-  const result: PageScripts = { entries: [], report: [] };
+/**
+ * The consent for every script in a body (HTML, or Markdown whose HTML passes through as written).
+ * An inline script whose text has Liquid (`'{{ site.url }}'`) is hashed once its Liquid is worked
+ * out by `render` (the text Jekyll wrote, or undefined when the importer cannot be sure), and that
+ * text replaces the Liquid in `body`: the build would otherwise hash what its own Liquid writes,
+ * which depends on where it is deployed.
+ */
+export function pageScripts(body: string, file: string, render?: (text: string) => string | undefined): PageScripts {
+  const result: PageScripts = { entries: [], report: [], body };
   if (!/<script\b/i.test(body)) return result;
+  const replacements: { start: number; end: number; text: string }[] = [];
   for (const element of elements(parseHtmlFragment(body))) {
     if (element.tagName !== 'script') continue;
     const attributes = attributesOf(element);
@@ -40,10 +49,23 @@ export function pageScripts(body: string, file: string): PageScripts {
       if (!result.entries.includes(url)) result.entries.push(url);
       continue;
     }
-    const text = element.childNodes.map((child) => ('value' in child ? child.value : '')).join('');
+    let text = element.childNodes.map((child) => ('value' in child ? child.value : '')).join('');
     if (text.trim() === '') continue;
+    const first = element.childNodes[0]?.sourceCodeLocation;
+    const last = element.childNodes.at(-1)?.sourceCodeLocation;
+    if (render !== undefined && /\{\{|\{%/.test(text) && first && last) {
+      const rendered = render(text);
+      if (rendered !== undefined) {
+        replacements.push({ start: first.startOffset, end: last.endOffset, text: rendered });
+        text = rendered;
+      }
+    }
     const hash = scriptHash(text);
     if (!result.entries.includes(hash)) result.entries.push(hash);
+  }
+  for (const { start, end, text } of replacements.sort((a, b) => b.start - a.start)) result.body = `${result.body.slice(0, start)}${text}${result.body.slice(end)}`;
+  if (replacements.length > 0) {
+    result.report.push({ kind: 'changed', file, message: `${replacements.length === 1 ? 'a script' : `${replacements.length} scripts`} had Liquid in its text; it is written as Jekyll wrote it, so its consent stays the same wherever the site is deployed.` });
   }
   if (result.entries.length > 0) {
     result.report.push({ kind: 'changed', file, message: `ran ${result.entries.length === 1 ? 'a script' : `${result.entries.length} scripts`}; this project runs a page's scripts only with the owner's consent, so the import writes it: \`scripts: [${result.entries.join(', ')}]\`. Remove the line to turn them off.` });

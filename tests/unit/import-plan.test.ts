@@ -233,28 +233,30 @@ describe('posts', () => {
 });
 
 describe('data, static files and collections', () => {
-  it('imports the YAML data files pages name in `data:`, as written, and reports the rest', () => {
+  it('imports the YAML data files pages name in `data:` as groups, and every other data file as plain data for Liquid', () => {
     const result = plan({
       '_data/work.yml': '# comment\nAcme:\n  summary: x\n',
       '_data/projects.yaml': 'Robot:\n  summary: y\n',
       '_data/skills.json': '["a"]',
       '_data/nested/x.yml': 'A:\n  b: 1\n',
       '_data/navigation.yml': '- title: Home\n  url: /\n',
+      '_data/cv.yml': 'education:\n  - degree: PhD\n',
       'work.md': '---\nlayout: work\ntitle: Work\ndata: work\npermalink: /work/\n---\n',
       'projects.md': '---\nlayout: work\ntitle: Projects\ndata: projects\npermalink: /projects/\n---\n',
     });
     expect(text(result, 'src/data/work.yml')).toBe('# comment\nAcme:\n  summary: x\n');
     expect(text(result, 'src/data/projects.yml')).toBe('Robot:\n  summary: y\n');
-    expect(text(result, 'src/data/skills.json')).toBeUndefined();
-    // The theme's navigation data would be read as a group of records and stop the build.
+    // Not groups of records: where `site.data` reads them and the record checks do not.
     expect(text(result, 'src/data/navigation.yml')).toBeUndefined();
-    expect(messages(result)).toEqual(
-      expect.arrayContaining([
-        '_data/skills.json: this project reads data files as YAML only, so it is not imported. If a page needs it, write it as src/data/skills.yml.',
-        expect.stringMatching(/^_data\/nested\/x.yml: is in a folder of _data/),
-        expect.stringMatching(/^_data\/navigation.yml: no page names it in `data:`, so it fed the old theme's templates/),
-      ]),
-    );
+    expect(text(result, 'src/data/cv.yml')).toBeUndefined();
+    expect(text(result, 'src/data/liquid/cv.yml')).toBe('education:\n  - degree: PhD\n');
+    expect(text(result, 'src/data/liquid/navigation.yml')).toBe('- title: Home\n  url: /\n');
+    expect(text(result, 'src/data/liquid/skills.json')).toBe('["a"]');
+    expect(text(result, 'src/data/liquid/nested/x.yml')).toBe('A:\n  b: 1\n');
+    // The Jekyll settings as written, for the pages' `site.<key>`.
+    expect(text(result, 'src/data/liquid/_config.yml')).toBe(CONFIG);
+    // Said once, by the listing of what is written.
+    expect(messages(result).filter((message) => message.startsWith('_data/'))).toEqual([]);
   });
 
   it('copies static files to public/ and lists their URLs; the feed and sitemap are the project\'s own', () => {

@@ -26,12 +26,15 @@ describe('layouts: a table of theme layouts, and the fields a layout printed', (
     ['single', '---\nlayout: default\n---\n<h1>{{ page.title }}</h1>{% if page.venue %}<p>{{ page.venue }}, {{ page.date | date: "%Y" }}</p>{% endif %}{{ content }}{% if page.paperurl %}<a href="{{ page.paperurl }}">Paper</a>{% endif %}{% for post in site.posts limit: 3 %}{{ post.title }}{% endfor %}'],
     ['talk', '---\nlayout: default\n---\n{% capture where %}{{ page.location }}{% endcapture %}<p>{{ page.type | upcase }} at {{ page.venue | default: page.event }}</p><img src="{{ page.photo }}" alt="{{ page.caption }}" class="{{ page.style_class }}">{{ content }}'],
     ['broken', '{% if page.x %}never closed'],
+    // Ruby's Liquid lets parentheses in a condition pass; liquidjs refuses the tag.
+    ['ruby-if', '{% if (page.header.image or page.header.teaser) %}<img>{% endif %}<p>{{ page.venue }}, <time>{{ page.date | date: "%B %d, %Y" }}</time></p>{{ content }}'],
   ]);
 
   it('reads the printed page fields from the Liquid syntax tree, in order, without title and theme switches', () => {
     expect(printedFields('single', files)).toEqual(['venue', 'date', 'paperurl']);
     expect(printedFields('talk', files)).toEqual(['location', 'type', 'venue', 'event']);
     expect(printedFields('broken', files)).toEqual([]);
+    expect(printedFields('ruby-if', files)).toEqual(['venue', 'date']);
     expect(printedFields('missing', files)).toEqual([]);
   });
 
@@ -90,6 +93,16 @@ describe('scripts: the consent the importer writes', () => {
   it('writes scripts: into the page', () => {
     const result = plan({ '_config.yml': 'title: T\n', 'chart.md': '---\ntitle: Chart\n---\n<script>draw()</script>\n' });
     expect(text(result, 'src/content/pages/chart.md')).toContain(`\nscripts: ["${scriptHash('draw()')}"]\n---\n`);
+  });
+
+  it("writes an inline script's Liquid as Jekyll wrote it, and consents to that text, on a page and on a post", () => {
+    const source = "<script>\n  var SITE = '{{ site.url }}';\n</script>\n";
+    const written = "\n  var SITE = 'https://jane.dev';\n";
+    const result = plan({ '_config.yml': 'title: T\nurl: https://jane.dev\n', '404.md': `---\ntitle: Lost\npermalink: /lost/\n---\nGone.\n\n${source}`, '_posts/2017-07-24-gist.md': `---\ntitle: Gist\n---\n${source}` });
+    for (const path of ['src/content/pages/404.md', 'src/content/posts/2017-07-24-gist.md']) {
+      expect(text(result, path)).toContain(`<script>${written}</script>`);
+      expect(text(result, path)).toContain(`scripts: ["${scriptHash(written)}"]`);
+    }
   });
 });
 
@@ -198,6 +211,24 @@ describe('front matter Jekyll reads and a stricter YAML reader refuses', () => {
   });
 });
 
+describe("a page with an empty body over its own list layout", () => {
+  it("gets the layout's text as its body, its Liquid kept for the build; a theme layout or a page with a body does not", () => {
+    const layout = '---\nlayout: page\n---\n{{ content }}\n<div class="tiles">{% for project in site.data.projects %}<p>{{ project.name }}</p>{% endfor %}</div>\n';
+    const result = plan({
+      '_config.yml': 'title: T\n',
+      '_layouts/projects.html': layout,
+      '_data/projects.yml': '- name: QR code\n',
+      'projects.md': '---\ntitle: Projects\nlayout: projects\npermalink: /projects\n---\n',
+      'other.md': '---\ntitle: Other\nlayout: projects\npermalink: /other\n---\nIts own words.\n',
+      'noted.md': '---\ntitle: Noted\nlayout: projects\npermalink: /noted\n---\n<!-- a note to self -->\n',
+    });
+    expect(text(result, 'src/content/pages/noted.md')).toContain('<!-- a note to self -->\n<div class="tiles">');
+    expect(text(result, 'src/content/pages/projects.md')).toContain('<div class="tiles">{% for project in site.data.projects %}<p>{{ project.name }}</p>{% endfor %}</div>');
+    expect(text(result, 'src/content/pages/other.md')).not.toContain('tiles');
+    expect(lines(result, 'changed')).toContainEqual(expect.stringMatching(/^projects.md: its body is empty and its layout "projects" wrote the page's words with Liquid/));
+  });
+});
+
 describe("a page's link to a stylesheet compiled from the theme's Sass", () => {
   it('is taken out, since the stylesheet is not published, and reported', () => {
     const result = plan({
@@ -208,6 +239,21 @@ describe("a page's link to a stylesheet compiled from the theme's Sass", () => {
     expect(text(result, 'src/content/pages/card.md')).not.toContain('<link');
     expect(text(result, 'src/content/pages/card.md')).toContain('<div class="card">Hello</div>');
     expect(lines(result, 'converted')).toEqual(["card.html: its link to the stylesheet /assets/css/vcard.css, which Jekyll compiled from assets/css/vcard.scss, is taken out: this project's styles replace the theme's."]);
+  });
+
+  it.each([
+    [`{{ '/assets/css/vcard.css' | relative_url }}`],
+    [`{{ 'assets/css/vcard.css' | absolute_url }}`],
+    [`{{ site.baseurl }}/assets/css/vcard.css`],
+    [`{{ site.url }}{{ site.baseurl }}/assets/css/vcard.css?v=2`],
+  ])('is taken out when Liquid writes its address: %s', (href) => {
+    const result = plan({
+      '_config.yml': 'title: T\n',
+      'assets/css/vcard.scss': '---\n---\n.card { color: red; }\n',
+      'card.md': `---\ntitle: Card\n---\n<link rel="stylesheet" href="${href}" />\n\nHello\n`,
+    });
+    expect(text(result, 'src/content/pages/card.md')).not.toContain('<link');
+    expect(text(result, 'src/content/pages/card.md')).toContain('Hello');
   });
 });
 
@@ -233,5 +279,15 @@ describe('links that led nowhere on the Jekyll site either', () => {
       '---\ntitle: Post\nlayout: page\npermalink: /post.html\n---\nGet the rar or [the pdf](/files/a.pdf), gone, [feed](/feed.xml).\n\n<div>also <a href="/post.html#top">me</a></div>\n\nA photo\n\n`[code](/nothing)`\n',
     );
     expect(result.report.filter((line) => line.message.includes('led nowhere')).map((line) => `${line.file} ${line.line}`)).toEqual(['post.md 4', 'post.md 4', 'post.md 6', 'post.md 6', 'post.md 8']);
+  });
+
+  it('are taken out also when Liquid writes their address, the Liquid that works kept as written', () => {
+    const result = plan({
+      '_config.yml': 'title: T\n',
+      'files/a.pdf': 'x',
+      'he.md': '---\ntitle: He\n---\n<p>Feed <a href="{{ "/he/feed.xml" | relative_url }}">by RSS</a></p>\n\n[Old]({{ site.baseurl }}/old/) and [pdf]({{ \'files/a.pdf\' | relative_url }}).\n',
+    });
+    expect(text(result, 'src/content/pages/he.md')).toContain('<p>Feed by RSS</p>\n\nOld and [pdf]({{ \'files/a.pdf\' | relative_url }}).\n');
+    expect(result.report.filter((line) => line.message.includes('led nowhere')).map((line) => `${line.line} ${line.message.split(' led')[0]}`)).toEqual(['4 its link to /he/feed.xml', '6 its link to /old/']);
   });
 });

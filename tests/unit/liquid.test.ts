@@ -201,9 +201,44 @@ describe("the site's variables", () => {
     ['fields as page.<key>', () => site.pageOf('p/pubs/b.md')?.['venue'], 'V'],
     ['a page its url and path', () => [site.pageOf('p/pubs/b.md')?.['url'], site.pageOf('p/pubs/b.md')?.['path']], ['/pubs/b', 'pubs/b.md']],
     ['an excerpt: the first paragraph, as HTML', () => site.pageOf('p/pubs/b.md')?.['excerpt'], '<p>B body.</p>\n'],
+    ['a post its excerpt', () => site.pageOf('q/2019-01-01-old.md')?.['excerpt'], '<p>Old one.</p>\n'],
+    // As Jekyll 4: a page outside collections has no excerpt (its body may hold the page's scripts).
+    ['a plain page no excerpt', () => site.pageOf('p/about.md')?.['excerpt'], undefined],
     ['a post its id, slug and path', () => { const post = site.pageOf('q/2021-01-01-new.md'); return [post?.['id'], post?.['slug'], post?.['path']]; }, ['/2021/new', 'new', '_posts/2021-01-01-new.md']],
     ['time', () => site.site['time'], time],
   ])('%s', (_name, read, expected) => {
     expect(read()).toEqual(expected);
+  });
+});
+
+describe('site.data: groups of records and plain data for Liquid', () => {
+  it('reads src/data/liquid/ at the top of site.data, the groups by name, other folders nested; a group wins over plain data of its name', async () => {
+    const { readSiteData } = await import('../../src/lib/liquid/project.ts');
+    const project = mkdtempSync(join(tmpdir(), 'liquid-data-'));
+    mkdirSync(join(project, 'src', 'data', 'liquid', 'menus'), { recursive: true });
+    mkdirSync(join(project, 'src', 'data', 'lists'), { recursive: true });
+    writeFileSync(join(project, 'src', 'data', 'work.yml'), 'Acme:\n  summary: x\n');
+    writeFileSync(join(project, 'src', 'data', 'lists', 'talks.yml'), '- title: T\n');
+    writeFileSync(join(project, 'src', 'data', 'liquid', 'cv.yml'), 'education:\n  - degree: PhD\n');
+    writeFileSync(join(project, 'src', 'data', 'liquid', 'work.yml'), 'plain: true\n');
+    writeFileSync(join(project, 'src', 'data', 'liquid', 'menus', 'main.json'), '[{"title":"Home"}]');
+    expect(readSiteData(project)).toEqual({
+      cv: { education: [{ degree: 'PhD' }] },
+      menus: { main: [{ title: 'Home' }] },
+      lists: { talks: [{ title: 'T' }] },
+      work: { Acme: { summary: 'x' } },
+    });
+    const site = liquidSite({ config: {}, url: 'https://jane.dev', pages: [], posts: [], data: readSiteData(project), time: new Date(0), excerptSeparator: '\n\n' });
+    expect(text('{% for e in site.data.cv.education %}{{ e.degree }}{% endfor %}', { site: site.site })).toBe('PhD');
+  });
+
+  it("reads the old site's settings from src/data/liquid/_config.yml as site.<key>, below the site config, never as site.data", async () => {
+    const { readLiquidConfig, readSiteData } = await import('../../src/lib/liquid/project.ts');
+    const project = mkdtempSync(join(tmpdir(), 'liquid-config-'));
+    mkdirSync(join(project, 'src', 'data', 'liquid'), { recursive: true });
+    writeFileSync(join(project, 'src', 'data', 'liquid', '_config.yml'), 'title: Old\nauthor:\n  googlescholar: https://scholar.example/j\nseries_meta:\n  ai: {title: AI}\n');
+    expect(readSiteData(project)).toEqual({});
+    const site = liquidSite({ config: { ...readLiquidConfig(project), name: 'Jane' }, url: 'https://jane.dev', pages: [], posts: [], data: {}, time: new Date(0), excerptSeparator: '\n\n' });
+    expect(text('{{ site.author.googlescholar }} {{ site.series_meta.ai.title }} {{ site.name }}', { site: site.site })).toBe('https://scholar.example/j AI Jane');
   });
 });

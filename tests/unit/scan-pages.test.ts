@@ -61,7 +61,7 @@ describe('checkProject: what a build keeps of its checks', () => {
     const summary = summarize({
       problems: [problem],
       pages: [{ file: 'src/content/pages/work/gt.md', data: { permalink: '/work/gt' }, published: true, lineOf: () => undefined }],
-      posts: [{ file: 'src/content/posts/2019-06-10-a.md', facts: { permalink: '/2019/06/10/a.html' }, published: false, lineOf: () => undefined }],
+      posts: [{ file: 'src/content/posts/2019-06-10-a.md', data: {}, facts: { permalink: '/2019/06/10/a.html' }, published: false, lineOf: () => undefined }],
       records: [],
     } as unknown as Parameters<typeof summarize>[0]);
     expect(summary).toEqual({

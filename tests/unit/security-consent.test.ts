@@ -33,6 +33,10 @@ describe('a script runs only by the page\'s consent', () => {
     expect(found[1]).toContain(`scripts: ["${CDN}"]`);
   });
 
+  it('reads a scheme-relative script address as https, where the site is served', () => {
+    expect(problems('<script src="//cdn.example.org/plot-2.min.js"></script>\n', [CDN])).toEqual([]);
+  });
+
   it('passes the scripts the front matter lists, and only those', () => {
     expect(problems(BODY, [HASH, CDN])).toEqual([]);
     const partly = problems(BODY, [HASH]);
@@ -97,5 +101,30 @@ describe('the scripts key of a page', () => {
   });
   it('refuses an entry that is not a script, on its line', () => {
     expect(site('scripts: ["http://cdn.example.org/x.js"]\n', 'Text.')).toEqual([expect.stringMatching(/^scripts(\.0)?:5: "http:\/\/cdn.example.org\/x.js" is not a script/)]);
+  });
+});
+
+describe('the scripts key of a post', () => {
+  const post = (front: string) =>
+    checkSite({
+      pagesDir: 'src/content/pages',
+      pageFiles: [],
+      postsDir: 'src/content/posts',
+      postFiles: [{ path: 'src/content/posts/2017-07-24-gist.md', text: `---\ntitle: Gist\n${front}---\n\n${BODY}\n` }],
+      posts: { permalink: 'date', timezone: 'UTC' },
+      dataFiles: [],
+      routes: [],
+      publicFiles: [],
+    });
+
+  it('lets a consented post pass the checks, and gives its consent to the built-page check', () => {
+    const result = post(`scripts: ["${HASH}", "${CDN}"]\n`);
+    expect(result.problems.filter((problem) => problem.file.startsWith('src/content/posts/'))).toEqual([]);
+    expect(result.posts.map((checked) => checked.data.scripts)).toEqual([[HASH, CDN]]);
+  });
+  it('fails a post without consent, printing the line to add', () => {
+    const messages = post('').problems.filter((problem) => problem.file.startsWith('src/content/posts/')).map((problem) => problem.message);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toContain(`scripts: ["${HASH}"]`);
   });
 });

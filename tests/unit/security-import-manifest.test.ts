@@ -48,12 +48,12 @@ describe('the import knows exactly what it wrote and what the sample is', () => 
     expect(importInto(root).code).toBe(0);
     expect(existsSync(join(root, 'src/content/pages/home.md'))).toBe(false);
     const manifest = readManifest(root);
-    expect(Object.keys(manifest?.imported ?? {}).sort()).toEqual(['public/robots.txt', 'src/content/pages/about.md', 'src/data/legacy-urls.txt', 'src/site.config.ts']);
+    expect(Object.keys(manifest?.imported ?? {}).sort()).toEqual(['public/robots.txt', 'src/content/pages/about.md', 'src/data/legacy-urls.txt', 'src/data/liquid/_config.yml', 'src/site.config.ts']);
     expect(manifest?.sample).toEqual({});
     // The next import finds only its own files, unchanged.
     const again = importInto(root);
     expect(again.code).toBe(0);
-    expect(again.out).toContain('0 new, 0 replaced, 0 removed, 4 already as imported');
+    expect(again.out).toContain('0 new, 0 replaced, 0 removed, 5 already as imported');
   });
 
   it('never removes a page the owner committed, nor replaces a config they edited and committed, without --force', () => {

@@ -36,7 +36,7 @@ export function summarize({ problems, pages, posts }: SiteCheckResult): BuildChe
     problems,
     addressed: [
       ...pages.map(({ file, data, published }) => ({ file, permalink: data.permalink, published, scripts: data.scripts })),
-      ...posts.map(({ file, facts, published }) => ({ file, permalink: facts.permalink, published })),
+      ...posts.map(({ file, data, facts, published }) => ({ file, permalink: facts.permalink, published, scripts: data.scripts })),
     ],
   };
 }

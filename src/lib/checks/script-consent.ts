@@ -37,7 +37,8 @@ export type ScriptNeed = { entry: string } | { refused: string };
 export function scriptNeed(element: HtmlElement): ScriptNeed {
   const src = element.attrs.find((attribute) => attribute.name === 'src' && !attribute.prefix && !attribute.namespace);
   if (src) {
-    const url = normalizeUrl(src.value);
+    // A scheme-relative address loads over the page's own scheme: https, where the site is served.
+    const url = normalizeUrl(src.value).replace(/^\/\/(?=[^/])/, 'https://');
     try {
       if (new URL(url).protocol === 'https:') return { entry: url };
     } catch {

@@ -134,7 +134,8 @@ export function checkSite(input: SiteCheckInput): SiteCheckResult {
   }
   const permalinkOfPost = (name: string) => postAddresses.get(name);
   for (const { file, data, body, bodyLine } of postBodies) {
-    for (const problem of bodyProblems(file, data, body, { bodyLine, format: file.endsWith('.mdx') ? 'mdx' : 'md', permalinkOfPost })) problems.push({ file, ...problem });
+    const scripts = Array.isArray(data['scripts']) ? data['scripts'].filter((entry): entry is string => typeof entry === 'string') : undefined;
+    for (const problem of bodyProblems(file, data, body, { bodyLine, format: file.endsWith('.mdx') ? 'mdx' : 'md', permalinkOfPost, scripts })) problems.push({ file, ...problem });
   }
   const pages = checkPageFiles(input, groups, problems, invalidPermalinks, permalinkOfPost, bodyProblems);
   const published = pages.filter((page) => page.published);

@@ -16,6 +16,17 @@ import { memoByText } from '../text-memo.ts';
 
 /** Where groups' data files live, relative to the project root. */
 export const DATA_DIR = 'src/data';
+/**
+ * Plain data for Liquid (a CV, a menu, a list the pages loop over): `site.data.<name>` reads
+ * `src/data/liquid/<name>.yml` (or JSON, CSV, TSV; folders nest). Not groups of records, so the record
+ * checks do not read it. The importer writes every `_data` file no page names in `data:` here.
+ */
+export const LIQUID_DATA_DIR = `${DATA_DIR}/liquid`;
+/**
+ * The old site's settings Liquid reads as `site.<key>` (`site.author.googlescholar`): the Jekyll
+ * `_config.yml` as written, below this project's own settings. Not part of `site.data`.
+ */
+export const LIQUID_CONFIG_FILE = `${LIQUID_DATA_DIR}/_config.yml`;
 /** A data file's name is its group's name: `work.yml` is the group `work`. */
 export const DATA_FILE = /^([^./][^/]*)\.ya?ml$/;
 

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import type { Liquid } from 'liquidjs';
-import { DATA_DIR } from '../data/data-file.ts';
+import { DATA_DIR, LIQUID_CONFIG_FILE, LIQUID_DATA_DIR } from '../data/data-file.ts';
 import { readEntrySource } from '../frontmatter/read-entry.ts';
 import { PAGES_DIR } from '../content/folder-permalinks.ts';
 import { isPublishedFile } from '../routing/pages.ts';
@@ -58,7 +58,30 @@ function readData(path: string): unknown {
   return rows.map((row) => Object.fromEntries(header.map((key, index) => [key, row[index] ?? null])));
 }
 
-/** `src/data/` as `site.data`: each file by its name without extension, each folder a map of its own. */
+/**
+ * `site.data`: the plain data of `src/data/liquid/` at the top, then `src/data/` (the groups of
+ * records by name, any other folder a map of its own). A group wins over plain data of its name.
+ */
+export function readSiteData(root: string): Record<string, unknown> {
+  const groups = readDataTree(join(root, DATA_DIR));
+  const liquidFolder = LIQUID_DATA_DIR.slice(DATA_DIR.length + 1);
+  delete groups[liquidFolder];
+  const plain = readDataTree(join(root, LIQUID_DATA_DIR));
+  delete plain['_config'];
+  return { ...plain, ...groups };
+}
+
+/** The old site's settings (`src/data/liquid/_config.yml`), for `site.<key>` below the site config's own. */
+export function readLiquidConfig(root: string): Record<string, unknown> {
+  try {
+    const value = yaml.load(readFileSync(join(root, LIQUID_CONFIG_FILE), 'utf8'));
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** A folder of data files as a tree: each file by its name without extension, each folder a map of its own. */
 export function readDataTree(folder: string): Record<string, unknown> {
   const tree: Record<string, unknown> = {};
   let entries;
@@ -151,11 +174,11 @@ export function projectLiquid(input: ProjectLiquidInput): ProjectLiquid {
     postUrls.set(name.split('/').pop() ?? name, post.url);
   }
   const site = liquidSite({
-    config: input.config,
+    config: { ...readLiquidConfig(input.root), ...input.config },
     url: input.url,
     pages,
     posts,
-    data: readDataTree(join(input.root, DATA_DIR)),
+    data: readSiteData(input.root),
     time: new Date(),
     excerptSeparator: input.posts.excerptSeparator,
   });

@@ -95,7 +95,9 @@ export function liquidSite(input: LiquidSiteInput): LiquidSite {
 
   const entryObject = (entry: SourceEntry, extra: Record<string, unknown>): Record<string, unknown> => {
     const object: Record<string, unknown> = { ...merged(entry.data), url: entry.url, path: entry.path, ...extra };
-    if (!('excerpt' in object)) lazy(object, 'excerpt', () => excerptOf(entry.body, String(entry.data['excerpt_separator'] ?? separator)));
+    // Jekyll 4 gives posts and collection documents an excerpt, a plain page none (unless it writes one).
+    const hasExcerpt = 'date' in extra || typeof entry.data['collection'] === 'string';
+    if (hasExcerpt && !('excerpt' in object)) lazy(object, 'excerpt', () => excerptOf(entry.body, String(entry.data['excerpt_separator'] ?? separator)));
     lazy(object, 'content', () => entry.body);
     objects.set(entry.file, object);
     return object;

@@ -3,6 +3,21 @@ import { z } from 'astro/zod';
 import { permalinkProblems } from '../routing/permalink.ts';
 
 /**
+ * The owner's consent for scripts on a page or post: each entry is the exact `https://` URL of an
+ * external script or `sha256-<base64>` of an inline script's text. The page's
+ * Content-Security-Policy allows exactly these; any other script fails the build, and the
+ * message prints the line to add. Without it the page runs no JavaScript.
+ */
+export const SCRIPTS_KEY = z
+  .array(
+    z.string().refine(isConsentEntry, {
+      error: (issue) => `"${String(issue.input)}" is not a script: write the exact https:// URL of an external script, or sha256-<base64> of an inline one (the build prints it).`,
+    }),
+    { error: 'must be a list of scripts, like scripts: ["https://cdn.example/plot.js"].' },
+  )
+  .optional();
+
+/**
  * The page templates a page can name in `layout`, as on the owner's Jekyll theme. Each maps to a
  * component in `src/layouts/`.
  */
@@ -111,20 +126,8 @@ export function pageSchema({ groups }: PageSchemaOptions) {
         .optional(),
       /** `true` keeps the page unpublished: no page, no sitemap entry, no link. */
       draft: z.boolean({ error: 'must be true or false (without quotes).' }).default(false),
-      /**
-       * The owner's consent for scripts on this page: each entry is the exact `https://` URL of an
-       * external script or `sha256-<base64>` of an inline script's text. The page's
-       * Content-Security-Policy allows exactly these; any other script fails the build, and the
-       * message prints the line to add. Without it the page runs no JavaScript.
-       */
-      scripts: z
-        .array(
-          z.string().refine(isConsentEntry, {
-            error: (issue) => `"${String(issue.input)}" is not a script: write the exact https:// URL of an external script, or sha256-<base64> of an inline one (the build prints it).`,
-          }),
-          { error: 'must be a list of scripts, like scripts: ["https://cdn.example/plot.js"].' },
-        )
-        .optional(),
+      /** The owner's consent for the page's scripts (SCRIPTS_KEY). */
+      scripts: SCRIPTS_KEY,
       /**
        * The Jekyll collection the page belongs to (`publications` for a file of `_publications/`):
        * Liquid lists it in `site.publications`, ordered by `date`, then by file name.

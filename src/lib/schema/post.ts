@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { permalinkProblems } from '../routing/permalink.ts';
-import { DESCRIPTION_MAX_LENGTH, LIQUID_KEYS, text, TITLE_MAX_LENGTH } from './page.ts';
+import { DESCRIPTION_MAX_LENGTH, LIQUID_KEYS, SCRIPTS_KEY, text, TITLE_MAX_LENGTH } from './page.ts';
 
 /** A word or a list of words, as Jekyll reads `categories` and `tags`: `programming bash` or `[programming, bash]`. */
 const words = (field: string) =>
@@ -49,6 +49,8 @@ export const postSchema = z.strictObject({
   description: text('description')
     .max(DESCRIPTION_MAX_LENGTH, { error: `is longer than ${DESCRIPTION_MAX_LENGTH} characters; keep it to a sentence or two.` })
     .optional(),
+  /** The owner's consent for the post's scripts, as a page's `scripts:`. */
+  scripts: SCRIPTS_KEY,
   ...LIQUID_KEYS,
 });
 
