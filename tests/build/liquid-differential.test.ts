@@ -8,23 +8,17 @@
  * line saying so, except when REQUIRE_JEKYLL=1 (or CI) is set: then a missing Jekyll is a failure.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectLiquid } from '../../src/lib/liquid/project.ts';
+import { toolAvailable } from '../helpers/tools.ts';
 
 const OUTPUT = fileURLToPath(new URL('../.output/liquid-differential/', import.meta.url));
-const INSTALL = 'apt-get install -y jekyll';
-const hasJekyll = (process.env['PATH'] ?? '').split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, 'jekyll')));
 
-function jekyllAvailable(): boolean {
-  if (hasJekyll) return true;
-  if (process.env['REQUIRE_JEKYLL'] === '1' || process.env['CI']) throw new Error(`The Liquid differential test needs jekyll on PATH. Install it: ${INSTALL}`);
-  console.warn(`Liquid differential test SKIPPED: no jekyll on PATH (${INSTALL}).`);
-  return false;
-}
+/** Skips with one line where Jekyll is missing; REQUIRE_JEKYLL=1 makes that a failure (tests/helpers/tools.ts). */
+const jekyllAvailable = () => toolAvailable('Jekyll');
 
 /** How a case's two outputs are compared. `text`: markup and whitespace aside, for HTML both write differently. */
 type Compare = 'exact' | 'text';
