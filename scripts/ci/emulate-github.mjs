@@ -209,7 +209,7 @@ function otherOwnersSite(workspace, env) {
     if (expected !== 0 && result.status === 0) fail(`"${command}" passed in the other owner's site with a broken entry`);
     return result;
   };
-  const sample = sh('git ls-files src/content src/data src/site.config.ts public', { cwd: workspace, env, capture: true }).output.split('\n').filter(Boolean);
+  const sample = sh('git ls-files src/content src/data src/includes src/site.config.ts public', { cwd: workspace, env, capture: true }).output.split('\n').filter(Boolean);
   run('npm run import -- tests/fixtures/import/portfolio');
   writeFileSync(join(workspace, 'public', 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#1e5a8c"/></svg>\n');
   const unchanged = sample.filter(

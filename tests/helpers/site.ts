@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
@@ -25,7 +25,7 @@ const PROJECT_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src
  * The owner's own files in the project, never read by a test: the repository is the owner's site, so
  * a fixture site starts from the sample site the tests own (tests/fixtures/sample) instead.
  */
-export const OWNER_FILES = ['src/content', 'src/data', 'src/site.config.ts', 'public'] as const;
+export const OWNER_FILES = ['src/content', 'src/data', 'src/includes', 'src/site.config.ts', 'public'] as const;
 /** The site every fixture site starts from: the project's sample content, as the tests keep it. */
 export const SAMPLE_SITE = join(FIXTURES, 'sample');
 
@@ -67,6 +67,8 @@ export async function createSite(name: string, options: SiteOptions = {}): Promi
     await cp(join(PROJECT_ROOT, file), join(root, file), { recursive: true, filter: (path) => !ownerFile(path) });
   }
   for (const file of OWNER_FILES) {
+    // The sample has no includes: Liquid's src/includes/ comes with an owner's import.
+    if (!existsSync(join(SAMPLE_SITE, file))) continue;
     await cp(join(SAMPLE_SITE, file), join(root, file), { recursive: true });
   }
   for (const [option, folder] of Object.entries(CONTENT) as [keyof typeof CONTENT, string][]) {
