@@ -3,7 +3,7 @@
  * The owner's GitHub workflows, run here as GitHub's stock Ubuntu runner would run them, on a fresh
  * repository made from this one:
  *
- *   1. a fresh clone in a temporary folder (nothing beside it: no ../shared), with no `jekyll` on
+ *   1. a fresh clone in a temporary folder (nothing beside it: no shared/ folder of examples), with no `jekyll` on
  *      PATH and the runner's variables (CI, GITHUB_ACTIONS, GITHUB_REPOSITORY, GITHUB_ENV...);
  *   2. every `run:` step of .github/workflows/ci.yml's jobs and deploy.yml's `build` job, in order,
  *      with the env the workflow gives it; the `uses:` steps done by hand (checkout, setup-node...);
@@ -133,7 +133,7 @@ function clone(name) {
   mkdirSync(join(temp, name));
   const result = spawnSync('git', ['clone', '--quiet', '--no-local', ROOT, workspace], { stdio: 'inherit' });
   if (result.status !== 0) fail(`git clone of ${ROOT} failed`);
-  if (existsSync(join(workspace, '..', 'shared'))) fail('a ../shared folder is beside the clone');
+  if (existsSync(join(workspace, '..', 'shared'))) fail('a shared/ folder of examples is beside the clone');
   return workspace;
 }
 
