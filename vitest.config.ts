@@ -12,7 +12,9 @@ export default defineConfig({
     globalSetup: ['tests/helpers/global-setup.ts'],
     projects: [
       {
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },
+        // One module graph for all unit files: they share no state, and re-importing src/lib for each
+        // file was most of their time.
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false },
       },
       {
         // Each build test runs `astro build` on a fixture site: slow, so generous timeouts.
