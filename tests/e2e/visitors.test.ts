@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserTestsAvailable } from '../helpers/browser.ts';
 import { builtPages, canonicalUrl, sitemapLocations } from '../helpers/pages-server.ts';
-import { EACH_PAGE, label, NOT_FOUND, SCHEMES, SCREENSHOTS, switchView, useVisitorBrowser, WIDTHS } from '../helpers/visitor-browser.ts';
+import { EACH_PAGE, label, NOT_FOUND, reviewScreenshot, SCHEMES, switchView, useVisitorBrowser, WIDTHS } from '../helpers/visitor-browser.ts';
 import { VISITOR_ENV, VISITOR_IMAGE, VISITOR_NAVIGATION, VISITOR_PAGES, VISITOR_TILES, type NavState } from '../helpers/visitor-site.ts';
 
 const NAVIGATION = VISITOR_NAVIGATION;
@@ -23,7 +22,7 @@ describe.runIf(browserTestsAvailable())('what visitors meet, in Chromium', () =>
   });
 
   it.each(EACH_PAGE)(
-    '%s renders with no console error, CSP violation or failed request (screenshots for review)',
+    '%s renders with no console error, CSP violation or failed request',
     async (_name, path) => {
       // Loaded afresh at each width, since a width may load other images; then shown in each scheme.
       for (const width of WIDTHS) {
@@ -36,7 +35,7 @@ describe.runIf(browserTestsAvailable())('what visitors meet, in Chromium', () =>
         for (const colorScheme of SCHEMES) {
           // Styles applied and every <img> loaded (see switchView).
           await switchView(page, { colorScheme, width });
-          await page.screenshot({ path: join(SCREENSHOTS, `${label(path)}-${width}-${colorScheme}.png`), fullPage: true });
+          await reviewScreenshot(page, `${label(path)}-${width}-${colorScheme}.png`);
           expect(problems, `${label(path)} ${colorScheme} ${width}px`).toEqual([]);
         }
         await close();
@@ -118,15 +117,6 @@ describe.runIf(browserTestsAvailable())('what visitors meet, in Chromium', () =>
     await close();
   });
 
-  it.each(SCHEMES)('shows the skip link and focus rings (%s), screenshot for review', async (colorScheme) => {
-    const { page, close } = await open('work/aws-intern', { colorScheme, width: 375 });
-    await page.keyboard.press('Tab');
-    await page.screenshot({ path: join(SCREENSHOTS, `focus-skip-link-375-${colorScheme}.png`) });
-    for (let step = 0; step < 4; step += 1) await page.keyboard.press('Tab');
-    await page.screenshot({ path: join(SCREENSHOTS, `focus-in-content-375-${colorScheme}.png`) });
-    await close();
-  });
-
   it('prints an entry as a clean document: no navigation, black on white', async () => {
     const { page, close } = await open('work/aws-intern', { colorScheme: 'dark', width: 1280 });
     await page.emulateMedia({ media: 'print' });
@@ -135,7 +125,6 @@ describe.runIf(browserTestsAvailable())('what visitors meet, in Chromium', () =>
     );
     expect(hidden).toEqual(['none', 'none', 'none']);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
-    await page.pdf({ path: join(SCREENSHOTS, 'work-aws-intern-print.pdf') });
     await close();
   });
 });

@@ -14,6 +14,17 @@ import { buildVisitorSite, VISITOR_ENV, VISITOR_PAGES } from './visitor-site.ts'
 
 export const SCREENSHOTS = join(OUTPUT_ROOT, 'screenshots');
 
+/**
+ * A full-page screenshot for a person to look at, written to tests/.output/screenshots only with
+ * REVIEW_SCREENSHOTS=1: it asserts nothing, and encoding dozens of them was a large share of the
+ * browser tests' time. `npm run screenshots` makes the README's pictures.
+ */
+export async function reviewScreenshot(page: Page, file: string): Promise<void> {
+  if (process.env['REVIEW_SCREENSHOTS'] !== '1') return;
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: true });
+}
+
 /** A path no page has: the site's 404 page answers it. */
 export const NOT_FOUND = 'no-such-page';
 /** Every published page, and the 404 page. */
@@ -68,7 +79,6 @@ export function useVisitorBrowser(name: string): VisitorBrowser {
     server = await startPagesServer(site.dist, VISITOR_ENV.BASE_PATH);
     browser = await launchChromium();
     tabs = tabPool(browser, { warnings: true });
-    await mkdir(SCREENSHOTS, { recursive: true });
   });
 
   afterAll(async () => {
