@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSite, fixtureSite } from '../helpers/site.ts';
+import { buildSite, fixtureSite, hostileAllowedSite } from '../helpers/site.ts';
 
 /**
  * Hostile fixture sites (tests/fixtures/hostile): each way of bringing script onto the site's own
@@ -27,7 +27,7 @@ describe('hostile fixture sites', () => {
   }, 300_000);
 
   it('builds the allowed site: a consented script, a clean SVG and a refresh to it', async () => {
-    const { exitCode, output } = await buildSite('security-allowed', await fixtureSite('hostile/allowed'));
+    const { exitCode, output } = await hostileAllowedSite();
     expect(output).not.toContain('conflicts with');
     expect(exitCode, output).toBe(0);
   }, 300_000);

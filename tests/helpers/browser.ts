@@ -136,9 +136,10 @@ export interface Visit {
  * process, about 0.3 s of processor time on a two-core machine against 0.1 s for a visit in an open
  * tab, and the browser tests make hundreds of visits. Each visit finds its tab in the kind's colour
  * scheme, size and screen media, whatever the last visit switched; a tab still in use when another
- * visit of its kind comes is not shared: that visit opens one of its own.
+ * visit of its kind comes is not shared: that visit opens one of its own. `onTab` sees each new tab
+ * before its first visit.
  */
-export function tabPool(browser: Browser, { warnings = false }: { warnings?: boolean } = {}) {
+export function tabPool(browser: Browser, { warnings = false, onTab }: { warnings?: boolean; onTab?: (page: Page) => void } = {}) {
   interface Tab {
     kind: TabKind;
     page: Page;
@@ -156,6 +157,7 @@ export function tabPool(browser: Browser, { warnings = false }: { warnings?: boo
     const page = await context.newPage();
     const tab: Tab = { kind, page, problems: [], status: 200, visits: trackVisits(page) };
     await watch(page, () => ({ problems: tab.problems, status: tab.status, warnings }), tab.visits);
+    onTab?.(page);
     return tab;
   }
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -85,7 +85,22 @@ export async function createSite(name: string, options: SiteOptions = {}): Promi
     await mkdir(dirname(join(root, file)), { recursive: true });
     await writeFile(join(root, file), text);
   }
+  await shareCardCache(root);
   return { root, dist: join(root, 'dist') };
+}
+
+/** The social cards every fixture site of a run draws into: most sites show the same sample pages. */
+const CARD_CACHE = join(OUTPUT_ROOT, 'og-cards');
+
+/**
+ * Points a fixture site's card cache (`node_modules/.astro/og-cards`, see src/integrations/og-cards.ts)
+ * at the run's shared one. Cards are named by the hash of what they show and written whole, so sites
+ * building at once can share them; drawing the same cards again in each site was seconds per build.
+ */
+async function shareCardCache(root: string): Promise<void> {
+  await mkdir(CARD_CACHE, { recursive: true });
+  await mkdir(join(root, 'node_modules', '.astro'), { recursive: true });
+  await symlink(CARD_CACHE, join(root, 'node_modules', '.astro', 'og-cards'), 'dir');
 }
 
 export interface CommandResult {
@@ -401,4 +416,9 @@ export function fixtureSiteBuild(): Promise<Site & CommandResult> {
       env: FIXTURE_SITE_ENV,
     });
   });
+}
+
+/** tests/fixtures/hostile/allowed: what a hostile site may keep (a consented script, a clean SVG, a refresh to it). */
+export function hostileAllowedSite(): Promise<Site & CommandResult> {
+  return buildOnce('hostile-allowed', async () => buildSite('security-allowed', await fixtureSite('hostile/allowed')));
 }
