@@ -11,13 +11,14 @@ import { checkSite, type CheckedPage, type LiquidSettings, type SitePage, type S
 import { rememberAstroCommand } from '../lib/content/astro-command.ts';
 import { isEditorFile, readMidSave } from '../lib/content/editor-files.ts';
 import { ENTRIES_LOADER_NAME } from '../lib/content/entries-loader.ts';
-import { DATA_DIR, groupOfFile } from '../lib/data/data-file.ts';
+import { DATA_DIR, dataGroups, groupOfFile } from '../lib/data/data-file.ts';
 import { formatProblems, type Problem } from '../lib/errors.ts';
 import { checkLinks, pageUrlPath, resolveSitePath } from '../lib/links/check.ts';
 import { extractPageFacts } from '../lib/links/extract.ts';
 import { scanPages } from '../lib/links/scan-pages.ts';
 import { SITE_CONFIG_FILE, splitNavigationProblems } from '../lib/links/navigation.ts';
-import { linkProblemsToProblems } from '../lib/links/report.ts';
+import { lineOfLink, linkProblemsToProblems } from '../lib/links/report.ts';
+import { blameRecords, recordLinkProblem, recordLinks } from '../lib/links/record-links.ts';
 import { scanServedFiles } from '../lib/checks/served-files.ts';
 import { consentAdvice, unconsentedScripts } from '../lib/checks/script-consent.ts';
 import { checkLegacyUrls, LEGACY_URLS_FILE, parseLegacyUrls } from '../lib/routing/legacy-urls.ts';
@@ -25,11 +26,20 @@ import { sameAddress } from '../lib/routing/navigation.ts';
 import { permalinkToFile } from '../lib/routing/permalink.ts';
 import { POSTS_DIR, type PostsConfig } from '../lib/routing/posts.ts';
 import { sitemapXml } from '../lib/seo/sitemap.ts';
-import { absoluteUrl, withBase } from '../lib/url.ts';
+import { absoluteUrl, withBase, withoutBase } from '../lib/url.ts';
 import { writeDevProblems } from './dev-problems.ts';
 import { rememberSettings } from '../lib/liquid/bodies.ts';
 
 export { filesBelow, PAGES_DIR };
+
+/** The links the records of a project's data files write; none without a project to read. */
+function blamedLinks(rootDir: string | undefined): ReturnType<typeof recordLinks> {
+  if (rootDir === undefined) return [];
+  return recordLinks(dataGroups(rootDir).flatMap(({ file }) => {
+    const text = readSourceText(join(rootDir, file));
+    return text === undefined ? [] : [{ file, text }];
+  }));
+}
 
 /** A source file's text, or nothing if it cannot be read. */
 function readSourceText(path: string): string | undefined {
@@ -310,6 +320,19 @@ export function entryChecks({ posts, folders, navigation = [], siteConfig }: Ent
         }
         const split = splitNavigationProblems(linkProblems, navigation, base);
         const report = { unpublishedAt: (permalink: string) => unpublished.get(permalink), pages: htmlFiles, files, base, sourceTextOf: (file: string) => readSourceText(join(rootDir, file)) };
+        // A link a record writes (`links.0.ref`) is the data file's problem, not each page's that shows it.
+        const sourceText = (file: string) => readSourceText(join(rootDir, file));
+        const blamed = blameRecords({
+          problems: split.others,
+          written: (problem) => (problem.url.startsWith('/') ? withoutBase(base, problem.url) : problem.url),
+          page: (problem) => problem.page,
+          writtenInSource: (page, address) => {
+            const source = entrySources.get(page);
+            const text = source === undefined ? undefined : sourceText(source);
+            return text !== undefined && lineOfLink(text, address) !== undefined;
+          },
+          links: blamedLinks(split.others.length > 0 ? rootDir : undefined),
+        });
         const brokenLinks = [
           ...linkProblemsToProblems({ ...report, problems: split.navigation, sourceOf: () => SITE_CONFIG_FILE }).map((problem) => ({
             ...problem,
@@ -317,7 +340,10 @@ export function entryChecks({ posts, folders, navigation = [], siteConfig }: Ent
             message: `${problem.message} It is in the header of every page.`,
           })),
           // Each problem is placed on the line of the page's Markdown that writes the link.
-          ...linkProblemsToProblems({ ...report, problems: split.others, sourceOf: (page) => entrySources.get(page) }),
+          ...linkProblemsToProblems({ ...report, problems: blamed.pages, sourceOf: (page) => entrySources.get(page) }),
+          ...blamed.records.flatMap(({ problem, link }) =>
+            linkProblemsToProblems({ ...report, problems: [problem], sourceOf: () => link.file }).map((found) => recordLinkProblem(found, link, sourceText, pageUrlPath(problem.page))),
+          ),
         ];
         const legacyText = await readFile(join(rootDir, LEGACY_URLS_FILE), 'utf8').catch(() => undefined);
         const legacyProblems =
