@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blameRecords, lineOfRecordField, recordLinkProblem, recordLinks } from '../../src/lib/links/record-links.ts';
+import { lineOfRecordField } from '../../src/lib/data/data-file.ts';
+import { blameRecords, recordLinkProblem, recordLinks } from '../../src/lib/links/record-links.ts';
 
 const WORK = 'Acme:\n  summary: Engineer\n  date: 2020\n  page: acme\n  links:\n    - name: Home\n      ref: https://acme.example/\n    - name: Team\n      ref: /work/team\nBeta:\n  press:\n    - name: Story\n      ref: " /work/team "\n';
 

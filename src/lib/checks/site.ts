@@ -1,6 +1,6 @@
 import { closest, schemaIssuesToProblems, type Problem } from '../errors.ts';
 import { frontMatterHint, readEntrySource } from '../frontmatter/read-entry.ts';
-import { checkedRecords, DATA_DIR, groupOfFile, readDataFile, type RawRecord } from '../data/data-file.ts';
+import { checkedRecords, DATA_DIR, groupOfFile, lineOfRecordField, readDataFile, type RawRecord } from '../data/data-file.ts';
 import { isPublishedFile, NOT_FOUND_PERMALINK } from '../routing/pages.ts';
 import { permalinkToFile, servedPaths } from '../routing/permalink.ts';
 import { PAGE_KEYS, pageSchema, type PageData } from '../schema/page.ts';
@@ -222,7 +222,7 @@ function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly
         data: parsed.data,
       };
       records.push(record);
-      problems.push(...recordSafetyProblems(path, raw, parsed.data));
+      problems.push(...recordSafetyProblems(path, text, raw, parsed.data));
       const image = parsed.data.image;
       const head = image?.startsWith('/') && publicSet.has(decodeURIComponentSafe(image.slice(1))) ? readPublicHead?.(decodeURIComponentSafe(image.slice(1))) : undefined;
       const imageProblem = head ? imageFileProblem(head) : undefined;
@@ -250,7 +250,7 @@ function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly
  * image, which the page's Content-Security-Policy would block (it is refused, not upgraded: the
  * image's host may not serve https).
  */
-function recordSafetyProblems(file: string, raw: RawRecord, data: RecordData): Problem[] {
+function recordSafetyProblems(file: string, text: string, raw: RawRecord, data: RecordData): Problem[] {
   const problems: Problem[] = [];
   for (const list of ['links', 'press', 'awards', 'honors'] as const) {
     data[list].forEach((link, index) => {
@@ -260,7 +260,7 @@ function recordSafetyProblems(file: string, raw: RawRecord, data: RecordData): P
         file,
         record: raw.key,
         field: `"${raw.key}" ${list}.${index}.ref`,
-        line: raw.lineOf(list) ?? raw.line,
+        line: lineOfRecordField(text, [raw.key, list, index, 'ref']) ?? raw.lineOf(list) ?? raw.line,
         message: `"${link.ref}" is a "${scheme}" link, which would run JavaScript on the entry's page, and the site ships none. Link to a page (https://...) instead.`,
       });
     });

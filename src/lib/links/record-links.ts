@@ -1,7 +1,6 @@
 import type { Problem } from '../errors.ts';
-import { checkedRecords } from '../data/data-file.ts';
+import { checkedRecords, lineOfRecordField } from '../data/data-file.ts';
 import { RECORD_LISTS } from '../schema/record.ts';
-import { yamlTree } from '../yaml-tree.ts';
 
 /**
  * A record's link (`links.0.ref` in `src/data/work.yml`) is written on every page that shows the
@@ -33,16 +32,6 @@ export function recordLinks(dataFiles: readonly { file: string; text: string }[]
     }
   }
   return links;
-}
-
-/** The 1-based line of a record's field (`["Acme", "links", 0, "ref"]`) in a data file's text. */
-export function lineOfRecordField(text: string, path: readonly (string | number)[]): number | undefined {
-  const { LineCounter, parseDocument } = yamlTree();
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: false });
-  const node = document.getIn(path, true) as { range?: [number, number, number] } | undefined;
-  const offset = node?.range?.[0];
-  return offset === undefined ? undefined : lineCounter.linePos(offset).line;
 }
 
 export interface RecordBlameInput<T> {
