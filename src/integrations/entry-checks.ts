@@ -119,6 +119,8 @@ export interface EntryChecksOptions {
 }
 
 export function entryChecks({ posts, folders, navigation = [], siteConfig }: EntryChecksOptions): AstroIntegration {
+  // The site config's consent for scripts on every page (validated with it: a list of entries).
+  const siteScripts = Array.isArray(siteConfig?.['scripts']) ? (siteConfig['scripts'] as unknown[]).filter((entry): entry is string => typeof entry === 'string') : [];
   let rootDir = '';
   let liquid: LiquidSettings | undefined;
   let publicDir = '';
@@ -145,7 +147,7 @@ export function entryChecks({ posts, folders, navigation = [], siteConfig }: Ent
     const read = await readSiteInput(rootDir, publicDir, routes, posts, liquid);
     // An editor's file of the moment (`sedKzga9D`, `.x.md.swp`) is not the owner's page.
     const owned = (file: { path: string }) => !isEditorFile(basename(file.path));
-    const input = { ...read, pageFiles: read.pageFiles.filter(owned), postFiles: read.postFiles.filter(owned), dataFiles: read.dataFiles.filter(owned) };
+    const input = { ...read, pageFiles: read.pageFiles.filter(owned), postFiles: read.postFiles.filter(owned), dataFiles: read.dataFiles.filter(owned), siteScripts };
     const result = checkSite(input);
     addressed = summarize(result).addressed;
     for (const post of result.posts) knownPermalinks.set(post.file, post.facts.permalink);
@@ -211,7 +213,7 @@ export function entryChecks({ posts, folders, navigation = [], siteConfig }: Ent
         checkedOnce = true;
         routes = sitePages(resolved);
         if (command !== 'dev') {
-          const checked = await checkProject({ rootDir, publicDir, routes, posts, liquid });
+          const checked = await checkProject({ rootDir, publicDir, routes, posts, liquid, siteScripts });
           if (checked.problems.length > 0) failBuild('Some files need fixing before the site can build', checked.problems);
           addressed = checked.addressed;
           return;
@@ -301,11 +303,11 @@ export function entryChecks({ posts, folders, navigation = [], siteConfig }: Ent
         const servedProblems = scanServedFiles(outDir, files, fromPublic);
         // The body checks catch script written in a page; this catches it from anywhere else (a
         // component, an MDX import), so the zero-JavaScript promise holds for every page.
-        const consentOf = new Map(addressed.filter((page) => page.published).map((page) => [permalinkToFile(page.permalink), page.scripts ?? []]));
+        const consentOf = new Map(addressed.filter((page) => page.published).map((page) => [permalinkToFile(page.permalink), [...siteScripts, ...(page.scripts ?? [])]]));
         const scriptProblems: Problem[] = [];
         for (const [page, { javascript }] of facts) {
           if (javascript.length === 0 || fromPublic.has(page)) continue;
-          const consent = consentOf.get(page) ?? [];
+          const consent = consentOf.get(page) ?? siteScripts;
           const seen = new Set<string>();
           for (const found of unconsentedScripts(await readFile(join(outDir, page), 'utf8'), consent)) {
             const advice = consentAdvice(found, consent);

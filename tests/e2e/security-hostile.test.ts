@@ -29,7 +29,7 @@ describe.runIf(browserTestsAvailable())('the hostile fixture site, in Chromium',
 
   it('opens every served file with no dialog and no CSP violation', async () => {
     const served = (await listFiles(site.dist)).filter((file) => servedKind(file) !== undefined);
-    expect(served).toEqual(expect.arrayContaining(['chart.html', 'go.html', 'clean.svg', 'feed.xml', 'sitemap.xml']));
+    expect(served).toEqual(expect.arrayContaining(['chart.html', 'everywhere.html', 'go.html', 'clean.svg', 'feed.xml', 'sitemap.xml']));
     const context = await browser.newContext();
     const found: string[] = [];
     for (const file of served) {
@@ -47,6 +47,7 @@ describe.runIf(browserTestsAvailable())('the hostile fixture site, in Chromium',
         await page.goto(new URL(path, server.url).href, { waitUntil: 'commit' });
         await page.waitForLoadState('load');
         if (file === 'chart.html') expect(await page.evaluate(() => document.body.dataset['chart'])).toBe('drawn');
+        if (file === 'everywhere.html') expect(await page.evaluate(() => document.body.dataset['sitewide'])).toBe('ran');
       } catch (error) {
         found.push(`${file}: the visit did not settle: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
       }

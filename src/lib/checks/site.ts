@@ -63,6 +63,8 @@ export interface SiteCheckInput {
   rootDir?: string | undefined;
   /** What `site` holds beyond the files: the site config's values, the site's origin and base path. */
   liquid?: LiquidSettings | undefined;
+  /** The site config's `scripts:`, consent for those scripts on every page and post. */
+  siteScripts?: readonly string[] | undefined;
 }
 
 /** The site's values for Liquid that are not in its content files. */
@@ -134,7 +136,7 @@ export function checkSite(input: SiteCheckInput): SiteCheckResult {
   }
   const permalinkOfPost = (name: string) => postAddresses.get(name);
   for (const { file, data, body, bodyLine } of postBodies) {
-    const scripts = Array.isArray(data['scripts']) ? data['scripts'].filter((entry): entry is string => typeof entry === 'string') : undefined;
+    const scripts = consentOf(data, input.siteScripts);
     for (const problem of bodyProblems(file, data, body, { bodyLine, format: file.endsWith('.mdx') ? 'mdx' : 'md', permalinkOfPost, scripts })) problems.push({ file, ...problem });
   }
   const pages = checkPageFiles(input, groups, problems, invalidPermalinks, permalinkOfPost, bodyProblems);
@@ -146,6 +148,13 @@ export function checkSite(input: SiteCheckInput): SiteCheckResult {
   const made = siteMadeFiles({ routes: input.routes, pages: published, postCount: posts.filter((post) => post.published).length, perPage: input.posts.perPage ?? 10 });
   problems.push(...siteMadeClashes(made, input.publicFiles, addressed));
   return { problems, pages, posts, records };
+}
+
+/** A page's or post's consent for scripts: its own `scripts:` and the site config's; undefined when neither gives any. */
+export function consentOf(data: Readonly<Record<string, unknown>>, siteScripts: readonly string[] = []): string[] | undefined {
+  const own = Array.isArray(data['scripts']) ? data['scripts'].filter((entry): entry is string => typeof entry === 'string') : [];
+  const all = [...new Set([...siteScripts, ...own])];
+  return all.length > 0 || Array.isArray(data['scripts']) ? all : undefined;
 }
 
 type BodyChecker = (file: string, data: Readonly<Record<string, unknown>>, body: string, options: Parameters<typeof checkBody>[1]) => (BodyProblem | Problem)[];
@@ -386,7 +395,7 @@ function checkPageFiles(
       noteInvalid(data);
     }
     const format = file.path.endsWith('.mdx') ? 'mdx' : 'md';
-    const scripts = Array.isArray(data['scripts']) ? data['scripts'].filter((entry): entry is string => typeof entry === 'string') : undefined;
+    const scripts = consentOf(data, input.siteScripts);
     for (const problem of bodyProblems(file.path, data, body, { bodyLine, format, permalinkOfFile: (name) => permalinkByFile.get(name), permalinkOfPost, scripts })) {
       problems.push({ file: file.path, ...problem });
     }
