@@ -2,6 +2,9 @@ import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { readSiteInput } from '../../src/lib/checks/read-site.ts';
+import { checkSite } from '../../src/lib/checks/site.ts';
+import { cardFactsOf, cardSources } from '../../src/lib/og/card-facts.ts';
 import { cachedCards, rememberCards, sourceFingerprint } from '../../src/lib/og/card-manifest.ts';
 
 const ROOT = join(fileURLToPath(new URL('../..', import.meta.url)), 'tests', '.output', 'og-card-manifest');
@@ -50,5 +53,16 @@ describe('a warm build knows its cards without the worker', () => {
     expect(await cachedCards(CACHE, 'another')).toBeUndefined();
     unlinkSync(card);
     expect(await cachedCards(CACHE, fingerprint)).toBeUndefined();
+  });
+});
+
+describe('the cards read the sources without their bodies', () => {
+  it.each(['sample', 'showcase', 'liquid-site'])('and get the same cards for tests/fixtures/%s', async (name) => {
+    const site = join(fileURLToPath(new URL('../fixtures', import.meta.url)), name);
+    const input = await readSiteInput(site, join(site, 'public'), [], { permalink: 'date', timezone: 'UTC' });
+    const config = { name: 'Owner', description: 'A site.', lang: 'en' };
+    const full = cardFactsOf(checkSite(input), config, join(site, 'public'));
+    expect(full.size).toBeGreaterThan(2);
+    expect(cardFactsOf(checkSite(cardSources(input)), config, join(site, 'public'))).toEqual(full);
   });
 });

@@ -23,7 +23,7 @@ interface Manifest {
 }
 
 /** The front-matter block of a page or post (`---` to `---`), or the whole text when it has none. */
-function frontMatterBlock(text: string): string {
+export function frontMatterBlock(text: string): string {
   const match = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?^(?:---|\.\.\.)[ \t]*\r?$/m.exec(text);
   return match && match.index === 0 ? match[0] : text;
 }
