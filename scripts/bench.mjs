@@ -1,8 +1,9 @@
 /**
- * `npm run bench -- [N ...] [--runs R] [--warm]`: how long `astro build` takes for N work entries,
- * against a bare Astro site publishing the same entries. With `--warm`, each site is built once
- * untimed and then timed building again over its own caches (optimised images, social cards), as
- * an owner's second build is. See docs/performance.md.
+ * `npm run bench -- [N ...] [--runs R] [--warm] [--no-cards]`: how long `astro build` takes for N work
+ * entries, against a bare Astro site publishing the same entries. With `--warm`, each site is built
+ * once untimed and then timed building again over its own caches (optimised images, social cards), as
+ * an owner's second build is. `--no-cards` builds our copy without the social cards, the baseline
+ * they are measured against. See docs/performance.md.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,9 +20,13 @@ const OUTPUT_ROOT = join(OUTPUT, 'bench');
 // GNU time reports the peak RSS of the process it runs (the largest of it and its waited-for children).
 const GNU_TIME = '/usr/bin/time';
 
+/** The social cards' integration in a copy built without them: the pages keep their tags, no card is drawn. */
+const NO_CARDS = "export function ogCards() {\n  return { name: 'portfolio:og-cards', hooks: {} };\n}\n";
+
 /** Writes a copy of the project with the generated entries and their records added to its own. */
-async function writeOurSite(root, entries, records) {
+async function writeOurSite(root, entries, records, noCards) {
   await copyProject(root);
+  if (noCards) await writeFile(join(root, 'src', 'integrations', 'og-cards.ts'), NO_CARDS);
   await writeFiles(join(root, 'src', 'content', 'pages', 'work'), entries);
   await appendFile(join(root, 'src', 'data', 'work.yml'), `\n${records}`);
 }
@@ -106,7 +111,7 @@ async function expectPages(root, count) {
   if (pages !== count) throw new Error(`${root}: expected ${count} generated pages, found ${pages}`);
 }
 
-async function measure(entries, runs, warm) {
+async function measure(entries, runs, warm, noCards) {
   const ourRoot = join(OUTPUT_ROOT, 'ours');
   const bareRoot = join(OUTPUT_ROOT, 'bare');
   const generated = benchEntries(entries);
@@ -115,7 +120,7 @@ async function measure(entries, runs, warm) {
   for (let run = 1; run <= runs; run++) {
     // Fresh copies every run: no content cache (.astro, node_modules/.astro) carries over, except the
     // one a warm run makes on purpose with an untimed build first.
-    await writeOurSite(ourRoot, generated, benchRecords(entries));
+    await writeOurSite(ourRoot, generated, benchRecords(entries), noCards);
     await writeBareSite(bareRoot, ourRoot);
     const sites = { ours: { root: ourRoot, results: ours }, bare: { root: bareRoot, results: bare } };
     if (warm) for (const name of buildOrder(run)) await build(sites[name].root, join(OUTPUT_ROOT, 'logs', `${name}-${entries}-${run}-first.log`));
@@ -138,7 +143,7 @@ async function measure(entries, runs, warm) {
 }
 
 async function main() {
-  const { sizes, runs, warm = false } = parseBenchArgs(process.argv.slice(2));
+  const { sizes, runs, warm = false, noCards = false } = parseBenchArgs(process.argv.slice(2));
   const astro = JSON.parse(await readFile(join(PROJECT_ROOT, 'node_modules', 'astro', 'package.json'), 'utf8'));
   const cpu = cpus();
   console.log(
@@ -148,9 +153,9 @@ async function main() {
   const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
   console.log(`Load average (1, 5, 15 min) at start: ${load()}`);
   console.log(`Peak RSS: ${existsSync(GNU_TIME) ? 'GNU time -v, maximum resident set size of the build process' : 'VmHWM of the build process from /proc'}.`);
-  console.log(`Generated entries are ${benchFileName(0)} ... added to the project's own; ${runs} run(s) per size, median reported; ours builds first in odd runs, bare in even ones${warm ? '; warm: each timed build follows an untimed one in the same folder' : ''}.\n`);
+  console.log(`Generated entries are ${benchFileName(0)} ... added to the project's own; ${runs} run(s) per size, median reported; ours builds first in odd runs, bare in even ones${warm ? '; warm: each timed build follows an untimed one in the same folder' : ''}${noCards ? '; ours without the social cards' : ''}.\n`);
   const rows = [];
-  for (const entries of sizes) rows.push(await measure(entries, runs, warm));
+  for (const entries of sizes) rows.push(await measure(entries, runs, warm, noCards));
   console.log(`\n${formatBenchTable(rows)}\n`);
   console.log(`Load average at end: ${load()}`);
   console.log(`Build logs with per-line timings: ${join('tests', '.output', 'bench', 'logs')}/`);

@@ -3,6 +3,7 @@
  * the owner's details it becomes in `src/site.config.ts`.
  */
 import { parseDocument } from 'yaml';
+import { documentExpansionProblem } from '../../src/lib/safe-yaml.ts';
 import type { ReportLine } from './report.ts';
 import { domainProblem } from '../../src/lib/github-pages.ts';
 
@@ -21,10 +22,18 @@ export function readConfig(text: string): ReadConfig {
     const line = text.slice(0, error.pos[0]).split('\n').length;
     return { ok: false, message: `is not valid YAML (line ${line}): ${error.message.split('\n')[0] ?? ''}` };
   }
-  const value = document.toJS() as unknown;
+  const expansion = documentExpansionProblem(document);
+  if (expansion) return { ok: false, message: `(line ${lineAt(text, expansion.offset)}): ${expansion.message}` };
+  // Measured above: the package's own alias limit would throw on a few hundred harmless aliases.
+  const value = document.toJS({ maxAliasCount: -1 }) as unknown;
   if (value === null || value === undefined) return { ok: true, config: {} };
   if (!isRecord(value)) return { ok: false, message: 'is not a list of "key: value" settings.' };
   return { ok: true, config: value };
+}
+
+/** The 1-based line of an offset in a text (line 1 when there is none). */
+export function lineAt(text: string, offset: number | undefined): number {
+  return offset === undefined ? 1 : text.slice(0, offset).split('\n').length;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -5,8 +5,9 @@
  * `site.data` reads and the record checks do not. The parsed values also serve `{{ site.data.… }}`
  * in the Liquid conversion.
  */
-import { parse } from 'yaml';
-import { isRecord } from './config.ts';
+import { parseDocument } from 'yaml';
+import { documentExpansionProblem } from '../../src/lib/safe-yaml.ts';
+import { isRecord, lineAt } from './config.ts';
 import type { PlannedFile } from './plan.ts';
 import { compareText, type ReportLine } from './report.ts';
 import type { SourceSite } from './source.ts';
@@ -42,8 +43,19 @@ export function planData(site: SourceSite, paths: readonly string[]): DataPlan {
     const text = site.text(path);
     let value: unknown;
     try {
-      if (format === 'yml' || format === 'yaml') value = parse(text.replace(/^\uFEFF/, ''), { version: '1.1', uniqueKeys: false });
-      else if (format === 'json') value = JSON.parse(text) as unknown;
+      if (format === 'yml' || format === 'yaml') {
+        const clean = text.replace(/^\uFEFF/, '');
+        const document = parseDocument(clean, { version: '1.1', uniqueKeys: false, prettyErrors: false });
+        if (document.errors[0]) throw document.errors[0];
+        const expansion = documentExpansionProblem(document);
+        if (expansion) {
+          // Copied, it would stop the next build (or any page's Liquid that printed it): left out.
+          plan.report.push({ kind: 'skipped', file: path, message: `is not imported: line ${lineAt(clean, expansion.offset)}: ${expansion.message}` });
+          continue;
+        }
+        // Measured above: the package's own alias limit would throw on a few hundred harmless aliases.
+        value = document.toJS({ maxAliasCount: -1 }) as unknown;
+      } else if (format === 'json') value = JSON.parse(text) as unknown;
     } catch (error) {
       plan.report.push({ kind: 'leftover', file: path, message: `is not valid ${format === 'json' ? 'JSON' : 'YAML'} (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Jekyll could not have read it either; fix it in src/data/ after the import.` });
     }

@@ -4,6 +4,8 @@
  */
 import jsYaml from 'js-yaml';
 import { isMap, isScalar, parseDocument, stringify, type Node, type Pair } from 'yaml';
+import { aliasExpansionProblem, documentExpansionProblem } from '../../src/lib/safe-yaml.ts';
+import { lineAt } from './config.ts';
 
 /**
  * Jekyll's test for a page: the first line is `---` (trailing spaces allowed), on the raw bytes
@@ -38,7 +40,8 @@ export function splitFrontMatter(text: string): SplitFile | undefined {
 
 export type FrontMatterData = Record<string, unknown>;
 
-export type ReadFrontMatter = { ok: true; data: FrontMatterData } | { ok: false; message: string; line?: number | undefined };
+/** `tooLarge`: valid YAML whose aliases expand too far (src/lib/safe-yaml.ts), not to be repaired. */
+export type ReadFrontMatter = { ok: true; data: FrontMatterData } | { ok: false; message: string; line?: number | undefined; tooLarge?: true };
 
 /**
  * The front matter's values as Jekyll saw them. Jekyll reads YAML 1.1 (Ruby's Psych), so `published: no`
@@ -51,13 +54,16 @@ export function readFrontMatter(yaml: string): ReadFrontMatter {
     const line = yaml.slice(0, error.pos[0]).split('\n').length;
     return { ok: false, message: error.message.split('\n')[0] ?? error.message, line };
   }
+  const expansion = documentExpansionProblem(document);
+  if (expansion) return { ok: false, message: expansion.message, line: lineAt(yaml, expansion.offset), tooLarge: true };
   const root = document.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { ok: true, data: {} };
   if (!isMap(root)) return { ok: false, message: 'the front matter is not a list of "key: value" lines', line: 1 };
   const data: FrontMatterData = {};
   for (const pair of root.items as Pair<Node, Node | null>[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    const value = pair.value?.toJS(document) as unknown;
+    // Measured above: the package's own alias limit would throw on a few hundred harmless aliases.
+    const value = pair.value?.toJS(document, { maxAliasCount: -1 }) as unknown;
     // A date is kept as its text: `date: 2019-03-02` stays "2019-03-02", as the build reads it.
     data[key] = value instanceof Date && pair.value?.range ? yaml.slice(pair.value.range[0], pair.value.range[1]) : value;
   }
@@ -198,7 +204,7 @@ export function repairFrontMatter(yaml: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || aliasExpansionProblem(value)) return undefined;
   const asText = (item: unknown): unknown => {
     if (item instanceof Date) {
       const iso = item.toISOString();

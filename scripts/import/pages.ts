@@ -58,6 +58,9 @@ export function readDocument(path: string, { config, text, type }: ReadOptions):
   const defaults = frontMatterDefaults(config, path, type);
   if (!split) return { path, error: 'it has no front matter block that closes with "---"', own: {}, values: defaults, outputExt: '.html' };
   const front = readFrontMatter(split.yaml);
+  if (!front.ok && front.tooLarge) {
+    return { path, split, error: `its front matter (line ${(front.line ?? 1) + 1}): ${front.message.replace(/\.$/, '')}`, own: {}, values: defaults, outputExt: '.html' };
+  }
   if (!front.ok) {
     // What libyaml (Jekyll's reader) accepts is imported, rewritten as plain YAML.
     const repaired = repairFrontMatter(split.yaml);

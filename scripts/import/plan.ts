@@ -17,7 +17,7 @@ import { classify, extensionOf, isHtml, isMarkdown } from './reader.ts';
 import { compareText, showValue, type Refusal, type ReportLine } from './report.ts';
 import type { SourceSite } from './source.ts';
 import { PROJECT_OWN, PUBLIC_DIR, isOsJunk, planStaticFiles } from './static-files.ts';
-import { LEGACY_URLS_FILE, builtFileFor, collectionDocumentUrl, legacyUrlsFile, staticFileUrl, type OldUrl } from './urls.ts';
+import { LEGACY_URLS_FILE, builtFileFor, collectionDocumentUrl, legacyUrlsFile, requestable, staticFileUrl, type OldUrl } from './urls.ts';
 import { renderSiteConfig } from './config.ts';
 import { encodeUrlPath, outputFileForUrl, rubyExtname } from '../../src/lib/routing/jekyll-urls.ts';
 import type { PostsConfig } from '../../src/lib/routing/posts.ts';
@@ -101,7 +101,7 @@ export function planImport(site: SourceSite): PlanResult {
       let url: string;
       try {
         // A static file's URL is the template with no extension, then its own (`StaticFile#url`).
-        url = collectionDocumentUrl({ collection: collection.config.name, pathInCollection: inCollection, collectionPermalink: collection.config.permalink, style: textSetting(config['permalink']), outputExt: '' }).replace(/\/$/, '') + ext;
+        url = requestable(collectionDocumentUrl({ collection: collection.config.name, pathInCollection: inCollection, collectionPermalink: collection.config.permalink, style: textSetting(config['permalink']), outputExt: '' }).replace(/\/$/, '') + ext);
       } catch (error) {
         report.push({ kind: 'skipped', file: path, message: `is not imported: its URL cannot be worked out (${error instanceof Error ? error.message : String(error)}) Copy it into public/ by hand.` });
         continue;

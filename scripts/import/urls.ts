@@ -20,14 +20,25 @@ export interface OldUrl {
   retired?: string | undefined;
 }
 
-/** A static file's URL: its path from the site root, percent-encoded as Jekyll writes links to it. */
+/**
+ * A static file's URL as a browser requests it: its path from the site root, percent-encoded as
+ * Jekyll writes links to it, and also where Jekyll's URL would not reach the file: a `?` would start
+ * a query, and a line break (which Jekyll's escaping leaves as written) would split the line of
+ * `src/data/legacy-urls.txt` in two. The build decodes each line back to the file's name.
+ */
 export function staticFileUrl(path: string): string {
+  if (/[\u0000-\u001F\u007F]/.test(path)) return `/${path.split('/').map(encodeURIComponent).join('/')}`;
   try {
-    return escapePath(`/${path}`);
+    return requestable(escapePath(`/${path}`));
   } catch (error) {
     if (!(error instanceof JekyllUrlError)) throw error;
     return `/${path.split('/').map(encodeURIComponent).join('/')}`;
   }
+}
+
+/** A URL whose path is a file's name: a `?`, `#` or control character in it percent-encoded. */
+export function requestable(url: string): string {
+  return url.replace(/[?#\u0000-\u001F\u007F]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /** The file the build writes for a page or post URL (`/work/` -> `work/index.html`, `/work/acme` -> `work/acme.html`). */

@@ -103,19 +103,21 @@ export function parseBenchArgs(args) {
   const sizes = [];
   let runs = 1;
   let warm = false;
+  let noCards = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (arg === '--warm') warm = true;
+    else if (arg === '--no-cards') noCards = true;
     else if (arg === '--runs' || arg.startsWith('--runs=')) {
       const value = arg === '--runs' ? args[++i] : arg.slice('--runs='.length);
       runs = positiveInteger(value, '--runs');
     } else if (arg.startsWith('-')) {
-      throw new Error(`Unknown option ${arg}. Usage: npm run bench -- [entries ...] [--runs N] [--warm]`);
+      throw new Error(`Unknown option ${arg}. Usage: npm run bench -- [entries ...] [--runs N] [--warm] [--no-cards]`);
     } else {
       sizes.push(positiveInteger(arg, 'entries'));
     }
   }
-  return { sizes: sizes.length > 0 ? sizes : [100], runs, ...(warm ? { warm } : {}) };
+  return { sizes: sizes.length > 0 ? sizes : [100], runs, ...(warm ? { warm } : {}), ...(noCards ? { noCards } : {}) };
 }
 
 /**

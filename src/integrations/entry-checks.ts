@@ -11,13 +11,14 @@ import { checkSite, type CheckedPage, type LiquidSettings, type SitePage, type S
 import { rememberAstroCommand } from '../lib/content/astro-command.ts';
 import { isEditorFile, readMidSave } from '../lib/content/editor-files.ts';
 import { ENTRIES_LOADER_NAME } from '../lib/content/entries-loader.ts';
-import { DATA_DIR, groupOfFile } from '../lib/data/data-file.ts';
+import { DATA_DIR, dataGroups, groupOfFile } from '../lib/data/data-file.ts';
 import { formatProblems, type Problem } from '../lib/errors.ts';
 import { checkLinks, pageUrlPath, resolveSitePath } from '../lib/links/check.ts';
 import { extractPageFacts } from '../lib/links/extract.ts';
 import { scanPages } from '../lib/links/scan-pages.ts';
 import { SITE_CONFIG_FILE, splitNavigationProblems } from '../lib/links/navigation.ts';
-import { linkProblemsToProblems } from '../lib/links/report.ts';
+import { lineOfLink, linkProblemsToProblems } from '../lib/links/report.ts';
+import { blameRecords, recordLinkProblem, recordLinks } from '../lib/links/record-links.ts';
 import { scanServedFiles } from '../lib/checks/served-files.ts';
 import { consentAdvice, unconsentedScripts } from '../lib/checks/script-consent.ts';
 import { checkLegacyUrls, LEGACY_URLS_FILE, parseLegacyUrls } from '../lib/routing/legacy-urls.ts';
@@ -25,11 +26,20 @@ import { sameAddress } from '../lib/routing/navigation.ts';
 import { permalinkToFile } from '../lib/routing/permalink.ts';
 import { POSTS_DIR, type PostsConfig } from '../lib/routing/posts.ts';
 import { sitemapXml } from '../lib/seo/sitemap.ts';
-import { absoluteUrl, withBase } from '../lib/url.ts';
+import { absoluteUrl, withBase, withoutBase } from '../lib/url.ts';
 import { writeDevProblems } from './dev-problems.ts';
 import { rememberSettings } from '../lib/liquid/bodies.ts';
 
 export { filesBelow, PAGES_DIR };
+
+/** The links the records of a project's data files write; none without a project to read. */
+function blamedLinks(rootDir: string | undefined): ReturnType<typeof recordLinks> {
+  if (rootDir === undefined) return [];
+  return recordLinks(dataGroups(rootDir).flatMap(({ file }) => {
+    const text = readSourceText(join(rootDir, file));
+    return text === undefined ? [] : [{ file, text }];
+  }));
+}
 
 /** A source file's text, or nothing if it cannot be read. */
 function readSourceText(path: string): string | undefined {
@@ -109,6 +119,8 @@ export interface EntryChecksOptions {
 }
 
 export function entryChecks({ posts, folders, navigation = [], siteConfig }: EntryChecksOptions): AstroIntegration {
+  // The site config's consent for scripts on every page (validated with it: a list of entries).
+  const siteScripts = Array.isArray(siteConfig?.['scripts']) ? (siteConfig['scripts'] as unknown[]).filter((entry): entry is string => typeof entry === 'string') : [];
   let rootDir = '';
   let liquid: LiquidSettings | undefined;
   let publicDir = '';
@@ -135,7 +147,7 @@ export function entryChecks({ posts, folders, navigation = [], siteConfig }: Ent
     const read = await readSiteInput(rootDir, publicDir, routes, posts, liquid);
     // An editor's file of the moment (`sedKzga9D`, `.x.md.swp`) is not the owner's page.
     const owned = (file: { path: string }) => !isEditorFile(basename(file.path));
-    const input = { ...read, pageFiles: read.pageFiles.filter(owned), postFiles: read.postFiles.filter(owned), dataFiles: read.dataFiles.filter(owned) };
+    const input = { ...read, pageFiles: read.pageFiles.filter(owned), postFiles: read.postFiles.filter(owned), dataFiles: read.dataFiles.filter(owned), siteScripts };
     const result = checkSite(input);
     addressed = summarize(result).addressed;
     for (const post of result.posts) knownPermalinks.set(post.file, post.facts.permalink);
@@ -201,7 +213,7 @@ export function entryChecks({ posts, folders, navigation = [], siteConfig }: Ent
         checkedOnce = true;
         routes = sitePages(resolved);
         if (command !== 'dev') {
-          const checked = await checkProject({ rootDir, publicDir, routes, posts, liquid });
+          const checked = await checkProject({ rootDir, publicDir, routes, posts, liquid, siteScripts });
           if (checked.problems.length > 0) failBuild('Some files need fixing before the site can build', checked.problems);
           addressed = checked.addressed;
           return;
@@ -291,11 +303,11 @@ export function entryChecks({ posts, folders, navigation = [], siteConfig }: Ent
         const servedProblems = scanServedFiles(outDir, files, fromPublic);
         // The body checks catch script written in a page; this catches it from anywhere else (a
         // component, an MDX import), so the zero-JavaScript promise holds for every page.
-        const consentOf = new Map(addressed.filter((page) => page.published).map((page) => [permalinkToFile(page.permalink), page.scripts ?? []]));
+        const consentOf = new Map(addressed.filter((page) => page.published).map((page) => [permalinkToFile(page.permalink), [...siteScripts, ...(page.scripts ?? [])]]));
         const scriptProblems: Problem[] = [];
         for (const [page, { javascript }] of facts) {
           if (javascript.length === 0 || fromPublic.has(page)) continue;
-          const consent = consentOf.get(page) ?? [];
+          const consent = consentOf.get(page) ?? siteScripts;
           const seen = new Set<string>();
           for (const found of unconsentedScripts(await readFile(join(outDir, page), 'utf8'), consent)) {
             const advice = consentAdvice(found, consent);
@@ -310,6 +322,19 @@ export function entryChecks({ posts, folders, navigation = [], siteConfig }: Ent
         }
         const split = splitNavigationProblems(linkProblems, navigation, base);
         const report = { unpublishedAt: (permalink: string) => unpublished.get(permalink), pages: htmlFiles, files, base, sourceTextOf: (file: string) => readSourceText(join(rootDir, file)) };
+        // A link a record writes (`links.0.ref`) is the data file's problem, not each page's that shows it.
+        const sourceText = (file: string) => readSourceText(join(rootDir, file));
+        const blamed = blameRecords({
+          problems: split.others,
+          written: (problem) => (problem.url.startsWith('/') ? withoutBase(base, problem.url) : problem.url),
+          page: (problem) => problem.page,
+          writtenInSource: (page, address) => {
+            const source = entrySources.get(page);
+            const text = source === undefined ? undefined : sourceText(source);
+            return text !== undefined && lineOfLink(text, address) !== undefined;
+          },
+          links: blamedLinks(split.others.length > 0 ? rootDir : undefined),
+        });
         const brokenLinks = [
           ...linkProblemsToProblems({ ...report, problems: split.navigation, sourceOf: () => SITE_CONFIG_FILE }).map((problem) => ({
             ...problem,
@@ -317,7 +342,10 @@ export function entryChecks({ posts, folders, navigation = [], siteConfig }: Ent
             message: `${problem.message} It is in the header of every page.`,
           })),
           // Each problem is placed on the line of the page's Markdown that writes the link.
-          ...linkProblemsToProblems({ ...report, problems: split.others, sourceOf: (page) => entrySources.get(page) }),
+          ...linkProblemsToProblems({ ...report, problems: blamed.pages, sourceOf: (page) => entrySources.get(page) }),
+          ...blamed.records.flatMap(({ problem, link }) =>
+            linkProblemsToProblems({ ...report, problems: [problem], sourceOf: () => link.file }).map((found) => recordLinkProblem(found, link, sourceText, pageUrlPath(problem.page))),
+          ),
         ];
         const legacyText = await readFile(join(rootDir, LEGACY_URLS_FILE), 'utf8').catch(() => undefined);
         const legacyProblems =

@@ -6,6 +6,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { Parser } from 'htmlparser2';
 import { filesBelow } from '../lib/checks/read-site.ts';
 import type { CardFacts } from '../lib/og/card.ts';
+import { cachedCards, rememberCards, sourceFingerprint } from '../lib/og/card-manifest.ts';
 import type { CardWorkerData, CardWorkerMessage } from '../lib/og/card-worker.ts';
 import { withoutBase } from '../lib/url.ts';
 
@@ -13,7 +14,9 @@ import { withoutBase } from '../lib/url.ts';
  * A social card for every page (src/lib/og/): drawn on a worker thread from the sources while Astro
  * builds, kept in Astro's cache folder between builds like its optimised images, and copied to the
  * address each page's `og:image` names once the pages are written. A page the sources do not
- * describe (the 404 page, a blog's further pages) gets its card from its own `<head>`.
+ * describe (the 404 page, a blog's further pages) gets its card from its own `<head>`. A build from
+ * the same sources as the last one, every card still cached, starts no worker and runs no checks:
+ * it copies the cards the last one listed (src/lib/og/card-manifest.ts).
  */
 export function ogCards(): AstroIntegration {
   let root = '';
@@ -22,6 +25,9 @@ export function ogCards(): AstroIntegration {
   let base = '/';
   let command = '';
   let worker: Worker | undefined;
+  /** The fingerprint of the sources, and the cards the last build made from them when they are all still cached. */
+  let fingerprint: Promise<string> | undefined;
+  let cached: Map<string, string> | undefined;
   let messages: CardWorkerMessage[] = [];
   let waiting: ((message: CardWorkerMessage) => void) | undefined;
 
@@ -41,12 +47,15 @@ export function ogCards(): AstroIntegration {
 
       // The worker starts as soon as the config is known, so its cards are drawn while Astro syncs
       // the content, bundles and renders: on a free core, a cold build hardly waits for them.
-      'astro:config:done': ({ config }) => {
+      'astro:config:done': async ({ config }) => {
         root = fileURLToPath(config.root);
         publicDir = fileURLToPath(config.publicDir);
         cacheDir = join(fileURLToPath(config.cacheDir), 'og-cards');
         base = config.base;
         if (command !== 'build' || worker) return;
+        fingerprint = sourceFingerprint(root, publicDir);
+        cached = await cachedCards(cacheDir, await fingerprint);
+        if (cached) return;
         messages = [];
         worker = new Worker(new URL('../lib/og/card-worker.ts', import.meta.url), { workerData: { root, publicDir, cacheDir } satisfies CardWorkerData });
         // A build that fails before its pages are written must still exit: the worker holds it open only while waited for.
@@ -62,10 +71,15 @@ export function ogCards(): AstroIntegration {
       },
 
       'astro:build:done': async ({ dir, logger }) => {
+        if (cached) {
+          await publishCards(fileURLToPath(dir), logger, { type: 'ready', files: [...cached], drawn: 0 });
+          cached = undefined;
+          return;
+        }
         if (!worker) return;
         worker.ref();
         try {
-          await publishCards(fileURLToPath(dir), logger);
+          await publishCards(fileURLToPath(dir), logger, await next());
         } finally {
           await worker.terminate();
           worker = undefined;
@@ -74,10 +88,11 @@ export function ogCards(): AstroIntegration {
     },
   };
 
-  async function publishCards(outDir: string, logger: AstroIntegrationLogger) {
-    const ready = await next();
+  async function publishCards(outDir: string, logger: AstroIntegrationLogger, ready: CardWorkerMessage) {
     if (ready.type === 'failed') throw new Error(`The social cards could not be drawn:\n${ready.message}`);
     const files = new Map(ready.files);
+    // Remembered before the cards only a built page describes are added: those are read from the pages each time.
+    if (!cached && fingerprint) await rememberCards(cacheDir, await fingerprint, files);
     let drawn = ready.drawn;
     const pages = (await filesBelow(outDir)).filter((file) => file.endsWith('.html'));
     const wanted = new Map<string, string>();
@@ -89,10 +104,16 @@ export function ogCards(): AstroIntegration {
       wanted.set(path, page);
       if (!files.has(path)) missing.set(path, { title: head.title, description: head.description, siteName: head.siteName });
     }
-    if (missing.size > 0) {
-      worker?.postMessage([...missing]);
+    if (missing.size > 0 && worker) {
+      worker.postMessage([...missing]);
       const more = await next();
       if (more.type === 'failed') throw new Error(`The social cards could not be drawn:\n${more.message}`);
+      for (const [path, file] of more.files) files.set(path, file);
+      drawn += more.drawn;
+    } else if (missing.size > 0) {
+      // Without a worker these are few (the 404 page, the blog's further pages) and usually cached already.
+      const { drawCards } = await import('../lib/og/draw-cards.ts');
+      const more = await drawCards(missing, cacheDir);
       for (const [path, file] of more.files) files.set(path, file);
       drawn += more.drawn;
     }

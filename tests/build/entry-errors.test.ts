@@ -154,6 +154,8 @@ const BAD_CASES: Record<string, BadCase> = {
   'broken-image.md': { file: page('broken-image.md'), field: 'image "/images/team.png" (line 8): is not a file in public/. Put the image at public/images/team.png, or fix the path.', found: 'after' },
   'malformed-percent-link.md': { file: page('malformed-percent-link.md'), field: 'link "/work/gt#100%" (line 8): is not a valid address: a "%" must start an escape like "%20"', found: 'after' },
   'link-to-draft': { file: page('example.md'), field: 'link "/work/secret" (line 8): points to src/content/pages/work/secret.md, which is not published (a draft, or a file whose name starts with "_"). Publish it, or remove the link.', found: 'after' },
+  // A record's link is shown on the record's page but written in the data file: blamed there, once.
+  'record-link-dead': { file: DATA, field: '"Amazon" links.1.ref (line 9): "/work/gtt" points to a page or file that does not exist; check the permalink or file name it should name. Did you mean "/work/gt"? (shown on the page /work/amazon)', found: 'after' },
   'script-from-component': { file: page('example.mdx'), field: 'page: the built page has a <script>, which would run JavaScript, and the site ships none.', found: 'after' },
   'legacy-url-gone': { file: 'src/data/legacy-urls.txt', field: 'old URL "/work/georgia-tech" (line 6): is not served any more: its page or file was deleted or renamed. Bring it back under the old address. To retire this URL on purpose, delete its line.', found: 'after' },
 };

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, fixtureSite, hostileAllowedSite } from '../helpers/site.ts';
 
@@ -27,8 +29,13 @@ describe('hostile fixture sites', () => {
   }, 300_000);
 
   it('builds the allowed site: a consented script, a clean SVG and a refresh to it', async () => {
-    const { exitCode, output } = await hostileAllowedSite();
+    const { exitCode, output, dist } = await hostileAllowedSite();
     expect(output).not.toContain('conflicts with');
     expect(exitCode, output).toBe(0);
+    // The site config's consent: the page that carries its script allows exactly that one; the others none of it.
+    const scriptSrc = async (file: string) => /script-src ([^;"]*)/.exec(await readFile(join(dist, file), 'utf8'))?.[1];
+    expect(await scriptSrc('everywhere.html')).toBe("'sha256-BsNlr66BreoNkuzxgfdicnQX7i/Yg/MvieNwTvRytEA='");
+    expect(await scriptSrc('chart.html')).toBe("'sha256-JZxvIueS0pe2rRbRC+gyieroIszHZ/DdenByEuilBq0='");
+    expect(await scriptSrc('links.html')).toBe("'none'");
   }, 300_000);
 });

@@ -31,7 +31,7 @@ describe.runIf(browserTestsAvailable())('the hostile fixture site, in Chromium',
 
   it('opens every served file with no dialog and no CSP violation', async () => {
     const served = (await listFiles(site.dist)).filter((file) => servedKind(file) !== undefined);
-    expect(served).toEqual(expect.arrayContaining(['chart.html', 'go.html', 'clean.svg', 'feed.xml', 'sitemap.xml']));
+    expect(served).toEqual(expect.arrayContaining(['chart.html', 'everywhere.html', 'go.html', 'clean.svg', 'feed.xml', 'sitemap.xml']));
     // One tab goes from file to file: a tab per file started a renderer each time, which under a
     // loaded machine made the walk outlast its time-out.
     const found: string[] = [];
@@ -54,6 +54,7 @@ describe.runIf(browserTestsAvailable())('the hostile fixture site, in Chromium',
           await page.waitForLoadState('load');
         }
         if (file === 'chart.html') expect(await page.evaluate(() => document.body.dataset['chart'])).toBe('drawn');
+        if (file === 'everywhere.html') expect(await page.evaluate(() => document.body.dataset['sitewide'])).toBe('ran');
         found.push(...problems.map((problem) => `${file}: ${problem}`));
         await close();
       } catch (error) {

@@ -63,6 +63,7 @@ describe('parseBenchArgs', () => {
     [['100', '--runs', '3'], { sizes: [100], runs: 3 }],
     [['--runs=5', '10'], { sizes: [10], runs: 5 }],
     [['30', '--warm'], { sizes: [30], runs: 1, warm: true }],
+    [['30', '--no-cards'], { sizes: [30], runs: 1, noCards: true }],
   ])('%j', (args, expected) => expect(parseBenchArgs(args)).toEqual(expected));
 
   it.each([

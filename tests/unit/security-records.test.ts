@@ -25,7 +25,7 @@ function problems(work: string): string[] {
 describe('a record is blamed for what is wrong in it', () => {
   it.each([' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'VBSCRIPT:x'])('a link ref %j that runs script, on the data file, the record and links.0.ref', (ref) => {
     const found = problems(`Acme:\n  summary: Engineer\n  date: 2020\n  page: acme\n  links:\n    - name: Home\n      ref: ${JSON.stringify(ref)}\n`);
-    expect(found).toEqual([expect.stringMatching(/^src\/data\/work\.yml "Acme" links\.0\.ref \(line 5\): ".*" is a "(javascript|vbscript):" link, which would run JavaScript/)]);
+    expect(found).toEqual([expect.stringMatching(/^src\/data\/work\.yml "Acme" links\.0\.ref \(line 7\): ".*" is a "(javascript|vbscript):" link, which would run JavaScript/)]);
   });
 
   it('an http:// image is refused, not upgraded', () => {

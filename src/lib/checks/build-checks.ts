@@ -28,6 +28,8 @@ export interface ProjectToCheck {
   posts: PostsConfig;
   /** What `site` holds for Liquid beyond the files. */
   liquid?: LiquidSettings | undefined;
+  /** The site config's `scripts:`, consent for those scripts on every page. */
+  siteScripts?: readonly string[] | undefined;
 }
 
 /** The problems of a check of the site, and the address of every page and post that passed its own checks. */
@@ -45,6 +47,6 @@ export function summarize({ problems, pages, posts }: SiteCheckResult): BuildChe
  * Every pre-build check of the project, as a build runs them: only the problems and the addresses
  * are kept (a page's text is read again only if a broken link on it needs its line).
  */
-export async function checkProject({ rootDir, publicDir, routes, posts, liquid }: ProjectToCheck): Promise<BuildCheckSummary> {
-  return summarize(checkSite(await readSiteInput(rootDir, publicDir, routes, posts, liquid)));
+export async function checkProject({ rootDir, publicDir, routes, posts, liquid, siteScripts }: ProjectToCheck): Promise<BuildCheckSummary> {
+  return summarize(checkSite({ ...(await readSiteInput(rootDir, publicDir, routes, posts, liquid)), siteScripts }));
 }

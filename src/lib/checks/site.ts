@@ -1,6 +1,6 @@
 import { closest, schemaIssuesToProblems, type Problem } from '../errors.ts';
 import { frontMatterHint, readEntrySource } from '../frontmatter/read-entry.ts';
-import { checkedRecords, DATA_DIR, groupOfFile, readDataFile, type RawRecord } from '../data/data-file.ts';
+import { checkedRecords, DATA_DIR, groupOfFile, lineOfRecordField, readDataFile, type RawRecord } from '../data/data-file.ts';
 import { isPublishedFile, NOT_FOUND_PERMALINK } from '../routing/pages.ts';
 import { permalinkToFile, servedPaths } from '../routing/permalink.ts';
 import { PAGE_KEYS, pageSchema, type PageData } from '../schema/page.ts';
@@ -63,6 +63,8 @@ export interface SiteCheckInput {
   rootDir?: string | undefined;
   /** What `site` holds beyond the files: the site config's values, the site's origin and base path. */
   liquid?: LiquidSettings | undefined;
+  /** The site config's `scripts:`, consent for those scripts on every page and post. */
+  siteScripts?: readonly string[] | undefined;
 }
 
 /** The site's values for Liquid that are not in its content files. */
@@ -134,7 +136,7 @@ export function checkSite(input: SiteCheckInput): SiteCheckResult {
   }
   const permalinkOfPost = (name: string) => postAddresses.get(name);
   for (const { file, data, body, bodyLine } of postBodies) {
-    const scripts = Array.isArray(data['scripts']) ? data['scripts'].filter((entry): entry is string => typeof entry === 'string') : undefined;
+    const scripts = consentOf(data, input.siteScripts);
     for (const problem of bodyProblems(file, data, body, { bodyLine, format: file.endsWith('.mdx') ? 'mdx' : 'md', permalinkOfPost, scripts })) problems.push({ file, ...problem });
   }
   const pages = checkPageFiles(input, groups, problems, invalidPermalinks, permalinkOfPost, bodyProblems);
@@ -146,6 +148,13 @@ export function checkSite(input: SiteCheckInput): SiteCheckResult {
   const made = siteMadeFiles({ routes: input.routes, pages: published, postCount: posts.filter((post) => post.published).length, perPage: input.posts.perPage ?? 10 });
   problems.push(...siteMadeClashes(made, input.publicFiles, addressed));
   return { problems, pages, posts, records };
+}
+
+/** A page's or post's consent for scripts: its own `scripts:` and the site config's; undefined when neither gives any. */
+export function consentOf(data: Readonly<Record<string, unknown>>, siteScripts: readonly string[] = []): string[] | undefined {
+  const own = Array.isArray(data['scripts']) ? data['scripts'].filter((entry): entry is string => typeof entry === 'string') : [];
+  const all = [...new Set([...siteScripts, ...own])];
+  return all.length > 0 || Array.isArray(data['scripts']) ? all : undefined;
 }
 
 type BodyChecker = (file: string, data: Readonly<Record<string, unknown>>, body: string, options: Parameters<typeof checkBody>[1]) => (BodyProblem | Problem)[];
@@ -222,7 +231,7 @@ function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly
         data: parsed.data,
       };
       records.push(record);
-      problems.push(...recordSafetyProblems(path, raw, parsed.data));
+      problems.push(...recordSafetyProblems(path, text, raw, parsed.data));
       const image = parsed.data.image;
       const head = image?.startsWith('/') && publicSet.has(decodeURIComponentSafe(image.slice(1))) ? readPublicHead?.(decodeURIComponentSafe(image.slice(1))) : undefined;
       const imageProblem = head ? imageFileProblem(head) : undefined;
@@ -250,7 +259,7 @@ function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly
  * image, which the page's Content-Security-Policy would block (it is refused, not upgraded: the
  * image's host may not serve https).
  */
-function recordSafetyProblems(file: string, raw: RawRecord, data: RecordData): Problem[] {
+function recordSafetyProblems(file: string, text: string, raw: RawRecord, data: RecordData): Problem[] {
   const problems: Problem[] = [];
   for (const list of ['links', 'press', 'awards', 'honors'] as const) {
     data[list].forEach((link, index) => {
@@ -260,7 +269,7 @@ function recordSafetyProblems(file: string, raw: RawRecord, data: RecordData): P
         file,
         record: raw.key,
         field: `"${raw.key}" ${list}.${index}.ref`,
-        line: raw.lineOf(list) ?? raw.line,
+        line: lineOfRecordField(text, [raw.key, list, index, 'ref']) ?? raw.lineOf(list) ?? raw.line,
         message: `"${link.ref}" is a "${scheme}" link, which would run JavaScript on the entry's page, and the site ships none. Link to a page (https://...) instead.`,
       });
     });
@@ -386,7 +395,7 @@ function checkPageFiles(
       noteInvalid(data);
     }
     const format = file.path.endsWith('.mdx') ? 'mdx' : 'md';
-    const scripts = Array.isArray(data['scripts']) ? data['scripts'].filter((entry): entry is string => typeof entry === 'string') : undefined;
+    const scripts = consentOf(data, input.siteScripts);
     for (const problem of bodyProblems(file.path, data, body, { bodyLine, format, permalinkOfFile: (name) => permalinkByFile.get(name), permalinkOfPost, scripts })) {
       problems.push({ file: file.path, ...problem });
     }

@@ -219,3 +219,16 @@ export const checkedRecords: (text: string) => CheckedRecordValue[] = memoByText
 export function recordsForLoader(text: string): Array<Record<string, unknown> & { id: string }> {
   return checkedRecords(text).flatMap((record) => (record.ok ? [{ ...record.data, id: record.raw.key, position: record.raw.position }] : []));
 }
+
+/**
+ * The 1-based line of a record's field (`["Acme", "links", 0, "ref"]`) in a data file's text: parsed
+ * again, with positions, only to point at a mistake.
+ */
+export function lineOfRecordField(text: string, path: readonly (string | number)[]): number | undefined {
+  const { LineCounter, parseDocument } = yamlTree();
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: false });
+  const node = document.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  const offset = node?.range?.[0];
+  return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+}

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SiteCheckResult } from '../checks/site.ts';
+import type { SiteCheckInput, SiteCheckResult } from '../checks/site.ts';
 import { formatDate } from '../dates.ts';
 import { DRAWABLE_IMAGE, type CardFacts } from './card.ts';
 import { cardPath } from './card-path.ts';
+import { frontMatterBlock } from './card-manifest.ts';
 
 /** What the cards need of the site config. */
 export interface CardSite {
@@ -39,4 +40,14 @@ export function cardFactsOf(checked: Pick<SiteCheckResult, 'pages' | 'posts' | '
     cards.set(cardPath(facts.permalink), { title: data.title, description: data.description ?? day, siteName: site.name });
   }
   return cards;
+}
+
+/**
+ * The sources as the cards read them: each page and post without its body. A card shows front matter
+ * and records only, so the checks of the bodies (Markdown, Liquid, links), the bulk of a check of
+ * the site, are left to the build; what `cardFactsOf` gives is the same.
+ */
+export function cardSources(input: SiteCheckInput): SiteCheckInput {
+  const withoutBody = (file: { path: string; text: string }) => ({ ...file, text: /\.mdx?$/.test(file.path) ? `${frontMatterBlock(file.text)}\n` : file.text });
+  return { ...input, pageFiles: input.pageFiles.map(withoutBody), postFiles: input.postFiles.map(withoutBody) };
 }

@@ -4,12 +4,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readSiteInput } from '../checks/read-site.ts';
 import { checkSite } from '../checks/site.ts';
 import type { CardFacts } from './card.ts';
-import { cardFactsOf, type CardSite } from './card-facts.ts';
+import { cardFactsOf, cardSources, type CardSite } from './card-facts.ts';
 import { drawCards } from './draw-cards.ts';
 
 /**
  * Draws the site's social cards on a thread of its own while Astro builds the pages: it reads the
- * sources as the build's checks do, draws every page's and post's card into the cache, and says
+ * sources' front matter and records as the build's checks do, draws every page's and post's card into the cache, and says
  * which it drew. Then it draws any card the build asks for by message (pages only the build knows).
  */
 export interface CardWorkerData {
@@ -29,7 +29,7 @@ const port = parentPort;
 async function main() {
   const config = (await import(pathToFileURL(join(root, 'src', 'site.config.ts')).href)) as { default: CardSite & { posts: Parameters<typeof readSiteInput>[3] } };
   const input = await readSiteInput(root, publicDir, [], config.default.posts);
-  const cards = cardFactsOf(checkSite(input), config.default, publicDir);
+  const cards = cardFactsOf(checkSite(cardSources(input)), config.default, publicDir);
   const { files, drawn } = await drawCards(cards, cacheDir);
   port?.postMessage({ type: 'ready', files: [...files], drawn } satisfies CardWorkerMessage);
   port?.on('message', (cardsToDraw: [string, CardFacts][]) => {

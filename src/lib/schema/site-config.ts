@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { formatProblems, schemaIssuesToProblems } from '../errors.ts';
 import { domainProblem } from '../github-pages.ts';
+import { SCRIPTS_KEY } from './page.ts';
 
 /** Required text: a friendly message when it is missing, not text, or blank. */
 const requiredText = (example: string) =>
@@ -119,6 +120,12 @@ export const siteConfigSchema = z.strictObject({
     .optional(),
   /** How blog posts are addressed and dated, as the Jekyll site's `_config.yml` said. */
   posts: postsConfigSchema.prefault({}),
+  /**
+   * Consent for scripts on every page, as a page's own `scripts:` (docs/visitors.md, "Security model"):
+   * the exact `https://` URL of an external script, or `sha256-<base64>` of an inline one. A page
+   * may then carry any of them; its Content-Security-Policy allows exactly the ones it carries.
+   */
+  scripts: SCRIPTS_KEY.transform((list) => list ?? []),
   /** The language of the site's text, as a BCP 47 tag (`en`, `en-GB`). */
   lang: z
     .string()
