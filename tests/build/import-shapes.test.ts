@@ -72,10 +72,10 @@ describe('an academicpages-shaped site, imported and built', () => {
     expect(json['/group/']).toBe('https://group.example.org/');
   });
 
-  it("shows the fields the theme's layout printed, an address as a link", async () => {
+  it("shows the fields the theme's layout printed, under the layout's own words, an address as a link", async () => {
     const main = mainOf(await ours('publication/2019-gradual-dataflow.html'));
     const text = textOf(main);
-    for (const words of ['Venue', 'Workshop on Typed Pipelines', 'Date', '2019-06-03', 'Recommended citation', 'Sample, R. (2019). "Gradual dataflow." Workshop on Typed Pipelines.']) {
+    for (const words of ['Published in', 'Workshop on Typed Pipelines', 'Download paper here', 'Date', '2019-06-03', 'Recommended citation', 'Sample, R. (2019). "Gradual dataflow." Workshop on Typed Pipelines.']) {
       expect(text).toContain(words);
     }
     expect(select(main, (element) => element.tagName === 'a').map((a) => attribute(a, 'href'))).toContain('/files/gradual.pdf');

@@ -58,14 +58,18 @@ function valueText(value: unknown): string | undefined {
   return text === '' ? undefined : text;
 }
 
+/** An item of `show`: a field's name, or its name and the label its Jekyll layout printed (`{venue: Published in}`). */
+export type ShowItem = string | Readonly<Record<string, string>>;
+
 /** The fields `show` names, in its order; a field with no value to show is left out. */
-export function shownFields(show: readonly string[] | undefined, fields: Readonly<Record<string, unknown>> | undefined): ShownField[] {
+export function shownFields(show: readonly ShowItem[] | undefined, fields: Readonly<Record<string, unknown>> | undefined): ShownField[] {
   const shown: ShownField[] = [];
-  for (const key of show ?? []) {
+  for (const item of show ?? []) {
+    const [key, label] = typeof item === 'string' ? [item, undefined] : (Object.entries(item)[0] ?? ['', undefined]);
     const text = valueText(fields?.[key]);
     if (text === undefined) continue;
     const link = /^https:\/\/\S+$/.test(text) || /^\/(?!\/)\S*$/.test(text) ? text : undefined;
-    shown.push({ key, label: fieldLabel(key), text, link });
+    shown.push({ key, label: label ?? fieldLabel(key), text, link });
   }
   return shown;
 }

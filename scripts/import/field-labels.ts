@@ -1,0 +1,107 @@
+/**
+ * The words a theme layout printed with a page's field, read from the layout's own Liquid and HTML:
+ * `<p>Published in <i>{{ page.venue }}</i></p>` labels `venue` "Published in", and
+ * `<a href="{{ page.paperurl }}">Download paper here</a>` labels `paperurl` "Download paper here". The
+ * page then shows the field under the layout's words rather than a generic name (`show:` items
+ * `{venue: Published in}`).
+ */
+import { Parser } from 'htmlparser2';
+import { Liquid, Tokenizer, TypeGuards } from 'liquidjs';
+import { layoutChain, type LayoutFiles } from './layouts.ts';
+
+const parser = new Liquid();
+
+/** Elements that end a run of text: a label is the text of its own block, before the field. */
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3',
+  'h4', 'h5', 'h6', 'head', 'header', 'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'section', 'table', 'td', 'th', 'title', 'tr', 'ul',
+]);
+
+/** Stands in for the output numbered `n` in the HTML read by the parser; private-use characters a layout does not contain. */
+const mark = (n: number) => `\uE000${n}\uE001`;
+const MARK = /\uE000(\d+)\uE001/g;
+/** Left in a block's text where an output was: a label is only the text before the block's first output. */
+const OUTPUT = '\uE002';
+
+/** The `page.<key>`s one `{{ … }}` reads. */
+function pageKeys(output: string): string[] {
+  try {
+    const variables = parser.analyzeSync(parser.parse(output)).variables as Record<string, { segments: unknown[] }[]>;
+    return (variables['page'] ?? []).map((variable) => variable.segments[1]).filter((key): key is string => typeof key === 'string');
+  } catch {
+    return [];
+  }
+}
+
+/** A run of the layout's text as a label: its words, without the colon before the value. */
+function asLabel(text: string): string | undefined {
+  if (text.includes(OUTPUT) || text.includes('\uE000')) return undefined;
+  const label = text.replace(/\s+/g, ' ').trim().replace(/\s*[:–—-]$/, '').trim();
+  return /\p{L}/u.test(label) && label.length <= 60 ? label : undefined;
+}
+
+/**
+ * Each printed `page.<key>` with the words its layout (or a layout it sits in) wrote with it: the text
+ * of the same block before it, or the text of the link whose address it is. A field printed after
+ * another one in its block, or with no words of its own, has none. The first label of a key wins.
+ */
+export function fieldLabels(name: string, files: LayoutFiles): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const text of layoutChain(name, files)) {
+    let tokens;
+    try {
+      tokens = new Tokenizer(text).readTopLevelTokens();
+    } catch {
+      continue;
+    }
+    const keys: string[][] = [];
+    let html = '';
+    for (const token of tokens) {
+      if (TypeGuards.isOutputToken(token)) {
+        keys.push(pageKeys(text.slice(token.begin, token.end)));
+        html += mark(keys.length - 1);
+      } else if (TypeGuards.isHTMLToken(token)) html += text.slice(token.begin, token.end);
+      // A tag (`{% if page.venue %}`) writes no words of its own.
+    }
+    const label = (index: number, words: string) => {
+      const found = asLabel(words);
+      if (found === undefined) return;
+      for (const key of keys[index] ?? []) if (!labels.has(key)) labels.set(key, found);
+    };
+    let block = '';
+    let link: { outputs: number[]; text: string } | undefined;
+    const reader = new Parser(
+      {
+        onopentag(tag, attributes) {
+          if (BLOCKS.has(tag)) block = '';
+          if (tag === 'a') link = { outputs: [...(attributes['href'] ?? '').matchAll(MARK)].map((match) => Number(match[1])), text: '' };
+        },
+        onclosetag(tag) {
+          if (BLOCKS.has(tag)) block = '';
+          if (tag === 'a' && link) {
+            for (const index of link.outputs) label(index, link.text);
+            link = undefined;
+          }
+        },
+        ontext(chunk) {
+          let last = 0;
+          for (const match of chunk.matchAll(MARK)) {
+            const before = chunk.slice(last, match.index);
+            block += before;
+            if (link) link.text += before;
+            if (!link) label(Number(match[1]), block);
+            block += OUTPUT;
+            if (link) link.text += OUTPUT;
+            last = match.index + match[0].length;
+          }
+          block += chunk.slice(last);
+          if (link) link.text += chunk.slice(last);
+        },
+      },
+      { decodeEntities: true },
+    );
+    reader.write(html);
+    reader.end();
+  }
+  return labels;
+}

@@ -1,0 +1,59 @@
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { fieldLabels } from '../../scripts/import/field-labels.ts';
+import type { LayoutFiles } from '../../scripts/import/layouts.ts';
+import { planImport } from '../../scripts/import/plan.ts';
+import { memorySource } from '../../scripts/import/source.ts';
+import { shownFields } from '../../src/lib/html/shown-fields.ts';
+import { pageSchema } from '../../src/lib/schema/page.ts';
+
+const files: LayoutFiles = new Map([
+  ['default', '<html><body><main>{{ content }}</main><footer>Written by {{ page.author }}</footer></body></html>'],
+  [
+    'single',
+    '---\nlayout: default\n---\n<h1>{{ page.title }}</h1>{% if page.venue %}<p class="venue">Published in <i>{{ page.venue }}</i>, {{ page.date | date: "%Y" }}</p>{% endif %}' +
+      '{{ content }}{% if page.paperurl %}<p><a href="{{ page.paperurl }}">Download paper &amp; slides</a></p>{% endif %}<p>Recommended citation: {{ page.citation }}</p>',
+  ],
+  ['talk', '<p>{{ page.type }} at {{ page.venue }}, {{ page.location }}</p><a href="{{ page.slides }}">{{ page.slides_title }}</a>{{ content }}'],
+]);
+
+describe("the words a layout printed with a page's field", () => {
+  it('reads the text before the field in its block, and the text of a link whose address the field is', () => {
+    expect(Object.fromEntries(fieldLabels('single', files))).toEqual({
+      venue: 'Published in',
+      paperurl: 'Download paper & slides',
+      citation: 'Recommended citation',
+      author: 'Written by',
+    });
+  });
+
+  it('gives no label to a field printed after another one in its block, or linked by words that are Liquid', () => {
+    expect(Object.fromEntries(fieldLabels('talk', files))).toEqual({});
+    expect(fieldLabels('missing', files).size).toBe(0);
+  });
+
+  it('writes the labels into show:, and the page shows each field under its label', () => {
+    const result = planImport(
+      memorySource({
+        '_config.yml': 'title: Rosa\ncollections:\n  publications:\n    output: true\n    permalink: /:collection/:path/\n',
+        '_layouts/default.html': files.get('default') ?? '',
+        '_layouts/single.html': files.get('single') ?? '',
+        '_publications/paper.md': "---\ntitle: Paper\nlayout: single\nvenue: Workshop on Pipelines\npaperurl: /files/paper.pdf\ncitation: 'Sample, R. Paper.'\n---\nBody.\n",
+      }),
+    );
+    if (!result.ok) throw new Error(result.message);
+    const written = result.plan.files.find((file) => file.path === 'src/content/pages/publications/paper.md');
+    const text = written && 'text' in written.content ? written.content.text : '';
+    const front = yaml.load(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') as Record<string, unknown>;
+    expect(front['show']).toEqual([{ venue: 'Published in' }, { paperurl: 'Download paper & slides' }, 'citation']);
+    const parsed = pageSchema({ groups: [] }).safeParse(front);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+  });
+
+  it('shows a field under the label show: gives it, and under its own name otherwise', () => {
+    expect(shownFields([{ venue: 'Published in' }, 'citation'], { venue: 'Workshop', citation: 'Sample, R.' }).map((field) => [field.label, field.text])).toEqual([
+      ['Published in', 'Workshop'],
+      ['Recommended citation', 'Sample, R.'],
+    ]);
+  });
+});
