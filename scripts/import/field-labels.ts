@@ -7,7 +7,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { Liquid, Tokenizer, TypeGuards } from 'liquidjs';
-import { layoutChain, type LayoutFiles } from './layouts.ts';
+import { layoutChain, loopOverPage, type LayoutFiles } from './layouts.ts';
 
 const parser = new Liquid();
 
@@ -23,11 +23,13 @@ const MARK = /\uE000(\d+)\uE001/g;
 /** Left in a block's text where an output was: a label is only the text before the block's first output. */
 const OUTPUT = '\uE002';
 
-/** The `page.<key>`s one `{{ … }}` reads. */
-function pageKeys(output: string): string[] {
+/** The `page.<key>`s one `{{ … }}` reads, directly or through the variable of a loop over one (`loops`). */
+function pageKeys(output: string, loops: readonly [string, string][]): string[] {
   try {
     const variables = parser.analyzeSync(parser.parse(output)).variables as Record<string, { segments: unknown[] }[]>;
-    return (variables['page'] ?? []).map((variable) => variable.segments[1]).filter((key): key is string => typeof key === 'string');
+    const keys = (variables['page'] ?? []).map((variable) => variable.segments[1]);
+    for (const [variable, key] of loops) if (variables[variable]?.length) keys.push(key);
+    return keys.filter((key): key is string => typeof key === 'string');
   } catch {
     return [];
   }
@@ -55,13 +57,21 @@ export function fieldLabels(name: string, files: LayoutFiles): Map<string, strin
       continue;
     }
     const keys: string[][] = [];
+    // The loops open at each point, innermost last: `{% for tag in page.tags %}` is ["tag", "tags"].
+    const loops: ([string, string] | undefined)[] = [];
     let html = '';
     for (const token of tokens) {
       if (TypeGuards.isOutputToken(token)) {
-        keys.push(pageKeys(text.slice(token.begin, token.end)));
+        keys.push(pageKeys(text.slice(token.begin, token.end), loops.filter((loop) => loop !== undefined)));
         html += mark(keys.length - 1);
       } else if (TypeGuards.isHTMLToken(token)) html += text.slice(token.begin, token.end);
-      // A tag (`{% if page.venue %}`) writes no words of its own.
+      else if (TypeGuards.isTagToken(token)) {
+        // A tag (`{% if page.venue %}`) writes no words of its own.
+        if (token.name === 'for') {
+          const [, variable = '', collection = ''] = /^\s*(\w+)\s+in\s+(\S+)/.exec(token.args) ?? [];
+          loops.push(loopOverPage(variable, collection));
+        } else if (token.name === 'endfor') loops.pop();
+      }
     }
     const label = (index: number, words: string) => {
       const found = asLabel(words);

@@ -1,7 +1,7 @@
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { fieldLabels } from '../../scripts/import/field-labels.ts';
-import type { LayoutFiles } from '../../scripts/import/layouts.ts';
+import { printedFields, type LayoutFiles } from '../../scripts/import/layouts.ts';
 import { planImport } from '../../scripts/import/plan.ts';
 import { memorySource } from '../../scripts/import/source.ts';
 import { shownFields } from '../../src/lib/html/shown-fields.ts';
@@ -14,6 +14,11 @@ const files: LayoutFiles = new Map([
     '---\nlayout: default\n---\n<h1>{{ page.title }}</h1>{% if page.venue %}<p class="venue">Published in <i>{{ page.venue }}</i>, {{ page.date | date: "%Y" }}</p>{% endif %}' +
       '{{ content }}{% if page.paperurl %}<p><a href="{{ page.paperurl }}">Download paper &amp; slides</a></p>{% endif %}<p>Recommended citation: {{ page.citation }}</p>',
   ],
+  [
+    'post',
+    '<p class="post-meta"><time>{{ page.date | date: "%b %-d, %Y" }}</time>{% if page.author %} • <span>{{ page.author }}</span>{% endif %}</p>{{ content }}' +
+      '{% if page.tags %}<div class="post-tags">Tags: {% for tag in page.tags %}<span class="tag">{{ tag }}</span>{% endfor %}</div>{% endif %}',
+  ],
   ['talk', '<p>{{ page.type }} at {{ page.venue }}, {{ page.location }}</p><a href="{{ page.slides }}">{{ page.slides_title }}</a>{{ content }}'],
 ]);
 
@@ -25,6 +30,11 @@ describe("the words a layout printed with a page's field", () => {
       citation: 'Recommended citation',
       author: 'Written by',
     });
+  });
+
+  it("reads a post layout's date, author and the tags its loop printed, with the words before the loop", () => {
+    expect(printedFields('post', files)).toEqual(['date', 'author', 'tags']);
+    expect(Object.fromEntries(fieldLabels('post', files))).toEqual({ tags: 'Tags' });
   });
 
   it('gives no label to a field printed after another one in its block, or linked by words that are Liquid', () => {
@@ -54,6 +64,12 @@ describe("the words a layout printed with a page's field", () => {
     expect(shownFields([{ venue: 'Published in' }, 'citation'], { venue: 'Workshop', citation: 'Sample, R.' }).map((field) => [field.label, field.text])).toEqual([
       ['Published in', 'Workshop'],
       ['Recommended citation', 'Sample, R.'],
+    ]);
+    // A date as the site shows a post's, in its language and time zone; a list as words.
+    const post = { date: new Date('2025-11-09T03:00:00Z'), tags: ['twitter', 'social media'] };
+    expect(shownFields(['date', { tags: 'Tags' }], post, 'en', 'America/New_York').map((field) => [field.label, field.text])).toEqual([
+      ['Date', 'Nov 8, 2025'],
+      ['Tags', 'twitter, social media'],
     ]);
   });
 });

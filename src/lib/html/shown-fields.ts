@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { formatDate } from '../dates.ts';
 
 /**
  * The fields a page shows above its body (`show:` in its front matter, values from `fields:`), as the
@@ -49,10 +50,11 @@ export function plainText(value: string): string {
   return text;
 }
 
-function valueText(value: unknown): string | undefined {
+function valueText(value: unknown, lang: string, timeZone: string): string | undefined {
   if (value === null || value === undefined) return undefined;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
-  if (Array.isArray(value)) return value.map(valueText).filter((item) => item !== undefined).join(', ');
+  // A date as the site shows a post's: "Nov 8, 2025" in English.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : formatDate(value, lang, timeZone);
+  if (Array.isArray(value)) return value.map((item) => valueText(item, lang, timeZone)).filter((item) => item !== undefined).join(', ');
   if (typeof value === 'object') return undefined;
   const text = plainText(String(value)).replace(/\s+/g, ' ').trim();
   return text === '' ? undefined : text;
@@ -62,11 +64,11 @@ function valueText(value: unknown): string | undefined {
 export type ShowItem = string | Readonly<Record<string, string>>;
 
 /** The fields `show` names, in its order; a field with no value to show is left out. */
-export function shownFields(show: readonly ShowItem[] | undefined, fields: Readonly<Record<string, unknown>> | undefined): ShownField[] {
+export function shownFields(show: readonly ShowItem[] | undefined, fields: Readonly<Record<string, unknown>> | undefined, lang = 'en', timeZone = 'UTC'): ShownField[] {
   const shown: ShownField[] = [];
   for (const item of show ?? []) {
     const [key, label] = typeof item === 'string' ? [item, undefined] : (Object.entries(item)[0] ?? ['', undefined]);
-    const text = valueText(fields?.[key]);
+    const text = valueText(fields?.[key], lang, timeZone);
     if (text === undefined) continue;
     const link = /^https:\/\/\S+$/.test(text) || /^\/(?!\/)\S*$/.test(text) ? text : undefined;
     shown.push({ key, label: label ?? fieldLabel(key), text, link });
