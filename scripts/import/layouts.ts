@@ -104,9 +104,12 @@ export function layoutChain(name: string, files: LayoutFiles): string[] {
  * fill. Undefined when the layout adds nothing of its own.
  */
 export function layoutBody(name: unknown, files: LayoutFiles): string | undefined {
-  if (typeof name !== 'string' || Object.hasOwn(THEME_LAYOUTS, name)) return undefined;
+  if (typeof name !== 'string') return undefined;
   const own = layoutChain(name, files)[0];
   if (own === undefined || !/\{\{-?\s*content\s*-?\}\}/.test(own) || /\bpaginator\b/.test(own)) return undefined;
+  // The site's own copy of a theme's layout (minima's `home` under `posts.md`) counts when it loops
+  // over the site (its posts, its data); a copy that only prints the page's title adds nothing.
+  if (Object.hasOwn(THEME_LAYOUTS, name) && !/\{%-?\s*for\s+\w+\s+in\s+site\./.test(own)) return undefined;
   const rest = own.replace(/\{\{-?\s*content\s*-?\}\}/g, '');
   return /\{[{%]/.test(rest) ? own.trim() : undefined;
 }
