@@ -377,7 +377,10 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
 
   const written = document.split ?? { yaml: '', body: '', bodyLine: 1 };
   // A page whose words are all in its own layout's Liquid (an empty body over a list layout) gets that layout's text.
-  const ownLayout = layout.layout === 'page' && showsNothing(written.body) ? layoutBody(values['layout'], context.layoutFiles) : undefined;
+  const listLayout = layout.layout === 'page' && context.paginated === undefined ? layoutBody(values['layout'], context.layoutFiles) : undefined;
+  const ownLayout = listLayout !== undefined && showsNothing(written.body) ? listLayout : undefined;
+  // A Markdown page with words of its own over such a layout keeps them as written, and the layout's text comes after.
+  const aroundBody = listLayout !== undefined && ownLayout === undefined && !isHtml(path) ? listLayout : undefined;
   if (ownLayout !== undefined) {
     report.push({ kind: 'changed', file: path, message: `its body is empty and its layout "${String(values['layout'])}" wrote the page's words with Liquid: the layout's text (without {{ content }}) is written as the page's body, and the build runs its Liquid.` });
   }
@@ -401,6 +404,7 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
     report.push(...kramdown.report, ...markdownNotes(body, path, split.bodyLine, context.basePath));
   }
   if (html && body !== '') body = `\n${body}`;
+  if (aroundBody !== undefined) body = wrappedInLayout(body, aroundBody, { path, layoutName: String(values['layout']), scope, context, report });
 
   const target = pageTarget(document);
   if (document.collection === undefined && path.split('/').some((segment) => segment.startsWith('_'))) {
@@ -417,6 +421,28 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
 }
 
 /** A body with nothing a reader sees: blank, or only HTML comments (read with the project's HTML parser). */
+/**
+ * A Markdown body inside its site's own list layout, as Jekyll put it there: the body is captured as
+ * Liquid's `content` and made HTML (`markdownify`), then the layout's text prints it where it printed
+ * `{{ content }}` and lists around it. The build runs the Liquid, body first, as Jekyll did.
+ */
+function wrappedInLayout(
+  body: string,
+  layoutText: string,
+  { path, layoutName, scope, context, report }: { path: string; layoutName: string; scope: Record<string, unknown>; context: PageContext; report: ReportLine[] },
+): string {
+  const converted = context.convert(layoutText, { file: path, firstLine: 1, markdown: false, page: scope, keep: true });
+  report.push(...converted.converted, ...converted.leftovers, ...converted.changes);
+  const stylesheets = withoutCompiledStylesheets(converted.text, context.compiledStylesheets ?? new Map(), path, 1);
+  report.push(...stylesheets.report);
+  report.push({
+    kind: 'changed',
+    file: path,
+    message: `its layout "${layoutName}" listed with Liquid around the page's text: the layout's text is written after the body, which it shows as \`{{ content }}\` (the body is kept as written, inside {% capture content %}), and the build runs its Liquid.`,
+  });
+  return `{% capture content %}\n${body.trim()}\n{% endcapture %}{% assign content = content | markdownify %}\n${htmlAsMarkdown(stylesheets.text)}`;
+}
+
 function showsNothing(body: string): boolean {
   if (body.trim() === '') return true;
   if (!body.trimStart().startsWith('<!--')) return false;

@@ -24,4 +24,13 @@ describe("the site's own copy of a theme layout that lists", () => {
     expect(written({ '_layouts/page.html': page, 'empty.md': '---\nlayout: page\ntitle: Empty\n---\n' }, 'src/content/pages/empty.md')).not.toContain('{{');
     expect(written({ 'posts.md': '---\nlayout: home\ntitle: My Posts\npermalink: /posts\n---\n' }, 'src/content/pages/posts.md')).not.toContain('{%');
   });
+
+  it("keeps a page's own Markdown as written and puts the layout's list after it, printing the body where the layout printed {{ content }}", () => {
+    const series = '---\nlayout: default\n---\n<div class="home"><div class="preface">{{ content }}</div><ul>{%- for post in site.categories[page.series] -%}<li>{{ post.title }}</li>{%- endfor -%}</ul></div>';
+    const text = written({ '_layouts/series.html': series, 'ai.md': '---\nlayout: series\ntitle: AI\nseries: ai\n---\nWithin a few years, *everything* changes.\n\nA second paragraph.\n' }, 'src/content/pages/ai.md');
+    const body = text.slice(text.indexOf('\n---\n', 4) + 5);
+    expect(body).toMatch(/^\{% capture content %\}\nWithin a few years, \*everything\* changes\.\n\nA second paragraph\.\n\{% endcapture %\}\{% assign content = content \| markdownify %\}\n/);
+    expect(body).toContain('<div class="preface">{{ content }}</div>');
+    expect(body).toContain('{%- for post in site.categories[page.series] -%}');
+  });
 });
