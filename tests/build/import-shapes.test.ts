@@ -82,6 +82,15 @@ describe('an academicpages-shaped site, imported and built', () => {
     expect(textOf(mainOf(await ours('talks/2021-keynote.html')))).toContain('Data Languages Day');
   });
 
+  it("keeps a page's text inside its own list layout, which lists the posts with their own variables", async () => {
+    const main = mainOf(await ours('research/index.html'));
+    expect(select(main, (element) => element.tagName === 'em').map(textOf)).toContain('research');
+    const text = textOf(main);
+    for (const words of ['Notes from my research on effects, listed below.', 'Posts on research', 'Notes on effect systems', '(Read at the PL reading group)']) {
+      expect(text).toContain(words);
+    }
+  });
+
   it('makes the 404 page the site\'s own, and pages the blog as jekyll-paginate did', async () => {
     expect(textOf(mainOf(await ours('404.html')))).toContain('Sorry, nothing lives at this address.');
     expect(textOf(mainOf(await ours('blog/index.html')))).toContain('Teaching types with pipelines');
