@@ -109,9 +109,14 @@ export function layoutBody(name: unknown, files: LayoutFiles): string | undefine
   if (own === undefined || !/\{\{-?\s*content\s*-?\}\}/.test(own) || /\bpaginator\b/.test(own)) return undefined;
   // The site's own copy of a theme's layout (minima's `home` under `posts.md`) counts when it loops
   // over the site (its posts, its data); a copy that only prints the page's title adds nothing.
-  if (Object.hasOwn(THEME_LAYOUTS, name) && !/\{%-?\s*for\s+\w+\s+in\s+site\./.test(own)) return undefined;
+  if (Object.hasOwn(THEME_LAYOUTS, name) && !loopsOverSite(own)) return undefined;
   const rest = own.replace(/\{\{-?\s*content\s*-?\}\}/g, '');
   return /\{[{%]/.test(rest) ? own.trim() : undefined;
+}
+
+/** Whether a layout's text loops over the site (`{% for post in site.posts %}`, `site.data.x`, `site.categories[...]`): a list. */
+export function loopsOverSite(text: string): boolean {
+  return /\{%-?\s*for\s+\w+\s+in\s+site\./.test(text);
 }
 
 export interface LayoutContext {

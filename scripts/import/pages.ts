@@ -8,7 +8,7 @@ import { maskCode } from '../../src/lib/checks/body.ts';
 import { permalinkProblems } from '../../src/lib/routing/permalink.ts';
 import { frontMatterDefaults, type JekyllConfig } from './config.ts';
 import { editFrontMatter, joinFrontMatter, listLine, nestUnder, readFrontMatter, repairFrontMatter, splitFrontMatter, type FrontMatterData, type SplitFile } from './front-matter.ts';
-import { layoutBody, mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
+import { layoutBody, loopsOverSite, mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
 import { fieldLabels } from './field-labels.ts';
 import { fieldLabel } from '../../src/lib/html/shown-fields.ts';
 import { parseHtmlFragment } from '../../src/lib/links/html.ts';
@@ -380,7 +380,7 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   const listLayout = layout.layout === 'page' && context.paginated === undefined ? layoutBody(values['layout'], context.layoutFiles) : undefined;
   const ownLayout = listLayout !== undefined && showsNothing(written.body) ? listLayout : undefined;
   // A Markdown page with words of its own over such a layout keeps them as written, and the layout's text comes after.
-  const aroundBody = listLayout !== undefined && ownLayout === undefined && !isHtml(path) ? listLayout : undefined;
+  const aroundBody = listLayout !== undefined && ownLayout === undefined && !isHtml(path) && loopsOverSite(listLayout) ? listLayout : undefined;
   if (ownLayout !== undefined) {
     report.push({ kind: 'changed', file: path, message: `its body is empty and its layout "${String(values['layout'])}" wrote the page's words with Liquid: the layout's text (without {{ content }}) is written as the page's body, and the build runs its Liquid.` });
   }

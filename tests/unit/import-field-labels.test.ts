@@ -71,5 +71,8 @@ describe("the words a layout printed with a page's field", () => {
       ['Date', 'Nov 8, 2025'],
       ['Tags', 'twitter, social media'],
     ]);
+    // Jekyll reads `date` as a date also when YAML leaves it text, as it does with an offset like -0500.
+    expect(shownFields(['date'], { date: '2025-11-08 23:00:00 -0500' }, 'en', 'UTC').map((field) => field.text)).toEqual(['Nov 9, 2025']);
+    expect(shownFields(['date'], { date: 'Spring 2019' }).map((field) => field.text)).toEqual(['Spring 2019']);
   });
 });

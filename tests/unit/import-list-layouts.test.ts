@@ -33,4 +33,11 @@ describe("the site's own copy of a theme layout that lists", () => {
     expect(body).toContain('<div class="preface">{{ content }}</div>');
     expect(body).toContain('{%- for post in site.categories[page.series] -%}');
   });
+
+  it('leaves a page with text of its own over a layout that only prints its fields as it is', () => {
+    const bio = '---\nlayout: default\n---\n<section class="bio"><img src="{{ page.portrait }}"/><article>{{ content }}</article></section>';
+    const text = written({ '_layouts/bio.html': bio, 'about.md': '---\nlayout: bio\ntitle: About\nportrait: /me.jpg\n---\nHello.\n' }, 'src/content/pages/about.md');
+    expect(text).not.toContain('{%');
+    expect(text).toContain('Hello.');
+  });
 });

@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { formatDate } from '../dates.ts';
+import { postDate } from '../routing/jekyll-urls.ts';
 
 /**
  * The fields a page shows above its body (`show:` in its front matter, values from `fields:`), as the
@@ -63,12 +64,19 @@ function valueText(value: unknown, lang: string, timeZone: string): string | und
 /** An item of `show`: a field's name, or its name and the label its Jekyll layout printed (`{venue: Published in}`). */
 export type ShowItem = string | Readonly<Record<string, string>>;
 
+/** `date` as Jekyll reads it: a date also when YAML left it text (`2025-11-08 12:00:00 -0500`). */
+function jekyllDate(value: unknown, timeZone: string): unknown {
+  if (typeof value !== 'string') return value;
+  const date = postDate({ fileDate: value, frontMatterDate: value, timezone: timeZone });
+  return 'error' in date ? value : new Date(date.epochMilliseconds);
+}
+
 /** The fields `show` names, in its order; a field with no value to show is left out. */
 export function shownFields(show: readonly ShowItem[] | undefined, fields: Readonly<Record<string, unknown>> | undefined, lang = 'en', timeZone = 'UTC'): ShownField[] {
   const shown: ShownField[] = [];
   for (const item of show ?? []) {
     const [key, label] = typeof item === 'string' ? [item, undefined] : (Object.entries(item)[0] ?? ['', undefined]);
-    const text = valueText(fields?.[key], lang, timeZone);
+    const text = valueText(key === 'date' ? jekyllDate(fields?.[key], timeZone) : fields?.[key], lang, timeZone);
     if (text === undefined) continue;
     const link = /^https:\/\/\S+$/.test(text) || /^\/(?!\/)\S*$/.test(text) ? text : undefined;
     shown.push({ key, label: label ?? fieldLabel(key), text, link });
