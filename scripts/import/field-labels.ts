@@ -8,6 +8,7 @@
 import { Parser } from 'htmlparser2';
 import { Liquid, Tokenizer, TypeGuards } from 'liquidjs';
 import { layoutChain, loopOverPage, type LayoutFiles } from './layouts.ts';
+import type { ShowAs } from '../../src/lib/html/shown-fields.ts';
 
 const parser = new Liquid();
 
@@ -22,6 +23,18 @@ const mark = (n: number) => `\uE000${n}\uE001`;
 const MARK = /\uE000(\d+)\uE001/g;
 /** Left in a block's text where an output was: a label is only the text before the block's first output. */
 const OUTPUT = '\uE002';
+
+/** The format of a `| date: "%B %d, %Y"` filter on one `{{ … }}`, read from its syntax tree. */
+export function dateFormat(output: string): string | undefined {
+  try {
+    const [node] = parser.parse(output);
+    const filters = (node as { value?: { filters?: { name: string; args: unknown[] }[] } } | undefined)?.value?.filters ?? [];
+    const arg = filters.find((filter) => filter.name === 'date')?.args[0];
+    return TypeGuards.isQuotedToken(arg) ? arg.content : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The `page.<key>`s one `{{ … }}` reads, directly or through the variable of a loop over one (`loops`). */
 function pageKeys(output: string, loops: readonly [string, string][]): string[] {
@@ -48,7 +61,13 @@ function asLabel(text: string): string | undefined {
  * another one in its block, or with no words of its own, has none. The first label of a key wins.
  */
 export function fieldLabels(name: string, files: LayoutFiles): Map<string, string> {
+  return new Map([...shownAs(name, files)].flatMap(([key, how]) => (how.label === undefined ? [] : [[key, how.label] as const])));
+}
+
+/** Each printed `page.<key>` with its label (see `fieldLabels`) and the date format it was printed with, where it had them. */
+export function shownAs(name: string, files: LayoutFiles): Map<string, ShowAs> {
   const labels = new Map<string, string>();
+  const formats = new Map<string, string>();
   for (const text of layoutChain(name, files)) {
     let tokens;
     try {
@@ -62,7 +81,10 @@ export function fieldLabels(name: string, files: LayoutFiles): Map<string, strin
     let html = '';
     for (const token of tokens) {
       if (TypeGuards.isOutputToken(token)) {
-        keys.push(pageKeys(text.slice(token.begin, token.end), loops.filter((loop) => loop !== undefined)));
+        const output = text.slice(token.begin, token.end);
+        keys.push(pageKeys(output, loops.filter((loop) => loop !== undefined)));
+        const format = dateFormat(output);
+        if (format !== undefined) for (const key of keys.at(-1) ?? []) if (!formats.has(key)) formats.set(key, format);
         html += mark(keys.length - 1);
       } else if (TypeGuards.isHTMLToken(token)) html += text.slice(token.begin, token.end);
       else if (TypeGuards.isTagToken(token)) {
@@ -113,5 +135,7 @@ export function fieldLabels(name: string, files: LayoutFiles): Map<string, strin
     reader.write(html);
     reader.end();
   }
-  return labels;
+  const shown = new Map<string, ShowAs>();
+  for (const key of new Set([...labels.keys(), ...formats.keys()])) shown.set(key, { label: labels.get(key), format: formats.get(key) });
+  return shown;
 }

@@ -9,7 +9,7 @@ import { permalinkProblems } from '../../src/lib/routing/permalink.ts';
 import { frontMatterDefaults, type JekyllConfig } from './config.ts';
 import { editFrontMatter, joinFrontMatter, listLine, nestUnder, readFrontMatter, repairFrontMatter, splitFrontMatter, type FrontMatterData, type SplitFile } from './front-matter.ts';
 import { layoutBody, loopsOverSite, mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
-import { fieldLabels } from './field-labels.ts';
+import { shownAs } from './field-labels.ts';
 import { fieldLabel } from '../../src/lib/html/shown-fields.ts';
 import { parseHtmlFragment } from '../../src/lib/links/html.ts';
 import type { LiquidResult, LiquidScope } from './liquid.ts';
@@ -343,12 +343,15 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   const shown = typeof values['layout'] === 'string' ? printedFields(values['layout'], context.layoutFiles).filter((key) => fieldKeys.has(key) && !isBlank(values[key])) : [];
   if (shown.length > 0) {
     // Each under the words the layout printed with it, when they are not the name it would get anyway.
-    const labels = fieldLabels(String(values['layout']), context.layoutFiles);
+    // A date also as the layout printed it (`%B %d, %Y`).
+    const how = shownAs(String(values['layout']), context.layoutFiles);
     const items = shown.map((key) => {
-      const label = labels.get(key);
-      return label === undefined || label === fieldLabel(key) ? key : { [key]: label };
+      const { format } = how.get(key) ?? {};
+      const label = how.get(key)?.label === fieldLabel(key) ? undefined : how.get(key)?.label;
+      if (format !== undefined) return { [key]: label === undefined ? { format } : { label, format } };
+      return label === undefined ? key : { [key]: label };
     });
-    const written = `show: [${items.map((item) => (typeof item === 'string' ? item : `{${Object.entries(item).map(([key, label]) => `${key}: ${label}`).join('')}}`)).join(', ')}]`;
+    const written = `show: ${JSON.stringify(items)}`;
     lists.push(`show: ${JSON.stringify(items)}\n`);
     report.push({ kind: 'changed', file: path, message: `its layout "${String(values['layout'])}" printed ${shown.join(', ')}: written as \`${written}\`, so the page shows them above the body${items.some((item) => typeof item !== 'string') ? ", under the words the layout printed with them" : ''}.` });
   }

@@ -1,10 +1,11 @@
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { fieldLabels } from '../../scripts/import/field-labels.ts';
+import { fieldLabels, shownAs } from '../../scripts/import/field-labels.ts';
 import { printedFields, type LayoutFiles } from '../../scripts/import/layouts.ts';
 import { planImport } from '../../scripts/import/plan.ts';
 import { memorySource } from '../../scripts/import/source.ts';
 import { shownFields } from '../../src/lib/html/shown-fields.ts';
+import { strftime } from '../../src/lib/dates.ts';
 import { pageSchema } from '../../src/lib/schema/page.ts';
 
 const files: LayoutFiles = new Map([
@@ -35,6 +36,11 @@ describe("the words a layout printed with a page's field", () => {
   it("reads a post layout's date, author and the tags its loop printed, with the words before the loop", () => {
     expect(printedFields('post', files)).toEqual(['date', 'author', 'tags']);
     expect(Object.fromEntries(fieldLabels('post', files))).toEqual({ tags: 'Tags' });
+  });
+
+  it('reads the strftime format a layout printed a date with', () => {
+    expect(shownAs('post', files).get('date')).toEqual({ label: undefined, format: '%b %-d, %Y' });
+    expect(shownAs('single', files).get('date')).toEqual({ label: undefined, format: '%Y' });
   });
 
   it('gives no label to a field printed after another one in its block, or linked by words that are Liquid', () => {
@@ -74,5 +80,16 @@ describe("the words a layout printed with a page's field", () => {
     // Jekyll reads `date` as a date also when YAML leaves it text, as it does with an offset like -0500.
     expect(shownFields(['date'], { date: '2025-11-08 23:00:00 -0500' }, 'en', 'UTC').map((field) => field.text)).toEqual(['Nov 9, 2025']);
     expect(shownFields(['date'], { date: 'Spring 2019' }).map((field) => field.text)).toEqual(['Spring 2019']);
+    // As the layout printed it; a day alone is that day in the site's time zone, as in Jekyll.
+    const talk = { date: new Date('2019-10-03T00:00:00Z') };
+    expect(shownFields([{ date: { format: '%B %d, %Y' } }], talk, 'en', 'America/New_York').map((field) => [field.label, field.text])).toEqual([['Date', 'October 03, 2019']]);
+  });
+
+  it("formats dates as Ruby's strftime does", () => {
+    const date = new Date('2019-10-03T04:05:06Z');
+    // Ruby: Time.utc(2019,10,3,4,5,6).strftime(...)
+    expect(strftime(date, '%Y-%m-%d %H:%M:%S %p %a %A %e %y %% %Q')).toBe('2019-10-03 04:05:06 AM Thu Thursday  3 19 % %Q');
+    expect(strftime(date, '%b %-d, %Y')).toBe('Oct 3, 2019');
+    expect(strftime(date, '%B %d, %Y %l:%M %P', 'America/New_York')).toBe('October 03, 2019 12:05 am');
   });
 });

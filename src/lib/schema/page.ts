@@ -142,11 +142,20 @@ export function pageSchema({ groups }: PageSchemaOptions) {
       /**
        * Which of `fields` the page shows above its body, in order, each as a label and its value (an
        * address as a link): `show: [venue, date, paperurl]`, as the Jekyll layout printed them. An item
-       * `{venue: Published in}` gives the field the label its layout printed.
+       * `{venue: Published in}` gives the field the label its layout printed; `{date: {format: "%B %d, %Y"}}`
+       * shows a date as the layout printed it (Ruby's strftime), with an optional `label`.
        */
       show: z
         .array(
-          z.union([z.string(), z.record(z.string(), z.string()).refine((item) => Object.keys(item).length === 1)], { error: SHOW_ERROR }),
+          z.union(
+            [
+              z.string(),
+              z
+                .record(z.string(), z.union([z.string(), z.strictObject({ label: z.string().optional(), format: z.string().optional() })]))
+                .refine((item) => Object.keys(item).length === 1),
+            ],
+            { error: SHOW_ERROR },
+          ),
           { error: SHOW_ERROR },
         )
         .optional(),
