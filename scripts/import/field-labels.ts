@@ -6,7 +6,7 @@
  * `{venue: Published in}`).
  */
 import { Parser } from 'htmlparser2';
-import { Liquid, Tokenizer, TypeGuards } from 'liquidjs';
+import { Liquid, Tokenizer, TypeGuards, type TagToken } from 'liquidjs';
 import { layoutChain, loopOverPage, type LayoutFiles } from './layouts.ts';
 import type { ShowAs } from '../../src/lib/html/shown-fields.ts';
 
@@ -87,12 +87,13 @@ export function shownAs(name: string, files: LayoutFiles): Map<string, ShowAs> {
         if (format !== undefined) for (const key of keys.at(-1) ?? []) if (!formats.has(key)) formats.set(key, format);
         html += mark(keys.length - 1);
       } else if (TypeGuards.isHTMLToken(token)) html += text.slice(token.begin, token.end);
-      else if (TypeGuards.isTagToken(token)) {
+      else if (TypeGuards.isTagToken(token as unknown)) {
         // A tag (`{% if page.venue %}`) writes no words of its own.
-        if (token.name === 'for') {
-          const [, variable = '', collection = ''] = /^\s*(\w+)\s+in\s+(\S+)/.exec(token.args) ?? [];
+        const tag = token as unknown as TagToken;
+        if (tag.name === 'for') {
+          const [, variable = '', collection = ''] = /^\s*(\w+)\s+in\s+(\S+)/.exec(tag.args) ?? [];
           loops.push(loopOverPage(variable, collection));
-        } else if (token.name === 'endfor') loops.pop();
+        } else if (tag.name === 'endfor') loops.pop();
       }
     }
     const label = (index: number, words: string) => {

@@ -79,7 +79,7 @@ export type ShowItem = string | Readonly<Record<string, string | ShowAs>>;
  */
 function jekyllDate(value: unknown, timeZone: string): unknown {
   if (typeof value !== 'string' && !(value instanceof Date)) return value;
-  const date = postDate({ fileDate: value, frontMatterDate: value, timezone: timeZone });
+  const date = postDate({ fileDate: typeof value === 'string' ? value : '', frontMatterDate: value, timezone: timeZone });
   return 'error' in date ? value : new Date(date.epochMilliseconds);
 }
 
