@@ -346,13 +346,13 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
     // A date also as the layout printed it (`%B %d, %Y`).
     const how = shownAs(String(values['layout']), context.layoutFiles);
     const items = shown.map((key) => {
-      const { format } = how.get(key) ?? {};
-      const label = how.get(key)?.label === fieldLabel(key) ? undefined : how.get(key)?.label;
+      const { label: printed, format } = how.get(key) ?? {};
+      const label = printed === fieldLabel(key) ? undefined : printed;
       if (format !== undefined) return { [key]: label === undefined ? { format } : { label, format } };
       return label === undefined ? key : { [key]: label };
     });
     const written = `show: ${JSON.stringify(items)}`;
-    lists.push(`show: ${JSON.stringify(items)}\n`);
+    lists.push(`${written}\n`);
     report.push({ kind: 'changed', file: path, message: `its layout "${String(values['layout'])}" printed ${shown.join(', ')}: written as \`${written}\`, so the page shows them above the body${items.some((item) => typeof item !== 'string') ? ", under the words the layout printed with them" : ''}.` });
   }
   if ((layout.layout === 'work' || layout.layout === 'work_page') && typeof values['data'] !== 'string') {
@@ -423,7 +423,6 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   return { target, text: joinFrontMatter(yaml, body), layout, jekyllLayout, report, scope };
 }
 
-/** A body with nothing a reader sees: blank, or only HTML comments (read with the project's HTML parser). */
 /**
  * A Markdown body inside its site's own list layout, as Jekyll put it there: the body is captured as
  * Liquid's `content` and made HTML (`markdownify`), then the layout's text prints it where it printed
@@ -446,6 +445,7 @@ function wrappedInLayout(
   return `{% capture content %}\n${body.trim()}\n{% endcapture %}{% assign content = content | markdownify %}\n${htmlAsMarkdown(stylesheets.text)}`;
 }
 
+/** A body with nothing a reader sees: blank, or only HTML comments (read with the project's HTML parser). */
 function showsNothing(body: string): boolean {
   if (body.trim() === '') return true;
   if (!body.trimStart().startsWith('<!--')) return false;
