@@ -104,11 +104,19 @@ export function layoutChain(name: string, files: LayoutFiles): string[] {
  * fill. Undefined when the layout adds nothing of its own.
  */
 export function layoutBody(name: unknown, files: LayoutFiles): string | undefined {
-  if (typeof name !== 'string' || Object.hasOwn(THEME_LAYOUTS, name)) return undefined;
+  if (typeof name !== 'string') return undefined;
   const own = layoutChain(name, files)[0];
   if (own === undefined || !/\{\{-?\s*content\s*-?\}\}/.test(own) || /\bpaginator\b/.test(own)) return undefined;
+  // The site's own copy of a theme's layout (minima's `home` under `posts.md`) counts when it loops
+  // over the site (its posts, its data); a copy that only prints the page's title adds nothing.
+  if (Object.hasOwn(THEME_LAYOUTS, name) && !loopsOverSite(own)) return undefined;
   const rest = own.replace(/\{\{-?\s*content\s*-?\}\}/g, '');
   return /\{[{%]/.test(rest) ? own.trim() : undefined;
+}
+
+/** Whether a layout's text loops over the site (`{% for post in site.posts %}`, `site.data.x`, `site.categories[...]`): a list. */
+export function loopsOverSite(text: string): boolean {
+  return /\{%-?\s*for\s+\w+\s+in\s+site\./.test(text);
 }
 
 export interface LayoutContext {
@@ -160,20 +168,26 @@ export function mapLayout(name: unknown, context: LayoutContext): LayoutChoice {
 
 /** `page.<key>`s every page layout shows its own way (title, body, address) or that only steer the theme. */
 const NOT_SHOWN = new Set([
-  'title', 'content', 'url', 'path', 'id', 'excerpt', 'description', 'layout', 'permalink', 'collection', 'tags', 'categories',
-  'category', 'author_profile', 'share', 'comments', 'read_time', 'toc', 'toc_label', 'toc_icon', 'toc_sticky', 'header', 'image',
+  'title', 'content', 'url', 'path', 'id', 'excerpt', 'description', 'layout', 'permalink', 'collection', 'author_profile', 'share', 'comments', 'read_time', 'toc', 'toc_label', 'toc_icon', 'toc_sticky', 'header', 'image',
   'last_modified_at', 'modified', 'sidebar', 'classes', 'lang', 'locale', 'seo_title', 'canonical_url', 'redirect_from', 'redirect_to',
-  'output', 'relative_path', 'name', 'dir', 'next', 'previous', 'show', 'fields', 'draft', 'published', 'related', 'author', 'slug',
+  'output', 'relative_path', 'name', 'dir', 'next', 'previous', 'show', 'fields', 'draft', 'published', 'related', 'slug',
   'ext', 'type_of_page', 'mathjax', 'math', 'search', 'sitemap', 'robots', 'og_image', 'feature', 'featured', 'liquid', 'scripts',
   'data', 'headline', 'subtitle', 'style', 'css', 'js', 'class', 'body_class', 'nav', 'navigation', 'menu', 'header_pages',
 ]);
 
 const parser = new Liquid();
 
-function* outputs(templates: readonly Template[]): Generator<Output> {
+/** `{% for tag in page.tags %}`: the loop's variable and the page key it walks, or undefined. */
+export function loopOverPage(variable: string, collection: string): [string, string] | undefined {
+  const key = /^page\.([A-Za-z_][\w-]*)$/.exec(collection.trim())?.[1];
+  return key === undefined ? undefined : [variable, key];
+}
+
+/** Each output with the loop variables around it that walk a page key (`tag` for `page.tags`). */
+function* outputs(templates: readonly Template[], loops: ReadonlyMap<string, string> = new Map()): Generator<{ output: Output; loops: ReadonlyMap<string, string> }> {
   for (const node of templates) {
     if (node instanceof Output) {
-      yield node;
+      yield { output: node, loops };
       continue;
     }
     const children = (node as { children?: (partials: boolean, sync: boolean) => Generator<unknown, Template[]> }).children;
@@ -181,7 +195,9 @@ function* outputs(templates: readonly Template[]): Generator<Output> {
     const walk = children.call(node, false, true);
     let step = walk.next();
     while (!step.done) step = walk.next();
-    if (Array.isArray(step.value)) yield* outputs(step.value);
+    const { variable, collection } = node as { variable?: unknown; collection?: { getText?: () => string } };
+    const loop = typeof variable === 'string' && typeof collection?.getText === 'function' ? loopOverPage(variable, collection.getText()) : undefined;
+    if (Array.isArray(step.value)) yield* outputs(step.value, loop ? new Map([...loops, loop]) : loops);
   }
 }
 
@@ -189,9 +205,9 @@ function* outputs(templates: readonly Template[]): Generator<Output> {
  * A layout's `{{ … }}` outputs with their offsets. A layout whose tags liquidjs cannot parse (Ruby's
  * Liquid lets `{% if (a or b) %}` pass) is read output by output, so its other outputs still count.
  */
-function layoutOutputs(text: string): { output: Output; begin: number }[] {
+function layoutOutputs(text: string): { output: Output; begin: number; loops: ReadonlyMap<string, string> }[] {
   try {
-    return [...outputs(parser.parse(text))].map((output) => ({ output, begin: output.token.begin }));
+    return [...outputs(parser.parse(text))].map(({ output, loops }) => ({ output, begin: output.token.begin, loops }));
   } catch {
     // Read output by output below.
   }
@@ -204,7 +220,7 @@ function layoutOutputs(text: string): { output: Output; begin: number }[] {
   return tokens.filter(TypeGuards.isOutputToken).flatMap((token) => {
     try {
       const [output] = parser.parse(text.slice(token.begin, token.end));
-      return output instanceof Output ? [{ output, begin: token.begin }] : [];
+      return output instanceof Output ? [{ output, begin: token.begin, loops: new Map<string, string>() }] : [];
     } catch {
       return [];
     }
@@ -220,7 +236,7 @@ export function printedFields(name: string, files: LayoutFiles): string[] {
   const keys: string[] = [];
   // The page's own layout first, then the ones it sits in.
   for (const text of layoutChain(name, files)) {
-    for (const { output, begin } of layoutOutputs(text)) {
+    for (const { output, begin, loops } of layoutOutputs(text)) {
       // A value printed inside a tag is shown only as a link's address (`href`): an image's `src` or a
       // class name is not text on the page.
       const before = text.slice(0, begin);
@@ -234,8 +250,10 @@ export function printedFields(name: string, files: LayoutFiles): string[] {
       } catch {
         continue;
       }
-      for (const variable of variables['page'] ?? []) {
-        const key = variable.segments[1];
+      const printed = (variables['page'] ?? []).map((variable) => variable.segments[1]);
+      // `{{ tag }}` inside `{% for tag in page.tags %}` prints the page's tags.
+      for (const [variable, key] of loops) if (variables[variable]?.length) printed.push(key);
+      for (const key of printed) {
         if (typeof key === 'string' && !NOT_SHOWN.has(key) && !keys.includes(key)) keys.push(key);
       }
     }

@@ -8,7 +8,9 @@ import { maskCode } from '../../src/lib/checks/body.ts';
 import { permalinkProblems } from '../../src/lib/routing/permalink.ts';
 import { frontMatterDefaults, type JekyllConfig } from './config.ts';
 import { editFrontMatter, joinFrontMatter, listLine, nestUnder, readFrontMatter, repairFrontMatter, splitFrontMatter, type FrontMatterData, type SplitFile } from './front-matter.ts';
-import { layoutBody, mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
+import { layoutBody, loopsOverSite, mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
+import { shownAs } from './field-labels.ts';
+import { fieldLabel } from '../../src/lib/html/shown-fields.ts';
 import { parseHtmlFragment } from '../../src/lib/links/html.ts';
 import type { LiquidResult, LiquidScope } from './liquid.ts';
 import { isHtml } from './reader.ts';
@@ -343,8 +345,18 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   const fieldKeys = new Set([...ownFields, ...Object.keys(defaultFields)]);
   const shown = typeof values['layout'] === 'string' ? printedFields(values['layout'], context.layoutFiles).filter((key) => fieldKeys.has(key) && !isBlank(values[key])) : [];
   if (shown.length > 0) {
-    lists.push(listLine('show', shown));
-    report.push({ kind: 'changed', file: path, message: `its layout "${String(values['layout'])}" printed ${shown.join(', ')}: written as \`show: [${shown.join(', ')}]\`, so the page shows them above the body.` });
+    // Each under the words the layout printed with it, when they are not the name it would get anyway.
+    // A date also as the layout printed it (`%B %d, %Y`).
+    const how = shownAs(String(values['layout']), context.layoutFiles);
+    const items = shown.map((key) => {
+      const { label: printed, format } = how.get(key) ?? {};
+      const label = printed === fieldLabel(key) ? undefined : printed;
+      if (format !== undefined) return { [key]: label === undefined ? { format } : { label, format } };
+      return label === undefined ? key : { [key]: label };
+    });
+    const written = `show: ${JSON.stringify(items)}`;
+    lists.push(`${written}\n`);
+    report.push({ kind: 'changed', file: path, message: `its layout "${String(values['layout'])}" printed ${shown.join(', ')}: written as \`${written}\`, so the page shows them above the body${items.some((item) => typeof item !== 'string') ? ", under the words the layout printed with them" : ''}.` });
   }
   if ((layout.layout === 'work' || layout.layout === 'work_page') && typeof values['data'] !== 'string') {
     report.push({ kind: 'leftover', file: path, message: `the ${layout.layout} layout needs \`data:\`, the name of its group's data file. Add it, like \`data: work\`.` });
@@ -371,7 +383,10 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
 
   const written = document.split ?? { yaml: '', body: '', bodyLine: 1 };
   // A page whose words are all in its own layout's Liquid (an empty body over a list layout) gets that layout's text.
-  const ownLayout = layout.layout === 'page' && showsNothing(written.body) ? layoutBody(values['layout'], context.layoutFiles) : undefined;
+  const listLayout = layout.layout === 'page' && context.paginated === undefined ? layoutBody(values['layout'], context.layoutFiles) : undefined;
+  const ownLayout = listLayout !== undefined && showsNothing(written.body) ? listLayout : undefined;
+  // A Markdown page with words of its own over such a layout keeps them as written, and the layout's text comes after.
+  const aroundBody = listLayout !== undefined && ownLayout === undefined && !isHtml(path) && loopsOverSite(listLayout) ? listLayout : undefined;
   if (ownLayout !== undefined) {
     report.push({ kind: 'changed', file: path, message: `its body is empty and its layout "${String(values['layout'])}" wrote the page's words with Liquid: the layout's text (without {{ content }}) is written as the page's body, and the build runs its Liquid.` });
   }
@@ -395,6 +410,7 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
     report.push(...kramdown.report, ...markdownNotes(body, path, split.bodyLine, context.basePath));
   }
   if (html && body !== '') body = `\n${body}`;
+  if (aroundBody !== undefined) body = wrappedInLayout(body, aroundBody, { path, layoutName: String(values['layout']), scope, context, report });
 
   const target = pageTarget(document);
   if (document.collection === undefined && path.split('/').some((segment) => segment.startsWith('_'))) {
@@ -408,6 +424,28 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   yaml = nestUnder(yaml, ownFields, 'fields', defaultFields);
   if (lists.length > 0) yaml = `${yaml === '' || yaml.endsWith('\n') ? yaml : `${yaml}\n`}${lists.join('')}`;
   return { target, text: joinFrontMatter(yaml, body), layout, jekyllLayout, report, scope };
+}
+
+/**
+ * A Markdown body inside its site's own list layout, as Jekyll put it there: the body is captured as
+ * Liquid's `content` and made HTML (`markdownify`), then the layout's text prints it where it printed
+ * `{{ content }}` and lists around it. The build runs the Liquid, body first, as Jekyll did.
+ */
+function wrappedInLayout(
+  body: string,
+  layoutText: string,
+  { path, layoutName, scope, context, report }: { path: string; layoutName: string; scope: Record<string, unknown>; context: PageContext; report: ReportLine[] },
+): string {
+  const converted = context.convert(layoutText, { file: path, firstLine: 1, markdown: false, page: scope, keep: true });
+  report.push(...converted.converted, ...converted.leftovers, ...converted.changes);
+  const stylesheets = withoutCompiledStylesheets(converted.text, context.compiledStylesheets ?? new Map(), path, 1);
+  report.push(...stylesheets.report);
+  report.push({
+    kind: 'changed',
+    file: path,
+    message: `its layout "${layoutName}" listed with Liquid around the page's text: the layout's text is written after the body, which it shows as \`{{ content }}\` (the body is kept as written, inside {% capture content %}), and the build runs its Liquid.`,
+  });
+  return `{% capture content %}\n${body.trim()}\n{% endcapture %}{% assign content = content | markdownify %}\n${htmlAsMarkdown(stylesheets.text)}`;
 }
 
 /** A body with nothing a reader sees: blank, or only HTML comments (read with the project's HTML parser). */

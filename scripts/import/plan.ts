@@ -19,6 +19,7 @@ import type { SourceSite } from './source.ts';
 import { PROJECT_OWN, PUBLIC_DIR, isOsJunk, planStaticFiles } from './static-files.ts';
 import { LEGACY_URLS_FILE, builtFileFor, collectionDocumentUrl, legacyUrlsFile, requestable, staticFileUrl, type OldUrl } from './urls.ts';
 import { renderSiteConfig } from './config.ts';
+import { themeGemUrls } from './theme-gems.ts';
 import { encodeUrlPath, outputFileForUrl, rubyExtname } from '../../src/lib/routing/jekyll-urls.ts';
 import type { PostsConfig } from '../../src/lib/routing/posts.ts';
 
@@ -389,6 +390,9 @@ export function planImport(site: SourceSite): PlanResult {
       else retired('/redirects.json', 'jekyll-redirect-from', 'no page redirects, so this project writes no redirects.json');
     }
   }
+
+  // The theme gem's own files (they are not in the site's folder).
+  urls.push(...themeGemUrls(config['theme'], urls));
 
   // The owner's details and the header navigation.
   // minima 2 reads `header_pages`, minima 3 `minima.nav_pages`: the same list of page paths.

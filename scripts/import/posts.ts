@@ -15,7 +15,7 @@ import {
   rubyExtname,
 } from '../../src/lib/routing/jekyll-urls.ts';
 import { textSetting, type JekyllConfig } from './config.ts';
-import { editFrontMatter, joinFrontMatter, listLine } from './front-matter.ts';
+import { editFrontMatter, joinFrontMatter, listLine, nestUnder } from './front-matter.ts';
 import { dedupe, dropped, htmlAsMarkdown, markdownExtensions, markdownNotes, scriptLiquid, styleOf, titleFromName, TITLE_MAX, type Convert, type SourceDocument } from './pages.ts';
 import { isHtml } from './reader.ts';
 import { convertKramdown } from './kramdown.ts';
@@ -26,6 +26,8 @@ import type { ReportLine } from './report.ts';
 /** Where posts go, relative to the project root. */
 export const POSTS_DIR = 'src/content/posts';
 
+/** Keys a post cannot keep even as a variable: a page's redirects, which a post here does not make. */
+const NOT_FIELDS = new Set(['redirect_from', 'redirect_to', 'fields', 'show', 'scripts']);
 /** Front-matter keys a post keeps (the build's post schema). */
 const POST_KEYS = new Set(['title', 'date', 'categories', 'category', 'tags', 'permalink', 'slug', 'published', 'excerpt_separator', 'description', 'layout']);
 
@@ -88,13 +90,19 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
   const values = document.values;
   const remove: string[] = [];
   const set: [string, string | boolean][] = [];
+  /** The post's own variables (`conference`, `date_str`): under `fields:`, where Liquid reads them as `post.<key>`. */
+  const ownFields: string[] = [];
+  const defaultFields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     const own = key in document.own;
     if (!POST_KEYS.has(key)) {
-      if (own) {
-        remove.push(key);
-        report.push(dropped(path, key, value));
-      }
+      if (NOT_FIELDS.has(key) || value === undefined) {
+        if (own) {
+          remove.push(key);
+          report.push(dropped(path, key, value));
+        }
+      } else if (own) ownFields.push(key);
+      else defaultFields[key] = value;
       continue;
     }
     if (key === 'layout') {
@@ -135,7 +143,9 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
     body = kramdown.text;
     report.push(...kramdown.report, ...markdownNotes(body, path, split.bodyLine, context.basePath));
   }
-  let yaml = editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) });
+  let yaml = nestUnder(editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) }), ownFields, 'fields', defaultFields);
+  const moved = [...ownFields, ...Object.keys(defaultFields)];
+  if (moved.length > 0) report.push({ kind: 'changed', file: path, message: `its own variables (${moved.join(', ')}) are kept under \`fields:\`, where Liquid reads them as \`post.<key>\`.` });
   const scripts = pageScripts(body, path, scriptLiquid(context.convert, path, page));
   body = scripts.body;
   report.push(...scripts.report);

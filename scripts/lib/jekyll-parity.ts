@@ -282,14 +282,30 @@ export interface ParityReport {
   ok: boolean;
 }
 
+/**
+ * The addresses the project's URL list retires on purpose, with the reason it gives: its comment
+ * lines `# /old/  (reason)` (src/data/legacy-urls.txt, as the importer writes it).
+ */
+export function retiredUrls(legacyUrls: string): Map<string, string> {
+  const retired = new Map<string, string>();
+  for (const line of legacyUrls.split('\n')) {
+    const match = /^#\s*(\/\S*)\s+\((.+)\)\s*$/.exec(line);
+    if (match?.[1] && match[2]) retired.set(match[1], match[2]);
+  }
+  return retired;
+}
+
 const percent = (share: number) => `${Math.floor(share * 100)}%`;
 
 /** The report `npm run parity` prints: problems first, then the three summary lines. */
-export function formatReport(urls: UrlParity, pages: readonly PageVerdict[], { lostShown = 12 } = {}): ParityReport {
+export function formatReport(urls: UrlParity, pages: readonly PageVerdict[], { lostShown = 12, retired = new Map<string, string>() } = {}): ParityReport {
   const lines: string[] = [];
   const notServed = urls.urls.filter((entry) => entry.served.status !== 'file');
   for (const entry of notServed) {
-    lines.push(entry.served.status === 'redirect' ? `not served ${entry.url} (ours has ${entry.served.file} instead of ${entry.file})` : `not served ${entry.url}`);
+    // Still not served, and counted so; the owner's URL list says why.
+    const reason = retired.get(entry.url);
+    const why = reason === undefined ? '' : ` (retired in src/data/legacy-urls.txt: ${reason})`;
+    lines.push(entry.served.status === 'redirect' ? `not served ${entry.url} (ours has ${entry.served.file} instead of ${entry.file})${why}` : `not served ${entry.url}${why}`);
   }
   const wordPages = pages.filter((page): page is Extract<PageVerdict, { kind: 'page' }> => page.kind === 'page');
   const under = wordPages.filter((page) => page.words.share < WORDS_THRESHOLD).sort((a, b) => a.words.share - b.words.share);

@@ -58,3 +58,34 @@ export function parsePeriods(text: string | number | undefined): Period[] | unde
 export function formatDate(date: Date, lang: string, timeZone = 'UTC'): string {
   return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone }).format(date);
 }
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Ruby's `strftime`, as Jekyll themes print dates (`%B %d, %Y`, `%b %-d, %Y`), in `timeZone`: the
+ * date and time directives with the `-` (no padding) flag, English names as Ruby has them. A
+ * directive it does not know stays as written.
+ */
+export function strftime(date: Date, format: string, timeZone = 'UTC'): string {
+  const parts: Record<string, string> = {};
+  const options = { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'long', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' } as const;
+  for (const part of new Intl.DateTimeFormat('en-US', options).formatToParts(date)) parts[part.type] = part.value;
+  const [year, month, day, hour, minute, second] = ['year', 'month', 'day', 'hour', 'minute', 'second'].map((key) => Number(parts[key] ?? 0)) as [number, number, number, number, number, number];
+  const monthName = MONTH_NAMES[month - 1] ?? '';
+  const weekday = parts['weekday'] ?? '';
+  const hour12 = hour % 12 === 0 ? 12 : hour % 12;
+  // Each directive: its value and the width it is padded to with zeros (0: not padded).
+  const values: Readonly<Record<string, readonly [string | number, number]>> = {
+    Y: [year, 0], y: [year % 100, 2], C: [Math.floor(year / 100), 2], m: [month, 2], d: [day, 2], e: [day, 0], B: [monthName, 0], b: [monthName.slice(0, 3), 0],
+    h: [monthName.slice(0, 3), 0], A: [weekday, 0], a: [weekday.slice(0, 3), 0], H: [hour, 2], I: [hour12, 2], l: [hour12, 0], M: [minute, 2], S: [second, 2],
+    p: [hour < 12 ? 'AM' : 'PM', 0], P: [hour < 12 ? 'am' : 'pm', 0],
+  };
+  return format.replace(/%(-?)([A-Za-z%])/g, (whole, flag: string, directive: string) => {
+    if (directive === '%') return '%';
+    const value = values[directive];
+    if (value === undefined) return whole;
+    const [text, width] = value;
+    if (directive === 'e' && flag !== '-') return String(text).padStart(2, ' ');
+    return flag === '-' || width === 0 ? String(text) : String(text).padStart(width, '0');
+  });
+}

@@ -72,14 +72,23 @@ describe('an academicpages-shaped site, imported and built', () => {
     expect(json['/group/']).toBe('https://group.example.org/');
   });
 
-  it("shows the fields the theme's layout printed, an address as a link", async () => {
+  it("shows the fields the theme's layout printed, under the layout's own words, an address as a link", async () => {
     const main = mainOf(await ours('publication/2019-gradual-dataflow.html'));
     const text = textOf(main);
-    for (const words of ['Venue', 'Workshop on Typed Pipelines', 'Date', '2019-06-03', 'Recommended citation', 'Sample, R. (2019). "Gradual dataflow." Workshop on Typed Pipelines.']) {
+    for (const words of ['Published in', 'Workshop on Typed Pipelines', 'Download paper here', 'Date', '2019', 'Recommended citation', 'Sample, R. (2019). "Gradual dataflow." Workshop on Typed Pipelines.']) {
       expect(text).toContain(words);
     }
     expect(select(main, (element) => element.tagName === 'a').map((a) => attribute(a, 'href'))).toContain('/files/gradual.pdf');
     expect(textOf(mainOf(await ours('talks/2021-keynote.html')))).toContain('Data Languages Day');
+  });
+
+  it("keeps a page's text inside its own list layout, which lists the posts with their own variables", async () => {
+    const main = mainOf(await ours('research/index.html'));
+    expect(select(main, (element) => element.tagName === 'em').map(textOf)).toContain('research');
+    const text = textOf(main);
+    for (const words of ['Notes from my research on effects, listed below.', 'Posts on research', 'Notes on effect systems', '(Read at the PL reading group)']) {
+      expect(text).toContain(words);
+    }
   });
 
   it('makes the 404 page the site\'s own, and pages the blog as jekyll-paginate did', async () => {

@@ -183,14 +183,17 @@ describe('posts', () => {
     expect(urls).toEqual(url === undefined ? [] : [url]);
   });
 
-  it('keeps the fields posts have, drops the rest, and never writes a permalink', () => {
+  it('keeps the fields posts have, its own variables under fields:, drops the other layout, and never writes a permalink', () => {
     const result = plan({
-      '_posts/2019-03-02-x.md': '---\nlayout: single\ntitle: X\ndate: 2019-03-02 10:00:00 +0000\ncategories: [a, b]\ntags: t\ncomments: true\nexcerpt_separator: <!--more-->\n---\nText\n',
+      '_posts/2019-03-02-x.md':
+        '---\nlayout: single\ntitle: X\ndate: 2019-03-02 10:00:00 +0000\ncategories: [a, b]\ntags: t\nconference: PyCon US\ndate_str: 2 Mar. 2019\nexcerpt_separator: <!--more-->\nredirect_from: /old/\n---\nText\n',
     });
-    expect(text(result, 'src/content/posts/2019-03-02-x.md')).toBe('---\ntitle: X\ndate: 2019-03-02 10:00:00 +0000\ncategories: [a, b]\ntags: t\nexcerpt_separator: <!--more-->\n---\nText\n');
+    expect(text(result, 'src/content/posts/2019-03-02-x.md')).toBe(
+      '---\ntitle: X\ndate: 2019-03-02 10:00:00 +0000\ncategories: [a, b]\ntags: t\nexcerpt_separator: <!--more-->\nfields:\n  conference: PyCon US\n  date_str: 2 Mar. 2019\n---\nText\n',
+    );
     expect(messages(result, 'dropped')).toEqual([
-      '_posts/2019-03-02-x.md: dropped `comments: true`: this project has no such field.',
       '_posts/2019-03-02-x.md: dropped `layout: single`: posts have one layout, "post".',
+      '_posts/2019-03-02-x.md: dropped `redirect_from: /old/`: this project has no such field.',
     ]);
     expect(liveUrls(result)).toContain('/a/b/2019/03/02/x.html');
   });

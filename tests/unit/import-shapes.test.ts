@@ -212,7 +212,7 @@ describe('front matter Jekyll reads and a stricter YAML reader refuses', () => {
 });
 
 describe("a page with an empty body over its own list layout", () => {
-  it("gets the layout's text as its body, its Liquid kept for the build; a theme layout or a page with a body does not", () => {
+  it("gets the layout's text as its body, its Liquid kept for the build; a page with a body keeps it, and the list follows", () => {
     const layout = '---\nlayout: page\n---\n{{ content }}\n<div class="tiles">{% for project in site.data.projects %}<p>{{ project.name }}</p>{% endfor %}</div>\n';
     const result = plan({
       '_config.yml': 'title: T\n',
@@ -224,7 +224,8 @@ describe("a page with an empty body over its own list layout", () => {
     });
     expect(text(result, 'src/content/pages/noted.md')).toContain('<!-- a note to self -->\n<div class="tiles">');
     expect(text(result, 'src/content/pages/projects.md')).toContain('<div class="tiles">{% for project in site.data.projects %}<p>{{ project.name }}</p>{% endfor %}</div>');
-    expect(text(result, 'src/content/pages/other.md')).not.toContain('tiles');
+    expect(text(result, 'src/content/pages/other.md')).toContain('{% capture content %}\nIts own words.\n{% endcapture %}');
+    expect(text(result, 'src/content/pages/other.md')).toContain('<div class="tiles">{% for project in site.data.projects %}');
     expect(lines(result, 'changed')).toContainEqual(expect.stringMatching(/^projects.md: its body is empty and its layout "projects" wrote the page's words with Liquid/));
   });
 });

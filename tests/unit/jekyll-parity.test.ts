@@ -5,6 +5,7 @@ import {
   distinctWords,
   fileKind,
   formatReport,
+  retiredUrls,
   readPage,
   reachedBy,
   servedBy,
@@ -168,6 +169,15 @@ describe('formatReport', () => {
       '1 of 2 pages under 90% of words',
       '0 of 1 redirects kept',
     ]);
+  });
+
+  it("names the reason the project's URL list gives for an address it retired, and still counts it as not served", () => {
+    const retired = retiredUrls('/\n/about/\n\n# Served by the Jekyll site but not carried over (see the import report):\n# /assets/icons.svg  (published by the minima theme gem, not the site: its icons)\n');
+    expect([...retired]).toEqual([['/assets/icons.svg', 'published by the minima theme gem, not the site: its icons']]);
+    const report = formatReport(urlParity(['index.html', 'assets/icons.svg'], new Set(['index.html'])), [], { retired });
+    expect(report.ok).toBe(false);
+    expect(report.lines[0]).toBe('not served /assets/icons.svg (retired in src/data/legacy-urls.txt: published by the minima theme gem, not the site: its icons)');
+    expect(report.lines).toContain('1 of 2 URLs served');
   });
 
   it('is ok when everything is kept', () => {

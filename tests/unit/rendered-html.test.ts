@@ -94,6 +94,16 @@ describe('excerptHtml: a post\'s excerpt, from its rendered HTML', () => {
   ])('%s', (_case, html, separator, expected) => {
     expect(excerptHtml(html, separator)).toBe(expected);
   });
+
+  it('brings the notes its footnote references point at, as Jekyll does, without links that would lead to another post', () => {
+    const html =
+      '<p>Tail latency<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="footnote-label">1</a></sup>.</p>\n' +
+      '<p>Later<sup><a href="#user-content-fn-2" id="user-content-fnref-2" data-footnote-ref>2</a></sup>.</p>\n' +
+      '<section data-footnotes class="footnotes"><h2 class="sr-only" id="footnote-label">Footnotes</h2>\n<ol>\n' +
+      '<li id="user-content-fn-1">\n<p>Measured with <em>4 KB</em> objects. <a href="#user-content-fnref-1" data-footnote-backref="" aria-label="Back to reference 1" class="data-footnote-backref">↩</a></p>\n</li>\n' +
+      '<li id="user-content-fn-2">\n<p>Two. <a href="#user-content-fnref-2" data-footnote-backref="">↩</a></p>\n</li>\n</ol>\n</section>';
+    expect(excerptHtml(html)).toBe('<p>Tail latency<sup>1</sup>.</p>\n<ol class="footnotes"><li><p>Measured with <em>4 KB</em> objects.</p></li></ol>');
+  });
 });
 
 describe('absoluteUrls: links a feed reader can follow away from the site', () => {

@@ -54,33 +54,79 @@ function upTo(html: string, separator: string): string {
 }
 
 /**
- * The excerpt without its footnote references (`<sup><a data-footnote-ref href="#fn-1">1</a></sup>`):
- * the notes are not part of it, so on a list of posts the reference would lead nowhere.
+ * The excerpt with its footnotes, as Jekyll makes it: it appends the post's link reference
+ * definitions, footnotes among them, to the excerpt's text, so kramdown shows the notes it refers to
+ * below it. Here the reference keeps its number (`<sup>1</sup>`) without its link, and the notes
+ * follow as a list without their ids and links back: on a list of posts those would clash or lead
+ * to another post's note.
  */
-function withoutFootnoteRefs(html: string): string {
-  if (!html.includes('data-footnote-ref')) return html;
+function withFootnotes(excerpt: string, post: string): string {
+  if (!excerpt.includes('data-footnote-ref')) return excerpt;
   const cuts: [number, number][] = [];
-  const open: { name: string; start: number; ref: boolean }[] = [];
+  const ids: string[] = [];
+  const open: { name: string; start: number }[] = [];
   const parser = new Parser({
     onopentag(name, attributes) {
       if (VOID.has(name)) return;
-      open.push({ name, start: parser.startIndex, ref: false });
-      if (name === 'a' && 'data-footnote-ref' in attributes) for (const element of open) if (element.name === 'sup') element.ref = true;
+      const ref = name === 'a' && 'data-footnote-ref' in attributes;
+      open.push({ name: ref ? 'ref' : name, start: parser.startIndex });
+      if (ref) {
+        cuts.push([parser.startIndex, parser.endIndex + 1]);
+        ids.push((attributes['href'] ?? '').replace(/^#/, ''));
+      }
     },
     onclosetag(name) {
       if (VOID.has(name)) return;
-      const element = open.pop();
-      if (element?.name === 'sup' && element.ref) cuts.push([element.start, parser.endIndex + 1]);
+      if (open.pop()?.name === 'ref') cuts.push([parser.startIndex, parser.endIndex + 1]);
+    },
+  });
+  parser.write(excerpt);
+  parser.end();
+  let out = excerpt;
+  for (const [start, end] of cuts.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + out.slice(end);
+  const notes = footnotes(post, ids);
+  return notes.length === 0 ? out : `${out}\n<ol class="footnotes">${notes.map((note) => `<li>${note}</li>`).join('')}</ol>`;
+}
+
+/** The HTML of the notes with these ids (`<li id="fn-1">`), in their order, without their links back. */
+function footnotes(html: string, ids: readonly string[]): string[] {
+  const found = new Map<string, string>();
+  let note: { id: string; start: number; depth: number } | undefined;
+  const backrefs: [number, number][] = [];
+  let backref: number | undefined;
+  let depth = 0;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (VOID.has(name)) return;
+      depth++;
+      const id = attributes['id'];
+      if (note === undefined && name === 'li' && id !== undefined && ids.includes(id)) note = { id, start: parser.endIndex + 1, depth };
+      if (note !== undefined && name === 'a' && 'data-footnote-backref' in attributes) backref = parser.startIndex;
+    },
+    onclosetag(name) {
+      if (VOID.has(name)) return;
+      if (backref !== undefined && name === 'a') {
+        backrefs.push([backref, parser.endIndex + 1]);
+        backref = undefined;
+      }
+      const current = note;
+      if (current !== undefined && depth === current.depth) {
+        let text = html.slice(current.start, parser.startIndex);
+        for (const [start, end] of backrefs.filter(([at]) => at >= current.start).sort((a, b) => b[0] - a[0])) {
+          text = text.slice(0, start - current.start).trimEnd() + text.slice(end - current.start);
+        }
+        found.set(current.id, text.trim());
+        note = undefined;
+      }
+      depth--;
     },
   });
   parser.write(html);
   parser.end();
-  let out = html;
-  for (const [start, end] of cuts.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + out.slice(end);
-  return out;
+  return ids.flatMap((id) => (found.has(id) ? [found.get(id) ?? ''] : []));
 }
 
 export function excerptHtml(html: string, separator?: string | undefined): string {
-  if (separator !== undefined && separator !== '\n\n' && html.includes(separator)) return withoutFootnoteRefs(upTo(html, separator));
-  return withoutFootnoteRefs(firstBlock(html.trim()) ?? '');
+  if (separator !== undefined && separator !== '\n\n' && html.includes(separator)) return withFootnotes(upTo(html, separator), html);
+  return withFootnotes(firstBlock(html.trim()) ?? '', html);
 }

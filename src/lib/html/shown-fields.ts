@@ -1,4 +1,6 @@
 import { Parser } from 'htmlparser2';
+import { formatDate, strftime } from '../dates.ts';
+import { postDate } from '../routing/jekyll-urls.ts';
 
 /**
  * The fields a page shows above its body (`show:` in its front matter, values from `fields:`), as the
@@ -49,23 +51,48 @@ export function plainText(value: string): string {
   return text;
 }
 
-function valueText(value: unknown): string | undefined {
+function valueText(value: unknown, lang: string, timeZone: string, format?: string | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
-  if (Array.isArray(value)) return value.map(valueText).filter((item) => item !== undefined).join(', ');
+  // A date as the Jekyll layout printed it, else as the site shows a post's: "Nov 8, 2025" in English.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : format !== undefined ? strftime(value, format, timeZone) : formatDate(value, lang, timeZone);
+  if (Array.isArray(value)) return value.map((item) => valueText(item, lang, timeZone)).filter((item) => item !== undefined).join(', ');
   if (typeof value === 'object') return undefined;
   const text = plainText(String(value)).replace(/\s+/g, ' ').trim();
   return text === '' ? undefined : text;
 }
 
+/** How a field is shown: the label its Jekyll layout printed with it, and for a date the `strftime` format it printed it with. */
+export interface ShowAs {
+  label?: string | undefined;
+  format?: string | undefined;
+}
+
+/**
+ * An item of `show`: a field's name, or its name and the label its Jekyll layout printed
+ * (`{venue: Published in}`), or how to show it (`{date: {format: "%B %d, %Y"}}`).
+ */
+export type ShowItem = string | Readonly<Record<string, string | ShowAs>>;
+
+/**
+ * `date` as Jekyll reads it: a date also when YAML left it text (`2025-11-08 12:00:00 -0500`), and a
+ * day alone (`2019-10-03`) at midnight in the site's time zone.
+ */
+function jekyllDate(value: unknown, timeZone: string): unknown {
+  if (typeof value !== 'string' && !(value instanceof Date)) return value;
+  const date = postDate({ fileDate: typeof value === 'string' ? value : '', frontMatterDate: value, timezone: timeZone });
+  return 'error' in date ? value : new Date(date.epochMilliseconds);
+}
+
 /** The fields `show` names, in its order; a field with no value to show is left out. */
-export function shownFields(show: readonly string[] | undefined, fields: Readonly<Record<string, unknown>> | undefined): ShownField[] {
+export function shownFields(show: readonly ShowItem[] | undefined, fields: Readonly<Record<string, unknown>> | undefined, lang = 'en', timeZone = 'UTC'): ShownField[] {
   const shown: ShownField[] = [];
-  for (const key of show ?? []) {
-    const text = valueText(fields?.[key]);
+  for (const item of show ?? []) {
+    const [key, how] = typeof item === 'string' ? [item, undefined] : (Object.entries(item)[0] ?? ['', undefined]);
+    const { label, format }: ShowAs = typeof how === 'string' ? { label: how } : (how ?? {});
+    const text = valueText(key === 'date' ? jekyllDate(fields?.[key], timeZone) : fields?.[key], lang, timeZone, format);
     if (text === undefined) continue;
     const link = /^https:\/\/\S+$/.test(text) || /^\/(?!\/)\S*$/.test(text) ? text : undefined;
-    shown.push({ key, label: fieldLabel(key), text, link });
+    shown.push({ key, label: label ?? fieldLabel(key), text, link });
   }
   return shown;
 }

@@ -32,6 +32,8 @@ export const TITLE_MAX_LENGTH = 120;
 /** Longest description search engines show in full. */
 export const DESCRIPTION_MAX_LENGTH = 300;
 
+const SHOW_ERROR = 'must be a list of field names, each with its label if it has one, like show: [venue, {paperurl: Download paper here}].';
+
 export const listOf = (names: readonly string[]): string => names.map((name) => `"${name}"`).join(', ');
 
 /** Text that is never blank; an optional field may be left out, a required one must be written. */
@@ -139,9 +141,24 @@ export function pageSchema({ groups }: PageSchemaOptions) {
       ...LIQUID_KEYS,
       /**
        * Which of `fields` the page shows above its body, in order, each as a label and its value (an
-       * address as a link): `show: [venue, date, paperurl]`, as the Jekyll layout printed them.
+       * address as a link): `show: [venue, date, paperurl]`, as the Jekyll layout printed them. An item
+       * `{venue: Published in}` gives the field the label its layout printed; `{date: {format: "%B %d, %Y"}}`
+       * shows a date as the layout printed it (Ruby's strftime), with an optional `label`.
        */
-      show: z.array(z.string({ error: 'must be a list of field names, like show: [venue, date].' }), { error: 'must be a list of field names, like show: [venue, date].' }).optional(),
+      show: z
+        .array(
+          z.union(
+            [
+              z.string(),
+              z
+                .record(z.string(), z.union([z.string(), z.strictObject({ label: z.string().optional(), format: z.string().optional() })]))
+                .refine((item) => Object.keys(item).length === 1),
+            ],
+            { error: SHOW_ERROR },
+          ),
+          { error: SHOW_ERROR },
+        )
+        .optional(),
       /**
        * Old addresses of this page, as jekyll-redirect-from: each gets a page that sends visitors here
        * (a meta refresh and a link, no script). `redirect_from: [/old/, /older.html]`.
@@ -165,7 +182,8 @@ export function pageSchema({ groups }: PageSchemaOptions) {
       if (page.headline !== undefined && page.layout !== 'home') {
         ctx.addIssue({ code: 'custom', path: ['headline'], message: `is only shown by the "home" layout; remove it, or change the layout.` });
       }
-      for (const key of page.show ?? []) {
+      for (const item of page.show ?? []) {
+        const key = typeof item === 'string' ? item : (Object.keys(item)[0] ?? '');
         if (page.fields?.[key] === undefined) {
           ctx.addIssue({ code: 'custom', path: ['show'], message: `names "${key}", which is not under fields:. Add "${key}: ..." below fields:, or remove it from show.` });
         }
