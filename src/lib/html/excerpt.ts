@@ -1,55 +1,41 @@
-import { Parser } from 'htmlparser2';
+import { attributeOf, elements, isElement, parseHtmlFragment, type HtmlElement } from '../links/html.ts';
 
 /**
  * A post's excerpt as Jekyll makes it, from the post's rendered HTML: the text up to the excerpt
  * separator when the post has one (`<!--more-->`), otherwise its first block (Jekyll's default
  * separator is a blank line, which ends the first paragraph). Markup is kept: links, code and
- * emphasis stay as they render in the post.
+ * emphasis stay as they render in the post. Cut at the offsets the parser reports, so what is kept
+ * is written exactly as in the post.
  */
 
+/** Elements that have no end tag. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** Where an element is written: from its start tag to its end tag, or to what closed it. */
+function span(element: HtmlElement): { start: number; end: number } | undefined {
+  const location = element.sourceCodeLocation;
+  if (!location?.startTag) return undefined;
+  return { start: location.startTag.startOffset, end: location.endTag?.endOffset ?? location.endOffset };
+}
 
 /** The HTML of the first top-level element, or undefined when there is none. */
 function firstBlock(html: string): string | undefined {
-  let depth = 0;
-  let start = -1;
-  let found: string | undefined;
-  const parser = new Parser({
-    onopentag(name) {
-      if (found !== undefined) return;
-      if (depth === 0) start = parser.startIndex;
-      if (VOID.has(name)) {
-        if (depth === 0) found = html.slice(start, parser.endIndex + 1);
-        return;
-      }
-      depth++;
-    },
-    onclosetag(name, implied) {
-      if (found !== undefined || VOID.has(name)) return;
-      depth--;
-      if (depth === 0 && start !== -1) found = html.slice(start, implied ? parser.startIndex : parser.endIndex + 1);
-    },
-  });
-  parser.write(html);
-  parser.end();
-  return found;
+  for (const node of parseHtmlFragment(html).childNodes) {
+    const at = isElement(node) ? span(node) : undefined;
+    if (at) return html.slice(at.start, at.end);
+  }
+  return undefined;
 }
 
 /** `html` cut before `separator`, with the elements still open at that point closed. */
 function upTo(html: string, separator: string): string {
   const prefix = html.slice(0, html.indexOf(separator));
-  const open: string[] = [];
-  const parser = new Parser({
-    onopentag(name) {
-      if (!VOID.has(name)) open.push(name);
-    },
-    onclosetag(name) {
-      if (!VOID.has(name)) open.pop();
-    },
+  // Whatever the text ends inside is closed by us, innermost last in document order, so first here.
+  const open = [...elements(parseHtmlFragment(prefix))].filter((element) => {
+    const location = element.sourceCodeLocation;
+    return location?.startTag !== undefined && location.endTag === undefined && location.endOffset === prefix.length && !VOID.has(element.tagName);
   });
-  parser.write(prefix);
-  // Whatever is still open when the text ends is closed by us, not the parser.
-  const closing = open.toReversed().map((name) => `</${name}>`).join('');
+  const closing = open.toReversed().map((element) => `</${element.tagName}>`).join('');
   return `${prefix.trimEnd()}${closing}`;
 }
 
@@ -59,24 +45,16 @@ function upTo(html: string, separator: string): string {
  */
 function withoutFootnoteRefs(html: string): string {
   if (!html.includes('data-footnote-ref')) return html;
-  const cuts: [number, number][] = [];
-  const open: { name: string; start: number; ref: boolean }[] = [];
-  const parser = new Parser({
-    onopentag(name, attributes) {
-      if (VOID.has(name)) return;
-      open.push({ name, start: parser.startIndex, ref: false });
-      if (name === 'a' && 'data-footnote-ref' in attributes) for (const element of open) if (element.name === 'sup') element.ref = true;
-    },
-    onclosetag(name) {
-      if (VOID.has(name)) return;
-      const element = open.pop();
-      if (element?.name === 'sup' && element.ref) cuts.push([element.start, parser.endIndex + 1]);
-    },
-  });
-  parser.write(html);
-  parser.end();
+  const cuts: { start: number; end: number }[] = [];
+  for (const element of elements(parseHtmlFragment(html))) {
+    if (element.tagName !== 'sup') continue;
+    const at = span(element);
+    const holdsRef = [...elements(element)].some((inner) => inner.tagName === 'a' && attributeOf(inner, 'data-footnote-ref') !== undefined);
+    // A reference inside a cut one is gone with it.
+    if (at && holdsRef && !cuts.some((cut) => cut.start <= at.start && at.end <= cut.end)) cuts.push(at);
+  }
   let out = html;
-  for (const [start, end] of cuts.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + out.slice(end);
+  for (const { start, end } of cuts.sort((a, b) => b.start - a.start)) out = out.slice(0, start) + out.slice(end);
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { parseHtmlFragment, textOf } from '../links/html.ts';
 
 /**
  * The fields a page shows above its body (`show:` in its front matter, values from `fields:`), as the
@@ -42,11 +42,7 @@ export function fieldLabel(key: string): string {
 /** Text of a value that may hold HTML: tags dropped, entities decoded. */
 export function plainText(value: string): string {
   if (!/[<&]/.test(value)) return value;
-  let text = '';
-  const parser = new Parser({ ontext: (chunk) => (text += chunk) }, { decodeEntities: true });
-  parser.write(value);
-  parser.end();
-  return text;
+  return textOf(parseHtmlFragment(value, { locations: false }));
 }
 
 function valueText(value: unknown): string | undefined {
