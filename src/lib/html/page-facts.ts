@@ -8,7 +8,7 @@ import { attributeOf, childrenOf, elements, isElement, parseHtmlFragment, textOf
 export interface RenderedFacts {
   /** The text of every `<style>` element, as the browser reads it. */
   styleElements: string[];
-  /** The value of every `style` attribute, exactly as written. */
+  /** The value of every `style` attribute, as the browser reads it (character references decoded). */
   styleAttributes: string[];
   /** The origins of `https:` images (`https://img.shields.io`), for the policy's `img-src`. */
   imageOrigins: string[];
