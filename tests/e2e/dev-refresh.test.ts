@@ -45,7 +45,9 @@ describe('astro dev, with requests in flight while a page is fixed', () => {
     for (let round = 1; round <= ROUNDS; round++) {
       if (round > 1) {
         await writeFile(join(site.root, FILE), BROKEN);
-        while ((await status()) === 200);
+        // Broken again: the page is gone once the checks and the content have caught up.
+        let gone = false;
+        while (!gone) gone = (await status()) !== 200;
       }
       // Three readers keep asking, one request after another, until one is served the page.
       let served = false;
