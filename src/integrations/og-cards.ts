@@ -3,11 +3,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { Parser } from 'htmlparser2';
 import { filesBelow } from '../lib/checks/read-site.ts';
 import type { CardFacts } from '../lib/og/card.ts';
 import { cachedCards, rememberCards, sourceFingerprint } from '../lib/og/card-manifest.ts';
 import type { CardWorkerData, CardWorkerMessage } from '../lib/og/card-worker.ts';
+import { attributeOf, elements, parseDocument } from '../lib/links/html.ts';
 import { withoutBase } from '../lib/url.ts';
 
 /**
@@ -132,13 +132,11 @@ export function ogCards(): AstroIntegration {
 function headFacts(html: string): { image?: string | undefined; title: string; description?: string | undefined; siteName: string } {
   const meta = new Map<string, string>();
   const end = html.indexOf('</head>');
-  const parser = new Parser({
-    onopentag(name, attributes) {
-      const key = attributes['property'] ?? attributes['name'];
-      if (name === 'meta' && key && attributes['content'] !== undefined) meta.set(key, attributes['content']);
-    },
-  });
-  parser.end(end === -1 ? html : html.slice(0, end));
+  for (const element of elements(parseDocument(end === -1 ? html : html.slice(0, end), { locations: false }))) {
+    const key = attributeOf(element, 'property') ?? attributeOf(element, 'name');
+    const content = attributeOf(element, 'content');
+    if (element.tagName === 'meta' && key && content !== undefined) meta.set(key, content);
+  }
   const siteName = meta.get('og:site_name') ?? '';
   const title = meta.get('og:title') ?? '';
   const suffix = ` · ${siteName}`;

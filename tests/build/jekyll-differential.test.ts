@@ -201,7 +201,7 @@ describe.runIf(jekyllAvailable())('Jekyll itself agrees', () => {
         written.set(build.name, readdirSync(destination, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(destination.length + 1)));
       }),
     );
-  }, 120_000);
+  });
 
   it(`generates ${POST_SLUGS.length * 3} posts and ${PAGES.length} pages for ${BUILDS.length} permalink styles`, () => {
     expect(new Set(posts.map((post) => post.path)).size).toBe(posts.length);

@@ -180,7 +180,7 @@ describe.runIf(jekyllAvailable())("Jekyll's filters and tags: ours against Debia
     const result = liquid.render('src/content/pages/cases.md', casesPage, 6);
     if (!result.ok) throw new Error(`our Liquid failed: ${JSON.stringify(result.problem)}`);
     ours = outputsOf(result.text);
-  }, 120_000);
+  });
 
   it('Jekyll wrote every case', () => {
     expect([...jekyll.keys()]).toEqual(CASES.map(([name]) => name));

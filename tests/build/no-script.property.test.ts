@@ -1,7 +1,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { renderJSX } from 'astro/runtime/server/jsx.js';
+import * as mdxServerRenderer from '@astrojs/mdx/server.js';
+import { experimental_AstroContainer } from 'astro/container';
 import fc from 'fast-check';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +95,9 @@ const shared = config.markdown as Parameters<typeof processor.createRenderer>[0]
 const markdownRenderer = processor.createRenderer(shared);
 const mdxRenderer = processor.createMdxRenderer?.(shared, { optimize: false });
 const MDX_DIR = join(OUTPUT_ROOT, 'no-script-mdx');
+// Astro's Container API renders the compiled MDX, with the MDX integration's own server renderer.
+const container = await experimental_AstroContainer.create();
+container.addServerRenderer({ name: 'astro:jsx', renderer: mdxServerRenderer });
 let mdxCount = 0;
 
 /** The body as HTML, or `undefined` when it does not compile (the build stops on it, naming the file). */
@@ -110,9 +114,9 @@ async function render(body: string, format: 'md' | 'mdx'): Promise<string | unde
   // Astro adds the default export when it bundles; here the module is loaded as it is.
   const file = join(MDX_DIR, `case-${mdxCount++}.mjs`);
   await writeFile(file, `${code}\nexport default MDXContent;\n`);
-  const module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { default: (props: object) => unknown };
+  const module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { default: Parameters<typeof container.renderToString>[0] };
   try {
-    return String(await renderJSX({} as never, module.default({})));
+    return await container.renderToString(module.default);
   } catch {
     // A runtime error (an undefined component) fails the build too.
     return undefined;

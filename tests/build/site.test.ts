@@ -5,7 +5,6 @@ import { parseAtomFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../src/lib/links/check.ts';
 import { extractPageFacts } from '../../src/lib/links/extract.ts';
-import { strictPageFacts } from '../../src/lib/links/strict-page.ts';
 import { BODY_SURROUNDINGS } from '../../src/lib/html/page-facts.ts';
 import { attribute, hasClass, mainOf, parseHtml, select, textOf, type Element } from '../helpers/html-tree.ts';
 import { fixtureSiteBuild, sampleSite, SAMPLE_SITE, readBuiltSite, type BuiltSite, type CommandResult, type Site } from '../helpers/site.ts';
@@ -210,15 +209,6 @@ describe('the sample site, built as is', () => {
 
   it('resolves every internal link, the seed page’s /work/gt included', () => {
     expect(linkProblems(site, '/')).toEqual([]);
-  });
-
-  it('writes every page in the strict form the post-build scan reads in one pass, finding what parse5 finds', () => {
-    const plain = ({ links, ids, javascript }: ReturnType<typeof extractPageFacts>) => ({ links: links.map(({ source, url }) => `${source} ${url}`), ids: [...ids], javascript });
-    for (const [file, html] of site.pages) {
-      const strict = strictPageFacts(html);
-      expect(strict, `${file} is read by parse5, not in one pass`).toBeDefined();
-      expect(plain(strict as ReturnType<typeof extractPageFacts>), file).toEqual(plain(extractPageFacts(html, { locations: false })));
-    }
   });
 
   it('surrounds each page body only with elements the description reading knows (BODY_SURROUNDINGS)', () => {

@@ -58,7 +58,7 @@ describe.runIf(browserTestsAvailable()).each(MISTAKES)('astro dev with $name in 
 
   it('keeps running and prints the problem, file and field in the terminal, once', async () => {
     // The checks print on stderr, the ready message on stdout: the two may arrive in either order.
-    await dev.waitFor(terminal, 15_000);
+    await dev.waitFor(terminal);
     expect(count(dev.output(), terminal)).toBe(1);
   });
 

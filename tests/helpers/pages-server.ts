@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
+import { attribute, parseHtml, select } from './html-tree.ts';
 import { filesBelow } from '../../src/lib/checks/read-site.ts';
 import { resolveSitePath } from '../../src/lib/links/check.ts';
 import { normalizeBase } from '../../src/lib/url.ts';
@@ -97,9 +98,8 @@ export async function builtPages(dist: string): Promise<string[]> {
 
 /** The canonical URL a built page names in `<link rel="canonical">`, read with an HTML parser. */
 export async function canonicalUrl(dist: string, file: string): Promise<string | undefined> {
-  const document = parseDocument(await readFile(join(dist, file), 'utf8'));
-  const link = DomUtils.findOne((element) => element.name === 'link' && element.attribs['rel'] === 'canonical', document.children);
-  return link?.attribs['href'];
+  const [link] = select(parseHtml(await readFile(join(dist, file), 'utf8')), (element) => element.tagName === 'link' && attribute(element, 'rel') === 'canonical');
+  return link && attribute(link, 'href');
 }
 
 /** The `<loc>` URLs of a sitemap file, read with an XML parser. */

@@ -312,8 +312,8 @@ export interface DevServer {
   url: string;
   /** Everything the dev server printed so far, without colour codes. */
   output(): string;
-  /** Resolves when the output contains the text (or rejects after the timeout). */
-  waitFor(text: string, timeoutMs?: number): Promise<void>;
+  /** Resolves when the output contains the text; rejects if the server exits first. No time limit but the test's. */
+  waitFor(text: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -338,30 +338,43 @@ export async function startDevServer(site: Site, env: Record<string, string> = {
   };
   child.stdout.on('data', append);
   child.stderr.on('data', append);
-  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  let running = true;
+  const exited = new Promise<void>((resolve) =>
+    child.on('close', () => {
+      running = false;
+      for (const listener of listeners) listener();
+      resolve();
+    }),
+  );
 
-  const waitFor = (text: string, timeoutMs = 60_000, from = 0) =>
+  const waitFor = (text: string) =>
     new Promise<void>((resolve, reject) => {
       const check = () => {
-        if (output.indexOf(text, from) !== -1) {
+        if (output.includes(text)) {
           listeners.delete(check);
-          clearTimeout(timer);
           resolve();
+        } else if (!running) {
+          listeners.delete(check);
+          reject(new Error(`astro dev exited before it printed "${text}". Output:\n${output}`));
         }
       };
-      const timer = setTimeout(() => {
-        listeners.delete(check);
-        reject(new Error(`astro dev did not print "${text}" within ${timeoutMs} ms. Output:\n${output}`));
-      }, timeoutMs);
       listeners.add(check);
       check();
     });
 
-  await waitFor('watching for file changes');
+  // Ready when it answers a request: waiting on that, not on the wording of Astro's own log.
+  const url = `http://127.0.0.1:${port}/`;
+  while (!(await fetch(url).then(
+    async (response) => (await response.arrayBuffer(), true),
+    () => false,
+  ))) {
+    if (!running) throw new Error(`astro dev exited before it served a request. Output:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
     output: () => output,
-    waitFor: (text, timeoutMs) => waitFor(text, timeoutMs),
+    waitFor,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;

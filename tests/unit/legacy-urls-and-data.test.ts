@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readDataFile } from '../../src/lib/data/data-file.ts';
+import fc from 'fast-check';
+import { readDataFile, readWithPositions, type DataFileResult } from '../../src/lib/data/data-file.ts';
 import { resolveSitePath } from '../../src/lib/links/check.ts';
 import { checkLegacyUrls, parseLegacyUrls } from '../../src/lib/routing/legacy-urls.ts';
 import { atomFeed } from '../../src/lib/seo/feed.ts';
@@ -39,17 +40,44 @@ describe('the old URL list', () => {
   });
 });
 
+/** What a reading gives: each record's key, place, value (as JSON, the way Astro stores it: -0 is 0), line and the lines of its fields. */
+const readingOf = (result: DataFileResult) =>
+  result.ok
+    ? result.records.map((record) => ({
+        key: record.key,
+        position: record.position,
+        value: JSON.stringify(record.value),
+        line: record.line,
+        fieldLines: Object.keys((record.value ?? {}) as object).map((field) => record.lineOf(field)),
+      }))
+    : result.problems;
+
 describe('readDataFile: the fast reading and the reading with positions agree', () => {
   it.each([
     ['records in order', 'B:\n  summary: b\nA:\n  summary: a\n'],
     ['a number-like title keeps its place', 'Zed:\n  page: z\n2048:\n  page: game\n'],
     ['a date stays text', 'A:\n  date: 2019-05-01\n'],
     ['bare lists', 'A:\n  links:\n  press:\n'],
+    ['a binary-looking value stays text', 'A:\n  code: 0b101\n'],
+    ['a signed fraction is a number', 'A:\n  offset: +.8\n'],
+    ['a signed hexadecimal stays text', 'A:\n  code: -0x1F\n'],
   ])('%s', (_case, text) => {
-    const result = readDataFile(text);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.records.map((record) => [record.key, record.position, record.value, record.line])).toMatchSnapshot();
+    expect(readingOf(readDataFile(text))).toEqual(readingOf(readWithPositions(text)));
+  });
+
+  it('on generated records, values and lines alike (property)', () => {
+    const scalar = fc.oneof(
+      fc.constantFrom('2019-05-01', '0b101', '+.8', '-0x1F', '+0o17', '-.5e3', '0o17', '0x1F', '1_000', '.inf', '-.Inf', '.NaN', '~', 'null', 'yes', 'No', 'on', 'True', '1e3', '+12', '-0', '1.', '"quoted"', "'single'", '12:30', '[a, b]', '{a: 1}', ''),
+      fc.stringMatching(/^[-+0-9a-fA-Fxob._:eE]{1,6}$/),
+    );
+    const record = fc.tuple(fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ]{0,6}$/), fc.uniqueArray(fc.constantFrom('summary', 'page', 'date', 'links'), { maxLength: 3 }), fc.array(scalar, { minLength: 3, maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.uniqueArray(record, { maxLength: 4, selector: ([key]) => key.trim() }), (records) => {
+        const text = records.map(([key, fields, values]) => `${key.trim()}:\n${fields.map((field, index) => `  ${field}: ${values[index]}\n`).join('')}`).join('');
+        expect(readingOf(readDataFile(text)), text).toEqual(readingOf(readWithPositions(text)));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('finds a field\'s line only when asked', () => {

@@ -2,7 +2,9 @@ import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { absoluteUrls } from '../../src/lib/html/absolute-urls.ts';
 import { excerptHtml } from '../../src/lib/html/excerpt.ts';
-import { entryDescription, renderedFacts, truncateText } from '../../src/lib/html/page-facts.ts';
+import { entryDescription, renderedFacts, truncateText, withoutStyleElements } from '../../src/lib/html/page-facts.ts';
+import { plainText } from '../../src/lib/html/shown-fields.ts';
+import { inlineColourFindings } from '../../src/lib/html/contrast.ts';
 
 /** A page's body as the site renders it, inside the element the layout marks. */
 const body = (markdown: string) => `<h1>Title</h1><div data-page-body>${markdownToHtml(markdown, { features: { gfm: true } }).html}</div>`;
@@ -91,6 +93,12 @@ describe('excerptHtml: a post\'s excerpt, from its rendered HTML', () => {
     ['up to a separator, closing what is open', '<p>Intro <em>here</em></p>\n<p>More <!--more--> after</p>', '<!--more-->', '<p>Intro <em>here</em></p>\n<p>More</p>'],
     ['the first block when the separator is missing', '<p>Only.</p>', '<!--more-->', '<p>Only.</p>'],
     ['nothing from nothing', '', undefined, ''],
+    ['a first block closed by the next block, up to that block', '<p>One <em>two</em><div>Three</div>', undefined, '<p>One <em>two</em>'],
+    ['a first block that is one void element', '<hr>\n<p>After.</p>', undefined, '<hr>'],
+    ['up to a separator inside a list, closing the item and the list', '<ul>\n<li>One</li>\n<li>Two <!--more--> three</li>\n</ul>', '<!--more-->', '<ul>\n<li>One</li>\n<li>Two</li></ul>'],
+    ['up to a separator after an image, which needs no end tag', '<p><img src="/a.png" alt=""><!--more--></p>', '<!--more-->', '<p><img src="/a.png" alt=""></p>'],
+    ['without its footnote references', '<p>A claim<sup><a href="#fn-1" id="fnref-1" data-footnote-ref>1</a></sup>.</p>', undefined, '<p>A claim.</p>'],
+    ['keeping a superscript that is no footnote reference', '<p>E = mc<sup>2</sup><sup><a data-footnote-ref href="#fn-1">1</a></sup></p>', undefined, '<p>E = mc<sup>2</sup></p>'],
   ])('%s', (_case, html, separator, expected) => {
     expect(excerptHtml(html, separator)).toBe(expected);
   });
@@ -103,6 +111,35 @@ describe('excerptHtml: a post\'s excerpt, from its rendered HTML', () => {
       '<li id="user-content-fn-1">\n<p>Measured with <em>4 KB</em> objects. <a href="#user-content-fnref-1" data-footnote-backref="" aria-label="Back to reference 1" class="data-footnote-backref">↩</a></p>\n</li>\n' +
       '<li id="user-content-fn-2">\n<p>Two. <a href="#user-content-fnref-2" data-footnote-backref="">↩</a></p>\n</li>\n</ol>\n</section>';
     expect(excerptHtml(html)).toBe('<p>Tail latency<sup>1</sup>.</p>\n<ol class="footnotes"><li><p>Measured with <em>4 KB</em> objects.</p></li></ol>');
+  });
+});
+
+describe('the rendered content, read by the one HTML parser', () => {
+  it('moves each <style> out with its text as written, and keeps the rest byte for byte', () => {
+    const html = '<p>A</p><STYLE media="print">a{}\r\nb{}</style ><svg><style>c{}</style></svg><p title="&amp;">B</p>';
+    expect(withoutStyleElements(html)).toEqual({ html: '<p>A</p><svg></svg><p title="&amp;">B</p>', styles: ['a{}\r\nb{}', 'c{}'] });
+  });
+
+  it('leaves a <style> that is only text where a browser reads it as text', () => {
+    const html = '<textarea><style>a{}</style></textarea><!-- <style>b{}</style> -->';
+    expect(withoutStyleElements(html)).toEqual({ html, styles: [] });
+  });
+
+  it('reads a paragraph\'s text as a browser does: entities decoded, comments and footnote markers left out', () => {
+    expect(renderedFacts('<div data-page-body><p>AT&amp;T <!-- note -->&lt;3<sup><a data-footnote-ref href="#fn-1">1</a></sup></p></div>').firstParagraph).toBe('AT&T <3');
+  });
+
+  it('takes a paragraph in a table for no prose, even one the parser moves out of it', () => {
+    expect(renderedFacts('<div data-page-body><table><tr><td><p>Cell.</p></td></tr></table><p>Prose.</p></div>').firstParagraph).toBe('Prose.');
+  });
+
+  it('reads a field value\'s text: tags dropped, entities decoded', () => {
+    expect(plainText('<i>Nature</i> &amp; <b>Science</b>, 2019')).toBe('Nature & Science, 2019');
+  });
+
+  it('finds an inline colour where its element starts', () => {
+    const html = 'Text\n\n<span title="x" STYLE="color: #ccc">pale</span>';
+    expect(inlineColourFindings(html).map((finding) => [finding.written, finding.offset])).toEqual([['#ccc', html.indexOf('<span')]]);
   });
 });
 

@@ -247,9 +247,11 @@ function rawHtmlFindings(body: string, tree: TreeNode, markdownUrls: readonly { 
   };
   const openerOf = (offset: number) => segments.filter((segment) => segment.start <= offset).at(-1);
   const unfinished: { offset: number; line: number }[] = [];
-  const fragment = parseHtmlFragment(html, (code, offset) => {
-    const opener = openerOf(offset);
-    if (code === 'eof-in-tag' && opener) unfinished.push(startOf(opener.node));
+  const fragment = parseHtmlFragment(html, {
+    onParseError: (code, offset) => {
+      const opener = openerOf(offset);
+      if (code === 'eof-in-tag' && opener) unfinished.push(startOf(opener.node));
+    },
   });
   // A tag that raw HTML leaves open swallows the Markdown after it: the page's own rendering (heading
   // ids, highlighted code) decides which quote ends it, and so what becomes an attribute.

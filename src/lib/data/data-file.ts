@@ -90,8 +90,15 @@ const INDEX_LIKE = /^(0|[1-9]\d*)$/;
  */
 export const readDataFile: (text: string) => DataFileResult = memoByText('dataFiles', 8, parseDataFile);
 
+/**
+ * Scalars js-yaml's core schema reads otherwise than YAML 1.2's: `0b101` and `-0x1F` (numbers there,
+ * text in 1.2) and `+.8` (text there, a number in 1.2). A file that may hold one takes the full reading.
+ */
+const FAST_READING_DIFFERS = /0b[01]|[-+](?:\.\d|0[xo])/i;
+
 function parseDataFile(text: string): DataFileResult {
   const clean = text.replace(/^\uFEFF/, '');
+  if (FAST_READING_DIFFERS.test(clean)) return readWithPositions(clean);
   let value: unknown;
   try {
     value = jsYaml.load(clean, { schema: jsYaml.CORE_SCHEMA });
@@ -118,8 +125,11 @@ function parseDataFile(text: string): DataFileResult {
   };
 }
 
-/** The full reading, with positions: the messages for a file that is not valid, and line numbers. */
-function readWithPositions(text: string): DataFileResult {
+/**
+ * The full reading, with positions: the messages for a file that is not valid, and line numbers.
+ * Exported for the test that holds the fast reading to it.
+ */
+export function readWithPositions(text: string): DataFileResult {
   const { isMap, isScalar, LineCounter, parseDocument } = yamlTree();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });

@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { attributeOf, elements, parseHtmlFragment } from '../links/html.ts';
 
 /**
  * WCAG 2 contrast of the colours an owner writes in a body's `style` attributes, against the page's
@@ -95,21 +95,16 @@ export function checkTextColour(written: string): ColourFinding | undefined {
 export function inlineColourFindings(html: string): (ColourFinding & { offset: number })[] {
   if (!/style/i.test(html)) return [];
   const findings: (ColourFinding & { offset: number })[] = [];
-  const parser = new Parser(
-    {
-      onopentag(_name, attributes) {
-        const style = attributes['style'];
-        if (style === undefined) return;
-        for (const declaration of style.split(';')) {
-          const colon = declaration.indexOf(':');
-          if (colon === -1 || declaration.slice(0, colon).trim().toLowerCase() !== 'color') continue;
-          const finding = checkTextColour(declaration.slice(colon + 1).replace(/!important/i, ''));
-          if (finding) findings.push({ ...finding, offset: parser.startIndex });
-        }
-      },
-    },
-    { decodeEntities: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(html);
-  return findings;
+  for (const element of elements(parseHtmlFragment(html))) {
+    const style = attributeOf(element, 'style');
+    const offset = element.sourceCodeLocation?.startTag?.startOffset;
+    if (style === undefined || offset === undefined) continue;
+    for (const declaration of style.split(';')) {
+      const colon = declaration.indexOf(':');
+      if (colon === -1 || declaration.slice(0, colon).trim().toLowerCase() !== 'color') continue;
+      const finding = checkTextColour(declaration.slice(colon + 1).replace(/!important/i, ''));
+      if (finding) findings.push({ ...finding, offset });
+    }
+  }
+  return findings.sort((a, b) => a.offset - b.offset);
 }

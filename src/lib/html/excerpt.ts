@@ -1,55 +1,41 @@
-import { Parser } from 'htmlparser2';
+import { attributeOf, elements, isElement, parseHtmlFragment, type HtmlElement } from '../links/html.ts';
 
 /**
  * A post's excerpt as Jekyll makes it, from the post's rendered HTML: the text up to the excerpt
  * separator when the post has one (`<!--more-->`), otherwise its first block (Jekyll's default
  * separator is a blank line, which ends the first paragraph). Markup is kept: links, code and
- * emphasis stay as they render in the post.
+ * emphasis stay as they render in the post. Cut at the offsets the parser reports, so what is kept
+ * is written exactly as in the post.
  */
 
+/** Elements that have no end tag. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** Where an element is written: from its start tag to its end tag, or to what closed it. */
+function span(element: HtmlElement): { start: number; end: number } | undefined {
+  const location = element.sourceCodeLocation;
+  if (!location?.startTag) return undefined;
+  return { start: location.startTag.startOffset, end: location.endTag?.endOffset ?? location.endOffset };
+}
 
 /** The HTML of the first top-level element, or undefined when there is none. */
 function firstBlock(html: string): string | undefined {
-  let depth = 0;
-  let start = -1;
-  let found: string | undefined;
-  const parser = new Parser({
-    onopentag(name) {
-      if (found !== undefined) return;
-      if (depth === 0) start = parser.startIndex;
-      if (VOID.has(name)) {
-        if (depth === 0) found = html.slice(start, parser.endIndex + 1);
-        return;
-      }
-      depth++;
-    },
-    onclosetag(name, implied) {
-      if (found !== undefined || VOID.has(name)) return;
-      depth--;
-      if (depth === 0 && start !== -1) found = html.slice(start, implied ? parser.startIndex : parser.endIndex + 1);
-    },
-  });
-  parser.write(html);
-  parser.end();
-  return found;
+  for (const node of parseHtmlFragment(html).childNodes) {
+    const at = isElement(node) ? span(node) : undefined;
+    if (at) return html.slice(at.start, at.end);
+  }
+  return undefined;
 }
 
 /** `html` cut before `separator`, with the elements still open at that point closed. */
 function upTo(html: string, separator: string): string {
   const prefix = html.slice(0, html.indexOf(separator));
-  const open: string[] = [];
-  const parser = new Parser({
-    onopentag(name) {
-      if (!VOID.has(name)) open.push(name);
-    },
-    onclosetag(name) {
-      if (!VOID.has(name)) open.pop();
-    },
+  // Whatever the text ends inside is closed by us, innermost last in document order, so first here.
+  const open = [...elements(parseHtmlFragment(prefix))].filter((element) => {
+    const location = element.sourceCodeLocation;
+    return location?.startTag !== undefined && location.endTag === undefined && location.endOffset === prefix.length && !VOID.has(element.tagName);
   });
-  parser.write(prefix);
-  // Whatever is still open when the text ends is closed by us, not the parser.
-  const closing = open.toReversed().map((name) => `</${name}>`).join('');
+  const closing = open.toReversed().map((element) => `</${element.tagName}>`).join('');
   return `${prefix.trimEnd()}${closing}`;
 }
 
@@ -62,28 +48,18 @@ function upTo(html: string, separator: string): string {
  */
 function withFootnotes(excerpt: string, post: string): string {
   if (!excerpt.includes('data-footnote-ref')) return excerpt;
-  const cuts: [number, number][] = [];
+  const cuts: { start: number; end: number }[] = [];
   const ids: string[] = [];
-  const open: { name: string; start: number }[] = [];
-  const parser = new Parser({
-    onopentag(name, attributes) {
-      if (VOID.has(name)) return;
-      const ref = name === 'a' && 'data-footnote-ref' in attributes;
-      open.push({ name: ref ? 'ref' : name, start: parser.startIndex });
-      if (ref) {
-        cuts.push([parser.startIndex, parser.endIndex + 1]);
-        ids.push((attributes['href'] ?? '').replace(/^#/, ''));
-      }
-    },
-    onclosetag(name) {
-      if (VOID.has(name)) return;
-      if (open.pop()?.name === 'ref') cuts.push([parser.startIndex, parser.endIndex + 1]);
-    },
-  });
-  parser.write(excerpt);
-  parser.end();
+  for (const element of elements(parseHtmlFragment(excerpt))) {
+    const location = element.sourceCodeLocation;
+    if (element.tagName !== 'a' || attributeOf(element, 'data-footnote-ref') === undefined || !location?.startTag) continue;
+    // The link's tags go, its text (the number) stays.
+    cuts.push({ start: location.startTag.startOffset, end: location.startTag.endOffset });
+    if (location.endTag) cuts.push({ start: location.endTag.startOffset, end: location.endTag.endOffset });
+    ids.push((attributeOf(element, 'href') ?? '').replace(/^#/, ''));
+  }
   let out = excerpt;
-  for (const [start, end] of cuts.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + out.slice(end);
+  for (const { start, end } of cuts.sort((a, b) => b.start - a.start)) out = out.slice(0, start) + out.slice(end);
   const notes = footnotes(post, ids);
   return notes.length === 0 ? out : `${out}\n<ol class="footnotes">${notes.map((note) => `<li>${note}</li>`).join('')}</ol>`;
 }
@@ -91,38 +67,19 @@ function withFootnotes(excerpt: string, post: string): string {
 /** The HTML of the notes with these ids (`<li id="fn-1">`), in their order, without their links back. */
 function footnotes(html: string, ids: readonly string[]): string[] {
   const found = new Map<string, string>();
-  let note: { id: string; start: number; depth: number } | undefined;
-  const backrefs: [number, number][] = [];
-  let backref: number | undefined;
-  let depth = 0;
-  const parser = new Parser({
-    onopentag(name, attributes) {
-      if (VOID.has(name)) return;
-      depth++;
-      const id = attributes['id'];
-      if (note === undefined && name === 'li' && id !== undefined && ids.includes(id)) note = { id, start: parser.endIndex + 1, depth };
-      if (note !== undefined && name === 'a' && 'data-footnote-backref' in attributes) backref = parser.startIndex;
-    },
-    onclosetag(name) {
-      if (VOID.has(name)) return;
-      if (backref !== undefined && name === 'a') {
-        backrefs.push([backref, parser.endIndex + 1]);
-        backref = undefined;
-      }
-      const current = note;
-      if (current !== undefined && depth === current.depth) {
-        let text = html.slice(current.start, parser.startIndex);
-        for (const [start, end] of backrefs.filter(([at]) => at >= current.start).sort((a, b) => b[0] - a[0])) {
-          text = text.slice(0, start - current.start).trimEnd() + text.slice(end - current.start);
-        }
-        found.set(current.id, text.trim());
-        note = undefined;
-      }
-      depth--;
-    },
-  });
-  parser.write(html);
-  parser.end();
+  for (const element of elements(parseHtmlFragment(html))) {
+    const id = attributeOf(element, 'id');
+    const location = element.sourceCodeLocation;
+    if (element.tagName !== 'li' || id === undefined || !ids.includes(id) || !location?.startTag) continue;
+    const start = location.startTag.endOffset;
+    let text = html.slice(start, location.endTag?.startOffset ?? location.endOffset);
+    const backrefs = [...elements(element)].flatMap((inner) => {
+      const at = inner.sourceCodeLocation;
+      return inner.tagName === 'a' && attributeOf(inner, 'data-footnote-backref') !== undefined && at?.startTag ? [{ start: at.startTag.startOffset, end: at.endTag?.endOffset ?? at.endOffset }] : [];
+    });
+    for (const backref of backrefs.sort((a, b) => b.start - a.start)) text = text.slice(0, backref.start - start).trimEnd() + text.slice(backref.end - start);
+    found.set(id, text.trim());
+  }
   return ids.flatMap((id) => (found.has(id) ? [found.get(id) ?? ''] : []));
 }
 

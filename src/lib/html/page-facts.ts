@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { attributeOf, childrenOf, elements, isElement, parseHtmlFragment, textOf, type HtmlElement, type ParentNode } from '../links/html.ts';
 
 /**
  * What a page's rendered content holds that its `<head>` must answer for, read with an HTML parser
@@ -6,9 +6,9 @@ import { Parser } from 'htmlparser2';
  * it shows, and the first paragraph of its body, the page's description when it has none.
  */
 export interface RenderedFacts {
-  /** The text of every `<style>` element, exactly as written. */
+  /** The text of every `<style>` element, as the browser reads it. */
   styleElements: string[];
-  /** The value of every `style` attribute, exactly as written. */
+  /** The value of every `style` attribute, as the browser reads it (character references decoded). */
   styleAttributes: string[];
   /** The origins of `https:` images (`https://img.shields.io`), for the policy's `img-src`. */
   imageOrigins: string[];
@@ -18,7 +18,6 @@ export interface RenderedFacts {
 
 /** Elements whose paragraphs are not the page's own prose: list items, quotes, figures, tables. */
 const NOT_PROSE = new Set(['li', 'blockquote', 'figure', 'figcaption', 'table', 'aside', 'nav', 'details']);
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
 /**
  * Whether the HTML may hold a style or an image: every `style` attribute or element and every
@@ -66,71 +65,50 @@ export function entryDescription(own: string | undefined, renderedBody: string |
 
 function readFacts(html: string, facts: RenderedFacts, onlyParagraph: boolean): RenderedFacts {
   const origins = new Set<string>();
-  const stack: string[] = [];
-  /** Depth of the `data-page-body` element in the stack, once entered. */
-  let bodyDepth = -1;
-  let notProse = 0;
-  let paragraph: string[] | undefined;
-  let paragraphDepth = -1;
-  let skipDepth = -1;
-  let styleText: string[] | undefined;
-
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        const style = attributes['style'];
-        if (style !== undefined) facts.styleAttributes.push(style);
-        if (name === 'img' || name === 'source') {
-          for (const url of [attributes['src'], ...(attributes['srcset'] ?? '').split(',').map((part) => part.trim().split(/\s+/)[0])]) {
-            if (url && /^https:\/\//i.test(url)) {
-              try {
-                origins.add(new URL(url).origin);
-              } catch {
-                // Not a URL a browser would load either.
-              }
+  const root = parseHtmlFragment(html, { locations: false });
+  const walk = (parent: ParentNode, inBody: boolean, notProse: boolean): void => {
+    for (const node of childrenOf(parent)) {
+      if (!isElement(node)) continue;
+      const style = attributeOf(node, 'style');
+      if (style !== undefined) facts.styleAttributes.push(style);
+      const name = node.tagName;
+      if (name === 'img' || name === 'source') {
+        for (const url of [attributeOf(node, 'src'), ...(attributeOf(node, 'srcset') ?? '').split(',').map((part) => part.trim().split(/\s+/)[0])]) {
+          if (url && /^https:\/\//i.test(url)) {
+            try {
+              origins.add(new URL(url).origin);
+            } catch {
+              // Not a URL a browser would load either.
             }
           }
         }
-        if (VOID.has(name)) return;
-        stack.push(name);
-        if (name === 'style') styleText = [];
-        if ('data-page-body' in attributes && bodyDepth === -1) bodyDepth = stack.length;
-        if (NOT_PROSE.has(name)) notProse++;
-        // Footnote markers are links, not words of the sentence.
-        if (name === 'a' && 'data-footnote-ref' in attributes && skipDepth === -1) skipDepth = stack.length;
-        if (name === 'p' && bodyDepth !== -1 && notProse === 0 && facts.firstParagraph === undefined && paragraph === undefined) {
-          paragraph = [];
-          paragraphDepth = stack.length;
-        }
-      },
-      ontext(text) {
-        if (styleText) styleText.push(text);
-        if (paragraph && skipDepth === -1) paragraph.push(text);
-      },
-      onclosetag(name) {
-        if (VOID.has(name)) return;
-        if (name === 'style' && styleText) {
-          facts.styleElements.push(styleText.join(''));
-          styleText = undefined;
-        }
-        if (paragraph && stack.length === paragraphDepth) {
-          const text = paragraph.join('').replace(/\s+/g, ' ').trim();
-          paragraph = undefined;
-          if (text !== '') facts.firstParagraph = text;
-          if (onlyParagraph && facts.firstParagraph !== undefined) parser.pause();
-        }
-        if (stack.length === skipDepth) skipDepth = -1;
-        if (stack.length === bodyDepth) bodyDepth = -1;
-        if (NOT_PROSE.has(name)) notProse--;
-        stack.pop();
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.write(html);
-  parser.end();
+      }
+      if (name === 'style') facts.styleElements.push(textOf(node));
+      const body = inBody || attributeOf(node, 'data-page-body') !== undefined;
+      const prose = !notProse && !NOT_PROSE.has(name);
+      if (name === 'p' && body && prose && facts.firstParagraph === undefined) {
+        const text = paragraphText(node).replace(/\s+/g, ' ').trim();
+        if (text !== '') facts.firstParagraph = text;
+        if (onlyParagraph && facts.firstParagraph !== undefined) return;
+      }
+      walk(node, body, !prose);
+      if (onlyParagraph && facts.firstParagraph !== undefined) return;
+    }
+  };
+  walk(root, false, false);
   facts.imageOrigins = [...origins].sort();
   return facts;
+}
+
+/** A paragraph's words: its text, footnote markers (links, not words of the sentence) left out. */
+function paragraphText(element: HtmlElement): string {
+  let text = '';
+  for (const node of childrenOf(element)) {
+    if (isElement(node)) {
+      if (node.tagName !== 'a' || attributeOf(node, 'data-footnote-ref') === undefined) text += paragraphText(node);
+    } else if ('value' in node && node.nodeName === '#text') text += node.value;
+  }
+  return text;
 }
 
 /** Longest summary search engines and link previews show in full. */
@@ -151,32 +129,20 @@ export function truncateText(text: string, maxLength = EXCERPT_MAX_LENGTH): stri
  */
 export function withoutStyleElements(html: string): { html: string; styles: string[] } {
   if (!/<style/i.test(html)) return { html, styles: [] };
-  const cuts: { start: number; end: number; text: string[] }[] = [];
-  let open: { start: number; text: string[] } | undefined;
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (name === 'style' && !open) open = { start: parser.startIndex, text: [] };
-      },
-      ontext(text) {
-        open?.text.push(text);
-      },
-      onclosetag(name) {
-        if (name === 'style' && open) {
-          cuts.push({ ...open, end: parser.endIndex + 1 });
-          open = undefined;
-        }
-      },
-    },
-    { decodeEntities: false, lowerCaseTags: true },
-  );
-  parser.write(html);
-  parser.end();
+  const cuts: { start: number; end: number; text: string }[] = [];
+  for (const element of elements(parseHtmlFragment(html))) {
+    const location = element.sourceCodeLocation;
+    const startTag = location?.startTag;
+    if (element.tagName !== 'style' || !location || !startTag) continue;
+    // The text as written, so the `<style>` moved into the head is the one the body had.
+    cuts.push({ start: startTag.startOffset, end: location.endTag?.endOffset ?? location.endOffset, text: html.slice(startTag.endOffset, location.endTag?.startOffset ?? location.endOffset) });
+  }
+  cuts.sort((a, b) => a.start - b.start);
   let result = '';
   let from = 0;
   for (const cut of cuts) {
     result += html.slice(from, cut.start);
     from = cut.end;
   }
-  return { html: result + html.slice(from), styles: cuts.map((cut) => cut.text.join('')) };
+  return { html: result + html.slice(from), styles: cuts.map((cut) => cut.text) };
 }

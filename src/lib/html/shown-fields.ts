@@ -1,5 +1,5 @@
-import { Parser } from 'htmlparser2';
 import { formatDate, strftime } from '../dates.ts';
+import { parseHtmlFragment, textOf } from '../links/html.ts';
 import { postDate } from '../routing/jekyll-urls.ts';
 
 /**
@@ -44,11 +44,7 @@ export function fieldLabel(key: string): string {
 /** Text of a value that may hold HTML: tags dropped, entities decoded. */
 export function plainText(value: string): string {
   if (!/[<&]/.test(value)) return value;
-  let text = '';
-  const parser = new Parser({ ontext: (chunk) => (text += chunk) }, { decodeEntities: true });
-  parser.write(value);
-  parser.end();
-  return text;
+  return textOf(parseHtmlFragment(value, { locations: false }));
 }
 
 function valueText(value: unknown, lang: string, timeZone: string, format?: string | undefined): string | undefined {

@@ -1,8 +1,11 @@
 /**
  * HTML as a browser reads it: one parser (parse5, which implements the HTML standard's tokenizer and
- * tree builder, entities and foreign content included) for every check that asks "what is on this
- * page?", and the rules for what on an element would run script. Regular expressions over markup are
- * fooled by `<!-->`, a `>` inside quotes or `&colon;`; a parse tree is not.
+ * tree builder, entities and foreign content included) for every check and every reading of HTML:
+ * entry bodies, rendered content, excerpts, built pages and served HTML files. Regular expressions
+ * over markup are fooled by `<!-->`, a `>` inside quotes or `&colon;`; a parse tree is not. Where
+ * parse5 and the newest Chromium build different trees, the body checks and the served-file scan
+ * refuse the markup (`parserDisagreements`).
+ * XML files are not HTML: src/lib/checks/served-files.ts reads them with an XML parser.
  * scripts/parser-bench.mjs shows why parse5 rather than htmlparser2: the latter disagrees on hostile input.
  */
 import { lookupTable } from '../lookup.ts';
@@ -10,7 +13,7 @@ import { cssUrls } from './css-urls.ts';
 import { defaultTreeAdapter, html as htmlSpec, parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 
 type Node = DefaultTreeAdapterTypes.Node;
-type ParentNode = DefaultTreeAdapterTypes.ParentNode;
+export type ParentNode = DefaultTreeAdapterTypes.ParentNode;
 export type HtmlElement = DefaultTreeAdapterTypes.Element;
 
 /** The namespace an element lives in: `<script>` inside `<svg>` runs as surely as in HTML. */
@@ -41,13 +44,42 @@ export function parseDocument(html: string, { locations = true }: { locations?: 
 /**
  * Parses part of a page as the content of a `<div>`, which is where an entry's body ends up: not
  * parse5's default `<template>` context, which would read table parts and `<body>` differently.
+ * With `locations` (the default), each node knows where it is written.
  */
-export function parseHtmlFragment(html: string, onParseError?: (code: string, offset: number) => void): ParentNode {
+export function parseHtmlFragment(
+  html: string,
+  { onParseError, locations = true }: { onParseError?: ((code: string, offset: number) => void) | undefined; locations?: boolean } = {},
+): ParentNode {
   const context = defaultTreeAdapter.createElement('div', htmlSpec.NS.HTML, []);
   return parseFragment(context, html, {
-    sourceCodeLocationInfo: true,
+    sourceCodeLocationInfo: locations,
     ...(onParseError ? { onParseError: (error: { code: string; startOffset: number }) => onParseError(error.code, error.startOffset) } : {}),
   });
+}
+
+export function isElement(node: Node): node is HtmlElement {
+  return 'tagName' in node;
+}
+
+/** A node's children, a `<template>`'s contents included: what a walk over the page reads. */
+export function childrenOf(node: ParentNode): Node[] {
+  return 'tagName' in node && node.tagName === 'template' && 'content' in node ? node.content.childNodes : node.childNodes;
+}
+
+/** An attribute's value as the parser decoded it, by its name (lowercase, as the parser gives it). */
+export function attributeOf(element: HtmlElement, name: string): string | undefined {
+  for (const attribute of element.attrs) if (attribute.name === name && !attribute.prefix) return attribute.value;
+  return undefined;
+}
+
+/** The text below a node, as the parser decoded it (comments left out). */
+export function textOf(node: ParentNode): string {
+  let text = '';
+  for (const child of childrenOf(node)) {
+    if (child.nodeName === '#text' && 'value' in child) text += child.value;
+    else if ('childNodes' in child) text += textOf(child);
+  }
+  return text;
 }
 
 /** Every element below `root`, in document order, `<template>` contents included. */
@@ -57,7 +89,7 @@ export function* elements(root: ParentNode): Generator<HtmlElement> {
     const node = stack.pop() as Node;
     if (!('tagName' in node)) continue;
     yield node;
-    const children = node.tagName === 'template' && 'content' in node ? node.content.childNodes : node.childNodes;
+    const children = childrenOf(node);
     for (let index = children.length - 1; index >= 0; index--) stack.push(children[index] as Node);
   }
 }
