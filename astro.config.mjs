@@ -9,7 +9,7 @@ import { crawlerFiles } from './src/integrations/crawler-files.ts';
 import { ogCards } from './src/integrations/og-cards.ts';
 import { colourContrast } from './src/integrations/colour-contrast.ts';
 import { resolveDeployment } from './src/lib/deploy-env.ts';
-import { addressAsWritten } from './src/lib/routing/permalink.ts';
+import { addressAsWritten, folderPermalinks } from './src/lib/routing/permalink.ts';
 import { withoutBase, withBase } from './src/lib/url.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,7 +34,7 @@ const { site, base } = resolveDeployment(process.env, { domain: siteConfig.domai
 // The folder addresses (`/work/`): a link written `/work` is written `/work/`, as GitHub Pages would
 // redirect it. Read now, and kept current in `astro dev` by the checks, which read every page anyway.
 const permalinks = sitePermalinks(process.cwd(), siteConfig.posts);
-const folders = new Set([...permalinks].filter((permalink) => permalink.endsWith('/') && permalink !== '/'));
+const folders = folderPermalinks(permalinks);
 const baseLinks = baseLinksPlugin(base, { directoryPaths: () => folders });
 // Code is highlighted by codeHighlightPlugin: Prism's classes, coloured in the one stylesheet for
 // light and dark. Shiki's inline style attributes would each need allowing in the

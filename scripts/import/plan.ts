@@ -5,19 +5,23 @@
  */
 import { posix } from 'node:path';
 import { CONFIG_FILES, collectionsDir, isRecord, pluginsOf, readConfig, siteConfigFrom, textSetting, type JekyllConfig, type LinkValue } from './config.ts';
-import { LIQUID_CONFIG_FILE, liquidDataPath, planData } from './data.ts';
+import { LIQUID_CONFIG_FILE } from '../../src/lib/data/data-file.ts';
+import { liquidDataPath, planData } from './data.ts';
 import { fixBareDomainLinks } from './links.ts';
 import { joinFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { servedSitePaths, withoutDeadLinks } from './dead-links.ts';
 import type { LayoutChoice } from './layouts.ts';
 import { convertLiquid, planIncludes, type IncludeLookup, type LiquidResult, type Lookup } from './liquid.ts';
-import { PAGES_DIR, planPage, readDocument, withDocumentUrl, withPageUrl, type Convert, type SourceDocument } from './pages.ts';
-import { POSTS_DIR, isDraft, planPost, withPostUrl } from './posts.ts';
+import { PAGES_DIR } from '../../src/lib/routing/pages.ts';
+import { POSTS_DIR } from '../../src/lib/routing/posts.ts';
+import { LEGACY_URLS_FILE } from '../../src/lib/routing/legacy-urls.ts';
+import { planPage, readDocument, withDocumentUrl, withPageUrl, type Convert, type SourceDocument } from './pages.ts';
+import { isDraft, planPost, withPostUrl } from './posts.ts';
 import { classify, extensionOf, isHtml, isMarkdown } from './reader.ts';
 import { compareText, showValue, type Refusal, type ReportLine } from './report.ts';
 import type { SourceSite } from './source.ts';
 import { PROJECT_OWN, PUBLIC_DIR, isOsJunk, planStaticFiles } from './static-files.ts';
-import { LEGACY_URLS_FILE, builtFileFor, collectionDocumentUrl, legacyUrlsFile, staticFileUrl, type OldUrl } from './urls.ts';
+import { builtFileFor, collectionDocumentUrl, legacyUrlsFile, staticFileUrl, type OldUrl } from './urls.ts';
 import { renderSiteConfig } from './config.ts';
 import { encodeUrlPath, outputFileForUrl, rubyExtname } from '../../src/lib/routing/jekyll-urls.ts';
 import type { PostsConfig } from '../../src/lib/routing/posts.ts';

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger, IntegrationResolvedRoute } from 'astro';
 import { AstroError } from 'astro/errors';
 import { type AddressedFile, checkProject, summarize } from '../lib/checks/build-checks.ts';
-import { filesBelow, PAGES_DIR, readSiteInput } from '../lib/checks/read-site.ts';
+import { readSiteInput } from '../lib/checks/read-site.ts';
+import { filesBelow } from '../lib/files.ts';
+import { PAGES_DIR } from '../lib/routing/pages.ts';
 import { frontMatterHint } from '../lib/frontmatter/read-entry.ts';
 import { checkSite, type CheckedPage, type LiquidSettings, type SitePage, type SiteCheckResult } from '../lib/checks/site.ts';
 import { rememberAstroCommand } from '../lib/content/astro-command.ts';
@@ -22,14 +24,13 @@ import { scanServedFiles } from '../lib/checks/served-files.ts';
 import { consentAdvice, unconsentedScripts } from '../lib/checks/script-consent.ts';
 import { checkLegacyUrls, LEGACY_URLS_FILE, parseLegacyUrls } from '../lib/routing/legacy-urls.ts';
 import { sameAddress } from '../lib/routing/navigation.ts';
-import { permalinkToFile } from '../lib/routing/permalink.ts';
+import { folderPermalinks, permalinkToFile } from '../lib/routing/permalink.ts';
 import { POSTS_DIR, type PostsConfig } from '../lib/routing/posts.ts';
 import { sitemapXml } from '../lib/seo/sitemap.ts';
 import { absoluteUrl, withBase } from '../lib/url.ts';
 import { writeDevProblems } from './dev-problems.ts';
 import { rememberSettings } from '../lib/liquid/bodies.ts';
 
-export { filesBelow, PAGES_DIR };
 
 /** A source file's text, or nothing if it cannot be read. */
 function readSourceText(path: string): string | undefined {
@@ -141,7 +142,7 @@ export function entryChecks({ posts, folders, navigation = [], siteConfig }: Ent
     for (const post of result.posts) knownPermalinks.set(post.file, post.facts.permalink);
     if (folders) {
       folders.clear();
-      for (const { permalink } of addressed) if (permalink.endsWith('/') && permalink !== '/') folders.add(permalink);
+      for (const folder of folderPermalinks(addressed.map(({ permalink }) => permalink))) folders.add(folder);
     }
     const checkedPermalinks = new Map(result.pages.map((page) => [page.file, page.data.permalink]));
     for (const page of input.pageFiles) {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { Parser } from 'htmlparser2';
-import { filesBelow } from '../lib/checks/read-site.ts';
+import { filesBelow } from '../lib/files.ts';
 import type { CardFacts } from '../lib/og/card.ts';
 import type { CardWorkerData, CardWorkerMessage } from '../lib/og/card-worker.ts';
 import { withoutBase } from '../lib/url.ts';

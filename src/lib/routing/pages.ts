@@ -4,6 +4,9 @@ import { permalinkRoute, servedPaths } from './permalink.ts';
 import type { PostFacts } from './posts.ts';
 import { redirectsOf } from './redirects.ts';
 
+/** Where the site's Markdown pages live, relative to the project root. */
+export const PAGES_DIR = 'src/content/pages';
+
 /**
  * What each Markdown page shows, computed once for the whole site: an entry gets its record, a
  * group's index page its tiles in data-file order. The routes only map these views to templates.

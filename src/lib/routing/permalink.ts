@@ -43,6 +43,15 @@ export const RESERVED_FOLDERS = ['_astro'] as const;
 export const isFolderPermalink = (permalink: string): boolean => permalink.endsWith('/');
 
 /**
+ * The folder addresses among `permalinks` (`/work/`, `/blog/`, a `pretty` post's `/2019/06/10/x/`),
+ * the home page aside: the Markdown plugins write a link to `/work` as `/work/` when `/work/` is a
+ * page, so no visitor meets a redirect.
+ */
+export function folderPermalinks(permalinks: Iterable<string>): Set<string> {
+  return new Set([...permalinks].filter((permalink) => isFolderPermalink(permalink) && permalink !== '/'));
+}
+
+/**
  * Every rule a permalink breaks, each as its own sentence saying what is wrong and what to write.
  * An empty list means the permalink is valid.
  */
