@@ -43,9 +43,9 @@ const baseLinks = baseLinksPlugin(base, { directoryPaths: () => folders });
 // decide whether the content it stored (rendered Markdown, validated data) is still current, so the
 // plugin's name carries what that content depends on beyond the config: the folder list, so a folder
 // page that comes or goes renders the links again, and a digest of the code that makes the content
-// (the collections, schemas, loaders and plugins in src/lib), so content stored by other code is
+// (the collections and loaders in src/integrations/content, the schemas and plugins in src/lib), so content stored by other code is
 // made again.
-const contentCode = codeDigest(process.cwd(), ['src/lib', 'src/content.config.ts']);
+const contentCode = codeDigest(process.cwd(), ['src/lib', 'src/integrations/content', 'src/content.config.ts']);
 const hastPlugins = [
   combineHastPlugins(`portfolio-body ${contentCode} ${[...folders].sort().join(' ')}`, [codeHighlightPlugin(), baseLinks, newTabLinksPlugin()]),
 ];

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
-import { astroCommand } from './lib/content/astro-command.ts';
+import { astroCommand } from './integrations/content/astro-command.ts';
 
 /**
- * The collections are defined in src/lib/content/collections.ts. `astro build` and `astro sync` load
+ * The collections are defined in src/integrations/content/collections.ts. `astro build` and `astro sync` load
  * that module with Node's own `require`, not through Vite: Node has already loaded what it imports
  * (the schemas, the loaders, Astro's `glob()` and `file()`) for the integrations, and through Vite a
  * build evaluated a second copy of all of them, and of Astro's content runtime: about 0.5 s of a
@@ -15,7 +15,7 @@ import { astroCommand } from './lib/content/astro-command.ts';
 const command = astroCommand();
 const { siteCollections } =
   command === undefined || command === 'dev'
-    ? await import('./lib/content/collections.ts')
-    : (createRequire(import.meta.url)('./lib/content/collections.ts') as typeof import('./lib/content/collections.ts'));
+    ? await import('./integrations/content/collections.ts')
+    : (createRequire(import.meta.url)('./integrations/content/collections.ts') as typeof import('./integrations/content/collections.ts'));
 
 export const collections = siteCollections();

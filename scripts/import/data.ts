@@ -8,7 +8,7 @@
 import { parse } from 'yaml';
 import { DATA_DIR, LIQUID_DATA_DIR } from '../../src/lib/data/data-file.ts';
 import { isRecord } from './config.ts';
-import type { PlannedFile } from './plan.ts';
+import type { PlannedFile } from './planned-file.ts';
 import { compareText, type ReportLine } from './report.ts';
 import type { SourceSite } from './source.ts';
 

@@ -19,6 +19,7 @@ import { planPage, readDocument, withDocumentUrl, withPageUrl, type Convert, typ
 import { isDraft, planPost, withPostUrl } from './posts.ts';
 import { classify, extensionOf, isHtml, isMarkdown } from './reader.ts';
 import { compareText, showValue, type Refusal, type ReportLine } from './report.ts';
+import type { PlannedFile } from './planned-file.ts';
 import type { SourceSite } from './source.ts';
 import { PROJECT_OWN, PUBLIC_DIR, isOsJunk, planStaticFiles } from './static-files.ts';
 import { builtFileFor, collectionDocumentUrl, legacyUrlsFile, staticFileUrl, type OldUrl } from './urls.ts';
@@ -29,14 +30,7 @@ import type { PostsConfig } from '../../src/lib/routing/posts.ts';
 /** Where the owner's details go. */
 export const SITE_CONFIG_FILE = 'src/site.config.ts';
 
-export interface PlannedFile {
-  /** Where it goes, relative to the project root, `/`-separated. */
-  path: string;
-  /** Its text, or the Jekyll file to copy byte for byte. */
-  content: { text: string } | { copy: string };
-  /** The Jekyll file it comes from, for the listing. */
-  from?: string | undefined;
-}
+export type { PlannedFile } from './planned-file.ts';
 
 export interface ImportPlan {
   files: PlannedFile[];

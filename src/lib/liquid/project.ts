@@ -2,7 +2,7 @@
  * Liquid for one project: the engine and the variables, from the project's own files (the pages
  * and posts the checks read, `src/data/`, `src/includes/`, the site config). The checks run each
  * page's Liquid before the build and keep what it wrote (bodies.ts); the content loader then renders
- * that text as Markdown (src/lib/content/entries-loader.ts). Plain node:fs, no Astro. Loaded only
+ * that text as Markdown (src/integrations/content/entries-loader.ts). Plain node:fs, no Astro. Loaded only
  * when a page has Liquid to run (`liquidModule` in bodies.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';

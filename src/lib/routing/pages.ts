@@ -1,7 +1,7 @@
 import type { PageData } from '../schema/page.ts';
 import { RECORD_LISTS, type RecordData } from '../schema/record.ts';
 import { permalinkRoute, servedPaths } from './permalink.ts';
-import type { PostFacts } from './posts.ts';
+import type { PostFacts } from './post-facts.ts';
 import { redirectsOf } from './redirects.ts';
 
 /** Where the site's Markdown pages live, relative to the project root. */

@@ -3,10 +3,10 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { file, glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { markdownFilesBelow } from '../files.ts';
-import { readEntrySource } from '../frontmatter/read-entry.ts';
-import { validatedBefore } from './validated-front-matter.ts';
-import { renderedBefore, renderFresh, runsLiquid } from '../liquid/bodies.ts';
+import { markdownFilesBelow } from '../../lib/files.ts';
+import { readEntrySource } from '../../lib/frontmatter/read-entry.ts';
+import { validatedBefore } from '../../lib/content/validated-front-matter.ts';
+import { renderedBefore, renderFresh, runsLiquid } from '../../lib/liquid/bodies.ts';
 
 /** The name the entries' loader goes by, for `refreshContent({ loaders })`. */
 export const ENTRIES_LOADER_NAME = 'portfolio-entries';
