@@ -64,7 +64,8 @@ export default defineConfig({
     // Definition lists (`Term` then `: definition`), as kramdown and Jekyll rendered them.
     processor: satteri({ hastPlugins, features: { definitionList: true } }),
   },
-  // entryChecks runs last so its link check sees every file the other integrations write.
+  // entryChecks comes after the integrations that write pages and files (sitemap, crawler files, social
+  // cards), so its link check sees them; githubPages after it adds only .nojekyll and CNAME, which no page links.
   integrations: [
     // MDX entries get the same plugins, and one more: MDX alone reads `layout` as a module to import.
     mdx({ processor: satteri({ mdastPlugins: [layoutKeyPlugin(LAYOUT_NAMES)], hastPlugins, features: { definitionList: true } }) }),

@@ -7,8 +7,7 @@ import { astroCommand } from './integrations/content/astro-command.ts';
  * (the schemas, the loaders, Astro's `glob()` and `file()`) for the integrations, and through Vite a
  * build evaluated a second copy of all of them, and of Astro's content runtime: about 0.5 s of a
  * build of 1,000 entries. `astro dev` loads it through Vite, as before: there, with Node's copy, a
- * page fixed after a mistake stayed missing more often (tests/e2e/dev-errors.test.ts failed 3 runs in
- * 12 under load, against 2 in 48 through Vite before `invalidateServedContentLater`). Either way, a
+ * page fixed after a mistake stayed missing more often (tests/e2e/dev-errors.test.ts). Either way, a
  * change to src/lib takes a restart of `astro dev`; the content stored by the code before it is then
  * made again (see `codeDigest`).
  */

@@ -45,8 +45,8 @@ function readSourceText(path: string): string | undefined {
  * Has `astro dev` load its content once more, after a page left out of its collection came back.
  * Astro drops the content modules it serves whenever it writes its data store
  * (`.astro/data-store.json`), but a request still reading the content from before can put that old
- * copy back in use, and the page then stays missing until the next change (with requests in flight
- * under load, about one time in two). Astro also drops them when the file changes on disk more than
+ * copy back in use, and the page then stays missing until the next change (a race: more likely with
+ * requests in flight on a loaded machine). Astro also drops them when the file changes on disk more than
  * a second after its own last write: touching it once the writes have settled does that.
  */
 function invalidateServedContentLater(rootDir: string): void {
@@ -90,14 +90,7 @@ const MID_SAVE_RETRIES = 5;
 const keptOut = (checked: SiteCheckResult) =>
   new Set(checked.problems.map((problem) => problem.file).filter((file) => file.startsWith(`${PAGES_DIR}/`) || file.startsWith(`${POSTS_DIR}/`)));
 
-/**
- * Fails the build, clearly, on every mistake in the site's content: pages' front matter, data files
- * and records, how they name each other, permalink clashes, Liquid left from Jekyll and script in a
- * body before the build starts (all reported at once); every broken internal link or fragment, any
- * script on a built page and every old URL no longer served after the pages are written. In
- * `astro dev` the same messages go to the terminal and to the error overlay of the pages concerned,
- * and clear when the files are fixed.
- */
+/** What `entryChecks` needs from the site config. */
 export interface EntryChecksOptions {
   /** The site config's `posts` settings. */
   posts: PostsConfig;
@@ -109,6 +102,14 @@ export interface EntryChecksOptions {
   siteConfig?: Readonly<Record<string, unknown>> | undefined;
 }
 
+/**
+ * Fails the build, clearly, on every mistake in the site's content: pages' front matter, data files
+ * and records, how they name each other, permalink clashes, Liquid left from Jekyll and script in a
+ * body before the build starts (all reported at once); every broken internal link or fragment, any
+ * script on a built page and every old URL no longer served after the pages are written. In
+ * `astro dev` the same messages go to the terminal and to the error overlay of the pages concerned,
+ * and clear when the files are fixed.
+ */
 export function entryChecks({ posts, folders, navigation = [], siteConfig }: EntryChecksOptions): AstroIntegration {
   let rootDir = '';
   let liquid: LiquidSettings | undefined;

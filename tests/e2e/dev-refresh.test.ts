@@ -10,8 +10,8 @@ const DATA = `${readFileSync(join(SAMPLE_SITE, 'src', 'data', 'work.yml'), 'utf8
 
 /**
  * A page fixed in `astro dev` while the browser keeps asking for it. Requests that read the content
- * from before the fix could leave it in use, and the page missing until a restart: about one run in
- * two on a loaded machine, before `astro dev` was made to load its content again once the fix settled.
+ * from before the fix could leave it in use, and the page missing until a restart (a race, so not every
+ * run shows it), before `astro dev` was made to load its content again once the fix settled.
  */
 describe('astro dev, with requests in flight while a page is fixed', () => {
   let site: Site;

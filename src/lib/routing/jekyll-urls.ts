@@ -105,7 +105,10 @@ export function sanitizeUrl(url: string): string {
 // ---------------------------------------------------------------------------------------------
 // Permalink styles: https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/configuration.rb (STYLE_TO_PERMALINK)
 
-/** The built-in permalink styles: date, pretty, ordinal, weekdate, none — as Jekyll expands them for posts and pages. These are the post templates; `PAGE_PERMALINK_STYLES` has the page form of each. */
+/**
+ * The built-in permalink styles: date, pretty, ordinal, weekdate, none, as Jekyll expands them for
+ * posts and pages. These are the post templates; `PAGE_PERMALINK_STYLES` has the page form of each.
+ */
 export const PERMALINK_STYLES: Readonly<Record<string, string>> = Object.freeze({
   date: '/:categories/:year/:month/:day/:title:output_ext',
   pretty: '/:categories/:year/:month/:day/:title/',
