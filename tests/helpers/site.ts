@@ -129,6 +129,7 @@ export async function buildSite(
 
 export function stripAnsi(text: string): string {
   // ANSI colour sequences start with ESC.
+  // eslint-disable-next-line no-control-regex -- ESC is the character to find.
   return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 

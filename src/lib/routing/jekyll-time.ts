@@ -30,6 +30,8 @@ export interface PostDate {
 }
 
 /** Time zone offsets Ruby's `Time.parse` knows by name (time.rb `ZoneOffset`), in hours. */
+// A table, laid out to read.
+// prettier-ignore
 const RUBY_ZONE_OFFSETS: Readonly<Record<string, number>> = {
   UTC: 0, Z: 0, UT: 0, GMT: 0, EST: -5, EDT: -4, CST: -6, CDT: -5, MST: -7, MDT: -6, PST: -8, PDT: -7,
 };

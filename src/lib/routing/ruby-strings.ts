@@ -62,6 +62,8 @@ const SLUG_PATTERNS: Readonly<Record<string, RegExp>> = {
  * every other non-ASCII code point becomes `?`.
  * https://github.com/ruby-i18n/i18n/blob/v1.10.0/lib/i18n/backend/transliterator.rb
  */
+// A table, laid out to read.
+// prettier-ignore
 const LATIN_APPROXIMATIONS: ReadonlyMap<string, string> = new Map(
   Object.entries({
     À: 'A', Á: 'A', Â: 'A', Ã: 'A', Ä: 'A', Å: 'A', Æ: 'AE', Ç: 'C', È: 'E', É: 'E', Ê: 'E', Ë: 'E', Ì: 'I', Í: 'I',
