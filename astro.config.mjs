@@ -9,7 +9,7 @@ import { crawlerFiles } from './src/integrations/crawler-files.ts';
 import { ogCards } from './src/integrations/og-cards.ts';
 import { colourContrast } from './src/integrations/colour-contrast.ts';
 import { resolveDeployment } from './src/lib/deploy-env.ts';
-import { addressAsWritten } from './src/lib/routing/permalink.ts';
+import { addressAsWritten, folderPermalinks } from './src/lib/routing/permalink.ts';
 import { withoutBase, withBase } from './src/lib/url.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,7 +34,7 @@ const { site, base } = resolveDeployment(process.env, { domain: siteConfig.domai
 // The folder addresses (`/work/`): a link written `/work` is written `/work/`, as GitHub Pages would
 // redirect it. Read now, and kept current in `astro dev` by the checks, which read every page anyway.
 const permalinks = sitePermalinks(process.cwd(), siteConfig.posts);
-const folders = new Set([...permalinks].filter((permalink) => permalink.endsWith('/') && permalink !== '/'));
+const folders = folderPermalinks(permalinks);
 const baseLinks = baseLinksPlugin(base, { directoryPaths: () => folders });
 // Code is highlighted by codeHighlightPlugin: Prism's classes, coloured in the one stylesheet for
 // light and dark. Shiki's inline style attributes would each need allowing in the
@@ -43,9 +43,9 @@ const baseLinks = baseLinksPlugin(base, { directoryPaths: () => folders });
 // decide whether the content it stored (rendered Markdown, validated data) is still current, so the
 // plugin's name carries what that content depends on beyond the config: the folder list, so a folder
 // page that comes or goes renders the links again, and a digest of the code that makes the content
-// (the collections, schemas, loaders and plugins in src/lib), so content stored by other code is
+// (the collections and loaders in src/integrations/content, the schemas and plugins in src/lib), so content stored by other code is
 // made again.
-const contentCode = codeDigest(process.cwd(), ['src/lib', 'src/content.config.ts']);
+const contentCode = codeDigest(process.cwd(), ['src/lib', 'src/integrations/content', 'src/content.config.ts']);
 const hastPlugins = [
   combineHastPlugins(`portfolio-body ${contentCode} ${[...folders].sort().join(' ')}`, [codeHighlightPlugin(), baseLinks, newTabLinksPlugin()]),
 ];
@@ -64,7 +64,8 @@ export default defineConfig({
     // Definition lists (`Term` then `: definition`), as kramdown and Jekyll rendered them.
     processor: satteri({ hastPlugins, features: { definitionList: true } }),
   },
-  // entryChecks runs last so its link check sees every file the other integrations write.
+  // entryChecks comes after the integrations that write pages and files (sitemap, crawler files, social
+  // cards), so its link check sees them; githubPages after it adds only .nojekyll and CNAME, which no page links.
   integrations: [
     // MDX entries get the same plugins, and one more: MDX alone reads `layout` as a module to import.
     mdx({ processor: satteri({ mdastPlugins: [layoutKeyPlugin(LAYOUT_NAMES)], hastPlugins, features: { definitionList: true } }) }),

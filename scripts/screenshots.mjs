@@ -74,6 +74,7 @@ async function main() {
         const page = await context.newPage();
         for (const { name, path } of PAGES) {
           await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+          // eslint-disable-next-line no-undef -- the function runs in the page, where `document` is defined.
           await page.waitForFunction(() => [...document.images].every((image) => image.complete));
           const file = join(IMAGES, `${name}-${view.name}-${scheme}.png`);
           await page.screenshot({ path: file });

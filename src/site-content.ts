@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { markdownFilesBelowSync } from './lib/files.ts';
 import { dataGroups, readDataFile, recordsCollection } from './lib/data/data-file.ts';
 import { pageViews, type PageView, type PostListing, type RecordLike } from './lib/routing/pages.ts';
 import { isPublishedPost, POSTS_DIR, postFacts } from './lib/routing/posts.ts';
@@ -33,11 +34,7 @@ async function recordsByGroup(): Promise<Map<string, Record[]>> {
 
 /** Whether the site has posts at all; asking Astro for an empty collection prints a warning. */
 function hasPosts(): boolean {
-  try {
-    return readdirSync(POSTS_DIR, { recursive: true, encoding: 'utf8' }).some((path) => /\.mdx?$/.test(path));
-  } catch {
-    return false;
-  }
+  return markdownFilesBelowSync(POSTS_DIR).length > 0;
 }
 
 /** The published posts with their addresses and dates (the checks have failed the build on any that has none). */

@@ -2,8 +2,8 @@
  * The import ends where the build starts: the same pre-build checks (src/lib/checks) on the project as
  * written, so the owner learns at once whether `npm run build` will pass, and what stops it if not.
  */
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { filesBelowSync } from '../../src/lib/files.ts';
 import { checkProject } from '../../src/lib/checks/build-checks.ts';
 import type { SitePage } from '../../src/lib/checks/site.ts';
 import { formatProblems, type Problem } from '../../src/lib/errors.ts';
@@ -12,14 +12,7 @@ import type { PostsConfig } from '../../src/lib/routing/posts.ts';
 /** The pages `src/pages` builds at fixed addresses (`404.astro` is `/404`); dynamic routes (`[...x]`) excluded, as the build excludes them. */
 export function fixedRoutes(projectRoot: string): SitePage[] {
   const folder = join(projectRoot, 'src', 'pages');
-  let names: string[];
-  try {
-    names = readdirSync(folder, { recursive: true, encoding: 'utf8' });
-  } catch {
-    return [];
-  }
-  return names
-    .map((name) => name.split('\\').join('/'))
+  return filesBelowSync(folder)
     .filter((name) => /\.(astro|ts|js|md|mdx)$/.test(name) && !name.includes('['))
     .map((name) => {
       const path = `/${name.replace(/\.(astro|ts|js|md|mdx)$/, '').replace(/(^|\/)index$/, '')}`;

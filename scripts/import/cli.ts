@@ -13,7 +13,8 @@ import { planImport, type ImportPlan } from './plan.ts';
 import { decide, inspectProject, type Action } from './project.ts';
 import { compareText, formatReport } from './report.ts';
 import { readSource } from './source.ts';
-import { urlTable, LEGACY_URLS_FILE } from './urls.ts';
+import { LEGACY_URLS_FILE } from '../../src/lib/routing/legacy-urls.ts';
+import { urlTable } from './urls.ts';
 import { applyActions, checkDestinations } from './write.ts';
 
 export const USAGE = 'Usage: npm run import -- <path to a Jekyll site> [--force] [--dry-run]';

@@ -6,19 +6,12 @@
  * in the Liquid conversion.
  */
 import { parseDocument } from 'yaml';
+import { DATA_DIR, LIQUID_DATA_DIR } from '../../src/lib/data/data-file.ts';
 import { documentExpansionProblem } from '../../src/lib/safe-yaml.ts';
 import { isRecord, lineAt } from './config.ts';
-import type { PlannedFile } from './plan.ts';
+import type { PlannedFile } from './planned-file.ts';
 import { compareText, type ReportLine } from './report.ts';
 import type { SourceSite } from './source.ts';
-
-/** Where data files go, relative to the project root. */
-export const DATA_DIR = 'src/data';
-/** Where plain data for Liquid goes (src/lib/data/data-file.ts: LIQUID_DATA_DIR). */
-export const LIQUID_DATA_DIR = 'src/data/liquid';
-
-/** The Jekyll `_config.yml` as written, for Liquid's `site.<key>` (src/lib/data/data-file.ts: LIQUID_CONFIG_FILE). */
-export const LIQUID_CONFIG_FILE = `${LIQUID_DATA_DIR}/_config.yml`;
 
 /** Where a `_data` file that is not a group of records is kept for Liquid. */
 export const liquidDataPath = (inside: string): string => `${LIQUID_DATA_DIR}/${inside}`;

@@ -6,6 +6,7 @@
 import { converterOutputExt, documentOutputExt, encodeUrlPath, rubyExtname, pageUrl, JekyllUrlError } from '../../src/lib/routing/jekyll-urls.ts';
 import { maskCode } from '../../src/lib/checks/body.ts';
 import { permalinkProblems } from '../../src/lib/routing/permalink.ts';
+import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../src/lib/schema/page.ts';
 import { frontMatterDefaults, type JekyllConfig } from './config.ts';
 import { editFrontMatter, joinFrontMatter, listLine, nestUnder, readFrontMatter, repairFrontMatter, splitFrontMatter, type FrontMatterData, type SplitFile } from './front-matter.ts';
 import { layoutBody, loopsOverSite, mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
@@ -19,12 +20,6 @@ import { pageScripts } from './scripts.ts';
 import { withoutCompiledStylesheets } from './theme-links.ts';
 import { showValue, type ReportLine } from './report.ts';
 import { collectionDocumentUrl } from './urls.ts';
-
-/** Where pages go, relative to the project root. */
-export const PAGES_DIR = 'src/content/pages';
-/** Longest title and description the build accepts (src/lib/schema/page.ts). */
-export const TITLE_MAX = 120;
-export const DESCRIPTION_MAX = 300;
 
 /** A page, post or document as read: its front matter (its own, and with the config's defaults) and URL. */
 export interface SourceDocument {
@@ -370,15 +365,15 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
     report.push({ kind: 'changed', file: path, message: `has no title, so it is titled "${title}" after its file name. Change it if another title fits.` });
   }
   if (document.own['title'] !== title) set.push(['title', title as string]);
-  if ((title as string).length > TITLE_MAX) {
-    report.push({ kind: 'leftover', file: path, message: `its title is ${(title as string).length} characters; this project allows ${TITLE_MAX}. Shorten it.` });
+  if ((title as string).length > TITLE_MAX_LENGTH) {
+    report.push({ kind: 'leftover', file: path, message: `its title is ${(title as string).length} characters; this project allows ${TITLE_MAX_LENGTH}. Shorten it.` });
   }
   set.push(['permalink', url]);
   for (const message of permalinkProblems(url)) {
     report.push({ kind: 'leftover', file: path, message: `Jekyll served it at ${url}, but this project's permalink ${message} A new address leaves the old URL unserved: delete it from src/data/legacy-urls.txt on purpose.` });
   }
-  if (typeof values['description'] === 'string' && values['description'].trim().length > DESCRIPTION_MAX) {
-    report.push({ kind: 'leftover', file: path, message: `its description is ${values['description'].trim().length} characters; this project allows ${DESCRIPTION_MAX}. Shorten it.` });
+  if (typeof values['description'] === 'string' && values['description'].trim().length > DESCRIPTION_MAX_LENGTH) {
+    report.push({ kind: 'leftover', file: path, message: `its description is ${values['description'].trim().length} characters; this project allows ${DESCRIPTION_MAX_LENGTH}. Shorten it.` });
   }
 
   const written = document.split ?? { yaml: '', body: '', bodyLine: 1 };

@@ -5,19 +5,24 @@
  */
 import { posix } from 'node:path';
 import { CONFIG_FILES, collectionsDir, isRecord, pluginsOf, readConfig, siteConfigFrom, textSetting, type JekyllConfig, type LinkValue } from './config.ts';
-import { LIQUID_CONFIG_FILE, liquidDataPath, planData } from './data.ts';
+import { LIQUID_CONFIG_FILE } from '../../src/lib/data/data-file.ts';
+import { liquidDataPath, planData } from './data.ts';
 import { fixBareDomainLinks } from './links.ts';
 import { joinFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { servedSitePaths, withoutDeadLinks } from './dead-links.ts';
 import type { LayoutChoice } from './layouts.ts';
 import { convertLiquid, planIncludes, type IncludeLookup, type LiquidResult, type Lookup } from './liquid.ts';
-import { PAGES_DIR, planPage, readDocument, withDocumentUrl, withPageUrl, type Convert, type SourceDocument } from './pages.ts';
-import { POSTS_DIR, isDraft, planPost, withPostUrl } from './posts.ts';
+import { PAGES_DIR } from '../../src/lib/routing/pages.ts';
+import { POSTS_DIR } from '../../src/lib/routing/posts.ts';
+import { LEGACY_URLS_FILE } from '../../src/lib/routing/legacy-urls.ts';
+import { planPage, readDocument, withDocumentUrl, withPageUrl, type Convert, type SourceDocument } from './pages.ts';
+import { isDraft, planPost, withPostUrl } from './posts.ts';
 import { classify, extensionOf, isHtml, isMarkdown } from './reader.ts';
 import { compareText, showValue, type Refusal, type ReportLine } from './report.ts';
+import type { PlannedFile } from './planned-file.ts';
 import type { SourceSite } from './source.ts';
 import { PROJECT_OWN, PUBLIC_DIR, isOsJunk, planStaticFiles } from './static-files.ts';
-import { LEGACY_URLS_FILE, builtFileFor, collectionDocumentUrl, legacyUrlsFile, requestable, staticFileUrl, type OldUrl } from './urls.ts';
+import { builtFileFor, collectionDocumentUrl, legacyUrlsFile, requestable, staticFileUrl, type OldUrl } from './urls.ts';
 import { renderSiteConfig } from './config.ts';
 import { themeGemUrls } from './theme-gems.ts';
 import { encodeUrlPath, outputFileForUrl, rubyExtname } from '../../src/lib/routing/jekyll-urls.ts';
@@ -26,14 +31,7 @@ import type { PostsConfig } from '../../src/lib/routing/posts.ts';
 /** Where the owner's details go. */
 export const SITE_CONFIG_FILE = 'src/site.config.ts';
 
-export interface PlannedFile {
-  /** Where it goes, relative to the project root, `/`-separated. */
-  path: string;
-  /** Its text, or the Jekyll file to copy byte for byte. */
-  content: { text: string } | { copy: string };
-  /** The Jekyll file it comes from, for the listing. */
-  from?: string | undefined;
-}
+export type { PlannedFile } from './planned-file.ts';
 
 export interface ImportPlan {
   files: PlannedFile[];

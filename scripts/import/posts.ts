@@ -14,17 +14,16 @@ import {
   postUrl,
   rubyExtname,
 } from '../../src/lib/routing/jekyll-urls.ts';
+import { POSTS_DIR } from '../../src/lib/routing/posts.ts';
+import { TITLE_MAX_LENGTH } from '../../src/lib/schema/page.ts';
 import { textSetting, type JekyllConfig } from './config.ts';
 import { editFrontMatter, joinFrontMatter, listLine, nestUnder } from './front-matter.ts';
-import { dedupe, dropped, htmlAsMarkdown, markdownExtensions, markdownNotes, scriptLiquid, styleOf, titleFromName, TITLE_MAX, type Convert, type SourceDocument } from './pages.ts';
+import { dedupe, dropped, htmlAsMarkdown, markdownExtensions, markdownNotes, scriptLiquid, styleOf, titleFromName, type Convert, type SourceDocument } from './pages.ts';
 import { isHtml } from './reader.ts';
 import { convertKramdown } from './kramdown.ts';
 import { pageScripts } from './scripts.ts';
 import { withoutCompiledStylesheets } from './theme-links.ts';
 import type { ReportLine } from './report.ts';
-
-/** Where posts go, relative to the project root. */
-export const POSTS_DIR = 'src/content/posts';
 
 /** Keys a post cannot keep even as a variable: a page's redirects, which a post here does not make. */
 const NOT_FIELDS = new Set(['redirect_from', 'redirect_to', 'fields', 'show', 'scripts']);
@@ -126,7 +125,7 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
     report.push({ kind: 'changed', file: path, message: `has no title; Jekyll showed "${title}" (from its file name), which is now written in.` });
   }
   if (document.own['title'] !== title) set.push(['title', title as string]);
-  if ((title as string).length > TITLE_MAX) report.push({ kind: 'leftover', file: path, message: `its title is ${(title as string).length} characters; this project allows ${TITLE_MAX}. Shorten it.` });
+  if ((title as string).length > TITLE_MAX_LENGTH) report.push({ kind: 'leftover', file: path, message: `its title is ${(title as string).length} characters; this project allows ${TITLE_MAX_LENGTH}. Shorten it.` });
 
   const split = document.split ?? { yaml: '', body: '', bodyLine: 1 };
   const html = isHtml(path);

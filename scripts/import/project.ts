@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
-import type { PlannedFile } from './plan.ts';
+import type { PlannedFile } from './planned-file.ts';
 import { compareText } from './report.ts';
 import type { SourceSite } from './source.ts';
 import { INCLUDES_DIR } from '../../src/lib/liquid/bodies.ts';

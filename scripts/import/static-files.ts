@@ -4,7 +4,7 @@
  * project makes itself (the 404 page, the feed, the sitemap) are listed as URLs, not copied.
  */
 import { isMarkdown } from './reader.ts';
-import type { PlannedFile } from './plan.ts';
+import type { PlannedFile } from './planned-file.ts';
 import type { ReportLine } from './report.ts';
 import { staticFileUrl, type OldUrl } from './urls.ts';
 import { withoutJavaScript } from './scripts.ts';

@@ -6,8 +6,6 @@
 import { JekyllUrlError, documentUrl, escapePath, outputFileForUrl, type DocumentUrlInput } from '../../src/lib/routing/jekyll-urls.ts';
 import { compareText } from './report.ts';
 
-/** Where the list lives, relative to the project root (the build reads it from there). */
-export const LEGACY_URLS_FILE = 'src/data/legacy-urls.txt';
 
 export interface OldUrl {
   /** The address as the site linked it: `/work/`, `/work/acme`, `/programming/2019/03/02/x.html`. */

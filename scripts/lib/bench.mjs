@@ -140,7 +140,9 @@ export function median(values) {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? /** @type {number} */ (sorted[middle]) : (/** @type {number} */ (sorted[middle - 1]) + /** @type {number} */ (sorted[middle])) / 2;
+  const upper = /** @type {number} */ (sorted[middle]);
+  const lower = /** @type {number} */ (sorted[middle - 1]);
+  return sorted.length % 2 === 1 ? upper : (lower + upper) / 2;
 }
 
 /**

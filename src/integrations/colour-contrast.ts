@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { maskCode } from '../lib/checks/body.ts';
-import { filesBelow, PAGES_DIR } from '../lib/checks/read-site.ts';
+import { markdownFilesBelow } from '../lib/files.ts';
 import { readEntrySource } from '../lib/frontmatter/read-entry.ts';
 import { inlineColourFindings } from '../lib/html/contrast.ts';
+import { PAGES_DIR } from '../lib/routing/pages.ts';
 import { POSTS_DIR } from '../lib/routing/posts.ts';
 
 /**
@@ -23,7 +24,7 @@ export function colourContrast(): AstroIntegration {
       },
       'astro:build:start': async ({ logger }) => {
         for (const folder of [PAGES_DIR, POSTS_DIR]) {
-          const files = (await filesBelow(join(root, folder)).catch(() => [])).filter((file) => /\.mdx?$/.test(file));
+          const files = await markdownFilesBelow(join(root, folder));
           for (const file of files) {
             const text = readFileSync(join(root, folder, file), 'utf8');
             // Only a body that writes `style` can colour its text: most are never parsed.

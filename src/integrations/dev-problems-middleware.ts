@@ -1,9 +1,9 @@
 import { defineMiddleware } from 'astro:middleware';
+import { escapeHtml } from '../lib/html/escape.ts';
 import { readDevProblems, sameAddress } from './dev-problems.ts';
 
 /** JSON that is safe inside a `<script>`: `<` escaped, so no value can end the element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * In `astro dev`, a page whose files have a problem answers with the problem, in the dev server's

@@ -5,12 +5,14 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger, IntegrationResolvedRoute } from 'astro';
 import { AstroError } from 'astro/errors';
 import { type AddressedFile, checkProject, summarize } from '../lib/checks/build-checks.ts';
-import { filesBelow, PAGES_DIR, readSiteInput } from '../lib/checks/read-site.ts';
+import { readSiteInput } from '../lib/checks/read-site.ts';
+import { filesBelow } from '../lib/files.ts';
+import { PAGES_DIR } from '../lib/routing/pages.ts';
 import { frontMatterHint } from '../lib/frontmatter/read-entry.ts';
 import { checkSite, type CheckedPage, type LiquidSettings, type SitePage, type SiteCheckResult } from '../lib/checks/site.ts';
-import { rememberAstroCommand } from '../lib/content/astro-command.ts';
+import { rememberAstroCommand } from './content/astro-command.ts';
 import { isEditorFile, readMidSave } from '../lib/content/editor-files.ts';
-import { ENTRIES_LOADER_NAME } from '../lib/content/entries-loader.ts';
+import { ENTRIES_LOADER_NAME } from './content/entries-loader.ts';
 import { DATA_DIR, dataGroups, groupOfFile } from '../lib/data/data-file.ts';
 import { formatProblems, type Problem } from '../lib/errors.ts';
 import { checkLinks, pageUrlPath, resolveSitePath } from '../lib/links/check.ts';
@@ -23,14 +25,13 @@ import { scanServedFiles } from '../lib/checks/served-files.ts';
 import { consentAdvice, unconsentedScripts } from '../lib/checks/script-consent.ts';
 import { checkLegacyUrls, LEGACY_URLS_FILE, parseLegacyUrls } from '../lib/routing/legacy-urls.ts';
 import { sameAddress } from '../lib/routing/navigation.ts';
-import { permalinkToFile } from '../lib/routing/permalink.ts';
+import { folderPermalinks, permalinkToFile } from '../lib/routing/permalink.ts';
 import { POSTS_DIR, type PostsConfig } from '../lib/routing/posts.ts';
 import { sitemapXml } from '../lib/seo/sitemap.ts';
 import { absoluteUrl, withBase, withoutBase } from '../lib/url.ts';
 import { writeDevProblems } from './dev-problems.ts';
 import { rememberSettings } from '../lib/liquid/bodies.ts';
 
-export { filesBelow, PAGES_DIR };
 
 /** The links the records of a project's data files write; none without a project to read. */
 function blamedLinks(rootDir: string | undefined): ReturnType<typeof recordLinks> {
@@ -54,8 +55,8 @@ function readSourceText(path: string): string | undefined {
  * Has `astro dev` load its content once more, after a page left out of its collection came back.
  * Astro drops the content modules it serves whenever it writes its data store
  * (`.astro/data-store.json`), but a request still reading the content from before can put that old
- * copy back in use, and the page then stays missing until the next change (with requests in flight
- * under load, about one time in two). Astro also drops them when the file changes on disk more than
+ * copy back in use, and the page then stays missing until the next change (a race: more likely with
+ * requests in flight on a loaded machine). Astro also drops them when the file changes on disk more than
  * a second after its own last write: touching it once the writes have settled does that.
  */
 function invalidateServedContentLater(rootDir: string): void {
@@ -99,14 +100,7 @@ const MID_SAVE_RETRIES = 5;
 const keptOut = (checked: SiteCheckResult) =>
   new Set(checked.problems.map((problem) => problem.file).filter((file) => file.startsWith(`${PAGES_DIR}/`) || file.startsWith(`${POSTS_DIR}/`)));
 
-/**
- * Fails the build, clearly, on every mistake in the site's content: pages' front matter, data files
- * and records, how they name each other, permalink clashes, Liquid left from Jekyll and script in a
- * body before the build starts (all reported at once); every broken internal link or fragment, any
- * script on a built page and every old URL no longer served after the pages are written. In
- * `astro dev` the same messages go to the terminal and to the error overlay of the pages concerned,
- * and clear when the files are fixed.
- */
+/** What `entryChecks` needs from the site config. */
 export interface EntryChecksOptions {
   /** The site config's `posts` settings. */
   posts: PostsConfig;
@@ -118,6 +112,14 @@ export interface EntryChecksOptions {
   siteConfig?: Readonly<Record<string, unknown>> | undefined;
 }
 
+/**
+ * Fails the build, clearly, on every mistake in the site's content: pages' front matter, data files
+ * and records, how they name each other, permalink clashes, Liquid left from Jekyll and script in a
+ * body before the build starts (all reported at once); every broken internal link or fragment, any
+ * script on a built page and every old URL no longer served after the pages are written. In
+ * `astro dev` the same messages go to the terminal and to the error overlay of the pages concerned,
+ * and clear when the files are fixed.
+ */
 export function entryChecks({ posts, folders, navigation = [], siteConfig }: EntryChecksOptions): AstroIntegration {
   // The site config's consent for scripts on every page (validated with it: a list of entries).
   const siteScripts = Array.isArray(siteConfig?.['scripts']) ? (siteConfig['scripts'] as unknown[]).filter((entry): entry is string => typeof entry === 'string') : [];
@@ -153,7 +155,7 @@ export function entryChecks({ posts, folders, navigation = [], siteConfig }: Ent
     for (const post of result.posts) knownPermalinks.set(post.file, post.facts.permalink);
     if (folders) {
       folders.clear();
-      for (const { permalink } of addressed) if (permalink.endsWith('/') && permalink !== '/') folders.add(permalink);
+      for (const folder of folderPermalinks(addressed.map(({ permalink }) => permalink))) folders.add(folder);
     }
     const checkedPermalinks = new Map(result.pages.map((page) => [page.file, page.data.permalink]));
     for (const page of input.pageFiles) {

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { filesBelow } from '../lib/checks/read-site.ts';
+import { filesBelow } from '../lib/files.ts';
 import type { CardFacts } from '../lib/og/card.ts';
 import { cachedCards, rememberCards, sourceFingerprint } from '../lib/og/card-manifest.ts';
 import type { CardWorkerData, CardWorkerMessage } from '../lib/og/card-worker.ts';

@@ -30,8 +30,11 @@ type Element = DefaultTreeAdapterTypes.Element;
 const URL_ATTRIBUTES = new Set(['href', 'xlink:href', 'src', 'action', 'formaction', 'data', 'poster']);
 const NAVIGABLE = new Set(['a', 'area', 'iframe', 'frame', 'embed', 'object', 'form', 'button', 'input', 'base']);
 
+/** Leading and trailing C0 controls and spaces, which the URL parser drops. */
+// eslint-disable-next-line no-control-regex -- the control characters are what it finds.
+const URL_EDGES = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
 /** A URL as the URL parser reads it; lowercase, for comparing schemes. */
-const readUrl = (url: string) => url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '').toLowerCase();
+const readUrl = (url: string) => url.replace(URL_EDGES, '').replace(/[\t\n\r]/g, '').toLowerCase();
 const runsAnywhere = (url: string) => /^(javascript|vbscript):/.test(readUrl(url));
 const runsAsPage = (url: string) => /^data:\s*(text\/html|image\/svg\+xml|application\/xhtml\+xml|text\/xml|application\/xml)\s*[;,]/.test(readUrl(url));
 

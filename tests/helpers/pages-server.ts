@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { attribute, parseHtml, select } from './html-tree.ts';
-import { filesBelow } from '../../src/lib/checks/read-site.ts';
+import { filesBelow } from '../../src/lib/files.ts';
 import { resolveSitePath } from '../../src/lib/links/check.ts';
 import { normalizeBase } from '../../src/lib/url.ts';
 

@@ -6,7 +6,8 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { buildEnv } from '../../scripts/lib/child-env.mjs';
-import { filesBelow, readSiteInput } from '../../src/lib/checks/read-site.ts';
+import { readSiteInput } from '../../src/lib/checks/read-site.ts';
+import { filesBelow } from '../../src/lib/files.ts';
 import { checkSite, type SitePage, type SiteCheckResult } from '../../src/lib/checks/site.ts';
 import { formatProblems } from '../../src/lib/errors.ts';
 import type { PostsConfig } from '../../src/lib/routing/posts.ts';
@@ -143,6 +144,7 @@ export async function buildSite(
 
 export function stripAnsi(text: string): string {
   // ANSI colour sequences start with ESC.
+  // eslint-disable-next-line no-control-regex -- ESC is the character to find.
   return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 

@@ -2,7 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
-import { checkedContext, liquidContext, literal, storeWithout, unreadableEntries } from '../../src/lib/content/entries-loader.ts';
+import { checkedContext, liquidContext, literal, storeWithout, unreadableEntries } from '../../src/integrations/content/entries-loader.ts';
 import { rememberRendered } from '../../src/lib/liquid/bodies.ts';
 import { forgetValidated, rememberValidated, validatedBefore } from '../../src/lib/content/validated-front-matter.ts';
 import { OUTPUT_ROOT } from '../helpers/site.ts';

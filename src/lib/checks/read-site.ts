@@ -1,7 +1,8 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import { PAGES_DIR } from '../content/folder-permalinks.ts';
+import { join } from 'node:path';
+import { filesBelow, isMarkdownFile } from '../files.ts';
+import { PAGES_DIR } from '../routing/pages.ts';
 import { DATA_DIR, groupOfFile } from '../data/data-file.ts';
 import { POSTS_DIR, type PostsConfig } from '../routing/posts.ts';
 import type { Problem } from '../errors.ts';
@@ -13,16 +14,6 @@ import type { ContentFile, LiquidSettings, SiteCheckInput, SitePage } from './si
  * files the pre-build checks see. The build integration calls it, and so do the tests, so a fixture
  * is checked exactly as the build checks it without running the build. Plain node:fs.
  */
-
-export { PAGES_DIR };
-
-const toPosix = (path: string) => path.split(sep).join('/');
-
-/** Every file below a folder, relative to it; none when the folder does not exist. */
-export async function filesBelow(folder: string): Promise<string[]> {
-  const found = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
-  return found.filter((entry) => entry.isFile()).map((entry) => toPosix(relative(folder, join(entry.parentPath, entry.name)))).sort();
-}
 
 /**
  * Reads the pages, posts, data files and the names of `public/`'s files of the project at `rootDir`.
@@ -52,7 +43,7 @@ export async function readSiteInput(
   const readFolder = async (folder: string): Promise<ContentFile[]> =>
     (await filesBelow(join(rootDir, folder))).map((path) => ({
       path: `${folder}/${path}`,
-      text: /\.mdx?$/.test(path) ? readText(folder, path) : '',
+      text: isMarkdownFile(path) ? readText(folder, path) : '',
     }));
   const pageFiles = await readFolder(PAGES_DIR);
   const postFiles = await readFolder(POSTS_DIR);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { filesBelowSync } from '../files.ts';
 
 /**
  * A digest of the TypeScript files at `paths` (files, or folders read recursively), by their paths
@@ -11,14 +12,14 @@ import { join, relative, sep } from 'node:path';
  */
 export function codeDigest(root: string, paths: readonly string[]): string {
   const files = paths.flatMap((path) => {
-    const full = join(root, path);
-    if (!statSync(full, { throwIfNoEntry: false })?.isDirectory()) return [full];
-    return readdirSync(full, { recursive: true, encoding: 'utf8' }).map((file) => join(full, file));
+    if (!statSync(join(root, path), { throwIfNoEntry: false })?.isDirectory()) return [path];
+    return filesBelowSync(join(root, path)).map((file) => `${path}/${file}`);
   });
   const hash = createHash('sha256');
   for (const file of files.filter((file) => file.endsWith('.ts')).sort()) {
-    const text = statSync(file, { throwIfNoEntry: false })?.isFile() ? readFileSync(file, 'utf8') : '';
-    hash.update(`${relative(root, file).split(sep).join('/')}\u0000${text}\u0000`);
+    const full = join(root, file);
+    const text = statSync(full, { throwIfNoEntry: false })?.isFile() ? readFileSync(full, 'utf8') : '';
+    hash.update(`${file}\u0000${text}\u0000`);
   }
   return hash.digest('hex').slice(0, 16);
 }

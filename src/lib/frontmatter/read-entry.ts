@@ -39,9 +39,10 @@ function keyLinesOf(yamlText: string, firstLine: number): Map<string, number[]> 
 }
 
 /**
- * Reads an entry's front matter the way Astro does (YAML between `---` lines, parsed with js-yaml,
- * after a UTF-8 BOM or blank lines; see `@astrojs/internal-helpers/frontmatter`), but turns every way
- * it can go wrong into a message that says what to write. CRLF line endings are accepted.
+ * Reads an entry's front matter where Astro does (YAML between `---` lines, after a UTF-8 BOM or blank
+ * lines; see `@astrojs/internal-helpers/frontmatter`), but turns every way it can go wrong into a
+ * message that says what to write. CRLF line endings are accepted. Parsed with js-yaml, whose error
+ * text the messages quote; Astro 7 itself parses with `yaml` (core schema, timestamps, merge keys).
  */
 export const readEntrySource: (text: string) => EntryReading = memoByText('entrySources', 4096, readEntry);
 

@@ -6,8 +6,8 @@
 import { createRequire } from 'node:module';
 import type * as Project from './project.ts';
 
-/** Where a project keeps the files `{% include %}` reads: Jekyll's `_includes/`. */
-export const INCLUDES_DIR = 'src/includes';
+// Its own module, so the engine reads it without importing this one (which loads the engine).
+export { INCLUDES_DIR } from './includes-dir.ts';
 
 /** Whether a body has Liquid to run: without `{{` or `{%` it is left exactly as it is. */
 export const hasLiquid = (body: string): boolean => body.includes('{{') || body.includes('{%');

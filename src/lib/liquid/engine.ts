@@ -10,7 +10,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { Liquid, LiquidError } from 'liquidjs';
 import type { Problem } from '../errors.ts';
-import { INCLUDES_DIR } from './bodies.ts';
+import { INCLUDES_DIR } from './includes-dir.ts';
 import { JEKYLL_FILTERS, type FilterSite } from './filters.ts';
 import { JEKYLL_TAGS, type TagSite } from './tags.ts';
 

@@ -7,7 +7,7 @@
  */
 import { markdownToHtml } from 'satteri';
 import { lookupTable } from '../lookup.ts';
-import { slugify, type SlugMode } from '../routing/jekyll-urls.ts';
+import { slugify, type SlugMode } from '../routing/ruby-strings.ts';
 
 /** What the filters need to know about the site being built. */
 export interface FilterSite {
@@ -117,7 +117,7 @@ export const JEKYLL_FILTERS: Readonly<Record<string, (site: FilterSite) => Filte
   markdownify: () => (input: unknown) => markdownToHtml(String(input ?? ''), { features: { gfm: true, smartPunctuation: true } }).html,
   smartify: () => smartify,
   sort: () => jekyllSort,
-  // The URL rules' own slugify (src/lib/routing/jekyll-urls.ts), already compared with Jekyll's.
+  // The URL rules' own slugify (src/lib/routing/ruby-strings.ts), already compared with Jekyll's.
   slugify: () => (input: unknown, mode?: unknown, cased?: unknown) =>
     input === null || input === undefined ? undefined : slugify(String(input), (typeof mode === 'string' ? mode : 'default') as SlugMode, cased === true),
   xml_escape: () => (input: unknown) => (input === null || input === undefined ? undefined : xmlEscape(String(input))),

@@ -2,7 +2,7 @@
  * Liquid for one project: the engine and the variables, from the project's own files (the pages
  * and posts the checks read, `src/data/`, `src/includes/`, the site config). The checks run each
  * page's Liquid before the build and keep what it wrote (bodies.ts); the content loader then renders
- * that text as Markdown (src/lib/content/entries-loader.ts). Plain node:fs, no Astro. Loaded only
+ * that text as Markdown (src/integrations/content/entries-loader.ts). Plain node:fs, no Astro. Loaded only
  * when a page has Liquid to run (`liquidModule` in bodies.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import type { Liquid } from 'liquidjs';
 import { DATA_DIR, LIQUID_CONFIG_FILE, LIQUID_DATA_DIR } from '../data/data-file.ts';
+import { isMarkdownFile } from '../files.ts';
 import { readEntrySource } from '../frontmatter/read-entry.ts';
-import { PAGES_DIR } from '../content/folder-permalinks.ts';
-import { isPublishedFile } from '../routing/pages.ts';
+import { isPublishedFile, PAGES_DIR } from '../routing/pages.ts';
 import { isPublishedPost, POSTS_DIR, postFacts, type PostsConfig } from '../routing/posts.ts';
 import { postSchema } from '../schema/post.ts';
 import { createEngine, renderLiquid, type RenderResult } from './engine.ts';
@@ -104,36 +104,31 @@ export function readDataTree(folder: string): Record<string, unknown> {
   return tree;
 }
 
+/** The Markdown files among `files` whose front matter reads, with their path below `folder`. */
+function readableEntries(files: readonly ProjectFile[], folder: string) {
+  return files.flatMap((file) => {
+    const read = isMarkdownFile(file.path) ? readEntrySource(file.text) : undefined;
+    return read?.ok ? [{ file: file.path, path: file.path.slice(folder.length + 1), data: read.source.data, body: read.source.body }] : [];
+  });
+}
+
 /** The pages and posts as Liquid sees them. */
 function sourceEntries(input: ProjectLiquidInput): { pages: SourceEntry[]; posts: SourcePost[] } {
-  const pages: SourceEntry[] = [];
-  for (const file of input.pageFiles) {
-    if (!/\.mdx?$/.test(file.path)) continue;
-    const read = readEntrySource(file.text);
-    if (!read.ok) continue;
-    const { data, body } = read.source;
-    const path = file.path.slice(PAGES_DIR.length + 1);
-    const url = typeof data['permalink'] === 'string' ? data['permalink'] : '';
-    pages.push({ file: file.path, path, data, body, url, published: isPublishedFile(path, data['draft'] === true) });
-  }
+  const pages: SourceEntry[] = readableEntries(input.pageFiles, PAGES_DIR).map((entry) => ({
+    ...entry,
+    url: typeof entry.data['permalink'] === 'string' ? entry.data['permalink'] : '',
+    published: isPublishedFile(entry.path, entry.data['draft'] === true),
+  }));
   const posts: SourcePost[] = [];
-  for (const file of input.postFiles) {
-    if (!/\.mdx?$/.test(file.path)) continue;
-    const read = readEntrySource(file.text);
-    if (!read.ok) continue;
-    const { data, body } = read.source;
-    const parsed = postSchema.safeParse(data);
-    const path = file.path.slice(POSTS_DIR.length + 1);
+  for (const entry of readableEntries(input.postFiles, POSTS_DIR)) {
+    const parsed = postSchema.safeParse(entry.data);
     if (!parsed.success) continue;
-    const facts = postFacts(path, parsed.data, input.posts);
+    const facts = postFacts(entry.path, parsed.data, input.posts);
     if (!facts.ok) continue;
     posts.push({
-      file: file.path,
-      path,
-      data,
-      body,
+      ...entry,
       url: facts.facts.permalink,
-      published: isPublishedPost(path, parsed.data),
+      published: isPublishedPost(entry.path, parsed.data),
       date: facts.facts.published,
       categories: facts.facts.categories,
     });

@@ -17,7 +17,8 @@ export function layoutKeyPlugin(layoutNames: readonly string[]): MdastPluginDefi
       const astro = ctx.data['astro'] as { frontmatter?: Record<string, unknown> } | undefined;
       const layout = astro?.frontmatter?.['layout'];
       if (astro?.frontmatter && typeof layout === 'string' && layoutNames.includes(layout)) {
-        const { layout: _template, ...rest } = astro.frontmatter;
+        const rest = { ...astro.frontmatter };
+        delete rest['layout'];
         astro.frontmatter = rest;
       }
     },

@@ -15,122 +15,19 @@
  * - https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/configuration.rb
  */
 
+import { postDate, type PostDate } from './jekyll-time.ts';
+import { basenameWithoutExt, rubyDowncase, rubyExtname, rubySplit, rubyToS, slugify } from './ruby-strings.ts';
+
+// Ruby's string rules and post dates have modules of their own; callers of the URL rules get them here too.
+export { postDate, type PostDate } from './jekyll-time.ts';
+export { rubyDowncase, rubyExtname, slugify, type SlugMode } from './ruby-strings.ts';
+
 /** Thrown where Jekyll 4.3 itself fails, or does something this module does not model. */
 export class JekyllUrlError extends Error {
   override name = 'JekyllUrlError';
 }
 
-// ---------------------------------------------------------------------------------------------
-// Ruby's string semantics, where they differ from JavaScript's
-
-/**
- * Ruby's `String#downcase`: full Unicode lowercasing like `toLowerCase`, but without the
- * context-sensitive final sigma (`"ΟΔΟΣ".downcase` is `"οδοσ"`, JavaScript gives `"οδος"`).
- */
-export function rubyDowncase(text: string): string {
-  return text.replaceAll('Σ', 'σ').toLowerCase();
-}
-
-/** Ruby's `String#split` with no argument: on runs of ASCII whitespace, ignoring leading and trailing ones. */
-function rubySplit(text: string): string[] {
-  return text.split(/[ \t\n\v\f\r]+/).filter((part) => part !== '');
-}
-
-/**
- * Ruby's `File.extname` (Ruby ≥ 2.7, not Windows): leading dots do not start an extension
- * (`.htaccess` has none), a trailing dot is an extension of its own (`foo.` gives `.`).
- */
-export function rubyExtname(path: string): string {
-  const base = path.slice(path.lastIndexOf('/') + 1).replace(/^\.+/, '');
-  const dot = base.lastIndexOf('.');
-  return dot === -1 ? '' : base.slice(dot);
-}
-
-/** The last path segment without its `rubyExtname` (Ruby's `File.basename(path, ".*")`). */
-function basenameWithoutExt(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return name.slice(0, name.length - rubyExtname(name).length);
-}
-
-/** Ruby's `to_s` for the values YAML front matter can hold (used for categories). */
-function rubyToS(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (value instanceof Date) return isUtcMidnight(value) ? value.toISOString().slice(0, 10) : String(value);
-  if (Array.isArray(value)) return `[${value.map((item) => (typeof item === 'string' ? JSON.stringify(item) : item === null ? 'nil' : rubyToS(item))).join(', ')}]`;
-  return String(value);
-}
-
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
-
-// ---------------------------------------------------------------------------------------------
-// slugify: https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/utils.rb (slugify, replace_character_sequence_with_hyphen)
-
-/** `Jekyll::Utils.slugify`'s modes. Any other mode (Jekyll's `none` included) leaves the text as it is. */
-export type SlugMode = 'raw' | 'default' | 'pretty' | 'ascii' | 'latin' | 'none';
-
-// Ruby's `\s` is ASCII whitespace only; `\p{…}` classes are Unicode in both languages.
-const SLUG_PATTERNS: Readonly<Record<string, RegExp>> = {
-  raw: /[ \t\n\v\f\r]+/g,
-  default: /[^\p{M}\p{L}\p{Nd}]+/gu,
-  latin: /[^\p{M}\p{L}\p{Nd}]+/gu,
-  pretty: /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu,
-  ascii: /[^A-Za-z0-9]+/gu,
-};
-
-/**
- * I18n's default transliteration (what `latin` mode runs first): these Latin letters become ASCII,
- * every other non-ASCII code point becomes `?`.
- * https://github.com/ruby-i18n/i18n/blob/v1.10.0/lib/i18n/backend/transliterator.rb
- */
-const LATIN_APPROXIMATIONS: ReadonlyMap<string, string> = new Map(
-  Object.entries({
-    À: 'A', Á: 'A', Â: 'A', Ã: 'A', Ä: 'A', Å: 'A', Æ: 'AE', Ç: 'C', È: 'E', É: 'E', Ê: 'E', Ë: 'E', Ì: 'I', Í: 'I',
-    Î: 'I', Ï: 'I', Ð: 'D', Ñ: 'N', Ò: 'O', Ó: 'O', Ô: 'O', Õ: 'O', Ö: 'O', '×': 'x', Ø: 'O', Ù: 'U', Ú: 'U', Û: 'U',
-    Ü: 'U', Ý: 'Y', Þ: 'Th', ß: 'ss', à: 'a', á: 'a', â: 'a', ã: 'a', ä: 'a', å: 'a', æ: 'ae', ç: 'c', è: 'e', é: 'e',
-    ê: 'e', ë: 'e', ì: 'i', í: 'i', î: 'i', ï: 'i', ð: 'd', ñ: 'n', ò: 'o', ó: 'o', ô: 'o', õ: 'o', ö: 'o', ø: 'o',
-    ù: 'u', ú: 'u', û: 'u', ü: 'u', ý: 'y', þ: 'th', ÿ: 'y', Ā: 'A', ā: 'a', Ă: 'A', ă: 'a', Ą: 'A', ą: 'a', Ć: 'C',
-    ć: 'c', Ĉ: 'C', ĉ: 'c', Ċ: 'C', ċ: 'c', Č: 'C', č: 'c', Ď: 'D', ď: 'd', Đ: 'D', đ: 'd', Ē: 'E', ē: 'e', Ĕ: 'E',
-    ĕ: 'e', Ė: 'E', ė: 'e', Ę: 'E', ę: 'e', Ě: 'E', ě: 'e', Ĝ: 'G', ĝ: 'g', Ğ: 'G', ğ: 'g', Ġ: 'G', ġ: 'g', Ģ: 'G',
-    ģ: 'g', Ĥ: 'H', ĥ: 'h', Ħ: 'H', ħ: 'h', Ĩ: 'I', ĩ: 'i', Ī: 'I', ī: 'i', Ĭ: 'I', ĭ: 'i', Į: 'I', į: 'i', İ: 'I',
-    ı: 'i', Ĳ: 'IJ', ĳ: 'ij', Ĵ: 'J', ĵ: 'j', Ķ: 'K', ķ: 'k', ĸ: 'k', Ĺ: 'L', ĺ: 'l', Ļ: 'L', ļ: 'l', Ľ: 'L', ľ: 'l',
-    Ŀ: 'L', ŀ: 'l', Ł: 'L', ł: 'l', Ń: 'N', ń: 'n', Ņ: 'N', ņ: 'n', Ň: 'N', ň: 'n', ŉ: "'n", Ŋ: 'NG', ŋ: 'ng',
-    Ō: 'O', ō: 'o', Ŏ: 'O', ŏ: 'o', Ő: 'O', ő: 'o', Œ: 'OE', œ: 'oe', Ŕ: 'R', ŕ: 'r', Ŗ: 'R', ŗ: 'r', Ř: 'R', ř: 'r',
-    Ś: 'S', ś: 's', Ŝ: 'S', ŝ: 's', Ş: 'S', ş: 's', Š: 'S', š: 's', Ţ: 'T', ţ: 't', Ť: 'T', ť: 't', Ŧ: 'T', ŧ: 't',
-    Ũ: 'U', ũ: 'u', Ū: 'U', ū: 'u', Ŭ: 'U', ŭ: 'u', Ů: 'U', ů: 'u', Ű: 'U', ű: 'u', Ų: 'U', ų: 'u', Ŵ: 'W', ŵ: 'w',
-    Ŷ: 'Y', ŷ: 'y', Ÿ: 'Y', Ź: 'Z', ź: 'z', Ż: 'Z', ż: 'z', Ž: 'Z', ž: 'z',
-  }),
-);
-
-/** I18n.transliterate: per code point, so a decomposed `é` (e + U+0301) keeps its `e` and turns the accent into `?`. */
-function transliterate(text: string): string {
-  let out = '';
-  for (const char of text) out += char.codePointAt(0)! < 0x80 ? char : (LATIN_APPROXIMATIONS.get(char) ?? '?');
-  return out;
-}
-
-/**
- * `Jekyll::Utils.slugify`: every run of characters the mode does not keep becomes one `-`, one
- * leading and one trailing `-` are dropped, and the result is lowercased unless `cased`.
- *
- * - `default`: keeps Unicode letters, marks and decimal digits (`The _config.yml file` → `the-config-yml-file`);
- * - `pretty`: also keeps `._~!$&'()+,;=@` (→ `the-_config.yml-file`);
- * - `ascii`: keeps only `A-Za-z0-9` (`fürtive` → `f-rtive`);
- * - `latin`: transliterates accented Latin letters first, then as `default` (`fürtive` → `furtive`);
- * - `raw`: replaces only whitespace runs (→ `the-_config.yml-file?`);
- * - `none` (or any other mode): the text unchanged, lowercased unless `cased`.
- *
- * Unicode classes follow the running JavaScript engine's Unicode version, Ruby 3.1's may be older:
- * they differ only for characters assigned since.
- */
-export function slugify(text: string, mode: SlugMode = 'default', cased = false): string {
-  const pattern = SLUG_PATTERNS[mode];
-  if (!pattern) return cased ? text : rubyDowncase(text);
-  const source = mode === 'latin' ? transliterate(text) : text;
-  // Ruby's %r!^-|-$! on a string without newlines: one leading and one trailing hyphen.
-  const slug = source.replace(pattern, '-').replace(/^-|-$/g, '');
-  return cased ? slug : rubyDowncase(slug);
-}
 
 // ---------------------------------------------------------------------------------------------
 // URL escaping and sanitizing: https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/url.rb
@@ -208,7 +105,10 @@ export function sanitizeUrl(url: string): string {
 // ---------------------------------------------------------------------------------------------
 // Permalink styles: https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/configuration.rb (STYLE_TO_PERMALINK)
 
-/** The built-in permalink styles: date, pretty, ordinal, weekdate, none — as Jekyll expands them for posts and pages. These are the post templates; `PAGE_PERMALINK_STYLES` has the page form of each. */
+/**
+ * The built-in permalink styles: date, pretty, ordinal, weekdate, none, as Jekyll expands them for
+ * posts and pages. These are the post templates; `PAGE_PERMALINK_STYLES` has the page form of each.
+ */
 export const PERMALINK_STYLES: Readonly<Record<string, string>> = Object.freeze({
   date: '/:categories/:year/:month/:day/:title:output_ext',
   pretty: '/:categories/:year/:month/:day/:title/',
@@ -362,197 +262,6 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => unknown): T[] {
     seen.add(k);
     return true;
   });
-}
-
-/** A post's date as Jekyll uses it for URLs, in the site's time zone. */
-export interface PostDate {
-  year: number;
-  /** 1..12 */
-  month: number;
-  /** 1..31 */
-  day: number;
-  /** 0..23 */
-  hour: number;
-  minute: number;
-  second: number;
-  /** ISO weekday: 1 (Monday) .. 7 (Sunday), Ruby's `%u`. */
-  weekday: number;
-  /** Day of the year, 1..366, Ruby's `%j`. */
-  yearDay: number;
-  /** ISO 8601 week number, 1..53, Ruby's `%V`. */
-  isoWeek: number;
-  /** The year the ISO week belongs to, Ruby's `%G` (differs from `year` in the first and last days of a year). */
-  isoWeekYear: number;
-  /** The site time zone's offset from UTC at that moment, in seconds. */
-  utcOffsetSeconds: number;
-  /** The moment itself, for ordering posts. */
-  epochMilliseconds: number;
-}
-
-/** Time zone offsets Ruby's `Time.parse` knows by name (time.rb `ZoneOffset`), in hours. */
-const RUBY_ZONE_OFFSETS: Readonly<Record<string, number>> = {
-  UTC: 0, Z: 0, UT: 0, GMT: 0, EST: -5, EDT: -4, CST: -6, CDT: -5, MST: -7, MDT: -6, PST: -8, PDT: -7,
-};
-
-/** A date and time as a clock on the wall shows it, in no time zone in particular. */
-type WallTime = Pick<PostDate, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second'>;
-
-/** Milliseconds since the epoch of a UTC wall time; out-of-range days and hours roll over like Ruby's `Time.local`. */
-function utcMs(wall: WallTime): number {
-  const date = new Date(0);
-  date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
-  date.setUTCHours(wall.hour, wall.minute, wall.second, 0);
-  return date.getTime();
-}
-
-const ACCEPTED_DATES = 'YYYY-MM-DD, optionally with a time HH:MM[:SS] and an offset like -0500, +05:30, Z or UTC';
-
-/**
- * The subset of Ruby's `Time.parse` that front matter uses: `YYYY-MM-DD`, a time `HH:MM[:SS[.fff]]`
- * (with `T` or spaces, optionally am/pm), and a zone: an offset `±HH`, `±HHMM`, `±HH:MM`, or a name
- * Ruby knows (UTC, GMT, Z, EST … PDT). Without a zone the time is local to the site. Ruby accepts
- * much more (month names, slashes); those give an error here rather than a guess.
- */
-function parseRubyTime(text: string): { wall: WallTime; offsetSeconds: number | undefined } | { error: string } {
-  const match =
-    /^\s*(\d{1,4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,]\d*)?)?(?:\s*([ap])\.?m\.?)?)?(?:\s*([A-Za-z]+|[+-]\d+(?::\d+)*))?\s*$/i.exec(text);
-  if (!match) return { error: `"${text}" is not a date Jekyll's reading is known for here. Write it as ${ACCEPTED_DATES}.` };
-  const [, y, mo, d, h, mi, s, meridian, zone] = match;
-  let year = Number(y);
-  // Date._parse completes a one- or two-digit year: 69..99 are 19xx, the rest 20xx.
-  if (y!.length <= 2) year += year >= 69 ? 1900 : 2000;
-  const wall: WallTime = { year, month: Number(mo), day: Number(d), hour: Number(h ?? 0), minute: Number(mi ?? 0), second: Number(s ?? 0) };
-  if (meridian) {
-    if (wall.hour < 1 || wall.hour > 12) return { error: `"${text}" has hour ${wall.hour} with ${meridian}m.` };
-    wall.hour = (wall.hour % 12) + (meridian.toLowerCase() === 'p' ? 12 : 0);
-  }
-  // Ruby's Time.local ranges; days up to 31 roll over into the next month (2019-02-30 is March 2).
-  if (wall.month < 1 || wall.month > 12) return { error: `"${text}": month out of range. Write it as ${ACCEPTED_DATES}.` };
-  if (wall.day < 1 || wall.day > 31) return { error: `"${text}": day out of range. Write it as ${ACCEPTED_DATES}.` };
-  if (wall.hour > 24) return { error: `"${text}": hour out of range.` };
-  if (wall.minute > 59 || (wall.hour === 24 && wall.minute > 0)) return { error: `"${text}": minute out of range.` };
-  if (wall.second > 60 || (wall.hour === 24 && wall.second > 0)) return { error: `"${text}": second out of range.` };
-
-  if (zone === undefined) return { wall, offsetSeconds: undefined };
-  const numeric = /^([+-])(\d\d)(?:(:?)(\d\d)(?:\3(\d\d))?)?$/.exec(zone);
-  if (numeric) {
-    const seconds = (Number(numeric[2]) * 60 + Number(numeric[4] ?? 0)) * 60 + Number(numeric[5] ?? 0);
-    return { wall, offsetSeconds: numeric[1] === '-' ? -seconds : seconds };
-  }
-  // Ruby's Time.zone_offset does not read "+5" (one digit): the time stays local.
-  if (/^[+-]\d$/.test(zone)) return { wall, offsetSeconds: undefined };
-  const named = RUBY_ZONE_OFFSETS[zone.toUpperCase()];
-  if (named !== undefined) return { wall, offsetSeconds: named * 3600 };
-  return {
-    error: `"${text}" names the time zone "${zone}", which Ruby's Time.parse does not know: Jekyll would read the time as local unless the build machine's zone is called "${zone}". Write an offset instead, like -0500.`,
-  };
-}
-
-const wallFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall-clock time of a moment in an IANA time zone. */
-function wallTimeIn(ms: number, timeZone: string): WallTime {
-  let format = wallFormatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-    });
-    wallFormatters.set(timeZone, format);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(ms)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  return { year: parts['year']!, month: parts['month']!, day: parts['day']!, hour: parts['hour']!, minute: parts['minute']!, second: parts['second']! };
-}
-
-const offsetAt = (ms: number, timeZone: string): number => utcMs(wallTimeIn(ms, timeZone)) - Math.floor(ms / 1000) * 1000;
-
-/**
- * The moment a local wall time names in a time zone, as Ruby's `Time.local` picks it: in a
- * repeated hour (clocks going back) the later moment; in a skipped hour (clocks going forward)
- * the offset from before the change, so 02:30 becomes 03:30.
- */
-function localToMs(wall: WallTime, timeZone: string): number {
-  const asUtc = utcMs(wall);
-  const day = 86_400_000;
-  const before = offsetAt(asUtc - day, timeZone);
-  const after = offsetAt(asUtc + day, timeZone);
-  const valid = [before, after].map((offset) => asUtc - offset).filter((ms) => offsetAt(ms, timeZone) === asUtc - ms);
-  return valid.length > 0 ? Math.max(...valid) : asUtc - before;
-}
-
-function isUtcMidnight(date: Date): boolean {
-  return date.getUTCHours() === 0 && date.getUTCMinutes() === 0 && date.getUTCSeconds() === 0 && date.getUTCMilliseconds() === 0;
-}
-
-function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function postDateAt(ms: number, timeZone: string): PostDate {
-  const wall = wallTimeIn(ms, timeZone);
-  const dayMs = utcMs({ ...wall, hour: 0, minute: 0, second: 0 });
-  const weekday = ((new Date(dayMs).getUTCDay() + 6) % 7) + 1;
-  const yearDay = Math.round((dayMs - utcMs({ year: wall.year, month: 1, day: 1, hour: 0, minute: 0, second: 0 })) / 86_400_000) + 1;
-  // The ISO week is the week of that week's Thursday.
-  const thursday = new Date(dayMs + (4 - weekday) * 86_400_000);
-  const isoWeekYear = thursday.getUTCFullYear();
-  const thursdayYearDay = Math.round((thursday.getTime() - utcMs({ year: isoWeekYear, month: 1, day: 1, hour: 0, minute: 0, second: 0 })) / 86_400_000) + 1;
-  return {
-    ...wall,
-    weekday,
-    yearDay,
-    isoWeek: Math.floor((thursdayYearDay - 1) / 7) + 1,
-    isoWeekYear,
-    utcOffsetSeconds: offsetAt(ms, timeZone) / 1000,
-    epochMilliseconds: ms,
-  };
-}
-
-/**
- * A post's date as Jekyll uses it for URLs: the file name's date, overridden by front matter
- * `date:`, converted into the site's time zone (`timezone:` in _config.yml; IANA name; Jekyll sets
- * TZ to it).
- *
- * Without `timezone` Jekyll uses the build machine's zone; here that is UTC (GitHub Pages' and CI's).
- *
- * `frontMatterDate` is what a YAML 1.1 loader gives (js-yaml, or `yaml` with `version: '1.1'`),
- * because that is how Ruby's YAML reads front matter, and the two readings differ:
- * - text (a quoted date, or one without seconds like `2019-06-10 10:00`): read as Ruby's `Time.parse`
- *   does, so without an offset it is the site's local time;
- * - a `Date` from an unquoted timestamp (`2019-06-10 10:00:00`): YAML reads a timestamp without an
- *   offset as UTC, so with `timezone: America/New_York` `2019-06-10 01:00:00` is June 9, 21:00;
- * - a `Date` from an unquoted day (`2019-06-10`): local midnight of that day. A `Date` at exactly
- *   00:00:00 UTC is taken to be such a day (the one case the two cannot be told apart).
- * `null` (a `date:` with nothing after it) is an error, as in Jekyll ("Invalid date ''").
- */
-export function postDate(input: { fileDate: string; frontMatterDate?: unknown; timezone?: string | undefined }): PostDate | { error: string } {
-  const timeZone = input.timezone ?? 'UTC';
-  if (!isValidTimeZone(timeZone)) {
-    return { error: `timezone: "${timeZone}" is not an IANA time zone name (like America/New_York). Jekyll would silently use UTC.` };
-  }
-  const value = input.frontMatterDate;
-  const source = value === undefined ? 'file name' : 'front matter';
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { error: 'date: is not a valid date.' };
-    if (isUtcMidnight(value)) {
-      const wall = { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate(), hour: 0, minute: 0, second: 0 };
-      return postDateAt(localToMs(wall, timeZone), timeZone);
-    }
-    // Jekyll reads the Time back from its text, which has whole seconds.
-    return postDateAt(Math.floor(value.getTime() / 1000) * 1000, timeZone);
-  }
-  if (value !== undefined && typeof value !== 'string') {
-    return { error: `date: ${JSON.stringify(value) ?? String(value)} in the front matter is not a date. Write it as ${ACCEPTED_DATES}.` };
-  }
-  const parsed = parseRubyTime(value ?? input.fileDate);
-  if ('error' in parsed) return { error: `Invalid date in the ${source}: ${parsed.error}` };
-  const ms = parsed.offsetSeconds === undefined ? localToMs(parsed.wall, timeZone) : utcMs(parsed.wall) - parsed.offsetSeconds * 1000;
-  return postDateAt(ms, timeZone);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,8 +1,11 @@
 import type { PageData } from '../schema/page.ts';
 import { RECORD_LISTS, type RecordData } from '../schema/record.ts';
 import { permalinkRoute, servedPaths } from './permalink.ts';
-import type { PostFacts } from './posts.ts';
+import type { PostFacts } from './post-facts.ts';
 import { redirectsOf } from './redirects.ts';
+
+/** Where the site's Markdown pages live, relative to the project root. */
+export const PAGES_DIR = 'src/content/pages';
 
 /**
  * What each Markdown page shows, computed once for the whole site: an entry gets its record, a

@@ -43,6 +43,15 @@ export const RESERVED_FOLDERS = ['_astro'] as const;
 export const isFolderPermalink = (permalink: string): boolean => permalink.endsWith('/');
 
 /**
+ * The folder addresses among `permalinks` (`/work/`, `/blog/`, a `pretty` post's `/2019/06/10/x/`),
+ * the home page aside: the Markdown plugins write a link to `/work` as `/work/` when `/work/` is a
+ * page, so no visitor meets a redirect.
+ */
+export function folderPermalinks(permalinks: Iterable<string>): Set<string> {
+  return new Set([...permalinks].filter((permalink) => isFolderPermalink(permalink) && permalink !== '/'));
+}
+
+/**
  * Every rule a permalink breaks, each as its own sentence saying what is wrong and what to write.
  * An empty list means the permalink is valid.
  */
@@ -55,6 +64,7 @@ export function permalinkProblems(permalink: string): string[] {
   if (!permalink.startsWith('/')) problems.push('must start with "/" (it is an address from the site root).');
   if (/\s/.test(permalink)) problems.push('must not contain spaces: use "-" between words (or "%20", as Jekyll wrote a space in an address).');
   if (/[?#]/.test(permalink)) problems.push('must not contain "?" or "#": a permalink names a page, not a query or a place in it.');
+  // eslint-disable-next-line no-control-regex -- ASCII is U+0000 to U+007F, the control characters included.
   if (/[^\u0000-\u007f]/.test(permalink)) problems.push('must use ASCII characters only: write "e" for "é" and so on (or percent-encode it, "%C3%A9", as Jekyll wrote it in an address).');
   if (/\/\//.test(permalink)) problems.push('must not contain "//" (an empty segment).');
   if (/(^|\/)\.\.?(\/|$)/.test(permalink)) problems.push('must not contain "." or ".." segments.');
@@ -69,6 +79,7 @@ export function permalinkProblems(permalink: string): string[] {
   // An escape must not make a segment that leaves its folder or names another file.
   if (segments.some((segment) => {
     const decoded = decodeSegment(segment);
+    // eslint-disable-next-line no-control-regex -- an escape that decodes to a control character names no file.
     return decoded === undefined || decoded === '.' || decoded === '..' || /[/\\\u0000-\u001f]/.test(decoded);
   })) {
     return [`has a percent escape that is not UTF-8 text, or that makes "/", "\\", ".", ".." or a control character.${fix}`];

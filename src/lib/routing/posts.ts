@@ -2,6 +2,7 @@ import type { PostData } from '../schema/post.ts';
 import { JekyllUrlError, parsePostFileName, postCategories, postDate, postUrl, type PostDate } from './jekyll-urls.ts';
 import { permalinkProblems } from './permalink.ts';
 import { isPublishedFile } from './pages.ts';
+import type { PostFactsResult } from './post-facts.ts';
 
 /**
  * Blog posts as Jekyll addresses and dates them: the file name gives the date and slug
@@ -22,19 +23,7 @@ export interface PostsConfig {
   perPage?: number | undefined;
 }
 
-/** A post's address, date and categories. */
-export interface PostFacts {
-  permalink: string;
-  /** The moment it was published, for ordering and the feed. */
-  published: Date;
-  /** The calendar day in the site's time zone, `YYYY-MM-DD`, for `<time datetime>`. */
-  day: string;
-  /** The publication moment with the site time zone's offset, RFC 3339, for the feed and JSON-LD. */
-  dateTime: string;
-  categories: string[];
-}
-
-export type PostFactsResult = { ok: true; facts: PostFacts } | { ok: false; field: string; message: string };
+export type { PostFacts, PostFactsResult } from './post-facts.ts';
 
 const pad = (value: number, length = 2) => String(value).padStart(length, '0');
 

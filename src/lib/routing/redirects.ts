@@ -5,6 +5,7 @@
  * old address to its target, as the plugin's file did.
  * https://github.com/jekyll/jekyll-redirect-from/blob/v0.16.0/lib/jekyll-redirect-from/generator.rb
  */
+import { escapeHtml } from '../html/escape.ts';
 import { permalinkToFile } from './permalink.ts';
 
 /** One address that redirects: where it is served, and where it sends the visitor. */
@@ -82,8 +83,6 @@ export interface RedirectPageContext {
   /** The page's content security policy, when the build sets one. */
   csp?: string | undefined;
 }
-
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * A redirect page as jekyll-redirect-from wrote it, without the script: a meta refresh, a canonical

@@ -1,10 +1,10 @@
 import { defineCollection } from 'astro/content/config';
 import { z } from 'astro/zod';
-import { dataGroups, recordsCollection, recordsForLoader } from '../data/data-file.ts';
+import { dataGroups, recordsCollection, recordsForLoader } from '../../lib/data/data-file.ts';
 import { entriesLoader, recordsLoader } from './entries-loader.ts';
-import { pageSchema } from '../schema/page.ts';
-import { postSchema } from '../schema/post.ts';
-import { OPTIMIZABLE_IMAGE } from '../schema/record.ts';
+import { pageSchema } from '../../lib/schema/page.ts';
+import { postSchema } from '../../lib/schema/post.ts';
+import { OPTIMIZABLE_IMAGE } from '../../lib/schema/record.ts';
 
 /**
  * The site's content collections: every Markdown page, the blog's posts, and one collection of

@@ -1,11 +1,12 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { file, glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readEntrySource } from '../frontmatter/read-entry.ts';
-import { validatedBefore } from './validated-front-matter.ts';
-import { renderedBefore, renderFresh, runsLiquid } from '../liquid/bodies.ts';
+import { markdownFilesBelow } from '../../lib/files.ts';
+import { readEntrySource } from '../../lib/frontmatter/read-entry.ts';
+import { validatedBefore } from '../../lib/content/validated-front-matter.ts';
+import { renderedBefore, renderFresh, runsLiquid } from '../../lib/liquid/bodies.ts';
 
 /** The name the entries' loader goes by, for `refreshContent({ loaders })`. */
 export const ENTRIES_LOADER_NAME = 'portfolio-entries';
@@ -19,12 +20,9 @@ export interface EntriesLoaderOptions {
 
 /** Entry files whose front matter cannot be read at all, relative to the folder, `/`-separated. */
 export async function unreadableEntries(folder: string): Promise<string[]> {
-  const found = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
   const unreadable: string[] = [];
-  for (const entry of found) {
-    if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
-    const path = join(entry.parentPath, entry.name);
-    if (!readEntrySource(await readFile(path, 'utf8')).ok) unreadable.push(relative(folder, path).split(sep).join('/'));
+  for (const path of await markdownFilesBelow(folder)) {
+    if (!readEntrySource(await readFile(join(folder, path), 'utf8')).ok) unreadable.push(path);
   }
   return unreadable;
 }
