@@ -13,10 +13,4 @@ export default defineConfig(
   astro.configs.recommended,
   // Scripts, the config files and the tests run in Node.
   { languageOptions: { globals: globals.node } },
-  {
-    // trimUrl strips the C0 controls the URL parser drops. The file is being ported to one HTML parser
-    // on another branch; once merged, this belongs on the line as an eslint-disable-next-line.
-    files: ['src/lib/links/html.ts'],
-    rules: { 'no-control-regex': 'off' },
-  },
 );

@@ -25,6 +25,7 @@ export interface OldUrl {
  * `src/data/legacy-urls.txt` in two. The build decodes each line back to the file's name.
  */
 export function staticFileUrl(path: string): string {
+  // eslint-disable-next-line no-control-regex -- a control character in a file name is the case handled
   if (/[\u0000-\u001F\u007F]/.test(path)) return `/${path.split('/').map(encodeURIComponent).join('/')}`;
   try {
     return requestable(escapePath(`/${path}`));
@@ -36,6 +37,7 @@ export function staticFileUrl(path: string): string {
 
 /** A URL whose path is a file's name: a `?`, `#` or control character in it percent-encoded. */
 export function requestable(url: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are among what a request must encode
   return url.replace(/[?#\u0000-\u001F\u007F]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 

@@ -127,6 +127,7 @@ export function normalizeUrl(url: string): string {
 
 /** A URL without the leading and trailing C0 controls and spaces the URL parser drops. */
 export function trimUrl(url: string): string {
+  // eslint-disable-next-line no-control-regex -- the C0 controls are what the URL parser drops
   return url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
 }
 
