@@ -63,7 +63,10 @@ async function main() {
     const rows = [];
     const warnings = new Set();
     for (const page of PAGES) {
-      for (const [form, config] of [['mobile', undefined], ['desktop', desktopConfig]]) {
+      for (const [form, config] of [
+        ['mobile', undefined],
+        ['desktop', desktopConfig],
+      ]) {
         const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES.map((category) => category.id) };
         const result = await withTimeout(lighthouse(`${origin}${page}`, flags, config), `Lighthouse on ${page} (${form})`);
         if (!result) throw new Error(`Lighthouse returned no result for ${page} (${form})`);

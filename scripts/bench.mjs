@@ -12,7 +12,20 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BARE_SITE_FILES } from './lib/bare-site.mjs';
-import { benchEntries, benchFileName, benchPermalink, benchRecords, buildOrder, buildPhases, formatBenchTable, formatPhases, median, parseBenchArgs, parseMaxRss, runRatio } from './lib/bench.mjs';
+import {
+  benchEntries,
+  benchFileName,
+  benchPermalink,
+  benchRecords,
+  buildOrder,
+  buildPhases,
+  formatBenchTable,
+  formatPhases,
+  median,
+  parseBenchArgs,
+  parseMaxRss,
+  runRatio,
+} from './lib/bench.mjs';
 import { buildEnv } from './lib/child-env.mjs';
 import { ASTRO_BIN, OUTPUT_ROOT as OUTPUT, PROJECT_ROOT, copyProject } from './lib/project-copy.mjs';
 
@@ -131,7 +144,9 @@ async function measure(entries, runs, warm, noCards) {
       await expectPages(root, entries);
       results.push(figures);
       const rss = figures.rssBytes === undefined ? 'n/a' : `${Math.round(figures.rssBytes / 1024 / 1024)} MiB`;
-      console.log(`  ${name.padEnd(4)} ${entries} entries, run ${run}/${runs}: ${(figures.ms / 1000).toFixed(2)} s, peak RSS ${rss}  (${formatPhases(figures.phases)})`);
+      console.log(
+        `  ${name.padEnd(4)} ${entries} entries, run ${run}/${runs}: ${(figures.ms / 1000).toFixed(2)} s, peak RSS ${rss}  (${formatPhases(figures.phases)})`,
+      );
     }
     console.log(`  ours/bare in run ${run}: ${((ours[run - 1]?.ms ?? Number.NaN) / (bare[run - 1]?.ms ?? Number.NaN)).toFixed(2)}x`);
   }
@@ -150,10 +165,15 @@ async function main() {
     `Node ${process.version}, Astro ${astro.version}, ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${new Date().toISOString().slice(0, 10)}`,
   );
   // Other work on the machine slows both builds unevenly; the load average shows when it did.
-  const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+  const load = () =>
+    loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ');
   console.log(`Load average (1, 5, 15 min) at start: ${load()}`);
   console.log(`Peak RSS: ${existsSync(GNU_TIME) ? 'GNU time -v, maximum resident set size of the build process' : 'VmHWM of the build process from /proc'}.`);
-  console.log(`Generated entries are ${benchFileName(0)} ... added to the project's own; ${runs} run(s) per size, median reported; ours builds first in odd runs, bare in even ones${warm ? '; warm: each timed build follows an untimed one in the same folder' : ''}${noCards ? '; ours without the social cards' : ''}.\n`);
+  console.log(
+    `Generated entries are ${benchFileName(0)} ... added to the project's own; ${runs} run(s) per size, median reported; ours builds first in odd runs, bare in even ones${warm ? '; warm: each timed build follows an untimed one in the same folder' : ''}${noCards ? '; ours without the social cards' : ''}.\n`,
+  );
   const rows = [];
   for (const entries of sizes) rows.push(await measure(entries, runs, warm, noCards));
   console.log(`\n${formatBenchTable(rows)}\n`);

@@ -22,9 +22,16 @@ function synthesizedPage() {
     `see <a href="https://aws.amazon.com/kinesis/" rel="noopener noreferrer" target="_blank">Kinesis</a> &amp; <code>put_record</code>.</p>`;
   const code =
     '<pre class="astro-code" style="background-color:#fff;color:#24292e;overflow-x:auto" tabindex="0" data-language="ts"><code>' +
-    Array.from({ length: 12 }, (_, i) => `<span class="line"><span style="color:#D73A49">const</span><span style="color:#005CC5"> x${i}</span><span style="color:#24292E"> = &lt;T&gt;(a: T) =&gt; a;</span></span>`).join('\n') +
+    Array.from(
+      { length: 12 },
+      (_, i) =>
+        `<span class="line"><span style="color:#D73A49">const</span><span style="color:#005CC5"> x${i}</span><span style="color:#24292E"> = &lt;T&gt;(a: T) =&gt; a;</span></span>`,
+    ).join('\n') +
     '</code></pre>';
-  const neighbours = Array.from({ length: 21 }, (_, i) => `<li><a href="/portfolio/work/entry-${i}">Entry ${i}</a> <span class="meta">2019 – 2021</span></li>`).join('');
+  const neighbours = Array.from(
+    { length: 21 },
+    (_, i) => `<li><a href="/portfolio/work/entry-${i}">Entry ${i}</a> <span class="meta">2019 – 2021</span></li>`,
+  ).join('');
   return (
     '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">' +
     `<meta http-equiv="content-security-policy" content="default-src 'none'; script-src 'none'; img-src 'self' data:">` +

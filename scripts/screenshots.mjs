@@ -25,7 +25,15 @@ const VIEWS = [
   { name: 'phone', width: 375, height: 760 },
 ];
 const SCHEMES = ['light', 'dark'];
-const TYPES = { '.html': 'text/html; charset=utf-8', '.png': 'image/png', '.webp': 'image/webp', '.avif': 'image/avif', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.css': 'text/css' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.css': 'text/css',
+};
 
 async function buildShowcase() {
   await copyProject(SITE);

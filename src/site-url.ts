@@ -7,5 +7,4 @@ import { absoluteUrl, withBase } from './lib/url.ts';
 export const href = (path: string): string => withBase(import.meta.env.BASE_URL, path);
 
 /** The absolute address of an internal path, for canonical and Open Graph URLs. */
-export const canonical = (path: string): string =>
-  absoluteUrl(import.meta.env.SITE ?? 'http://localhost:4321', import.meta.env.BASE_URL, path);
+export const canonical = (path: string): string => absoluteUrl(import.meta.env.SITE ?? 'http://localhost:4321', import.meta.env.BASE_URL, path);

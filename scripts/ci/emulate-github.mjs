@@ -70,7 +70,11 @@ function pathWithoutJekyll() {
  */
 function runnerEnv(workspace) {
   const passed = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => /^(HOME|USER|LANG|LC_ALL|TERM|TZ|TMPDIR|https?_proxy|HTTPS?_PROXY|NO_PROXY|no_proxy|npm_config_.*|NODE_EXTRA_CA_CERTS|SSL_CERT_(FILE|DIR)|CURL_CA_BUNDLE|GIT_SSL_CAINFO)$/.test(key)),
+    Object.entries(process.env).filter(([key]) =>
+      /^(HOME|USER|LANG|LC_ALL|TERM|TZ|TMPDIR|https?_proxy|HTTPS?_PROXY|NO_PROXY|no_proxy|npm_config_.*|NODE_EXTRA_CA_CERTS|SSL_CERT_(FILE|DIR)|CURL_CA_BUNDLE|GIT_SSL_CAINFO)$/.test(
+        key,
+      ),
+    ),
   );
   const runnerTemp = join(temp, 'runner-temp');
   mkdirSync(runnerTemp, { recursive: true });
@@ -124,7 +128,11 @@ function applyGithubFiles(env, files) {
 }
 
 function sh(command, options) {
-  const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], { stdio: options.capture ? 'pipe' : 'inherit', encoding: 'utf8', ...options });
+  const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], {
+    stdio: options.capture ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+    ...options,
+  });
   return { status: result.status ?? 1, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
 }
 
@@ -151,7 +159,12 @@ function runJob(workflowFile, jobName, afterInstall) {
   const files = { env: join(temp, `${jobName}.env`), path: join(temp, `${jobName}.path`) };
   writeFileSync(files.env, '');
   writeFileSync(files.path, '');
-  Object.assign(env, { GITHUB_ENV: files.env, GITHUB_PATH: files.path, GITHUB_OUTPUT: join(temp, `${jobName}.output`), GITHUB_STEP_SUMMARY: join(temp, `${jobName}.summary`) });
+  Object.assign(env, {
+    GITHUB_ENV: files.env,
+    GITHUB_PATH: files.path,
+    GITHUB_OUTPUT: join(temp, `${jobName}.output`),
+    GITHUB_STEP_SUMMARY: join(temp, `${jobName}.summary`),
+  });
   for (const [key, value] of Object.entries({ ...workflow.env, ...job.env })) env[key] = expand(value);
   if (env['CHROMIUM_PATH'] === RUNNER_CHROME && !existsSync(RUNNER_CHROME)) {
     log(`${RUNNER_CHROME} (GitHub's Chrome) is not on this machine: Debian's Chromium at ${LOCAL_CHROMIUM} stands in for it`);
@@ -209,9 +222,14 @@ function otherOwnersSite(workspace, env) {
     if (expected !== 0 && result.status === 0) fail(`"${command}" passed in the other owner's site with a broken entry`);
     return result;
   };
-  const sample = sh('git ls-files src/content src/data src/includes src/site.config.ts public', { cwd: workspace, env, capture: true }).output.split('\n').filter(Boolean);
+  const sample = sh('git ls-files src/content src/data src/includes src/site.config.ts public', { cwd: workspace, env, capture: true })
+    .output.split('\n')
+    .filter(Boolean);
   run('npm run import -- tests/fixtures/import/portfolio');
-  writeFileSync(join(workspace, 'public', 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#1e5a8c"/></svg>\n');
+  writeFileSync(
+    join(workspace, 'public', 'favicon.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#1e5a8c"/></svg>\n',
+  );
   const unchanged = sample.filter(
     (file) => existsSync(join(workspace, file)) && spawnSync('git', ['diff', '--quiet', 'HEAD', '--', file], { cwd: workspace }).status === 0,
   );
@@ -219,7 +237,10 @@ function otherOwnersSite(workspace, env) {
   log(`every piece of sample content replaced (${sample.length} files): ${sample.join(', ')}`);
   run('npm run build');
 
-  writeFileSync(join(workspace, BROKEN), '---\nlayout: work_page\ntitel: Broken Inc\ndata: work\npermalink: /work/broken\n---\nA page with a typo in its front matter.\n');
+  writeFileSync(
+    join(workspace, BROKEN),
+    '---\nlayout: work_page\ntitel: Broken Inc\ndata: work\npermalink: /work/broken\n---\nA page with a typo in its front matter.\n',
+  );
   const message = run('npm run build', { expect: 'failure' }).output;
   for (const expected of ['Some files need fixing', BROKEN, 'titel', 'Did you mean "title"?']) {
     if (!message.includes(expected)) fail(`the failed build's output does not say ${JSON.stringify(expected)}:\n${message}`);

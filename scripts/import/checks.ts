@@ -31,5 +31,8 @@ export async function checkImported(projectRoot: string, posts: PostsConfig): Pr
   const summary = await checkProject({ rootDir: projectRoot, publicDir: join(projectRoot, 'public'), routes: fixedRoutes(projectRoot), posts });
   const { problems } = summary;
   if (problems.length === 0) return { problems, text: 'Site checks (the ones npm run build runs first): passed.\n' };
-  return { problems, text: `${formatProblems('Site checks (the ones npm run build runs first) found problems; the build stops on them until they are fixed', problems)}\n` };
+  return {
+    problems,
+    text: `${formatProblems('Site checks (the ones npm run build runs first) found problems; the build stops on them until they are fixed', problems)}\n`,
+  };
 }

@@ -120,11 +120,15 @@ export function run(argv: readonly string[], options: RunOptions & { onWritten?:
     for (const refusal of refusals) io.out(`  ${refusal.path}: ${refusal.message}\n`);
     return 1;
   }
-  io.out(`Files (${count(decision.actions, 'write')} new, ${count(decision.actions, 'replace')} replaced, ${count(decision.actions, 'remove')} removed, ${count(decision.actions, 'unchanged')} already as imported):\n`);
+  io.out(
+    `Files (${count(decision.actions, 'write')} new, ${count(decision.actions, 'replace')} replaced, ${count(decision.actions, 'remove')} removed, ${count(decision.actions, 'unchanged')} already as imported):\n`,
+  );
   io.out(`${listing(decision.actions)}\n\n`);
   io.out(`${formatReport(plan.report)}\n`);
   const old = plan.urls.filter((url) => !url.retired);
-  io.out(`Old URLs (${new Set(old.map((url) => url.url)).size}), kept in ${LEGACY_URLS_FILE} and checked by every build, and the file the build writes for each:\n${urlTable(plan.urls)}\n\n`);
+  io.out(
+    `Old URLs (${new Set(old.map((url) => url.url)).size}), kept in ${LEGACY_URLS_FILE} and checked by every build, and the file the build writes for each:\n${urlTable(plan.urls)}\n\n`,
+  );
 
   if (decision.clashes.length > 0) {
     io.out('Nothing was written: the project has files of its own where the import would write, or next to it:\n');

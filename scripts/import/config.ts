@@ -57,7 +57,18 @@ function listSetting(value: unknown): string[] {
 // Which files Jekyll reads
 
 /** Always excluded by Jekyll 4 (`Configuration::DEFAULT_EXCLUDES`), whatever `exclude` says. */
-const DEFAULT_EXCLUDES = ['.sass-cache', '.jekyll-cache', 'gemfiles', 'Gemfile', 'Gemfile.lock', 'node_modules', 'vendor/bundle/', 'vendor/cache/', 'vendor/gems/', 'vendor/ruby/'];
+const DEFAULT_EXCLUDES = [
+  '.sass-cache',
+  '.jekyll-cache',
+  'gemfiles',
+  'Gemfile',
+  'Gemfile.lock',
+  'node_modules',
+  'vendor/bundle/',
+  'vendor/cache/',
+  'vendor/gems/',
+  'vendor/ruby/',
+];
 
 /** `File.fnmatch?` without flags: `*` also crosses `/`. */
 function fnmatch(pattern: string, path: string): boolean {
@@ -70,7 +81,10 @@ function fnmatch(pattern: string, path: string): boolean {
       const close = pattern.indexOf(']', i + 1);
       if (close === -1) source += '\\[';
       else {
-        source += `[${pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        source += `[${pattern
+          .slice(i + 1, close)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         i = close;
       }
     } else source += char.replace(/[.+^${}()|\\/]/g, '\\$&');
@@ -139,7 +153,9 @@ export function frontMatterDefaults(config: JekyllConfig, path: string, type: Do
     if (scopeType !== undefined && scopeType !== type && !(type === 'drafts' && scopeType === 'posts')) return;
     const scopePath = (typeof scope['path'] === 'string' ? scope['path'] : '').replace(/^\.?\/+/, '').replace(/\/+$/, '');
     if (scopePath !== '') {
-      const matches = scopePath.includes('*') ? fnmatch(scopePath, path) || fnmatch(`${scopePath}/*`, path) : path === scopePath || path.startsWith(`${scopePath}/`);
+      const matches = scopePath.includes('*')
+        ? fnmatch(scopePath, path) || fnmatch(`${scopePath}/*`, path)
+        : path === scopePath || path.startsWith(`${scopePath}/`);
       if (!matches) return;
     }
     matching.push({ depth: scopePath === '' ? 0 : scopePath.split('/').length, typed: scopeType ? 1 : 0, index, values: set['values'] });
@@ -236,7 +252,11 @@ const PLATFORMS: readonly { keys: readonly string[]; label: string; href: (handl
   { keys: ['youtube'], label: 'YouTube', href: (h) => `https://www.youtube.com/${h}` },
   { keys: ['telegram'], label: 'Telegram', href: (h) => `https://t.me/${h}` },
   // academicpages / minimal-mistakes keep these under `author:`.
-  { keys: ['googlescholar', 'google_scholar', 'scholar'], label: 'Google Scholar', href: (h) => `https://scholar.google.com/citations?user=${encodeURIComponent(h)}` },
+  {
+    keys: ['googlescholar', 'google_scholar', 'scholar'],
+    label: 'Google Scholar',
+    href: (h) => `https://scholar.google.com/citations?user=${encodeURIComponent(h)}`,
+  },
   { keys: ['orcid'], label: 'ORCID', href: (h) => `https://orcid.org/${h.replace(/^https?:\/\/orcid\.org\//, '')}` },
   { keys: ['researchgate'], label: 'ResearchGate', href: (h) => `https://www.researchgate.net/profile/${h}` },
   { keys: ['bluesky'], label: 'Bluesky', href: (h) => `https://bsky.app/profile/${h}` },
@@ -274,7 +294,11 @@ function socialHandles(config: JekyllConfig): Map<string, string> {
       for (const item of links) {
         if (!isRecord(item)) continue;
         // minima 3: `{platform, user_url}` early on, `{title, icon, url}` (a Font Awesome icon name) now.
-        const platform = textSetting(item['platform']) ?? textSetting(item['icon'])?.replace(/^fa-/, '').replace(/^x-twitter$/, 'x');
+        const platform =
+          textSetting(item['platform']) ??
+          textSetting(item['icon'])
+            ?.replace(/^fa-/, '')
+            .replace(/^x-twitter$/, 'x');
         if (platform !== undefined) add(platform, item['user_url'] ?? item['url'] ?? item['username'] ?? item['handle']);
       }
     }
@@ -321,12 +345,20 @@ export function siteConfigFrom({ config, cname, navigation }: ConfigInput): { va
     description = `The portfolio of ${name ?? 'Your Name'}.`;
     report.push({ kind: 'changed', file, message: `has no \`description\`: it is "${description}". Write a sentence about yourself in src/site.config.ts.` });
   } else if (description.length > 300) {
-    report.push({ kind: 'leftover', file, message: `\`description\` is ${description.length} characters; the site allows 300. Shorten it in src/site.config.ts.` });
+    report.push({
+      kind: 'leftover',
+      file,
+      message: `\`description\` is ${description.length} characters; the site allows 300. Shorten it in src/site.config.ts.`,
+    });
   }
 
   let email = textSetting(config['email']) ?? (isRecord(config['author']) ? textSetting(config['author']['email']) : undefined);
   if (email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(email)) {
-    report.push({ kind: 'skipped', file, message: `\`email: ${email}\` is not an email address; left out of src/site.config.ts. Write it there if you want it shown.` });
+    report.push({
+      kind: 'skipped',
+      file,
+      message: `\`email: ${email}\` is not an email address; left out of src/site.config.ts. Write it there if you want it shown.`,
+    });
     email = undefined;
   }
 
@@ -337,12 +369,22 @@ export function siteConfigFrom({ config, cname, navigation }: ConfigInput): { va
     if (handle === undefined) continue;
     const href = linkFor(platform, handle);
     if (href && !links.some((link) => link.href === href)) links.push({ label: platform.label, href });
-    else if (!href) report.push({ kind: 'skipped', file, message: `the ${platform.label} handle "${handle}" is not one the importer can turn into an address. Add the link in src/site.config.ts.` });
+    else if (!href)
+      report.push({
+        kind: 'skipped',
+        file,
+        message: `the ${platform.label} handle "${handle}" is not one the importer can turn into an address. Add the link in src/site.config.ts.`,
+      });
   }
   for (const [platform, handle] of handles) {
     if (!PLATFORMS.some((known) => known.keys.includes(platform))) {
       if (/^https:\/\//.test(handle)) links.push({ label: platform.charAt(0).toUpperCase() + platform.slice(1), href: handle });
-      else report.push({ kind: 'skipped', file, message: `the ${platform} handle "${handle}" has no address the importer knows. Add the link in src/site.config.ts.` });
+      else
+        report.push({
+          kind: 'skipped',
+          file,
+          message: `the ${platform} handle "${handle}" has no address the importer knows. Add the link in src/site.config.ts.`,
+        });
     }
   }
 
@@ -351,7 +393,11 @@ export function siteConfigFrom({ config, cname, navigation }: ConfigInput): { va
   // The build refuses what it cannot serve on (GitHub's own hosts, a host with a port...): never write one.
   const domainIssue = domain === undefined ? undefined : domainProblem(domain);
   if (domain !== undefined && domainIssue !== undefined) {
-    report.push({ kind: 'skipped', file: cname ? 'CNAME' : file, message: `the site's address ${domain} is not written as \`domain\` in src/site.config.ts: ${domainIssue}` });
+    report.push({
+      kind: 'skipped',
+      file: cname ? 'CNAME' : file,
+      message: `the site's address ${domain} is not written as \`domain\` in src/site.config.ts: ${domainIssue}`,
+    });
     domain = undefined;
   }
   const baseurl = textSetting(config['baseurl'])?.replace(/\/+$/, '');
@@ -369,8 +415,14 @@ export function siteConfigFrom({ config, cname, navigation }: ConfigInput): { va
 
 /** The `CNAME` file's host, else the host of `url` unless it is GitHub's own or a local address. */
 export function domainFrom(cname: string | undefined, url: string | undefined): string | undefined {
-  const fromCname = cname?.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== '');
-  const cnameHost = fromCname?.replace(/^https?:\/\//, '').replace(/\/.*$/, '').toLowerCase();
+  const fromCname = cname
+    ?.split(/\r?\n/)
+    .map((line) => line.trim())
+    .find((line) => line !== '');
+  const cnameHost = fromCname
+    ?.replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '')
+    .toLowerCase();
   if (cnameHost) return cnameHost.endsWith('.github.io') ? undefined : cnameHost;
   if (url === undefined) return undefined;
   let host: string;

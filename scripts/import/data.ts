@@ -50,7 +50,11 @@ export function planData(site: SourceSite, paths: readonly string[]): DataPlan {
         value = document.toJS({ maxAliasCount: -1 }) as unknown;
       } else if (format === 'json') value = JSON.parse(text) as unknown;
     } catch (error) {
-      plan.report.push({ kind: 'leftover', file: path, message: `is not valid ${format === 'json' ? 'JSON' : 'YAML'} (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Jekyll could not have read it either; fix it in src/data/ after the import.` });
+      plan.report.push({
+        kind: 'leftover',
+        file: path,
+        message: `is not valid ${format === 'json' ? 'JSON' : 'YAML'} (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Jekyll could not have read it either; fix it in src/data/ after the import.`,
+      });
     }
     setNested(plan.values, name.split('/'), value);
 
@@ -65,7 +69,11 @@ export function planData(site: SourceSite, paths: readonly string[]): DataPlan {
     }
     const previous = taken.get(name);
     if (previous !== undefined) {
-      plan.report.push({ kind: 'skipped', file: path, message: `has the same name as ${previous}, which is imported as src/data/${name}.yml. Merge the two by hand.` });
+      plan.report.push({
+        kind: 'skipped',
+        file: path,
+        message: `has the same name as ${previous}, which is imported as src/data/${name}.yml. Merge the two by hand.`,
+      });
       continue;
     }
     taken.set(name, path);

@@ -104,7 +104,9 @@ export function withoutDeadLinks(written: string, served: ReadonlySet<string>, f
     if (node.type === 'html' && at && node.value !== undefined && body.slice(at.start.offset, at.end.offset) === node.value && /<(a|img)\b/i.test(node.value)) {
       for (const element of elements(parseHtmlFragment(node.value))) {
         if (element.tagName === 'img') {
-          const src = attributesOf(element).find((attribute) => attribute.name === 'src')?.value.trim();
+          const src = attributesOf(element)
+            .find((attribute) => attribute.name === 'src')
+            ?.value.trim();
           const location = element.sourceCodeLocation;
           if (src !== undefined && location && leadsNowhere(src, served)) {
             cuts.push({ start: at.start.offset + location.startOffset, end: at.start.offset + location.endOffset, text: '' });
@@ -113,7 +115,9 @@ export function withoutDeadLinks(written: string, served: ReadonlySet<string>, f
           continue;
         }
         if (element.tagName !== 'a') continue;
-        const href = attributesOf(element).find((attribute) => attribute.name === 'href')?.value.trim();
+        const href = attributesOf(element)
+          .find((attribute) => attribute.name === 'href')
+          ?.value.trim();
         const location = element.sourceCodeLocation;
         if (href === undefined || !location?.startTag || !leadsNowhere(href, served)) continue;
         cuts.push({ start: at.start.offset + location.startTag.startOffset, end: at.start.offset + location.startTag.endOffset, text: '' });

@@ -14,8 +14,41 @@ const parser = new Liquid();
 
 /** Elements that end a run of text: a label is the text of its own block, before the field. */
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6', 'head', 'header', 'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'section', 'table', 'td', 'th', 'title', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'head',
+  'header',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'section',
+  'table',
+  'td',
+  'th',
+  'title',
+  'tr',
+  'ul',
 ]);
 
 /** Stands in for the output numbered `n` in the HTML read by the parser; private-use characters a layout does not contain. */
@@ -51,7 +84,11 @@ function pageKeys(output: string, loops: readonly [string, string][]): string[] 
 /** A run of the layout's text as a label: its words, without the colon before the value. */
 function asLabel(text: string): string | undefined {
   if (text.includes(OUTPUT) || text.includes('\uE000')) return undefined;
-  const label = text.replace(/\s+/g, ' ').trim().replace(/\s*[:–—-]$/, '').trim();
+  const label = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*[:–—-]$/, '')
+    .trim();
   return /\p{L}/u.test(label) && label.length <= 60 ? label : undefined;
 }
 
@@ -82,7 +119,12 @@ export function shownAs(name: string, files: LayoutFiles): Map<string, ShowAs> {
     for (const token of tokens) {
       if (TypeGuards.isOutputToken(token)) {
         const output = text.slice(token.begin, token.end);
-        keys.push(pageKeys(output, loops.filter((loop) => loop !== undefined)));
+        keys.push(
+          pageKeys(
+            output,
+            loops.filter((loop) => loop !== undefined),
+          ),
+        );
         const format = dateFormat(output);
         if (format !== undefined) for (const key of keys.at(-1) ?? []) if (!formats.has(key)) formats.set(key, format);
         html += mark(keys.length - 1);

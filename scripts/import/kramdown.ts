@@ -22,7 +22,8 @@ interface Node {
 }
 
 /** Block attribute lists, attribute list definitions and extensions alone on their line. */
-const BLOCK_MARK = /^[ \t]{0,3}\{:(?!:)[^}\n]*\}[ \t]*$|^[ \t]{0,3}\{::(options|comment|nomarkdown)\b[^}\n]*\}[ \t]*$|^[ \t]{0,3}\{:\/(comment|nomarkdown)?\}[ \t]*$/;
+const BLOCK_MARK =
+  /^[ \t]{0,3}\{:(?!:)[^}\n]*\}[ \t]*$|^[ \t]{0,3}\{::(options|comment|nomarkdown)\b[^}\n]*\}[ \t]*$|^[ \t]{0,3}\{:\/(comment|nomarkdown)?\}[ \t]*$/;
 /** A span attribute list right after an element: `*word*{: .x}`, `[link](/x){:target="_blank"}`. */
 const SPAN_MARK = /\{:(?!:)[^}\n]*\}/g;
 
@@ -45,7 +46,8 @@ export function convertKramdown(body: string, file: string, firstLine: number): 
   const cuts: Span[] = [];
   const report: ReportLine[] = [];
   const lineAt = (offset: number) => firstLine + (body.slice(0, offset).match(/\n/g)?.length ?? 0);
-  const note = (offset: number, what: string, message: string) => report.push({ kind: 'converted', file, line: lineAt(offset), message: `kramdown's "${what}" ${message}` });
+  const note = (offset: number, what: string, message: string) =>
+    report.push({ kind: 'converted', file, line: lineAt(offset), message: `kramdown's "${what}" ${message}` });
 
   const visit = (node: Node) => {
     const position = node.position;
@@ -67,7 +69,13 @@ export function convertKramdown(body: string, file: string, firstLine: number): 
         if (BLOCK_MARK.test(line)) {
           const end = Math.min(lineStart + line.length + 1, body.length);
           cuts.push({ start: lineStart, end });
-          note(lineStart, line.trim(), /^\{::options/.test(line.trim()) ? 'set kramdown options; they have no meaning here, so it is left out.' : 'set attributes (a class or an id) for the old theme\'s styles; it is left out.');
+          note(
+            lineStart,
+            line.trim(),
+            /^\{::options/.test(line.trim())
+              ? 'set kramdown options; they have no meaning here, so it is left out.'
+              : "set attributes (a class or an id) for the old theme's styles; it is left out.",
+          );
         } else {
           for (const match of line.matchAll(SPAN_MARK)) {
             cuts.push({ start: lineStart + match.index, end: lineStart + match.index + match[0].length });

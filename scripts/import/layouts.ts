@@ -32,7 +32,7 @@ export interface ThemeLayout {
 }
 
 const SHOWS = 'shows the title and the content';
-const LISTS_IN_BODY = "a list page whose own Liquid makes the list, which runs at build time: a plain page";
+const LISTS_IN_BODY = 'a list page whose own Liquid makes the list, which runs at build time: a plain page';
 
 /** Layouts of common themes, by name: minima, minimal-mistakes / academicpages, al-folio, hydejack, Beautiful Jekyll, Chirpy... */
 export const THEME_LAYOUTS: Readonly<Record<string, ThemeLayout>> = {
@@ -54,7 +54,7 @@ export const THEME_LAYOUTS: Readonly<Record<string, ThemeLayout>> = {
   search: { becomes: 'page', reason: SHOWS },
   compress: { becomes: 'page', reason: SHOWS },
   // al-folio
-  about: { becomes: 'home', reason: 'the owner\'s about page' },
+  about: { becomes: 'home', reason: "the owner's about page" },
   cv: { becomes: 'page', reason: SHOWS },
   distill: { becomes: 'page', reason: SHOWS },
   bib: { becomes: 'page', reason: SHOWS },
@@ -159,20 +159,82 @@ export function mapLayout(name: unknown, context: LayoutContext): LayoutChoice {
   if (/\{\{-?\s*content\s*-?\}\}/.test(chain)) return { layout: 'page', reason: SHOWS, unsure: false };
   return {
     layout: 'page',
-    reason: chain === ''
-      ? 'not in _layouts (it came from the theme) and not a name the importer knows: written as a plain page (title and content). Check these pages, and change the layout if another fits'
-      : 'does not show {{ content }}, so the importer cannot tell what it is: written as a plain page (title and content). Check these pages',
+    reason:
+      chain === ''
+        ? 'not in _layouts (it came from the theme) and not a name the importer knows: written as a plain page (title and content). Check these pages, and change the layout if another fits'
+        : 'does not show {{ content }}, so the importer cannot tell what it is: written as a plain page (title and content). Check these pages',
     unsure: true,
   };
 }
 
 /** `page.<key>`s every page layout shows its own way (title, body, address) or that only steer the theme. */
 const NOT_SHOWN = new Set([
-  'title', 'content', 'url', 'path', 'id', 'excerpt', 'description', 'layout', 'permalink', 'collection', 'author_profile', 'share', 'comments', 'read_time', 'toc', 'toc_label', 'toc_icon', 'toc_sticky', 'header', 'image',
-  'last_modified_at', 'modified', 'sidebar', 'classes', 'lang', 'locale', 'seo_title', 'canonical_url', 'redirect_from', 'redirect_to',
-  'output', 'relative_path', 'name', 'dir', 'next', 'previous', 'show', 'fields', 'draft', 'published', 'related', 'slug',
-  'ext', 'type_of_page', 'mathjax', 'math', 'search', 'sitemap', 'robots', 'og_image', 'feature', 'featured', 'liquid', 'scripts',
-  'data', 'headline', 'subtitle', 'style', 'css', 'js', 'class', 'body_class', 'nav', 'navigation', 'menu', 'header_pages',
+  'title',
+  'content',
+  'url',
+  'path',
+  'id',
+  'excerpt',
+  'description',
+  'layout',
+  'permalink',
+  'collection',
+  'author_profile',
+  'share',
+  'comments',
+  'read_time',
+  'toc',
+  'toc_label',
+  'toc_icon',
+  'toc_sticky',
+  'header',
+  'image',
+  'last_modified_at',
+  'modified',
+  'sidebar',
+  'classes',
+  'lang',
+  'locale',
+  'seo_title',
+  'canonical_url',
+  'redirect_from',
+  'redirect_to',
+  'output',
+  'relative_path',
+  'name',
+  'dir',
+  'next',
+  'previous',
+  'show',
+  'fields',
+  'draft',
+  'published',
+  'related',
+  'slug',
+  'ext',
+  'type_of_page',
+  'mathjax',
+  'math',
+  'search',
+  'sitemap',
+  'robots',
+  'og_image',
+  'feature',
+  'featured',
+  'liquid',
+  'scripts',
+  'data',
+  'headline',
+  'subtitle',
+  'style',
+  'css',
+  'js',
+  'class',
+  'body_class',
+  'nav',
+  'navigation',
+  'menu',
+  'header_pages',
 ]);
 
 const parser = new Liquid();
@@ -184,7 +246,10 @@ export function loopOverPage(variable: string, collection: string): [string, str
 }
 
 /** Each output with the loop variables around it that walk a page key (`tag` for `page.tags`). */
-function* outputs(templates: readonly Template[], loops: ReadonlyMap<string, string> = new Map()): Generator<{ output: Output; loops: ReadonlyMap<string, string> }> {
+function* outputs(
+  templates: readonly Template[],
+  loops: ReadonlyMap<string, string> = new Map(),
+): Generator<{ output: Output; loops: ReadonlyMap<string, string> }> {
   for (const node of templates) {
     if (node instanceof Output) {
       yield { output: node, loops };

@@ -9,7 +9,32 @@ import { markdownToMdast } from 'satteri';
 import type { ReportLine } from './report.ts';
 
 /** Top-level domains common enough to be sure `name.tld/...` names a site, not a file. */
-const TOP_LEVEL = new Set(['com', 'org', 'net', 'io', 'dev', 'edu', 'gov', 'co', 'me', 'ai', 'app', 'info', 'us', 'uk', 'de', 'fr', 'ca', 'au', 'in', 'jp', 'ly', 'gg', 'tv', 'xyz']);
+const TOP_LEVEL = new Set([
+  'com',
+  'org',
+  'net',
+  'io',
+  'dev',
+  'edu',
+  'gov',
+  'co',
+  'me',
+  'ai',
+  'app',
+  'info',
+  'us',
+  'uk',
+  'de',
+  'fr',
+  'ca',
+  'au',
+  'in',
+  'jp',
+  'ly',
+  'gg',
+  'tv',
+  'xyz',
+]);
 
 /** `github.com/x` as `https://github.com/x`; undefined when the URL is not a bare domain. */
 export function bareDomainUrl(url: string): string | undefined {

@@ -76,9 +76,35 @@ const { isTagToken, isOutputToken } = TypeGuards;
 
 /** Filters whose result the importer can compute exactly: text in, text out. */
 const SAFE_FILTERS = new Set([
-  'relative_url', 'absolute_url', 'escape', 'escape_once', 'xml_escape', 'strip', 'lstrip', 'rstrip', 'downcase', 'upcase',
-  'capitalize', 'append', 'prepend', 'remove', 'remove_first', 'replace', 'replace_first', 'default', 'strip_html',
-  'strip_newlines', 'truncate', 'truncatewords', 'url_encode', 'join', 'first', 'last', 'size', 'uri_escape', 'cgi_escape',
+  'relative_url',
+  'absolute_url',
+  'escape',
+  'escape_once',
+  'xml_escape',
+  'strip',
+  'lstrip',
+  'rstrip',
+  'downcase',
+  'upcase',
+  'capitalize',
+  'append',
+  'prepend',
+  'remove',
+  'remove_first',
+  'replace',
+  'replace_first',
+  'default',
+  'strip_html',
+  'strip_newlines',
+  'truncate',
+  'truncatewords',
+  'url_encode',
+  'join',
+  'first',
+  'last',
+  'size',
+  'uri_escape',
+  'cgi_escape',
 ]);
 
 /** `"/x" | relative_url` is `/x`: links are written from the site root and the build adds the base path. */
@@ -95,7 +121,11 @@ engine.registerFilter('xml_escape', (value: unknown) => escapeHtml(String(value 
 engine.registerFilter('uri_escape', (value: unknown) => encodeURI(String(value ?? '')));
 engine.registerFilter('cgi_escape', (value: unknown) => encodeURIComponent(String(value ?? '')).replace(/%20/g, '+'));
 const lenient = new Liquid({ strictVariables: false, strictFilters: true, ownPropertyOnly: true });
-for (const [name, filter] of [['relative_url', rootRelative], ['absolute_url', rootRelative]] as const) lenient.registerFilter(name, filter);
+for (const [name, filter] of [
+  ['relative_url', rootRelative],
+  ['absolute_url', rootRelative],
+] as const)
+  lenient.registerFilter(name, filter);
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -172,7 +202,10 @@ export function keepLiquid(text: string, options: LiquidOptions): LiquidResult {
     tokens = new Tokenizer(text).readTopLevelTokens();
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/, line:\d+, col:\d+$/, '') : String(error);
-    leftover(0, `its Liquid cannot be read (${message}), so the build will stop on it, as Jekyll did not. Fix the broken tag, or add "liquid: false" to the front matter to show it as written.`);
+    leftover(
+      0,
+      `its Liquid cannot be read (${message}), so the build will stop on it, as Jekyll did not. Fix the broken tag, or add "liquid: false" to the front matter to show it as written.`,
+    );
     return result;
   }
   const out: string[] = [];
@@ -187,13 +220,20 @@ export function keepLiquid(text: string, options: LiquidOptions): LiquidResult {
         continue;
       }
       if (!BUILD_TAGS.has(token.name) && !/^end/.test(token.name) && !['else', 'elsif', 'when'].includes(token.name)) {
-        leftover(token.begin, `"${oneLine(written)}" is kept, but "${token.name}" is a tag of a Jekyll plugin, which the build does not run: it will stop there. Replace it with the HTML it produced, or a link.`);
+        leftover(
+          token.begin,
+          `"${oneLine(written)}" is kept, but "${token.name}" is a tag of a Jekyll plugin, which the build does not run: it will stop there. Replace it with the HTML it produced, or a link.`,
+        );
       }
       if (token.name === 'include' && !/\{\{/.test(token.args)) {
         const name = parseIncludeArguments(token.args)?.name;
         const found = name === undefined ? undefined : options.include(name, false, options.file);
         if (found && !found.ok && found.refused) result.refusals.push({ path: `${options.file} line ${lineAt(token.begin)}`, message: found.message });
-        else if (found && !found.ok) leftover(token.begin, `"${oneLine(written)}" is kept, but ${found.message.replace(/ Paste the HTML it produced, or delete the tag\.$/, '').replace(/\.$/, '')}: copy the file into ${INCLUDES_DIR}/, or replace the tag with the HTML it produced.`);
+        else if (found && !found.ok)
+          leftover(
+            token.begin,
+            `"${oneLine(written)}" is kept, but ${found.message.replace(/ Paste the HTML it produced, or delete the tag\.$/, '').replace(/\.$/, '')}: copy the file into ${INCLUDES_DIR}/, or replace the tag with the HTML it produced.`,
+          );
       }
       // The files `{% link %}` and `{% post_url %}` name move in the import: their addresses are written instead.
       if ((token.name === 'link' || token.name === 'post_url') && !/\{\{/.test(token.args)) {
@@ -214,7 +254,12 @@ export function keepLiquid(text: string, options: LiquidOptions): LiquidResult {
         result.refusals.push(...inlined.refusals.map((refusal) => ({ ...refusal, path: refusal.path || `${options.file} line ${lineAt(token.begin)}` })));
         if (inlined.ok) {
           out.push(inlined.text);
-          result.converted.push({ kind: 'converted', file: options.file, line: lineAt(token.begin), message: `"${oneLine(written)}" -> the text of ${inlined.inlined[0] ?? 'the file'}, whose Liquid the build runs` });
+          result.converted.push({
+            kind: 'converted',
+            file: options.file,
+            line: lineAt(token.begin),
+            message: `"${oneLine(written)}" -> the text of ${inlined.inlined[0] ?? 'the file'}, whose Liquid the build runs`,
+          });
           result.inlined.push(...inlined.inlined);
         } else {
           out.push(written);
@@ -226,7 +271,11 @@ export function keepLiquid(text: string, options: LiquidOptions): LiquidResult {
       const output = token as OutputToken;
       for (const filter of splitFilters(output.content.trim()).slice(1)) {
         const name = /^([\w-]+)/.exec(filter)?.[1] ?? filter;
-        if (!BUILD_FILTERS.has(name)) leftover(output.begin, `"${oneLine(written)}" is kept, but "${name}" is a filter of a Jekyll plugin, which the build does not run: it will stop there. Write the text it produced.`);
+        if (!BUILD_FILTERS.has(name))
+          leftover(
+            output.begin,
+            `"${oneLine(written)}" is kept, but "${name}" is a filter of a Jekyll plugin, which the build does not run: it will stop there. Write the text it produced.`,
+          );
       }
     }
     out.push(written);
@@ -241,7 +290,10 @@ function inlineRelative(tag: TagToken, options: LiquidOptions): Inlined {
   if ((options.depth ?? 0) > 8) return failed('include_relative nests more than 8 deep (a file that includes itself?). Paste the text it produced.');
   const parsed = parseIncludeArguments(tag.args);
   if (!parsed || /\{\{/.test(tag.args)) return failed('its file name is computed by Liquid. Paste the text it produced.');
-  if (parsed.params.length > 0) return failed(`it passes parameters (${parsed.params.map(([key]) => key).join(', ')}), which only an include in ${INCLUDES_DIR}/ can read. Move the file there and write {% include %} instead.`);
+  if (parsed.params.length > 0)
+    return failed(
+      `it passes parameters (${parsed.params.map(([key]) => key).join(', ')}), which only an include in ${INCLUDES_DIR}/ can read. Move the file there and write {% include %} instead.`,
+    );
   const found = options.include(parsed.name, true, options.file);
   if (!found.ok) return found.refused ? failed(found.message, [{ path: '', message: found.message }]) : failed(found.message);
   const inner = keepLiquid(found.file.text, { ...options, file: found.file.path, firstLine: 1, depth: (options.depth ?? 0) + 1 });
@@ -257,7 +309,12 @@ export function convertLiquid(text: string, options: LiquidOptions): LiquidResul
   const leftover = (offset: number, message: string) => result.leftovers.push({ kind: 'leftover', file: options.file, line: lineAt(offset), message });
   const changed = (offset: number, message: string) => result.changes.push({ kind: 'changed', file: options.file, line: lineAt(offset), message });
   const converted = (token: TopLevelToken, value: string) =>
-    result.converted.push({ kind: 'converted', file: options.file, line: lineAt(token.begin), message: `"${oneLine(source(text, token))}" -> ${value === '' ? '(nothing)' : `"${oneLine(value)}"`}` });
+    result.converted.push({
+      kind: 'converted',
+      file: options.file,
+      line: lineAt(token.begin),
+      message: `"${oneLine(source(text, token))}" -> ${value === '' ? '(nothing)' : `"${oneLine(value)}"`}`,
+    });
 
   if (!/\{[{%]/.test(text)) return result;
   const tokens = tokenize(text, options.markdown);
@@ -300,7 +357,7 @@ export function convertLiquid(text: string, options: LiquidOptions): LiquidResul
     let depth = 0;
     for (let i = start + 1; i < tokens.length; i++) {
       const token = tokens[i];
-      if (!(isTagToken(token))) continue;
+      if (!isTagToken(token)) continue;
       if (token.name === name) depth++;
       if (token.name === `end${name}`) {
         if (depth === 0) return i;
@@ -325,18 +382,29 @@ export function convertLiquid(text: string, options: LiquidOptions): LiquidResul
       pushSource(content);
       const insideCode = inCode(token);
       if (!insideCode && /\{[{%]/.test(options.markdown ? maskCode(content) : content)) {
-        leftover(token.begin, `the text inside {% raw %} ("${oneLine(content)}") is kept as written, but outside code the build reads its braces as leftover Liquid. Put it in \`inline code\` or a code block.`);
+        leftover(
+          token.begin,
+          `the text inside {% raw %} ("${oneLine(content)}") is kept as written, but outside code the build reads its braces as leftover Liquid. Put it in \`inline code\` or a code block.`,
+        );
       }
       const endToken = tokens[end];
       if (isTagToken(endToken)) pushConverted(endToken, '');
-      result.converted.push({ kind: 'converted', file: options.file, line: lineAt(token.begin), message: '{% raw %} … {% endraw %} unwrapped: the text inside is kept as written' });
+      result.converted.push({
+        kind: 'converted',
+        file: options.file,
+        line: lineAt(token.begin),
+        message: '{% raw %} … {% endraw %} unwrapped: the text inside is kept as written',
+      });
       i = end === -1 ? tokens.length : end;
       continue;
     }
     if (inCode(token)) {
       pushLeft(token);
       if (!isTagToken(token)) {
-        changed(token.begin, `"${oneLine(source(text, token))}" is inside code, so it is now shown as written (Jekyll showed its value). Write the value there if that is what you meant.`);
+        changed(
+          token.begin,
+          `"${oneLine(source(text, token))}" is inside code, so it is now shown as written (Jekyll showed its value). Write the value there if that is what you meant.`,
+        );
       }
       continue;
     }
@@ -428,7 +496,12 @@ export function convertLiquid(text: string, options: LiquidOptions): LiquidResul
         result.refusals.push(...inlined.refusals.map((refusal) => ({ ...refusal, path: refusal.path || `${options.file} line ${lineAt(tag.begin)}` })));
         if (inlined.ok) {
           pushConverted(tag, inlined.text);
-          result.converted.push({ kind: 'converted', file: options.file, line: lineAt(tag.begin), message: `"${written}" -> the text of ${inlined.inlined[0] ?? 'the include'}, inlined` });
+          result.converted.push({
+            kind: 'converted',
+            file: options.file,
+            line: lineAt(tag.begin),
+            message: `"${written}" -> the text of ${inlined.inlined[0] ?? 'the include'}, inlined`,
+          });
           result.inlined.push(...inlined.inlined);
         } else {
           pushLeft(tag);
@@ -452,7 +525,8 @@ function tagAdvice(name: string): string | undefined {
   if (/^end/.test(name) || ['else', 'elsif', 'when'].includes(name)) return undefined;
   if (['if', 'unless', 'case'].includes(name)) return 'this site does not run Liquid. Keep the part you want, without the tags.';
   if (['for', 'tablerow', 'cycle'].includes(name)) return 'this site does not run Liquid loops. Write out what it listed (or keep the list in a data file).';
-  if (['assign', 'capture', 'increment', 'decrement'].includes(name)) return 'it sets a Liquid variable, and this site does not run Liquid. Write the text where it was used and delete the tag.';
+  if (['assign', 'capture', 'increment', 'decrement'].includes(name))
+    return 'it sets a Liquid variable, and this site does not run Liquid. Write the text where it was used and delete the tag.';
   return `"${name}" is a tag of Jekyll or one of its plugins, which this site does not run. Replace it with the HTML it produced, or a link.`;
 }
 
@@ -474,7 +548,10 @@ function evaluateOutput(token: OutputToken, next: TopLevelToken | undefined, tex
     base = liquid.evalValueSync(value, scope);
   } catch {
     const variable = /^[\w.[\]"' -]+$/.test(value) ? value : 'a value';
-    return { ok: false, message: `${variable} is not set anywhere the importer can see (it may come from the theme or a plugin). Write the text it showed, or remove it.` };
+    return {
+      ok: false,
+      message: `${variable} is not set anywhere the importer can see (it may come from the theme or a plugin). Write the text it showed, or remove it.`,
+    };
   }
   if (filters.length === 0 && base !== null && typeof base === 'object') {
     return { ok: false, message: 'it is a list or a group of settings, not text. Write the text it showed.' };
@@ -482,7 +559,10 @@ function evaluateOutput(token: OutputToken, next: TopLevelToken | undefined, tex
   try {
     return { ok: true, value: liquid.parseAndRenderSync(`{{ ${expression} }}`, scope) };
   } catch (error) {
-    return { ok: false, message: `it cannot be worked out here (${error instanceof Error ? error.message.replace(/, line:\d+, col:\d+$/, '') : String(error)}). Write the text it showed.` };
+    return {
+      ok: false,
+      message: `it cannot be worked out here (${error instanceof Error ? error.message.replace(/, line:\d+, col:\d+$/, '') : String(error)}). Write the text it showed.`,
+    };
   }
 }
 
@@ -546,7 +626,9 @@ function inlineInclude(tag: TagToken, options: LiquidOptions): Inlined {
   const first = inner.leftovers[0];
   if (first) {
     const what = /^"([^"]*)"/.exec(first.message)?.[1] ?? 'Liquid';
-    return failed(`${found.file.path} has "${what}" (its line ${first.line ?? 1}), which the importer cannot run. Paste the HTML it produced, or simplify the include and run the import again.`);
+    return failed(
+      `${found.file.path} has "${what}" (its line ${first.line ?? 1}), which the importer cannot run. Paste the HTML it produced, or simplify the include and run the import again.`,
+    );
   }
   return { ok: true, text: inner.text.replace(/\n$/, ''), message: '', refusals: [], inlined: [found.file.path, ...inner.inlined] };
 }

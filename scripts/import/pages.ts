@@ -8,7 +8,17 @@ import { maskCode } from '../../src/lib/checks/body.ts';
 import { permalinkProblems } from '../../src/lib/routing/permalink.ts';
 import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../src/lib/schema/page.ts';
 import { frontMatterDefaults, type JekyllConfig } from './config.ts';
-import { editFrontMatter, joinFrontMatter, listLine, nestUnder, readFrontMatter, repairFrontMatter, splitFrontMatter, type FrontMatterData, type SplitFile } from './front-matter.ts';
+import {
+  editFrontMatter,
+  joinFrontMatter,
+  listLine,
+  nestUnder,
+  readFrontMatter,
+  repairFrontMatter,
+  splitFrontMatter,
+  type FrontMatterData,
+  type SplitFile,
+} from './front-matter.ts';
 import { layoutBody, loopsOverSite, mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
 import { shownAs } from './field-labels.ts';
 import { fieldLabel } from '../../src/lib/html/shown-fields.ts';
@@ -56,7 +66,14 @@ export function readDocument(path: string, { config, text, type }: ReadOptions):
   if (!split) return { path, error: 'it has no front matter block that closes with "---"', own: {}, values: defaults, outputExt: '.html' };
   const front = readFrontMatter(split.yaml);
   if (!front.ok && front.tooLarge) {
-    return { path, split, error: `its front matter (line ${(front.line ?? 1) + 1}): ${front.message.replace(/\.$/, '')}`, own: {}, values: defaults, outputExt: '.html' };
+    return {
+      path,
+      split,
+      error: `its front matter (line ${(front.line ?? 1) + 1}): ${front.message.replace(/\.$/, '')}`,
+      own: {},
+      values: defaults,
+      outputExt: '.html',
+    };
   }
   if (!front.ok) {
     // What libyaml (Jekyll's reader) accepts is imported, rewritten as plain YAML.
@@ -66,7 +83,14 @@ export function readDocument(path: string, { config, text, type }: ReadOptions):
       const note = `its front matter is YAML that Jekyll's reader accepts and stricter ones refuse (line ${(front.line ?? 1) + 1}: ${front.message}); it is written out again as plain YAML, with the same values (its comments are not kept).`;
       return { path, split: { ...split, yaml: repaired }, own: again.data, values: { ...defaults, ...again.data }, outputExt: '.html', notes: [note] };
     }
-    return { path, split, error: `its front matter is not valid YAML (line ${(front.line ?? 1) + 1}: ${front.message})`, own: {}, values: defaults, outputExt: '.html' };
+    return {
+      path,
+      split,
+      error: `its front matter is not valid YAML (line ${(front.line ?? 1) + 1}: ${front.message})`,
+      own: {},
+      values: defaults,
+      outputExt: '.html',
+    };
   }
   return { path, split, own: front.data, values: { ...defaults, ...front.data }, outputExt: '.html' };
 }
@@ -74,7 +98,12 @@ export function readDocument(path: string, { config, text, type }: ReadOptions):
 /** `markdown_ext` from the config, as Jekyll reads it. */
 export function markdownExtensions(config: JekyllConfig): string[] | undefined {
   const setting = config['markdown_ext'];
-  return typeof setting === 'string' ? setting.split(',').map((ext) => ext.trim()).filter(Boolean) : undefined;
+  return typeof setting === 'string'
+    ? setting
+        .split(',')
+        .map((ext) => ext.trim())
+        .filter(Boolean)
+    : undefined;
 }
 
 /** A page's URL and output extension, by Jekyll's page rules (`src/lib/routing/jekyll-urls.ts`). */
@@ -83,7 +112,9 @@ export function withPageUrl(document: SourceDocument, config: JekyllConfig): { d
   const extensions = markdownExtensions(config);
   const outputExt = documentOutputExt({ path: document.path, permalink, ...(extensions ? { markdownExtensions: extensions } : {}) });
   try {
-    const url = encodeUrlPath(pageUrl({ path: document.path, permalink, style: styleOf(config), outputExt: converterOutputExt(rubyExtname(document.path), extensions) }));
+    const url = encodeUrlPath(
+      pageUrl({ path: document.path, permalink, style: styleOf(config), outputExt: converterOutputExt(rubyExtname(document.path), extensions) }),
+    );
     return { document: { ...document, url, outputExt } };
   } catch (error) {
     if (error instanceof JekyllUrlError) return { document: { ...document, outputExt }, problem: error.message };
@@ -92,24 +123,31 @@ export function withPageUrl(document: SourceDocument, config: JekyllConfig): { d
 }
 
 /** A collection document's URL: `/:collection/:path` in the site's style, or the collection's `permalink`. */
-export function withDocumentUrl(document: SourceDocument, config: JekyllConfig, collection: { name: string; permalink?: string | undefined }, pathInCollection: string): { document: SourceDocument; problem?: string } {
+export function withDocumentUrl(
+  document: SourceDocument,
+  config: JekyllConfig,
+  collection: { name: string; permalink?: string | undefined },
+  pathInCollection: string,
+): { document: SourceDocument; problem?: string } {
   const permalink = typeof document.values['permalink'] === 'string' ? document.values['permalink'] : undefined;
   const outputExt = converterOutputExt(rubyExtname(document.path), markdownExtensions(config));
   try {
     const slug = typeof document.values['slug'] === 'string' ? document.values['slug'] : undefined;
-    const url = encodeUrlPath(collectionDocumentUrl({
-      collection: collection.name,
-      pathInCollection,
-      permalink,
-      collectionPermalink: collection.permalink,
-      style: styleOf(config),
-      outputExt,
-      slug,
-      date: document.values['date'],
-      categories: document.values['categories'],
-      category: document.values['category'],
-      timezone: typeof config['timezone'] === 'string' ? config['timezone'] : undefined,
-    }));
+    const url = encodeUrlPath(
+      collectionDocumentUrl({
+        collection: collection.name,
+        pathInCollection,
+        permalink,
+        collectionPermalink: collection.permalink,
+        style: styleOf(config),
+        outputExt,
+        slug,
+        date: document.values['date'],
+        categories: document.values['categories'],
+        category: document.values['category'],
+        timezone: typeof config['timezone'] === 'string' ? config['timezone'] : undefined,
+      }),
+    );
     return { document: { ...document, url, outputExt, collection: collection.name } };
   } catch (error) {
     if (error instanceof JekyllUrlError) return { document: { ...document, outputExt, collection: collection.name }, problem: error.message };
@@ -126,7 +164,11 @@ export function titleFromName(path: string): string {
   const segments = path.split('/');
   let name = (segments.pop() ?? path).replace(/\.[^.]*$/, '');
   if (name === 'index') name = segments.pop()?.replace(/^_/, '') ?? 'Home';
-  const title = name.split(/[-_\s]+/).filter(Boolean).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+  const title = name
+    .split(/[-_\s]+/)
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
   return title === '' ? 'Untitled' : title;
 }
 
@@ -136,7 +178,10 @@ export function titleFromName(path: string): string {
  * with no blank lines: blank lines inside `<pre>` keep their place as an empty comment.
  */
 export function htmlAsMarkdown(html: string): string {
-  const lines = html.replace(/^\s*\n/, '').replace(/\s+$/, '').split('\n');
+  const lines = html
+    .replace(/^\s*\n/, '')
+    .replace(/\s+$/, '')
+    .split('\n');
   if (lines.length === 1 && lines[0] === '') return '';
   const out: string[] = [];
   let pre = 0;
@@ -158,15 +203,31 @@ export function markdownNotes(body: string, file: string, firstLine: number, bas
   const notes: ReportLine[] = [];
   const lineAt = (offset: number) => firstLine + (body.slice(0, offset).match(/\n/g)?.length ?? 0);
   for (const match of masked.matchAll(/\{::?[^}\n]*\}/g)) {
-    notes.push({ kind: 'leftover', file, line: lineAt(match.index), message: `kramdown's "${match[0]}" is shown as text by this project's Markdown. Remove it (to style an element, write it in HTML with a class).` });
+    notes.push({
+      kind: 'leftover',
+      file,
+      line: lineAt(match.index),
+      message: `kramdown's "${match[0]}" is shown as text by this project's Markdown. Remove it (to style an element, write it in HTML with a class).`,
+    });
   }
   for (const match of masked.matchAll(/<[a-z][^>]*\smarkdown\s*=\s*["']?(1|block|span)["']?/gi)) {
-    notes.push({ kind: 'leftover', file, line: lineAt(match.index), message: 'markdown="…" made kramdown read Markdown inside this HTML element; this project shows it as written. Write the content in HTML, or move it out of the element.' });
+    notes.push({
+      kind: 'leftover',
+      file,
+      line: lineAt(match.index),
+      message:
+        'markdown="…" made kramdown read Markdown inside this HTML element; this project shows it as written. Write the content in HTML, or move it out of the element.',
+    });
   }
   if (basePath) {
     const escaped = basePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     for (const match of masked.matchAll(new RegExp(`(\\]\\(|\\b(?:href|src)\\s*=\\s*["']?)${escaped}/`, 'g'))) {
-      notes.push({ kind: 'leftover', file, line: lineAt(match.index), message: `a link starts with the base path ${basePath}. Write it from the site root (without ${basePath}): the build adds the base.` });
+      notes.push({
+        kind: 'leftover',
+        file,
+        line: lineAt(match.index),
+        message: `a link starts with the base path ${basePath}. Write it from the site root (without ${basePath}): the build adds the base.`,
+      });
     }
   }
   return notes;
@@ -177,7 +238,10 @@ export function dropped(file: string, key: string, value: unknown, why = 'this p
   return { kind: 'dropped', file, message: `dropped \`${key}: ${showValue(value)}\`: ${why}.` };
 }
 
-export type Convert = (text: string, options: { file: string; firstLine: number; markdown: boolean; page: Record<string, unknown>; keep?: boolean }) => LiquidResult;
+export type Convert = (
+  text: string,
+  options: { file: string; firstLine: number; markdown: boolean; page: Record<string, unknown>; keep?: boolean },
+) => LiquidResult;
 
 /** Works out the Liquid of a script's text as Jekyll did, or undefined when the importer cannot be sure. */
 export function scriptLiquid(convert: Convert, file: string, page: Record<string, unknown>): (text: string) => string | undefined {
@@ -224,11 +288,13 @@ export function pageTarget(document: SourceDocument): string {
     const marker = `_${document.collection}/`;
     path = `${document.collection}/${path.slice(path.indexOf(marker) + marker.length)}`;
   }
-  return path
-    .split('/')
-    .map((segment) => segment.replace(/^_+(?=[^_])/, ''))
-    .join('/')
-    .replace(/\.[^./]*$/, '') + '.md';
+  return (
+    path
+      .split('/')
+      .map((segment) => segment.replace(/^_+(?=[^_])/, ''))
+      .join('/')
+      .replace(/\.[^./]*$/, '') + '.md'
+  );
 }
 
 /** The page as this project's Markdown, and everything worth telling about it. */
@@ -238,7 +304,11 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   const values = document.values;
   const url = document.url ?? '/';
   const layout: LayoutChoice = context.paginated
-    ? { layout: 'blog', reason: `jekyll-paginate listed the posts here, ${context.paginated.perPage} a page at ${context.paginated.pattern}; this project's blog layout does the same at the same addresses`, unsure: false }
+    ? {
+        layout: 'blog',
+        reason: `jekyll-paginate listed the posts here, ${context.paginated.perPage} a page at ${context.paginated.pattern}; this project's blog layout does the same at the same addresses`,
+        unsure: false,
+      }
     : mapLayout(values['layout'], { url, hasData: typeof values['data'] === 'string', files: context.layoutFiles });
   const jekyllLayout = values['layout'] === undefined || values['layout'] === null ? '(none)' : String(values['layout']);
 
@@ -289,9 +359,21 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
         if ((layout.layout === 'work' || layout.layout === 'work_page') && typeof value === 'string') {
           keep(key, value);
           if (!context.groups.includes(value)) {
-            report.push({ kind: 'leftover', file: path, message: `\`data: ${value}\` names no data file in _data/ (imported as src/data/<name>.yml). Create src/data/${value}.yml or change the page's data.` });
-          } else if (layout.layout === 'work_page' && typeof values['title'] === 'string' && !(context.recordTitles.get(value) ?? []).includes(values['title'])) {
-            report.push({ kind: 'leftover', file: path, message: `src/data/${value}.yml has no record titled "${values['title']}", so the page shows no record. Add one under that title, or retitle the page.` });
+            report.push({
+              kind: 'leftover',
+              file: path,
+              message: `\`data: ${value}\` names no data file in _data/ (imported as src/data/<name>.yml). Create src/data/${value}.yml or change the page's data.`,
+            });
+          } else if (
+            layout.layout === 'work_page' &&
+            typeof values['title'] === 'string' &&
+            !(context.recordTitles.get(value) ?? []).includes(values['title'])
+          ) {
+            report.push({
+              kind: 'leftover',
+              file: path,
+              message: `src/data/${value}.yml has no record titled "${values['title']}", so the page shows no record. Add one under that title, or retitle the page.`,
+            });
           }
         } else if (own) {
           remove.push(key);
@@ -338,7 +420,10 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   }
   if (document.collection !== undefined && document.own['collection'] !== document.collection) set.push(['collection', document.collection]);
   const fieldKeys = new Set([...ownFields, ...Object.keys(defaultFields)]);
-  const shown = typeof values['layout'] === 'string' ? printedFields(values['layout'], context.layoutFiles).filter((key) => fieldKeys.has(key) && !isBlank(values[key])) : [];
+  const shown =
+    typeof values['layout'] === 'string'
+      ? printedFields(values['layout'], context.layoutFiles).filter((key) => fieldKeys.has(key) && !isBlank(values[key]))
+      : [];
   if (shown.length > 0) {
     // Each under the words the layout printed with it, when they are not the name it would get anyway.
     // A date also as the layout printed it (`%B %d, %Y`).
@@ -351,10 +436,18 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
     });
     const written = `show: ${JSON.stringify(items)}`;
     lists.push(`${written}\n`);
-    report.push({ kind: 'changed', file: path, message: `its layout "${String(values['layout'])}" printed ${shown.join(', ')}: written as \`${written}\`, so the page shows them above the body${items.some((item) => typeof item !== 'string') ? ", under the words the layout printed with them" : ''}.` });
+    report.push({
+      kind: 'changed',
+      file: path,
+      message: `its layout "${String(values['layout'])}" printed ${shown.join(', ')}: written as \`${written}\`, so the page shows them above the body${items.some((item) => typeof item !== 'string') ? ', under the words the layout printed with them' : ''}.`,
+    });
   }
   if ((layout.layout === 'work' || layout.layout === 'work_page') && typeof values['data'] !== 'string') {
-    report.push({ kind: 'leftover', file: path, message: `the ${layout.layout} layout needs \`data:\`, the name of its group's data file. Add it, like \`data: work\`.` });
+    report.push({
+      kind: 'leftover',
+      file: path,
+      message: `the ${layout.layout} layout needs \`data:\`, the name of its group's data file. Add it, like \`data: work\`.`,
+    });
   }
 
   if (document.own['layout'] !== layout.layout) set.push(['layout', layout.layout]);
@@ -366,14 +459,26 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   }
   if (document.own['title'] !== title) set.push(['title', title as string]);
   if ((title as string).length > TITLE_MAX_LENGTH) {
-    report.push({ kind: 'leftover', file: path, message: `its title is ${(title as string).length} characters; this project allows ${TITLE_MAX_LENGTH}. Shorten it.` });
+    report.push({
+      kind: 'leftover',
+      file: path,
+      message: `its title is ${(title as string).length} characters; this project allows ${TITLE_MAX_LENGTH}. Shorten it.`,
+    });
   }
   set.push(['permalink', url]);
   for (const message of permalinkProblems(url)) {
-    report.push({ kind: 'leftover', file: path, message: `Jekyll served it at ${url}, but this project's permalink ${message} A new address leaves the old URL unserved: delete it from src/data/legacy-urls.txt on purpose.` });
+    report.push({
+      kind: 'leftover',
+      file: path,
+      message: `Jekyll served it at ${url}, but this project's permalink ${message} A new address leaves the old URL unserved: delete it from src/data/legacy-urls.txt on purpose.`,
+    });
   }
   if (typeof values['description'] === 'string' && values['description'].trim().length > DESCRIPTION_MAX_LENGTH) {
-    report.push({ kind: 'leftover', file: path, message: `its description is ${values['description'].trim().length} characters; this project allows ${DESCRIPTION_MAX_LENGTH}. Shorten it.` });
+    report.push({
+      kind: 'leftover',
+      file: path,
+      message: `its description is ${values['description'].trim().length} characters; this project allows ${DESCRIPTION_MAX_LENGTH}. Shorten it.`,
+    });
   }
 
   const written = document.split ?? { yaml: '', body: '', bodyLine: 1 };
@@ -383,7 +488,11 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   // A Markdown page with words of its own over such a layout keeps them as written, and the layout's text comes after.
   const aroundBody = listLayout !== undefined && ownLayout === undefined && !isHtml(path) && loopsOverSite(listLayout) ? listLayout : undefined;
   if (ownLayout !== undefined) {
-    report.push({ kind: 'changed', file: path, message: `its body is empty and its layout "${String(values['layout'])}" wrote the page's words with Liquid: the layout's text (without {{ content }}) is written as the page's body, and the build runs its Liquid.` });
+    report.push({
+      kind: 'changed',
+      file: path,
+      message: `its body is empty and its layout "${String(values['layout'])}" wrote the page's words with Liquid: the layout's text (without {{ content }}) is written as the page's body, and the build runs its Liquid.`,
+    });
   }
   const split = ownLayout === undefined ? written : { ...written, body: `${ownLayout.replace(/\{\{-?\s*content\s*-?\}\}/g, () => written.body.trim())}\n` };
   const scope = { ...values, url, path };
@@ -391,8 +500,16 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   // An HTML body becomes one HTML block (htmlAsMarkdown), so none of it is code: every tag in it is converted.
   // The paginated index's list is the blog layout's now: its `paginator` Liquid would list the posts twice.
   const listedByLayout = context.paginated !== undefined && /\bpaginator\b/.test(split.body);
-  if (listedByLayout) report.push({ kind: 'converted', file: path, message: "its body listed the posts through `paginator`; this project's blog layout lists them (title, date, excerpt, newer and older pages), so the body is not kept." });
-  const converted = listedByLayout ? { text: '', converted: [], leftovers: [], changes: [] } : context.convert(split.body, { file: path, firstLine: split.bodyLine, markdown: !html, page: scope, keep: true });
+  if (listedByLayout)
+    report.push({
+      kind: 'converted',
+      file: path,
+      message:
+        "its body listed the posts through `paginator`; this project's blog layout lists them (title, date, excerpt, newer and older pages), so the body is not kept.",
+    });
+  const converted = listedByLayout
+    ? { text: '', converted: [], leftovers: [], changes: [] }
+    : context.convert(split.body, { file: path, firstLine: split.bodyLine, markdown: !html, page: scope, keep: true });
   report.push(...converted.converted, ...converted.leftovers, ...converted.changes);
   let body = converted.text;
   const stylesheets = withoutCompiledStylesheets(body, context.compiledStylesheets ?? new Map(), path, split.bodyLine);
@@ -409,7 +526,11 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
 
   const target = pageTarget(document);
   if (document.collection === undefined && path.split('/').some((segment) => segment.startsWith('_'))) {
-    report.push({ kind: 'changed', file: path, message: `is written to src/content/pages/${target}: this project never publishes files under a name starting with "_".` });
+    report.push({
+      kind: 'changed',
+      file: path,
+      message: `is written to src/content/pages/${target}: this project never publishes files under a name starting with "_".`,
+    });
   }
   const scripts = pageScripts(body, path, scriptLiquid(context.convert, path, scope));
   body = scripts.body;
@@ -429,7 +550,13 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
 function wrappedInLayout(
   body: string,
   layoutText: string,
-  { path, layoutName, scope, context, report }: { path: string; layoutName: string; scope: Record<string, unknown>; context: PageContext; report: ReportLine[] },
+  {
+    path,
+    layoutName,
+    scope,
+    context,
+    report,
+  }: { path: string; layoutName: string; scope: Record<string, unknown>; context: PageContext; report: ReportLine[] },
 ): string {
   const converted = context.convert(layoutText, { file: path, firstLine: 1, markdown: false, page: scope, keep: true });
   report.push(...converted.converted, ...converted.leftovers, ...converted.changes);
@@ -447,7 +574,9 @@ function wrappedInLayout(
 function showsNothing(body: string): boolean {
   if (body.trim() === '') return true;
   if (!body.trimStart().startsWith('<!--')) return false;
-  return parseHtmlFragment(body).childNodes.every((node) => node.nodeName === '#comment' || (node.nodeName === '#text' && 'value' in node && node.value.trim() === ''));
+  return parseHtmlFragment(body).childNodes.every(
+    (node) => node.nodeName === '#comment' || (node.nodeName === '#text' && 'value' in node && node.value.trim() === ''),
+  );
 }
 
 function isBlank(value: unknown): boolean {

@@ -92,7 +92,11 @@ export function planImport(site: SourceSite): PlanResult {
     if (!collection.config.output) continue;
     for (const path of collection.files) {
       if (isOsJunk(path)) {
-        report.push({ kind: 'skipped', file: path, message: 'is a file the operating system leaves in folders (Finder, Explorer), not part of the site: never published.' });
+        report.push({
+          kind: 'skipped',
+          file: path,
+          message: 'is a file the operating system leaves in folders (Finder, Explorer), not part of the site: never published.',
+        });
         continue;
       }
       const inCollection = path.slice(path.indexOf(`_${collection.config.name}/`) + collection.config.name.length + 2);
@@ -100,9 +104,21 @@ export function planImport(site: SourceSite): PlanResult {
       let url: string;
       try {
         // A static file's URL is the template with no extension, then its own (`StaticFile#url`).
-        url = requestable(collectionDocumentUrl({ collection: collection.config.name, pathInCollection: inCollection, collectionPermalink: collection.config.permalink, style: textSetting(config['permalink']), outputExt: '' }).replace(/\/$/, '') + ext);
+        url = requestable(
+          collectionDocumentUrl({
+            collection: collection.config.name,
+            pathInCollection: inCollection,
+            collectionPermalink: collection.config.permalink,
+            style: textSetting(config['permalink']),
+            outputExt: '',
+          }).replace(/\/$/, '') + ext,
+        );
       } catch (error) {
-        report.push({ kind: 'skipped', file: path, message: `is not imported: its URL cannot be worked out (${error instanceof Error ? error.message : String(error)}) Copy it into public/ by hand.` });
+        report.push({
+          kind: 'skipped',
+          file: path,
+          message: `is not imported: its URL cannot be worked out (${error instanceof Error ? error.message : String(error)}) Copy it into public/ by hand.`,
+        });
         continue;
       }
       staticUrlOf.set(path, url);
@@ -147,7 +163,8 @@ export function planImport(site: SourceSite): PlanResult {
     const text = site.text(path);
     let document = readDocument(path, { config, text, type: isDraft(path) ? 'drafts' : 'posts' });
     // A post without front matter is still a post to Jekyll: its whole text is the body.
-    if (!splitFrontMatter(text) && document.split === undefined) document = { ...document, error: undefined, split: { yaml: '', body: text.replace(/\r\n?/g, '\n'), bodyLine: 1 } };
+    if (!splitFrontMatter(text) && document.split === undefined)
+      document = { ...document, error: undefined, split: { yaml: '', body: text.replace(/\r\n?/g, '\n'), bodyLine: 1 } };
     const { document: withUrl, problem: urlProblem } = withPostUrl(document, config);
     if (urlProblem) problem(path, `its URL cannot be worked out: ${urlProblem}`);
     posts.push(withUrl);
@@ -155,9 +172,17 @@ export function planImport(site: SourceSite): PlanResult {
 
   // Two files at one address: Jekyll wrote both, the later one over the earlier (pages sorted by
   // name, then posts, then each collection), so only the later was ever served.
-  const hidden = overwritten([...pages].sort((a, b) => compareText(posix.basename(a.path), posix.basename(b.path))), posts, documents);
+  const hidden = overwritten(
+    [...pages].sort((a, b) => compareText(posix.basename(a.path), posix.basename(b.path))),
+    posts,
+    documents,
+  );
   for (const [path, winner] of hidden) {
-    report.push({ kind: 'skipped', file: path, message: `has the same address as ${winner}, which Jekyll wrote after it, so it was never served; it is not imported. Give it its own permalink in the Jekyll site and import again if you want it.` });
+    report.push({
+      kind: 'skipped',
+      file: path,
+      message: `has the same address as ${winner}, which Jekyll wrote after it, so it was never served; it is not imported. Give it its own permalink in the Jekyll site and import again if you want it.`,
+    });
   }
   const visible = (document: SourceDocument) => !hidden.has(document.path);
   pages.splice(0, pages.length, ...pages.filter(visible));
@@ -170,12 +195,20 @@ export function planImport(site: SourceSite): PlanResult {
   const refusedPaths = new Set(site.refusals.map((refusal) => refusal.path));
   const link = (target: string): Lookup => {
     const normalised = normalise(target);
-    if (normalised === undefined) return { ok: false, refused: true, message: `{% link ${target} %} points outside the Jekyll site. Link to a page of the site, and run the import again.` };
+    if (normalised === undefined)
+      return {
+        ok: false,
+        refused: true,
+        message: `{% link ${target} %} points outside the Jekyll site. Link to a page of the site, and run the import again.`,
+      };
     const document = byPath.get(normalised);
     if (document?.url !== undefined) return { ok: true, value: document.url };
     const staticUrl = staticUrlOf.get(normalised);
     if (staticUrl !== undefined) return { ok: true, value: staticUrl };
-    return { ok: false, message: `${normalised} is not a page, post or file of the Jekyll site (Jekyll would have stopped on it). Link to the page's address instead, like "/work/acme".` };
+    return {
+      ok: false,
+      message: `${normalised} is not a page, post or file of the Jekyll site (Jekyll would have stopped on it). Link to the page's address instead, like "/work/acme".`,
+    };
   };
   const postUrlOf = (name: string): Lookup => {
     const match = /^(.*\/)?(\d+-\d+-\d+-.*)$/.exec(name.replace(/^\//, ''));
@@ -268,9 +301,14 @@ export function planImport(site: SourceSite): PlanResult {
       noteLayout(planned.jekyllLayout, planned.layout, path);
       files.push({ path: `${PAGES_DIR}/${planned.target}`, content: { text: planned.text }, from: path });
       // The root 404.html is linked as /404 (GitHub Pages' own name for it); a permalink is kept as written.
-      if (url === '/404/') retired(url, path, "the 404 page, written to 404.html: GitHub Pages shows only that file for a missing page, and this project's 404 route takes /404");
+      if (url === '/404/')
+        retired(url, path, "the 404 page, written to 404.html: GitHub Pages shows only that file for a missing page, and this project's 404 route takes /404");
       else urls.push({ url: typeof document.values['permalink'] === 'string' ? url : '/404', from: path, file: "404.html (the site's 404 page)" });
-      report.push({ kind: 'changed', file: path, message: 'is the site\'s 404 page (shown for every address the site does not serve), at /404.html as on the Jekyll site.' });
+      report.push({
+        kind: 'changed',
+        file: path,
+        message: "is the site's 404 page (shown for every address the site does not serve), at /404.html as on the Jekyll site.",
+      });
       continue;
     }
     if (document.collection === undefined && (path === 'feed.xml' || path === 'sitemap.xml')) {
@@ -280,7 +318,11 @@ export function planImport(site: SourceSite): PlanResult {
     }
     const staticTarget = staticByUrl.get(url);
     if (staticTarget !== undefined) {
-      report.push({ kind: 'skipped', file: path, message: `its permalink ${url} is the file ${staticTarget}, which is imported to public/, so the page is not imported: links and the navigation point at the file.` });
+      report.push({
+        kind: 'skipped',
+        file: path,
+        message: `its permalink ${url} is the file ${staticTarget}, which is imported to public/, so the page is not imported: links and the navigation point at the file.`,
+      });
       continue;
     }
     const ext = extensionOf(path);
@@ -300,7 +342,11 @@ export function planImport(site: SourceSite): PlanResult {
         report.push({ kind: 'changed', file: path, message: `its Liquid is worked out and the result is public/${target}.` });
       } else if (!unpublished) {
         report.push(...converted.leftovers);
-        report.push({ kind: 'skipped', file: path, message: `is not imported: its Liquid needs the theme. Write the file it produced as public/${target} (or delete ${url} from ${LEGACY_URLS_FILE}).` });
+        report.push({
+          kind: 'skipped',
+          file: path,
+          message: `is not imported: its Liquid needs the theme. Write the file it produced as public/${target} (or delete ${url} from ${LEGACY_URLS_FILE}).`,
+        });
         urls.push({ url, from: path, file: target });
       }
       continue;
@@ -333,12 +379,17 @@ export function planImport(site: SourceSite): PlanResult {
     file.path = liquidDataPath(inside);
     // Said once, by the listing of what is written: not also "imported as written".
     for (let index = report.length - 1; index >= 0; index--) {
-      if (report[index]?.file === file.from && report[index]?.kind === 'leftover' && report[index]?.message.startsWith('is imported as written')) report.splice(index, 1);
+      if (report[index]?.file === file.from && report[index]?.kind === 'leftover' && report[index]?.message.startsWith('is imported as written'))
+        report.splice(index, 1);
     }
   }
 
   // Posts and drafts.
-  const draftDate = posts.map((post) => /^(\d{4}-\d{2}-\d{2})-/.exec(posix.basename(post.path))?.[1]).filter((day) => day !== undefined).sort(compareText).at(-1);
+  const draftDate = posts
+    .map((post) => /^(\d{4}-\d{2}-\d{2})-/.exec(posix.basename(post.path))?.[1])
+    .filter((day) => day !== undefined)
+    .sort(compareText)
+    .at(-1);
   const postLayouts = new Map<string, string[]>();
   for (const document of posts) {
     const { path } = document;
@@ -367,7 +418,10 @@ export function planImport(site: SourceSite): PlanResult {
     const what = paths.length > 3 ? `${paths.length} posts` : paths.sort(compareText).join(', ');
     report.push({
       kind: 'layout',
-      message: name === 'post' || name === '(none)' ? `${name === 'post' ? '"post"' : 'no layout'} (${what}) -> post: the blog's post layout` : `"${name}" (${what}) -> post: posts have one layout; the name is dropped`,
+      message:
+        name === 'post' || name === '(none)'
+          ? `${name === 'post' ? '"post"' : 'no layout'} (${what}) -> post: the blog's post layout`
+          : `"${name}" (${what}) -> post: posts have one layout; the name is dropped`,
     });
   }
 
@@ -375,16 +429,22 @@ export function planImport(site: SourceSite): PlanResult {
   if (plugins.has('jekyll-feed')) {
     const feed = isRecord(config['feed']) ? textSetting(config['feed']['path']) : undefined;
     const url = `/${(feed ?? 'feed.xml').replace(/^\/+/, '')}`;
-    urls.push({ url, from: 'jekyll-feed', file: PROJECT_OWN[url] ?? `${url.slice(1)} (this project's feed is /feed.xml: serve it here too, or delete the line)` });
+    urls.push({
+      url,
+      from: 'jekyll-feed',
+      file: PROJECT_OWN[url] ?? `${url.slice(1)} (this project's feed is /feed.xml: serve it here too, or delete the line)`,
+    });
   }
   if (plugins.has('jekyll-sitemap')) {
     urls.push({ url: '/sitemap.xml', from: 'jekyll-sitemap', file: PROJECT_OWN['/sitemap.xml'] ?? 'sitemap.xml' });
-    if (!urls.some((url) => url.url === '/robots.txt')) urls.push({ url: '/robots.txt', from: 'jekyll-sitemap', file: PROJECT_OWN['/robots.txt'] ?? 'robots.txt' });
+    if (!urls.some((url) => url.url === '/robots.txt'))
+      urls.push({ url: '/robots.txt', from: 'jekyll-sitemap', file: PROJECT_OWN['/robots.txt'] ?? 'robots.txt' });
   }
   if (plugins.has('jekyll-redirect-from')) {
     const settings = isRecord(config['redirect_from']) ? config['redirect_from'] : {};
     if (settings['json'] !== false) {
-      if (redirectCount > 0) urls.push({ url: '/redirects.json', from: 'jekyll-redirect-from', file: 'redirects.json (every redirect, as the plugin wrote it)' });
+      if (redirectCount > 0)
+        urls.push({ url: '/redirects.json', from: 'jekyll-redirect-from', file: 'redirects.json (every redirect, as the plugin wrote it)' });
       else retired('/redirects.json', 'jekyll-redirect-from', 'no page redirects, so this project writes no redirects.json');
     }
   }
@@ -395,7 +455,9 @@ export function planImport(site: SourceSite): PlanResult {
   // The owner's details and the header navigation.
   // minima 2 reads `header_pages`, minima 3 `minima.nav_pages`: the same list of page paths.
   const minima = isRecord(config['minima']) ? config['minima'] : {};
-  const navigation = navigationFrom(config['header_pages'] ?? minima['nav_pages'], pages, report, configFile) ?? menuFrom(data.values['navigation'], report, data.files.find((file) => /^src\/data\/(liquid\/)?navigation\.ya?ml$/.test(file.path))?.from);
+  const navigation =
+    navigationFrom(config['header_pages'] ?? minima['nav_pages'], pages, report, configFile) ??
+    menuFrom(data.values['navigation'], report, data.files.find((file) => /^src\/data\/(liquid\/)?navigation\.ya?ml$/.test(file.path))?.from);
   const siteConfig = siteConfigFrom({ config, cname: site.files.includes('CNAME') ? site.text('CNAME') : undefined, navigation });
   if (pagination) siteConfig.values.posts.perPage = pagination.perPage;
   report.push(...siteConfig.report);
@@ -410,7 +472,11 @@ export function planImport(site: SourceSite): PlanResult {
   theme.push(...themeExtras);
   for (const item of theme.sort(compareText)) report.push({ kind: 'theme', message: item });
 
-  const postsConfig: PostsConfig = { permalink: siteConfig.values.posts.permalink ?? 'date', timezone: siteConfig.values.posts.timezone ?? 'UTC', ...(siteConfig.values.posts.excerptSeparator ? { excerptSeparator: siteConfig.values.posts.excerptSeparator } : {}) };
+  const postsConfig: PostsConfig = {
+    permalink: siteConfig.values.posts.permalink ?? 'date',
+    timezone: siteConfig.values.posts.timezone ?? 'UTC',
+    ...(siteConfig.values.posts.excerptSeparator ? { excerptSeparator: siteConfig.values.posts.excerptSeparator } : {}),
+  };
   // Links that led nowhere on the Jekyll site either: the build would refuse them.
   // With the addresses this project serves itself, whatever the Jekyll site had.
   const served = servedSitePaths([...urls.filter((url) => !url.retired).map((url) => url.url), '/', '/404', '/feed.xml', '/sitemap-index.xml', '/robots.txt']);
@@ -436,18 +502,35 @@ export function planImport(site: SourceSite): PlanResult {
  * matches the addresses this project's blog layout numbers its pages at; another pattern is reported.
  * https://github.com/jekyll/jekyll-paginate/blob/v1.1.0/lib/jekyll-paginate/pager.rb
  */
-function paginationOf(config: JekyllConfig, plugins: ReadonlySet<string>, pages: readonly SourceDocument[], posts: readonly SourceDocument[], report: ReportLine[], configFile: string): { page: string; perPage: number; pattern: string; urls: string[] } | undefined {
+function paginationOf(
+  config: JekyllConfig,
+  plugins: ReadonlySet<string>,
+  pages: readonly SourceDocument[],
+  posts: readonly SourceDocument[],
+  report: ReportLine[],
+  configFile: string,
+): { page: string; perPage: number; pattern: string; urls: string[] } | undefined {
   const perPage = Number(config['paginate']);
   if (!plugins.has('jekyll-paginate') || !Number.isInteger(perPage) || perPage < 1) return undefined;
   const pattern = textSetting(config['paginate_path']) ?? '/page:num';
   const folder = posix.dirname(pattern.replace(/^\/*/, '/'));
-  const page = pages.find((candidate) => posix.basename(candidate.path) === 'index.html' && `/${posix.dirname(candidate.path)}`.replace(/^\/\.$/, '/') === folder);
+  const page = pages.find(
+    (candidate) => posix.basename(candidate.path) === 'index.html' && `/${posix.dirname(candidate.path)}`.replace(/^\/\.$/, '/') === folder,
+  );
   if (!page) {
-    report.push({ kind: 'skipped', file: configFile, message: `\`paginate_path: ${pattern}\` names the folder ${folder}, which has no index.html, so jekyll-paginate paginated nothing and neither does the import.` });
+    report.push({
+      kind: 'skipped',
+      file: configFile,
+      message: `\`paginate_path: ${pattern}\` names the folder ${folder}, which has no index.html, so jekyll-paginate paginated nothing and neither does the import.`,
+    });
     return undefined;
   }
   if (!/(^|\/)page:num\/?$/.test(pattern)) {
-    report.push({ kind: 'leftover', file: configFile, message: `\`paginate_path: ${pattern}\`: this project numbers the blog's pages ${folder === '/' ? '' : folder}/page2/, so the old numbered pages are not served. Delete their lines from src/data/legacy-urls.txt, or rename paginate_path to …/page:num/ in the Jekyll site and import again.` });
+    report.push({
+      kind: 'leftover',
+      file: configFile,
+      message: `\`paginate_path: ${pattern}\`: this project numbers the blog's pages ${folder === '/' ? '' : folder}/page2/, so the old numbered pages are not served. Delete their lines from src/data/legacy-urls.txt, or rename paginate_path to …/page:num/ in the Jekyll site and import again.`,
+    });
   }
   const published = posts.filter((post) => post.url !== undefined && post.values['published'] !== false && !post.path.split('/').includes('_drafts')).length;
   const total = Math.max(1, Math.ceil(published / perPage));
@@ -476,7 +559,11 @@ function unaccounted(site: SourceSite, grouped: ReadonlySet<string>, files: read
   const lines: ReportLine[] = [];
   for (const path of site.files) {
     if (named.has(path) || folders.some((folder) => path.startsWith(folder))) continue;
-    lines.push({ kind: 'skipped', file: path, message: 'is not imported: it is not a page, a post, a data file or a file Jekyll copied as it was, and nothing uses it.' });
+    lines.push({
+      kind: 'skipped',
+      file: path,
+      message: 'is not imported: it is not a page, a post, a data file or a file Jekyll copied as it was, and nothing uses it.',
+    });
   }
   return lines;
 }
@@ -505,7 +592,10 @@ function overwritten(...groups: (readonly SourceDocument[])[]): Map<string, stri
 function redirectsOfDocument(document: SourceDocument): string[] {
   const from = document.values['redirect_from'];
   const list = typeof from === 'string' ? [from] : Array.isArray(from) ? from : [];
-  return list.filter((item): item is string => typeof item === 'string' && item.startsWith('/')).map(encodeUrlPath).filter((item) => item !== document.url);
+  return list
+    .filter((item): item is string => typeof item === 'string' && item.startsWith('/'))
+    .map(encodeUrlPath)
+    .filter((item) => item !== document.url);
 }
 
 /** `work/../x.md` made plain; undefined when it leaves the site. */
@@ -528,12 +618,20 @@ function navigationFrom(setting: unknown, pages: readonly SourceDocument[], repo
     const path = typeof item === 'string' ? normalise(item) : undefined;
     const page = path === undefined ? undefined : pages.find((candidate) => candidate.path === path);
     if (!page || page.url === undefined) {
-      report.push({ kind: 'skipped', file: configFile, message: `header_pages lists ${showValue(item)}, which is not a page of the site, so it is not in the navigation. Add the link to \`navigation\` in src/site.config.ts if it should be.` });
+      report.push({
+        kind: 'skipped',
+        file: configFile,
+        message: `header_pages lists ${showValue(item)}, which is not a page of the site, so it is not in the navigation. Add the link to \`navigation\` in src/site.config.ts if it should be.`,
+      });
       continue;
     }
     const title = page.values['title'];
     if (typeof title !== 'string' && typeof title !== 'number') {
-      report.push({ kind: 'skipped', file: configFile, message: `header_pages lists ${page.path}, which has no title, so the theme left it out of the navigation and so does the import.` });
+      report.push({
+        kind: 'skipped',
+        file: configFile,
+        message: `header_pages lists ${page.path}, which has no title, so the theme left it out of the navigation and so does the import.`,
+      });
       continue;
     }
     if (page.values['published'] === false) continue;
@@ -556,7 +654,11 @@ function menuFrom(value: unknown, report: ReportLine[], file: string | undefined
     const href = url.startsWith('/') ? url : /^http:\/\//.test(url) ? url.replace(/^http:/, 'https:') : /^https:\/\//.test(url) ? url : `/${url}`;
     links.push({ label: title, href });
   }
-  report.push({ kind: 'converted', file: file ?? '_data/navigation.yml', message: `its \`main\` menu is the header's navigation in src/site.config.ts (${links.map((link) => link.label).join(', ')}).` });
+  report.push({
+    kind: 'converted',
+    file: file ?? '_data/navigation.yml',
+    message: `its \`main\` menu is the header's navigation in src/site.config.ts (${links.map((link) => link.label).join(', ')}).`,
+  });
   return links;
 }
 
@@ -567,7 +669,14 @@ function settleClashes(files: readonly PlannedFile[], report: ReportLine[]): Pla
   // Astro names a page by its path without the extension and a final `index`, in lower case:
   // `he.md` and `he/index.md` are one entry to it, and one would be lost.
   const entryIds = new Set<string>();
-  const entryId = (path: string) => (path.startsWith(`${PAGES_DIR}/`) ? path.toLowerCase().replace(/\.mdx?$/, '').replace(/\/index$/, '').replace(/\s+/g, '-') : undefined);
+  const entryId = (path: string) =>
+    path.startsWith(`${PAGES_DIR}/`)
+      ? path
+          .toLowerCase()
+          .replace(/\.mdx?$/, '')
+          .replace(/\/index$/, '')
+          .replace(/\s+/g, '-')
+      : undefined;
   for (const file of files) {
     let path = file.path;
     const id = entryId(path);
@@ -575,7 +684,11 @@ function settleClashes(files: readonly PlannedFile[], report: ReportLine[]): Pla
       let n = 2;
       while (entryIds.has(`${id}-${n}`)) n++;
       path = `${path.replace(/(\/index)?\.mdx?$/, '')}-${n}.md`;
-      report.push({ kind: 'changed', file: file.from, message: `is written to ${path}: ${file.path} would be the same entry to Astro as another page's file. Its address stays as it was.` });
+      report.push({
+        kind: 'changed',
+        file: file.from,
+        message: `is written to ${path}: ${file.path} would be the same entry to Astro as another page's file. Its address stays as it was.`,
+      });
     }
     const settledId = entryId(path);
     if (settledId !== undefined) entryIds.add(settledId);

@@ -18,7 +18,18 @@ import { POSTS_DIR } from '../../src/lib/routing/posts.ts';
 import { TITLE_MAX_LENGTH } from '../../src/lib/schema/page.ts';
 import { textSetting, type JekyllConfig } from './config.ts';
 import { editFrontMatter, joinFrontMatter, listLine, nestUnder } from './front-matter.ts';
-import { dedupe, dropped, htmlAsMarkdown, markdownExtensions, markdownNotes, scriptLiquid, styleOf, titleFromName, type Convert, type SourceDocument } from './pages.ts';
+import {
+  dedupe,
+  dropped,
+  htmlAsMarkdown,
+  markdownExtensions,
+  markdownNotes,
+  scriptLiquid,
+  styleOf,
+  titleFromName,
+  type Convert,
+  type SourceDocument,
+} from './pages.ts';
 import { isHtml } from './reader.ts';
 import { convertKramdown } from './kramdown.ts';
 import { pageScripts } from './scripts.ts';
@@ -43,7 +54,11 @@ export function withPostUrl(document: SourceDocument, config: JekyllConfig): { d
   const date = postDate({ fileDate: name.date, frontMatterDate: document.values['date'], timezone: textSetting(config['timezone']) });
   if ('error' in date) return { document: { ...document, outputExt }, problem: date.error };
   try {
-    const categories = postCategories({ categories: document.values['categories'], category: document.values['category'], folders: postFolderCategories(document.path) });
+    const categories = postCategories({
+      categories: document.values['categories'],
+      category: document.values['category'],
+      folders: postFolderCategories(document.path),
+    });
     const permalink = typeof document.values['permalink'] === 'string' ? document.values['permalink'] : undefined;
     const slug = typeof document.values['slug'] === 'string' ? document.values['slug'] : name.slug;
     const url = postUrl({ style: styleOf(config), permalink, date, slug, categories, outputExt, relativePath: document.path });
@@ -114,7 +129,12 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
     if (key === 'title') continue;
     // A value from the config's defaults (a category, a permalink) is written into the post: the build does not read `defaults:`.
     if (!own && (typeof value === 'string' || typeof value === 'boolean')) set.push([key, value]);
-    else if (!own) report.push({ kind: 'leftover', file: path, message: `the config's defaults give it \`${key}\`, which the import cannot copy here. Add it to the post by hand.` });
+    else if (!own)
+      report.push({
+        kind: 'leftover',
+        file: path,
+        message: `the config's defaults give it \`${key}\`, which the import cannot copy here. Add it to the post by hand.`,
+      });
   }
   let title = values['title'];
   if (typeof title === 'number') title = String(title);
@@ -125,7 +145,12 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
     report.push({ kind: 'changed', file: path, message: `has no title; Jekyll showed "${title}" (from its file name), which is now written in.` });
   }
   if (document.own['title'] !== title) set.push(['title', title as string]);
-  if ((title as string).length > TITLE_MAX_LENGTH) report.push({ kind: 'leftover', file: path, message: `its title is ${(title as string).length} characters; this project allows ${TITLE_MAX_LENGTH}. Shorten it.` });
+  if ((title as string).length > TITLE_MAX_LENGTH)
+    report.push({
+      kind: 'leftover',
+      file: path,
+      message: `its title is ${(title as string).length} characters; this project allows ${TITLE_MAX_LENGTH}. Shorten it.`,
+    });
 
   const split = document.split ?? { yaml: '', body: '', bodyLine: 1 };
   const html = isHtml(path);
@@ -144,7 +169,12 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
   }
   let yaml = nestUnder(editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) }), ownFields, 'fields', defaultFields);
   const moved = [...ownFields, ...Object.keys(defaultFields)];
-  if (moved.length > 0) report.push({ kind: 'changed', file: path, message: `its own variables (${moved.join(', ')}) are kept under \`fields:\`, where Liquid reads them as \`post.<key>\`.` });
+  if (moved.length > 0)
+    report.push({
+      kind: 'changed',
+      file: path,
+      message: `its own variables (${moved.join(', ')}) are kept under \`fields:\`, where Liquid reads them as \`post.<key>\`.`,
+    });
   const scripts = pageScripts(body, path, scriptLiquid(context.convert, path, page));
   body = scripts.body;
   report.push(...scripts.report);
@@ -157,7 +187,11 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
     const own = typeof values['date'] === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(values['date'])?.[0] : undefined;
     const day = own ?? context.draftDate ?? '2000-01-01';
     target = `${target.slice(0, target.length - name.length)}${day}-${name}`;
-    report.push({ kind: 'changed', file: path, message: `is a draft without a date in its name; it is ${POSTS_DIR}/${target} (${own ? 'its own date' : 'dated like the newest post'}). Rename it with the day you publish it.` });
+    report.push({
+      kind: 'changed',
+      file: path,
+      message: `is a draft without a date in its name; it is ${POSTS_DIR}/${target} (${own ? 'its own date' : 'dated like the newest post'}). Rename it with the day you publish it.`,
+    });
   }
   return { target, text: joinFrontMatter(yaml, body), report };
 }

@@ -45,7 +45,11 @@ export function readManifest(root: string): Manifest | undefined {
   try {
     const value = JSON.parse(readFileSync(join(root, MANIFEST), 'utf8')) as Partial<Manifest>;
     const table = (entries: unknown) =>
-      Object.fromEntries(Object.entries(typeof entries === 'object' && entries !== null ? entries : {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+      Object.fromEntries(
+        Object.entries(typeof entries === 'object' && entries !== null ? entries : {}).filter(
+          (entry): entry is [string, string] => typeof entry[1] === 'string',
+        ),
+      );
     return { sample: table(value.sample), imported: table(value.imported) };
   } catch {
     return undefined;
@@ -57,7 +61,8 @@ export function manifestAfter(before: Manifest | undefined, actions: readonly Ac
   const removed = new Set(actions.filter((action) => action.kind === 'remove').map((action) => (action as { path: string }).path));
   const imported: Record<string, string> = {};
   for (const action of actions) {
-    if (action.kind === 'write' || action.kind === 'replace' || action.kind === 'unchanged') imported[action.file.path] = sha256(plannedBytes(action.file, site));
+    if (action.kind === 'write' || action.kind === 'replace' || action.kind === 'unchanged')
+      imported[action.file.path] = sha256(plannedBytes(action.file, site));
   }
   const sample = Object.fromEntries(Object.entries(before?.sample ?? {}).filter(([path]) => !removed.has(path) && !(path in imported)));
   return { sample, imported };
@@ -88,7 +93,10 @@ function blobId(bytes: Buffer): string {
 /** Reads the content areas and, when the project is a git checkout, the committed sample content. */
 export function inspectProject(root: string): ProjectState {
   const existing = new Map<string, Buffer>();
-  const paths = globSync(CONTENT_AREAS.map((area) => `${area}**`), { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false });
+  const paths = globSync(
+    CONTENT_AREAS.map((area) => `${area}**`),
+    { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false },
+  );
   if (existsSync(join(root, SITE_CONFIG))) paths.push(SITE_CONFIG);
   for (const path of paths.sort(compareText)) existing.set(path, readFileSync(join(root, path)));
 
@@ -135,10 +143,7 @@ function sampleFromGit(root: string, existing: ReadonlyMap<string, Buffer>, samp
   }
 }
 
-export type Action =
-  | { kind: 'write' | 'replace' | 'unchanged'; file: PlannedFile }
-  | { kind: 'remove'; path: string }
-  | { kind: 'keep'; path: string };
+export type Action = { kind: 'write' | 'replace' | 'unchanged'; file: PlannedFile } | { kind: 'remove'; path: string } | { kind: 'keep'; path: string };
 
 export interface Clash {
   path: string;
@@ -181,7 +186,10 @@ export function decide(files: readonly PlannedFile[], state: ProjectState, site:
     if (state.sample.has(path) && !path.startsWith('public/')) {
       actions.push({ kind: 'remove', path });
     } else {
-      clashes.push({ path, message: "is not the project's sample content and not something the import writes; it would be left mixed in with the imported site." });
+      clashes.push({
+        path,
+        message: "is not the project's sample content and not something the import writes; it would be left mixed in with the imported site.",
+      });
       actions.push({ kind: 'keep', path });
     }
   }

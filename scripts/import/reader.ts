@@ -58,7 +58,18 @@ export function classify(site: SourceSite, config: JekyllConfig): JekyllSource {
   const rules = readRules(config);
   const collections = collectionsOf(config);
   const collectionsPrefix = collectionsDir(config);
-  const result: JekyllSource = { pages: [], posts: [], drafts: [], collections: collections.map((c) => ({ config: c, documents: [], files: [] })), data: [], includes: [], staticFiles: [], theme: [], report: [], grouped: new Set() };
+  const result: JekyllSource = {
+    pages: [],
+    posts: [],
+    drafts: [],
+    collections: collections.map((c) => ({ config: c, documents: [], files: [] })),
+    data: [],
+    includes: [],
+    staticFiles: [],
+    theme: [],
+    report: [],
+    grouped: new Set(),
+  };
   const theme = new Set<string>(site.skipped.filter((path) => path !== '.git/'));
   const hidden = new Set<string>();
   const excluded = new Set<string>();
@@ -143,14 +154,22 @@ export function classify(site: SourceSite, config: JekyllConfig): JekyllSource {
   }
   const dotted = [...hidden].filter((path) => !path.startsWith('_')).sort(compareText);
   if (dotted.length > 0) {
-    result.report.push({ kind: 'skipped', message: `hidden files and folders (${dotted.join(', ')}): Jekyll does not publish them, so neither does the import.` });
+    result.report.push({
+      kind: 'skipped',
+      message: `hidden files and folders (${dotted.join(', ')}): Jekyll does not publish them, so neither does the import.`,
+    });
   }
   if (excluded.size > 0) {
     const shown = summarise([...excluded]);
     result.report.push({ kind: 'skipped', file: '_config.yml', message: `\`exclude\` leaves out ${shown}: not published by Jekyll, not imported.` });
   }
   for (const path of notPosts) {
-    result.report.push({ kind: 'skipped', file: path, message: 'is in _posts but its name does not start with a date (YYYY-MM-DD-title), so Jekyll never published it. Rename it and run the import again if it is a post.' });
+    result.report.push({
+      kind: 'skipped',
+      file: path,
+      message:
+        'is in _posts but its name does not start with a date (YYYY-MM-DD-title), so Jekyll never published it. Rename it and run the import again if it is a post.',
+    });
   }
   result.theme = [...theme].sort(compareText);
   return result;

@@ -35,7 +35,10 @@ export function pageScripts(body: string, file: string, render?: (text: string) 
   for (const element of elements(parseHtmlFragment(body))) {
     if (element.tagName !== 'script') continue;
     const attributes = attributesOf(element);
-    const type = attributes.find((attribute) => attribute.name === 'type')?.value.trim().toLowerCase();
+    const type = attributes
+      .find((attribute) => attribute.name === 'type')
+      ?.value.trim()
+      .toLowerCase();
     // Data blocks (JSON-LD, templates) never run.
     if (type !== undefined && type !== '' && !/^(text|application)\/(java|ecma)script$|^module$/.test(type)) continue;
     const src = attributes.find((attribute) => attribute.name === 'src')?.value.trim();
@@ -43,7 +46,12 @@ export function pageScripts(body: string, file: string, render?: (text: string) 
     if (src !== undefined) {
       const url = src.startsWith('//') ? `https:${src}` : src.replace(/^http:\/\//, 'https://');
       if (!/^https:\/\//.test(url)) {
-        result.report.push({ kind: 'leftover', file, line, message: `runs the script ${src} from the site itself; a script is allowed only from an https:// address or inline. Put its code inline, or load it from its https:// address, and list it under scripts:.` });
+        result.report.push({
+          kind: 'leftover',
+          file,
+          line,
+          message: `runs the script ${src} from the site itself; a script is allowed only from an https:// address or inline. Put its code inline, or load it from its https:// address, and list it under scripts:.`,
+        });
         continue;
       }
       if (!result.entries.includes(url)) result.entries.push(url);
@@ -63,12 +71,21 @@ export function pageScripts(body: string, file: string, render?: (text: string) 
     const hash = scriptHash(text);
     if (!result.entries.includes(hash)) result.entries.push(hash);
   }
-  for (const { start, end, text } of replacements.sort((a, b) => b.start - a.start)) result.body = `${result.body.slice(0, start)}${text}${result.body.slice(end)}`;
+  for (const { start, end, text } of replacements.sort((a, b) => b.start - a.start))
+    result.body = `${result.body.slice(0, start)}${text}${result.body.slice(end)}`;
   if (replacements.length > 0) {
-    result.report.push({ kind: 'changed', file, message: `${replacements.length === 1 ? 'a script' : `${replacements.length} scripts`} had Liquid in its text; it is written as Jekyll wrote it, so its consent stays the same wherever the site is deployed.` });
+    result.report.push({
+      kind: 'changed',
+      file,
+      message: `${replacements.length === 1 ? 'a script' : `${replacements.length} scripts`} had Liquid in its text; it is written as Jekyll wrote it, so its consent stays the same wherever the site is deployed.`,
+    });
   }
   if (result.entries.length > 0) {
-    result.report.push({ kind: 'changed', file, message: `ran ${result.entries.length === 1 ? 'a script' : `${result.entries.length} scripts`}; this project runs a page's scripts only with the owner's consent, so the import writes it: \`scripts: [${result.entries.join(', ')}]\`. Remove the line to turn them off.` });
+    result.report.push({
+      kind: 'changed',
+      file,
+      message: `ran ${result.entries.length === 1 ? 'a script' : `${result.entries.length} scripts`}; this project runs a page's scripts only with the owner's consent, so the import writes it: \`scripts: [${result.entries.join(', ')}]\`. Remove the line to turn them off.`,
+    });
   }
   return result;
 }

@@ -61,7 +61,10 @@ export function readSource(root: string): SourceSite {
         try {
           resolved = realpathSync(full);
         } catch {
-          refusals.push({ path, message: 'is a symbolic link to a file that does not exist. Remove the link, or copy the file into the site, and run the import again.' });
+          refusals.push({
+            path,
+            message: 'is a symbolic link to a file that does not exist. Remove the link, or copy the file into the site, and run the import again.',
+          });
           continue;
         }
         if (!isInside(realRoot, resolved)) {

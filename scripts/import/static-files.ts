@@ -37,7 +37,11 @@ export function planStaticFiles(paths: readonly string[], text?: (path: string) 
   const markdownCopies: string[] = [];
   for (const path of paths) {
     if (isOsJunk(path)) {
-      plan.report.push({ kind: 'skipped', file: path, message: 'is a file the operating system leaves in folders (Finder, Explorer), not part of the site: never published.' });
+      plan.report.push({
+        kind: 'skipped',
+        file: path,
+        message: 'is a file the operating system leaves in folders (Finder, Explorer), not part of the site: never published.',
+      });
       continue;
     }
     // An HTML file Jekyll copied as it was, with a script: this project runs scripts only on pages whose
@@ -48,7 +52,11 @@ export function planStaticFiles(paths: readonly string[], text?: (path: string) 
       if (stripped !== undefined) {
         plan.files.push({ path: `${PUBLIC_DIR}/${path}`, content: { text: stripped.text }, from: path });
         plan.urls.push({ url: staticFileUrl(path), from: path, file: path });
-        plan.report.push({ kind: 'changed', file: path, message: `is an HTML file Jekyll copied as it was; it ran JavaScript (${stripped.removed} script${stripped.removed === 1 ? '' : 's'} or handler${stripped.removed === 1 ? '' : 's'}), which this project runs only on pages whose front matter lists it, so it is copied without. To keep them, make it a page with front matter and a scripts: line.` });
+        plan.report.push({
+          kind: 'changed',
+          file: path,
+          message: `is an HTML file Jekyll copied as it was; it ran JavaScript (${stripped.removed} script${stripped.removed === 1 ? '' : 's'} or handler${stripped.removed === 1 ? '' : 's'}), which this project runs only on pages whose front matter lists it, so it is copied without. To keep them, make it a page with front matter and a scripts: line.`,
+        });
         continue;
       }
     }
@@ -65,7 +73,12 @@ export function planStaticFiles(paths: readonly string[], text?: (path: string) 
     }
     plan.files.push({ path: `${PUBLIC_DIR}/${path}`, content: { copy: path }, from: path });
     if (path === 'index.html' || path === 'index.htm') {
-      plan.report.push({ kind: 'leftover', file: path, message: 'has no front matter, so Jekyll served it as written as the home page; this project makes its own home page at /. Add front matter (layout: home, title) in the Jekyll site and run the import again, or delete public/index.html.' });
+      plan.report.push({
+        kind: 'leftover',
+        file: path,
+        message:
+          'has no front matter, so Jekyll served it as written as the home page; this project makes its own home page at /. Add front matter (layout: home, title) in the Jekyll site and run the import again, or delete public/index.html.',
+      });
     }
     // GitHub Pages reads CNAME; it is not a page anyone links to.
     if (path === 'CNAME') continue;
@@ -73,7 +86,12 @@ export function planStaticFiles(paths: readonly string[], text?: (path: string) 
     plan.urls.push({ url, from: path, file: path === 'robots.txt' ? 'robots.txt (from public/robots.txt)' : path });
     if (isMarkdown(path)) markdownCopies.push(path);
     if (path === 'robots.txt') {
-      plan.report.push({ kind: 'changed', file: path, message: "is imported to public/robots.txt and is served instead of this project's own robots.txt (which names the sitemap). Delete public/robots.txt to use the project's." });
+      plan.report.push({
+        kind: 'changed',
+        file: path,
+        message:
+          "is imported to public/robots.txt and is served instead of this project's own robots.txt (which names the sitemap). Delete public/robots.txt to use the project's.",
+      });
     }
   }
   for (const path of markdownCopies) {

@@ -14,13 +14,22 @@ export function stylesheetPath(href: string): string {
   return filtered !== undefined && !path.startsWith('/') ? `/${path}` : path;
 }
 
-export function withoutCompiledStylesheets(body: string, compiled: ReadonlyMap<string, string>, file: string, firstLine: number): { text: string; report: ReportLine[] } {
+export function withoutCompiledStylesheets(
+  body: string,
+  compiled: ReadonlyMap<string, string>,
+  file: string,
+  firstLine: number,
+): { text: string; report: ReportLine[] } {
   if (compiled.size === 0 || !/<link\b/i.test(body)) return { text: body, report: [] };
   const cuts: { start: number; end: number; href: string }[] = [];
   for (const element of elements(parseHtmlFragment(body))) {
     if (element.tagName !== 'link') continue;
     const attributes = attributesOf(element);
-    const rel = attributes.find((attribute) => attribute.name === 'rel')?.value.toLowerCase().split(/\s+/) ?? [];
+    const rel =
+      attributes
+        .find((attribute) => attribute.name === 'rel')
+        ?.value.toLowerCase()
+        .split(/\s+/) ?? [];
     const href = attributes.find((attribute) => attribute.name === 'href')?.value.trim();
     const location = element.sourceCodeLocation;
     if (!rel.includes('stylesheet') || href === undefined || !location) continue;
@@ -32,7 +41,12 @@ export function withoutCompiledStylesheets(body: string, compiled: ReadonlyMap<s
   for (const cut of cuts.sort((a, b) => b.start - a.start)) {
     text = text.slice(0, cut.start) + text.slice(cut.end);
     const line = firstLine + (body.slice(0, cut.start).match(/\n/g)?.length ?? 0);
-    report.push({ kind: 'converted', file, line, message: `its link to the stylesheet ${cut.href}, which Jekyll compiled from ${compiled.get(stylesheetPath(cut.href))}, is taken out: this project's styles replace the theme's.` });
+    report.push({
+      kind: 'converted',
+      file,
+      line,
+      message: `its link to the stylesheet ${cut.href}, which Jekyll compiled from ${compiled.get(stylesheetPath(cut.href))}, is taken out: this project's styles replace the theme's.`,
+    });
   }
   return { text, report };
 }

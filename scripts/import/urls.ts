@@ -6,7 +6,6 @@
 import { JekyllUrlError, documentUrl, escapePath, outputFileForUrl, type DocumentUrlInput } from '../../src/lib/routing/jekyll-urls.ts';
 import { compareText } from './report.ts';
 
-
 export interface OldUrl {
   /** The address as the site linked it: `/work/`, `/work/acme`, `/programming/2019/03/02/x.html`. */
   url: string;

@@ -19,7 +19,11 @@ const REMOVABLE = ['src/content/', 'src/data/'];
 /** Why a project path may not be written (or removed); undefined when it may. */
 export function destinationProblem(root: string, path: string, removing = false): string | undefined {
   const allowed = removing ? REMOVABLE : WRITABLE;
-  if (path.includes('\\') || path.split('/').some((segment) => segment === '..' || segment === '.' || segment === '') || !(path === SITE_CONFIG || allowed.some((area) => path.startsWith(area)))) {
+  if (
+    path.includes('\\') ||
+    path.split('/').some((segment) => segment === '..' || segment === '.' || segment === '') ||
+    !(path === SITE_CONFIG || allowed.some((area) => path.startsWith(area)))
+  ) {
     return `is not a place the import writes (${[...allowed, SITE_CONFIG].join(', ')}).`;
   }
   const realRoot = realpathSync(root);
@@ -36,7 +40,8 @@ export function destinationProblem(root: string, path: string, removing = false)
     // Not made yet: the import makes it.
   }
   if (!isInside(realRoot, realArea)) return `is inside ${areaPath}, which leads outside the project (a symbolic link).`;
-  if (realArea !== areaPath) return `is inside ${area}, which is a symbolic link (to ${realArea}); the import does not write through links. Make ${area} a folder and run the import again.`;
+  if (realArea !== areaPath)
+    return `is inside ${area}, which is a symbolic link (to ${realArea}); the import does not write through links. Make ${area} a folder and run the import again.`;
   // The nearest folder that exists, resolved: a linked folder must not lead out of its area.
   let folder = dirname(target);
   for (;;) {
@@ -48,7 +53,8 @@ export function destinationProblem(root: string, path: string, removing = false)
       }
       break;
     } catch {
-      if (isLink(folder)) return `is inside ${folder.slice(realRoot.length + 1)}, a symbolic link that leads nowhere. Remove the link and run the import again.`;
+      if (isLink(folder))
+        return `is inside ${folder.slice(realRoot.length + 1)}, a symbolic link that leads nowhere. Remove the link and run the import again.`;
       const parent = dirname(folder);
       if (parent === folder) break;
       folder = parent;
@@ -83,7 +89,10 @@ export function scriptRefusals(actions: readonly Action[], site: SourceSite): Re
     const kind = servedKind(action.file.path);
     if (kind === undefined) continue;
     for (const { line, message } of scanServedFile(kind, plannedBytes(action.file, site))) {
-      refusals.push({ path: action.file.content.copy, message: `(line ${line}) ${message} The site serves it from its own address, so the build would refuse it.` });
+      refusals.push({
+        path: action.file.content.copy,
+        message: `(line ${line}) ${message} The site serves it from its own address, so the build would refuse it.`,
+      });
     }
   }
   return refusals;

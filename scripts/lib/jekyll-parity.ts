@@ -148,7 +148,34 @@ const MAIN_CANDIDATES: readonly ((element: HtmlElement) => boolean)[] = [
   (element) => ['content', 'page-content', 'post-content', 'main-content'].some((name) => attribute(element, 'id') === name || classes(element).has(name)),
 ];
 /** Elements that do not break a word: `<b>Jek</b>yll` reads as one word. */
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var']);
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+]);
 
 function attribute(element: HtmlElement, name: string): string | undefined {
   return attributesOf(element).find((candidate) => candidate.name === name)?.value;
@@ -188,7 +215,12 @@ function textOf(root: ParentNode, siteHeader: boolean): string {
 
 /** The distinct words of a text: runs of letters and digits (any script), case-folded. */
 export function distinctWords(text: string): Set<string> {
-  return new Set(text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []);
+  return new Set(
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [],
+  );
 }
 
 export interface PageReading {
@@ -305,7 +337,11 @@ export function formatReport(urls: UrlParity, pages: readonly PageVerdict[], { l
     // Still not served, and counted so; the owner's URL list says why.
     const reason = retired.get(entry.url);
     const why = reason === undefined ? '' : ` (retired in src/data/legacy-urls.txt: ${reason})`;
-    lines.push(entry.served.status === 'redirect' ? `not served ${entry.url} (ours has ${entry.served.file} instead of ${entry.file})${why}` : `not served ${entry.url}${why}`);
+    lines.push(
+      entry.served.status === 'redirect'
+        ? `not served ${entry.url} (ours has ${entry.served.file} instead of ${entry.file})${why}`
+        : `not served ${entry.url}${why}`,
+    );
   }
   const wordPages = pages.filter((page): page is Extract<PageVerdict, { kind: 'page' }> => page.kind === 'page');
   const under = wordPages.filter((page) => page.words.share < WORDS_THRESHOLD).sort((a, b) => a.words.share - b.words.share);
@@ -318,7 +354,12 @@ export function formatReport(urls: UrlParity, pages: readonly PageVerdict[], { l
   const redirects = pages.filter((page): page is Extract<PageVerdict, { kind: 'redirect' }> => page.kind === 'redirect');
   const redirectsLost = redirects.filter((page) => page.ours.status !== 'same');
   for (const page of redirectsLost) {
-    const ours = page.ours.status === 'other' ? `ours redirects to ${page.ours.target}` : page.ours.status === 'missing' ? 'ours does not serve it' : 'ours serves a page, not a redirect';
+    const ours =
+      page.ours.status === 'other'
+        ? `ours redirects to ${page.ours.target}`
+        : page.ours.status === 'missing'
+          ? 'ours does not serve it'
+          : 'ours serves a page, not a redirect';
     lines.push(`redirect ${page.url} -> ${page.target}: ${ours}`);
   }
   const assetsServed = urls.themeAssets.filter((entry) => entry.served.status === 'file').length;

@@ -32,14 +32,15 @@ import { absoluteUrl, withBase, withoutBase } from '../lib/url.ts';
 import { writeDevProblems } from './dev-problems.ts';
 import { rememberSettings } from '../lib/liquid/bodies.ts';
 
-
 /** The links the records of a project's data files write; none without a project to read. */
 function blamedLinks(rootDir: string | undefined): ReturnType<typeof recordLinks> {
   if (rootDir === undefined) return [];
-  return recordLinks(dataGroups(rootDir).flatMap(({ file }) => {
-    const text = readSourceText(join(rootDir, file));
-    return text === undefined ? [] : [{ file, text }];
-  }));
+  return recordLinks(
+    dataGroups(rootDir).flatMap(({ file }) => {
+      const text = readSourceText(join(rootDir, file));
+      return text === undefined ? [] : [{ file, text }];
+    }),
+  );
 }
 
 /** A source file's text, or nothing if it cannot be read. */
@@ -122,7 +123,9 @@ export interface EntryChecksOptions {
  */
 export function entryChecks({ posts, folders, navigation = [], siteConfig }: EntryChecksOptions): AstroIntegration {
   // The site config's consent for scripts on every page (validated with it: a list of entries).
-  const siteScripts = Array.isArray(siteConfig?.['scripts']) ? (siteConfig['scripts'] as unknown[]).filter((entry): entry is string => typeof entry === 'string') : [];
+  const siteScripts = Array.isArray(siteConfig?.['scripts'])
+    ? (siteConfig['scripts'] as unknown[]).filter((entry): entry is string => typeof entry === 'string')
+    : [];
   let rootDir = '';
   let liquid: LiquidSettings | undefined;
   let publicDir = '';
@@ -149,7 +152,13 @@ export function entryChecks({ posts, folders, navigation = [], siteConfig }: Ent
     const read = await readSiteInput(rootDir, publicDir, routes, posts, liquid);
     // An editor's file of the moment (`sedKzga9D`, `.x.md.swp`) is not the owner's page.
     const owned = (file: { path: string }) => !isEditorFile(basename(file.path));
-    const input = { ...read, pageFiles: read.pageFiles.filter(owned), postFiles: read.postFiles.filter(owned), dataFiles: read.dataFiles.filter(owned), siteScripts };
+    const input = {
+      ...read,
+      pageFiles: read.pageFiles.filter(owned),
+      postFiles: read.postFiles.filter(owned),
+      dataFiles: read.dataFiles.filter(owned),
+      siteScripts,
+    };
     const result = checkSite(input);
     addressed = summarize(result).addressed;
     for (const post of result.posts) knownPermalinks.set(post.file, post.facts.permalink);
@@ -179,7 +188,10 @@ export function entryChecks({ posts, folders, navigation = [], siteConfig }: Ent
         group === undefined
           ? [knownPermalinks.get(problem.file)].filter((permalink): permalink is string => permalink !== undefined)
           : pages
-              .filter((page: CheckedPage) => page.data.data === group && (problem.record === undefined || page.data.layout === 'work' || page.data.title === problem.record))
+              .filter(
+                (page: CheckedPage) =>
+                  page.data.data === group && (problem.record === undefined || page.data.layout === 'work' || page.data.title === problem.record),
+              )
               .map((page) => page.data.permalink);
       for (const permalink of permalinks) pageProblems.set(sameAddress(permalink), [...(pageProblems.get(sameAddress(permalink)) ?? []), problem]);
     }
@@ -305,7 +317,9 @@ export function entryChecks({ posts, folders, navigation = [], siteConfig }: Ent
         const servedProblems = scanServedFiles(outDir, files, fromPublic);
         // The body checks catch script written in a page; this catches it from anywhere else (a
         // component, an MDX import), so the zero-JavaScript promise holds for every page.
-        const consentOf = new Map(addressed.filter((page) => page.published).map((page) => [permalinkToFile(page.permalink), [...siteScripts, ...(page.scripts ?? [])]]));
+        const consentOf = new Map(
+          addressed.filter((page) => page.published).map((page) => [permalinkToFile(page.permalink), [...siteScripts, ...(page.scripts ?? [])]]),
+        );
         const scriptProblems: Problem[] = [];
         for (const [page, { javascript }] of facts) {
           if (javascript.length === 0 || fromPublic.has(page)) continue;
@@ -323,7 +337,13 @@ export function entryChecks({ posts, folders, navigation = [], siteConfig }: Ent
           }
         }
         const split = splitNavigationProblems(linkProblems, navigation, base);
-        const report = { unpublishedAt: (permalink: string) => unpublished.get(permalink), pages: htmlFiles, files, base, sourceTextOf: (file: string) => readSourceText(join(rootDir, file)) };
+        const report = {
+          unpublishedAt: (permalink: string) => unpublished.get(permalink),
+          pages: htmlFiles,
+          files,
+          base,
+          sourceTextOf: (file: string) => readSourceText(join(rootDir, file)),
+        };
         // A link a record writes (`links.0.ref`) is the data file's problem, not each page's that shows it.
         const sourceText = (file: string) => readSourceText(join(rootDir, file));
         const blamed = blameRecords({
@@ -346,7 +366,9 @@ export function entryChecks({ posts, folders, navigation = [], siteConfig }: Ent
           // Each problem is placed on the line of the page's Markdown that writes the link.
           ...linkProblemsToProblems({ ...report, problems: blamed.pages, sourceOf: (page) => entrySources.get(page) }),
           ...blamed.records.flatMap(({ problem, link }) =>
-            linkProblemsToProblems({ ...report, problems: [problem], sourceOf: () => link.file }).map((found) => recordLinkProblem(found, link, sourceText, pageUrlPath(problem.page))),
+            linkProblemsToProblems({ ...report, problems: [problem], sourceOf: () => link.file }).map((found) =>
+              recordLinkProblem(found, link, sourceText, pageUrlPath(problem.page)),
+            ),
           ),
         ];
         const legacyText = await readFile(join(rootDir, LEGACY_URLS_FILE), 'utf8').catch(() => undefined);
@@ -361,7 +383,12 @@ export function entryChecks({ posts, folders, navigation = [], siteConfig }: Ent
               });
         const problems = [...servedProblems, ...scriptProblems, ...brokenLinks, ...legacyProblems];
         if (problems.length > 0) {
-          const title = servedProblems.length + scriptProblems.length > 0 ? 'Some pages would run JavaScript' : brokenLinks.length > 0 ? 'Some links do not lead anywhere' : 'Some old URLs are no longer served';
+          const title =
+            servedProblems.length + scriptProblems.length > 0
+              ? 'Some pages would run JavaScript'
+              : brokenLinks.length > 0
+                ? 'Some links do not lead anywhere'
+                : 'Some old URLs are no longer served';
           failBuild(title, problems);
         }
         const links = [...facts.values()].reduce((sum, page) => sum + page.links.length, 0);

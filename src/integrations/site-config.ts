@@ -9,7 +9,11 @@ function messageOf(error: unknown): string {
   if (error instanceof Error && error.name === 'SiteConfigError') return error.message;
   // Anything else (a syntax error, a misspelt import) in the file's own words, without the trace.
   const text = error instanceof Error ? error.message : String(error);
-  const reason = text.split('\n').filter((line) => line.trim() !== '').slice(0, 6).join('\n    ');
+  const reason = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .slice(0, 6)
+    .join('\n    ');
   // Node's syntax errors name the line in the first line of their stack: `file:///…/src/site.config.ts:23`.
   const line = error instanceof Error ? /site\.config\.ts:(\d+)/.exec(error.stack?.split('\n')[0] ?? '')?.[1] : undefined;
   return formatProblems('The site config needs fixing', [

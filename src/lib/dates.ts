@@ -30,7 +30,9 @@ function isoOf(text: string): string | undefined {
  */
 export function parsePeriods(text: string | number | undefined): Period[] | undefined {
   if (text === undefined) return undefined;
-  const parts = String(text).split(',').map((part) => part.trim());
+  const parts = String(text)
+    .split(',')
+    .map((part) => part.trim());
   if (parts.length === 0 || parts.some((part) => part === '')) return undefined;
   const periods: Period[] = [];
   for (const part of parts) {
@@ -68,17 +70,49 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
  */
 export function strftime(date: Date, format: string, timeZone = 'UTC'): string {
   const parts: Record<string, string> = {};
-  const options = { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'long', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' } as const;
+  const options = {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    weekday: 'long',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    hourCycle: 'h23',
+  } as const;
   for (const part of new Intl.DateTimeFormat('en-US', options).formatToParts(date)) parts[part.type] = part.value;
-  const [year, month, day, hour, minute, second] = ['year', 'month', 'day', 'hour', 'minute', 'second'].map((key) => Number(parts[key] ?? 0)) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = ['year', 'month', 'day', 'hour', 'minute', 'second'].map((key) => Number(parts[key] ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const monthName = MONTH_NAMES[month - 1] ?? '';
   const weekday = parts['weekday'] ?? '';
   const hour12 = hour % 12 === 0 ? 12 : hour % 12;
   // Each directive: its value and the width it is padded to with zeros (0: not padded).
   const values: Readonly<Record<string, readonly [string | number, number]>> = {
-    Y: [year, 0], y: [year % 100, 2], C: [Math.floor(year / 100), 2], m: [month, 2], d: [day, 2], e: [day, 0], B: [monthName, 0], b: [monthName.slice(0, 3), 0],
-    h: [monthName.slice(0, 3), 0], A: [weekday, 0], a: [weekday.slice(0, 3), 0], H: [hour, 2], I: [hour12, 2], l: [hour12, 0], M: [minute, 2], S: [second, 2],
-    p: [hour < 12 ? 'AM' : 'PM', 0], P: [hour < 12 ? 'am' : 'pm', 0],
+    Y: [year, 0],
+    y: [year % 100, 2],
+    C: [Math.floor(year / 100), 2],
+    m: [month, 2],
+    d: [day, 2],
+    e: [day, 0],
+    B: [monthName, 0],
+    b: [monthName.slice(0, 3), 0],
+    h: [monthName.slice(0, 3), 0],
+    A: [weekday, 0],
+    a: [weekday.slice(0, 3), 0],
+    H: [hour, 2],
+    I: [hour12, 2],
+    l: [hour12, 0],
+    M: [minute, 2],
+    S: [second, 2],
+    p: [hour < 12 ? 'AM' : 'PM', 0],
+    P: [hour < 12 ? 'am' : 'pm', 0],
   };
   return format.replace(/%(-?)([A-Za-z%])/g, (whole, flag: string, directive: string) => {
     if (directive === '%') return '%';

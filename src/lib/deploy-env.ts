@@ -26,10 +26,7 @@ export interface DeploymentOptions {
  * `basePath`, or `/`.
  * Throws a message naming the variable and the fix when a value cannot be used.
  */
-export function resolveDeployment(
-  env: Readonly<Record<string, string | undefined>>,
-  options: DeploymentOptions = {},
-): Deployment {
+export function resolveDeployment(env: Readonly<Record<string, string | undefined>>, options: DeploymentOptions = {}): Deployment {
   const domain = options.domain?.trim().toLowerCase();
   const rawSite = env['SITE_URL']?.trim() || (domain ? `https://${domain}` : LOCAL_SITE_URL);
   let url: URL;
@@ -43,8 +40,7 @@ export function resolveDeployment(
   }
   if (url.pathname !== '/' || url.search || url.hash) {
     throw new Error(
-      `SITE_URL "${rawSite}" has a path; SITE_URL is the origin only. ` +
-        `Write SITE_URL=${url.origin} BASE_PATH=${url.pathname.replace(/\/+$/, '')}`,
+      `SITE_URL "${rawSite}" has a path; SITE_URL is the origin only. ` + `Write SITE_URL=${url.origin} BASE_PATH=${url.pathname.replace(/\/+$/, '')}`,
     );
   }
   const rawBase = env['BASE_PATH']?.trim() || options.basePath?.trim() || '';

@@ -28,7 +28,10 @@ interface PageWeight {
 async function pageWeights(dist: string, site: BuiltSite, base: string): Promise<PageWeight[]> {
   const weights: PageWeight[] = [];
   for (const [page, html] of site.pages) {
-    const links = select(parseHtml(html), (element) => element.tagName === 'link' && (attribute(element, 'rel') ?? '').toLowerCase().split(/\s+/).includes('stylesheet'));
+    const links = select(
+      parseHtml(html),
+      (element) => element.tagName === 'link' && (attribute(element, 'rel') ?? '').toLowerCase().split(/\s+/).includes('stylesheet'),
+    );
     const stylesheets = links.map((link) => attribute(link, 'href') ?? '');
     let cssGzip = 0;
     for (const href of stylesheets) cssGzip += gzipBytes(await readFile(join(dist, href.slice(base.length)), 'utf8'));
@@ -76,7 +79,10 @@ describe.each(sites)('page weight of $name', ({ base, build }) => {
     console.log(
       `\n  Page weight, gzip -9 (budget ${PAGE_BUDGET_GZIP} bytes for HTML + CSS):\n` +
         weights
-          .map((w) => `  ${w.page.padEnd(32)} html ${String(w.html).padStart(6)} B, gzip ${String(w.htmlGzip).padStart(5)} B + css ${w.cssGzip} B (${w.stylesheets.length} request) = ${w.total} B`)
+          .map(
+            (w) =>
+              `  ${w.page.padEnd(32)} html ${String(w.html).padStart(6)} B, gzip ${String(w.htmlGzip).padStart(5)} B + css ${w.cssGzip} B (${w.stylesheets.length} request) = ${w.total} B`,
+          )
           .join('\n'),
     );
   });

@@ -57,12 +57,18 @@ const BAD_CASES: Record<string, BadCase> = {
   'unclosed-front-matter.md': { file: page('unclosed-front-matter.md'), field: 'front matter (line 1): the front matter opened on line 1 is never closed' },
   'no-front-matter.md': { file: page('no-front-matter.md'), field: 'front matter (line 1): the file has no front matter' },
   'empty-file.md': { file: page('empty-file.md'), field: 'front matter: the file is empty' },
-  'front-matter-list.md': { file: page('front-matter-list.md'), field: 'front matter (line 2): the front matter must be "field: value" lines, but it is a list' },
-  'front-matter-text.md': { file: page('front-matter-text.md'), field: 'front matter (line 2): the front matter must be "field: value" lines, but it is the text' },
+  'front-matter-list.md': {
+    file: page('front-matter-list.md'),
+    field: 'front matter (line 2): the front matter must be "field: value" lines, but it is a list',
+  },
+  'front-matter-text.md': {
+    file: page('front-matter-text.md'),
+    field: 'front matter (line 2): the front matter must be "field: value" lines, but it is the text',
+  },
   'front-matter-empty.md': { file: page('front-matter-empty.md'), field: 'front matter (line 1): the front matter is empty' },
   'duplicated-key.md': { file: page('duplicated-key.md'), field: 'front matter (line 4): "title" is written twice (lines 3 and 4)' },
   // The page schema.
-  'missing-layout.md': { file: page('missing-layout.md'), field: 'layout: is required. Write the page\'s template' },
+  'missing-layout.md': { file: page('missing-layout.md'), field: "layout: is required. Write the page's template" },
   'unknown-layout.md': { file: page('unknown-layout.md'), field: 'layout (line 2): "post" is the layout of blog posts, which live in src/content/posts/' },
   // Like the other required fields, it says what to write.
   'missing-title.md': { file: page('missing-title.md'), field: /^ {2}title: is required\. .*title: "/ },
@@ -70,10 +76,16 @@ const BAD_CASES: Record<string, BadCase> = {
   'title-null.md': { file: page('title-null.md'), field: 'title (line 3): must be text' },
   'title-empty.md': { file: page('title-empty.md'), field: 'title (line 3): is empty; write the title, like title: "Amazon".' },
   'title-too-long.md': { file: page('title-too-long.md'), field: 'title (line 3): is longer than 120 characters' },
-  'missing-data.md': { file: page('missing-data.md'), field: 'data: is required for layout "work_page": it names the data file of the page\'s group. Write "data: work".' },
+  'missing-data.md': {
+    file: page('missing-data.md'),
+    field: 'data: is required for layout "work_page": it names the data file of the page\'s group. Write "data: work".',
+  },
   'unknown-data.md': { file: page('unknown-data.md'), field: 'data (line 4): "jobs" names no data file. Known data files: "work"' },
   'data-is-a-date.md': { file: page('data-is-a-date.md'), field: 'data (line 4): is a date, but "data" names the data file of the page\'s group' },
-  'data-on-plain-page.md': { file: page('data-on-plain-page.md'), field: 'data (line 4): is only read by the "work_page" and "work" layouts; remove it, or change the layout.' },
+  'data-on-plain-page.md': {
+    file: page('data-on-plain-page.md'),
+    field: 'data (line 4): is only read by the "work_page" and "work" layouts; remove it, or change the layout.',
+  },
   'home-not-at-root.md': { file: page('home-not-at-root.md'), field: 'permalink (line 5): of a "home" page must be "/"' },
   'missing-permalink.md': { file: page('missing-permalink.md'), field: 'permalink: is required. Write an address like "/work/amazon".' },
   'unknown-key-typo.md': { file: page('unknown-key-typo.md'), field: 'permalnk (line 5): is not a field a page can have. Did you mean "permalink"?' },
@@ -82,53 +94,125 @@ const BAD_CASES: Record<string, BadCase> = {
   'description-too-long.md': { file: page('description-too-long.md'), field: 'description (line 6): is longer than 300 characters' },
   // Permalinks.
   'permalink-no-leading-slash.md': { file: page('permalink-no-leading-slash.md'), field: 'permalink (line 5): must start with "/"' },
-  'permalink-spaces.md': { file: page('permalink-spaces.md'), field: 'permalink (line 5): must not contain spaces: use "-" between words (or "%20", as Jekyll wrote a space in an address). Write "/work/example-co".' },
+  'permalink-spaces.md': {
+    file: page('permalink-spaces.md'),
+    field: 'permalink (line 5): must not contain spaces: use "-" between words (or "%20", as Jekyll wrote a space in an address). Write "/work/example-co".',
+  },
   'permalink-dot-dot.md': { file: page('permalink-dot-dot.md'), field: 'permalink (line 5): must not contain "." or ".." segments' },
   'permalink-double-slash.md': { file: page('permalink-double-slash.md'), field: 'permalink (line 5): must not contain "//"' },
   'permalink-query.md': { file: page('permalink-query.md'), field: 'permalink (line 5): must not contain "?" or "#"' },
   'permalink-fragment.md': { file: page('permalink-fragment.md'), field: 'permalink (line 5): must not contain "?" or "#"' },
-  'permalink-non-ascii.md': { file: page('permalink-non-ascii.md'), field: 'permalink (line 5): must use ASCII characters only: write "e" for "é" and so on (or percent-encode it, "%C3%A9", as Jekyll wrote it in an address). Write "/work/zurich".' },
+  'permalink-non-ascii.md': {
+    file: page('permalink-non-ascii.md'),
+    field:
+      'permalink (line 5): must use ASCII characters only: write "e" for "é" and so on (or percent-encode it, "%C3%A9", as Jekyll wrote it in an address). Write "/work/zurich".',
+  },
   'permalink-index.md': { file: page('permalink-index.md'), field: 'permalink (line 5): names the folder\'s own page; write the folder\'s address "/work/"' },
-  'permalink-pdf.md': { file: page('permalink-pdf.md'), field: 'permalink (line 5): ends in ".pdf", but a page is written as HTML. To publish a .pdf file at this address, put it in public/work/resume.pdf' },
-  'permalink-astro-folder.md': { file: page('permalink-astro-folder.md'), field: 'permalink (line 5): "/_astro/" is where the build writes the site\'s styles and images. Choose another address.' },
-  'permalink-clash.md': { file: page('permalink-clash.md'), field: 'permalink (line 5): "/work/amazon" is also the permalink of src/content/pages/work/amazon.md' },
-  'permalink-case-clash.md': { file: page('permalink-case-clash.md'), field: 'permalink (line 5): "/work/Amazon" and the permalink "/work/amazon" of src/content/pages/work/amazon.md differ only in capitals: on macOS and Windows' },
-  'permalink-html-twin': { file: page('example-html.md'), field: 'permalink (line 4): "/work/example.html" and the permalink "/work/example" of src/content/pages/work/example.md are written to the same file' },
-  'permalink-page-clash.md': { file: page('permalink-page-clash.md'), field: 'permalink (line 5): "/404" is the address of src/pages/404.astro, which the site builds itself' },
+  'permalink-pdf.md': {
+    file: page('permalink-pdf.md'),
+    field: 'permalink (line 5): ends in ".pdf", but a page is written as HTML. To publish a .pdf file at this address, put it in public/work/resume.pdf',
+  },
+  'permalink-astro-folder.md': {
+    file: page('permalink-astro-folder.md'),
+    field: 'permalink (line 5): "/_astro/" is where the build writes the site\'s styles and images. Choose another address.',
+  },
+  'permalink-clash.md': {
+    file: page('permalink-clash.md'),
+    field: 'permalink (line 5): "/work/amazon" is also the permalink of src/content/pages/work/amazon.md',
+  },
+  'permalink-case-clash.md': {
+    file: page('permalink-case-clash.md'),
+    field:
+      'permalink (line 5): "/work/Amazon" and the permalink "/work/amazon" of src/content/pages/work/amazon.md differ only in capitals: on macOS and Windows',
+  },
+  'permalink-html-twin': {
+    file: page('example-html.md'),
+    field: 'permalink (line 4): "/work/example.html" and the permalink "/work/example" of src/content/pages/work/example.md are written to the same file',
+  },
+  'permalink-page-clash.md': {
+    file: page('permalink-page-clash.md'),
+    field: 'permalink (line 5): "/404" is the address of src/pages/404.astro, which the site builds itself',
+  },
   'permalink-public-clash': { file: page('example.md'), field: 'permalink (line 5): "/work/example" is also served by public/work/example.html' },
   // The pages folder.
   'md-beside-mdx': { file: page('example.mdx'), field: 'file: has the same name as "example.md"' },
-  'unsupported-extension.markdown': { file: page('unsupported-extension.markdown'), field: 'file: is not a page: only .md and .mdx files (and the images they show) belong in src/content/pages' },
+  'unsupported-extension.markdown': {
+    file: page('unsupported-extension.markdown'),
+    field: 'file: is not a page: only .md and .mdx files (and the images they show) belong in src/content/pages',
+  },
   'empty-collection': { file: 'src/content/pages', field: 'pages: the folder has no pages. Add one .md file per page' },
   'two-invalid-entries': { file: page('second.md'), field: 'layout (line 2): "post" is the layout of blog posts', build: true },
   // Data files and records, and how pages and records name each other.
-  'title-without-record.md': { file: page('title-without-record.md'), field: 'title: "Example Corp" has no record in src/data/work.yml; the closest is "Example Co".' },
+  'title-without-record.md': {
+    file: page('title-without-record.md'),
+    field: 'title: "Example Corp" has no record in src/data/work.yml; the closest is "Example Co".',
+  },
   // Placed on the record's `page:` line.
-  'record-page-without-entry': { file: DATA, field: '"Amazon" page (line 4): "amazn" matches no entry: no page with "data: work" has the permalink "/work/amazn". Did you mean the page at "/work/amazon"?' },
+  'record-page-without-entry': {
+    file: DATA,
+    field:
+      '"Amazon" page (line 4): "amazn" matches no entry: no page with "data: work" has the permalink "/work/amazn". Did you mean the page at "/work/amazon"?',
+  },
   // Named, with both lines, as a key written twice in front matter is.
   'record-written-twice': { file: DATA, field: /^ {2}"Amazon" \(line 11\): .*\blines? 1\b/ },
   'record-link-typo': { file: DATA, field: '"Amazon" links.0.nme (line 5): is not a field here. Did you mean "name"?' },
   // Says what a link item is, not zod's own "Invalid input".
   'record-link-text': { file: DATA, field: /^ {2}"Amazon" links\.0 \(line [56]\): (?!Invalid input).*\bname\b.*\bref\b/ },
   'record-unknown-field': { file: DATA, field: '"Georgia Tech" sumary (line 7): is not a field a record can have. Did you mean "summary"?', build: true },
-  'record-image-missing': { file: DATA, field: '"Amazon" image (line 4): "/images/work/amazon.png" is not a file in public/. Put the image at public/images/work/amazon.png' },
+  'record-image-missing': {
+    file: DATA,
+    field: '"Amazon" image (line 4): "/images/work/amazon.png" is not a file in public/. Put the image at public/images/work/amazon.png',
+  },
   'data-invalid-yaml': { file: DATA, field: 'data file (line 2): is not valid YAML: Nested mappings are not allowed in compact mappings.' },
-  'data-file-list': { file: DATA, field: 'data file (line 1): must be one record per entry, each under the entry\'s title' },
+  'data-file-list': { file: DATA, field: "data file (line 1): must be one record per entry, each under the entry's title" },
   // Posts.
-  'post-without-date': { file: post('useful-shell-aliases.md'), field: 'file: "useful-shell-aliases.md" does not start with the post\'s date. Name it like "2019-06-10-useful-shell-aliases.md"', build: true },
+  'post-without-date': {
+    file: post('useful-shell-aliases.md'),
+    field: 'file: "useful-shell-aliases.md" does not start with the post\'s date. Name it like "2019-06-10-useful-shell-aliases.md"',
+    build: true,
+  },
   'post-bad-date': { file: post('2019-06-10-useful-shell-aliases.md'), field: 'date (line 3): Invalid date in the front matter: "last Tuesday"' },
   'post-categories-number': { file: post('2019-06-10-useful-shell-aliases.md'), field: 'categories (line 3): categories: 5 is neither text nor a list.' },
-  'post-unknown-field': { file: post('2019-06-10-useful-shell-aliases.md'), field: 'categries (line 3): is not a field a post can have. Did you mean "categories"?' },
-  'post-clashes-with-page': { file: post('2019-06-10-useful-shell-aliases.md'), field: 'permalink (line 3): "/work/gt" is also the permalink of src/content/pages/work/gt.md' },
+  'post-unknown-field': {
+    file: post('2019-06-10-useful-shell-aliases.md'),
+    field: 'categries (line 3): is not a field a post can have. Did you mean "categories"?',
+  },
+  'post-clashes-with-page': {
+    file: post('2019-06-10-useful-shell-aliases.md'),
+    field: 'permalink (line 3): "/work/gt" is also the permalink of src/content/pages/work/gt.md',
+  },
   // Liquid is run before Markdown; a mistake in it stops the build at its line, naming the construct.
-  'liquid-post-url.md': { file: page('liquid-post-url.md'), field: 'Liquid {% post_url 2019-06-01-kinesis %} (line 8): Could not find a post named "2019-06-01-kinesis"', build: true },
-  'liquid-include.md': { file: page('liquid-include.md'), field: 'Liquid {% include projects.html %} (line 8): the file to include "projects.html" is not in src/includes/' },
-  'liquid-unknown-filter.md': { file: page('liquid-unknown-filter.md'), field: 'Liquid {{ page.title | shout }} (line 8): "shout" is not a Liquid filter this site knows' },
-  'liquid-unknown-tag.md': { file: page('liquid-unknown-tag.md'), field: 'Liquid {% gallery images %} (line 8): {% gallery %} is not a Liquid tag this site knows' },
-  'liquid-unclosed-for.md': { file: page('liquid-unclosed-for.md'), field: 'Liquid {% for item in site.data.lists %} (line 8): tag {% for item in site.data.lists %} not closed' },
-  'liquid-link-missing.md': { file: page('liquid-link-missing.md'), field: 'Liquid {% link _publications/missing.md %} (line 8): Could not find a page, post or file at "_publications/missing.md"' },
+  'liquid-post-url.md': {
+    file: page('liquid-post-url.md'),
+    field: 'Liquid {% post_url 2019-06-01-kinesis %} (line 8): Could not find a post named "2019-06-01-kinesis"',
+    build: true,
+  },
+  'liquid-include.md': {
+    file: page('liquid-include.md'),
+    field: 'Liquid {% include projects.html %} (line 8): the file to include "projects.html" is not in src/includes/',
+  },
+  'liquid-unknown-filter.md': {
+    file: page('liquid-unknown-filter.md'),
+    field: 'Liquid {{ page.title | shout }} (line 8): "shout" is not a Liquid filter this site knows',
+  },
+  'liquid-unknown-tag.md': {
+    file: page('liquid-unknown-tag.md'),
+    field: 'Liquid {% gallery images %} (line 8): {% gallery %} is not a Liquid tag this site knows',
+  },
+  'liquid-unclosed-for.md': {
+    file: page('liquid-unclosed-for.md'),
+    field: 'Liquid {% for item in site.data.lists %} (line 8): tag {% for item in site.data.lists %} not closed',
+  },
+  'liquid-link-missing.md': {
+    file: page('liquid-link-missing.md'),
+    field: 'Liquid {% link _publications/missing.md %} (line 8): Could not find a page, post or file at "_publications/missing.md"',
+  },
   // What Liquid writes is checked like any body.
-  'liquid-writes-script.md': { file: page('liquid-writes-script.md'), field: 'body (line 9): a <script> element would run JavaScript, and the site ships none. Remove it; to show an embed, link to it instead. To let it run on this page, add to the page\'s front matter: scripts: ["sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI="]. Otherwise remove it. (in what the page\'s Liquid writes, at its line 3)' },
+  'liquid-writes-script.md': {
+    file: page('liquid-writes-script.md'),
+    field:
+      'body (line 9): a <script> element would run JavaScript, and the site ships none. Remove it; to show an embed, link to it instead. To let it run on this page, add to the page\'s front matter: scripts: ["sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI="]. Otherwise remove it. (in what the page\'s Liquid writes, at its line 3)',
+  },
   // Script written in a body, however it is hidden from a scanner of text.
   'script-tag.md': { file: page('script-tag.md'), field: 'body (line 10): a <script> element would run JavaScript' },
   'onclick-attribute.md': { file: page('onclick-attribute.md'), field: 'body (line 8): the onclick attribute would run JavaScript' },
@@ -147,21 +231,64 @@ const BAD_CASES: Record<string, BadCase> = {
   'noscript-breakout.md': { file: page('noscript-breakout.md'), field: 'body (line 8): the onerror attribute would run JavaScript' },
   'iframe-data-html.md': { file: page('iframe-data-html.md'), field: 'body (line 8): a "data:text/html" link would run JavaScript' },
   'mdx-expression-script.mdx': { file: page('mdx-expression-script.mdx'), field: 'body (line 10): a <script> element would run JavaScript' },
-  'unfinished-tag-heading-id.md': { file: page('unfinished-tag-heading-id.md'), field: 'body (line 8): this HTML tag is never finished (a closing quote or ">" is missing)' },
+  'unfinished-tag-heading-id.md': {
+    file: page('unfinished-tag-heading-id.md'),
+    field: 'body (line 8): this HTML tag is never finished (a closing quote or ">" is missing)',
+  },
   // Found in the built pages.
-  'broken-link.md': { file: page('broken-link.md'), field: 'link "/work/gtt" (line 8): points to a page or file that does not exist; check the permalink or file name it should name. Did you mean "/work/gt"?', found: 'after' },
-  'broken-fragment.md': { file: page('broken-fragment.md'), field: 'link "/work/gt#degree" (line 8): names a "#fragment" that is not an id on the target page', found: 'after' },
-  'broken-image.md': { file: page('broken-image.md'), field: 'image "/images/team.png" (line 8): is not a file in public/. Put the image at public/images/team.png, or fix the path.', found: 'after' },
-  'malformed-percent-link.md': { file: page('malformed-percent-link.md'), field: 'link "/work/gt#100%" (line 8): is not a valid address: a "%" must start an escape like "%20"', found: 'after' },
-  'link-to-draft': { file: page('example.md'), field: 'link "/work/secret" (line 8): points to src/content/pages/work/secret.md, which is not published (a draft, or a file whose name starts with "_"). Publish it, or remove the link.', found: 'after' },
+  'broken-link.md': {
+    file: page('broken-link.md'),
+    field: 'link "/work/gtt" (line 8): points to a page or file that does not exist; check the permalink or file name it should name. Did you mean "/work/gt"?',
+    found: 'after',
+  },
+  'broken-fragment.md': {
+    file: page('broken-fragment.md'),
+    field: 'link "/work/gt#degree" (line 8): names a "#fragment" that is not an id on the target page',
+    found: 'after',
+  },
+  'broken-image.md': {
+    file: page('broken-image.md'),
+    field: 'image "/images/team.png" (line 8): is not a file in public/. Put the image at public/images/team.png, or fix the path.',
+    found: 'after',
+  },
+  'malformed-percent-link.md': {
+    file: page('malformed-percent-link.md'),
+    field: 'link "/work/gt#100%" (line 8): is not a valid address: a "%" must start an escape like "%20"',
+    found: 'after',
+  },
+  'link-to-draft': {
+    file: page('example.md'),
+    field:
+      'link "/work/secret" (line 8): points to src/content/pages/work/secret.md, which is not published (a draft, or a file whose name starts with "_"). Publish it, or remove the link.',
+    found: 'after',
+  },
   // A record's link is shown on the record's page but written in the data file: blamed there, once.
-  'record-link-dead': { file: DATA, field: '"Amazon" links.1.ref (line 9): "/work/gtt" points to a page or file that does not exist; check the permalink or file name it should name. Did you mean "/work/gt"? (shown on the page /work/amazon)', found: 'after' },
-  'script-from-component': { file: page('example.mdx'), field: 'page: the built page has a <script>, which would run JavaScript, and the site ships none.', found: 'after' },
-  'legacy-url-gone': { file: 'src/data/legacy-urls.txt', field: 'old URL "/work/georgia-tech" (line 6): is not served any more: its page or file was deleted or renamed. Bring it back under the old address. To retire this URL on purpose, delete its line.', found: 'after' },
+  'record-link-dead': {
+    file: DATA,
+    field:
+      '"Amazon" links.1.ref (line 9): "/work/gtt" points to a page or file that does not exist; check the permalink or file name it should name. Did you mean "/work/gt"? (shown on the page /work/amazon)',
+    found: 'after',
+  },
+  'script-from-component': {
+    file: page('example.mdx'),
+    field: 'page: the built page has a <script>, which would run JavaScript, and the site ships none.',
+    found: 'after',
+  },
+  'legacy-url-gone': {
+    file: 'src/data/legacy-urls.txt',
+    field:
+      'old URL "/work/georgia-tech" (line 6): is not served any more: its page or file was deleted or renamed. Bring it back under the old address. To retire this URL on purpose, delete its line.',
+    found: 'after',
+  },
 };
 
 /** Mistakes whose message says they can only be fixed in the build's own terms: each build prints one of these titles. */
-const TITLES = ['Some files need fixing before the site can build', 'Some links do not lead anywhere', 'Some pages would run JavaScript', 'Some old URLs are no longer served'];
+const TITLES = [
+  'Some files need fixing before the site can build',
+  'Some links do not lead anywhere',
+  'Some pages would run JavaScript',
+  'Some old URLs are no longer served',
+];
 
 /** Positive controls: each is valid, and all of them together build, each at its permalink's file. */
 const GOOD_CASES: Record<string, string | undefined> = {

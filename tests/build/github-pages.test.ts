@@ -17,7 +17,9 @@ async function siteConfigWithDomain(domain: string): Promise<string> {
 async function ownUrls(dist: string, site: BuiltSite): Promise<{ canonical: Map<string, string>; sitemap: string[] }> {
   const canonical = new Map<string, string>();
   for (const [file, html] of site.pages) {
-    const href = select(parseHtml(html), (element) => element.tagName === 'link' && attribute(element, 'rel') === 'canonical').map((link) => attribute(link, 'href'))[0];
+    const href = select(parseHtml(html), (element) => element.tagName === 'link' && attribute(element, 'rel') === 'canonical').map((link) =>
+      attribute(link, 'href'),
+    )[0];
     if (href) canonical.set(file, href);
   }
   const sitemap: string[] = [];

@@ -30,19 +30,24 @@ function headOf(html: string): Element {
 
 /** The `content` of a `<meta>` by its `name`, `property` or `http-equiv`. */
 function meta(html: string, key: string): string | undefined {
-  const tag = select(headOf(html), (element) => element.tagName === 'meta' && [attribute(element, 'name'), attribute(element, 'property'), attribute(element, 'http-equiv')].includes(key));
+  const tag = select(
+    headOf(html),
+    (element) => element.tagName === 'meta' && [attribute(element, 'name'), attribute(element, 'property'), attribute(element, 'http-equiv')].includes(key),
+  );
   expect(tag.length, `at most one <meta> ${key}`).toBeLessThanOrEqual(1);
   return tag[0] && attribute(tag[0], 'content');
 }
 
-const titleOf = (html: string) => select(headOf(html), (element) => element.tagName === 'title').map(textOf).join('');
+const titleOf = (html: string) =>
+  select(headOf(html), (element) => element.tagName === 'title')
+    .map(textOf)
+    .join('');
 
 const linkHref = (html: string, rel: string) =>
   select(headOf(html), (element) => element.tagName === 'link' && attribute(element, 'rel') === rel).map((link) => attribute(link, 'href'));
 
 /** The raw text of an element (a `<script>` or `<style>`), exactly as written. */
-const rawText = (element: Element) =>
-  element.childNodes.map((node) => ('value' in node && node.nodeName === '#text' ? node.value : '')).join('');
+const rawText = (element: Element) => element.childNodes.map((node) => ('value' in node && node.nodeName === '#text' ? node.value : '')).join('');
 
 /** The JSON-LD blocks of a page, parsed. */
 const jsonLdOf = (html: string) =>
@@ -188,7 +193,11 @@ describe('the head of every page, on a project site under /portfolio', () => {
     const pictures = select(mainOf(html('work/orbital.html')), (element) => element.tagName === 'picture');
     expect(pictures).toHaveLength(1);
     const [picture] = pictures as [Element];
-    const sources = select(picture, (element) => element.tagName === 'source').map((source) => [attribute(source, 'type'), attribute(source, 'sizes'), attribute(source, 'srcset')]);
+    const sources = select(picture, (element) => element.tagName === 'source').map((source) => [
+      attribute(source, 'type'),
+      attribute(source, 'sizes'),
+      attribute(source, 'srcset'),
+    ]);
     const sizes = '(min-width: 440px) 400px, calc(100vw - 40px)';
     expect(sources.map(([type, shown]) => `${type} ${shown}`)).toEqual([`image/avif ${sizes}`, `image/webp ${sizes}`]);
     // The file is 320 px wide: no copy is made wider than it.
@@ -199,7 +208,10 @@ describe('the head of every page, on a project site under /portfolio', () => {
     const [image] = select(picture, (element) => element.tagName === 'img');
     // The name is written beside the image, so the image itself says nothing more to a screen reader.
     expect(image && ['alt', 'width', 'height'].map((name) => attribute(image, name))).toEqual(['', '320', '320']);
-    const urls = select(picture, () => true).flatMap((element) => [attribute(element, 'src'), ...(attribute(element, 'srcset') ?? '').split(',').map((part) => part.trim().split(' ')[0])]);
+    const urls = select(picture, () => true).flatMap((element) => [
+      attribute(element, 'src'),
+      ...(attribute(element, 'srcset') ?? '').split(',').map((part) => part.trim().split(' ')[0]),
+    ]);
     for (const url of urls.filter((value): value is string => Boolean(value))) expect(site.files.has(url.slice('/portfolio/'.length)), url).toBe(true);
     // The original stays at the address the record names.
     expect(site.files.has('images/work/orbital-logo.png')).toBe(true);

@@ -23,7 +23,10 @@ const sites = [
 ];
 
 it('uses the project config, which does catch mistakes', async () => {
-  const report = await validator.validateString('<!doctype html><html lang="en"><head><title>x</title></head><body><p><div></div></p><img src="x.png"></body></html>', CONFIG_FILE);
+  const report = await validator.validateString(
+    '<!doctype html><html lang="en"><head><title>x</title></head><body><p><div></div></p><img src="x.png"></body></html>',
+    CONFIG_FILE,
+  );
   expect(report.valid).toBe(false);
   expect(report.results.flatMap((result) => result.messages.map((message) => message.ruleId))).toContain('wcag/h37');
 });

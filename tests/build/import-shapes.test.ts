@@ -58,14 +58,24 @@ describe('an academicpages-shaped site, imported and built', () => {
   });
 
   it('redirects with a meta refresh, a canonical link and a visible link, and no script', async () => {
-    for (const [file, target] of [['about.html', '/'], ['about/index.html', '/'], ['group/index.html', 'https://group.example.org/']] as const) {
+    for (const [file, target] of [
+      ['about.html', '/'],
+      ['about/index.html', '/'],
+      ['group/index.html', 'https://group.example.org/'],
+    ] as const) {
       const document = parseHtml(await ours(file));
       const refresh = select(document, (element) => element.tagName === 'meta' && attribute(element, 'http-equiv') === 'refresh')[0];
       expect(refresh && attribute(refresh, 'content'), file).toBe(`0; url=${target}`);
       const canonical = select(document, (element) => element.tagName === 'link' && attribute(element, 'rel') === 'canonical')[0];
       expect(canonical && attribute(canonical, 'href'), file).toMatch(target.startsWith('https:') ? target : /^http:\/\/localhost:4321\/$/);
-      expect(select(document, (element) => element.tagName === 'a').map((a) => attribute(a, 'href')), file).toEqual([target]);
-      expect(select(document, (element) => element.tagName === 'script'), file).toEqual([]);
+      expect(
+        select(document, (element) => element.tagName === 'a').map((a) => attribute(a, 'href')),
+        file,
+      ).toEqual([target]);
+      expect(
+        select(document, (element) => element.tagName === 'script'),
+        file,
+      ).toEqual([]);
     }
     const json = JSON.parse(await ours('redirects.json')) as Record<string, string>;
     expect(Object.keys(json).sort()).toEqual(['/about.html', '/about/', '/group/']);
@@ -75,7 +85,15 @@ describe('an academicpages-shaped site, imported and built', () => {
   it("shows the fields the theme's layout printed, under the layout's own words, an address as a link", async () => {
     const main = mainOf(await ours('publication/2019-gradual-dataflow.html'));
     const text = textOf(main);
-    for (const words of ['Published in', 'Workshop on Typed Pipelines', 'Download paper here', 'Date', '2019', 'Recommended citation', 'Sample, R. (2019). "Gradual dataflow." Workshop on Typed Pipelines.']) {
+    for (const words of [
+      'Published in',
+      'Workshop on Typed Pipelines',
+      'Download paper here',
+      'Date',
+      '2019',
+      'Recommended citation',
+      'Sample, R. (2019). "Gradual dataflow." Workshop on Typed Pipelines.',
+    ]) {
       expect(text).toContain(words);
     }
     expect(select(main, (element) => element.tagName === 'a').map((a) => attribute(a, 'href'))).toContain('/files/gradual.pdf');
@@ -86,12 +104,17 @@ describe('an academicpages-shaped site, imported and built', () => {
     const main = mainOf(await ours('research/index.html'));
     expect(select(main, (element) => element.tagName === 'em').map(textOf)).toContain('research');
     const text = textOf(main);
-    for (const words of ['Notes from my research on effects, listed below.', 'Posts on research', 'Notes on effect systems', '(Read at the PL reading group)']) {
+    for (const words of [
+      'Notes from my research on effects, listed below.',
+      'Posts on research',
+      'Notes on effect systems',
+      '(Read at the PL reading group)',
+    ]) {
       expect(text).toContain(words);
     }
   });
 
-  it('makes the 404 page the site\'s own, and pages the blog as jekyll-paginate did', async () => {
+  it("makes the 404 page the site's own, and pages the blog as jekyll-paginate did", async () => {
     expect(textOf(mainOf(await ours('404.html')))).toContain('Sorry, nothing lives at this address.');
     expect(textOf(mainOf(await ours('blog/index.html')))).toContain('Teaching types with pipelines');
     expect(textOf(mainOf(await ours('blog/page2/index.html')))).toContain('Why pipelines need types');

@@ -37,8 +37,22 @@ const jekyllAvailable = () => toolAvailable('Jekyll');
 
 /** Post slugs as file names carry them: capitals, accents, punctuation Jekyll keeps or drops. */
 const POST_SLUGS = [
-  'hello-world', 'Capital-Letters', 'ünïcödé-tïtle', 'c#-and-c++-tips', 'trailing..', 'v1.2-release', 'emoji-💎-post', 'under_score',
-  '(parens)-[brackets]', "it's-here", 'semi;colon=eq', 'tilde~and@at', 'dots.in.name', 'space in name', '100%-done', 'amp&and',
+  'hello-world',
+  'Capital-Letters',
+  'ünïcödé-tïtle',
+  'c#-and-c++-tips',
+  'trailing..',
+  'v1.2-release',
+  'emoji-💎-post',
+  'under_score',
+  '(parens)-[brackets]',
+  "it's-here",
+  'semi;colon=eq',
+  'tilde~and@at',
+  'dots.in.name',
+  'space in name',
+  '100%-done',
+  'amp&and',
 ];
 /** File dates: year ends (ISO weeks), a leap day, a one-digit month and day, daylight-saving changes. */
 const FILE_DATES = ['2019-06-10', '2020-02-29', '2021-01-03', '2019-12-30', '2020-12-31', '2019-6-1', '2018-03-11', '2022-11-06', '2020-01-01'];
@@ -126,7 +140,8 @@ function generatedPosts(): SourceFile[] {
   return posts;
 }
 
-const generatedPages = (): SourceFile[] => PAGES.map(([path, frontMatter]) => ({ path, text: `---\n${frontMatter}\n---\n${path.endsWith('.scss') ? 'body { color: red; }' : `Page ${path}.`}\n` }));
+const generatedPages = (): SourceFile[] =>
+  PAGES.map(([path, frontMatter]) => ({ path, text: `---\n${frontMatter}\n---\n${path.endsWith('.scss') ? 'body { color: red; }' : `Page ${path}.`}\n` }));
 
 /** Front matter as Ruby's YAML 1.1 reads it (unquoted timestamps are dates), as the importer reads it. */
 function frontMatter(text: string): Record<string, unknown> {
@@ -160,7 +175,12 @@ function expectedFiles(posts: readonly SourceFile[], pages: readonly SourceFile[
   return files;
 }
 
-function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  input?: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -196,9 +216,18 @@ describe.runIf(jekyllAvailable())('Jekyll itself agrees', () => {
         // No Sass source maps: the site's only non-page output.
         const config = `permalink: ${JSON.stringify(build.permalink)}\n${build.timezone ? `timezone: ${build.timezone}\n` : ''}sass:\n  sourcemap: never\n`;
         await writeSite(source, [...posts, ...pages], config);
-        const result = await run('jekyll', ['build', '--safe', '-q', '--source', source, '--destination', destination], { ...process.env, TZ: 'UTC', JEKYLL_ENV: 'production' });
+        const result = await run('jekyll', ['build', '--safe', '-q', '--source', source, '--destination', destination], {
+          ...process.env,
+          TZ: 'UTC',
+          JEKYLL_ENV: 'production',
+        });
         if (result.code !== 0) throw new Error(`jekyll build (${build.name}) failed:\n${result.stderr}${result.stdout}`);
-        written.set(build.name, readdirSync(destination, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(destination.length + 1)));
+        written.set(
+          build.name,
+          readdirSync(destination, { recursive: true, withFileTypes: true })
+            .filter((entry) => entry.isFile())
+            .map((entry) => join(entry.parentPath, entry.name).slice(destination.length + 1)),
+        );
       }),
     );
   });
@@ -214,14 +243,54 @@ describe.runIf(jekyllAvailable())('Jekyll itself agrees', () => {
 
   it("slugify, escape_path and parse_date answer as Jekyll's Ruby does", async () => {
     const strings = [
-      ...POST_SLUGS, 'The _config.yml file?', 'fürtive glance!!!!', 'Aあわれ鬱господинZ', '  --foo--  ', 'e\u0301t\u00e9', 'ΟΔΟΣ Σίσυφος', 'a\u00a0b\tc',
-      '5時〜6時 三・一四', 'கிடைத்தது வகைகள்', 'x💎y', 'Æsir Œuvre ŉ', 'c# tips', 're:invent 2019', 'q?a#b#c', '100%', 'a[b]{c}|d^e`f"g<h>', 'İstanbul', 'ǅemal ẞ',
-      '1:1', '2019: a year', ':x', 'http:', 'mailto:', '/a?b', '',
+      ...POST_SLUGS,
+      'The _config.yml file?',
+      'fürtive glance!!!!',
+      'Aあわれ鬱господинZ',
+      '  --foo--  ',
+      'e\u0301t\u00e9',
+      'ΟΔΟΣ Σίσυφος',
+      'a\u00a0b\tc',
+      '5時〜6時 三・一四',
+      'கிடைத்தது வகைகள்',
+      'x💎y',
+      'Æsir Œuvre ŉ',
+      'c# tips',
+      're:invent 2019',
+      'q?a#b#c',
+      '100%',
+      'a[b]{c}|d^e`f"g<h>',
+      'İstanbul',
+      'ǅemal ẞ',
+      '1:1',
+      '2019: a year',
+      ':x',
+      'http:',
+      'mailto:',
+      '/a?b',
+      '',
     ];
     const modes: SlugMode[] = ['raw', 'default', 'pretty', 'ascii', 'latin', 'none'];
-    const dates = ['2019-06-10', '19-06-10', '2019-6-1', '2019-02-30', '2019-13-01', '2019-06-10 23:30:00 -0800', '2019-06-10 00:30:00 +09:00', '2019-06-10 01:00:00',
-      '2019-06-10 01:00', '2019-06-10T12:00:00Z', '2014-08-02 14:43:06 PDT', '2019-06-10 10:00 pm', '2019-06-10 24:00:00', '2019-03-10 02:30:00', '2019-11-03 01:30:00',
-      '2019-06-10 10:00:00 +5', '2019-06-10 10:00:00.75 +0530', 'Blah'];
+    const dates = [
+      '2019-06-10',
+      '19-06-10',
+      '2019-6-1',
+      '2019-02-30',
+      '2019-13-01',
+      '2019-06-10 23:30:00 -0800',
+      '2019-06-10 00:30:00 +09:00',
+      '2019-06-10 01:00:00',
+      '2019-06-10 01:00',
+      '2019-06-10T12:00:00Z',
+      '2014-08-02 14:43:06 PDT',
+      '2019-06-10 10:00 pm',
+      '2019-06-10 24:00:00',
+      '2019-03-10 02:30:00',
+      '2019-11-03 01:30:00',
+      '2019-06-10 10:00:00 +5',
+      '2019-06-10 10:00:00.75 +0530',
+      'Blah',
+    ];
     const zones = ['UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Auckland'];
     const ruby = `
       require "jekyll"; require "json"

@@ -66,7 +66,9 @@ describe('the example site, copied in with nothing else changed', () => {
     expect(build.exitCode, build.output).toBe(0);
     const warnings = build.output.split('\n').filter((line) => /\[(WARN|ERROR)\]/.test(line));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/\[portfolio:colour-contrast\] src\/content\/pages\/work\/lakeside\.md:8: the text colour #2E6B8F .* color: light-dark\(#2e6b8f, #[0-9a-f]{6}\)$/);
+    expect(warnings[0]).toMatch(
+      /\[portfolio:colour-contrast\] src\/content\/pages\/work\/lakeside\.md:8: the text colour #2E6B8F .* color: light-dark\(#2e6b8f, #[0-9a-f]{6}\)$/,
+    );
   });
 
   it('serves every URL the Jekyll site served, as GitHub Pages would', async () => {
@@ -182,7 +184,7 @@ describe('the blog', () => {
     expect(main).toContain(fold(textOf(select(jekyll, (element) => hasClass(element, 'post-content'))[0] as Element)));
   });
 
-  it('publishes /feed.xml as Atom: the two posts at their URLs, full content, the newest post\'s date', async () => {
+  it("publishes /feed.xml as Atom: the two posts at their URLs, full content, the newest post's date", async () => {
     const xml = await ours('feed.xml');
     const feed = parseAtomFeed(xml);
     // RFC 4287's required elements: the feed's id, title and updated; each entry's id, title, updated, and an author.

@@ -25,34 +25,70 @@ type Compare = 'exact' | 'text';
 
 /** Each case: a name, the Liquid, and how to compare. Tricky inputs on purpose. */
 const CASES: [name: string, liquid: string, compare?: Compare][] = [
-  ['relative_url', `{{ "about/" | relative_url }}|{{ "/a b/ü" | relative_url }}|{{ "" | relative_url }}|{{ "https://x.org/y" | relative_url }}|{{ nothing | relative_url }}`],
+  [
+    'relative_url',
+    `{{ "about/" | relative_url }}|{{ "/a b/ü" | relative_url }}|{{ "" | relative_url }}|{{ "https://x.org/y" | relative_url }}|{{ nothing | relative_url }}`,
+  ],
   ['absolute_url', `{{ "/about/" | absolute_url }}|{{ "x y" | absolute_url }}|{{ "mailto:a@b.c" | absolute_url }}`],
   ['relative_url of a post', `{{ site.posts.first | relative_url }}`],
-  ['date_to_string', `{{ site.posts.first.date | date_to_string }}|{{ site.posts.last.date | date_to_string: "ordinal" }}|{{ site.posts.last.date | date_to_string: "ordinal", "US" }}|{{ "2021-03-02" | date_to_string }}`],
+  [
+    'date_to_string',
+    `{{ site.posts.first.date | date_to_string }}|{{ site.posts.last.date | date_to_string: "ordinal" }}|{{ site.posts.last.date | date_to_string: "ordinal", "US" }}|{{ "2021-03-02" | date_to_string }}`,
+  ],
   ['date_to_long_string', `{{ site.posts.first.date | date_to_long_string }}|{{ site.posts.first.date | date_to_long_string: "ordinal", "US" }}`],
   ['date_to_xmlschema', `{{ site.posts.first.date | date_to_xmlschema }}|{{ "2021-03-02 10:20:30" | date_to_xmlschema }}`],
   ['date_to_rfc822', `{{ site.posts.last.date | date_to_rfc822 }}`],
-  ['where', `{{ site.data.items | where: "kind", "a" | map: "name" | join: "," }}|{{ site.data.items | where: "tags", "red" | map: "name" | join: "," }}|{{ site.data.items | where: "n", 2 | map: "name" | join: "," }}`],
-  ['where_exp', `{{ site.data.items | where_exp: "item", "item.n > 1" | map: "name" | join: "," }}|{{ site.data.items | where_exp: "item", "item.tags contains 'blue'" | map: "name" | join: "," }}`],
-  ['group_by', `{% assign groups = site.data.items | group_by: "kind" %}{% for g in groups %}[{{ g.name }}:{{ g.size }}:{{ g.items | map: "name" | join: "," }}]{% endfor %}`],
-  ['group_by_exp', `{% assign groups = site.data.items | group_by_exp: "item", "item.name | size" %}{% for g in groups %}[{{ g.name }}:{{ g.items | map: "name" | join: "," }}]{% endfor %}`],
-  ['find', `{{ site.data.items | find: "kind", "b" | map: "name" }}|{% assign none = site.data.items | find: "kind", "zzz" %}{% if none == nil %}nil{% endif %}`],
+  [
+    'where',
+    `{{ site.data.items | where: "kind", "a" | map: "name" | join: "," }}|{{ site.data.items | where: "tags", "red" | map: "name" | join: "," }}|{{ site.data.items | where: "n", 2 | map: "name" | join: "," }}`,
+  ],
+  [
+    'where_exp',
+    `{{ site.data.items | where_exp: "item", "item.n > 1" | map: "name" | join: "," }}|{{ site.data.items | where_exp: "item", "item.tags contains 'blue'" | map: "name" | join: "," }}`,
+  ],
+  [
+    'group_by',
+    `{% assign groups = site.data.items | group_by: "kind" %}{% for g in groups %}[{{ g.name }}:{{ g.size }}:{{ g.items | map: "name" | join: "," }}]{% endfor %}`,
+  ],
+  [
+    'group_by_exp',
+    `{% assign groups = site.data.items | group_by_exp: "item", "item.name | size" %}{% for g in groups %}[{{ g.name }}:{{ g.items | map: "name" | join: "," }}]{% endfor %}`,
+  ],
+  [
+    'find',
+    `{{ site.data.items | find: "kind", "b" | map: "name" }}|{% assign none = site.data.items | find: "kind", "zzz" %}{% if none == nil %}nil{% endif %}`,
+  ],
   ['find_exp', `{% assign found = site.data.items | find_exp: "item", "item.n >= 2" %}{{ found.name }}`],
-  ['sort', `{{ site.data.items | sort: "n" | map: "name" | join: "," }}|{{ site.data.items | sort: "n", "last" | map: "name" | join: "," }}|{{ site.data.words | sort | join: "," }}`],
+  [
+    'sort',
+    `{{ site.data.items | sort: "n" | map: "name" | join: "," }}|{{ site.data.items | sort: "n", "last" | map: "name" | join: "," }}|{{ site.data.words | sort | join: "," }}`,
+  ],
   ['markdownify', `{{ "Some *emphasis* and a [link](/x).\n\n- one\n- two" | markdownify }}`, 'text'],
   ['smartify', `{% capture text %}It's "quoted" -- and --- then... 'single' (parens "too"){% endcapture %}{{ text | smartify }}`],
-  ['slugify', `{{ "Hello, World! Ünïcode_é 2.0" | slugify }}|{{ "Hello, World! Ünïcode_é 2.0" | slugify: "pretty" }}|{{ "Hello, World! Ünïcode_é 2.0" | slugify: "ascii" }}|{{ "Hello, World! Ünïcode_é 2.0" | slugify: "latin" }}|{{ "Hello, World!" | slugify: "raw" }}`],
+  [
+    'slugify',
+    `{{ "Hello, World! Ünïcode_é 2.0" | slugify }}|{{ "Hello, World! Ünïcode_é 2.0" | slugify: "pretty" }}|{{ "Hello, World! Ünïcode_é 2.0" | slugify: "ascii" }}|{{ "Hello, World! Ünïcode_é 2.0" | slugify: "latin" }}|{{ "Hello, World!" | slugify: "raw" }}`,
+  ],
   ['jsonify', `{{ site.data.items.first | jsonify }}|{{ site.data.words | jsonify }}|{{ 'a"b' | jsonify }}|{{ nothing | jsonify }}`],
   ['xml_escape', `{% capture text %}<a href="x">Tom & 'Jerry'</a>{% endcapture %}{{ text | xml_escape }}`],
   ['cgi_escape', `{{ "a b&c/d?é=+" | cgi_escape }}`],
   ['uri_escape', `{{ "a b/é?x=[1]#f" | uri_escape }}`],
   ['number_of_words', `{{ "one two  three\nfour" | number_of_words }}|{{ "" | number_of_words }}`],
-  ['array_to_sentence_string', `{{ site.data.words | array_to_sentence_string }}|{{ site.data.words | array_to_sentence_string: "or" }}|{% assign one = "solo" | split: "," %}{{ one | array_to_sentence_string }}|{% assign two = "a,b" | split: "," %}{{ two | array_to_sentence_string }}`],
+  [
+    'array_to_sentence_string',
+    `{{ site.data.words | array_to_sentence_string }}|{{ site.data.words | array_to_sentence_string: "or" }}|{% assign one = "solo" | split: "," %}{{ one | array_to_sentence_string }}|{% assign two = "a,b" | split: "," %}{{ two | array_to_sentence_string }}`,
+  ],
   ['normalize_whitespace', `[{{ "  a \n\t b  " | normalize_whitespace }}]`],
   ['sample', `{% assign one = "only" | split: "," %}{{ one | sample }}`],
-  ['push pop shift unshift', `{{ site.data.words | push: "z" | join: "," }}|{{ site.data.words | pop | join: "," }}|{{ site.data.words | shift | join: "," }}|{{ site.data.words | unshift: "a0" | join: "," }}|{{ site.data.words | join: "," }}`],
+  [
+    'push pop shift unshift',
+    `{{ site.data.words | push: "z" | join: "," }}|{{ site.data.words | pop | join: "," }}|{{ site.data.words | shift | join: "," }}|{{ site.data.words | unshift: "a0" | join: "," }}|{{ site.data.words | join: "," }}`,
+  ],
   ['inspect', `{{ "text" | inspect }}|{{ 42 | inspect }}|{{ site.data.words | inspect }}|{{ site.data.items.first | inspect }}|{{ nothing | inspect }}`],
-  ['posts newest first', `{% for post in site.posts %}[{{ post.title }} {{ post.url }} {{ post.categories | join: "+" }} {{ post.tags | join: "+" }}]{% endfor %}`],
+  [
+    'posts newest first',
+    `{% for post in site.posts %}[{{ post.title }} {{ post.url }} {{ post.categories | join: "+" }} {{ post.tags | join: "+" }}]{% endfor %}`,
+  ],
   ['tags and categories', `{% for tag in site.tags %}{{ tag[0] }}={{ tag[1] | size }};{% endfor %}|{{ site.categories.notes | map: "title" | join: "," }}`],
   ['data map and subfolder', `{% for pair in site.data.social %}{{ pair[0] }}:{{ pair[1] }};{% endfor %}|{{ site.data.folder.more.greeting }}`],
   ['site values', `{{ site.title }}|{{ site.url }}|{{ site.baseurl }}|{{ site.nothing | default: "none" }}`],
@@ -166,7 +202,10 @@ describe.runIf(jekyllAvailable())("Jekyll's filters and tags: ours against Debia
     for (const [path, text] of Object.entries(SITE_FILES)) project[projectPath(path)] = text;
     project['src/content/pages/cases.md'] = `---\nlayout: page\ntitle: Cases\npermalink: /cases.html\n---\n${casesPage}`;
     await writeTree(root, project);
-    const files = (prefix: string) => Object.entries(project).filter(([path]) => path.startsWith(prefix)).map(([path, text]) => ({ path, text }));
+    const files = (prefix: string) =>
+      Object.entries(project)
+        .filter(([path]) => path.startsWith(prefix))
+        .map(([path, text]) => ({ path, text }));
     const liquid = projectLiquid({
       root,
       pageFiles: files('src/content/pages/'),

@@ -69,7 +69,7 @@ describe('a site whose pages use Liquid', () => {
     expect(await links('publications/index.html')).toEqual(expect.arrayContaining(['/portfolio/publications/paper-two', '/portfolio/publications/paper-one']));
   });
 
-  it('reads a document\'s own fields as page.<key>', async () => {
+  it("reads a document's own fields as page.<key>", async () => {
     expect(await mainText('publications/paper-one.html')).toContain('Published in Journal of Streams. Cite it as: Doe, J. (2018). The first paper.');
     expect(await mainText('publications/paper-two.html')).toContain('The second paper, 2020.');
   });

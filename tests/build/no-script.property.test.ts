@@ -34,7 +34,11 @@ const NAVIGABLE = new Set(['a', 'area', 'iframe', 'frame', 'embed', 'object', 'f
 // eslint-disable-next-line no-control-regex -- the control characters are what it finds.
 const URL_EDGES = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
 /** A URL as the URL parser reads it; lowercase, for comparing schemes. */
-const readUrl = (url: string) => url.replace(URL_EDGES, '').replace(/[\t\n\r]/g, '').toLowerCase();
+const readUrl = (url: string) =>
+  url
+    .replace(URL_EDGES, '')
+    .replace(/[\t\n\r]/g, '')
+    .toLowerCase();
 const runsAnywhere = (url: string) => /^(javascript|vbscript):/.test(readUrl(url));
 const runsAsPage = (url: string) => /^data:\s*(text\/html|image\/svg\+xml|application\/xhtml\+xml|text\/xml|application\/xml)\s*[;,]/.test(readUrl(url));
 
@@ -46,14 +50,22 @@ function scriptsSeenByBrowser(html: string): string[] {
     if ('tagName' in node) {
       const element = node as Element;
       const name = element.tagName.toLowerCase();
-      const attributes = element.attrs.map((attribute) => ({ name: attribute.prefix ? `${attribute.prefix}:${attribute.name}` : attribute.name, value: attribute.value }));
+      const attributes = element.attrs.map((attribute) => ({
+        name: attribute.prefix ? `${attribute.prefix}:${attribute.name}` : attribute.name,
+        value: attribute.value,
+      }));
       const value = (wanted: string) => attributes.find((attribute) => attribute.name.toLowerCase() === wanted)?.value;
       if (name === 'script' && value('type')?.trim().toLowerCase() !== 'application/ld+json') seen.push(`<${element.tagName}>`);
       for (const attribute of attributes) {
         const key = attribute.name.toLowerCase();
         // An event handler attribute is "on" and an event name: `onerror`, not `on`.
         if (/^on[a-z]+$/.test(key)) seen.push(`${name}[${key}]`);
-        const urls = key === 'srcset' ? attribute.value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : URL_ATTRIBUTES.has(key) ? [attribute.value] : [];
+        const urls =
+          key === 'srcset'
+            ? attribute.value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+            : URL_ATTRIBUTES.has(key)
+              ? [attribute.value]
+              : [];
         const navigable = NAVIGABLE.has(name) || element.namespaceURI !== 'http://www.w3.org/1999/xhtml';
         if (urls.some((url) => runsAnywhere(url) || (navigable && runsAsPage(url)))) seen.push(`${name}[${key}]`);
         if (name === 'iframe' && key === 'srcdoc') seen.push('iframe[srcdoc]');
@@ -183,7 +195,11 @@ const WRAPPERS: Readonly<Record<string, (markup: string) => string>> = {
   'backtick in info string': (markup) => `\`\`\`a\`b\n${markup}\n\`\`\``,
   'tilde fence': (markup) => `~~~a\`b\n${markup}\n~~~`,
   'unclosed fence': (markup) => `\`\`\`\n${markup}`,
-  indented: (markup) => `Text:\n\n${markup.split('\n').map((line) => `    ${line}`).join('\n')}`,
+  indented: (markup) =>
+    `Text:\n\n${markup
+      .split('\n')
+      .map((line) => `    ${line}`)
+      .join('\n')}`,
   'indented, no blank line': (markup) => `Text:\n    ${markup}`,
   'inline code': (markup) => `\`${markup}\``,
   'stray backtick': (markup) => `It\`s\n\n${markup}\n\nDon\`t`,
@@ -212,7 +228,20 @@ const TAG_WRAPPERS: Readonly<Record<string, (attribute: string) => string>> = {
 };
 
 /** Raw HTML that leaves something open (an attribute, a comment, raw text) for what follows it. */
-const opener = fc.constantFrom('<div title="', "<div title='", '<div\ntitle=', '<!--', '<textarea>', '<div><a href="/work/gt" title="', '<xmp>', '<svg>', '<math>', '<table>', '<noscript>', '<div><style>');
+const opener = fc.constantFrom(
+  '<div title="',
+  "<div title='",
+  '<div\ntitle=',
+  '<!--',
+  '<textarea>',
+  '<div><a href="/work/gt" title="',
+  '<xmp>',
+  '<svg>',
+  '<math>',
+  '<table>',
+  '<noscript>',
+  '<div><style>',
+);
 /** Markdown whose output can close what raw HTML opened, and put a handler or a tag after it. */
 const closer = fc.constantFrom(
   '`" onmouseover="alert(1)" x="`',
@@ -275,7 +304,9 @@ const mdxSegment = fc.oneof(
 const mdxCase: fc.Arbitrary<Case> = fc.oneof(
   {
     weight: 5,
-    arbitrary: fc.array(mdxSegment, { minLength: 1, maxLength: 3 }).map((segments) => ({ body: `\n${segments.join('\n\n')}\n`, format: 'mdx' as const, complete: true })),
+    arbitrary: fc
+      .array(mdxSegment, { minLength: 1, maxLength: 3 })
+      .map((segments) => ({ body: `\n${segments.join('\n\n')}\n`, format: 'mdx' as const, complete: true })),
   },
   {
     // A value computed when the page renders cannot be judged before: only the scan of the page sees it.

@@ -14,7 +14,9 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 }
 
 const metaContent = (html: string, key: string) =>
-  select(parseHtml(html), (element) => element.tagName === 'meta' && (attribute(element, 'property') ?? attribute(element, 'name')) === key).map((meta) => attribute(meta, 'content'))[0];
+  select(parseHtml(html), (element) => element.tagName === 'meta' && (attribute(element, 'property') ?? attribute(element, 'name')) === key).map((meta) =>
+    attribute(meta, 'content'),
+  )[0];
 
 /** The levels of the page's headings in `<main>`, in order. */
 const headingLevels = (html: string) => select(parseHtml(html), (element) => /^h[1-6]$/.test(element.tagName)).map((heading) => Number(heading.tagName[1]));
@@ -58,8 +60,20 @@ describe('the showcase fixture, built', () => {
 
   it('keeps the cards in the cache folder, by the hash of what they show, for the next build', async () => {
     const cached = (await readdir(join(root, 'node_modules', '.astro', 'og-cards'))).filter((file) => file.endsWith('.png'));
-    const published = new Set([...site.pages.values()].map((html) => createHash('sha256').update(readFileSync(join(dist, new URL(metaContent(html, 'og:image') ?? '').pathname))).digest('hex')));
-    const inCache = new Set(cached.map((file) => createHash('sha256').update(readFileSync(join(root, 'node_modules', '.astro', 'og-cards', file))).digest('hex')));
+    const published = new Set(
+      [...site.pages.values()].map((html) =>
+        createHash('sha256')
+          .update(readFileSync(join(dist, new URL(metaContent(html, 'og:image') ?? '').pathname)))
+          .digest('hex'),
+      ),
+    );
+    const inCache = new Set(
+      cached.map((file) =>
+        createHash('sha256')
+          .update(readFileSync(join(root, 'node_modules', '.astro', 'og-cards', file)))
+          .digest('hex'),
+      ),
+    );
     expect([...published].filter((hash) => !inCache.has(hash))).toEqual([]);
   });
 
@@ -70,7 +84,10 @@ describe('the showcase fixture, built', () => {
       expect(summary.length, page).toBe(1);
       const levels = headingLevels(html);
       // Each heading at most one level below the one before it.
-      expect(levels.filter((level, index) => index > 0 && level > (levels[index - 1] ?? 0) + 1), `${page}: ${levels.join(' ')}`).toEqual([]);
+      expect(
+        levels.filter((level, index) => index > 0 && level > (levels[index - 1] ?? 0) + 1),
+        `${page}: ${levels.join(' ')}`,
+      ).toEqual([]);
     }
   });
 
@@ -80,10 +97,16 @@ describe('the showcase fixture, built', () => {
     const styles = select(document, (element) => element.tagName === 'style');
     const inBody = styles.filter((style) => hasAncestor(style, 'body'));
     expect(inBody).toEqual([]);
-    const own = styles.map((style) => style.childNodes.map((node) => ('value' in node ? node.value : '')).join('')).find((text) => text.includes('.team-cheer'));
+    const own = styles
+      .map((style) => style.childNodes.map((node) => ('value' in node ? node.value : '')).join(''))
+      .find((text) => text.includes('.team-cheer'));
     expect(own).toBeDefined();
-    const hash = `'sha256-${createHash('sha256').update(own ?? '').digest('base64')}'`;
-    const csp = select(document, (element) => element.tagName === 'meta' && attribute(element, 'http-equiv') === 'content-security-policy').map((meta) => attribute(meta, 'content'))[0];
+    const hash = `'sha256-${createHash('sha256')
+      .update(own ?? '')
+      .digest('base64')}'`;
+    const csp = select(document, (element) => element.tagName === 'meta' && attribute(element, 'http-equiv') === 'content-security-policy').map((meta) =>
+      attribute(meta, 'content'),
+    )[0];
     expect(csp).toContain(hash);
   });
 
@@ -97,7 +120,9 @@ describe('the showcase fixture, built', () => {
   it('shows every record as a tile, an image or a placeholder of the same frame, with images sized for the tile', () => {
     const html = site.pages.get('work/index.html') ?? '';
     const tiles = select(parseHtml(html), (element) => (attribute(element, 'class') ?? '').split(' ').includes('tile'));
-    expect(tiles.map((tile) => textOf(select(tile, (element) => element.tagName === 'h2')[0] as Element).trim())).toEqual(SHOWCASE_TILES.map((tile) => tile.name));
+    expect(tiles.map((tile) => textOf(select(tile, (element) => element.tagName === 'h2')[0] as Element).trim())).toEqual(
+      SHOWCASE_TILES.map((tile) => tile.name),
+    );
     for (const [index, tile] of tiles.entries()) {
       const image = select(tile, (element) => element.tagName === 'img')[0];
       const placeholder = select(tile, (element) => (attribute(element, 'class') ?? '').includes('tile__placeholder'))[0];
@@ -120,7 +145,9 @@ describe('the showcase fixture, built', () => {
     const portrait = select(document, (element) => element.tagName === 'img' && (attribute(element, 'class') ?? '').includes('portrait'))[0];
     expect(attribute(portrait as Element, 'alt')).toMatch(/Ada Example/);
     expect(attribute(portrait as Element, 'width')).toBe('480');
-    expect(select(document, (element) => element.tagName === 'h3' && (attribute(element, 'class') ?? '').includes('tile__name')).length).toBe(SHOWCASE_TILES.length);
+    expect(select(document, (element) => element.tagName === 'h3' && (attribute(element, 'class') ?? '').includes('tile__name')).length).toBe(
+      SHOWCASE_TILES.length,
+    );
     const posts = select(document, (element) => element.tagName === 'section' && attribute(element, 'aria-labelledby') === 'home-posts')[0];
     expect(select(posts as Element, (element) => element.tagName === 'h3').map((heading) => textOf(heading).trim())).toEqual([
       'Back-pressure, explained with a garden hose',

@@ -20,7 +20,9 @@ const STACK_LINE = /^\s+at .+(:\d+:\d+\)?|\(native\))$/m;
 
 describe.concurrent('a mistake in src/site.config.ts', () => {
   it('a wrong value: the message alone, no Astro frame, no stack trace', async ({ expect }) => {
-    const site = await buildSite('config-domain', { files: { 'src/site.config.ts': await configWith("// domain: 'jane.dev',", "domain: 'https://jane.dev/',") } });
+    const site = await buildSite('config-domain', {
+      files: { 'src/site.config.ts': await configWith("// domain: 'jane.dev',", "domain: 'https://jane.dev/',") },
+    });
     expect(site.exitCode).toBe(1);
     expect(site.output).toContain('The site config needs fixing (1 problem in 1 file):\n\nsrc/site.config.ts\n  domain');
     expect(site.output).not.toContain('Unable to load');

@@ -73,17 +73,28 @@ function warningsIn(output: string): string[] {
 
 /** The header's links, each as `href` and its `aria-current` when it has one. */
 function navigation(site: BuiltSite, file: string): string[] {
-  const nav = one(elements(site, file, (element) => element.tagName === 'nav' && attribute(element, 'aria-label') === 'Site'), `${file}: the site navigation`);
-  return select(nav, byTag('a')).map((link) => `${textOf(link)} ${attribute(link, 'href')}${attribute(link, 'aria-current') ? ` (${attribute(link, 'aria-current')})` : ''}`);
+  const nav = one(
+    elements(site, file, (element) => element.tagName === 'nav' && attribute(element, 'aria-label') === 'Site'),
+    `${file}: the site navigation`,
+  );
+  return select(nav, byTag('a')).map(
+    (link) => `${textOf(link)} ${attribute(link, 'href')}${attribute(link, 'aria-current') ? ` (${attribute(link, 'aria-current')})` : ''}`,
+  );
 }
 
 /** The work index's tiles in order: name, summary, and where each leads. */
 function tiles(site: BuiltSite, file: string): string[] {
-  const list = one(elements(site, file, (element) => element.tagName === 'ul' && hasClass(element, 'tiles')), `${file}: the tiles`);
+  const list = one(
+    elements(site, file, (element) => element.tagName === 'ul' && hasClass(element, 'tiles')),
+    `${file}: the tiles`,
+  );
   return list.childNodes
     .filter((node): node is Element => 'tagName' in node && node.tagName === 'li')
     .map((item) => {
-      const tile = one(select(item, (element) => hasClass(element, 'tile')), 'a tile');
+      const tile = one(
+        select(item, (element) => hasClass(element, 'tile')),
+        'a tile',
+      );
       const name = textOf(one(select(tile, byTag('h2')), 'a tile heading'));
       const summary = select(tile, byTag('p')).map(textOf).join(' ');
       return `${name}${summary ? ` | ${summary}` : ''} -> ${tile.tagName === 'a' ? attribute(tile, 'href') : '(no page)'}`;
@@ -92,9 +103,16 @@ function tiles(site: BuiltSite, file: string): string[] {
 
 /** What an entry page shows of its record above the body: the summary line and each list of links. */
 function recordFacts(site: BuiltSite, file: string): { group: string; summary: string; lists: string[]; images: number } {
-  const entry = one(elements(site, file, (element) => element.tagName === 'article' && hasClass(element, 'entry')), `${file}: the entry`);
-  const summary = select(entry, (element) => hasClass(element, 'entry__summary')).map(textOf).join('');
-  const group = select(entry, (element) => hasClass(element, 'entry__group')).flatMap((element) => select(element, byTag('a')).map((link) => `${textOf(link)} ${attribute(link, 'href')}`)).join('');
+  const entry = one(
+    elements(site, file, (element) => element.tagName === 'article' && hasClass(element, 'entry')),
+    `${file}: the entry`,
+  );
+  const summary = select(entry, (element) => hasClass(element, 'entry__summary'))
+    .map(textOf)
+    .join('');
+  const group = select(entry, (element) => hasClass(element, 'entry__group'))
+    .flatMap((element) => select(element, byTag('a')).map((link) => `${textOf(link)} ${attribute(link, 'href')}`))
+    .join('');
   const facts = select(entry, (element) => hasClass(element, 'entry__facts'));
   const lists = facts.flatMap((element) =>
     select(element, byTag('section')).map((section) => {
@@ -116,7 +134,10 @@ async function sitemapLocations(dist: string, file: string): Promise<string[]> {
 /** Each published page's canonical URL, by file. */
 function canonicalUrls(site: BuiltSite): Map<string, string | undefined> {
   return new Map(
-    [...site.pages.keys()].map((file) => [file, elements(site, file, (element) => element.tagName === 'link' && attribute(element, 'rel') === 'canonical').map((link) => attribute(link, 'href'))[0]]),
+    [...site.pages.keys()].map((file) => [
+      file,
+      elements(site, file, (element) => element.tagName === 'link' && attribute(element, 'rel') === 'canonical').map((link) => attribute(link, 'href'))[0],
+    ]),
   );
 }
 
@@ -158,7 +179,9 @@ describe('the sample site, built as is', () => {
   });
 
   it('writes the files a Jekyll site served besides its pages: the feed, both sitemaps, robots.txt, .nojekyll', () => {
-    expect([...site.files]).toEqual(expect.arrayContaining(['feed.xml', 'sitemap.xml', 'sitemap-index.xml', 'sitemap-0.xml', 'robots.txt', '.nojekyll', 'favicon.svg']));
+    expect([...site.files]).toEqual(
+      expect.arrayContaining(['feed.xml', 'sitemap.xml', 'sitemap-index.xml', 'sitemap-0.xml', 'robots.txt', '.nojekyll', 'favicon.svg']),
+    );
   });
 
   it('renders the Amazon page: title, heading, body, and its record above the body', () => {
@@ -166,7 +189,11 @@ describe('the sample site, built as is', () => {
     const main = mainOf(site.pages.get('work/amazon.html') ?? '');
     expect(select(main, byTag('h1')).map(textOf)).toEqual(['Amazon']);
     expect(textOf(main)).toContain('During the summer of 2018, I worked as a Software Engineering Intern');
-    expect(select(main, byTag('a')).filter((link) => attribute(link, 'href') === '/work/gt').map(textOf)).toEqual(['Georgia Tech']);
+    expect(
+      select(main, byTag('a'))
+        .filter((link) => attribute(link, 'href') === '/work/gt')
+        .map(textOf),
+    ).toEqual(['Georgia Tech']);
     expect(recordFacts(site, 'work/amazon.html')).toEqual({
       group: 'Work /work/',
       summary: 'Software Development Engineer II, Software Engineering Intern (5/2018 - 8/2018, 8/2019 - 3/2022)',
@@ -230,8 +257,14 @@ describe('the sample site, built as is', () => {
     expect(textOf(home)).toContain('Placeholder intro');
     expect(select(mainOf(site.pages.get('404.html') ?? ''), byTag('h1')).map(textOf)).toEqual(['Page not found']);
     for (const file of site.pages.keys()) {
-      expect(elements(site, file, (element) => element.tagName === 'header' && hasClass(element, 'site-header')), file).toHaveLength(1);
-      expect(elements(site, file, (element) => element.tagName === 'footer' && hasClass(element, 'site-footer')), file).toHaveLength(1);
+      expect(
+        elements(site, file, (element) => element.tagName === 'header' && hasClass(element, 'site-header')),
+        file,
+      ).toHaveLength(1);
+      expect(
+        elements(site, file, (element) => element.tagName === 'footer' && hasClass(element, 'site-footer')),
+        file,
+      ).toHaveLength(1);
     }
   });
 
@@ -273,7 +306,10 @@ describe('the sample site, built as is', () => {
     ]);
     for (const file of site.pages.keys()) {
       const alternates = elements(site, file, (element) => element.tagName === 'link' && attribute(element, 'rel') === 'alternate');
-      expect(alternates.map((link) => `${attribute(link, 'type')} ${attribute(link, 'href')}`), file).toEqual(['application/atom+xml /feed.xml']);
+      expect(
+        alternates.map((link) => `${attribute(link, 'type')} ${attribute(link, 'href')}`),
+        file,
+      ).toEqual(['application/atom+xml /feed.xml']);
     }
   });
 });
@@ -312,9 +348,19 @@ describe('a project site under /portfolio: tests/fixtures/site, in Markdown and 
   it('renders an .mdx entry with layout: work_page: expressions, imported components, JSX', () => {
     const main = mainOf(site.pages.get('work/2019/summer-research.html') ?? '');
     expect(textOf(main)).toContain('We published 42 papers in 2019.');
-    expect(select(main, (element) => element.tagName === 'strong' && hasClass(element, 'highlight')).map(textOf)).toEqual(['Rendered by an imported component']);
-    expect(select(main, byTag('a')).filter((link) => attribute(link, 'href') === '/portfolio/work/gt').map(textOf)).toEqual(['Georgia Tech, linked from JSX']);
-    expect(select(main, byTag('h2')).filter((heading) => attribute(heading, 'id') === 'results').map(textOf)).toEqual(['Results']);
+    expect(select(main, (element) => element.tagName === 'strong' && hasClass(element, 'highlight')).map(textOf)).toEqual([
+      'Rendered by an imported component',
+    ]);
+    expect(
+      select(main, byTag('a'))
+        .filter((link) => attribute(link, 'href') === '/portfolio/work/gt')
+        .map(textOf),
+    ).toEqual(['Georgia Tech, linked from JSX']);
+    expect(
+      select(main, byTag('h2'))
+        .filter((heading) => attribute(heading, 'id') === 'results')
+        .map(textOf),
+    ).toEqual(['Results']);
   });
 
   it('escapes markup in a title instead of rendering it', () => {
@@ -336,7 +382,9 @@ describe('a project site under /portfolio: tests/fixtures/site, in Markdown and 
     const hrefs = select(internship, byTag('a')).map((link) => `${textOf(link)} ${attribute(link, 'href')}`);
     expect(hrefs).toContain('Georgia Tech /portfolio/work/gt');
     expect(hrefs).toContain('Raw HTML link to the research results /portfolio/work/2019/summer-research#results');
-    expect(select(mainOf(site.pages.get('work/gt.html') ?? ''), byTag('a')).map((link) => `${textOf(link)} ${attribute(link, 'href')}`)).toContain('home /portfolio/');
+    expect(select(mainOf(site.pages.get('work/gt.html') ?? ''), byTag('a')).map((link) => `${textOf(link)} ${attribute(link, 'href')}`)).toContain(
+      'home /portfolio/',
+    );
   });
 
   it('resolves every internal link and fragment to a built file', () => {
@@ -366,10 +414,34 @@ describe('a project site under /portfolio: tests/fixtures/site, in Markdown and 
   });
 
   it.each([
-    ['work/orbital.html', { group: 'Work /portfolio/work/', summary: 'Platform Engineer (3/2021 - Present)', lists: ['Links: Orbital Labs <https://example.com/orbital>'], images: 1 }],
-    ['work/2019/summer-research.html', { group: 'Work /portfolio/work/', summary: 'Research assistant (2019)', lists: ["Press: The lab's announcement <https://example.com/lab/news>"], images: 0 }],
+    [
+      'work/orbital.html',
+      {
+        group: 'Work /portfolio/work/',
+        summary: 'Platform Engineer (3/2021 - Present)',
+        lists: ['Links: Orbital Labs <https://example.com/orbital>'],
+        images: 1,
+      },
+    ],
+    [
+      'work/2019/summer-research.html',
+      {
+        group: 'Work /portfolio/work/',
+        summary: 'Research assistant (2019)',
+        lists: ["Press: The lab's announcement <https://example.com/lab/news>"],
+        images: 0,
+      },
+    ],
     ['work/aws-intern.html', { group: 'Work /portfolio/work/', summary: 'Software Engineering Intern (6/2018 - 8/2018)', lists: [], images: 0 }],
-    ['work/gt.html', { group: 'Work /portfolio/work/', summary: "Master's Degree (8/2017 - 5/2019)", lists: ["Awards: Dean's list <https://example.com/deans-list>"], images: 0 }],
+    [
+      'work/gt.html',
+      {
+        group: 'Work /portfolio/work/',
+        summary: "Master's Degree (8/2017 - 5/2019)",
+        lists: ["Awards: Dean's list <https://example.com/deans-list>"],
+        images: 0,
+      },
+    ],
   ])('%s shows its record above the body: summary, date, image and lists of links', (file, facts) => {
     expect(recordFacts(site, file)).toEqual(facts);
   });
@@ -381,7 +453,8 @@ describe('a project site under /portfolio: tests/fixtures/site, in Markdown and 
   });
 
   it('shows a post with its date, categories and tags, on its page and in the blog', () => {
-    const meta = (file: string) => elements(site, file, (element) => hasClass(element, 'post-meta')).map((element) => textOf(element).replace(/\s+/g, ' ').trim());
+    const meta = (file: string) =>
+      elements(site, file, (element) => hasClass(element, 'post-meta')).map((element) => textOf(element).replace(/\s+/g, ' ').trim());
     expect(meta('shell/2019/06/10/useful-shell-aliases.html')).toEqual(['Jun 10, 2019 · shell · Tags: dotfiles, productivity']);
     expect(meta('blog/index.html')).toEqual(['Jun 10, 2019 · shell · Tags: dotfiles, productivity']);
   });

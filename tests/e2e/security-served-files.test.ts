@@ -40,12 +40,14 @@ function files(): Record<string, string> {
   for (const extension of Object.keys(SCRIPTABLE_TYPES)) {
     if (extension === 'svgz') continue;
     if (SCRIPTABLE_TYPES[extension] === 'text/html') {
-      for (const [name, body] of Object.entries(HTML_BODIES)) written[`${name}.${extension}`] = `<!doctype html><html><head><title>t</title></head><body>${body}</body></html>\n`;
+      for (const [name, body] of Object.entries(HTML_BODIES))
+        written[`${name}.${extension}`] = `<!doctype html><html><head><title>t</title></head><body>${body}</body></html>\n`;
       continue;
     }
     for (const [name, body] of Object.entries(XML_BODIES)) {
       const doctype = name === 'entity' ? '<!DOCTYPE svg [<!ENTITY s "<script>alert(1)</script>">]>\n' : '';
-      written[`${name}.${extension}`] = `<?xml version="1.0"?>\n${doctype}<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">${name === 'entity' ? '&s;' : body}</svg>\n`;
+      written[`${name}.${extension}`] =
+        `<?xml version="1.0"?>\n${doctype}<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">${name === 'entity' ? '&s;' : body}</svg>\n`;
     }
   }
   // XSLT writes a new page from an XML file.

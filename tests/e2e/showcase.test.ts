@@ -96,52 +96,59 @@ describe.runIf(browserTestsAvailable())('the showcase in Chromium, at 375, 768 a
     },
   );
 
-  it.each(VIEWS.map((view) => [view.colorScheme, view.width, view] as const))('%s, %i px: a tile shows its summary on hover and on keyboard focus', async (_scheme, _width, view) => {
-    const { page, close } = await open('work/', view);
-    const summaryShown = (index: number) =>
-      page.evaluate((at) => {
-        const tile = document.querySelectorAll<HTMLElement>('.tile')[at];
-        const summary = tile?.querySelector<HTMLElement>('.tile__summary');
-        if (!tile || !summary) return undefined;
-        const box = summary.getBoundingClientRect();
-        const frame = tile.getBoundingClientRect();
-        const style = getComputedStyle(summary);
-        return Number(style.opacity) === 1 && box.height > 0 && box.top >= frame.top && box.bottom <= frame.bottom + 0.5 ? summary.textContent : '';
-      }, index);
-    const hidden = await summaryShown(0);
-    await page.locator('.tile').nth(0).hover();
-    const onHover = await summaryShown(0);
-    await page.mouse.move(0, 0);
-    // Tab from the top of the page to the second tile, as a keyboard user would.
-    await page.locator('.tile').nth(0).focus();
-    await page.keyboard.press('Tab');
-    const onFocus = await summaryShown(1);
-    await close();
-    expect(hidden).toBe('');
-    expect(onHover).toBe(SHOWCASE_TILES[0].summary);
-    expect(onFocus).toBe(SHOWCASE_TILES[1].summary);
-  });
+  it.each(VIEWS.map((view) => [view.colorScheme, view.width, view] as const))(
+    '%s, %i px: a tile shows its summary on hover and on keyboard focus',
+    async (_scheme, _width, view) => {
+      const { page, close } = await open('work/', view);
+      const summaryShown = (index: number) =>
+        page.evaluate((at) => {
+          const tile = document.querySelectorAll<HTMLElement>('.tile')[at];
+          const summary = tile?.querySelector<HTMLElement>('.tile__summary');
+          if (!tile || !summary) return undefined;
+          const box = summary.getBoundingClientRect();
+          const frame = tile.getBoundingClientRect();
+          const style = getComputedStyle(summary);
+          return Number(style.opacity) === 1 && box.height > 0 && box.top >= frame.top && box.bottom <= frame.bottom + 0.5 ? summary.textContent : '';
+        }, index);
+      const hidden = await summaryShown(0);
+      await page.locator('.tile').nth(0).hover();
+      const onHover = await summaryShown(0);
+      await page.mouse.move(0, 0);
+      // Tab from the top of the page to the second tile, as a keyboard user would.
+      await page.locator('.tile').nth(0).focus();
+      await page.keyboard.press('Tab');
+      const onFocus = await summaryShown(1);
+      await close();
+      expect(hidden).toBe('');
+      expect(onHover).toBe(SHOWCASE_TILES[0].summary);
+      expect(onFocus).toBe(SHOWCASE_TILES[1].summary);
+    },
+  );
 
-  it.each(SHOWCASE_PAGES.map((file) => [file, url(file)] as const))('%s has 0 axe violations in light and dark, at 375, 768 and 1280 px', async (_file, path) => {
-    const found: string[] = [];
-    const { page, close } = await open(path, VIEWS[0] ?? { colorScheme: 'light', width: 375 }, true);
-    await page.addScriptTag({ path: AXE_PATH });
-    for (const view of VIEWS) {
-      await page.emulateMedia({ colorScheme: view.colorScheme, reducedMotion: 'reduce' });
-      await page.setViewportSize({ width: view.width, height: 900 });
-      await settled(page);
-      const violations = await page.evaluate(async (tags) => {
-        const results = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-        // The owner's own colour in a style attribute is the owner's to fix: the build warns about it.
-        const ownColour = (id: string, target: string) => id === 'color-contrast' && Boolean(document.querySelector(target)?.closest('[data-page-body] [style]'));
-        return results.violations.flatMap((v) => {
-          const targets = v.nodes.map((node) => node.target.join(' ')).filter((target) => !ownColour(v.id, target));
-          return targets.length > 0 ? [`${v.id} (${String(v.impact)}): ${targets.join(', ')}`] : [];
-        });
-      }, AXE_TAGS);
-      found.push(...violations.map((violation) => `${view.colorScheme} ${view.width}px: ${violation}`));
-    }
-    await close();
-    expect(found).toEqual([]);
-  });
+  it.each(SHOWCASE_PAGES.map((file) => [file, url(file)] as const))(
+    '%s has 0 axe violations in light and dark, at 375, 768 and 1280 px',
+    async (_file, path) => {
+      const found: string[] = [];
+      const { page, close } = await open(path, VIEWS[0] ?? { colorScheme: 'light', width: 375 }, true);
+      await page.addScriptTag({ path: AXE_PATH });
+      for (const view of VIEWS) {
+        await page.emulateMedia({ colorScheme: view.colorScheme, reducedMotion: 'reduce' });
+        await page.setViewportSize({ width: view.width, height: 900 });
+        await settled(page);
+        const violations = await page.evaluate(async (tags) => {
+          const results = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
+          // The owner's own colour in a style attribute is the owner's to fix: the build warns about it.
+          const ownColour = (id: string, target: string) =>
+            id === 'color-contrast' && Boolean(document.querySelector(target)?.closest('[data-page-body] [style]'));
+          return results.violations.flatMap((v) => {
+            const targets = v.nodes.map((node) => node.target.join(' ')).filter((target) => !ownColour(v.id, target));
+            return targets.length > 0 ? [`${v.id} (${String(v.impact)}): ${targets.join(', ')}`] : [];
+          });
+        }, AXE_TAGS);
+        found.push(...violations.map((violation) => `${view.colorScheme} ${view.width}px: ${violation}`));
+      }
+      await close();
+      expect(found).toEqual([]);
+    },
+  );
 });

@@ -21,27 +21,24 @@ describe.runIf(browserTestsAvailable())('what visitors meet, in Chromium', () =>
     expect((await sitemapLocations(site.dist())).sort()).toEqual([...canonical].sort());
   });
 
-  it.each(EACH_PAGE)(
-    '%s renders with no console error, CSP violation or failed request',
-    async (_name, path) => {
-      // Loaded afresh at each width, since a width may load other images; then shown in each scheme.
-      for (const width of WIDTHS) {
-        const { page, problems, status, close } = await open(path, { colorScheme: SCHEMES[0], width });
-        expect(status).toBe(path === NOT_FOUND ? 404 : 200);
-        // Every style is in the head: the site's stylesheet, then a <style> the page's body wrote (about.md has one).
-        expect(await page.locator('body style').count()).toBe(0);
-        expect(await page.locator('head style').count()).toBe(path === 'about.html' ? 2 : 1);
-        expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(0);
-        for (const colorScheme of SCHEMES) {
-          // Styles applied and every <img> loaded (see switchView).
-          await switchView(page, { colorScheme, width });
-          await reviewScreenshot(page, `${label(path)}-${width}-${colorScheme}.png`);
-          expect(problems, `${label(path)} ${colorScheme} ${width}px`).toEqual([]);
-        }
-        await close();
+  it.each(EACH_PAGE)('%s renders with no console error, CSP violation or failed request', async (_name, path) => {
+    // Loaded afresh at each width, since a width may load other images; then shown in each scheme.
+    for (const width of WIDTHS) {
+      const { page, problems, status, close } = await open(path, { colorScheme: SCHEMES[0], width });
+      expect(status).toBe(path === NOT_FOUND ? 404 : 200);
+      // Every style is in the head: the site's stylesheet, then a <style> the page's body wrote (about.md has one).
+      expect(await page.locator('body style').count()).toBe(0);
+      expect(await page.locator('head style').count()).toBe(path === 'about.html' ? 2 : 1);
+      expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(0);
+      for (const colorScheme of SCHEMES) {
+        // Styles applied and every <img> loaded (see switchView).
+        await switchView(page, { colorScheme, width });
+        await reviewScreenshot(page, `${label(path)}-${width}-${colorScheme}.png`);
+        expect(problems, `${label(path)} ${colorScheme} ${width}px`).toEqual([]);
       }
-    },
-  );
+      await close();
+    }
+  });
 
   it.each([...VISITOR_PAGES, { path: NOT_FOUND, nav: {} }].map(({ path, nav }) => [label(path), path, nav] as const))(
     '%s: the header links to the owner’s pages and marks where the visitor is',

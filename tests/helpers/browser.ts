@@ -152,7 +152,11 @@ export function tabPool(browser: Browser, { warnings = false, onTab }: { warning
   const keyOf = (kind: TabKind) => JSON.stringify([kind.colorScheme, kind.width, kind.height, kind.bypassCSP ?? false]);
 
   async function openTab(kind: TabKind): Promise<Tab> {
-    const context = await browser.newContext({ bypassCSP: kind.bypassCSP ?? false, viewport: { width: kind.width, height: kind.height }, colorScheme: kind.colorScheme });
+    const context = await browser.newContext({
+      bypassCSP: kind.bypassCSP ?? false,
+      viewport: { width: kind.width, height: kind.height },
+      colorScheme: kind.colorScheme,
+    });
     all.push(context);
     const page = await context.newPage();
     const tab: Tab = { kind, page, problems: [], status: 200, visits: trackVisits(page) };

@@ -98,7 +98,10 @@ export async function builtPages(dist: string): Promise<string[]> {
 
 /** The canonical URL a built page names in `<link rel="canonical">`, read with an HTML parser. */
 export async function canonicalUrl(dist: string, file: string): Promise<string | undefined> {
-  const [link] = select(parseHtml(await readFile(join(dist, file), 'utf8')), (element) => element.tagName === 'link' && attribute(element, 'rel') === 'canonical');
+  const [link] = select(
+    parseHtml(await readFile(join(dist, file), 'utf8')),
+    (element) => element.tagName === 'link' && attribute(element, 'rel') === 'canonical',
+  );
   return link && attribute(link, 'href');
 }
 

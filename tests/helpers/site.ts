@@ -133,10 +133,7 @@ export function runAstro(site: Site, args: string[], env: Record<string, string>
 const cleanEnv = (): NodeJS.ProcessEnv => buildEnv(process.env);
 
 /** Creates a fixture site and builds it. */
-export async function buildSite(
-  name: string,
-  options: SiteOptions & { env?: Record<string, string> } = {},
-): Promise<Site & CommandResult> {
+export async function buildSite(name: string, options: SiteOptions & { env?: Record<string, string> } = {}): Promise<Site & CommandResult> {
   const site = await createSite(name, options);
   const result = await runAstro(site, ['build'], options.env);
   return { ...site, ...result };
@@ -366,10 +363,12 @@ export async function startDevServer(site: Site, env: Record<string, string> = {
 
   // Ready when it answers a request: waiting on that, not on the wording of Astro's own log.
   const url = `http://127.0.0.1:${port}/`;
-  while (!(await fetch(url).then(
-    async (response) => (await response.arrayBuffer(), true),
-    () => false,
-  ))) {
+  while (
+    !(await fetch(url).then(
+      async (response) => (await response.arrayBuffer(), true),
+      () => false,
+    ))
+  ) {
     if (!running) throw new Error(`astro dev exited before it served a request. Output:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -19,7 +19,13 @@ export interface Tool {
 }
 
 export const TOOLS: readonly Tool[] = [
-  { name: 'Chromium', require: 'REQUIRE_BROWSER', found: () => existsSync(CHROMIUM_PATH), what: `browser tests (no Chromium at ${CHROMIUM_PATH})`, install: 'apt-get install -y chromium' },
+  {
+    name: 'Chromium',
+    require: 'REQUIRE_BROWSER',
+    found: () => existsSync(CHROMIUM_PATH),
+    what: `browser tests (no Chromium at ${CHROMIUM_PATH})`,
+    install: 'apt-get install -y chromium',
+  },
   {
     name: 'Jekyll',
     require: 'REQUIRE_JEKYLL',

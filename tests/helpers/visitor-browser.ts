@@ -106,4 +106,3 @@ export async function switchView(page: Page, view: View): Promise<void> {
   await page.setViewportSize({ width: view.width, height: 800 });
   await settled(page);
 }
-

@@ -44,7 +44,10 @@ describe('formatting', () => {
     {
       page: '/work',
       form: 'desktop',
-      lhr: lhr({ performance: 0.97, accessibility: 1, 'best-practices': 1, seo: 1 }, { 'largest-contentful-paint': audit('largest-contentful-paint', 0.9, '2.6 s') }),
+      lhr: lhr(
+        { performance: 0.97, accessibility: 1, 'best-practices': 1, seo: 1 },
+        { 'largest-contentful-paint': audit('largest-contentful-paint', 0.9, '2.6 s') },
+      ),
     },
   ];
 
@@ -58,9 +61,7 @@ describe('formatting', () => {
   });
 
   it('names the audits that cost points', () => {
-    expect(formatFailures(rows)).toBe(
-      '/work (desktop) performance 97:\n  - largest-contentful-paint: Title of largest-contentful-paint (2.6 s), score 90',
-    );
+    expect(formatFailures(rows)).toBe('/work (desktop) performance 97:\n  - largest-contentful-paint: Title of largest-contentful-paint (2.6 s), score 90');
     expect(formatFailures(rows.slice(0, 1))).toBe('');
   });
 

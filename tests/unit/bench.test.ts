@@ -100,8 +100,24 @@ describe('buildPhases', () => {
     { at: 3000, text: '07:11:14 [build] ✓ Completed in 986ms.' },
   ];
   it.each([
-    ['a full log', lines, [['start', 1900], ['bundle', 700], ['pages', 400], ['finish', 100]]],
-    ['no page rendering', lines.slice(0, 2), [['start', 1900], ['finish', 1200]]],
+    [
+      'a full log',
+      lines,
+      [
+        ['start', 1900],
+        ['bundle', 700],
+        ['pages', 400],
+        ['finish', 100],
+      ],
+    ],
+    [
+      'no page rendering',
+      lines.slice(0, 2),
+      [
+        ['start', 1900],
+        ['finish', 1200],
+      ],
+    ],
     ['no log', [], [['finish', 3100]]],
   ])('%s', (_name, input, expected) => {
     expect(buildPhases(input, 3100).map(({ name, ms }) => [name, ms])).toEqual(expected);
@@ -115,7 +131,12 @@ describe('runRatio and buildOrder', () => {
     ['the middle two of four', [2000, 3000, 4000, 6000], [2000, 2000, 2000, 2000], 1.75],
     ['a run without its bare build left out', [3000, 9000], [2000], 1.5],
   ])('%s', (_case, ours, bare, ratio) => {
-    expect(runRatio(ours.map((ms) => ({ ms })), bare.map((ms) => ({ ms })))).toBeCloseTo(ratio, 10);
+    expect(
+      runRatio(
+        ours.map((ms) => ({ ms })),
+        bare.map((ms) => ({ ms })),
+      ),
+    ).toBeCloseTo(ratio, 10);
   });
 
   it('starts with ours in odd runs and with bare in even ones', () => {

@@ -12,7 +12,8 @@ const check = (body: string, format?: 'md' | 'mdx') =>
 const SCRIPT = 'a <script> element would run JavaScript, and the site ships none. Remove it; to show an embed, link to it instead.';
 const handler = (name: string) => `the ${name} attribute would run JavaScript, and the site ships none. Remove the attribute.`;
 const link = (scheme: string) => `a "${scheme}" link would run JavaScript, and the site ships none. Link to a page instead, or remove the link.`;
-const SRCDOC = 'the srcdoc attribute holds a page of its own, which could run JavaScript, and the site ships none. Remove it; to show that page, link to it instead.';
+const SRCDOC =
+  'the srcdoc attribute holds a page of its own, which could run JavaScript, and the site ships none. Remove it; to show that page, link to it instead.';
 const UNFINISHED =
   'this HTML tag is never finished (a closing quote or ">" is missing), so the Markdown after it becomes part of the tag, where it could run JavaScript, and the site ships none. Finish the tag.';
 
@@ -30,7 +31,7 @@ describe('maskCode', () => {
   // What counts as code is what Sätteri, which renders the page, reads as code.
   it.each([
     ['indented code is code', 'Text\n\n    <script>', 'md', false],
-    ['a backtick in a backtick fence\'s info string makes no fence', '```a`b\n<script>\n```', 'md', true],
+    ["a backtick in a backtick fence's info string makes no fence", '```a`b\n<script>\n```', 'md', true],
     ['a tilde fence may have backticks in its info string', '~~~a`b\n<script>\n~~~', 'md', false],
     ['an unclosed fence runs to the end', '```\n<script>', 'md', false],
     ['a stray backtick is text', 'It`s\n\n<script>', 'md', true],
@@ -46,22 +47,49 @@ describe('checkBody', () => {
   it.each([
     ['Plain text with [a link](/work/gt) and {braces}.', []],
     ['Code is fine: `{{ site.baseurl }}` and\n\n```html\n<script>x</script>\n{% include a.html %}\n```', []],
-    ['[GT]({{ site.baseurl }}/work/gt)', ['10: Jekyll Liquid "{{ site.baseurl }}" is left in the text. Write the link from the site root instead: "/work/gt". The build adds the base path.']],
-    ['See {{ site.baseurl }}/work/gt.', ['10: Jekyll Liquid "{{ site.baseurl }}" is left in the text. Write the link from the site root instead: "/work/gt". The build adds the base path.']],
-    ['{{site.url}}', ['10: Jekyll Liquid "{{site.url}}" is left in the text. Remove it and write links from the site root, like "/work/gt". The build adds the base path.']],
-    ['[GT]({{ "/work/gt" | relative_url }})', ['10: Jekyll Liquid "{{ "/work/gt" | relative_url }}" is left in the text. Write "/work/gt" instead. The build adds the base path.']],
+    [
+      '[GT]({{ site.baseurl }}/work/gt)',
+      ['10: Jekyll Liquid "{{ site.baseurl }}" is left in the text. Write the link from the site root instead: "/work/gt". The build adds the base path.'],
+    ],
+    [
+      'See {{ site.baseurl }}/work/gt.',
+      ['10: Jekyll Liquid "{{ site.baseurl }}" is left in the text. Write the link from the site root instead: "/work/gt". The build adds the base path.'],
+    ],
+    [
+      '{{site.url}}',
+      ['10: Jekyll Liquid "{{site.url}}" is left in the text. Remove it and write links from the site root, like "/work/gt". The build adds the base path.'],
+    ],
+    [
+      '[GT]({{ "/work/gt" | relative_url }})',
+      ['10: Jekyll Liquid "{{ "/work/gt" | relative_url }}" is left in the text. Write "/work/gt" instead. The build adds the base path.'],
+    ],
     ['{{ page.title }}', ['10: Jekyll Liquid "{{ page.title }}" is left in the text. Liquid is not processed here: write the text itself.']],
     ['\n[GT]({% link _work/gt.md %})', [`11: Jekyll Liquid "{% link _work/gt.md %}" is left in the text. Link to the page's permalink instead: "/work/gt".`]],
-    ['{% link _work/other.md %}', [`10: Jekyll Liquid "{% link _work/other.md %}" is left in the text. Link to the page's permalink instead, like "/work/gt".`]],
+    [
+      '{% link _work/other.md %}',
+      [`10: Jekyll Liquid "{% link _work/other.md %}" is left in the text. Link to the page's permalink instead, like "/work/gt".`],
+    ],
     // A post_url names a post, not a page: the fix points to posts (see the table below for its address).
-    ['{% post_url 2019-01-01-x %}', [`10: Jekyll Liquid "{% post_url 2019-01-01-x %}" is left in the text. Link to the post's own address instead, written from the site root.`]],
-    ['{% include a.html %}', ['10: Jekyll Liquid "{% include a.html %}" is left in the text. Paste the included text here, or rename the entry to .mdx and import a component.']],
+    [
+      '{% post_url 2019-01-01-x %}',
+      [`10: Jekyll Liquid "{% post_url 2019-01-01-x %}" is left in the text. Link to the post's own address instead, written from the site root.`],
+    ],
+    [
+      '{% include a.html %}',
+      ['10: Jekyll Liquid "{% include a.html %}" is left in the text. Paste the included text here, or rename the entry to .mdx and import a component.'],
+    ],
     ['{% if x %}', ['10: Jekyll Liquid "{% if x %}" is left in the text. Liquid is not processed here: write the plain Markdown it produced.']],
-    ['<SCRIPT src="x.js"></SCRIPT>', ['10: a <script> element would run JavaScript, and the site ships none. Remove it; to show an embed, link to it instead.']],
+    [
+      '<SCRIPT src="x.js"></SCRIPT>',
+      ['10: a <script> element would run JavaScript, and the site ships none. Remove it; to show an embed, link to it instead.'],
+    ],
     ['<img src="a.png" onerror="x()">', ['10: the onerror attribute would run JavaScript, and the site ships none. Remove the attribute.']],
     ['<Button onClick={() => go()} />', ['10: the onClick attribute would run JavaScript, and the site ships none. Remove the attribute.']],
     ['[x](javascript:void(0))', ['10: a "javascript:" link would run JavaScript, and the site ships none. Link to a page instead, or remove the link.']],
-    ['<a href="javascript:go()">x</a>', ['10: a "javascript:" link would run JavaScript, and the site ships none. Link to a page instead, or remove the link.']],
+    [
+      '<a href="javascript:go()">x</a>',
+      ['10: a "javascript:" link would run JavaScript, and the site ships none. Link to a page instead, or remove the link.'],
+    ],
     ['Online and onboarding are words, not attributes.', []],
     // A stray backtick is not inline code: code never crosses a blank line.
     [
@@ -104,8 +132,14 @@ describe('checkBody and names every object inherits', () => {
 describe('checkBody with the posts of the site', () => {
   const permalinkOfPost = (name: string) => (name === '2019-06-01-kinesis' ? '/kinesis/2019/06/01/kinesis.html' : undefined);
   it.each([
-    ['{% post_url 2019-06-01-kinesis %}', `10: Jekyll Liquid "{% post_url 2019-06-01-kinesis %}" is left in the text. Link to the post's address instead: "/kinesis/2019/06/01/kinesis.html".`],
-    ['{% post_url 2019-06-02-nothing %}', `10: Jekyll Liquid "{% post_url 2019-06-02-nothing %}" is left in the text. No post is named "2019-06-02-nothing": link to the post's own address instead, or remove the link.`],
+    [
+      '{% post_url 2019-06-01-kinesis %}',
+      `10: Jekyll Liquid "{% post_url 2019-06-01-kinesis %}" is left in the text. Link to the post's address instead: "/kinesis/2019/06/01/kinesis.html".`,
+    ],
+    [
+      '{% post_url 2019-06-02-nothing %}',
+      `10: Jekyll Liquid "{% post_url 2019-06-02-nothing %}" is left in the text. No post is named "2019-06-02-nothing": link to the post's own address instead, or remove the link.`,
+    ],
   ])('%s', (body, expected) => {
     expect(checkBody(body, { bodyLine: 10, permalinkOfPost }).map((problem) => `${problem.line}: ${problem.message}`)).toEqual([expected]);
   });
@@ -149,7 +183,10 @@ describe('checkBody reads Markdown as the page renders it', () => {
     ['Text\n\n    <script>alert(1)</script>', []],
     ['- item\n\n      <script>alert(1)</script>', []],
     ['~~~a`b\n<script>alert(1)</script>\n~~~', []],
-    ['```a`b\n{{ site.url }}', [`11: Jekyll Liquid "{{ site.url }}" is left in the text. Remove it and write links from the site root, like "/work/gt". The build adds the base path.`]],
+    [
+      '```a`b\n{{ site.url }}',
+      [`11: Jekyll Liquid "{{ site.url }}" is left in the text. Remove it and write links from the site root, like "/work/gt". The build adds the base path.`],
+    ],
     ['Text\n\n    {{ site.url }}', []],
     // Inline code can close an attribute that raw HTML opened: the attribute is reported where it opened.
     ["<div title='\n\n`' onmouseover='alert(1)' x='` `'>`\n", [`10: ${handler('onmouseover')}`]],
@@ -169,7 +206,10 @@ describe('checkBody reads Markdown as the page renders it', () => {
     ['<textarea><script>alert(1)</script></textarea>', []],
     ['<div><![CDATA[><img src=x onerror=alert(1)>]]></div>', [`10: ${handler('onerror')}`]],
     // Liquid inside raw HTML counts.
-    ['<a href="{{ site.baseurl }}/work/gt">GT</a>', ['10: Jekyll Liquid "{{ site.baseurl }}" is left in the text. Write the link from the site root instead: "/work/gt". The build adds the base path.']],
+    [
+      '<a href="{{ site.baseurl }}/work/gt">GT</a>',
+      ['10: Jekyll Liquid "{{ site.baseurl }}" is left in the text. Write the link from the site root instead: "/work/gt". The build adds the base path.'],
+    ],
   ])('%j', (body, expected) => expect(check(body, 'md')).toEqual(expected));
 });
 
@@ -191,7 +231,10 @@ describe('checkBody reads MDX as MDX', () => {
     ['```html\n<script>alert(1)</script>\n```', []],
     ['<Script src="/x.js" />', []],
     // Not valid MDX, so the build stops on it; the Markdown reading still names the Liquid.
-    ['{% include a.html %}', ['10: Jekyll Liquid "{% include a.html %}" is left in the text. Paste the included text here, or rename the entry to .mdx and import a component.']],
+    [
+      '{% include a.html %}',
+      ['10: Jekyll Liquid "{% include a.html %}" is left in the text. Paste the included text here, or rename the entry to .mdx and import a component.'],
+    ],
   ])('%j', (body, expected) => expect(check(body, 'mdx')).toEqual(expected));
 });
 

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, parsePeriods } from '../../src/lib/dates.ts';
 
-describe('parsePeriods: a record\'s free-text date as structured periods, where it parses', () => {
+describe("parsePeriods: a record's free-text date as structured periods, where it parses", () => {
   it.each([
     ['5/2018 - 8/2018, 8/2019 - Present', [{ start: '2018-05', end: '2018-08' }, { start: '2019-08' }]],
-    ['5/2018 - 8/2018, 8/2019 - 3/2022', [{ start: '2018-05', end: '2018-08' }, { start: '2019-08', end: '2022-03' }]],
+    [
+      '5/2018 - 8/2018, 8/2019 - 3/2022',
+      [
+        { start: '2018-05', end: '2018-08' },
+        { start: '2019-08', end: '2022-03' },
+      ],
+    ],
     ['3/2022 - Present', [{ start: '2022-03' }]],
     ['2016', [{ start: '2016', end: '2016' }]],
     [2016, [{ start: '2016', end: '2016' }]],
@@ -21,7 +27,7 @@ describe('parsePeriods: a record\'s free-text date as structured periods, where 
   });
 });
 
-describe('formatDate: in the site\'s language', () => {
+describe("formatDate: in the site's language", () => {
   it.each([
     ['en', 'Jun 10, 2019'],
     ['en-GB', '10 Jun 2019'],

@@ -5,9 +5,18 @@ describe('resolveDeployment', () => {
   it.each([
     [{}, { site: LOCAL_SITE_URL, base: '/' }],
     [{ SITE_URL: 'https://x.github.io' }, { site: 'https://x.github.io', base: '/' }],
-    [{ SITE_URL: 'https://x.github.io/', BASE_PATH: '/portfolio' }, { site: 'https://x.github.io', base: '/portfolio/' }],
-    [{ SITE_URL: '', BASE_PATH: 'portfolio/' }, { site: LOCAL_SITE_URL, base: '/portfolio/' }],
-    [{ SITE_URL: 'https://jane.dev', BASE_PATH: '/' }, { site: 'https://jane.dev', base: '/' }],
+    [
+      { SITE_URL: 'https://x.github.io/', BASE_PATH: '/portfolio' },
+      { site: 'https://x.github.io', base: '/portfolio/' },
+    ],
+    [
+      { SITE_URL: '', BASE_PATH: 'portfolio/' },
+      { site: LOCAL_SITE_URL, base: '/portfolio/' },
+    ],
+    [
+      { SITE_URL: 'https://jane.dev', BASE_PATH: '/' },
+      { site: 'https://jane.dev', base: '/' },
+    ],
   ])('%j', (env, expected) => expect(resolveDeployment(env)).toEqual(expected));
 
   it.each([

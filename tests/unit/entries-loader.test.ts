@@ -58,14 +58,20 @@ describe('checkedContext: front matter the checks validated is stored as their s
     },
   };
 
-  it('takes the checks\' result for the same file and the same front matter, and asks Astro otherwise', async () => {
+  it("takes the checks' result for the same file and the same front matter, and asks Astro otherwise", async () => {
     rememberValidated('src/content/pages/work/acme.md', { title: 'Acme', layout: 'work_page' }, { title: 'Acme', layout: 'work_page', draft: false });
     const parseData = checkedContext(context as never).parseData as (props: { id: string; data: unknown; filePath?: string }) => Promise<unknown>;
     const file = join(root, 'src/content/pages/work/acme.md');
-    expect(await parseData({ id: 'work/acme', data: { title: 'Acme', layout: 'work_page' }, filePath: file })).toEqual({ title: 'Acme', layout: 'work_page', draft: false });
+    expect(await parseData({ id: 'work/acme', data: { title: 'Acme', layout: 'work_page' }, filePath: file })).toEqual({
+      title: 'Acme',
+      layout: 'work_page',
+      draft: false,
+    });
     // Changed since the checks read it, another file, no file: Astro validates.
     expect(await parseData({ id: 'work/acme', data: { title: 'Acme Corp', layout: 'work_page' }, filePath: file })).toEqual({ fromAstro: true });
-    expect(await parseData({ id: 'work/other', data: { title: 'Acme', layout: 'work_page' }, filePath: join(root, 'src/content/pages/work/other.md') })).toEqual({ fromAstro: true });
+    expect(
+      await parseData({ id: 'work/other', data: { title: 'Acme', layout: 'work_page' }, filePath: join(root, 'src/content/pages/work/other.md') }),
+    ).toEqual({ fromAstro: true });
     expect(await parseData({ id: 'x', data: { title: 'Acme', layout: 'work_page' } })).toEqual({ fromAstro: true });
     expect(validatedByAstro).toHaveLength(3);
   });
@@ -108,7 +114,14 @@ describe('liquidContext: a body with Liquid is rendered from what its Liquid wro
     rememberRendered('src/content/pages/liquid.md', 'Hello {{ site.name }}', 'Hello Jane');
     const { context: wrapped, settled } = liquidContext(context as never);
     const plain = { id: 'plain', filePath: 'src/content/pages/plain.md', body: 'No braces', data: {}, digest: 'd1', rendered: { html: '<p>No braces</p>' } };
-    const off = { id: 'off', filePath: 'src/content/pages/off.md', body: '{{ shown }}', data: { liquid: false }, digest: 'd2', rendered: { html: '<p>{{ shown }}</p>' } };
+    const off = {
+      id: 'off',
+      filePath: 'src/content/pages/off.md',
+      body: '{{ shown }}',
+      data: { liquid: false },
+      digest: 'd2',
+      rendered: { html: '<p>{{ shown }}</p>' },
+    };
     const liquid = { id: 'liquid', filePath: 'src/content/pages/liquid.md', body: 'Hello {{ site.name }}', data: {}, digest: 'd3' };
     for (const entry of [plain, off, liquid]) wrapped.store.set(entry as never);
     expect(stored.get('plain')).toBe(plain);

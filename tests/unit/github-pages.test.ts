@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  deploymentEnv,
-  domainProblem,
-  githubPagesDeployment,
-  pagesFiles,
-  parseRepository,
-} from '../../src/lib/github-pages.ts';
+import { deploymentEnv, domainProblem, githubPagesDeployment, pagesFiles, parseRepository } from '../../src/lib/github-pages.ts';
 import { siteConfigSchema } from '../../src/lib/schema/site-config.ts';
 
 describe('domainProblem', () => {
-  it.each(['jane.dev', 'www.jane.dev', 'Jane.Dev', 'my-site.co.uk', 'xn--bcher-kva.example', ' jane.dev '])(
-    '%j is a bare host name',
-    (domain) => expect(domainProblem(domain)).toBeUndefined(),
+  it.each(['jane.dev', 'www.jane.dev', 'Jane.Dev', 'my-site.co.uk', 'xn--bcher-kva.example', ' jane.dev '])('%j is a bare host name', (domain) =>
+    expect(domainProblem(domain)).toBeUndefined(),
   );
 
   it.each([
@@ -72,19 +65,52 @@ describe('githubPagesDeployment', () => {
     [{ repository: 'Jane/Portfolio' }, { site: 'https://jane.github.io', base: '/Portfolio/' }],
     [{ repository: 'jane/other.github.io' }, { site: 'https://jane.github.io', base: '/other.github.io/' }],
     // A custom domain from the site config: that origin, at the root, for either kind of repository.
-    [{ repository: 'jane/portfolio', domain: 'jane.dev' }, { site: 'https://jane.dev', base: '/' }],
-    [{ repository: 'jane/jane.github.io', domain: 'www.jane.dev' }, { site: 'https://www.jane.dev', base: '/' }],
+    [
+      { repository: 'jane/portfolio', domain: 'jane.dev' },
+      { site: 'https://jane.dev', base: '/' },
+    ],
+    [
+      { repository: 'jane/jane.github.io', domain: 'www.jane.dev' },
+      { site: 'https://www.jane.dev', base: '/' },
+    ],
     // Unset repository variables arrive as empty strings: they change nothing.
-    [{ repository: 'jane/portfolio', siteUrl: '', basePath: '' }, { site: 'https://jane.github.io', base: '/portfolio/' }],
-    [{ repository: 'jane/portfolio', domain: '', siteUrl: ' ' }, { site: 'https://jane.github.io', base: '/portfolio/' }],
+    [
+      { repository: 'jane/portfolio', siteUrl: '', basePath: '' },
+      { site: 'https://jane.github.io', base: '/portfolio/' },
+    ],
+    [
+      { repository: 'jane/portfolio', domain: '', siteUrl: ' ' },
+      { site: 'https://jane.github.io', base: '/portfolio/' },
+    ],
     // Explicit overrides win, each on its own.
-    [{ repository: 'jane/portfolio', basePath: '/' }, { site: 'https://jane.github.io', base: '/' }],
-    [{ repository: 'jane/portfolio', basePath: '/site' }, { site: 'https://jane.github.io', base: '/site/' }],
-    [{ repository: 'jane/portfolio', siteUrl: 'https://jane.dev' }, { site: 'https://jane.dev', base: '/' }],
-    [{ repository: 'jane/portfolio', siteUrl: 'https://jane.github.io/' }, { site: 'https://jane.github.io', base: '/portfolio/' }],
-    [{ repository: 'jane/portfolio', domain: 'jane.dev', siteUrl: 'https://cv.jane.dev' }, { site: 'https://cv.jane.dev', base: '/' }],
-    [{ repository: 'jane/portfolio', domain: 'jane.dev', basePath: '/cv' }, { site: 'https://jane.dev', base: '/cv/' }],
-    [{ repository: 'jane/portfolio', siteUrl: 'https://jane.dev', basePath: '/portfolio' }, { site: 'https://jane.dev', base: '/portfolio/' }],
+    [
+      { repository: 'jane/portfolio', basePath: '/' },
+      { site: 'https://jane.github.io', base: '/' },
+    ],
+    [
+      { repository: 'jane/portfolio', basePath: '/site' },
+      { site: 'https://jane.github.io', base: '/site/' },
+    ],
+    [
+      { repository: 'jane/portfolio', siteUrl: 'https://jane.dev' },
+      { site: 'https://jane.dev', base: '/' },
+    ],
+    [
+      { repository: 'jane/portfolio', siteUrl: 'https://jane.github.io/' },
+      { site: 'https://jane.github.io', base: '/portfolio/' },
+    ],
+    [
+      { repository: 'jane/portfolio', domain: 'jane.dev', siteUrl: 'https://cv.jane.dev' },
+      { site: 'https://cv.jane.dev', base: '/' },
+    ],
+    [
+      { repository: 'jane/portfolio', domain: 'jane.dev', basePath: '/cv' },
+      { site: 'https://jane.dev', base: '/cv/' },
+    ],
+    [
+      { repository: 'jane/portfolio', siteUrl: 'https://jane.dev', basePath: '/portfolio' },
+      { site: 'https://jane.dev', base: '/portfolio/' },
+    ],
   ])('%j', (target, expected) => expect(githubPagesDeployment(target)).toEqual(expected));
 
   it.each([
@@ -109,5 +135,6 @@ describe('deploymentEnv', () => {
     ['/portfolio/', 'SITE_URL=https://jane.github.io\nBASE_PATH=/portfolio\n'],
     ['/', 'SITE_URL=https://jane.github.io\nBASE_PATH=/\n'],
   ])('writes KEY=value lines for $GITHUB_ENV, the base as a person writes it (%s)', (base, lines) =>
-    expect(deploymentEnv({ site: 'https://jane.github.io', base })).toBe(lines));
+    expect(deploymentEnv({ site: 'https://jane.github.io', base })).toBe(lines),
+  );
 });

@@ -58,7 +58,9 @@ function snapshot(root: string): Record<string, string> {
     if (!entry.isFile()) continue;
     const path = relative(root, join(entry.parentPath, entry.name)).split('\\').join('/');
     if (path.startsWith('.git/')) continue;
-    files[path] = createHash('sha256').update(readFileSync(join(root, path))).digest('hex');
+    files[path] = createHash('sha256')
+      .update(readFileSync(join(root, path)))
+      .digest('hex');
   }
   return files;
 }
@@ -140,7 +142,7 @@ describe('refusals exit with 1 and write nothing', () => {
   });
 });
 
-describe('the project: sample content is replaced, the owner\'s content is not', () => {
+describe("the project: sample content is replaced, the owner's content is not", () => {
   it('replaces the sample content of a fresh clone', () => {
     const project = freshProject('fresh');
     const result = importInto(project, [join(FIXTURES, 'minimal')]);
@@ -162,14 +164,36 @@ describe('the project: sample content is replaced, the owner\'s content is not',
     // The folder the sample emptied goes too; the content folders stay.
     expect(existsSync(join(project, 'src/content/pages/work'))).toBe(false);
     expect(existsSync(join(project, 'src/content/pages'))).toBe(true);
-    expect(readFileSync(join(project, 'src/content/pages/about.md'), 'utf8')).toBe('---\nlayout: page\ntitle: About\npermalink: /about.html\n---\n\nI build queues.\n');
+    expect(readFileSync(join(project, 'src/content/pages/about.md'), 'utf8')).toBe(
+      '---\nlayout: page\ntitle: About\npermalink: /about.html\n---\n\nI build queues.\n',
+    );
   });
 
   it.each([
-    ['a file of the owner next to the import', 'src/content/pages/mine.md', '---\ntitle: Mine\n---\n', "is not the project's sample content and not something the import writes"],
-    ['a changed sample file the import replaces', 'src/site.config.ts', "export default { name: 'Mine' };\n", 'exists with other content (not the sample content of a fresh clone); the import would overwrite it.'],
-    ['a changed sample file the import would remove', 'src/content/pages/home.md', '---\ntitle: Changed\n---\n', "is not the project's sample content and not something the import writes"],
-    ['a file in public/ the import would overwrite', 'public/robots.txt', 'User-agent: *\nDisallow: /\n', 'exists with other content (not the sample content of a fresh clone); the import would overwrite it.'],
+    [
+      'a file of the owner next to the import',
+      'src/content/pages/mine.md',
+      '---\ntitle: Mine\n---\n',
+      "is not the project's sample content and not something the import writes",
+    ],
+    [
+      'a changed sample file the import replaces',
+      'src/site.config.ts',
+      "export default { name: 'Mine' };\n",
+      'exists with other content (not the sample content of a fresh clone); the import would overwrite it.',
+    ],
+    [
+      'a changed sample file the import would remove',
+      'src/content/pages/home.md',
+      '---\ntitle: Changed\n---\n',
+      "is not the project's sample content and not something the import writes",
+    ],
+    [
+      'a file in public/ the import would overwrite',
+      'public/robots.txt',
+      'User-agent: *\nDisallow: /\n',
+      'exists with other content (not the sample content of a fresh clone); the import would overwrite it.',
+    ],
     ['a file in public/ next to the import', 'public/notes.txt', 'mine\n', "is not the project's sample content and not something the import writes"],
   ])('stops on %s, unless --force', (name, path, text, message) => {
     const project = freshProject(`clash-${name.replace(/\W+/g, '-')}`);
@@ -186,7 +210,7 @@ describe('the project: sample content is replaced, the owner\'s content is not',
     expect(existsSync(join(project, 'src/content/pages/about.md'))).toBe(true);
   });
 
-  it('keeps the owner\'s other files with --force, and never removes them', () => {
+  it("keeps the owner's other files with --force, and never removes them", () => {
     const project = freshProject('force-keeps');
     writeFileSync(join(project, 'src/content/pages/mine.md'), 'mine\n');
     const result = importInto(project, [join(FIXTURES, 'minimal'), '--force']);

@@ -39,7 +39,11 @@ describe('the owner details from _config.yml', () => {
     ['an empty baseurl', 'baseurl: ""', { basePath: undefined }],
     ['baseurl', 'baseurl: /blog', { basePath: '/blog' }],
     ['baseurl without its slash', 'baseurl: blog/', { basePath: '/blog' }],
-    ['permalink, timezone and excerpt_separator', 'permalink: pretty\ntimezone: Europe/Berlin\nexcerpt_separator: <!--more-->', { posts: { permalink: 'pretty', timezone: 'Europe/Berlin', excerptSeparator: '<!--more-->' } }],
+    [
+      'permalink, timezone and excerpt_separator',
+      'permalink: pretty\ntimezone: Europe/Berlin\nexcerpt_separator: <!--more-->',
+      { posts: { permalink: 'pretty', timezone: 'Europe/Berlin', excerptSeparator: '<!--more-->' } },
+    ],
     ['no post settings', 'title: J', { posts: { permalink: undefined, timezone: undefined, excerptSeparator: undefined } }],
   ])('%s', (_, config, expected) => expect(values(config)).toMatchObject(expected));
 
@@ -66,23 +70,39 @@ describe('profile links from social handles', () => {
         { label: 'LinkedIn', href: 'https://www.linkedin.com/in/janedoe' },
       ],
     ],
-    ['minima 2 usernames', 'github_username: jd\ntwitter_username: jd_tweets', [{ label: 'GitHub', href: 'https://github.com/jd' }, { label: 'Twitter', href: 'https://twitter.com/jd_tweets' }]],
+    [
+      'minima 2 usernames',
+      'github_username: jd\ntwitter_username: jd_tweets',
+      [
+        { label: 'GitHub', href: 'https://github.com/jd' },
+        { label: 'Twitter', href: 'https://twitter.com/jd_tweets' },
+      ],
+    ],
     ['x', 'x: janedoe', [{ label: 'X', href: 'https://twitter.com/janedoe' }]],
     ['jekyll-seo-tag twitter', 'twitter:\n  username: jd', [{ label: 'Twitter', href: 'https://twitter.com/jd' }]],
     [
       'minima.social_links as handles, email among them',
       'minima:\n  social_links:\n    github: jd\n    email: jd@example.org',
-      [{ label: 'GitHub', href: 'https://github.com/jd' }, { label: 'Email', href: 'mailto:jd@example.org' }],
+      [
+        { label: 'GitHub', href: 'https://github.com/jd' },
+        { label: 'Email', href: 'mailto:jd@example.org' },
+      ],
     ],
     [
       'social_links as a list of platforms',
       'social_links:\n  - { platform: github, user_url: "https://github.com/jd" }\n  - { platform: linkedin, user_url: "https://www.linkedin.com/in/jd" }',
-      [{ label: 'GitHub', href: 'https://github.com/jd' }, { label: 'LinkedIn', href: 'https://www.linkedin.com/in/jd' }],
+      [
+        { label: 'GitHub', href: 'https://github.com/jd' },
+        { label: 'LinkedIn', href: 'https://www.linkedin.com/in/jd' },
+      ],
     ],
     [
       'minima 3 social_links as {title, icon, url}',
       'minima:\n  social_links:\n    - { title: Code, icon: github, url: "https://github.com/jd" }\n    - { title: Posts, icon: x-twitter, url: "https://x.com/jd" }',
-      [{ label: 'GitHub', href: 'https://github.com/jd' }, { label: 'X', href: 'https://x.com/jd' }],
+      [
+        { label: 'GitHub', href: 'https://github.com/jd' },
+        { label: 'X', href: 'https://x.com/jd' },
+      ],
     ],
     ['mastodon', 'mastodon: "@jd@fosstodon.org"', [{ label: 'Mastodon', href: 'https://fosstodon.org/@jd' }]],
     ['a handle given as an address', 'github: https://github.com/jd', [{ label: 'GitHub', href: 'https://github.com/jd' }]],
@@ -246,6 +266,11 @@ describe('what Jekyll reads', () => {
   it.each([
     ['plugins', 'plugins: [jekyll-feed, jekyll-sitemap]', undefined, ['jekyll-feed', 'jekyll-sitemap']],
     ['gems, the old name', 'gems: [jekyll-feed]', undefined, ['jekyll-feed']],
-    ["the Gemfile's jekyll_plugins group", 'title: x', 'source "https://rubygems.org"\ngroup :jekyll_plugins do\n  gem "jekyll-feed", "~> 0.12"\nend\n', ['jekyll-feed']],
+    [
+      "the Gemfile's jekyll_plugins group",
+      'title: x',
+      'source "https://rubygems.org"\ngroup :jekyll_plugins do\n  gem "jekyll-feed", "~> 0.12"\nend\n',
+      ['jekyll-feed'],
+    ],
   ])('plugins: %s', (_, config, gemfile, expected) => expect([...pluginsOf(yaml(config), gemfile)].sort()).toEqual(expected));
 });

@@ -54,7 +54,8 @@ describe("the words a layout printed with a page's field", () => {
         '_config.yml': 'title: Rosa\ncollections:\n  publications:\n    output: true\n    permalink: /:collection/:path/\n',
         '_layouts/default.html': files.get('default') ?? '',
         '_layouts/single.html': files.get('single') ?? '',
-        '_publications/paper.md': "---\ntitle: Paper\nlayout: single\nvenue: Workshop on Pipelines\npaperurl: /files/paper.pdf\ncitation: 'Sample, R. Paper.'\n---\nBody.\n",
+        '_publications/paper.md':
+          "---\ntitle: Paper\nlayout: single\nvenue: Workshop on Pipelines\npaperurl: /files/paper.pdf\ncitation: 'Sample, R. Paper.'\n---\nBody.\n",
       }),
     );
     if (!result.ok) throw new Error(result.message);
@@ -67,7 +68,9 @@ describe("the words a layout printed with a page's field", () => {
   });
 
   it('shows a field under the label show: gives it, and under its own name otherwise', () => {
-    expect(shownFields([{ venue: 'Published in' }, 'citation'], { venue: 'Workshop', citation: 'Sample, R.' }).map((field) => [field.label, field.text])).toEqual([
+    expect(
+      shownFields([{ venue: 'Published in' }, 'citation'], { venue: 'Workshop', citation: 'Sample, R.' }).map((field) => [field.label, field.text]),
+    ).toEqual([
       ['Published in', 'Workshop'],
       ['Recommended citation', 'Sample, R.'],
     ]);
@@ -82,7 +85,9 @@ describe("the words a layout printed with a page's field", () => {
     expect(shownFields(['date'], { date: 'Spring 2019' }).map((field) => field.text)).toEqual(['Spring 2019']);
     // As the layout printed it; a day alone is that day in the site's time zone, as in Jekyll.
     const talk = { date: new Date('2019-10-03T00:00:00Z') };
-    expect(shownFields([{ date: { format: '%B %d, %Y' } }], talk, 'en', 'America/New_York').map((field) => [field.label, field.text])).toEqual([['Date', 'October 03, 2019']]);
+    expect(shownFields([{ date: { format: '%B %d, %Y' } }], talk, 'en', 'America/New_York').map((field) => [field.label, field.text])).toEqual([
+      ['Date', 'October 03, 2019'],
+    ]);
   });
 
   it("formats dates as Ruby's strftime does", () => {

@@ -22,7 +22,9 @@ describe.each(SHAPES)('the $shape fixture', ({ shape, leftOut }) => {
   const result = planImport(readSource(join(FIXTURES, 'import', shape)));
   if (!result.ok) throw new Error(result.message);
   const { plan } = result;
-  const jekyll = readFileSync(join(FIXTURES, 'import', `${shape}.jekyll-files.txt`), 'utf8').split('\n').filter((line) => line !== '' && !line.startsWith('#'));
+  const jekyll = readFileSync(join(FIXTURES, 'import', `${shape}.jekyll-files.txt`), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'));
 
   it('lists an old URL for every file Jekyll wrote, served from that same file', () => {
     const served = new Set(plan.urls.filter((url) => !url.retired).map((url) => url.file.replace(/ \(.*\)$/, '')));
@@ -38,7 +40,10 @@ describe.each(SHAPES)('the $shape fixture', ({ shape, leftOut }) => {
     const accounted = new Set([...plan.files.map((file) => file.from), ...plan.report.map((line) => line.file)]);
     const folders = plan.report.map((line) => line.file).filter((file): file is string => file?.endsWith('/') === true);
     const themeLine = plan.report.filter((line) => line.kind === 'theme').map((line) => line.message);
-    const silent = source.files.filter((file) => !accounted.has(file) && !folders.some((folder) => file.startsWith(folder)) && !themeLine.some((item) => file.startsWith(item.split(' ')[0] ?? '\0')));
+    const silent = source.files.filter(
+      (file) =>
+        !accounted.has(file) && !folders.some((folder) => file.startsWith(folder)) && !themeLine.some((item) => file.startsWith(item.split(' ')[0] ?? '\0')),
+    );
     expect(silent.filter((file) => !/(^|\/)\.DS_Store$/.test(file))).toEqual([]);
   });
 

@@ -59,7 +59,14 @@ describe('editing front matter keeps every other byte', () => {
   ])('%s', (_, edit, expected) => expect(editFrontMatter(yaml, edit)).toBe(expected));
 
   it('adds keys to empty front matter', () => {
-    expect(editFrontMatter('', { set: [['layout', 'page'], ['title', 'About']] })).toBe('layout: page\ntitle: About\n');
+    expect(
+      editFrontMatter('', {
+        set: [
+          ['layout', 'page'],
+          ['title', 'About'],
+        ],
+      }),
+    ).toBe('layout: page\ntitle: About\n');
   });
 
   it.each([

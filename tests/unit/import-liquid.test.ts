@@ -19,7 +19,14 @@ const options = (overrides: Partial<LiquidOptions> = {}): LiquidOptions => ({
   firstLine: 5,
   markdown: true,
   scope: {
-    site: { title: 'Jane Doe', email: 'jane@example.org', url: 'https://www.janedoe.example', baseurl: '', author: { name: 'Jane' }, data: { work: { 'Acme Queues': { summary: 'Engineer' } } } },
+    site: {
+      title: 'Jane Doe',
+      email: 'jane@example.org',
+      url: 'https://www.janedoe.example',
+      baseurl: '',
+      author: { name: 'Jane' },
+      data: { work: { 'Acme Queues': { summary: 'Engineer' } } },
+    },
     page: { title: 'Acme Queues', url: '/work/acme', data: 'work' },
   },
   link: (path) => links[path] ?? { ok: false, message: `${path} is not a page, post or file of the Jekyll site.` },
@@ -57,7 +64,11 @@ describe('convertLiquid: what becomes plain text', () => {
     ['link after site.baseurl', '[Acme]({{ site.baseurl }}{% link work/acme.md %})', '[Acme](/work/acme)'],
     ['post_url', '[post]({% post_url 2019-03-02-batching-writes %})', '[post](/programming/2019/03/02/batching-writes.html)'],
     ['post_url with a subfolder', '[post]({% post_url programming/2019-03-02-batching-writes %})', '[post](/programming/2019/03/02/batching-writes.html)'],
-    ['include of plain HTML with site variables', 'Reach me:\n\n{% include contact.html %}\n', 'Reach me:\n\n<p class="contact">Write to <a href="mailto:jane@example.org">jane@example.org</a>.</p>\n'],
+    [
+      'include of plain HTML with site variables',
+      'Reach me:\n\n{% include contact.html %}\n',
+      'Reach me:\n\n<p class="contact">Write to <a href="mailto:jane@example.org">jane@example.org</a>.</p>\n',
+    ],
     ['include with parameters', '{% include note.html text="Hello" who=page.title %}', '<aside class="note">Hello (Acme Queues)</aside>'],
     ['include inside an include', '{% include nested.html %}', '<div><aside class="note">inner (me)</aside></div>'],
     ['include_relative', '{% include_relative snippet.html %}', '<em>relative</em>'],
@@ -79,17 +90,42 @@ describe('convertLiquid: what becomes plain text', () => {
 
 describe('convertLiquid: what stays, reported with its line and what to do', () => {
   it.each([
-    ['an if block', 'Intro\n{% if site.show %}x{% endif %}', 6, '"{% if site.show %}" is left as written: this site does not run Liquid. Keep the part you want, without the tags.'],
-    ['a for loop', '{% for p in site.posts %}{{ p.title }}{% endfor %}', 5, '"{% for p in site.posts %}" is left as written: this site does not run Liquid loops.'],
-    ['an unknown variable', 'Line\n\nHello {{ page.nickname }}', 7, '"{{ page.nickname }}" is left as written: page.nickname is not set anywhere the importer can see'],
+    [
+      'an if block',
+      'Intro\n{% if site.show %}x{% endif %}',
+      6,
+      '"{% if site.show %}" is left as written: this site does not run Liquid. Keep the part you want, without the tags.',
+    ],
+    [
+      'a for loop',
+      '{% for p in site.posts %}{{ p.title }}{% endfor %}',
+      5,
+      '"{% for p in site.posts %}" is left as written: this site does not run Liquid loops.',
+    ],
+    [
+      'an unknown variable',
+      'Line\n\nHello {{ page.nickname }}',
+      7,
+      '"{{ page.nickname }}" is left as written: page.nickname is not set anywhere the importer can see',
+    ],
     ['a filter it cannot run', '{{ site.title | date: "%Y" }}', 5, 'the importer does not run the "date" filter'],
     ['a plugin tag', '{% gist 12345 %}', 5, '"{% gist 12345 %}" is left as written: "gist" is a tag of Jekyll or one of its plugins'],
     ['a group of settings', '{{ site.author }}', 5, 'it is a list or a group of settings, not text'],
     ['an include of the theme', '{% include header.html %}', 5, '_includes/header.html is not in the Jekyll folder (it came from the theme)'],
-    ['an include with Liquid it cannot run', '{% include loop.html %}', 5, '_includes/loop.html has "{% for item in site.data.work %}" (its line 2), which the importer cannot run'],
+    [
+      'an include with Liquid it cannot run',
+      '{% include loop.html %}',
+      5,
+      '_includes/loop.html has "{% for item in site.data.work %}" (its line 2), which the importer cannot run',
+    ],
     ['a link to a missing page', '{% link missing.md %}', 5, 'missing.md is not a page, post or file of the Jekyll site'],
     ['a post_url to a missing post', '{% post_url 2000-01-01-nothing %}', 5, 'no post in _posts is named "2000-01-01-nothing"'],
-    ['raw text outside code', '{% raw %}{{ braces }}{% endraw %}', 5, 'the text inside {% raw %} ("{{ braces }}") is kept as written, but outside code the build reads its braces as leftover Liquid'],
+    [
+      'raw text outside code',
+      '{% raw %}{{ braces }}{% endraw %}',
+      5,
+      'the text inside {% raw %} ("{{ braces }}") is kept as written, but outside code the build reads its braces as leftover Liquid',
+    ],
     ['unreadable Liquid', 'Text\n{{ unclosed', 6, 'its Liquid cannot be read'],
   ])('%s', (_, input, line, message) => {
     const result = convertLiquid(input, options());
@@ -131,7 +167,10 @@ describe('convertLiquid: paths outside the site are refused', () => {
   });
 
   it('a link with .. is refused', () => {
-    const result = convertLiquid('{% link ../outside.md %}', options({ link: () => ({ ok: false, refused: true, message: 'points outside the Jekyll site' }) }));
+    const result = convertLiquid(
+      '{% link ../outside.md %}',
+      options({ link: () => ({ ok: false, refused: true, message: 'points outside the Jekyll site' }) }),
+    );
     expect(result.refusals).toEqual([{ path: 'page.md line 5', message: 'points outside the Jekyll site' }]);
   });
 });
@@ -139,7 +178,16 @@ describe('convertLiquid: paths outside the site are refused', () => {
 describe('parseIncludeArguments', () => {
   it.each([
     ['contact.html', { name: 'contact.html', params: [] }],
-    ['note.html text="Hi there" who=page.title', { name: 'note.html', params: [['text', 'Hi there', 'text'], ['who', 'page.title', 'variable']] }],
+    [
+      'note.html text="Hi there" who=page.title',
+      {
+        name: 'note.html',
+        params: [
+          ['text', 'Hi there', 'text'],
+          ['who', 'page.title', 'variable'],
+        ],
+      },
+    ],
     ["'quoted.html' a='b'", { name: 'quoted.html', params: [['a', 'b', 'text']] }],
   ])('%s', (args, expected) => expect(parseIncludeArguments(args)).toEqual(expected));
 });
@@ -164,7 +212,10 @@ describe('keepLiquid: a body the build runs keeps its Liquid', () => {
   it.each([
     ['{% seo %}', 'is kept, but "seo" is a tag of a Jekyll plugin, which the build does not run'],
     ['{{ page.date | timeago }}', 'is kept, but "timeago" is a filter of a Jekyll plugin'],
-    ['{% include theme-only.html %}', 'is kept, but _includes/theme-only.html is not in the Jekyll folder (it came from the theme): copy the file into src/includes/'],
+    [
+      '{% include theme-only.html %}',
+      'is kept, but _includes/theme-only.html is not in the Jekyll folder (it came from the theme): copy the file into src/includes/',
+    ],
     ['[x]({% link nowhere.md %})', 'is kept, but the build will stop on it: nowhere.md is not a page'],
     ['{% include_relative snippet.html x=1 %}', 'is kept, but it passes parameters (x)'],
     ['{% if x %', 'its Liquid cannot be read'],

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { planImport } from '../../scripts/import/plan.ts';
 import { memorySource } from '../../scripts/import/source.ts';
 
-const HOME = '---\nlayout: default\n---\n<div class="home">{{ content }}<h2>{{ page.list_title | default: "Posts" }}</h2><ul>{%- for post in site.posts -%}<li><a href="{{ post.url }}">{{ post.title }}</a></li>{%- endfor -%}</ul></div>';
+const HOME =
+  '---\nlayout: default\n---\n<div class="home">{{ content }}<h2>{{ page.list_title | default: "Posts" }}</h2><ul>{%- for post in site.posts -%}<li><a href="{{ post.url }}">{{ post.title }}</a></li>{%- endfor -%}</ul></div>';
 
 function written(files: Record<string, string>, path: string): string {
   const result = planImport(memorySource({ '_config.yml': 'title: Lee\ntheme: minima\n', ...files }));
@@ -13,7 +14,10 @@ function written(files: Record<string, string>, path: string): string {
 
 describe("the site's own copy of a theme layout that lists", () => {
   it("gives an empty page away from / the copy's list, for the build's Liquid", () => {
-    const text = written({ '_layouts/home.html': HOME, 'posts.md': '---\nlayout: home\ntitle: My Posts\npermalink: /posts\nlist_title: All Posts\n---\n' }, 'src/content/pages/posts.md');
+    const text = written(
+      { '_layouts/home.html': HOME, 'posts.md': '---\nlayout: home\ntitle: My Posts\npermalink: /posts\nlist_title: All Posts\n---\n' },
+      'src/content/pages/posts.md',
+    );
     expect(text).toContain('layout: page');
     expect(text).toContain('{%- for post in site.posts -%}');
     expect(text).toContain('{{ page.list_title | default: "Posts" }}');
@@ -26,17 +30,29 @@ describe("the site's own copy of a theme layout that lists", () => {
   });
 
   it("keeps a page's own Markdown as written and puts the layout's list after it, printing the body where the layout printed {{ content }}", () => {
-    const series = '---\nlayout: default\n---\n<div class="home"><div class="preface">{{ content }}</div><ul>{%- for post in site.categories[page.series] -%}<li>{{ post.title }}</li>{%- endfor -%}</ul></div>';
-    const text = written({ '_layouts/series.html': series, 'ai.md': '---\nlayout: series\ntitle: AI\nseries: ai\n---\nWithin a few years, *everything* changes.\n\nA second paragraph.\n' }, 'src/content/pages/ai.md');
+    const series =
+      '---\nlayout: default\n---\n<div class="home"><div class="preface">{{ content }}</div><ul>{%- for post in site.categories[page.series] -%}<li>{{ post.title }}</li>{%- endfor -%}</ul></div>';
+    const text = written(
+      {
+        '_layouts/series.html': series,
+        'ai.md': '---\nlayout: series\ntitle: AI\nseries: ai\n---\nWithin a few years, *everything* changes.\n\nA second paragraph.\n',
+      },
+      'src/content/pages/ai.md',
+    );
     const body = text.slice(text.indexOf('\n---\n', 4) + 5);
-    expect(body).toMatch(/^\{% capture content %\}\nWithin a few years, \*everything\* changes\.\n\nA second paragraph\.\n\{% endcapture %\}\{% assign content = content \| markdownify %\}\n/);
+    expect(body).toMatch(
+      /^\{% capture content %\}\nWithin a few years, \*everything\* changes\.\n\nA second paragraph\.\n\{% endcapture %\}\{% assign content = content \| markdownify %\}\n/,
+    );
     expect(body).toContain('<div class="preface">{{ content }}</div>');
     expect(body).toContain('{%- for post in site.categories[page.series] -%}');
   });
 
   it('leaves a page with text of its own over a layout that only prints its fields as it is', () => {
     const bio = '---\nlayout: default\n---\n<section class="bio"><img src="{{ page.portrait }}"/><article>{{ content }}</article></section>';
-    const text = written({ '_layouts/bio.html': bio, 'about.md': '---\nlayout: bio\ntitle: About\nportrait: /me.jpg\n---\nHello.\n' }, 'src/content/pages/about.md');
+    const text = written(
+      { '_layouts/bio.html': bio, 'about.md': '---\nlayout: bio\ntitle: About\nportrait: /me.jpg\n---\nHello.\n' },
+      'src/content/pages/about.md',
+    );
     expect(text).not.toContain('{%');
     expect(text).toContain('Hello.');
   });

@@ -5,7 +5,6 @@ import { sortReport } from '../../scripts/import/report.ts';
 import { memorySource, readSource } from '../../scripts/import/source.ts';
 import { PORTFOLIO, PORTFOLIO_URLS } from '../helpers/jekyll-fixture.ts';
 
-
 const CONFIG = 'title: Jane Doe\nemail: jane@example.org\nplugins: [jekyll-feed, jekyll-sitemap]\n';
 
 function plan(files: Record<string, string>): ImportPlan {
@@ -31,7 +30,12 @@ describe('the example site (tests/fixtures/import/portfolio)', () => {
     const written = text(example, 'src/data/legacy-urls.txt') ?? '';
     // The URL list names pages as the site links them, without ".html"; the import writes Jekyll's own URL.
     const asLinked = (url: string) => url.replace(/\.html$/, '');
-    expect(written.split('\n').filter((line) => line !== '' && !line.startsWith('#')).map(asLinked)).toEqual(PORTFOLIO_URLS.map(asLinked));
+    expect(
+      written
+        .split('\n')
+        .filter((line) => line !== '' && !line.startsWith('#'))
+        .map(asLinked),
+    ).toEqual(PORTFOLIO_URLS.map(asLinked));
     expect(written).toMatch(/^# .*\n# Every build checks that each one is still served/);
   });
 
@@ -49,9 +53,13 @@ describe('the example site (tests/fixtures/import/portfolio)', () => {
       'src/content/posts/2019-04-12-streaming-joins.md',
       'src/content/posts/2020-02-03-notes-on-backfills.md',
     ]);
-    expect(text(example, 'src/content/pages/work/harbor.md')).toMatch(/^---\nlayout: work_page\ntitle: Harbor Data\ndata: work\npermalink: \/work\/harbor\n---\n/);
+    expect(text(example, 'src/content/pages/work/harbor.md')).toMatch(
+      /^---\nlayout: work_page\ntitle: Harbor Data\ndata: work\npermalink: \/work\/harbor\n---\n/,
+    );
     // Liquid is kept for the build to run; the include it reads is copied to src/includes/.
-    expect(text(example, 'src/content/pages/work/harbor.md')).toContain('[my post on streaming joins]({{ site.baseurl }}/data/2019/04/12/streaming-joins.html)');
+    expect(text(example, 'src/content/pages/work/harbor.md')).toContain(
+      '[my post on streaming joins]({{ site.baseurl }}/data/2019/04/12/streaming-joins.html)',
+    );
     expect(text(example, 'src/content/pages/contact.md')).toContain('{% include email.html %}');
     expect(text(example, 'src/includes/email.html')).toBe('(copy of _includes/email.html)');
     expect(text(example, 'src/content/pages/home.md')).toContain('[email me](mailto:{{ site.email }})');
@@ -66,11 +74,15 @@ describe('the example site (tests/fixtures/import/portfolio)', () => {
   });
 
   it('keeps posts as written, without a permalink', () => {
-    expect(text(example, 'src/content/posts/2020-02-03-notes-on-backfills.md')).toBe(readFileSync(`${PORTFOLIO}/_posts/2020-02-03-notes-on-backfills.md`, 'utf8'));
+    expect(text(example, 'src/content/posts/2020-02-03-notes-on-backfills.md')).toBe(
+      readFileSync(`${PORTFOLIO}/_posts/2020-02-03-notes-on-backfills.md`, 'utf8'),
+    );
   });
 
   it('reports the 404 page and the theme, and leaves nothing for the owner', () => {
-    expect(messages(example, 'changed')).toContain("404.html: is the site's 404 page (shown for every address the site does not serve), at /404.html as on the Jekyll site.");
+    expect(messages(example, 'changed')).toContain(
+      "404.html: is the site's 404 page (shown for every address the site does not serve), at /404.html as on the Jekyll site.",
+    );
     expect(text(example, 'src/content/pages/404.md')).toMatch(/^---\npermalink: \/404\.html\nlayout: page\n/);
     expect(messages(example, 'skipped')).toEqual([]);
     expect(messages(example, 'theme')).toEqual([': _config.yml', ': _layouts/']);
@@ -97,7 +109,9 @@ describe('pages', () => {
     const result = plan({
       'about.md': '---\nlayout: default\ntitle: About\ncomments: true # on\nheadline: Hi\ndata: work\nsitemap: false\n---\nHi\n',
     });
-    expect(text(result, 'src/content/pages/about.md')).toBe('---\nlayout: page\ntitle: About\npermalink: /about.html\nfields:\n  comments: true # on\n  sitemap: false\n---\nHi\n');
+    expect(text(result, 'src/content/pages/about.md')).toBe(
+      '---\nlayout: page\ntitle: About\npermalink: /about.html\nfields:\n  comments: true # on\n  sitemap: false\n---\nHi\n',
+    );
     expect(messages(result, 'dropped')).toEqual([
       'about.md: dropped `data: work`: only the work_page and work layouts read it, and this page is "page".',
       'about.md: dropped `headline: Hi`: only the home layout shows a headline.',
@@ -134,15 +148,21 @@ describe('pages', () => {
   });
 
   it('keeps the Liquid of an HTML page for the build to run, indented or not', () => {
-    const result = plan({ 'links.html': '---\nlayout: page\ntitle: Links\n---\n<ul>\n        <li><a href="mailto:{{ site.email }}">{{ page.title }}</a></li>\n</ul>\n' });
+    const result = plan({
+      'links.html': '---\nlayout: page\ntitle: Links\n---\n<ul>\n        <li><a href="mailto:{{ site.email }}">{{ page.title }}</a></li>\n</ul>\n',
+    });
     expect(text(result, 'src/content/pages/links.md')).toContain('        <li><a href="mailto:{{ site.email }}">{{ page.title }}</a></li>');
   });
 
   it('takes a page out of a folder starting with "_" (included by the config), which this project would not publish', () => {
-    const result = planImport(memorySource({ '_config.yml': 'title: J\ninclude: [_pages]\n', '_pages/about.md': '---\nlayout: page\ntitle: About\npermalink: /\n---\nHi\n' }));
+    const result = planImport(
+      memorySource({ '_config.yml': 'title: J\ninclude: [_pages]\n', '_pages/about.md': '---\nlayout: page\ntitle: About\npermalink: /\n---\nHi\n' }),
+    );
     if (!result.ok) throw new Error(result.message);
     expect(text(result.plan, 'src/content/pages/pages/about.md')).toBe('---\nlayout: page\ntitle: About\npermalink: /\n---\nHi\n');
-    expect(messages(result.plan, 'changed')).toContain('_pages/about.md: is written to src/content/pages/pages/about.md: this project never publishes files under a name starting with "_".');
+    expect(messages(result.plan, 'changed')).toContain(
+      '_pages/about.md: is written to src/content/pages/pages/about.md: this project never publishes files under a name starting with "_".',
+    );
   });
 
   it('takes out kramdown-only markup, and reports a work page without its record', () => {
@@ -153,7 +173,9 @@ describe('pages', () => {
     expect(messages(result, 'leftover')).toEqual([
       'work/other.md: src/data/work.yml has no record titled "Other", so the page shows no record. Add one under that title, or retitle the page.',
     ]);
-    expect(messages(result, 'converted')).toEqual([`work/other.md: kramdown's "{: .lead}" set attributes (a class or an id) for the old theme's styles; it is left out.`]);
+    expect(messages(result, 'converted')).toEqual([
+      `work/other.md: kramdown's "{: .lead}" set attributes (a class or an id) for the old theme's styles; it is left out.`,
+    ]);
     expect(text(result, 'src/content/pages/work/other.md')).toMatch(/---\nText\n$/);
   });
 
@@ -164,7 +186,7 @@ describe('pages', () => {
     });
     expect(text(result, 'public/humans.txt')).toBe('By Jane Doe\n');
     expect(liveUrls(result)).toContain('/humans.txt');
-    expect(text(result, 'src/data/legacy-urls.txt')).toContain('# /assets/main.css  (compiled from assets/main.scss, which this project\'s styles replace)');
+    expect(text(result, 'src/data/legacy-urls.txt')).toContain("# /assets/main.css  (compiled from assets/main.scss, which this project's styles replace)");
     expect(messages(result, 'theme')).toContain(': assets/main.scss');
   });
 });
@@ -206,23 +228,34 @@ describe('posts', () => {
     expect(text(result, 'src/content/pages/about.md')).toContain('[x](/programming/2019/03/02/x.html) [y](/programming/2019/03/02/x.html)');
   });
 
-  it('names an undated draft with its own date, else the newest post\'s', () => {
+  it("names an undated draft with its own date, else the newest post's", () => {
     const own = plan({ '_drafts/x.md': '---\ntitle: X\ndate: 2021-05-06\n---\nText\n' });
     expect(text(own, 'src/content/posts/_drafts/2021-05-06-x.md')).toBe('---\ntitle: X\ndate: 2021-05-06\n---\nText\n');
-    const newest = plan({ '_drafts/code.md': '---\ntitle: Code\n---\n', '_posts/2019-03-02-a.md': '---\ntitle: A\n---\n', '_posts/2020-01-01-b.md': '---\ntitle: B\n---\n' });
+    const newest = plan({
+      '_drafts/code.md': '---\ntitle: Code\n---\n',
+      '_posts/2019-03-02-a.md': '---\ntitle: A\n---\n',
+      '_posts/2020-01-01-b.md': '---\ntitle: B\n---\n',
+    });
     expect(newest.files.map((file) => file.path)).toContain('src/content/posts/_drafts/2020-01-01-code.md');
-    expect(messages(newest, 'changed')).toContain('_drafts/code.md: is a draft without a date in its name; it is src/content/posts/_drafts/2020-01-01-code.md (dated like the newest post). Rename it with the day you publish it.');
+    expect(messages(newest, 'changed')).toContain(
+      '_drafts/code.md: is a draft without a date in its name; it is src/content/posts/_drafts/2020-01-01-code.md (dated like the newest post). Rename it with the day you publish it.',
+    );
   });
 
   it('keeps only the post Jekyll wrote last when two have one address, and reports the other', () => {
     const result = plan({ '_posts/a/2019-03-02-x.md': '---\ntitle: A\n---\n', '_posts/b/2019-03-02-x.md': '---\ntitle: B\n---\n' });
     expect(result.files.filter((file) => file.path.startsWith('src/content/posts/')).map((file) => file.from)).toEqual(['_posts/b/2019-03-02-x.md']);
-    expect(messages(result, 'skipped')).toContain('_posts/a/2019-03-02-x.md: has the same address as _posts/b/2019-03-02-x.md, which Jekyll wrote after it, so it was never served; it is not imported. Give it its own permalink in the Jekyll site and import again if you want it.');
+    expect(messages(result, 'skipped')).toContain(
+      '_posts/a/2019-03-02-x.md: has the same address as _posts/b/2019-03-02-x.md, which Jekyll wrote after it, so it was never served; it is not imported. Give it its own permalink in the Jekyll site and import again if you want it.',
+    );
   });
 
   it('keeps two posts that land on the same file apart, and says how to keep the address', () => {
     const result = plan({ '_posts/a/2019-03-02-x.md': '---\ntitle: A\ncategories: [a]\n---\n', '_posts/b/2019-03-02-x.md': '---\ntitle: B\n---\n' });
-    expect(result.files.map((file) => file.path).filter((path) => path.startsWith('src/content/posts/'))).toEqual(['src/content/posts/2019-03-02-x-2.md', 'src/content/posts/2019-03-02-x.md']);
+    expect(result.files.map((file) => file.path).filter((path) => path.startsWith('src/content/posts/'))).toEqual([
+      'src/content/posts/2019-03-02-x-2.md',
+      'src/content/posts/2019-03-02-x.md',
+    ]);
     expect(messages(result, 'leftover')).toEqual([
       '_posts/b/2019-03-02-x.md: would be written to the same file as another post, so it is src/content/posts/2019-03-02-x-2.md. Its file name makes its address: add `slug: x` to its front matter to keep the old one.',
     ]);
@@ -262,11 +295,18 @@ describe('data, static files and collections', () => {
     expect(messages(result).filter((message) => message.startsWith('_data/'))).toEqual([]);
   });
 
-  it('copies static files to public/ and lists their URLs; the feed and sitemap are the project\'s own', () => {
+  it("copies static files to public/ and lists their URLs; the feed and sitemap are the project's own", () => {
     const result = plan({ 'assets/a b.pdf': 'x', 'favicon.ico': 'x', CNAME: 'jane.dev\n', 'README.md': '# Readme\n', 'feed.xml': '<feed/>' });
-    expect(result.files.map((file) => file.path).filter((path) => path.startsWith('public/'))).toEqual(['public/CNAME', 'public/README.md', 'public/assets/a b.pdf', 'public/favicon.ico']);
+    expect(result.files.map((file) => file.path).filter((path) => path.startsWith('public/'))).toEqual([
+      'public/CNAME',
+      'public/README.md',
+      'public/assets/a b.pdf',
+      'public/favicon.ico',
+    ]);
     expect(liveUrls(result)).toEqual(['/README.md', '/assets/a%20b.pdf', '/favicon.ico', '/feed.xml', '/robots.txt', '/sitemap.xml']);
-    expect(messages(result, 'changed')).toContain('README.md: has no front matter, so Jekyll served it as a plain file (not a page) and so does the import: public/README.md. If it should be a page, add front matter (title, permalink) in the Jekyll site and run the import again.');
+    expect(messages(result, 'changed')).toContain(
+      'README.md: has no front matter, so Jekyll served it as a plain file (not a page) and so does the import: public/README.md. If it should be a page, add front matter (title, permalink) in the Jekyll site and run the import again.',
+    );
   });
 
   it('imports the documents of a collection Jekyll wrote as pages under its name', () => {
@@ -279,7 +319,9 @@ describe('data, static files and collections', () => {
       }),
     );
     if (!result.ok) throw new Error(result.message);
-    expect(text(result.plan, 'src/content/pages/projects/robot.md')).toBe('---\nlayout: page\ntitle: Robot\ncollection: projects\npermalink: /projects/robot.html\n---\nBeep\n');
+    expect(text(result.plan, 'src/content/pages/projects/robot.md')).toBe(
+      '---\nlayout: page\ntitle: Robot\ncollection: projects\npermalink: /projects/robot.html\n---\nBeep\n',
+    );
     expect(text(result.plan, 'public/projects/robot.png')).toBe('(copy of _projects/robot.png)');
     expect(liveUrls(result.plan)).toEqual(['/projects/robot.html', '/projects/robot.png']);
     expect(messages(result.plan, 'skipped')).toEqual([expect.stringMatching(/^_notes\/: the collection "notes" has no `output: true`/)]);

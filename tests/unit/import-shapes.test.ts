@@ -23,11 +23,20 @@ const live = (result: ImportPlan) => [...new Set(result.urls.filter((url) => !ur
 describe('layouts: a table of theme layouts, and the fields a layout printed', () => {
   const files: LayoutFiles = new Map([
     ['default', '<html><head><title>{{ page.title }}</title><meta content="{{ page.excerpt }}"></head><body>{{ content }}</body></html>'],
-    ['single', '---\nlayout: default\n---\n<h1>{{ page.title }}</h1>{% if page.venue %}<p>{{ page.venue }}, {{ page.date | date: "%Y" }}</p>{% endif %}{{ content }}{% if page.paperurl %}<a href="{{ page.paperurl }}">Paper</a>{% endif %}{% for post in site.posts limit: 3 %}{{ post.title }}{% endfor %}'],
-    ['talk', '---\nlayout: default\n---\n{% capture where %}{{ page.location }}{% endcapture %}<p>{{ page.type | upcase }} at {{ page.venue | default: page.event }}</p><img src="{{ page.photo }}" alt="{{ page.caption }}" class="{{ page.style_class }}">{{ content }}'],
+    [
+      'single',
+      '---\nlayout: default\n---\n<h1>{{ page.title }}</h1>{% if page.venue %}<p>{{ page.venue }}, {{ page.date | date: "%Y" }}</p>{% endif %}{{ content }}{% if page.paperurl %}<a href="{{ page.paperurl }}">Paper</a>{% endif %}{% for post in site.posts limit: 3 %}{{ post.title }}{% endfor %}',
+    ],
+    [
+      'talk',
+      '---\nlayout: default\n---\n{% capture where %}{{ page.location }}{% endcapture %}<p>{{ page.type | upcase }} at {{ page.venue | default: page.event }}</p><img src="{{ page.photo }}" alt="{{ page.caption }}" class="{{ page.style_class }}">{{ content }}',
+    ],
     ['broken', '{% if page.x %}never closed'],
     // Ruby's Liquid lets parentheses in a condition pass; liquidjs refuses the tag.
-    ['ruby-if', '{% if (page.header.image or page.header.teaser) %}<img>{% endif %}<p>{{ page.venue }}, <time>{{ page.date | date: "%B %d, %Y" }}</time></p>{{ content }}'],
+    [
+      'ruby-if',
+      '{% if (page.header.image or page.header.teaser) %}<img>{% endif %}<p>{{ page.venue }}, <time>{{ page.date | date: "%B %d, %Y" }}</time></p>{{ content }}',
+    ],
   ]);
 
   it('reads the printed page fields from the Liquid syntax tree, in order, without title and theme switches', () => {
@@ -58,7 +67,9 @@ describe('layouts: a table of theme layouts, and the fields a layout printed', (
 describe('front matter: theme variables under fields:, lists as one line', () => {
   it('moves keys as written, comments and quoting kept, and adds the defaults as YAML', () => {
     const yaml = "title: X\nvenue: 'A venue' # where\ncitation: >-\n  A long\n  citation\nlayout: page\n";
-    expect(nestUnder(yaml, ['venue', 'citation'], 'fields', { share: true })).toBe("title: X\nlayout: page\nfields:\n  venue: 'A venue' # where\n  citation: >-\n    A long\n    citation\n  share: true\n");
+    expect(nestUnder(yaml, ['venue', 'citation'], 'fields', { share: true })).toBe(
+      "title: X\nlayout: page\nfields:\n  venue: 'A venue' # where\n  citation: >-\n    A long\n    citation\n  share: true\n",
+    );
     expect(nestUnder('title: X\n', [], 'fields')).toBe('title: X\n');
   });
 
@@ -69,14 +80,18 @@ describe('front matter: theme variables under fields:, lists as one line', () =>
 
 describe('kramdown markup, taken out on the Markdown syntax tree', () => {
   it('removes attribute lists, the TOC, options and comments, and leaves code alone', () => {
-    const body = '* TOC\n{:toc}\n\n## A\n\nText.\n{: .notice}\n\nA *word*{: .x} here.\n\n{::options parse_block_html="true" /}\n\n```\n{: .kept}\n```\n\n`{: .kept}`\n';
+    const body =
+      '* TOC\n{:toc}\n\n## A\n\nText.\n{: .notice}\n\nA *word*{: .x} here.\n\n{::options parse_block_html="true" /}\n\n```\n{: .kept}\n```\n\n`{: .kept}`\n';
     const result = convertKramdown(body, 'post.md', 4);
     expect(result.text).toBe('\n\n## A\n\nText.\n\nA *word* here.\n\n\n```\n{: .kept}\n```\n\n`{: .kept}`\n');
     expect(result.report.map((line) => line.line)).toEqual([4, 10, 12, 14]);
   });
 
   it('leaves a body without kramdown markup as it is', () => {
-    expect(convertKramdown('Term\n: definition\n\nA note[^1].\n\n[^1]: Here.\n', 'x.md', 1)).toEqual({ text: 'Term\n: definition\n\nA note[^1].\n\n[^1]: Here.\n', report: [] });
+    expect(convertKramdown('Term\n: definition\n\nA note[^1].\n\n[^1]: Here.\n', 'x.md', 1)).toEqual({
+      text: 'Term\n: definition\n\nA note[^1].\n\n[^1]: Here.\n',
+      report: [],
+    });
   });
 });
 
@@ -98,7 +113,11 @@ describe('scripts: the consent the importer writes', () => {
   it("writes an inline script's Liquid as Jekyll wrote it, and consents to that text, on a page and on a post", () => {
     const source = "<script>\n  var SITE = '{{ site.url }}';\n</script>\n";
     const written = "\n  var SITE = 'https://jane.dev';\n";
-    const result = plan({ '_config.yml': 'title: T\nurl: https://jane.dev\n', '404.md': `---\ntitle: Lost\npermalink: /lost/\n---\nGone.\n\n${source}`, '_posts/2017-07-24-gist.md': `---\ntitle: Gist\n---\n${source}` });
+    const result = plan({
+      '_config.yml': 'title: T\nurl: https://jane.dev\n',
+      '404.md': `---\ntitle: Lost\npermalink: /lost/\n---\nGone.\n\n${source}`,
+      '_posts/2017-07-24-gist.md': `---\ntitle: Gist\n---\n${source}`,
+    });
     for (const path of ['src/content/pages/404.md', 'src/content/posts/2017-07-24-gist.md']) {
       expect(text(result, path)).toContain(`<script>${written}</script>`);
       expect(text(result, path)).toContain(`scripts: ["${scriptHash(written)}"]`);
@@ -116,7 +135,9 @@ describe('collections and defaults', () => {
   });
 
   it("gives each document the collection's permalink, its collection, the defaults' fields and what its layout printed", () => {
-    expect(text(result, 'src/content/pages/talks/2019-05-02-types.md')).toBe('---\ntitle: Types\ncollection: talks\nlayout: page\npermalink: /talks/2019/types/\nfields:\n  venue: Day\n  share: true\nshow: ["venue"]\n---\nBody\n');
+    expect(text(result, 'src/content/pages/talks/2019-05-02-types.md')).toBe(
+      '---\ntitle: Types\ncollection: talks\nlayout: page\npermalink: /talks/2019/types/\nfields:\n  venue: Day\n  share: true\nshow: ["venue"]\n---\nBody\n',
+    );
     expect(text(result, 'src/content/pages/talks/keynotes/big.md')).toContain('fields:\n  date: 2020-01-03\n  share: true\n  keynote: true\n');
     expect(live(result)).toEqual(['/talks/2019/types/', '/talks/2020/big/']);
   });
@@ -136,7 +157,11 @@ describe('redirects, pagination and the long tail', () => {
 
   it('lists the numbered pages jekyll-paginate wrote and pages the blog as many a page', () => {
     const posts = Object.fromEntries([1, 2, 3, 4, 5].map((day) => [`_posts/2020-01-0${day}-p${day}.md`, `---\ntitle: P${day}\n---\nText\n`]));
-    const result = plan({ '_config.yml': 'title: T\nplugins: [jekyll-paginate]\npaginate: 2\n', 'index.html': '---\nlayout: home\n---\n{% for post in paginator.posts %}{{ post.title }}{% endfor %}\n', ...posts });
+    const result = plan({
+      '_config.yml': 'title: T\nplugins: [jekyll-paginate]\npaginate: 2\n',
+      'index.html': '---\nlayout: home\n---\n{% for post in paginator.posts %}{{ post.title }}{% endfor %}\n',
+      ...posts,
+    });
     expect(live(result)).toEqual(expect.arrayContaining(['/', '/page2/', '/page3/']));
     expect(live(result)).not.toContain('/page4/');
     expect(text(result, 'src/content/pages/index.md')).toBe('---\nlayout: blog\ntitle: Home\npermalink: /\n---\n');
@@ -146,29 +171,47 @@ describe('redirects, pagination and the long tail', () => {
   it('reports a page Jekyll overwrote with another at the same address', () => {
     const result = plan({ '_config.yml': 'title: T\n', 'a.md': '---\ntitle: A\npermalink: /same/\n---\n', 'b.md': '---\ntitle: B\npermalink: /same/\n---\n' });
     expect(result.files.filter((file) => file.path.startsWith('src/content/pages/')).map((file) => file.from)).toEqual(['b.md']);
-    expect(lines(result, 'skipped')).toContain('a.md: has the same address as b.md, which Jekyll wrote after it, so it was never served; it is not imported. Give it its own permalink in the Jekyll site and import again if you want it.');
+    expect(lines(result, 'skipped')).toContain(
+      'a.md: has the same address as b.md, which Jekyll wrote after it, so it was never served; it is not imported. Give it its own permalink in the Jekyll site and import again if you want it.',
+    );
   });
 
   it('never publishes OS junk, and accounts for every file once', () => {
     expect(['a/.DS_Store', 'Thumbs.db', 'x/desktop.ini', 'x/._photo.jpg'].map(isOsJunk)).toEqual([true, true, true, true]);
     expect(isOsJunk('thumbs.png')).toBe(false);
-    const result = plan({ '_config.yml': 'title: T\ninclude: [files]\n', 'files/Thumbs.db': 'x', 'files/a.pdf': 'x', '_data/links.yml': '- a\n', 'notes.txt': 'x' });
+    const result = plan({
+      '_config.yml': 'title: T\ninclude: [files]\n',
+      'files/Thumbs.db': 'x',
+      'files/a.pdf': 'x',
+      '_data/links.yml': '- a\n',
+      'notes.txt': 'x',
+    });
     expect(result.files.map((file) => file.path)).not.toContain('public/files/Thumbs.db');
     const mentions = (path: string) => result.files.filter((file) => file.from === path).length + result.report.filter((line) => line.file === path).length;
     expect(['files/Thumbs.db', 'files/a.pdf', '_data/links.yml', 'notes.txt'].map(mentions)).toEqual([1, 1, 1, 1]);
   });
 
   it('copies an HTML file that ran JavaScript without it, so its address and the links to it still work', () => {
-    const result = plan({ '_config.yml': 'title: T\n', 'demo/map.html': '<html><body onload="go()"><script src="x.js"></script><a href="javascript:go()" class="x">Go</a><p>Map</p></body></html>' });
+    const result = plan({
+      '_config.yml': 'title: T\n',
+      'demo/map.html': '<html><body onload="go()"><script src="x.js"></script><a href="javascript:go()" class="x">Go</a><p>Map</p></body></html>',
+    });
     expect(text(result, 'public/demo/map.html')).toBe('<html><body><a class="x">Go</a><p>Map</p></body></html>');
     expect(live(result)).toContain('/demo/map.html');
-    expect(lines(result, 'changed')).toContainEqual(expect.stringMatching(/^demo\/map.html: is an HTML file Jekyll copied as it was; it ran JavaScript \(3 scripts or handlers\)/));
+    expect(lines(result, 'changed')).toContainEqual(
+      expect.stringMatching(/^demo\/map.html: is an HTML file Jekyll copied as it was; it ran JavaScript \(3 scripts or handlers\)/),
+    );
   });
 });
 
 describe('the owner details', () => {
   it('reads social handles under author:', () => {
-    const { values } = siteConfigFrom({ config: { title: 'R', author: { name: 'R', bio: 'x', github: 'rs', linkedin: 'r-s', googlescholar: 'https://scholar.google.com/citations?user=R', orcid: '0000-0001' } } });
+    const { values } = siteConfigFrom({
+      config: {
+        title: 'R',
+        author: { name: 'R', bio: 'x', github: 'rs', linkedin: 'r-s', googlescholar: 'https://scholar.google.com/citations?user=R', orcid: '0000-0001' },
+      },
+    });
     expect(values.links).toEqual([
       { label: 'GitHub', href: 'https://github.com/rs' },
       { label: 'LinkedIn', href: 'https://www.linkedin.com/in/r-s' },
@@ -177,7 +220,7 @@ describe('the owner details', () => {
     ]);
   });
 
-  it('never writes GitHub\'s own address as a custom domain', () => {
+  it("never writes GitHub's own address as a custom domain", () => {
     expect(domainFrom(undefined, 'https://jane.github.io')).toBeUndefined();
     expect(domainFrom(undefined, 'Jane.GitHub.io')).toBeUndefined();
     expect(domainFrom('jane.github.io\n', undefined)).toBeUndefined();
@@ -203,17 +246,21 @@ describe('front matter Jekyll reads and a stricter YAML reader refuses', () => {
   it('imports it, rewritten as plain YAML with the same values, and says so', () => {
     const result = plan({
       '_config.yml': 'title: T\ncollections:\n  publications:\n    output: true\n',
-      '_publications/paper.md': "---\ntitle: Paper\npermalink: /publication/paper.html\nexcerpt: 'We propose a new algorithm\nfor models.'\ndate: 2017-01-01\n---\nBody\n",
+      '_publications/paper.md':
+        "---\ntitle: Paper\npermalink: /publication/paper.html\nexcerpt: 'We propose a new algorithm\nfor models.'\ndate: 2017-01-01\n---\nBody\n",
     });
-    expect(text(result, 'src/content/pages/publications/paper.md')).toBe('---\ntitle: Paper\npermalink: /publication/paper.html\ncollection: publications\nlayout: page\nfields:\n  excerpt: We propose a new algorithm for models.\n  date: "2017-01-01"\n---\nBody\n');
+    expect(text(result, 'src/content/pages/publications/paper.md')).toBe(
+      '---\ntitle: Paper\npermalink: /publication/paper.html\ncollection: publications\nlayout: page\nfields:\n  excerpt: We propose a new algorithm for models.\n  date: "2017-01-01"\n---\nBody\n',
+    );
     expect(live(result)).toEqual(['/publication/paper.html']);
     expect(lines(result, 'changed')[0]).toMatch(/^_publications\/paper.md: its front matter is YAML that Jekyll's reader accepts and stricter ones refuse/);
   });
 });
 
-describe("a page with an empty body over its own list layout", () => {
+describe('a page with an empty body over its own list layout', () => {
   it("gets the layout's text as its body, its Liquid kept for the build; a page with a body keeps it, and the list follows", () => {
-    const layout = '---\nlayout: page\n---\n{{ content }}\n<div class="tiles">{% for project in site.data.projects %}<p>{{ project.name }}</p>{% endfor %}</div>\n';
+    const layout =
+      '---\nlayout: page\n---\n{{ content }}\n<div class="tiles">{% for project in site.data.projects %}<p>{{ project.name }}</p>{% endfor %}</div>\n';
     const result = plan({
       '_config.yml': 'title: T\n',
       '_layouts/projects.html': layout,
@@ -223,10 +270,14 @@ describe("a page with an empty body over its own list layout", () => {
       'noted.md': '---\ntitle: Noted\nlayout: projects\npermalink: /noted\n---\n<!-- a note to self -->\n',
     });
     expect(text(result, 'src/content/pages/noted.md')).toContain('<!-- a note to self -->\n<div class="tiles">');
-    expect(text(result, 'src/content/pages/projects.md')).toContain('<div class="tiles">{% for project in site.data.projects %}<p>{{ project.name }}</p>{% endfor %}</div>');
+    expect(text(result, 'src/content/pages/projects.md')).toContain(
+      '<div class="tiles">{% for project in site.data.projects %}<p>{{ project.name }}</p>{% endfor %}</div>',
+    );
     expect(text(result, 'src/content/pages/other.md')).toContain('{% capture content %}\nIts own words.\n{% endcapture %}');
     expect(text(result, 'src/content/pages/other.md')).toContain('<div class="tiles">{% for project in site.data.projects %}');
-    expect(lines(result, 'changed')).toContainEqual(expect.stringMatching(/^projects.md: its body is empty and its layout "projects" wrote the page's words with Liquid/));
+    expect(lines(result, 'changed')).toContainEqual(
+      expect.stringMatching(/^projects.md: its body is empty and its layout "projects" wrote the page's words with Liquid/),
+    );
   });
 });
 
@@ -239,7 +290,9 @@ describe("a page's link to a stylesheet compiled from the theme's Sass", () => {
     });
     expect(text(result, 'src/content/pages/card.md')).not.toContain('<link');
     expect(text(result, 'src/content/pages/card.md')).toContain('<div class="card">Hello</div>');
-    expect(lines(result, 'converted')).toEqual(["card.html: its link to the stylesheet /assets/css/vcard.css, which Jekyll compiled from assets/css/vcard.scss, is taken out: this project's styles replace the theme's."]);
+    expect(lines(result, 'converted')).toEqual([
+      "card.html: its link to the stylesheet /assets/css/vcard.css, which Jekyll compiled from assets/css/vcard.scss, is taken out: this project's styles replace the theme's.",
+    ]);
   });
 
   it.each([
@@ -274,21 +327,32 @@ describe('links that led nowhere on the Jekyll site either', () => {
     const result = plan({
       '_config.yml': 'title: T\n',
       'files/a.pdf': 'x',
-      'post.md': '---\ntitle: Post\n---\nGet [the rar](/files/frames.rar "t") or [the pdf](/files/a.pdf), <a href="/gone/">gone</a>, [feed](/feed.xml).\n\n<div><a class="x" href="/also-gone.html">also</a> <a href="/post.html#top">me</a><img src="/me.jpeg" alt="Me"></div>\n\n![A photo](/photo.png)\n\n`[code](/nothing)`\n',
+      'post.md':
+        '---\ntitle: Post\n---\nGet [the rar](/files/frames.rar "t") or [the pdf](/files/a.pdf), <a href="/gone/">gone</a>, [feed](/feed.xml).\n\n<div><a class="x" href="/also-gone.html">also</a> <a href="/post.html#top">me</a><img src="/me.jpeg" alt="Me"></div>\n\n![A photo](/photo.png)\n\n`[code](/nothing)`\n',
     });
     expect(text(result, 'src/content/pages/post.md')).toBe(
       '---\ntitle: Post\nlayout: page\npermalink: /post.html\n---\nGet the rar or [the pdf](/files/a.pdf), gone, [feed](/feed.xml).\n\n<div>also <a href="/post.html#top">me</a></div>\n\nA photo\n\n`[code](/nothing)`\n',
     );
-    expect(result.report.filter((line) => line.message.includes('led nowhere')).map((line) => `${line.file} ${line.line}`)).toEqual(['post.md 4', 'post.md 4', 'post.md 6', 'post.md 6', 'post.md 8']);
+    expect(result.report.filter((line) => line.message.includes('led nowhere')).map((line) => `${line.file} ${line.line}`)).toEqual([
+      'post.md 4',
+      'post.md 4',
+      'post.md 6',
+      'post.md 6',
+      'post.md 8',
+    ]);
   });
 
   it('are taken out also when Liquid writes their address, the Liquid that works kept as written', () => {
     const result = plan({
       '_config.yml': 'title: T\n',
       'files/a.pdf': 'x',
-      'he.md': '---\ntitle: He\n---\n<p>Feed <a href="{{ "/he/feed.xml" | relative_url }}">by RSS</a></p>\n\n[Old]({{ site.baseurl }}/old/) and [pdf]({{ \'files/a.pdf\' | relative_url }}).\n',
+      'he.md':
+        '---\ntitle: He\n---\n<p>Feed <a href="{{ "/he/feed.xml" | relative_url }}">by RSS</a></p>\n\n[Old]({{ site.baseurl }}/old/) and [pdf]({{ \'files/a.pdf\' | relative_url }}).\n',
     });
-    expect(text(result, 'src/content/pages/he.md')).toContain('<p>Feed by RSS</p>\n\nOld and [pdf]({{ \'files/a.pdf\' | relative_url }}).\n');
-    expect(result.report.filter((line) => line.message.includes('led nowhere')).map((line) => `${line.line} ${line.message.split(' led')[0]}`)).toEqual(['4 its link to /he/feed.xml', '6 its link to /old/']);
+    expect(text(result, 'src/content/pages/he.md')).toContain("<p>Feed by RSS</p>\n\nOld and [pdf]({{ 'files/a.pdf' | relative_url }}).\n");
+    expect(result.report.filter((line) => line.message.includes('led nowhere')).map((line) => `${line.line} ${line.message.split(' led')[0]}`)).toEqual([
+      '4 its link to /he/feed.xml',
+      '6 its link to /old/',
+    ]);
   });
 });

@@ -15,7 +15,9 @@ describe("a theme gem's own files", () => {
     expect(gem.map((url) => url.url)).toEqual(['/assets/main.css', '/assets/main.css.map', '/assets/minima-social-icons.svg']);
     expect(gem.every((url) => url.retired?.includes('published by the minima theme gem'))).toBe(true);
     const text = legacy && 'text' in legacy.content ? legacy.content.text : '';
-    expect(text).toContain("# /assets/minima-social-icons.svg  (published by the minima theme gem, not the site: the minima theme's icons for the social links in its footer");
+    expect(text).toContain(
+      "# /assets/minima-social-icons.svg  (published by the minima theme gem, not the site: the minima theme's icons for the social links in its footer",
+    );
   });
 
   it("leaves the site's own copy of a file served, and knows no file of another theme", () => {

@@ -27,11 +27,15 @@ describe('URLs of static files and collection documents', () => {
     ['a dated file name', { pathInCollection: '2019-03-02-talk.md' }, '/news/2019/03/02/talk/'],
     ['a date in the site time zone', { pathInCollection: 'a.md', date: '2011-06-06 21:35:00 -0500', timezone: 'America/Chicago' }, '/news/2011/06/06/a/'],
   ])('fills date placeholders from %s', (_, options, url) => {
-    expect(collectionDocumentUrl({ collection: 'news', outputExt: '.html', collectionPermalink: '/:collection/:year/:month/:day/:title/', ...options })).toBe(url);
+    expect(collectionDocumentUrl({ collection: 'news', outputExt: '.html', collectionPermalink: '/:collection/:year/:month/:day/:title/', ...options })).toBe(
+      url,
+    );
   });
 
   it('throws rather than guess a date Jekyll took from the clock', () => {
-    expect(() => collectionDocumentUrl({ collection: 'news', pathInCollection: 'a.md', outputExt: '.html', collectionPermalink: '/news/:year/:title' })).toThrow(
+    expect(() =>
+      collectionDocumentUrl({ collection: 'news', pathInCollection: 'a.md', outputExt: '.html', collectionPermalink: '/news/:year/:title' }),
+    ).toThrow(
       'the permalink "/news/:year/:title" uses the document\'s date, and it has none (no date: and no date in its file name): Jekyll used the time of the build. Write the page\'s permalink by hand.',
     );
   });

@@ -67,7 +67,10 @@ describe('servedBy (GitHub Pages rules)', () => {
 
 describe('urlParity', () => {
   it('requires the same file, so that /x and /x.html both keep working', () => {
-    const parity = urlParity(['index.html', 'resume.html', 'about.html', 'assets/main.css', 'CNAME'], new Set(['index.html', 'resume.html', 'about/index.html']));
+    const parity = urlParity(
+      ['index.html', 'resume.html', 'about.html', 'assets/main.css', 'CNAME'],
+      new Set(['index.html', 'resume.html', 'about/index.html']),
+    );
     expect(parity.urls.map(({ url, served }) => [url, served.status])).toEqual([
       ['/about.html', 'missing'],
       ['/', 'file'],
@@ -121,7 +124,10 @@ describe('readPage', () => {
   });
 
   it('reads a jekyll-redirect-from stub as a redirect', () => {
-    const stub = page('<meta http-equiv="refresh" content="0; url=https://jane.dev/">', '<h1>Redirecting…</h1><a href="https://jane.dev/">Click here if you are not redirected.</a>');
+    const stub = page(
+      '<meta http-equiv="refresh" content="0; url=https://jane.dev/">',
+      '<h1>Redirecting…</h1><a href="https://jane.dev/">Click here if you are not redirected.</a>',
+    );
     expect(readPage(stub).redirect).toBe('https://jane.dev/');
   });
 });
@@ -158,7 +164,11 @@ describe('formatReport', () => {
     const jekyllHome = readPage(page('', '<main>one two three four five six seven eight nine ten</main>'));
     const oursHome = readPage(page('', '<main>one two three four five six seven eight nine</main>'));
     const stub = readPage(page('<meta http-equiv="refresh" content="0; url=/">', ''));
-    const report = formatReport(urls, [comparePage('/', jekyllHome, oursHome), comparePage('/about/', jekyllHome, undefined), comparePage('/old/', stub, oursHome)]);
+    const report = formatReport(urls, [
+      comparePage('/', jekyllHome, oursHome),
+      comparePage('/about/', jekyllHome, undefined),
+      comparePage('/old/', stub, oursHome),
+    ]);
     expect(report.ok).toBe(false);
     expect(report.lines).toEqual([
       'not served /about/',
@@ -172,11 +182,15 @@ describe('formatReport', () => {
   });
 
   it("names the reason the project's URL list gives for an address it retired, and still counts it as not served", () => {
-    const retired = retiredUrls('/\n/about/\n\n# Served by the Jekyll site but not carried over (see the import report):\n# /assets/icons.svg  (published by the minima theme gem, not the site: its icons)\n');
+    const retired = retiredUrls(
+      '/\n/about/\n\n# Served by the Jekyll site but not carried over (see the import report):\n# /assets/icons.svg  (published by the minima theme gem, not the site: its icons)\n',
+    );
     expect([...retired]).toEqual([['/assets/icons.svg', 'published by the minima theme gem, not the site: its icons']]);
     const report = formatReport(urlParity(['index.html', 'assets/icons.svg'], new Set(['index.html'])), [], { retired });
     expect(report.ok).toBe(false);
-    expect(report.lines[0]).toBe('not served /assets/icons.svg (retired in src/data/legacy-urls.txt: published by the minima theme gem, not the site: its icons)');
+    expect(report.lines[0]).toBe(
+      'not served /assets/icons.svg (retired in src/data/legacy-urls.txt: published by the minima theme gem, not the site: its icons)',
+    );
     expect(report.lines).toContain('1 of 2 URLs served');
   });
 

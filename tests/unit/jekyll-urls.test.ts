@@ -25,7 +25,6 @@ import {
 } from '../../src/lib/routing/jekyll-urls.ts';
 import { PORTFOLIO, PORTFOLIO_BUILT, PORTFOLIO_URLS } from '../helpers/jekyll-fixture.ts';
 
-
 function date(fileDate: string, frontMatterDate?: unknown, timezone?: string): PostDate {
   const result = postDate({ fileDate, frontMatterDate, timezone });
   if ('error' in result) throw new Error(result.error);
@@ -199,7 +198,13 @@ describe('postDate', () => {
     ['a skipped hour moves forward (Ruby Time.local)', '2019-03-10', '2019-03-10 02:30:00', 'America/New_York', [2019, 3, 10, 3, 30, 0]],
     // YAML's reading: an unquoted timestamp without an offset is UTC, an unquoted day is local midnight.
     ['an unquoted timestamp (YAML Date) is UTC', '2019-06-13', new Date('2019-06-13T01:00:00Z'), 'America/New_York', [2019, 6, 12, 21, 0, 0]],
-    ['an unquoted day (YAML Date at UTC midnight) is local midnight', '2019-06-15', new Date('2019-06-15T00:00:00Z'), 'America/New_York', [2019, 6, 15, 0, 0, 0]],
+    [
+      'an unquoted day (YAML Date at UTC midnight) is local midnight',
+      '2019-06-15',
+      new Date('2019-06-15T00:00:00Z'),
+      'America/New_York',
+      [2019, 6, 15, 0, 0, 0],
+    ],
     ['a YAML Date loses its fraction of a second', '2019-06-15', new Date('2019-06-15T10:20:30.999Z'), 'UTC', [2019, 6, 15, 10, 20, 30]],
   ])('%s', (_name, fileDate, frontMatterDate, timezone, expected) => {
     expect(fields(date(fileDate, frontMatterDate, timezone))).toEqual(expected);
@@ -224,7 +229,7 @@ describe('postDate', () => {
   });
 
   it.each<[string, string, unknown, string | undefined, RegExp]>([
-    ['an empty date: (Jekyll: Invalid date \'\')', '2019-06-10', null, undefined, /not a date/],
+    ["an empty date: (Jekyll: Invalid date '')", '2019-06-10', null, undefined, /not a date/],
     ['text that is no date', '2019-06-10', 'Blah', undefined, /not a date/],
     ['a month out of range', '2019-13-01', undefined, undefined, /month out of range/],
     ['a zone name Ruby does not know', '2019-06-10', '2019-06-10 10:00:00 CET', undefined, /does not know/],
@@ -338,7 +343,11 @@ describe('postUrl', () => {
     ['no categories: the empty segment is squeezed', { categories: [] }, '/2021/01/03/Slap-Chop.html'],
     ['capitals and repeats in categories', { categories: ['Bash', 'bash', 'Linux'] }, '/bash/linux/2021/01/03/Slap-Chop.html'],
     ['odd characters in categories', { categories: ['C#', 'Ünï Code', 'c++'] }, '/c%23/%C3%BCn%C3%AF%20code/c++/2021/01/03/Slap-Chop.html'],
-    ['front-matter slug with odd characters', { slug: 'Hello, World! (Part 2)' }, '/kitchen%20tools/as%20seen%20on%20tv/2021/01/03/Hello,-World!-(Part-2).html'],
+    [
+      'front-matter slug with odd characters',
+      { slug: 'Hello, World! (Part 2)' },
+      '/kitchen%20tools/as%20seen%20on%20tv/2021/01/03/Hello,-World!-(Part-2).html',
+    ],
     ['front-matter slug ending in a dot loses "./"', { slug: 'v1.', style: 'pretty', categories: [] }, '/2021/01/03/v1'],
     ['the front-matter title is never used', { title: 'Something Else Entirely' }, '/kitchen%20tools/as%20seen%20on%20tv/2021/01/03/Slap-Chop.html'],
     ['a permalink wins over the style', { permalink: '/fixed/address/', style: 'pretty' }, '/fixed/address/'],
@@ -519,9 +528,18 @@ describe('postTags', () => {
     [null, []],
     ['batch', ['batch']],
     ['batch  operations\tops', ['batch', 'operations', 'ops']],
-    [['batch', 'long tag'], ['batch', 'long tag']],
-    [['a', null, 2019], ['a', '2019']],
-    [['x', ['y']], ['x', 'y']],
+    [
+      ['batch', 'long tag'],
+      ['batch', 'long tag'],
+    ],
+    [
+      ['a', null, 2019],
+      ['a', '2019'],
+    ],
+    [
+      ['x', ['y']],
+      ['x', 'y'],
+    ],
     [2019, []],
   ])('tags: %j is %j', (tags, expected) => {
     expect(postTags(tags)).toEqual(expected);

@@ -33,7 +33,8 @@ describe('linkProblemsToProblems', () => {
       {
         file: 'src/content/work/amazon.md',
         field: 'link "/work/secret"',
-        message: 'points to src/content/work/secret.md, which is not published (a draft, or a file whose name starts with "_"). Publish it, or remove the link.',
+        message:
+          'points to src/content/work/secret.md, which is not published (a draft, or a file whose name starts with "_"). Publish it, or remove the link.',
       },
     ],
     [

@@ -58,10 +58,7 @@ describe('extractPageFacts on awkward markup', () => {
     ['<img src="a.png" onerror="x()"><div onClick="y()"></div>', ['onerror attribute', 'onclick attribute']],
     ['<a href=" javascript:go()">x</a>', ['javascript: link']],
     // The page a reviewer built from three lines of Markdown: for a browser `<!-->` is a whole comment.
-    [
-      '<!--><img alt=">" src="/favicon.svg" onerror="alert(1)">-->\n<p>```a`b</p>\n<!--><script>alert(2)</script>-->',
-      ['onerror attribute', '<script>'],
-    ],
+    ['<!--><img alt=">" src="/favicon.svg" onerror="alert(1)">-->\n<p>```a`b</p>\n<!--><script>alert(2)</script>-->', ['onerror attribute', '<script>']],
     ['<!---><script>alert(1)</script>-->', ['<script>']],
     ['<!-- x --!><script>alert(1)</script>', ['<script>']],
     ['<div><![CDATA[><img src=x onerror=alert(1)>]]></div>', ['onerror attribute']],
@@ -127,8 +124,14 @@ describe('extractPageFacts on awkward markup', () => {
 
   it('says on which line of the page each link and each script is', () => {
     const facts = extractPageFacts('<p>x</p>\n<a\n  href="/a">a</a>\n\n<img src="/b" onerror="x()">\n<script>\n</script>');
-    expect(facts.links.map(({ url, line }) => [url, line])).toEqual([['/a', 3], ['/b', 5]]);
-    expect(facts.javascriptAt).toEqual([{ what: 'onerror attribute', line: 5 }, { what: '<script>', line: 6 }]);
+    expect(facts.links.map(({ url, line }) => [url, line])).toEqual([
+      ['/a', 3],
+      ['/b', 5],
+    ]);
+    expect(facts.javascriptAt).toEqual([
+      { what: 'onerror attribute', line: 5 },
+      { what: '<script>', line: 6 },
+    ]);
   });
 
   it('reads any text without throwing', () => {
@@ -202,9 +205,7 @@ describe('checkLinks', () => {
 
   it('names the page and the attribute of each problem', () => {
     const pages = new Map([['work.html', page('<img src="/missing.png">')]]);
-    expect(checkLinks({ files, pages, base: '/' })).toEqual([
-      { kind: 'missing-page', page: 'work.html', url: '/missing.png', source: 'img[src]', line: 1 },
-    ]);
+    expect(checkLinks({ files, pages, base: '/' })).toEqual([{ kind: 'missing-page', page: 'work.html', url: '/missing.png', source: 'img[src]', line: 1 }]);
   });
 
   it('judges any link text without throwing', () => {

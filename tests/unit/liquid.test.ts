@@ -73,7 +73,18 @@ describe('the filters this module adds, one row per case', () => {
   });
 
   it('has one row per filter and per tag, each a function of the site', () => {
-    expect(Object.keys(JEKYLL_FILTERS).sort()).toEqual(['absolute_url', 'inspect', 'jsonify', 'markdownify', 'normalize_whitespace', 'relative_url', 'slugify', 'smartify', 'sort', 'xml_escape']);
+    expect(Object.keys(JEKYLL_FILTERS).sort()).toEqual([
+      'absolute_url',
+      'inspect',
+      'jsonify',
+      'markdownify',
+      'normalize_whitespace',
+      'relative_url',
+      'slugify',
+      'smartify',
+      'sort',
+      'xml_escape',
+    ]);
     expect(Object.keys(JEKYLL_TAGS).sort()).toEqual(['highlight', 'include_relative', 'link', 'post_url']);
   });
 });
@@ -92,10 +103,21 @@ describe("liquidjs's own Jekyll filters, as the engine is set up", () => {
     ['{{ "a b/é" | uri_escape }}', 'a%20b/%C3%A9'],
     ['{{ "one two  three" | number_of_words }}', '3'],
     ['{{ words | array_to_sentence_string }}', 'pear, apple, and fig'],
-    ['{{ words | push: "z" | join: "," }}|{{ words | pop | join: "," }}|{{ words | shift | join: "," }}|{{ words | unshift: "z" | join: "," }}', 'pear,apple,fig,z|pear,apple|apple,fig|z,pear,apple,fig'],
+    [
+      '{{ words | push: "z" | join: "," }}|{{ words | pop | join: "," }}|{{ words | shift | join: "," }}|{{ words | unshift: "z" | join: "," }}',
+      'pear,apple,fig,z|pear,apple|apple,fig|z,pear,apple,fig',
+    ],
   ])('%s is %j', (liquid, expected) => {
     expect(
-      text(liquid, { items, words: ['pear', 'apple', 'fig'], tagged: [{ name: 'x', tags: ['red', 'blue'] }, { name: 'y', tags: ['blue'] }], d: new Date('2019-06-10T10:00:00Z') }),
+      text(liquid, {
+        items,
+        words: ['pear', 'apple', 'fig'],
+        tagged: [
+          { name: 'x', tags: ['red', 'blue'] },
+          { name: 'y', tags: ['blue'] },
+        ],
+        d: new Date('2019-06-10T10:00:00Z'),
+      }),
     ).toBe(expected);
   });
 });
@@ -107,7 +129,11 @@ describe("dates in the site's time zone, as Jekyll's `timezone`", () => {
     ['Asia/Tokyo', '2019-06-10 11:00 +0900'],
   ])('%s', (timezone, expected) => {
     const zoned = createEngine({ root, url: '', baseurl: '', timezone, linkTo: () => undefined, postUrl: () => undefined });
-    const result = renderLiquid(zoned, { file: FILE, bodyLine: 1, body: '{{ d | date: "%Y-%m-%d %H:%M %z" }}', scope: { d: new Date('2019-06-10T02:00:00Z') } }, root);
+    const result = renderLiquid(
+      zoned,
+      { file: FILE, bodyLine: 1, body: '{{ d | date: "%Y-%m-%d %H:%M %z" }}', scope: { d: new Date('2019-06-10T02:00:00Z') } },
+      root,
+    );
     expect(result).toEqual({ ok: true, text: expected });
   });
 });
@@ -177,15 +203,56 @@ describe("the site's variables", () => {
     time,
     pages: [
       { file: 'p/about.md', path: 'about.md', data: { title: 'About', permalink: '/about/' }, body: 'About.', url: '/about/', published: true },
-      { file: 'p/pubs/b.md', path: 'pubs/b.md', data: { title: 'B', collection: 'pubs', fields: { date: new Date('2020-01-01'), venue: 'V' } }, body: 'B body.\n\nMore.', url: '/pubs/b', published: true },
-      { file: 'p/pubs/a.md', path: 'pubs/a.md', data: { title: 'A', collection: 'pubs', fields: { date: new Date('2018-01-01') } }, body: 'A.', url: '/pubs/a', published: true },
+      {
+        file: 'p/pubs/b.md',
+        path: 'pubs/b.md',
+        data: { title: 'B', collection: 'pubs', fields: { date: new Date('2020-01-01'), venue: 'V' } },
+        body: 'B body.\n\nMore.',
+        url: '/pubs/b',
+        published: true,
+      },
+      {
+        file: 'p/pubs/a.md',
+        path: 'pubs/a.md',
+        data: { title: 'A', collection: 'pubs', fields: { date: new Date('2018-01-01') } },
+        body: 'A.',
+        url: '/pubs/a',
+        published: true,
+      },
       { file: 'p/pubs/undated.md', path: 'pubs/undated.md', data: { title: 'U', collection: 'pubs' }, body: 'U.', url: '/pubs/u', published: true },
       { file: 'p/draft.md', path: 'draft.md', data: { title: 'Draft', draft: true }, body: '', url: '/draft', published: false },
     ],
     posts: [
-      { file: 'q/2019-01-01-old.md', path: '2019-01-01-old.md', data: { title: 'Old', tags: 'x y' }, body: 'Old one.', url: '/2019/old.html', published: true, date: new Date('2019-01-01'), categories: ['c'] },
-      { file: 'q/2021-01-01-new.md', path: '2021-01-01-new.md', data: { title: 'New', tags: ['x'] }, body: 'New one.', url: '/2021/new.html', published: true, date: new Date('2021-01-01'), categories: [] },
-      { file: 'q/2022-01-01-hidden.md', path: '2022-01-01-hidden.md', data: { title: 'Hidden', published: false }, body: '', url: '/2022/hidden.html', published: false, date: new Date('2022-01-01'), categories: [] },
+      {
+        file: 'q/2019-01-01-old.md',
+        path: '2019-01-01-old.md',
+        data: { title: 'Old', tags: 'x y' },
+        body: 'Old one.',
+        url: '/2019/old.html',
+        published: true,
+        date: new Date('2019-01-01'),
+        categories: ['c'],
+      },
+      {
+        file: 'q/2021-01-01-new.md',
+        path: '2021-01-01-new.md',
+        data: { title: 'New', tags: ['x'] },
+        body: 'New one.',
+        url: '/2021/new.html',
+        published: true,
+        date: new Date('2021-01-01'),
+        categories: [],
+      },
+      {
+        file: 'q/2022-01-01-hidden.md',
+        path: '2022-01-01-hidden.md',
+        data: { title: 'Hidden', published: false },
+        body: '',
+        url: '/2022/hidden.html',
+        published: false,
+        date: new Date('2022-01-01'),
+        categories: [],
+      },
     ],
   });
   const titles = (list: unknown) => (list as { title: string }[]).map((item) => item.title);
@@ -194,9 +261,17 @@ describe("the site's variables", () => {
     ['posts, newest first, published only', () => titles(site.site['posts']), ['New', 'Old']],
     ['pages, without collection documents or drafts', () => titles(site.site['pages']), ['About']],
     ['a collection, by date then path, an undated document at the build time', () => titles(site.site['pubs']), ['A', 'B', 'U']],
-    ['tags', () => Object.fromEntries(Object.entries(site.site['tags'] as Record<string, unknown>).map(([tag, posts]) => [tag, titles(posts)])), { x: ['New', 'Old'], y: ['Old'] }],
+    [
+      'tags',
+      () => Object.fromEntries(Object.entries(site.site['tags'] as Record<string, unknown>).map(([tag, posts]) => [tag, titles(posts)])),
+      { x: ['New', 'Old'], y: ['Old'] },
+    ],
     ['categories', () => Object.keys(site.site['categories'] as object), ['c']],
-    ['the config, with `title` from `name`', () => [site.site['title'], site.site['email'], site.site['url'], site.site['baseurl']], ['Jane', 'j@example.org', 'https://jane.github.io', '']],
+    [
+      'the config, with `title` from `name`',
+      () => [site.site['title'], site.site['email'], site.site['url'], site.site['baseurl']],
+      ['Jane', 'j@example.org', 'https://jane.github.io', ''],
+    ],
     ['data', () => (site.site['data'] as { work: { Acme: { summary: string } } }).work.Acme.summary, 'Engineer'],
     ['fields as page.<key>', () => site.pageOf('p/pubs/b.md')?.['venue'], 'V'],
     ['a page its url and path', () => [site.pageOf('p/pubs/b.md')?.['url'], site.pageOf('p/pubs/b.md')?.['path']], ['/pubs/b', 'pubs/b.md']],
@@ -204,7 +279,14 @@ describe("the site's variables", () => {
     ['a post its excerpt', () => site.pageOf('q/2019-01-01-old.md')?.['excerpt'], '<p>Old one.</p>\n'],
     // As Jekyll 4: a page outside collections has no excerpt (its body may hold the page's scripts).
     ['a plain page no excerpt', () => site.pageOf('p/about.md')?.['excerpt'], undefined],
-    ['a post its id, slug and path', () => { const post = site.pageOf('q/2021-01-01-new.md'); return [post?.['id'], post?.['slug'], post?.['path']]; }, ['/2021/new', 'new', '_posts/2021-01-01-new.md']],
+    [
+      'a post its id, slug and path',
+      () => {
+        const post = site.pageOf('q/2021-01-01-new.md');
+        return [post?.['id'], post?.['slug'], post?.['path']];
+      },
+      ['/2021/new', 'new', '_posts/2021-01-01-new.md'],
+    ],
     ['time', () => site.site['time'], time],
   ])('%s', (_name, read, expected) => {
     expect(read()).toEqual(expected);
@@ -228,7 +310,15 @@ describe('site.data: groups of records and plain data for Liquid', () => {
       lists: { talks: [{ title: 'T' }] },
       work: { Acme: { summary: 'x' } },
     });
-    const site = liquidSite({ config: {}, url: 'https://jane.dev', pages: [], posts: [], data: readSiteData(project), time: new Date(0), excerptSeparator: '\n\n' });
+    const site = liquidSite({
+      config: {},
+      url: 'https://jane.dev',
+      pages: [],
+      posts: [],
+      data: readSiteData(project),
+      time: new Date(0),
+      excerptSeparator: '\n\n',
+    });
     expect(text('{% for e in site.data.cv.education %}{{ e.degree }}{% endfor %}', { site: site.site })).toBe('PhD');
   });
 
@@ -236,9 +326,22 @@ describe('site.data: groups of records and plain data for Liquid', () => {
     const { readLiquidConfig, readSiteData } = await import('../../src/lib/liquid/project.ts');
     const project = mkdtempSync(join(tmpdir(), 'liquid-config-'));
     mkdirSync(join(project, 'src', 'data', 'liquid'), { recursive: true });
-    writeFileSync(join(project, 'src', 'data', 'liquid', '_config.yml'), 'title: Old\nauthor:\n  googlescholar: https://scholar.example/j\nseries_meta:\n  ai: {title: AI}\n');
+    writeFileSync(
+      join(project, 'src', 'data', 'liquid', '_config.yml'),
+      'title: Old\nauthor:\n  googlescholar: https://scholar.example/j\nseries_meta:\n  ai: {title: AI}\n',
+    );
     expect(readSiteData(project)).toEqual({});
-    const site = liquidSite({ config: { ...readLiquidConfig(project), name: 'Jane' }, url: 'https://jane.dev', pages: [], posts: [], data: {}, time: new Date(0), excerptSeparator: '\n\n' });
-    expect(text('{{ site.author.googlescholar }} {{ site.series_meta.ai.title }} {{ site.name }}', { site: site.site })).toBe('https://scholar.example/j AI Jane');
+    const site = liquidSite({
+      config: { ...readLiquidConfig(project), name: 'Jane' },
+      url: 'https://jane.dev',
+      pages: [],
+      posts: [],
+      data: {},
+      time: new Date(0),
+      excerptSeparator: '\n\n',
+    });
+    expect(text('{{ site.author.googlescholar }} {{ site.series_meta.ai.title }} {{ site.name }}', { site: site.site })).toBe(
+      'https://scholar.example/j AI Jane',
+    );
   });
 });

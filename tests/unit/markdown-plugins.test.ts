@@ -6,8 +6,7 @@ import { combineHastPlugins } from '../../src/lib/markdown/combine.ts';
 import { layoutKeyPlugin } from '../../src/lib/markdown/layout-key.ts';
 import { newTabLinksPlugin, newTabRel } from '../../src/lib/markdown/new-tab-links.ts';
 
-const render = async (markdown: string, base: string) =>
-  (await markdownToHtml(markdown, { hastPlugins: [baseLinksPlugin(base)] })).html.trim();
+const render = async (markdown: string, base: string) => (await markdownToHtml(markdown, { hastPlugins: [baseLinksPlugin(base)] })).html.trim();
 
 describe('baseLinksPlugin', () => {
   it.each([
@@ -21,12 +20,16 @@ describe('baseLinksPlugin', () => {
     ['<a href="/work/gt">raw</a>', '/portfolio/', '<p><a href="/portfolio/work/gt">raw</a></p>'],
     // Raw HTML is parsed as a browser reads it; only URL values change, the rest stays as written.
     ['<a href = "/work/gt">spaces</a>', '/portfolio/', '<p><a href = "/portfolio/work/gt">spaces</a></p>'],
-    ['<A HREF=\'/work/gt\'>caps</A>', '/portfolio/', '<p><A HREF=\'/portfolio/work/gt\'>caps</A></p>'],
+    ["<A HREF='/work/gt'>caps</A>", '/portfolio/', "<p><A HREF='/portfolio/work/gt'>caps</A></p>"],
     ['<div><a href=/work/gt>bare</a></div>', '/portfolio/', '<div><a href="/portfolio/work/gt">bare</a></div>'],
     ['<a title=">" href="/work/gt">gt in quotes</a>', '/portfolio/', '<p><a title=">" href="/portfolio/work/gt">gt in quotes</a></p>'],
     ['<a data-href="/work/gt" href="/work/amazon">x</a>', '/portfolio/', '<p><a data-href="/work/gt" href="/portfolio/work/amazon">x</a></p>'],
     ['<p data-href="/work/gt">x</p>', '/portfolio/', '<p data-href="/work/gt">x</p>'],
-    ['<div><a href="/work/gt?x=1&amp;y=2"  class=x >a&nbsp;b</a></div>', '/portfolio/', '<div><a href="/portfolio/work/gt?x=1&amp;y=2"  class=x >a&nbsp;b</a></div>'],
+    [
+      '<div><a href="/work/gt?x=1&amp;y=2"  class=x >a&nbsp;b</a></div>',
+      '/portfolio/',
+      '<div><a href="/portfolio/work/gt?x=1&amp;y=2"  class=x >a&nbsp;b</a></div>',
+    ],
     ['<a href="&#47;work/gt">entity</a>', '/portfolio/', '<p><a href="/portfolio/work/gt">entity</a></p>'],
     ['<a href="/portfolio/work/gt">written with the base</a>', '/portfolio/', '<p><a href="/portfolio/work/gt">written with the base</a></p>'],
     ['<a href="//cdn.example/x">x</a> <a href="https://x.dev/">y</a>', '/portfolio/', '<p><a href="//cdn.example/x">x</a> <a href="https://x.dev/">y</a></p>'],
@@ -117,18 +120,23 @@ describe('layoutKeyPlugin', () => {
 });
 
 describe('newTabLinksPlugin', () => {
-  const renderNewTab = async (markdown: string) =>
-    (await markdownToHtml(markdown, { hastPlugins: [newTabLinksPlugin()] })).html.trim();
+  const renderNewTab = async (markdown: string) => (await markdownToHtml(markdown, { hastPlugins: [newTabLinksPlugin()] })).html.trim();
 
   it.each([
     ['<a href="https://x.dev" target="_blank">x</a>', '<p><a rel="noopener noreferrer" href="https://x.dev" target="_blank">x</a></p>'],
     ['<a href="https://x.dev" target="_blank" rel="me">x</a>', '<p><a href="https://x.dev" target="_blank" rel="me noopener noreferrer">x</a></p>'],
     ['<a href="https://x.dev">same tab</a>', '<p><a href="https://x.dev">same tab</a></p>'],
     // The tag is parsed, not matched: a `>` inside quotes, any case, any quoting.
-    ['<a title="a > b" href="https://x.dev" target="_blank">x</a>', '<p><a rel="noopener noreferrer" title="a > b" href="https://x.dev" target="_blank">x</a></p>'],
+    [
+      '<a title="a > b" href="https://x.dev" target="_blank">x</a>',
+      '<p><a rel="noopener noreferrer" title="a > b" href="https://x.dev" target="_blank">x</a></p>',
+    ],
     ['<div><a href=https://x.dev target=_BLANK>x</a></div>', '<div><a rel="noopener noreferrer" href=https://x.dev target=_BLANK>x</a></div>'],
-    ["<a href=\"https://x.dev\" target=\"_blank\" rel = 'me'>x</a>", "<p><a href=\"https://x.dev\" target=\"_blank\" rel = 'me noopener noreferrer'>x</a></p>"],
-    ['<a href="https://x.dev" target="_blank" rel="noopener noreferrer">x</a>', '<p><a href="https://x.dev" target="_blank" rel="noopener noreferrer">x</a></p>'],
+    ['<a href="https://x.dev" target="_blank" rel = \'me\'>x</a>', '<p><a href="https://x.dev" target="_blank" rel = \'me noopener noreferrer\'>x</a></p>'],
+    [
+      '<a href="https://x.dev" target="_blank" rel="noopener noreferrer">x</a>',
+      '<p><a href="https://x.dev" target="_blank" rel="noopener noreferrer">x</a></p>',
+    ],
     ['<a href="https://x.dev" data-target="_blank">x</a>', '<p><a href="https://x.dev" data-target="_blank">x</a></p>'],
     [`<a href="https://x.dev" title='target="_blank"'>x</a>`, `<p><a href="https://x.dev" title='target="_blank"'>x</a></p>`],
     ['<!-- <a href="https://x.dev" target="_blank"> -->', '<!-- <a href="https://x.dev" target="_blank"> -->'],
@@ -153,7 +161,7 @@ describe('newTabLinksPlugin', () => {
   ])('newTabRel(%j)', (rel, expected) => expect(newTabRel(rel)).toBe(expected));
 });
 
-describe('combineHastPlugins: the site\'s plugins in one walk', () => {
+describe("combineHastPlugins: the site's plugins in one walk", () => {
   const folders = new Set(['/work/']);
   const plugins = () => [codeHighlightPlugin(), baseLinksPlugin('/portfolio/', { directoryPaths: () => folders }), newTabLinksPlugin()];
   const bodies = [
@@ -187,7 +195,9 @@ describe('combineHastPlugins: the site\'s plugins in one walk', () => {
 describe('names every object inherits', () => {
   it('leave the plugins working: an element or attribute called constructor is just a name', async () => {
     const folders = new Set(['/work/']);
-    const plugins = [combineHastPlugins('site', [codeHighlightPlugin(), baseLinksPlugin('/portfolio/', { directoryPaths: () => folders }), newTabLinksPlugin()])];
+    const plugins = [
+      combineHastPlugins('site', [codeHighlightPlugin(), baseLinksPlugin('/portfolio/', { directoryPaths: () => folders }), newTabLinksPlugin()]),
+    ];
     const { html } = await markdownToHtml('<constructor href="/x">a</constructor> <a href="/work" constructor="y">b</a>', { hastPlugins: plugins });
     expect(html).toContain('<constructor href="/x">');
     expect(html).toContain('href="/portfolio/work/"');

@@ -43,7 +43,7 @@ describe('a warm build knows its cards without the worker', () => {
     }
   });
 
-  it('gives the last build\'s cards only for the same fingerprint and while every file is still cached', async () => {
+  it("gives the last build's cards only for the same fingerprint and while every file is still cached", async () => {
     const card = join(CACHE, 'abc.png');
     writeFileSync(card, 'card');
     const fingerprint = await sourceFingerprint(ROOT, PUBLIC);

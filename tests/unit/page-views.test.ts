@@ -15,7 +15,13 @@ const record = (id: string, position: number, extra: Partial<RecordLike<string>[
 const post = (title: string, day: string): PostListing<string> => ({
   post: title,
   title,
-  facts: { permalink: `/${day.replaceAll('-', '/')}/${title.toLowerCase()}.html`, published: new Date(`${day}T00:00:00Z`), day, dateTime: `${day}T00:00:00+00:00`, categories: [] },
+  facts: {
+    permalink: `/${day.replaceAll('-', '/')}/${title.toLowerCase()}.html`,
+    published: new Date(`${day}T00:00:00Z`),
+    day,
+    dateTime: `${day}T00:00:00+00:00`,
+    categories: [],
+  },
 });
 
 const PAGES = [
@@ -25,12 +31,21 @@ const PAGES = [
   page('work/secret.md', { layout: 'work_page', title: 'Secret', data: 'work', permalink: '/work/secret', draft: true }),
   page('blog.md', { layout: 'blog', title: 'Blog', permalink: '/blog/' }),
 ];
-const RECORDS = new Map([['work', [record('Beta', 1, { page: 'b', summary: 'Second' }), record('Alpha', 0, { page: 'a', summary: 'First', links: [{ name: 'Site', ref: 'https://a.example' }] }), record('Gamma', 2)]]]);
+const RECORDS = new Map([
+  [
+    'work',
+    [
+      record('Beta', 1, { page: 'b', summary: 'Second' }),
+      record('Alpha', 0, { page: 'a', summary: 'First', links: [{ name: 'Site', ref: 'https://a.example' }] }),
+      record('Gamma', 2),
+    ],
+  ],
+]);
 
 describe('pageViews', () => {
   const views = pageViews(PAGES, RECORDS, [post('Old', '2019-01-01'), post('New', '2020-01-01'), post('Mid', '2019-06-01')], 2);
 
-  it('lists a group index\'s records in file order as tiles, each leading to its entry', () => {
+  it("lists a group index's records in file order as tiles, each leading to its entry", () => {
     const index = views.find((view) => view.layout === 'work');
     expect(index?.layout === 'work' && index.tiles.map((tile) => [tile.name, tile.summary, tile.href])).toEqual([
       ['Alpha', 'First', '/work/a.html'],
@@ -39,7 +54,7 @@ describe('pageViews', () => {
     ]);
   });
 
-  it('gives an entry its record, with only the non-empty link lists, and its group\'s index', () => {
+  it("gives an entry its record, with only the non-empty link lists, and its group's index", () => {
     const alpha = views.find((view) => view.permalink === '/work/a.html');
     expect(alpha?.layout === 'work_page' && [alpha.record?.summary, alpha.record?.lists, alpha.index]).toEqual([
       'First',
@@ -65,7 +80,14 @@ describe('pageViews', () => {
 
   it('splits the views between the file route and the folder route', () => {
     expect(routesOf(views, 'folder').map((route) => route.params)).toEqual([{ folder: 'work' }, { folder: 'blog' }, { folder: 'blog/page2' }]);
-    expect(routesOf(views, 'file').map((route) => route.params['permalink'])).toEqual(['work/b', 'work/a', '2020/01/01/new', '2019/06/01/mid', '2019/01/01/old', undefined]);
+    expect(routesOf(views, 'file').map((route) => route.params['permalink'])).toEqual([
+      'work/b',
+      'work/a',
+      '2020/01/01/new',
+      '2019/06/01/mid',
+      '2019/01/01/old',
+      undefined,
+    ]);
   });
 });
 

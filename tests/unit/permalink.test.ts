@@ -33,9 +33,9 @@ describe('each broken rule has its own message and a fix', () => {
     ['/work/zürich', 'must use ASCII characters only', 'Write "/work/zurich".'],
     ['/work/a^b', 'may only use letters, digits, "-", "_", ".", "~" and percent escapes (%20)', 'Write "/work/a-b".'],
     ['/work/%2E%2E/x', 'has a percent escape that is not UTF-8 text', 'Write "/work/2E-2E/x".'],
-    ['/work/index', 'names the folder\'s own page', 'write the folder\'s address "/work/"'],
-    ['/work/index.html', 'names the folder\'s own page', 'write the folder\'s address "/work/"'],
-    ['/index', 'names the folder\'s own page', '"/"'],
+    ['/work/index', "names the folder's own page", 'write the folder\'s address "/work/"'],
+    ['/work/index.html', "names the folder's own page", 'write the folder\'s address "/work/"'],
+    ['/index', "names the folder's own page", '"/"'],
     ['/assets/files/resume.pdf', 'ends in ".pdf", but a page is written as HTML', 'put it in public/assets/files/resume.pdf'],
     ['/_astro/x', '"/_astro/" is where the build writes', 'Choose another address.'],
     ['/page.HTML', 'must end in ".html" in lowercase', 'Write'],
@@ -71,7 +71,11 @@ describe('the file each permalink is written to, and the route that builds it', 
     ['/work/', 'work/index.html', { route: 'folder', param: 'work' }],
     ['/a/b/', 'a/b/index.html', { route: 'folder', param: 'a/b' }],
     ['/work/amazon', 'work/amazon.html', { route: 'file', param: 'work/amazon' }],
-    ['/programming/2019/03/02/batching-writes.html', 'programming/2019/03/02/batching-writes.html', { route: 'file', param: 'programming/2019/03/02/batching-writes' }],
+    [
+      '/programming/2019/03/02/batching-writes.html',
+      'programming/2019/03/02/batching-writes.html',
+      { route: 'file', param: 'programming/2019/03/02/batching-writes' },
+    ],
   ])('%s', (permalink, file, route) => {
     expect(permalinkToFile(permalink)).toBe(file);
     expect(permalinkRoute(permalink)).toEqual(route);

@@ -68,7 +68,10 @@ describe('readEntrySource on generated files: the lines between the first line w
   const FENCE = /^---[ \t]*$/;
   /** The rule applied to the whole file split into lines: what the reader must agree with. */
   function byLines(text: string) {
-    const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n')
+      .split('\n');
     if (lines.every((line) => line.trim() === '')) return { kind: 'empty' };
     const opening = lines.findIndex((line) => line.trim() !== '');
     if (!FENCE.test(lines[opening] ?? '')) return { kind: 'no front matter', line: opening + 1 };

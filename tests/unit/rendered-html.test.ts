@@ -22,7 +22,7 @@ describe('renderedFacts: the description comes from the rendered text, as a read
     expect(renderedFacts(body(markdown)).firstParagraph).toBe(text);
   });
 
-  it('reads an MDX expression\'s value, since it reads the rendered page', () => {
+  it("reads an MDX expression's value, since it reads the rendered page", () => {
     expect(renderedFacts('<div data-page-body><p>Joined the team in 2019.</p></div>').firstParagraph).toBe('Joined the team in 2019.');
   });
 
@@ -53,7 +53,9 @@ describe('renderedFacts: the description comes from the rendered text, as a read
 
   it('does not read content that holds no style and no image when the page has its own description', () => {
     expect(renderedFacts('<div data-page-body><p>First.</p></div>', { firstParagraph: false }).firstParagraph).toBeUndefined();
-    expect(renderedFacts('<div data-page-body><p><img src="https://a.example/x.png" alt=""></p></div>', { firstParagraph: false }).imageOrigins).toEqual(['https://a.example']);
+    expect(renderedFacts('<div data-page-body><p><img src="https://a.example/x.png" alt=""></p></div>', { firstParagraph: false }).imageOrigins).toEqual([
+      'https://a.example',
+    ]);
   });
 
   it.each([
@@ -66,7 +68,7 @@ describe('renderedFacts: the description comes from the rendered text, as a read
   });
 
   it.each([['</article>\n<p>Hello world.</p>'], ['</MAIN>\n<p>Hello world.</p>']])(
-    'leaves a body with an end tag that would end it early on the page (%j) to the page\'s reading',
+    "leaves a body with an end tag that would end it early on the page (%j) to the page's reading",
     (rendered) => {
       expect(entryDescription(undefined, rendered)).toBeUndefined();
       // On the page, the stray end tag closes the layout's element around the body: no paragraph of the body is first.
@@ -75,8 +77,13 @@ describe('renderedFacts: the description comes from the rendered text, as a read
   );
 
   it('describes an entry by its rendered body as it would by the whole page', () => {
-    const html = markdownToHtml('- a list first\n\nA long first paragraph that goes on well past the length a search result shows in full, so it is cut at a word and given an ellipsis at its end.', { features: { gfm: true } }).html;
-    expect(entryDescription(undefined, html)).toBe(truncateText(renderedFacts(`<header><p>Group</p></header><div data-page-body>${html}</div>`).firstParagraph ?? ''));
+    const html = markdownToHtml(
+      '- a list first\n\nA long first paragraph that goes on well past the length a search result shows in full, so it is cut at a word and given an ellipsis at its end.',
+      { features: { gfm: true } },
+    ).html;
+    expect(entryDescription(undefined, html)).toBe(
+      truncateText(renderedFacts(`<header><p>Group</p></header><div data-page-body>${html}</div>`).firstParagraph ?? ''),
+    );
   });
 
   it.each([
@@ -87,18 +94,38 @@ describe('renderedFacts: the description comes from the rendered text, as a read
   });
 });
 
-describe('excerptHtml: a post\'s excerpt, from its rendered HTML', () => {
+describe("excerptHtml: a post's excerpt, from its rendered HTML", () => {
   it.each([
     ['the first block by default', '<p>First <a href="/x">link</a>.</p>\n<p>Second.</p>', undefined, '<p>First <a href="/x">link</a>.</p>'],
-    ['up to a separator, closing what is open', '<p>Intro <em>here</em></p>\n<p>More <!--more--> after</p>', '<!--more-->', '<p>Intro <em>here</em></p>\n<p>More</p>'],
+    [
+      'up to a separator, closing what is open',
+      '<p>Intro <em>here</em></p>\n<p>More <!--more--> after</p>',
+      '<!--more-->',
+      '<p>Intro <em>here</em></p>\n<p>More</p>',
+    ],
     ['the first block when the separator is missing', '<p>Only.</p>', '<!--more-->', '<p>Only.</p>'],
     ['nothing from nothing', '', undefined, ''],
     ['a first block closed by the next block, up to that block', '<p>One <em>two</em><div>Three</div>', undefined, '<p>One <em>two</em>'],
     ['a first block that is one void element', '<hr>\n<p>After.</p>', undefined, '<hr>'],
-    ['up to a separator inside a list, closing the item and the list', '<ul>\n<li>One</li>\n<li>Two <!--more--> three</li>\n</ul>', '<!--more-->', '<ul>\n<li>One</li>\n<li>Two</li></ul>'],
-    ['up to a separator after an image, which needs no end tag', '<p><img src="/a.png" alt=""><!--more--></p>', '<!--more-->', '<p><img src="/a.png" alt=""></p>'],
+    [
+      'up to a separator inside a list, closing the item and the list',
+      '<ul>\n<li>One</li>\n<li>Two <!--more--> three</li>\n</ul>',
+      '<!--more-->',
+      '<ul>\n<li>One</li>\n<li>Two</li></ul>',
+    ],
+    [
+      'up to a separator after an image, which needs no end tag',
+      '<p><img src="/a.png" alt=""><!--more--></p>',
+      '<!--more-->',
+      '<p><img src="/a.png" alt=""></p>',
+    ],
     ['without its footnote references', '<p>A claim<sup><a href="#fn-1" id="fnref-1" data-footnote-ref>1</a></sup>.</p>', undefined, '<p>A claim.</p>'],
-    ['keeping a superscript that is no footnote reference', '<p>E = mc<sup>2</sup><sup><a data-footnote-ref href="#fn-1">1</a></sup></p>', undefined, '<p>E = mc<sup>2</sup></p>'],
+    [
+      'keeping a superscript that is no footnote reference',
+      '<p>E = mc<sup>2</sup><sup><a data-footnote-ref href="#fn-1">1</a></sup></p>',
+      undefined,
+      '<p>E = mc<sup>2</sup></p>',
+    ],
   ])('%s', (_case, html, separator, expected) => {
     expect(excerptHtml(html, separator)).toBe(expected);
   });
@@ -125,15 +152,17 @@ describe('the rendered content, read by the one HTML parser', () => {
     expect(withoutStyleElements(html)).toEqual({ html, styles: [] });
   });
 
-  it('reads a paragraph\'s text as a browser does: entities decoded, comments and footnote markers left out', () => {
-    expect(renderedFacts('<div data-page-body><p>AT&amp;T <!-- note -->&lt;3<sup><a data-footnote-ref href="#fn-1">1</a></sup></p></div>').firstParagraph).toBe('AT&T <3');
+  it("reads a paragraph's text as a browser does: entities decoded, comments and footnote markers left out", () => {
+    expect(renderedFacts('<div data-page-body><p>AT&amp;T <!-- note -->&lt;3<sup><a data-footnote-ref href="#fn-1">1</a></sup></p></div>').firstParagraph).toBe(
+      'AT&T <3',
+    );
   });
 
   it('takes a paragraph in a table for no prose, even one the parser moves out of it', () => {
     expect(renderedFacts('<div data-page-body><table><tr><td><p>Cell.</p></td></tr></table><p>Prose.</p></div>').firstParagraph).toBe('Prose.');
   });
 
-  it('reads a field value\'s text: tags dropped, entities decoded', () => {
+  it("reads a field value's text: tags dropped, entities decoded", () => {
     expect(plainText('<i>Nature</i> &amp; <b>Science</b>, 2019')).toBe('Nature & Science, 2019');
   });
 
@@ -145,7 +174,8 @@ describe('the rendered content, read by the one HTML parser', () => {
 
 describe('absoluteUrls: links a feed reader can follow away from the site', () => {
   it('makes root-relative links and images absolute, changing nothing else', () => {
-    const html = '<p>See <a href="/work/acme" title="A &amp; B">Acme</a> and <a href="https://x.example">x</a>.</p><img src="/a.png" srcset="/a.png 1x, /a@2x.png 2x" alt="">';
+    const html =
+      '<p>See <a href="/work/acme" title="A &amp; B">Acme</a> and <a href="https://x.example">x</a>.</p><img src="/a.png" srcset="/a.png 1x, /a@2x.png 2x" alt="">';
     expect(absoluteUrls(html, 'https://jane.dev/portfolio/')).toBe(
       '<p>See <a href="https://jane.dev/work/acme" title="A &amp; B">Acme</a> and <a href="https://x.example">x</a>.</p><img src="https://jane.dev/a.png" srcset="https://jane.dev/a.png 1x, https://jane.dev/a@2x.png 2x" alt="">',
     );

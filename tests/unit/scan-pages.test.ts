@@ -9,7 +9,8 @@ import { SAMPLE_SITE } from '../helpers/site.ts';
 
 /** The site's stylesheet as the layout inlines it: the same long `<style>` first in every head. */
 const STYLESHEET = `body{margin:0}${'.x{color:red}'.repeat(40)}`;
-const page = (body: string) => `<!doctype html><html><head><style>${STYLESHEET}</style><link rel="icon" href="/favicon.svg"></head>\n<body>${body}</body></html>`;
+const page = (body: string) =>
+  `<!doctype html><html><head><style>${STYLESHEET}</style><link rel="icon" href="/favicon.svg"></head>\n<body>${body}</body></html>`;
 
 const PAGES: Record<string, string> = {
   'index.html': page('<main id="main"><a href="/work/">Work</a><img src="/a.png" srcset="/a.png 1x, /a@2x.png 2x" alt=""></main>'),
@@ -35,7 +36,10 @@ describe('scanPages: every built page read as a browser reads it', () => {
     for (const [file, html] of Object.entries(PAGES)) {
       const full = extractPageFacts(html, { locations: false });
       const facts = scanned.get(file);
-      expect(facts?.links.map(({ source, url }) => `${source} ${url}`), file).toEqual(full.links.map(({ source, url }) => `${source} ${url}`));
+      expect(
+        facts?.links.map(({ source, url }) => `${source} ${url}`),
+        file,
+      ).toEqual(full.links.map(({ source, url }) => `${source} ${url}`));
       expect(facts?.ids, file).toEqual(full.ids);
       expect(facts?.javascript, file).toEqual(full.javascript);
     }
@@ -49,11 +53,14 @@ describe('scanPages: every built page read as a browser reads it', () => {
 
 describe('checkProject: what a build keeps of its checks', () => {
   it('finds no problem in the sample site and gives every page its address', async () => {
-    const summary = await checkProject({ rootDir: SAMPLE_SITE, publicDir: join(SAMPLE_SITE, 'public'), routes: [], posts: { permalink: 'date', timezone: 'UTC' } });
+    const summary = await checkProject({
+      rootDir: SAMPLE_SITE,
+      publicDir: join(SAMPLE_SITE, 'public'),
+      routes: [],
+      posts: { permalink: 'date', timezone: 'UTC' },
+    });
     expect(summary.problems).toEqual([]);
-    expect(summary.addressed).toEqual(
-      expect.arrayContaining([{ file: 'src/content/pages/work/amazon.md', permalink: '/work/amazon', published: true }]),
-    );
+    expect(summary.addressed).toEqual(expect.arrayContaining([{ file: 'src/content/pages/work/amazon.md', permalink: '/work/amazon', published: true }]));
   });
 
   it('keeps the problems, and the pages and posts that passed, with their addresses', () => {

@@ -10,7 +10,8 @@ const HASH = `sha256-${createHash('sha256').update(INLINE).digest('base64')}`;
 const CDN = 'https://cdn.example.org/plot-2.min.js';
 const BODY = `Intro.\n\n<script>${INLINE}</script>\n\n<script src="${CDN}"></script>\n`;
 
-const problems = (body: string, scripts?: string[]) => checkBody(body, { bodyLine: 5, format: 'md', scripts }).map((problem) => `${problem.line}: ${problem.message}`);
+const problems = (body: string, scripts?: string[]) =>
+  checkBody(body, { bodyLine: 5, format: 'md', scripts }).map((problem) => `${problem.line}: ${problem.message}`);
 
 describe('consentEntriesFor, for the importer', () => {
   it('gives the hash of each inline script and the URL of each external one, in order, once', () => {
@@ -24,7 +25,7 @@ describe('consentEntriesFor, for the importer', () => {
   });
 });
 
-describe('a script runs only by the page\'s consent', () => {
+describe("a script runs only by the page's consent", () => {
   it('fails without consent, printing the exact line to add', () => {
     const found = problems(BODY);
     expect(found).toHaveLength(2);
@@ -48,7 +49,7 @@ describe('a script runs only by the page\'s consent', () => {
     expect(problems(BODY.replace('chart', 'chart!'), [HASH, CDN])).toHaveLength(1);
   });
 
-  it('never consents to handlers, javascript: links or a script of the site\'s own files', () => {
+  it("never consents to handlers, javascript: links or a script of the site's own files", () => {
     expect(problems('<img src="/a.png" onerror="x()">', [HASH])).toHaveLength(1);
     expect(problems('<a href="javascript:x()">x</a>', [HASH])).toHaveLength(1);
     const local = problems('<script src="/assets/x.js"></script>', [HASH]);
@@ -63,7 +64,7 @@ describe('a script runs only by the page\'s consent', () => {
   });
 });
 
-describe('the page\'s Content-Security-Policy allows exactly its consented scripts', () => {
+describe("the page's Content-Security-Policy allows exactly its consented scripts", () => {
   it('by hash and by exact URL', () => {
     expect(cspDirectives({ inlineStyles: [], scripts: [HASH, CDN] })).toContain(`script-src '${HASH}' ${CDN}`);
   });
@@ -100,7 +101,9 @@ describe('the scripts key of a page', () => {
     expect(site(`scripts:\n  - "${HASH}"\n  - ${CDN}\n`, BODY)).toEqual([]);
   });
   it('refuses an entry that is not a script, on its line', () => {
-    expect(site('scripts: ["http://cdn.example.org/x.js"]\n', 'Text.')).toEqual([expect.stringMatching(/^scripts(\.0)?:5: "http:\/\/cdn.example.org\/x.js" is not a script/)]);
+    expect(site('scripts: ["http://cdn.example.org/x.js"]\n', 'Text.')).toEqual([
+      expect.stringMatching(/^scripts(\.0)?:5: "http:\/\/cdn.example.org\/x.js" is not a script/),
+    ]);
   });
 });
 
@@ -123,7 +126,9 @@ describe('the scripts key of a post', () => {
     expect(result.posts.map((checked) => checked.data.scripts)).toEqual([[HASH, CDN]]);
   });
   it('fails a post without consent, printing the line to add', () => {
-    const messages = post('').problems.filter((problem) => problem.file.startsWith('src/content/posts/')).map((problem) => problem.message);
+    const messages = post('')
+      .problems.filter((problem) => problem.file.startsWith('src/content/posts/'))
+      .map((problem) => problem.message);
     expect(messages).toHaveLength(2);
     expect(messages[0]).toContain(`scripts: ["${HASH}"]`);
   });

@@ -48,7 +48,13 @@ describe('the import knows exactly what it wrote and what the sample is', () => 
     expect(importInto(root).code).toBe(0);
     expect(existsSync(join(root, 'src/content/pages/home.md'))).toBe(false);
     const manifest = readManifest(root);
-    expect(Object.keys(manifest?.imported ?? {}).sort()).toEqual(['public/robots.txt', 'src/content/pages/about.md', 'src/data/legacy-urls.txt', 'src/data/liquid/_config.yml', 'src/site.config.ts']);
+    expect(Object.keys(manifest?.imported ?? {}).sort()).toEqual([
+      'public/robots.txt',
+      'src/content/pages/about.md',
+      'src/data/legacy-urls.txt',
+      'src/data/liquid/_config.yml',
+      'src/site.config.ts',
+    ]);
     expect(manifest?.sample).toEqual({});
     // The next import finds only its own files, unchanged.
     const again = importInto(root);
@@ -63,7 +69,7 @@ describe('the import knows exactly what it wrote and what the sample is', () => 
     commit(root, 'my own page and config');
     const refused = importInto(root);
     expect(refused.code).toBe(1);
-    expect(refused.out).toContain('src/content/pages/mine.md: is not the project\'s sample content');
+    expect(refused.out).toContain("src/content/pages/mine.md: is not the project's sample content");
     expect(refused.out).toContain('src/site.config.ts: exists with other content');
     expect(readFileSync(join(root, 'src/site.config.ts'), 'utf8')).toBe("export default { name: 'Jane' };\n");
     const forced = importInto(root, ['--force']);
@@ -81,19 +87,21 @@ describe('the import knows exactly what it wrote and what the sample is', () => 
     expect(readFileSync(join(root, 'src/content/pages/about.md'), 'utf8')).toContain('Edited.');
   });
 
-  it('is not itself taken for the owner\'s file', () => {
+  it("is not itself taken for the owner's file", () => {
     const root = project('manifest-itself');
     expect(importInto(root, ['--dry-run']).out).not.toContain(`${MANIFEST}:`);
   });
 });
 
-describe('the project\'s own manifest', () => {
+describe("the project's own manifest", () => {
   it('lists the sample content a fresh clone ships, as it is', () => {
     const root = join(import.meta.dirname, '..', '..');
     const manifest = readManifest(root);
     expect(manifest).toBeDefined();
     for (const [path, hash] of Object.entries(manifest?.sample ?? {})) {
-      const actual = createHash('sha256').update(readFileSync(join(root, path))).digest('hex');
+      const actual = createHash('sha256')
+        .update(readFileSync(join(root, path)))
+        .digest('hex');
       expect(actual, `${path} changed: write the manifest again with writeSampleManifest (scripts/import/project.ts)`).toBe(hash);
     }
   });

@@ -17,13 +17,24 @@ describe('static files with a newline, # or ? in their name', () => {
   const text = legacyUrlsFile(result.plan.urls);
 
   it('are listed percent-encoded, one line each', () => {
-    expect(parseLegacyUrls(text).map(({ url }) => url)).toEqual(['/files/a%0Ab.txt', '/files/c%23d.txt', '/files/e%3Ff.txt', '/files/g%20%23h%3F.txt', '/files/lines%0A.pdf']);
+    expect(parseLegacyUrls(text).map(({ url }) => url)).toEqual([
+      '/files/a%0Ab.txt',
+      '/files/c%23d.txt',
+      '/files/e%3Ff.txt',
+      '/files/g%20%23h%3F.txt',
+      '/files/lines%0A.pdf',
+    ]);
   });
 
   it('each line is served by the build that copies the files', () => {
     const built = new Set([...NAMES, 'index.html']);
     expect(checkLegacyUrls({ urls: parseLegacyUrls(text), resolve: (path) => resolveSitePath(path, built), unpublished: new Map(), served: [] })).toEqual([]);
     // The files themselves are copied under their own names.
-    expect(result.plan.files.map((file) => file.path).filter((path) => path.startsWith('public/files/')).sort()).toEqual(NAMES.map((name) => `public/${name}`).sort());
+    expect(
+      result.plan.files
+        .map((file) => file.path)
+        .filter((path) => path.startsWith('public/files/'))
+        .sort(),
+    ).toEqual(NAMES.map((name) => `public/${name}`).sort());
   });
 });

@@ -26,7 +26,9 @@ describe('a write resolves inside the folder it targets, after links are followe
   it('refuses public/x -> .. (which would lead a copy onto package.json)', () => {
     const root = project('up');
     symlinkSync('..', join(root, 'public', 'x'));
-    expect(destinationProblem(root, 'public/x/package.json')).toMatch(/^is inside public\/x, a symbolic link to .*, outside public\/; the import does not write through links/);
+    expect(destinationProblem(root, 'public/x/package.json')).toMatch(
+      /^is inside public\/x, a symbolic link to .*, outside public\/; the import does not write through links/,
+    );
   });
 
   it('refuses a link to another folder of the project', () => {
@@ -54,7 +56,9 @@ describe('links that lead nowhere', () => {
   it('in the project: a write below one is refused, not a crash', () => {
     const root = project('dangling');
     symlinkSync('missing-folder', join(root, 'public', 'x'));
-    expect(destinationProblem(root, 'public/x/a.txt')).toBe('is inside public/x, a symbolic link that leads nowhere. Remove the link and run the import again.');
+    expect(destinationProblem(root, 'public/x/a.txt')).toBe(
+      'is inside public/x, a symbolic link that leads nowhere. Remove the link and run the import again.',
+    );
   });
 
   it('in the Jekyll site: reported with its path, not a crash', () => {

@@ -38,7 +38,10 @@ describe('a page that is not UTF-8', () => {
     const root = join(OUTPUT_ROOT, 'security-input-files', 'utf8');
     rmSync(root, { recursive: true, force: true });
     mkdirSync(join(root, PAGES), { recursive: true });
-    writeFileSync(join(root, PAGES, 'bad.md'), Buffer.concat([Buffer.from('---\nlayout: page\ntitle: Bad\npermalink: /bad\n---\n\nCaf'), Buffer.from([0xe9]), Buffer.from('.\n')]));
+    writeFileSync(
+      join(root, PAGES, 'bad.md'),
+      Buffer.concat([Buffer.from('---\nlayout: page\ntitle: Bad\npermalink: /bad\n---\n\nCaf'), Buffer.from([0xe9]), Buffer.from('.\n')]),
+    );
     const input = await readSiteInput(root, join(root, 'public'), [], { permalink: 'date', timezone: 'UTC' });
     const problems = checkSite(input).problems.filter((problem) => problem.file === `${PAGES}/bad.md`);
     expect(problems).toEqual([{ file: `${PAGES}/bad.md`, field: 'file', line: 7, message: expect.stringContaining('is not valid UTF-8') }]);

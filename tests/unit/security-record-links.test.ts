@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { lineOfRecordField } from '../../src/lib/data/data-file.ts';
 import { blameRecords, recordLinkProblem, recordLinks } from '../../src/lib/links/record-links.ts';
 
-const WORK = 'Acme:\n  summary: Engineer\n  date: 2020\n  page: acme\n  links:\n    - name: Home\n      ref: https://acme.example/\n    - name: Team\n      ref: /work/team\nBeta:\n  press:\n    - name: Story\n      ref: " /work/team "\n';
+const WORK =
+  'Acme:\n  summary: Engineer\n  date: 2020\n  page: acme\n  links:\n    - name: Home\n      ref: https://acme.example/\n    - name: Team\n      ref: /work/team\nBeta:\n  press:\n    - name: Story\n      ref: " /work/team "\n';
 
 describe('a dead link a record writes is blamed on the record, not on the pages that show it', () => {
   const links = recordLinks([{ file: 'src/data/work.yml', text: WORK }]);
@@ -32,10 +33,20 @@ describe('a dead link a record writes is blamed on the record, not on the pages 
       links,
     });
     expect(blamed.pages).toEqual([problems[2], problems[3]]);
-    expect(blamed.records.map(({ problem, link }) => `${problem.page} ${link.record} ${link.field}`)).toEqual(['work/acme.html Acme links.1.ref', 'work/acme.html Beta press.0.ref']);
+    expect(blamed.records.map(({ problem, link }) => `${problem.page} ${link.record} ${link.field}`)).toEqual([
+      'work/acme.html Acme links.1.ref',
+      'work/acme.html Beta press.0.ref',
+    ]);
     const [first] = blamed.records;
     if (!first) throw new Error('no record blamed');
-    expect(recordLinkProblem({ file: 'src/data/work.yml', field: 'link "/work/team"', message: 'points to a page or file that does not exist.' }, first.link, () => WORK, '/work/acme')).toEqual({
+    expect(
+      recordLinkProblem(
+        { file: 'src/data/work.yml', field: 'link "/work/team"', message: 'points to a page or file that does not exist.' },
+        first.link,
+        () => WORK,
+        '/work/acme',
+      ),
+    ).toEqual({
       file: 'src/data/work.yml',
       record: 'Acme',
       field: '"Acme" links.1.ref',

@@ -23,10 +23,15 @@ function problems(work: string): string[] {
 }
 
 describe('a record is blamed for what is wrong in it', () => {
-  it.each([' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'VBSCRIPT:x'])('a link ref %j that runs script, on the data file, the record and links.0.ref', (ref) => {
-    const found = problems(`Acme:\n  summary: Engineer\n  date: 2020\n  page: acme\n  links:\n    - name: Home\n      ref: ${JSON.stringify(ref)}\n`);
-    expect(found).toEqual([expect.stringMatching(/^src\/data\/work\.yml "Acme" links\.0\.ref \(line 7\): ".*" is a "(javascript|vbscript):" link, which would run JavaScript/)]);
-  });
+  it.each([' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'VBSCRIPT:x'])(
+    'a link ref %j that runs script, on the data file, the record and links.0.ref',
+    (ref) => {
+      const found = problems(`Acme:\n  summary: Engineer\n  date: 2020\n  page: acme\n  links:\n    - name: Home\n      ref: ${JSON.stringify(ref)}\n`);
+      expect(found).toEqual([
+        expect.stringMatching(/^src\/data\/work\.yml "Acme" links\.0\.ref \(line 7\): ".*" is a "(javascript|vbscript):" link, which would run JavaScript/),
+      ]);
+    },
+  );
 
   it('an http:// image is refused, not upgraded', () => {
     expect(problems('Acme:\n  summary: Engineer\n  date: 2020\n  page: acme\n  image: http://example.org/a.png\n')).toEqual([
@@ -36,12 +41,17 @@ describe('a record is blamed for what is wrong in it', () => {
 
   it('a key written twice inside a record is reported as such', () => {
     const result = readDataFile('Acme:\n  summary: A\n  date: 2020\n  summary: B\nBeta:\n  summary: C\n');
-    expect(result).toEqual({ ok: false, problems: [{ line: 4, field: '"Acme" summary', record: 'Acme', message: 'is written twice in the record "Acme". Keep one.' }] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ line: 4, field: '"Acme" summary', record: 'Acme', message: 'is written twice in the record "Acme". Keep one.' }],
+    });
   });
 
   it('a record written twice is still reported as a record', () => {
     const result = readDataFile('Acme:\n  summary: A\nAcme:\n  summary: B\n');
-    expect(result.ok ? [] : result.problems.map((problem) => problem.message)).toEqual(['is written twice (lines 1 and 3). Keep one record under each title, or rename one of them.']);
+    expect(result.ok ? [] : result.problems.map((problem) => problem.message)).toEqual([
+      'is written twice (lines 1 and 3). Keep one record under each title, or rename one of them.',
+    ]);
   });
 });
 

@@ -62,14 +62,20 @@ describe('script in every served file type is found, with its line (property)', 
 
   it('XML files', () => {
     fc.assert(
-      fc.property(fc.constantFrom('svg', 'xhtml', 'xht', 'xml', 'xsl', 'xslt', 'rss', 'atom', 'rdf', 'mml'), fc.constantFrom(...XML_SCRIPT), fc.nat(5), fc.nat(999), (extension, script, blank, n) => {
-        const kind = servedKind(`f.${extension}`);
-        if (kind === undefined) throw new Error('not scanned');
-        const text = `<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">${'\n'.repeat(blank)}\n${script.replace('%N%', String(n))}\n</svg>\n`;
-        const found = scanServedFile(kind, bytes(text));
-        expect(found.length).toBeGreaterThan(0);
-        expect(found[0]?.line).toBe(blank + 3);
-      }),
+      fc.property(
+        fc.constantFrom('svg', 'xhtml', 'xht', 'xml', 'xsl', 'xslt', 'rss', 'atom', 'rdf', 'mml'),
+        fc.constantFrom(...XML_SCRIPT),
+        fc.nat(5),
+        fc.nat(999),
+        (extension, script, blank, n) => {
+          const kind = servedKind(`f.${extension}`);
+          if (kind === undefined) throw new Error('not scanned');
+          const text = `<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">${'\n'.repeat(blank)}\n${script.replace('%N%', String(n))}\n</svg>\n`;
+          const found = scanServedFile(kind, bytes(text));
+          expect(found.length).toBeGreaterThan(0);
+          expect(found[0]?.line).toBe(blank + 3);
+        },
+      ),
     );
   });
 
@@ -78,13 +84,17 @@ describe('script in every served file type is found, with its line (property)', 
     expect(scanServedFile('xml', bytes('<?xml-stylesheet type="text/css" href="/s.css"?>\n<r/>'))).toEqual([]);
     expect(scanServedFile('xml', bytes('<!DOCTYPE svg [<!ENTITY e "x">]>\n<svg>&e;</svg>')).length).toBe(1);
     expect(scanServedFile('refused', bytes(''))[0]?.message).toMatch(/compressed SVG/);
-    expect(scanServedFile('html', new Uint8Array([0x3c, 0x70, 0x3e, 0x0a, 0x0a, 0xc3, 0x28]))).toEqual([{ line: 3, message: expect.stringMatching(/not valid UTF-8/) }]);
+    expect(scanServedFile('html', new Uint8Array([0x3c, 0x70, 0x3e, 0x0a, 0x0a, 0xc3, 0x28]))).toEqual([
+      { line: 3, message: expect.stringMatching(/not valid UTF-8/) },
+    ]);
   });
 
   it('passes a clean file', () => {
     expect(scanServedFile('xml', bytes('<svg xmlns="http://www.w3.org/2000/svg"><a href="/x"><rect fill="url(#g)"/></a></svg>'))).toEqual([]);
     expect(scanServedFile('xml', bytes('<feed><content type="html">&lt;script&gt;alert(1)&lt;/script&gt;</content></feed>'))).toEqual([]);
-    expect(scanServedFile('html', bytes('<!doctype html><title>t</title><select><option>a</option><optgroup label="g"><option>b</option></optgroup></select>'))).toEqual([]);
+    expect(
+      scanServedFile('html', bytes('<!doctype html><title>t</title><select><option>a</option><optgroup label="g"><option>b</option></optgroup></select>')),
+    ).toEqual([]);
   });
 });
 

@@ -10,7 +10,10 @@ const postFile = (day: number): ContentFile => ({ path: `${POSTS}/2020-01-${Stri
 function problems(input: Partial<SiteCheckInput>) {
   return checkSite({
     pagesDir: PAGES,
-    pageFiles: [pageFile('index.md', page('layout: home\ntitle: Home\nheadline: Hi\npermalink: /')), pageFile('blog.md', page('layout: blog\ntitle: Blog\npermalink: /blog/'))],
+    pageFiles: [
+      pageFile('index.md', page('layout: home\ntitle: Home\nheadline: Hi\npermalink: /')),
+      pageFile('blog.md', page('layout: blog\ntitle: Blog\npermalink: /blog/')),
+    ],
     postsDir: POSTS,
     postFiles: [],
     posts: { permalink: 'date', timezone: 'UTC', perPage: 2 },
@@ -51,7 +54,9 @@ describe('a clash with a page the site makes fails and names both sides', () => 
         pageFile('old.md', page('layout: page\ntitle: Old\npermalink: /blog/page2/')),
       ],
     });
-    expect(found).toEqual([`${PAGES}/old.md permalink:4: "/blog/page2/" is the address of a page the site makes: page 2 of the blog's list (${PAGES}/blog.md). Choose another permalink.`]);
+    expect(found).toEqual([
+      `${PAGES}/old.md permalink:4: "/blog/page2/" is the address of a page the site makes: page 2 of the blog's list (${PAGES}/blog.md). Choose another permalink.`,
+    ]);
   });
 
   it("a public file at the blog's second page, only once there is one", () => {

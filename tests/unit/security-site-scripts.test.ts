@@ -24,7 +24,7 @@ const problems = (siteScripts: string[] | undefined, front = '') =>
   }).problems.map((problem) => `${problem.file} ${problem.field}:${problem.line ?? ''}`);
 
 describe('scripts: in the site config consents to those scripts on every page', () => {
-  it('is a list of the same entries as a page\'s, empty when left out', () => {
+  it("is a list of the same entries as a page's, empty when left out", () => {
     expect(validateSiteConfig(CONFIG).scripts).toEqual([]);
     expect(validateSiteConfig({ ...CONFIG, scripts: [HASH, CDN] }).scripts).toEqual([HASH, CDN]);
   });
@@ -33,7 +33,9 @@ describe('scripts: in the site config consents to those scripts on every page', 
     expect(() => validateSiteConfig({ ...CONFIG, scripts: [CDN, 'http://cdn.example.org/x.js'] })).toThrow(
       /src\/site\.config\.ts\n {2}scripts\.1: "http:\/\/cdn\.example\.org\/x\.js" is not a script: write the exact https:\/\/ URL of an external script, or sha256-<base64> of an inline one/,
     );
-    expect(() => validateSiteConfig({ ...CONFIG, scripts: 'https://cdn.example.org/x.js' as unknown as string[] })).toThrow(/src\/site\.config\.ts\n {2}scripts: must be a list of scripts/);
+    expect(() => validateSiteConfig({ ...CONFIG, scripts: 'https://cdn.example.org/x.js' as unknown as string[] })).toThrow(
+      /src\/site\.config\.ts\n {2}scripts: must be a list of scripts/,
+    );
   });
 
   it('lets every page and post carry the listed scripts, and no others', () => {

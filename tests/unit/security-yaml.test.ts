@@ -6,7 +6,12 @@ import { expandedSize, MAX_EXPANDED_VALUES } from '../../src/lib/safe-yaml.ts';
 /** Nine levels of ten aliases each: a few hundred bytes that stand for a billion values. */
 function laughs(indent = ''): string {
   const lines = [`${indent}a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`];
-  for (let level = 1; level <= 8; level++) lines.push(`${indent}a${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(', ')}]`);
+  for (let level = 1; level <= 8; level++)
+    lines.push(
+      `${indent}a${level}: &a${level} [${Array(10)
+        .fill(`*a${level - 1}`)
+        .join(', ')}]`,
+    );
   return `${lines.join('\n')}\n`;
 }
 

@@ -48,10 +48,15 @@ describe('the owner as a Person', () => {
   });
 });
 
-describe('a position as OrganizationRoles, one per period of its record\'s date', () => {
+describe("a position as OrganizationRoles, one per period of its record's date", () => {
   it.each([
     ['current: worksFor', { organization: 'AWS', periods: [{ start: '2021' }] }, 'worksFor', [{ startDate: '2021' }]],
-    ['finished: alumniOf', { organization: 'Amazon', periods: [{ start: '2018-06', end: '2018-08' }] }, 'alumniOf', [{ startDate: '2018-06', endDate: '2018-08' }]],
+    [
+      'finished: alumniOf',
+      { organization: 'Amazon', periods: [{ start: '2018-06', end: '2018-08' }] },
+      'alumniOf',
+      [{ startDate: '2018-06', endDate: '2018-08' }],
+    ],
     [
       'two periods, the second current: worksFor',
       { organization: 'Acme', periods: [{ start: '2018-05', end: '2018-08' }, { start: '2019-08' }] },
@@ -62,7 +67,9 @@ describe('a position as OrganizationRoles, one per period of its record\'s date'
   ])('%s', (_case, position, property, dates) => {
     const { property: actual, roles } = positionRoles(position);
     expect(actual).toBe(property);
-    expect(roles).toEqual(dates.map((period) => ({ '@type': 'OrganizationRole', [property]: { '@type': 'Organization', name: position.organization }, ...period })));
+    expect(roles).toEqual(
+      dates.map((period) => ({ '@type': 'OrganizationRole', [property]: { '@type': 'Organization', name: position.organization }, ...period })),
+    );
   });
 
   it('carries the role name', () => {
@@ -74,7 +81,12 @@ describe('a position as OrganizationRoles, one per period of its record\'s date'
 
 describe('pages', () => {
   it('describes a work page as a ProfilePage about the owner, never a blog post', () => {
-    const data = workPageJsonLd(owner, page, { organization: 'Amazon', role: 'Intern', periods: [{ start: '2018', end: '2018' }] }, 'https://ada.github.io/portfolio/_astro/logo.png');
+    const data = workPageJsonLd(
+      owner,
+      page,
+      { organization: 'Amazon', role: 'Intern', periods: [{ start: '2018', end: '2018' }] },
+      'https://ada.github.io/portfolio/_astro/logo.png',
+    );
     expect(data).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'ProfilePage',

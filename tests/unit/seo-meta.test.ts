@@ -80,10 +80,10 @@ describe('small rules', () => {
     expect(result.length).toBeLessThanOrEqual(70);
   });
 
-  it.each([
-    ['https://ada.github.io/portfolio/sitemap-index.xml'],
-    ['https://ada.dev/sitemap-index.xml'],
-  ])('robots.txt allows everything and points to %s', (sitemap) => {
-    expect(robotsTxt(sitemap)).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`);
-  });
+  it.each([['https://ada.github.io/portfolio/sitemap-index.xml'], ['https://ada.dev/sitemap-index.xml']])(
+    'robots.txt allows everything and points to %s',
+    (sitemap) => {
+      expect(robotsTxt(sitemap)).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`);
+    },
+  );
 });

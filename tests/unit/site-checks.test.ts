@@ -24,8 +24,7 @@ function check(input: Partial<SiteCheckInput>) {
 }
 
 /** Each problem as one line: `file field:line: message`. */
-const lines = (input: Partial<SiteCheckInput>) =>
-  check(input).problems.map((p) => `${p.file} ${p.field}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+const lines = (input: Partial<SiteCheckInput>) => check(input).problems.map((p) => `${p.file} ${p.field}${p.line ? `:${p.line}` : ''}: ${p.message}`);
 
 describe('checkSite', () => {
   it('passes a valid site and returns its pages, records and posts', () => {
@@ -73,7 +72,9 @@ describe('checkSite', () => {
     [
       'a record image missing from public/',
       { dataFiles: [{ path: 'src/data/work.yml', text: 'Acme:\n  image: /assets/acme.png\n  page: acme\n' }], publicFiles: ['assets/acme.jpg'] },
-      ['src/data/work.yml "Acme" image:2: "/assets/acme.png" is not a file in public/. Put the image at public/assets/acme.png, or fix the path. Did you mean "/assets/acme.jpg"?'],
+      [
+        'src/data/work.yml "Acme" image:2: "/assets/acme.png" is not a file in public/. Put the image at public/assets/acme.png, or fix the path. Did you mean "/assets/acme.jpg"?',
+      ],
     ],
     [
       'a data file that is a list',
@@ -116,9 +117,12 @@ describe('checkSite', () => {
       [`${POSTS}/2019-03-02-batching.md tgas:3: is not a field a post can have. Did you mean "tags"?`],
     ],
     [
-      'a post at a page\'s address',
+      "a post at a page's address",
       {
-        pageFiles: [pageFile('work/acme.md', entry('Acme', '/work/acme')), pageFile('p.md', page('layout: page\ntitle: P\npermalink: /2019/03/02/batching.html'))],
+        pageFiles: [
+          pageFile('work/acme.md', entry('Acme', '/work/acme')),
+          pageFile('p.md', page('layout: page\ntitle: P\npermalink: /2019/03/02/batching.html')),
+        ],
         postFiles: [postFile('2019-03-02-batching.md', page('title: Batching'))],
       },
       [

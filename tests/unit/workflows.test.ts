@@ -67,7 +67,10 @@ function load(file: string): { text: string; workflow: Workflow } {
 function readmeCommand(prefix: string): string {
   const line = README.split('\n').find((l) => l.startsWith(prefix));
   if (!line) throw new Error(`README.md has no command starting with "${prefix}"`);
-  return line.replace(/\s+#.*$/, '').split('&&')[0]!.trim();
+  return line
+    .replace(/\s+#.*$/, '')
+    .split('&&')[0]!
+    .trim();
 }
 
 const SHA = 'a'.repeat(40);
@@ -93,9 +96,7 @@ describe('the workflow files', () => {
 
   it('include deploy.yml and ci.yml', () => expect(files).toEqual(expect.arrayContaining(['deploy.yml', 'ci.yml'])));
 
-  it.each(files)('%s pins every action and asks for least privilege', (file) =>
-    expect(workflowProblems(load(file).text)).toEqual([]),
-  );
+  it.each(files)('%s pins every action and asks for least privilege', (file) => expect(workflowProblems(load(file).text)).toEqual([]));
 });
 
 describe('deploy.yml', () => {
@@ -165,7 +166,5 @@ describe('ci.yml', () => {
   it('reads the repository only', () => expect(jobs.map((job) => job.permissions)).toEqual(jobs.map(() => ({ contents: 'read' }))));
 
   it('points the browser tests at a Chromium the runner has', () =>
-    expect(jobs.map((job) => (job as Job & { env?: Record<string, string> }).env?.['CHROMIUM_PATH'])).toEqual(
-      jobs.map(() => '/usr/bin/google-chrome'),
-    ));
+    expect(jobs.map((job) => (job as Job & { env?: Record<string, string> }).env?.['CHROMIUM_PATH'])).toEqual(jobs.map(() => '/usr/bin/google-chrome')));
 });

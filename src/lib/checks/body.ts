@@ -150,9 +150,7 @@ function liquidFix(liquid: string, after: string, options: BodyCheckOptions): st
     case 'link': {
       const fileName = argument.split('/').pop() ?? argument;
       const permalink = options.permalinkOfFile?.(fileName);
-      return permalink
-        ? `Link to the page's permalink instead: "${permalink}".`
-        : `Link to the page's permalink instead, like "/work/gt".`;
+      return permalink ? `Link to the page's permalink instead: "${permalink}".` : `Link to the page's permalink instead, like "/work/gt".`;
     }
     case 'post_url': {
       if (!options.permalinkOfPost) return `Link to the post's own address instead, written from the site root.`;
@@ -328,7 +326,8 @@ function mdxFindings(tree: TreeNode, base = { offset: 0, line: 1 }, depth = 0): 
         if (value !== undefined || /^on[a-z]+$/i.test(name)) attributes.push({ name: name.toLowerCase(), value: value ?? '', written: attribute.name });
         // Astro writes set:html as markup: judge that markup.
         if (name === 'set:html' && value !== undefined) {
-          for (const found of javaScriptIn(parseHtmlFragment(value), value)) findings.push({ ...at(node), message: javaScriptMessage(found, found.writtenAttribute) });
+          for (const found of javaScriptIn(parseHtmlFragment(value), value))
+            findings.push({ ...at(node), message: javaScriptMessage(found, found.writtenAttribute) });
         }
       }
       // A capitalised name is a component, whatever it is called; its props are still judged.
@@ -374,15 +373,17 @@ export function checkBody(body: string, options: BodyCheckOptions): BodyProblem[
   if (mdx) findings.push(...mdxFindings(mdx));
 
   const seen = new Set<string>();
-  return findings
-    .sort((a, b) => a.offset - b.offset)
-    .filter(({ line, message }) => {
-      const key = `${line}\u0000${message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    // Read both ways, a script is found twice: keep the message that also says how to consent to it.
-    .filter(({ line, message }, _, all) => !all.some((other) => other.line === line && other.message !== message && other.message.startsWith(message)))
-    .map(({ line, message }) => ({ field: 'body', line: options.bodyLine + line - 1, message }));
+  return (
+    findings
+      .sort((a, b) => a.offset - b.offset)
+      .filter(({ line, message }) => {
+        const key = `${line}\u0000${message}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      // Read both ways, a script is found twice: keep the message that also says how to consent to it.
+      .filter(({ line, message }, _, all) => !all.some((other) => other.line === line && other.message !== message && other.message.startsWith(message)))
+      .map(({ line, message }) => ({ field: 'body', line: options.bodyLine + line - 1, message }))
+  );
 }

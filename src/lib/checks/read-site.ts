@@ -35,10 +35,16 @@ export async function readSiteInput(
     const bytes = readFileSync(join(rootDir, folder, path));
     const decoded = decodeUtf8(bytes);
     if ('text' in decoded) return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? `\uFEFF${decoded.text}` : decoded.text;
-    encodingProblems.push({ file: `${folder}/${path}`, field: 'file', line: decoded.line, message: 'is not valid UTF-8: it would be published with "\uFFFD" in place of the bad bytes. Save the file as UTF-8.' });
+    encodingProblems.push({
+      file: `${folder}/${path}`,
+      field: 'file',
+      line: decoded.line,
+      message: 'is not valid UTF-8: it would be published with "\uFFFD" in place of the bad bytes. Save the file as UTF-8.',
+    });
     return bytes.toString('utf8');
   };
-  const readAll = (folder: string, paths: readonly string[]): ContentFile[] => paths.map((path) => ({ path: `${folder}/${path}`, text: readText(folder, path) }));
+  const readAll = (folder: string, paths: readonly string[]): ContentFile[] =>
+    paths.map((path) => ({ path: `${folder}/${path}`, text: readText(folder, path) }));
   // Markdown is read for its text; images and other files only need their names.
   const readFolder = async (folder: string): Promise<ContentFile[]> =>
     (await filesBelow(join(rootDir, folder))).map((path) => ({
@@ -62,5 +68,18 @@ export async function readSiteInput(
       return undefined;
     }
   };
-  return { pagesDir: PAGES_DIR, pageFiles, postsDir: POSTS_DIR, postFiles, posts, dataFiles, routes, publicFiles: await filesBelow(publicDir), encodingProblems, readPublicHead, rootDir, liquid };
+  return {
+    pagesDir: PAGES_DIR,
+    pageFiles,
+    postsDir: POSTS_DIR,
+    postFiles,
+    posts,
+    dataFiles,
+    routes,
+    publicFiles: await filesBelow(publicDir),
+    encodingProblems,
+    readPublicHead,
+    rootDir,
+    liquid,
+  };
 }

@@ -44,7 +44,9 @@ export function scriptNeed(element: HtmlElement): ScriptNeed {
     } catch {
       // A relative address: the site's own file.
     }
-    return { refused: `loads "${src.value}", which is not an https:// address another site serves. Put the script's text inline, or load it from its https:// address` };
+    return {
+      refused: `loads "${src.value}", which is not an https:// address another site serves. Put the script's text inline, or load it from its https:// address`,
+    };
   }
   const text = element.childNodes.map((child) => ('value' in child && typeof child.value === 'string' ? child.value : '')).join('');
   return { entry: scriptHash(text) };

@@ -2,15 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import type { Problem } from '../errors.ts';
-import {
-  attributesOf,
-  elements,
-  javaScriptOnElement,
-  javaScriptOnParsedElement,
-  parseDocument,
-  parserDisagreements,
-  type Attribute,
-} from '../links/html.ts';
+import { attributesOf, elements, javaScriptOnElement, javaScriptOnParsedElement, parseDocument, parserDisagreements, type Attribute } from '../links/html.ts';
 
 /**
  * Every file the site serves from which a browser may run script on the site's own address, and how
@@ -133,12 +125,20 @@ export function scanXml(text: string): ServedFinding[] {
       onprocessinginstruction(name, data) {
         const lower = name.toLowerCase();
         if (lower === '!doctype' && data.includes('[')) {
-          findings.push({ line: at(), message: 'has a DOCTYPE with its own declarations (an internal subset), whose entities can write markup the checks do not read. Remove the declarations in [ ].' });
+          findings.push({
+            line: at(),
+            message:
+              'has a DOCTYPE with its own declarations (an internal subset), whose entities can write markup the checks do not read. Remove the declarations in [ ].',
+          });
         }
         if (lower === '?xml-stylesheet') {
           const type = /type\s*=\s*["']([^"']*)["']/i.exec(data)?.[1]?.trim().toLowerCase();
           if (type !== 'text/css') {
-            findings.push({ line: at(), message: 'has an xml-stylesheet that is not CSS: an XSLT stylesheet writes a new page, which may run script. Remove it, or publish the page as HTML.' });
+            findings.push({
+              line: at(),
+              message:
+                'has an xml-stylesheet that is not CSS: an XSLT stylesheet writes a new page, which may run script. Remove it, or publish the page as HTML.',
+            });
           }
         }
       },
@@ -147,7 +147,12 @@ export function scanXml(text: string): ServedFinding[] {
         const list: Attribute[] = Object.entries(attributes).flatMap(([attribute, value]) => {
           const lower = attribute.toLowerCase();
           // `xlink:href` under any prefix is read as a link, as is the bare name.
-          return local(lower) === 'href' ? [{ name: 'xlink:href', value }, { name: 'href', value }] : [{ name: local(lower), value }];
+          return local(lower) === 'href'
+            ? [
+                { name: 'xlink:href', value },
+                { name: 'href', value },
+              ]
+            : [{ name: local(lower), value }];
         });
         // Read as SVG: an SVG or MathML link may open a document of its own, so `data:` pages count too.
         const found = new Set(javaScriptOnElement(local(name), 'svg', list).map(({ what }) => what));

@@ -54,7 +54,8 @@ export function siteMadeFiles({ routes, pages, postCount, perPage }: SiteMadeInp
       made.push({ file: permalinkToFile(paginationPath(page.data.permalink, number)), by: `page ${number} of the blog's list (${page.file})` });
     }
   }
-  if (!pages.some((page) => page.data.permalink === '/')) made.push({ file: 'index.html', by: 'the default home page, made while no page has the permalink "/"' });
+  if (!pages.some((page) => page.data.permalink === '/'))
+    made.push({ file: 'index.html', by: 'the default home page, made while no page has the permalink "/"' });
   return made;
 }
 

@@ -137,15 +137,29 @@ export function checkSite(input: SiteCheckInput): SiteCheckResult {
   const permalinkOfPost = (name: string) => postAddresses.get(name);
   for (const { file, data, body, bodyLine } of postBodies) {
     const scripts = consentOf(data, input.siteScripts);
-    for (const problem of bodyProblems(file, data, body, { bodyLine, format: file.endsWith('.mdx') ? 'mdx' : 'md', permalinkOfPost, scripts })) problems.push({ file, ...problem });
+    for (const problem of bodyProblems(file, data, body, { bodyLine, format: file.endsWith('.mdx') ? 'mdx' : 'md', permalinkOfPost, scripts }))
+      problems.push({ file, ...problem });
   }
   const pages = checkPageFiles(input, groups, problems, invalidPermalinks, permalinkOfPost, bodyProblems);
   const published = pages.filter((page) => page.published);
   // A record or page that failed its own checks is reported once, not again as a missing partner.
-  problems.push(...recordLinks(published, pages, records, groups.filter((group) => !unsure.has(group)), invalidPermalinks));
+  problems.push(
+    ...recordLinks(
+      published,
+      pages,
+      records,
+      groups.filter((group) => !unsure.has(group)),
+      invalidPermalinks,
+    ),
+  );
   const addressed = [...published, ...posts.filter((post) => post.published).map((post) => ({ ...post, data: { permalink: post.facts.permalink } }))];
   problems.push(...permalinkClashes(addressed, input), ...nameLengthProblems(addressed));
-  const made = siteMadeFiles({ routes: input.routes, pages: published, postCount: posts.filter((post) => post.published).length, perPage: input.posts.perPage ?? 10 });
+  const made = siteMadeFiles({
+    routes: input.routes,
+    pages: published,
+    postCount: posts.filter((post) => post.published).length,
+    perPage: input.posts.perPage ?? 10,
+  });
   problems.push(...siteMadeClashes(made, input.publicFiles, addressed));
   return { problems, pages, posts, records };
 }
@@ -195,7 +209,12 @@ function bodyChecker(input: SiteCheckInput): BodyChecker {
 }
 
 /** The data files: each one's YAML and records. Returns the groups and the records that passed. */
-function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly string[], problems: Problem[], readPublicHead?: (path: string) => Uint8Array | undefined) {
+function checkDataFiles(
+  dataFiles: readonly ContentFile[],
+  publicFiles: readonly string[],
+  problems: Problem[],
+  readPublicHead?: (path: string) => Uint8Array | undefined,
+) {
   const groups: string[] = [];
   const records: CheckedRecord[] = [];
   /** Groups whose data file could not be read, or has a record that failed its checks. */
@@ -233,13 +252,23 @@ function checkDataFiles(dataFiles: readonly ContentFile[], publicFiles: readonly
       records.push(record);
       problems.push(...recordSafetyProblems(path, text, raw, parsed.data));
       const image = parsed.data.image;
-      const head = image?.startsWith('/') && publicSet.has(decodeURIComponentSafe(image.slice(1))) ? readPublicHead?.(decodeURIComponentSafe(image.slice(1))) : undefined;
+      const head =
+        image?.startsWith('/') && publicSet.has(decodeURIComponentSafe(image.slice(1))) ? readPublicHead?.(decodeURIComponentSafe(image.slice(1))) : undefined;
       const imageProblem = head ? imageFileProblem(head) : undefined;
       if (image && imageProblem) {
-        problems.push({ file: path, record: raw.key, field: `"${raw.key}" image`, line: raw.lineOf('image') ?? raw.line, message: imageFileMessage(imageProblem, image) });
+        problems.push({
+          file: path,
+          record: raw.key,
+          field: `"${raw.key}" image`,
+          line: raw.lineOf('image') ?? raw.line,
+          message: imageFileMessage(imageProblem, image),
+        });
       }
       if (image?.startsWith('/') && !publicSet.has(decodeURIComponentSafe(image.slice(1)))) {
-        const nearest = closest(image.slice(1), publicFiles.filter((file) => IMAGE_EXTENSIONS.test(file)));
+        const nearest = closest(
+          image.slice(1),
+          publicFiles.filter((file) => IMAGE_EXTENSIONS.test(file)),
+        );
         problems.push({
           file: path,
           record: raw.key,
@@ -296,7 +325,9 @@ function decodeURIComponentSafe(path: string): string {
 
 function recordIssues(file: string, raw: RawRecord, issues: Parameters<typeof schemaIssuesToProblems>[1]): Problem[] {
   if (raw.value === null || typeof raw.value !== 'object' || Array.isArray(raw.value)) {
-    return [{ file, field: `"${raw.key}"`, line: raw.line, message: 'must be the record\'s fields (summary, date, image, page, links…) indented below the title.' }];
+    return [
+      { file, field: `"${raw.key}"`, line: raw.line, message: "must be the record's fields (summary, date, image, page, links…) indented below the title." },
+    ];
   }
   return schemaIssuesToProblems(
     file,
@@ -396,7 +427,13 @@ function checkPageFiles(
     }
     const format = file.path.endsWith('.mdx') ? 'mdx' : 'md';
     const scripts = consentOf(data, input.siteScripts);
-    for (const problem of bodyProblems(file.path, data, body, { bodyLine, format, permalinkOfFile: (name) => permalinkByFile.get(name), permalinkOfPost, scripts })) {
+    for (const problem of bodyProblems(file.path, data, body, {
+      bodyLine,
+      format,
+      permalinkOfFile: (name) => permalinkByFile.get(name),
+      permalinkOfPost,
+      scripts,
+    })) {
       problems.push({ file: file.path, ...problem });
     }
   }
@@ -404,7 +441,10 @@ function checkPageFiles(
 }
 
 /** The blog's posts: file names (the date), front matter, the schema, the address, bodies. */
-function checkPostFiles(input: SiteCheckInput, problems: Problem[]): { checked: CheckedPost[]; bodies: { file: string; data: Record<string, unknown>; body: string; bodyLine: number }[] } {
+function checkPostFiles(
+  input: SiteCheckInput,
+  problems: Problem[],
+): { checked: CheckedPost[]; bodies: { file: string; data: Record<string, unknown>; body: string; bodyLine: number }[] } {
   const checked: CheckedPost[] = [];
   const bodies: { file: string; data: Record<string, unknown>; body: string; bodyLine: number }[] = [];
   const files = input.postFiles.filter((file) => !baseName(file.path).startsWith('.'));
@@ -420,7 +460,12 @@ function checkPostFiles(input: SiteCheckInput, problems: Problem[]): { checked: 
     }
     const read = readEntrySource(file.text);
     if (!read.ok) {
-      problems.push({ file: file.path, field: 'front matter', line: read.error.line, message: read.error.message.replace('(layout, title, permalink)', '(title)') });
+      problems.push({
+        file: file.path,
+        field: 'front matter',
+        line: read.error.line,
+        message: read.error.message.replace('(layout, title, permalink)', '(title)'),
+      });
       continue;
     }
     const { data, body, bodyLine, lineOf } = read.source;
@@ -484,7 +529,8 @@ function recordLinks(
     for (const path of servedPaths(entry.data.permalink)) byPath.set(path, entry);
   }
   const indexes = new Map<string, CheckedPage>();
-  for (const page of published) if (page.data.layout === 'work' && page.data.data !== undefined && !indexes.has(page.data.data)) indexes.set(page.data.data, page);
+  for (const page of published)
+    if (page.data.layout === 'work' && page.data.data !== undefined && !indexes.has(page.data.data)) indexes.set(page.data.data, page);
 
   for (const record of records) {
     const page = record.data.page;
@@ -503,7 +549,10 @@ function recordLinks(
     if ([...invalidPermalinks].some((permalink) => servedPaths(permalink).includes(target))) continue;
     if (invalidPermalinks.has(`${record.group}\u0000${record.key}`)) continue;
     const draft = all.find((candidate) => !candidate.published && servedPaths(candidate.data.permalink).includes(target));
-    const nearest = closest(target, entries.map((entry) => entry.data.permalink));
+    const nearest = closest(
+      target,
+      entries.map((entry) => entry.data.permalink),
+    );
     problems.push({
       file: record.file,
       record: record.key,
@@ -583,7 +632,12 @@ function permalinkClashes(published: readonly Addressed[], input: SiteCheckInput
   for (const page of published) {
     const { permalink } = page.data;
     const file = permalinkToFile(permalink).toLowerCase();
-    const route = routes.get(permalink.toLowerCase().replace(/(.)\/$/, '$1').replace(/\.html$/, ''));
+    const route = routes.get(
+      permalink
+        .toLowerCase()
+        .replace(/(.)\/$/, '$1')
+        .replace(/\.html$/, ''),
+    );
     // The 404 route shows the page whose permalink is /404.html.
     if (route && permalink !== NOT_FOUND_PERMALINK) {
       problems.push({

@@ -157,15 +157,25 @@ export function readWithPositions(text: string): DataFileResult {
           const [title, lines] = [...keyLines].find(([, at]) => at.length > 1 && at.includes(line ?? -1)) ?? [];
           if (title === undefined && line !== undefined) {
             // A key written twice inside one record: the record is the last title above it.
-            const owner = [...keyLines].flatMap(([key, at]) => at.map((start) => [key, start] as const)).filter(([, start]) => start <= line).sort((a, b) => b[1] - a[1])[0];
-            const record = isMap(tolerant.contents) ? tolerant.contents.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === owner?.[0])?.value : undefined;
+            const owner = [...keyLines]
+              .flatMap(([key, at]) => at.map((start) => [key, start] as const))
+              .filter(([, start]) => start <= line)
+              .sort((a, b) => b[1] - a[1])[0];
+            const record = isMap(tolerant.contents)
+              ? tolerant.contents.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === owner?.[0])?.value
+              : undefined;
             const duplicate = isMap(record) ? record.items.find((pair) => lineAt((pair.key as Node | null)?.range?.[0]) === line)?.key : undefined;
             const field = isScalar(duplicate) ? String(duplicate.value) : 'a field';
             if (owner) return { line, field: `"${owner[0]}" ${field}`, record: owner[0], message: `is written twice in the record "${owner[0]}". Keep one.` };
           }
           return title === undefined
             ? { line, message: 'a record is written twice under the same title. Keep one, or rename one of them (each entry has its own title).' }
-            : { line, field: `"${title}"`, record: title, message: `is written twice (lines ${(lines ?? []).join(' and ')}). Keep one record under each title, or rename one of them.` };
+            : {
+                line,
+                field: `"${title}"`,
+                record: title,
+                message: `is written twice (lines ${(lines ?? []).join(' and ')}). Keep one record under each title, or rename one of them.`,
+              };
         }
         const reason = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.message;
         return { line, message: `is not valid YAML: ${reason}. Check quotes and indentation; a value containing ": " needs quotes.` };
@@ -177,7 +187,9 @@ export function readWithPositions(text: string): DataFileResult {
   if (!isMap(root)) {
     return {
       ok: false,
-      problems: [{ line: 1, message: 'must be one record per entry, each under the entry\'s title ("Amazon:" then its fields indented below), not a list or text.' }],
+      problems: [
+        { line: 1, message: 'must be one record per entry, each under the entry\'s title ("Amazon:" then its fields indented below), not a list or text.' },
+      ],
     };
   }
   const records: RawRecord[] = [];

@@ -52,7 +52,10 @@ export type EntryReading = { ok: true; source: EntrySource } | { ok: false; erro
 function readEntry(text: string): EntryReading {
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (normalized.trim() === '') {
-    return { ok: false, error: { message: 'the file is empty. An entry starts with front matter: a "---" line, the fields (layout, title, permalink), and another "---" line.' } };
+    return {
+      ok: false,
+      error: { message: 'the file is empty. An entry starts with front matter: a "---" line, the fields (layout, title, permalink), and another "---" line.' },
+    };
   }
   // Astro reads front matter after blank lines too; the first line with text must open it. Lines are
   // walked one by one up to the closing fence: the body, often most of the file, is not split.
@@ -70,7 +73,10 @@ function readEntry(text: string): EntryReading {
         if (!FENCE.test(content)) {
           return {
             ok: false,
-            error: { line: line + 1, message: 'the file has no front matter. Start it with a "---" line, the fields (layout, title, permalink), and another "---" line.' },
+            error: {
+              line: line + 1,
+              message: 'the file has no front matter. Start it with a "---" line, the fields (layout, title, permalink), and another "---" line.',
+            },
           };
         }
         opening = line;
@@ -86,7 +92,10 @@ function readEntry(text: string): EntryReading {
     start = newline + 1;
   }
   if (closing === -1) {
-    return { ok: false, error: { line: opening + 1, message: `the front matter opened on line ${opening + 1} is never closed. Add a "---" line after the last field.` } };
+    return {
+      ok: false,
+      error: { line: opening + 1, message: `the front matter opened on line ${opening + 1} is never closed. Add a "---" line after the last field.` },
+    };
   }
   const yamlText = normalized.slice(yamlStart, yamlEnd);
   // Positions come from a second, slower parse, needed only to point at a mistake: made on first use.
@@ -106,12 +115,21 @@ function readEntry(text: string): EntryReading {
         return { ok: false, error: { line: at[1], message: `"${key}" is written twice (lines ${at.join(' and ')}). Keep one.` } };
       }
     }
-    return { ok: false, error: { line, message: `the front matter is not valid YAML: ${reason ?? String(error)}. Check quotes and indentation; a value containing ": " needs quotes.` } };
+    return {
+      ok: false,
+      error: {
+        line,
+        message: `the front matter is not valid YAML: ${reason ?? String(error)}. Check quotes and indentation; a value containing ": " needs quotes.`,
+      },
+    };
   }
   const expansion = aliasExpansionProblem(data);
   if (expansion) return { ok: false, error: { line: opening + 1, message: `the front matter: ${expansion}` } };
   if (data === null || data === undefined) {
-    return { ok: false, error: { line: opening + 1, message: 'the front matter is empty. Write the fields layout, title and permalink between the "---" lines.' } };
+    return {
+      ok: false,
+      error: { line: opening + 1, message: 'the front matter is empty. Write the fields layout, title and permalink between the "---" lines.' },
+    };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
     const found = Array.isArray(data) ? 'a list' : `the text "${String(data)}"`;
@@ -133,10 +151,15 @@ function readEntry(text: string): EntryReading {
  * read leniently: enough to know which page a broken file is, for messages and `astro dev`.
  */
 export function frontMatterHint(text: string): Record<string, unknown> | undefined {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const opening = lines.findIndex((line) => line.trim() !== '');
   const closing = lines.findIndex((line, index) => index > opening && FENCE.test(line));
   if (!FENCE.test(lines[opening] ?? '') || closing === -1) return undefined;
-  const value: unknown = yamlTree().parseDocument(lines.slice(opening + 1, closing).join('\n'), { uniqueKeys: false }).toJS();
+  const value: unknown = yamlTree()
+    .parseDocument(lines.slice(opening + 1, closing).join('\n'), { uniqueKeys: false })
+    .toJS();
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

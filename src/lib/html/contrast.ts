@@ -10,7 +10,18 @@ export const AA_TEXT = 4.5;
 
 type Rgb = [number, number, number];
 
-const NAMED: Record<string, string> = { black: '#000000', white: '#ffffff', red: '#ff0000', green: '#008000', blue: '#0000ff', gray: '#808080', grey: '#808080', yellow: '#ffff00', orange: '#ffa500', purple: '#800080' };
+const NAMED: Record<string, string> = {
+  black: '#000000',
+  white: '#ffffff',
+  red: '#ff0000',
+  green: '#008000',
+  blue: '#0000ff',
+  gray: '#808080',
+  grey: '#808080',
+  yellow: '#ffff00',
+  orange: '#ffa500',
+  purple: '#800080',
+};
 
 /** A CSS colour written as `#rgb`, `#rrggbb`, `rgb(r, g, b)` or a few common names; undefined for anything else. */
 export function parseColour(text: string): Rgb | undefined {

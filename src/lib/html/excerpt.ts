@@ -35,7 +35,10 @@ function upTo(html: string, separator: string): string {
     const location = element.sourceCodeLocation;
     return location?.startTag !== undefined && location.endTag === undefined && location.endOffset === prefix.length && !VOID.has(element.tagName);
   });
-  const closing = open.toReversed().map((element) => `</${element.tagName}>`).join('');
+  const closing = open
+    .toReversed()
+    .map((element) => `</${element.tagName}>`)
+    .join('');
   return `${prefix.trimEnd()}${closing}`;
 }
 
@@ -75,7 +78,9 @@ function footnotes(html: string, ids: readonly string[]): string[] {
     let text = html.slice(start, location.endTag?.startOffset ?? location.endOffset);
     const backrefs = [...elements(element)].flatMap((inner) => {
       const at = inner.sourceCodeLocation;
-      return inner.tagName === 'a' && attributeOf(inner, 'data-footnote-backref') !== undefined && at?.startTag ? [{ start: at.startTag.startOffset, end: at.endTag?.endOffset ?? at.endOffset }] : [];
+      return inner.tagName === 'a' && attributeOf(inner, 'data-footnote-backref') !== undefined && at?.startTag
+        ? [{ start: at.startTag.startOffset, end: at.endTag?.endOffset ?? at.endOffset }]
+        : [];
     });
     for (const backref of backrefs.sort((a, b) => b.start - a.start)) text = text.slice(0, backref.start - start).trimEnd() + text.slice(backref.end - start);
     found.set(id, text.trim());

@@ -59,7 +59,11 @@ const CLOSES_THE_SURROUNDINGS = new RegExp(`</\\s*(?:${BODY_SURROUNDINGS.filter(
  */
 export function entryDescription(own: string | undefined, renderedBody: string | undefined): string | undefined {
   if (own !== undefined || renderedBody === undefined || CLOSES_THE_SURROUNDINGS.test(renderedBody)) return own;
-  const first = readFacts(`<div data-page-body>${renderedBody}</div>`, { styleElements: [], styleAttributes: [], imageOrigins: [], firstParagraph: undefined }, true).firstParagraph;
+  const first = readFacts(
+    `<div data-page-body>${renderedBody}</div>`,
+    { styleElements: [], styleAttributes: [], imageOrigins: [], firstParagraph: undefined },
+    true,
+  ).firstParagraph;
   return first === undefined ? undefined : truncateText(first);
 }
 
@@ -135,7 +139,11 @@ export function withoutStyleElements(html: string): { html: string; styles: stri
     const startTag = location?.startTag;
     if (element.tagName !== 'style' || !location || !startTag) continue;
     // The text as written, so the `<style>` moved into the head is the one the body had.
-    cuts.push({ start: startTag.startOffset, end: location.endTag?.endOffset ?? location.endOffset, text: html.slice(startTag.endOffset, location.endTag?.startOffset ?? location.endOffset) });
+    cuts.push({
+      start: startTag.startOffset,
+      end: location.endTag?.endOffset ?? location.endOffset,
+      text: html.slice(startTag.endOffset, location.endTag?.startOffset ?? location.endOffset),
+    });
   }
   cuts.sort((a, b) => a.start - b.start);
   let result = '';

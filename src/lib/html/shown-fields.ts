@@ -37,7 +37,10 @@ const LABELS: Readonly<Record<string, string>> = {
 export function fieldLabel(key: string): string {
   const known = LABELS[key.toLowerCase()];
   if (known) return known;
-  const words = key.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim();
+  const words = key
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -50,8 +53,13 @@ export function plainText(value: string): string {
 function valueText(value: unknown, lang: string, timeZone: string, format?: string | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;
   // A date as the Jekyll layout printed it, else as the site shows a post's: "Nov 8, 2025" in English.
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : format !== undefined ? strftime(value, format, timeZone) : formatDate(value, lang, timeZone);
-  if (Array.isArray(value)) return value.map((item) => valueText(item, lang, timeZone)).filter((item) => item !== undefined).join(', ');
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? undefined : format !== undefined ? strftime(value, format, timeZone) : formatDate(value, lang, timeZone);
+  if (Array.isArray(value))
+    return value
+      .map((item) => valueText(item, lang, timeZone))
+      .filter((item) => item !== undefined)
+      .join(', ');
   if (typeof value === 'object') return undefined;
   const text = plainText(String(value)).replace(/\s+/g, ' ').trim();
   return text === '' ? undefined : text;
@@ -80,7 +88,12 @@ function jekyllDate(value: unknown, timeZone: string): unknown {
 }
 
 /** The fields `show` names, in its order; a field with no value to show is left out. */
-export function shownFields(show: readonly ShowItem[] | undefined, fields: Readonly<Record<string, unknown>> | undefined, lang = 'en', timeZone = 'UTC'): ShownField[] {
+export function shownFields(
+  show: readonly ShowItem[] | undefined,
+  fields: Readonly<Record<string, unknown>> | undefined,
+  lang = 'en',
+  timeZone = 'UTC',
+): ShownField[] {
   const shown: ShownField[] = [];
   for (const item of show ?? []) {
     const [key, how] = typeof item === 'string' ? [item, undefined] : (Object.entries(item)[0] ?? ['', undefined]);

@@ -64,5 +64,8 @@ export function initials(name: string): string {
   const words = name.match(/[\p{L}\p{N}]+/gu) ?? [];
   const capitalised = words.filter((word) => /^[\p{Lu}\p{N}]/u.test(word));
   const chosen = [...capitalised, ...words.filter((word) => !capitalised.includes(word))].slice(0, 2);
-  return chosen.map((word) => [...word][0] ?? '').join('').toUpperCase();
+  return chosen
+    .map((word) => [...word][0] ?? '')
+    .join('')
+    .toUpperCase();
 }

@@ -29,7 +29,6 @@ export interface PageFacts {
   javascriptAt: PageJavaScript[];
 }
 
-
 /**
  * Reads the links, the ids and anything that would run JavaScript on one page of HTML, with a parser
  * that reads it exactly as a browser does: comments like `<!-->`, raw text (`<textarea>`, `<style>`),

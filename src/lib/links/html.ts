@@ -209,9 +209,10 @@ export function linkUrls(tagName: string, namespace: Namespace, attributes: read
   const valueOf = (name: string) => attributes.find((attribute) => attribute.name === name)?.value;
   const push = (attribute: string, value: string) => {
     if (attribute === 'srcset' || attribute === 'imagesrcset') for (const { url } of srcsetUrls(value)) links.push({ attribute, url });
-    else if (attribute === 'ping') for (const url of value.split(/[\t\n\f\r ]+/)) {
-      if (url !== '') links.push({ attribute, url });
-    }
+    else if (attribute === 'ping')
+      for (const url of value.split(/[\t\n\f\r ]+/)) {
+        if (url !== '') links.push({ attribute, url });
+      }
     else links.push({ attribute, url: value.trim() });
   };
   if (namespace === 'html') {
@@ -241,8 +242,22 @@ export function linkUrls(tagName: string, namespace: Namespace, attributes: read
 
 /** Attributes that hold one URL a browser fetches or follows, on whatever element they appear: what the script check reads. */
 const URL_ATTRIBUTES = new Set([
-  'href', 'xlink:href', 'src', 'action', 'formaction', 'poster', 'data', 'background', 'lowsrc', 'dynsrc',
-  'cite', 'longdesc', 'codebase', 'classid', 'manifest', 'icon',
+  'href',
+  'xlink:href',
+  'src',
+  'action',
+  'formaction',
+  'poster',
+  'data',
+  'background',
+  'lowsrc',
+  'dynsrc',
+  'cite',
+  'longdesc',
+  'codebase',
+  'classid',
+  'manifest',
+  'icon',
 ]);
 /** Attributes that hold several URLs. */
 const URL_LIST_ATTRIBUTES = new Set(['srcset', 'imagesrcset', 'ping', 'archive']);
@@ -312,13 +327,19 @@ function urlsIn(tagName: string, namespace: Namespace, attribute: Attribute, all
   if (URL_ATTRIBUTES.has(name)) return [value];
   if (URL_LIST_ATTRIBUTES.has(name)) return name === 'srcset' || name === 'imagesrcset' ? srcsetUrls(value).map(({ url }) => url) : value.split(/\s+/);
   if (namespace === 'html' && tagName === 'meta' && name === 'content') {
-    const httpEquiv = all.find((other) => other.name === 'http-equiv')?.value.trim().toLowerCase();
+    const httpEquiv = all
+      .find((other) => other.name === 'http-equiv')
+      ?.value.trim()
+      .toLowerCase();
     const url = httpEquiv === 'refresh' ? refreshUrl(value) : undefined;
     return url === undefined ? [] : [url];
   }
   // <set attributeName="href" to="javascript:..."> gives an SVG link a new address after the page loads.
   if (namespace === 'svg' && SVG_ANIMATIONS.has(tagName.toLowerCase()) && ['to', 'from', 'by', 'values'].includes(name)) {
-    const animated = all.find((other) => other.name.toLowerCase() === 'attributename')?.value.trim().toLowerCase();
+    const animated = all
+      .find((other) => other.name.toLowerCase() === 'attributename')
+      ?.value.trim()
+      .toLowerCase();
     if (animated === 'href' || animated === 'xlink:href') return value.split(';');
   }
   return [];
@@ -334,7 +355,10 @@ export function javaScriptOnElement(tagName: string, namespace: Namespace, attri
   const found: JavaScriptOnElement[] = [];
   const tag = tagName.toLowerCase();
   if (tag === 'script') {
-    const type = attributes.find((attribute) => attribute.name.toLowerCase() === 'type')?.value.trim().toLowerCase();
+    const type = attributes
+      .find((attribute) => attribute.name.toLowerCase() === 'type')
+      ?.value.trim()
+      .toLowerCase();
     if (type !== 'application/ld+json') found.push({ kind: 'script', what: '<script>' });
   }
   for (const attribute of attributes) {

@@ -48,7 +48,10 @@ export interface RecordBlameInput<T> {
  * Splits the problems of built pages into those of the pages and those of the records that wrote the
  * link: the second come back with the record they are about, one per record field.
  */
-export function blameRecords<T>({ problems, written, page, writtenInSource, links }: RecordBlameInput<T>): { pages: T[]; records: { problem: T; link: RecordLink }[] } {
+export function blameRecords<T>({ problems, written, page, writtenInSource, links }: RecordBlameInput<T>): {
+  pages: T[];
+  records: { problem: T; link: RecordLink }[];
+} {
   const byRef = new Map<string, RecordLink[]>();
   for (const link of links) byRef.set(link.ref, [...(byRef.get(link.ref) ?? []), link]);
   const pages: T[] = [];

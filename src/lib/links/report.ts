@@ -51,7 +51,10 @@ export function linkProblemsToProblems({ problems, sourceOf, unpublishedAt, page
     const media = problem.kind === 'missing-page' && MEDIA_SOURCE.test(problem.source);
     if (media) {
       // An image in a body is a file of public/, as a record's image is: the same hint.
-      const nearest = closest(path.slice(1), files.filter((file) => MEDIA_FILE.test(file)));
+      const nearest = closest(
+        path.slice(1),
+        files.filter((file) => MEDIA_FILE.test(file)),
+      );
       message = `is not a file in public/. Put the ${/^(img|source)\[/.test(problem.source) ? 'image' : 'file'} at public${path}, or fix the path.${nearest && nearest !== path.slice(1) ? ` Did you mean "/${nearest}"?` : ''}`;
     } else if (unpublished) {
       message = `points to ${unpublished}, which is not published (a draft, or a file whose name starts with "_"). Publish it, or remove the link.`;

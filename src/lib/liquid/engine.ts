@@ -14,7 +14,6 @@ import { INCLUDES_DIR } from './includes-dir.ts';
 import { JEKYLL_FILTERS, type FilterSite } from './filters.ts';
 import { JEKYLL_TAGS, type TagSite } from './tags.ts';
 
-
 export interface EngineOptions extends FilterSite, TagSite {
   /** The project's root folder. */
   root: string;
@@ -107,10 +106,12 @@ function constructAround(token: LiquidError['token']): string {
 
 /** A liquidjs error as the one problem it is: the file, the line, the construct and what to do. */
 export function liquidProblem(error: unknown, input: Pick<RenderInput, 'file' | 'bodyLine'>, root: string): Problem {
-  if (!LiquidError.is(error)) return { file: input.file, field: 'Liquid', line: input.bodyLine, message: explain(error instanceof Error ? error.message : String(error)) };
+  if (!LiquidError.is(error))
+    return { file: input.file, field: 'Liquid', line: input.bodyLine, message: explain(error instanceof Error ? error.message : String(error)) };
   // The innermost error names the construct that failed, inside an include if that is where it was.
   let inner: LiquidError = error;
-  for (let next = (inner as { originalError?: unknown }).originalError; LiquidError.is(next); next = (inner as { originalError?: unknown }).originalError) inner = next;
+  for (let next = (inner as { originalError?: unknown }).originalError; LiquidError.is(next); next = (inner as { originalError?: unknown }).originalError)
+    inner = next;
   const errors = (inner as { errors?: unknown[] }).errors;
   if (Array.isArray(errors) && LiquidError.is(errors[0])) inner = errors[0];
   const token = inner.token;
@@ -120,7 +121,11 @@ export function liquidProblem(error: unknown, input: Pick<RenderInput, 'file' | 
   const message = explain(original instanceof Error ? original.message : inner.message);
   const inInclude = token.file !== undefined && resolve(root, input.file) !== token.file;
   return {
-    file: inInclude ? relative(root, token.file as string).split(sep).join('/') : input.file,
+    file: inInclude
+      ? relative(root, token.file as string)
+          .split(sep)
+          .join('/')
+      : input.file,
     field: `Liquid ${construct.length > 60 ? `${construct.slice(0, 57)}...` : construct}`,
     line: inInclude ? line : input.bodyLine + line - 1,
     message: inInclude ? `${message} (included from ${input.file})` : message,

@@ -63,9 +63,16 @@ function rubyInspect(value: unknown): string {
   if (value === null || value === undefined) return 'nil';
   if (typeof value === 'string') return JSON.stringify(value).replace(/#(?=[{$@])/g, '\\#');
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  if (value instanceof Date)
+    return value
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/\.\d+Z$/, ' UTC');
   if (Array.isArray(value)) return `[${value.map(rubyInspect).join(', ')}]`;
-  if (typeof value === 'object') return `{${Object.entries(value).map(([key, item]) => `${rubyInspect(key)}=>${rubyInspect(item)}`).join(', ')}}`;
+  if (typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${rubyInspect(key)}=>${rubyInspect(item)}`)
+      .join(', ')}}`;
   return String(value);
 }
 
@@ -122,6 +129,9 @@ export const JEKYLL_FILTERS: Readonly<Record<string, (site: FilterSite) => Filte
     input === null || input === undefined ? undefined : slugify(String(input), (typeof mode === 'string' ? mode : 'default') as SlugMode, cased === true),
   xml_escape: () => (input: unknown) => (input === null || input === undefined ? undefined : xmlEscape(String(input))),
   jsonify: () => (input: unknown) => JSON.stringify(input ?? null),
-  normalize_whitespace: () => (input: unknown) => String(input ?? '').replace(/\s+/g, ' ').trim(),
+  normalize_whitespace: () => (input: unknown) =>
+    String(input ?? '')
+      .replace(/\s+/g, ' ')
+      .trim(),
   inspect: () => (input: unknown) => xmlEscape(rubyInspect(input)),
 });

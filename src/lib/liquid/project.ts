@@ -46,15 +46,16 @@ export interface ProjectLiquid {
   render(file: string, body: string, bodyLine: number): RenderResult;
 }
 
-
-
 /** A data file's value, as Jekyll reads `_data/` (YAML, JSON, CSV and TSV with a header row). */
 function readData(path: string): unknown {
   const text = readFileSync(path, 'utf8');
   if (/\.ya?ml$/.test(path)) return yaml.load(text);
   if (path.endsWith('.json')) return JSON.parse(text) as unknown;
   const separator = path.endsWith('.tsv') ? '\t' : ',';
-  const [header = [], ...rows] = text.split(/\r?\n/).filter((line) => line !== '').map((line) => line.split(separator));
+  const [header = [], ...rows] = text
+    .split(/\r?\n/)
+    .filter((line) => line !== '')
+    .map((line) => line.split(separator));
   return rows.map((row) => Object.fromEntries(header.map((key, index) => [key, row[index] ?? null])));
 }
 
@@ -188,7 +189,6 @@ export function projectLiquid(input: ProjectLiquidInput): ProjectLiquid {
   return {
     engine,
     site,
-    render: (file, body, bodyLine) =>
-      renderLiquid(engine, { file, body, bodyLine, scope: { site: site.site, page: site.pageOf(file) ?? {} } }, input.root),
+    render: (file, body, bodyLine) => renderLiquid(engine, { file, body, bodyLine, scope: { site: site.site, page: site.pageOf(file) ?? {} } }, input.root),
   };
 }

@@ -107,7 +107,12 @@ export function liquidSite(input: LiquidSiteInput): LiquidSite {
     .filter((post) => post.published)
     .sort((a, b) => b.date.getTime() - a.date.getTime() || b.path.localeCompare(a.path))
     .map((post) => {
-      const slug = post.path.split('/').pop()?.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.mdx?$/, '') ?? '';
+      const slug =
+        post.path
+          .split('/')
+          .pop()
+          ?.replace(/^\d{4}-\d{2}-\d{2}-/, '')
+          .replace(/\.mdx?$/, '') ?? '';
       return entryObject(post, {
         date: post.date,
         id: post.url.replace(/\.html$/, ''),
@@ -119,7 +124,8 @@ export function liquidSite(input: LiquidSiteInput): LiquidSite {
       });
     });
   // Drafts and unpublished posts are still readable as `page`, though never listed.
-  for (const post of input.posts) if (!objects.has(post.file)) entryObject(post, { date: post.date, categories: post.categories, tags: words(post.data['tags']) });
+  for (const post of input.posts)
+    if (!objects.has(post.file)) entryObject(post, { date: post.date, categories: post.categories, tags: words(post.data['tags']) });
 
   const pages: Record<string, unknown>[] = [];
   const collections = new Map<string, { object: Record<string, unknown>; date: Date | undefined; path: string }[]>();
@@ -164,10 +170,7 @@ export function liquidSite(input: LiquidSiteInput): LiquidSite {
     html_pages: pages.filter((page) => /\.(md|html)$/.test(String(page['path']))),
     tags: byWord('tags'),
     categories: byWord('categories'),
-    collections: [
-      { label: 'posts', docs: posts, output: true },
-      ...Object.entries(collectionDocs).map(([label, docs]) => ({ label, docs, output: true })),
-    ],
+    collections: [{ label: 'posts', docs: posts, output: true }, ...Object.entries(collectionDocs).map(([label, docs]) => ({ label, docs, output: true }))],
   };
   return { site, pageOf: (file) => objects.get(file) };
 }

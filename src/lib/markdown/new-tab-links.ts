@@ -7,9 +7,7 @@ const opensNewTab = (target: unknown) => typeof target === 'string' && target.tr
 
 /** The `rel` value a new-tab link needs, keeping any words the author wrote (`me`, `nofollow`). */
 export function newTabRel(rel: unknown): string {
-  const words = new Set(
-    (Array.isArray(rel) ? rel.map(String) : typeof rel === 'string' ? rel.split(/\s+/) : []).filter((word) => word !== ''),
-  );
+  const words = new Set((Array.isArray(rel) ? rel.map(String) : typeof rel === 'string' ? rel.split(/\s+/) : []).filter((word) => word !== ''));
   for (const word of NEW_TAB_REL.split(' ')) words.add(word);
   return [...words].join(' ');
 }

@@ -27,7 +27,9 @@ const { root, publicDir, cacheDir } = workerData as CardWorkerData;
 const port = parentPort;
 
 async function main() {
-  const config = (await import(pathToFileURL(join(root, 'src', 'site.config.ts')).href)) as { default: CardSite & { posts: Parameters<typeof readSiteInput>[3] } };
+  const config = (await import(pathToFileURL(join(root, 'src', 'site.config.ts')).href)) as {
+    default: CardSite & { posts: Parameters<typeof readSiteInput>[3] };
+  };
   const input = await readSiteInput(root, publicDir, [], config.default.posts);
   const cards = cardFactsOf(checkSite(cardSources(input)), config.default, publicDir);
   const { files, drawn } = await drawCards(cards, cacheDir);
@@ -40,4 +42,6 @@ async function main() {
   });
 }
 
-main().catch((error: unknown) => port?.postMessage({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies CardWorkerMessage));
+main().catch((error: unknown) =>
+  port?.postMessage({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies CardWorkerMessage),
+);

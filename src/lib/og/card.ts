@@ -76,11 +76,17 @@ function layout(facts: CardFacts): Node {
   const image = facts.image
     ? [
         box({ width: IMAGE_SIZE, height: IMAGE_SIZE, alignSelf: 'center', borderRadius: 28, overflow: 'hidden', background: COLOURS.surface }, [
-          { type: 'img', props: { src: imageUrl(facts.image), width: IMAGE_SIZE, height: IMAGE_SIZE, style: { objectFit: 'cover', width: IMAGE_SIZE, height: IMAGE_SIZE } } },
+          {
+            type: 'img',
+            props: { src: imageUrl(facts.image), width: IMAGE_SIZE, height: IMAGE_SIZE, style: { objectFit: 'cover', width: IMAGE_SIZE, height: IMAGE_SIZE } },
+          },
         ]),
       ]
     : [];
-  return box({ width: CARD_WIDTH, height: CARD_HEIGHT, boxSizing: 'border-box', padding: PADDING, gap: GAP, background: COLOURS.background, fontFamily: 'Inter' }, [text, ...image]);
+  return box(
+    { width: CARD_WIDTH, height: CARD_HEIGHT, boxSizing: 'border-box', padding: PADDING, gap: GAP, background: COLOURS.background, fontFamily: 'Inter' },
+    [text, ...image],
+  );
 }
 
 /** The card as a PNG, within `CARD_MAX_BYTES`: a card with a photo is quantised to a palette when it would weigh more. */

@@ -57,7 +57,9 @@ const ACCEPTED_DATES = 'YYYY-MM-DD, optionally with a time HH:MM[:SS] and an off
  */
 function parseRubyTime(text: string): { wall: WallTime; offsetSeconds: number | undefined } | { error: string } {
   const match =
-    /^\s*(\d{1,4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,]\d*)?)?(?:\s*([ap])\.?m\.?)?)?(?:\s*([A-Za-z]+|[+-]\d+(?::\d+)*))?\s*$/i.exec(text);
+    /^\s*(\d{1,4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,]\d*)?)?(?:\s*([ap])\.?m\.?)?)?(?:\s*([A-Za-z]+|[+-]\d+(?::\d+)*))?\s*$/i.exec(
+      text,
+    );
   if (!match) return { error: `"${text}" is not a date Jekyll's reading is known for here. Write it as ${ACCEPTED_DATES}.` };
   const [, y, mo, d, h, mi, s, meridian, zone] = match;
   let year = Number(y);
@@ -97,7 +99,14 @@ function wallTimeIn(ms: number, timeZone: string): WallTime {
   let format = wallFormatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     wallFormatters.set(timeZone, format);
   }

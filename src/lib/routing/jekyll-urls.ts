@@ -56,10 +56,14 @@ export function escapePath(value: string): string {
   const scheme = /^([^:/?#]+):/.exec(value)?.[1];
   const rest = scheme === undefined ? value : value.slice(scheme.length + 1);
   if (scheme !== undefined && !/^[a-z][a-z0-9.+-]*$/i.test(scheme)) {
-    throw new JekyllUrlError(`Jekyll 4.3 cannot build a URL from "${value}": Addressable reads "${scheme}:" as an invalid URI scheme (Invalid scheme format). Remove the ":" from this value.`);
+    throw new JekyllUrlError(
+      `Jekyll 4.3 cannot build a URL from "${value}": Addressable reads "${scheme}:" as an invalid URI scheme (Invalid scheme format). Remove the ":" from this value.`,
+    );
   }
   if (rest.startsWith('//')) {
-    throw new JekyllUrlError(`Jekyll 4.3 reads "${value}" as a URI with a host; the URL it builds from it is not modelled here. Remove the "//" from this value.`);
+    throw new JekyllUrlError(
+      `Jekyll 4.3 reads "${value}" as a URI with a host; the URL it builds from it is not modelled here. Remove the "//" from this value.`,
+    );
   }
   const path = /^[^?#]*/.exec(rest)![0];
   if (scheme === undefined && value.startsWith(':')) {
@@ -83,7 +87,7 @@ export function unescapePath(path: string): string {
   if (!path.includes('%')) return path;
   const bytes: number[] = [];
   const encoder = new TextEncoder();
-  for (let i = 0; i < path.length; ) {
+  for (let i = 0; i < path.length;) {
     const hex = /^%([0-9a-fA-F]{2})/.exec(path.slice(i, i + 3));
     if (hex) {
       bytes.push(Number.parseInt(hex[1]!, 16));
@@ -230,7 +234,9 @@ export function postCategories(input: { categories?: unknown; category?: unknown
   let list: unknown[] = [...(input.folders ?? [])];
   if (categories !== undefined && categories !== null) {
     if (typeof categories !== 'string' && !Array.isArray(categories)) {
-      throw new JekyllUrlError(`categories: ${JSON.stringify(categories)} is neither text nor a list. Jekyll 4.3 then ignores the whole front matter of the post ("no implicit conversion into Array"). Write categories: "${rubyToS(categories)}".`);
+      throw new JekyllUrlError(
+        `categories: ${JSON.stringify(categories)} is neither text nor a list. Jekyll 4.3 then ignores the whole front matter of the post ("no implicit conversion into Array"). Write categories: "${rubyToS(categories)}".`,
+      );
     }
     const added: unknown[] = typeof categories === 'string' ? rubySplit(categories) : categories;
     // Ruby's Array#| : the union, first occurrences kept, in order.
@@ -251,7 +257,10 @@ export function postCategories(input: { categories?: unknown; category?: unknown
 export function postTags(tags: unknown): string[] {
   if (typeof tags === 'string') return rubySplit(tags);
   if (!Array.isArray(tags)) return [];
-  return tags.flat(Infinity).filter((tag) => tag !== null && tag !== undefined).map(rubyToS);
+  return tags
+    .flat(Infinity)
+    .filter((tag) => tag !== null && tag !== undefined)
+    .map(rubyToS);
 }
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => unknown): T[] {
@@ -329,7 +338,10 @@ function postPlaceholders(input: PostUrlInput, outputExt: string): Record<string
     // Document#cleaned_relative_path: without the extension and the first "_posts", trailing dots dropped.
     path: () => {
       const relativePath = needPath('path');
-      return relativePath.slice(0, relativePath.length - rubyExtname(relativePath).length).replace('_posts', '').replace(/\.+$/, '');
+      return relativePath
+        .slice(0, relativePath.length - rubyExtname(relativePath).length)
+        .replace('_posts', '')
+        .replace(/\.+$/, '');
     },
   };
 }
@@ -341,7 +353,9 @@ function fillFromDrop(template: string, placeholders: Record<string, () => strin
     const key = name.replace(/_$/, '');
     const value = Object.hasOwn(placeholders, key) ? placeholders[key] : undefined;
     if (!value) {
-      throw new JekyllUrlError(`The URL template "${template}" has :${key}, which is not a placeholder Jekyll knows; Jekyll stops with "The URL template doesn't have ${key} keys. Check your permalink template!"`);
+      throw new JekyllUrlError(
+        `The URL template "${template}" has :${key}, which is not a placeholder Jekyll knows; Jekyll stops with "The URL template doesn't have ${key} keys. Check your permalink template!"`,
+      );
     }
     const escaped = escapePath(value());
     return match.replace(`:${key}`, () => escaped);
@@ -405,7 +419,11 @@ export function pageUrl(input: { path: string; permalink?: string | undefined; s
 
   // URL#generate_url_from_hash: each key in turn, by plain text replacement, stopping once no ":" is left.
   let url = input.permalink ?? template;
-  for (const [key, value] of [['path', dir], ['basename', basename], ['output_ext', outputExt]] as const) {
+  for (const [key, value] of [
+    ['path', dir],
+    ['basename', basename],
+    ['output_ext', outputExt],
+  ] as const) {
     if (!url.includes(':')) break;
     url = url.split(`:${key}`).join(escapePath(value));
   }
@@ -491,10 +509,25 @@ export function documentUrl(input: DocumentUrlInput): string {
   const slug = input.slug ?? (dated ? dated[2]! : base);
   const categories = postCategories({ categories: input.categories, category: input.category });
   const names = [...template.matchAll(/:([a-z_]+)/g)].map((match) => match[1]!.replace(/_$/, ''));
-  let date: PostDate = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, weekday: 4, yearDay: 1, isoWeek: 1, isoWeekYear: 1970, utcOffsetSeconds: 0, epochMilliseconds: 0 };
+  let date: PostDate = {
+    year: 1970,
+    month: 1,
+    day: 1,
+    hour: 0,
+    minute: 0,
+    second: 0,
+    weekday: 4,
+    yearDay: 1,
+    isoWeek: 1,
+    isoWeekYear: 1970,
+    utcOffsetSeconds: 0,
+    epochMilliseconds: 0,
+  };
   if (names.some((name) => !UNDATED.has(name))) {
     if (input.date === undefined && !dated) {
-      throw new JekyllUrlError(`the permalink "${template}" uses the document's date, and it has none (no date: and no date in its file name): Jekyll used the time of the build. Write the page's permalink by hand.`);
+      throw new JekyllUrlError(
+        `the permalink "${template}" uses the document's date, and it has none (no date: and no date in its file name): Jekyll used the time of the build. Write the page's permalink by hand.`,
+      );
     }
     const found = postDate({ fileDate: dated?.[1] ?? '1970-01-01', frontMatterDate: input.date, timezone: input.timezone });
     if ('error' in found) throw new JekyllUrlError(found.error);

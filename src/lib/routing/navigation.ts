@@ -15,7 +15,9 @@ export function defaultNavigation(views: readonly PageView<PageLike, unknown, un
   const links: NavigationLink[] = [{ label: 'Home', href: '/' }];
   for (const layout of ['work', 'blog'] as const) {
     // A paginated blog is one link, to its first page.
-    const pages = views.flatMap((view) => (view.layout === layout && view.permalink === view.page.data.permalink ? [view.page] : [])).sort((a, b) => a.data.permalink.localeCompare(b.data.permalink));
+    const pages = views
+      .flatMap((view) => (view.layout === layout && view.permalink === view.page.data.permalink ? [view.page] : []))
+      .sort((a, b) => a.data.permalink.localeCompare(b.data.permalink));
     for (const page of pages) links.push({ label: page.data.title, href: page.data.permalink });
   }
   return links;
@@ -33,7 +35,8 @@ export function sameAddress(path: string): string {
 export function pageSection(views: readonly PageView<PageLike, unknown, unknown>[], pagePath: string): string | undefined {
   const view = views.find((candidate) => sameAddress(candidate.permalink) === sameAddress(pagePath));
   if (view?.layout === 'work_page') return view.index?.permalink;
-  if (view?.layout === 'post') return views.find((candidate) => candidate.layout === 'blog' && candidate.permalink === candidate.page.data.permalink)?.permalink;
+  if (view?.layout === 'post')
+    return views.find((candidate) => candidate.layout === 'blog' && candidate.permalink === candidate.page.data.permalink)?.permalink;
   return undefined;
 }
 

@@ -195,13 +195,15 @@ export function pageViews<Page extends PageLike, Image, Post = unknown>(
     if (layout === 'work_page') {
       const record = recordByTitle.get(`${group}\u0000${page.data.title}`);
       const index = indexOf.get(group);
-      return [{
-        layout,
-        page,
-        permalink,
-        record: record && recordView(record),
-        index: index && { title: index.data.title, permalink: index.data.permalink },
-      }];
+      return [
+        {
+          layout,
+          page,
+          permalink,
+          record: record && recordView(record),
+          index: index && { title: index.data.title, permalink: index.data.permalink },
+        },
+      ];
     }
     if (layout === 'work') {
       const entries = byServedPath(entriesOf.get(group) ?? []);
@@ -219,7 +221,8 @@ export function pageViews<Page extends PageLike, Image, Post = unknown>(
     // Previous is the older post, next the newer one, as on Jekyll's post pages.
     views.push({ layout: 'post', permalink: listing.facts.permalink, listing, previous: newest[index + 1], next: newest[index - 1] });
   });
-  if (!published.some((page) => page.data.permalink === '/') && !redirects.some((redirect) => redirect.permalink === '/')) views.push({ layout: 'default-home', permalink: '/' });
+  if (!published.some((page) => page.data.permalink === '/') && !redirects.some((redirect) => redirect.permalink === '/'))
+    views.push({ layout: 'default-home', permalink: '/' });
   return views;
 }
 

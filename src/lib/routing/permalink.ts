@@ -65,7 +65,8 @@ export function permalinkProblems(permalink: string): string[] {
   if (/\s/.test(permalink)) problems.push('must not contain spaces: use "-" between words (or "%20", as Jekyll wrote a space in an address).');
   if (/[?#]/.test(permalink)) problems.push('must not contain "?" or "#": a permalink names a page, not a query or a place in it.');
   // eslint-disable-next-line no-control-regex -- ASCII is U+0000 to U+007F, the control characters included.
-  if (/[^\u0000-\u007f]/.test(permalink)) problems.push('must use ASCII characters only: write "e" for "é" and so on (or percent-encode it, "%C3%A9", as Jekyll wrote it in an address).');
+  if (/[^\u0000-\u007f]/.test(permalink))
+    problems.push('must use ASCII characters only: write "e" for "é" and so on (or percent-encode it, "%C3%A9", as Jekyll wrote it in an address).');
   if (/\/\//.test(permalink)) problems.push('must not contain "//" (an empty segment).');
   if (/(^|\/)\.\.?(\/|$)/.test(permalink)) problems.push('must not contain "." or ".." segments.');
   if (problems.length > 0) return problems.map((problem) => problem + fix);
@@ -77,11 +78,13 @@ export function permalinkProblems(permalink: string): string[] {
     return [`may only use letters, digits, "-", "_", ".", "~" and percent escapes (%20) between "/" separators.${fix}`];
   }
   // An escape must not make a segment that leaves its folder or names another file.
-  if (segments.some((segment) => {
-    const decoded = decodeSegment(segment);
-    // eslint-disable-next-line no-control-regex -- an escape that decodes to a control character names no file.
-    return decoded === undefined || decoded === '.' || decoded === '..' || /[/\\\u0000-\u001f]/.test(decoded);
-  })) {
+  if (
+    segments.some((segment) => {
+      const decoded = decodeSegment(segment);
+      // eslint-disable-next-line no-control-regex -- an escape that decodes to a control character names no file.
+      return decoded === undefined || decoded === '.' || decoded === '..' || /[/\\\u0000-\u001f]/.test(decoded);
+    })
+  ) {
     return [`has a percent escape that is not UTF-8 text, or that makes "/", "\\", ".", ".." or a control character.${fix}`];
   }
   const reserved = RESERVED_FOLDERS.find((folder) => segments[0] === folder);
@@ -114,7 +117,12 @@ export function suggestPermalink(permalink: string): string | undefined {
     .replace(/[\u0300-\u036f]/g, '')
     .split('/')
     .filter((segment) => segment !== '.' && segment !== '..')
-    .map((segment) => segment.trim().replace(/[^A-Za-z0-9._~-]+/g, '-').replace(/^-+|-+$/g, ''))
+    .map((segment) =>
+      segment
+        .trim()
+        .replace(/[^A-Za-z0-9._~-]+/g, '-')
+        .replace(/^-+|-+$/g, ''),
+    )
     .filter((segment) => segment !== '');
   if (segments.length === 0) return undefined;
   return `/${segments.join('/')}${folder ? '/' : ''}`;
@@ -141,7 +149,6 @@ export function permalinkRoute(permalink: string): PermalinkRoute {
   if (isFolderPermalink(path)) return { route: 'folder', param: path.slice(1, -1) };
   return { route: 'file', param: path.slice(1).replace(/\.html$/, '') };
 }
-
 
 /**
  * The paths a static host such as GitHub Pages serves a permalink's file at without a redirect:

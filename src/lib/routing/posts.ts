@@ -49,7 +49,12 @@ export function postFacts(path: string, data: PostData, config: PostsConfig): Po
     return {
       ok: false,
       field: 'file',
-      message: `"${fileName}" does not start with the post's date. Name it like "2019-06-10-${fileName.replace(/\.mdx?$/, '').replace(/[^A-Za-z0-9]+/g, '-').toLowerCase() || 'title'}.md", as in Jekyll's _posts.`,
+      message: `"${fileName}" does not start with the post's date. Name it like "2019-06-10-${
+        fileName
+          .replace(/\.mdx?$/, '')
+          .replace(/[^A-Za-z0-9]+/g, '-')
+          .toLowerCase() || 'title'
+      }.md", as in Jekyll's _posts.`,
     };
   }
   const date = postDate({ fileDate: name.date, frontMatterDate: data.date, timezone: config.timezone });

@@ -38,7 +38,8 @@ export function rubyToS(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (value instanceof Date) return isUtcMidnight(value) ? value.toISOString().slice(0, 10) : String(value);
-  if (Array.isArray(value)) return `[${value.map((item) => (typeof item === 'string' ? JSON.stringify(item) : item === null ? 'nil' : rubyToS(item))).join(', ')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item) => (typeof item === 'string' ? JSON.stringify(item) : item === null ? 'nil' : rubyToS(item))).join(', ')}]`;
   return String(value);
 }
 

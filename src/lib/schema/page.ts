@@ -11,7 +11,8 @@ import { permalinkProblems } from '../routing/permalink.ts';
 export const SCRIPTS_KEY = z
   .array(
     z.string().refine(isConsentEntry, {
-      error: (issue) => `"${String(issue.input)}" is not a script: write the exact https:// URL of an external script, or sha256-<base64> of an inline one (the build prints it).`,
+      error: (issue) =>
+        `"${String(issue.input)}" is not a script: write the exact https:// URL of an external script, or sha256-<base64> of an inline one (the build prints it).`,
     }),
     { error: 'must be a list of scripts, like scripts: ["https://cdn.example/plot.js"].' },
   )
@@ -174,7 +175,11 @@ export function pageSchema({ groups }: PageSchemaOptions) {
       const grouped = GROUP_LAYOUTS.includes(page.layout);
       if (grouped && page.data === undefined) {
         const example = groups[0] ?? 'work';
-        ctx.addIssue({ code: 'custom', path: ['data'], message: `is required for layout "${page.layout}": it names the data file of the page's group. Write "data: ${example}".` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['data'],
+          message: `is required for layout "${page.layout}": it names the data file of the page's group. Write "data: ${example}".`,
+        });
       }
       if (!grouped && page.data !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['data'], message: `is only read by the "work_page" and "work" layouts; remove it, or change the layout.` });
@@ -185,12 +190,19 @@ export function pageSchema({ groups }: PageSchemaOptions) {
       for (const item of page.show ?? []) {
         const key = typeof item === 'string' ? item : (Object.keys(item)[0] ?? '');
         if (page.fields?.[key] === undefined) {
-          ctx.addIssue({ code: 'custom', path: ['show'], message: `names "${key}", which is not under fields:. Add "${key}: ..." below fields:, or remove it from show.` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['show'],
+            message: `names "${key}", which is not under fields:. Add "${key}: ..." below fields:, or remove it from show.`,
+          });
         }
       }
       page.redirect_from?.forEach((address, index) => {
-        if (!address.startsWith('/')) ctx.addIssue({ code: 'custom', path: ['redirect_from', index], message: `"${address}" must be an address from the site root, like "/old/".` });
-        else for (const problem of permalinkProblems(address)) ctx.addIssue({ code: 'custom', path: ['redirect_from', index], message: `"${address}" ${problem}` });
+        if (!address.startsWith('/'))
+          ctx.addIssue({ code: 'custom', path: ['redirect_from', index], message: `"${address}" must be an address from the site root, like "/old/".` });
+        else
+          for (const problem of permalinkProblems(address))
+            ctx.addIssue({ code: 'custom', path: ['redirect_from', index], message: `"${address}" ${problem}` });
       });
       if (page.redirect_to !== undefined && !page.redirect_to.startsWith('/') && !/^https?:\/\//.test(page.redirect_to)) {
         ctx.addIssue({ code: 'custom', path: ['redirect_to'], message: 'must be an address from the site root ("/new/") or a full address ("https://...").' });

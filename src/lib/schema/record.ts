@@ -27,9 +27,7 @@ const linkList = z
   .transform((links) => links ?? []);
 
 /** Text that YAML may have read as a number (`date: 2016`). */
-const looseText = z
-  .union([z.string(), z.number()], { error: 'must be text, like "5/2018 - 8/2018".' })
-  .transform((value) => String(value).trim());
+const looseText = z.union([z.string(), z.number()], { error: 'must be text, like "5/2018 - 8/2018".' }).transform((value) => String(value).trim());
 
 /**
  * One record of a group's data file (`src/data/work.yml`), keyed by the title of the entry it
@@ -56,7 +54,7 @@ export const recordSchema = z.strictObject({
     })
     .optional(),
   /** The entry's page, relative to the group's index page as on the Jekyll site: `acme` for `/work/acme`. */
-  page: z.union([z.string(), z.number()], { error: 'must be the last part of the entry\'s address, like page: acme' }).transform(String).optional(),
+  page: z.union([z.string(), z.number()], { error: "must be the last part of the entry's address, like page: acme" }).transform(String).optional(),
   /** Links about the entry (the company, the project's repository). */
   links: linkList,
   /** Articles about it. */

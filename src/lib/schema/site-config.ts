@@ -28,7 +28,9 @@ export const navigationLinkSchema = z.strictObject({
   href: z
     .string()
     .trim()
-    .refine((href) => href.startsWith('/') || /^https:\/\//.test(href), { error: 'must be an address from the site root, like "/work/", or start with "https://".' }),
+    .refine((href) => href.startsWith('/') || /^https:\/\//.test(href), {
+      error: 'must be an address from the site root, like "/work/", or start with "https://".',
+    }),
 });
 
 /** The owner's photo on the home page. */
@@ -37,7 +39,9 @@ export const portraitSchema = z.strictObject({
   src: z
     .string()
     .trim()
-    .regex(/^\/[^?#]*\.(jpe?g|png|webp|avif)$/i, { error: "must be a JPEG, PNG, WebP or AVIF file in public/, from the site root, like src: '/assets/images/me.jpg'." }),
+    .regex(/^\/[^?#]*\.(jpe?g|png|webp|avif)$/i, {
+      error: "must be a JPEG, PNG, WebP or AVIF file in public/, from the site root, like src: '/assets/images/me.jpg'.",
+    }),
   /** What the photo shows, for screen readers: `Jane Doe, smiling, in front of a whiteboard`. */
   alt: requiredText("alt: 'Jane Doe in front of a whiteboard'"),
 });
@@ -97,7 +101,11 @@ export const siteConfigSchema = z.strictObject({
   /** The owner's job title or field, for the home page and the `Person` structured data. */
   jobTitle: requiredText("jobTitle: 'Software Engineer'").optional(),
   /** Your email address, shown as written where a page said `{{ site.email }}` on the Jekyll site. */
-  email: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, { error: "must be an email address, like email: 'jane@example.org'." }).optional(),
+  email: z
+    .string()
+    .trim()
+    .regex(/^[^\s@]+@[^\s@]+$/, { error: "must be an email address, like email: 'jane@example.org'." })
+    .optional(),
   /** Your photo, shown round beside the home page's headline; left out, the home page shows none. */
   portrait: portraitSchema.optional(),
   /** What the home page shows after your own text: the latest records as tiles and the newest posts. */

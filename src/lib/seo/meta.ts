@@ -43,10 +43,7 @@ export function socialMetaTags(page: PageFacts): MetaTag[] {
   if (page.image) {
     tags.push({ property: 'og:image', content: page.image.url }, { property: 'og:image:alt', content: page.image.alt });
     if (page.image.width && page.image.height) {
-      tags.push(
-        { property: 'og:image:width', content: String(page.image.width) },
-        { property: 'og:image:height', content: String(page.image.height) },
-      );
+      tags.push({ property: 'og:image:width', content: String(page.image.width) }, { property: 'og:image:height', content: String(page.image.height) });
     }
   }
   // Every page has a wide social card made for it; a page without one gets the small text card.
