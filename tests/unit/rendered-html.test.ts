@@ -119,7 +119,12 @@ describe("excerptHtml: a post's excerpt, from its rendered HTML", () => {
       '<!--more-->',
       '<p><img src="/a.png" alt=""></p>',
     ],
-    ['a footnote reference as its number, without the link', '<p>A claim<sup><a href="#fn-1" id="fnref-1" data-footnote-ref>1</a></sup>.</p>', undefined, '<p>A claim<sup>1</sup>.</p>'],
+    [
+      'a footnote reference as its number, without the link',
+      '<p>A claim<sup><a href="#fn-1" id="fnref-1" data-footnote-ref>1</a></sup>.</p>',
+      undefined,
+      '<p>A claim<sup>1</sup>.</p>',
+    ],
     [
       'a superscript that is no footnote reference, as written',
       '<p>E = mc<sup>2</sup><sup><a data-footnote-ref href="#fn-1">1</a></sup></p>',
