@@ -3,9 +3,10 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { filesBelow, isMarkdownFile } from '../files.ts';
 import { PAGES_DIR } from '../routing/pages.ts';
-import { DATA_DIR, groupOfFile } from '../data/data-file.ts';
+import { DATA_DIR, groupOfFile, LIQUID_DATA_DIR } from '../data/data-file.ts';
 import { POSTS_DIR, type PostsConfig } from '../routing/posts.ts';
 import type { Problem } from '../errors.ts';
+import { isLiquidDataFile } from './liquid-data.ts';
 import { decodeUtf8 } from './served-files.ts';
 import type { ContentFile, LiquidSettings, SiteCheckInput, SitePage } from './site.ts';
 
@@ -55,6 +56,7 @@ export async function readSiteInput(
   const postFiles = await readFolder(POSTS_DIR);
   const dataNames = (await readdir(join(rootDir, DATA_DIR)).catch(() => [])).filter((name) => groupOfFile(name) !== undefined).sort();
   const dataFiles = readAll(DATA_DIR, dataNames);
+  const liquidDataFiles = readAll(LIQUID_DATA_DIR, (await filesBelow(join(rootDir, LIQUID_DATA_DIR))).filter(isLiquidDataFile));
   const readPublicHead = (path: string): Uint8Array | undefined => {
     try {
       const descriptor = openSync(join(publicDir, path), 'r');
@@ -75,6 +77,7 @@ export async function readSiteInput(
     postFiles,
     posts,
     dataFiles,
+    liquidDataFiles,
     routes,
     publicFiles: await filesBelow(publicDir),
     encodingProblems,

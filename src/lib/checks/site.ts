@@ -12,6 +12,7 @@ import { forgetValidated, rememberValidated } from '../content/validated-front-m
 import { checkBody, type BodyProblem } from './body.ts';
 import { scriptingScheme } from '../links/html.ts';
 import { liquidModule, rememberRendered, runsLiquid } from '../liquid/bodies.ts';
+import { checkLiquidDataFiles } from './liquid-data.ts';
 import type { ProjectLiquid } from '../liquid/project.ts';
 import { imageFileMessage, imageFileProblem } from './image-file.ts';
 
@@ -51,6 +52,8 @@ export interface SiteCheckInput {
   posts: PostsConfig;
   /** Every `*.yml` / `*.yaml` file in `src/data/`. */
   dataFiles: readonly ContentFile[];
+  /** The YAML and JSON files below `src/data/liquid/`, which Liquid reads as `site.data`. */
+  liquidDataFiles?: readonly ContentFile[] | undefined;
   /** The static pages and endpoints of `src/pages`. */
   routes: readonly SitePage[];
   /** Every file in `public/`, relative to it, `/`-separated. */
@@ -125,6 +128,7 @@ export function checkSite(input: SiteCheckInput): SiteCheckResult {
   const problems: Problem[] = [...(input.encodingProblems ?? [])];
   const bodyProblems = bodyChecker(input);
   const { groups, records, unsure } = checkDataFiles(input.dataFiles, input.publicFiles, problems, input.readPublicHead);
+  checkLiquidDataFiles(input.liquidDataFiles ?? [], problems);
   const invalidPermalinks = new Set<string>();
   const { checked: posts, bodies: postBodies } = checkPostFiles(input, problems);
   // `{% post_url 2019-06-10-x %}` names a post by its file name, with or without its folders.
