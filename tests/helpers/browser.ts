@@ -91,6 +91,9 @@ async function watch(page: Page, state: WatchState, visits: VisitTracker = track
     if (type !== 'error' && !(warnings && type === 'warning')) return;
     // Chromium logs a page served with an error status; the 404 page is meant to be one.
     if (status !== 200 && isPageItself(message.location().url) && message.text().includes(`status of ${status}`)) return;
+    // Chromium asks for /favicon.ico by itself for a document that names no icon (an SVG, a feed), and
+    // logs its 404 on whichever page the tab shows by then; an icon a page names is checked by the build.
+    if (new URL(message.location().url || 'about:blank').pathname === '/favicon.ico' && message.text().startsWith('Failed to load resource')) return;
     problems.push(`console ${type}: ${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => state().problems.push(`page error: ${error.message}`));
