@@ -56,6 +56,8 @@ describe("Liquid's plain data (src/data/liquid/)", () => {
         { path: 'src/data/liquid/laughs.yml', text: laughs() },
         { path: 'src/data/liquid/broken.yml', text: 'a: 1\nb: [unclosed\n' },
         { path: 'src/data/liquid/fine.json', text: '{"a": [1, 2]}' },
+        // Jekyll's reader keeps the last of a key written twice; so does Liquid's.
+        { path: 'src/data/liquid/twice.yml', text: 'a: 1\na: 2\n' },
       ],
       problems,
     );

@@ -7,6 +7,12 @@ import type { ContentFile } from './site.ts';
 export const isLiquidDataFile = (path: string): boolean => /\.(ya?ml|json)$/i.test(path);
 
 /**
+ * A YAML file as Jekyll's reader takes it: a key written twice keeps its last value (libyaml's way),
+ * where the strict reader would refuse the file.
+ */
+export const loadLiquidYaml = (text: string): unknown => yaml.load(text, { json: true });
+
+/**
  * The plain data Liquid reads (src/data/liquid/, the old site's `_data` and `_config.yml`): each file
  * must read, and its YAML aliases must not expand past the limit every YAML read keeps
  * (src/lib/safe-yaml.ts). Liquid would otherwise go without the file, or loop over a huge value.
@@ -15,7 +21,7 @@ export function checkLiquidDataFiles(files: readonly ContentFile[], problems: Pr
   for (const { path, text } of files) {
     let value: unknown;
     try {
-      value = /\.json$/i.test(path) ? (JSON.parse(text) as unknown) : yaml.load(text);
+      value = /\.json$/i.test(path) ? (JSON.parse(text) as unknown) : loadLiquidYaml(text);
     } catch (error) {
       const line = error instanceof yaml.YAMLException ? error.mark.line + 1 : undefined;
       const reason = error instanceof yaml.YAMLException ? error.reason : error instanceof Error ? error.message : String(error);

@@ -7,10 +7,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
 import type { Liquid } from 'liquidjs';
 import { DATA_DIR, LIQUID_CONFIG_FILE, LIQUID_DATA_DIR } from '../data/data-file.ts';
 import { aliasExpansionProblem } from '../safe-yaml.ts';
+import { loadLiquidYaml } from '../checks/liquid-data.ts';
 import { isMarkdownFile } from '../files.ts';
 import { readEntrySource } from '../frontmatter/read-entry.ts';
 import { isPublishedFile, PAGES_DIR } from '../routing/pages.ts';
@@ -51,7 +51,7 @@ export interface ProjectLiquid {
 function readData(path: string): unknown {
   const text = readFileSync(path, 'utf8');
   if (/\.ya?ml$/.test(path)) {
-    const value = yaml.load(text);
+    const value = loadLiquidYaml(text);
     // Reported by the site checks (src/lib/checks/liquid-data.ts); Liquid goes without it meanwhile.
     if (aliasExpansionProblem(value) !== undefined) throw new Error('too many aliases');
     return value;
@@ -81,7 +81,7 @@ export function readSiteData(root: string): Record<string, unknown> {
 /** The old site's settings (`src/data/liquid/_config.yml`), for `site.<key>` below the site config's own. */
 export function readLiquidConfig(root: string): Record<string, unknown> {
   try {
-    const value = yaml.load(readFileSync(join(root, LIQUID_CONFIG_FILE), 'utf8'));
+    const value = loadLiquidYaml(readFileSync(join(root, LIQUID_CONFIG_FILE), 'utf8'));
     if (aliasExpansionProblem(value) !== undefined) return {};
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   } catch {
