@@ -91,6 +91,10 @@ async function watch(page: Page, state: WatchState, visits: VisitTracker = track
     if (type !== 'error' && !(warnings && type === 'warning')) return;
     // Chromium logs a page served with an error status; the 404 page is meant to be one.
     if (status !== 200 && isPageItself(message.location().url) && message.text().includes(`status of ${status}`)) return;
+    // A document that names no icon (a picture, a feed) gets Chromium's own guess, /favicon.ico, which
+    // no site here serves; its refusal comes whenever the browser asks, often during the next visit.
+    // The site's pages name their icon (favicon.svg), which stays watched.
+    if (new URL(message.location().url || 'about:blank').pathname === '/favicon.ico') return;
     problems.push(`console ${type}: ${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => state().problems.push(`page error: ${error.message}`));
