@@ -17,8 +17,10 @@ export default defineConfig({
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false },
       },
       {
-        // Each build test runs `astro build` on a fixture site: slow, so generous timeouts.
-        test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 300_000, maxConcurrency: 2 },
+        // Each build test runs `astro build` on a fixture site: slow, so generous timeouts. One module
+        // graph per worker, as for the unit files: the builds share through `buildOnce` already, and
+        // the one file that sets an environment variable for an import restores it.
+        test: { name: 'build', include: ['tests/build/**/*.test.ts'], isolate: false, testTimeout: 180_000, hookTimeout: 300_000, maxConcurrency: 2 },
       },
       {
         test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 300_000 },

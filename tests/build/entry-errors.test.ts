@@ -380,12 +380,34 @@ describe.concurrent('a mistake found before the build: the checks the build runs
 /** A real build of a fixture that fails before the build, made once however many tests read it. */
 const failingBuild = (name: string) => buildOnce(`bad-${name}`, async () => buildSite(`build-${siteName('bad', name)}`, await withFixture('bad', name)));
 
+/**
+ * The fixtures built for real that add only pages and posts, all in one site: the build reports
+ * them together, under one title, each in its file's section, so one build proves each. Each page
+ * keeps its lines; only its address differs. The others are built alone: one replaces the data file,
+ * and one build's whole output is pinned.
+ */
+const BUILT_TOGETHER = ['invalid-yaml.md', 'post-without-date', 'liquid-post-url.md'];
+
+const failingTogether = () =>
+  buildOnce('bad-before-together', async () => {
+    const files: Record<string, string | Uint8Array> = {};
+    for (const name of BUILT_TOGETHER) {
+      for (const [file, text] of Object.entries((await withFixture('bad', name)).files ?? {})) {
+        files[file] = file.startsWith('src/content/pages/')
+          ? String(text).replace(/^permalink: \/work\/example$/m, `permalink: /work/${name.replace(/\.md$/, '')}`)
+          : text;
+      }
+    }
+    return buildSite('bad-before-together', { data: { 'work.yml': await STANDARD_DATA }, files });
+  });
+
 describe.concurrent('the build stops on the same message, and prints nothing else about it', () => {
-  it.for(before.filter(([, expected]) => expected.build))('%s', async ([name], { expect }) => {
-    const site = await failingBuild(name);
+  it.for(before.filter(([, expected]) => expected.build))('%s', async ([name, expected], { expect }) => {
+    const site = await (BUILT_TOGETHER.includes(name) ? failingTogether() : failingBuild(name));
     const { message } = await checkSiteFolder(site);
     expect(site.exitCode, site.output).toBe(1);
     expect(problemMessage(site.output)).toBe(message);
+    expectNamesFileAndField(message, expected);
     expect(site.output).not.toMatch(/unhandled error|\[ERROR\]|^\s+at /im);
     // Nothing was built: the checks run before any page is rendered.
     expect(site.output).not.toContain('generating static routes');

@@ -34,6 +34,26 @@ async function overlayText(page: Page): Promise<string | undefined> {
   return overlay.evaluate((node) => node.shadowRoot?.textContent ?? '');
 }
 
+/** What the dev server sends a page over Vite's websocket: when it connected, and each error it sent. */
+function hmrFrames(page: Page): { connected: Promise<void>; errors: string[] } {
+  const errors: string[] = [];
+  const connected = new Promise<void>((resolve) => {
+    page.on('websocket', (socket) => {
+      socket.on('framereceived', ({ payload }) => {
+        let type: unknown;
+        try {
+          type = (JSON.parse(String(payload)) as { type?: unknown }).type;
+        } catch {
+          return;
+        }
+        if (type === 'connected') resolve();
+        if (type === 'error') errors.push(String(payload));
+      });
+    });
+  });
+  return { connected, errors };
+}
+
 /** How many times the text appears in the output. */
 const count = (output: string, text: string) => output.split(text).length - 1;
 
@@ -63,32 +83,50 @@ describe.runIf(browserTestsAvailable()).each(MISTAKES)('astro dev with $name in 
   });
 
   it('shows the problem in the overlay on the broken page only; other pages keep rendering', async () => {
-    // A healthy page, open in its own tab all along.
+    // A healthy page, open in its own tab all along, connected to the dev server's websocket.
     const healthy = await browser.newPage();
+    const healthyFrames = hmrFrames(healthy);
     const response = await healthy.goto(new URL('work/amazon', dev.url).href);
     expect(response?.status()).toBe(200);
     expect(await healthy.locator('main h1').textContent()).toBe('Amazon');
+    await healthyFrames.connected;
 
     const broken = await browser.newPage();
-    await broken.goto(new URL('work/typo', dev.url).href);
+    const brokenResponse = await broken.goto(new URL('work/typo', dev.url).href);
     await broken.locator('vite-error-overlay').waitFor({ state: 'attached', timeout: 30_000 });
     const shown = await overlayText(broken);
     expect(shown).toContain(FILE);
     expect(shown).toContain(overlay);
+    // The page is the project's own answer, not a failed render's: Astro sends a failed render's
+    // error over the websocket to every open page (Vite keeps it for the next page to connect when
+    // none is open), and only then. The answer says which it was, so nothing needs waiting for.
+    expect({ status: brokenResponse?.status(), title: await broken.title(), body: await broken.locator('body > pre').textContent() }).toEqual({
+      status: 500,
+      title: 'This page needs fixing',
+      body: expect.stringContaining(overlay),
+    });
 
-    // An overlay can also come over the dev server's websocket: Astro sends a failed render's error to
-    // every open page about 200 ms after the response, and Vite keeps it for the next page to connect
-    // when none is open. Give it time to arrive: it must cover neither the open page nor a new one.
-    await healthy.waitForTimeout(1_000);
+    // A page opened now loads whole; a page opened earlier is still clean. The healthy page has been
+    // connected all along, so nothing could have been kept for a new page to connect.
     const fresh = await browser.newPage();
+    const freshFrames = hmrFrames(fresh);
     const again = await fresh.goto(new URL('work/amazon', dev.url).href);
-    await fresh.waitForTimeout(1_000);
+    await freshFrames.connected;
     expect({
       status: again?.status(),
       heading: await fresh.locator('main h1').textContent(),
       overlayOnFreshPage: await overlayText(fresh),
       overlayOnOpenPage: await overlayText(healthy),
-    }).toEqual({ status: 200, heading: 'Amazon', overlayOnFreshPage: undefined, overlayOnOpenPage: undefined });
+      errorsSentToFreshPage: freshFrames.errors,
+      errorsSentToOpenPage: healthyFrames.errors,
+    }).toEqual({
+      status: 200,
+      heading: 'Amazon',
+      overlayOnFreshPage: undefined,
+      overlayOnOpenPage: undefined,
+      errorsSentToFreshPage: [],
+      errorsSentToOpenPage: [],
+    });
     await Promise.all([healthy.close(), broken.close(), fresh.close()]);
     // Visiting the broken page printed nothing more: the checks said it once.
     expect(count(dev.output(), overlay), 'the problem was printed again').toBe(1);
