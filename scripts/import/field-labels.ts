@@ -9,47 +9,12 @@ import { Parser } from 'htmlparser2';
 import { Liquid, Tokenizer, TypeGuards, type TagToken } from 'liquidjs';
 import { layoutChain, loopOverPage, type LayoutFiles } from './layouts.ts';
 import type { ShowAs } from '../../src/lib/html/shown-fields.ts';
+import { BLOCK_ELEMENTS } from '../../src/lib/html/blocks.ts';
 
 const parser = new Liquid();
 
 /** Elements that end a run of text: a label is the text of its own block, before the field. */
-const BLOCKS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'br',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'head',
-  'header',
-  'hr',
-  'html',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'section',
-  'table',
-  'td',
-  'th',
-  'title',
-  'tr',
-  'ul',
-]);
+const BLOCKS = new Set([...BLOCK_ELEMENTS, 'body', 'head', 'html', 'title']);
 
 /** Stands in for the output numbered `n` in the HTML read by the parser; private-use characters a layout does not contain. */
 const mark = (n: number) => `\uE000${n}\uE001`;

@@ -1,4 +1,5 @@
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { BLOCK_ELEMENTS } from '../../src/lib/html/blocks.ts';
 
 /** Reading built pages as a browser does: parse5's tree, never regexes over markup. */
 
@@ -27,42 +28,6 @@ export function select(root: Node, match: (element: Element) => boolean): Elemen
   return [...elementsBelow(root)].filter(match);
 }
 
-/** Elements that start on a line of their own, so their text never runs into the next. */
-const BLOCKS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'td',
-  'th',
-  'tr',
-  'ul',
-]);
-
 /** The text a reader sees, whitespace folded to single spaces; inline markup (a highlighted token) adds no space. */
 export function textOf(node: Node): string {
   const parts: string[] = [];
@@ -70,7 +35,7 @@ export function textOf(node: Node): string {
     if (current.nodeName === '#text') parts.push((current as DefaultTreeAdapterTypes.TextNode).value);
     if (!('tagName' in current) && current.nodeName !== '#document' && current.nodeName !== '#document-fragment') return;
     if ('tagName' in current && (current.tagName === 'script' || current.tagName === 'style' || current.tagName === 'template')) return;
-    const block = 'tagName' in current && BLOCKS.has(current.tagName);
+    const block = 'tagName' in current && BLOCK_ELEMENTS.has(current.tagName);
     if (block) parts.push(' ');
     if ('childNodes' in current) for (const child of current.childNodes) walk(child);
     if (block) parts.push(' ');
