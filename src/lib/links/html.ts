@@ -172,20 +172,23 @@ export const LINK_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = look
 
 /** HTML attributes that hold one URL, by element, beyond LINK_ATTRIBUTES: what the link check reads too. */
 const MORE_HTML_LINKS: Readonly<Record<string, readonly string[]>> = lookupTable({
-  a: ['href', 'ping'],
-  area: ['href', 'ping'],
-  link: ['href', 'imagesrcset'],
+  a: ['ping'],
+  area: ['ping'],
+  link: ['imagesrcset'],
+  img: ['longdesc'],
   input: ['src', 'formaction'],
   button: ['formaction'],
-  blockquote: ['cite'],
-  q: ['cite'],
-  del: ['cite'],
-  ins: ['cite'],
-  body: ['background'],
-  table: ['background'],
-  td: ['background'],
-  th: ['background'],
-  img: ['src', 'srcset', 'longdesc'],
+});
+/** The same for the elements whose one such attribute is `cite` or `background`. */
+const CITE_OR_BACKGROUND: Readonly<Record<string, string>> = lookupTable({
+  blockquote: 'cite',
+  q: 'cite',
+  del: 'cite',
+  ins: 'cite',
+  body: 'background',
+  table: 'background',
+  td: 'background',
+  th: 'background',
 });
 
 /** SVG attributes whose value may be a CSS `url(#x)` reference to an element of the page. */
@@ -216,7 +219,8 @@ export function linkUrls(tagName: string, namespace: Namespace, attributes: read
     else links.push({ attribute, url: value.trim() });
   };
   if (namespace === 'html') {
-    const names = new Set([...(LINK_ATTRIBUTES[tagName] ?? []), ...(MORE_HTML_LINKS[tagName] ?? [])]);
+    const citeOrBackground = CITE_OR_BACKGROUND[tagName];
+    const names = [...(LINK_ATTRIBUTES[tagName] ?? []), ...(MORE_HTML_LINKS[tagName] ?? []), ...(citeOrBackground === undefined ? [] : [citeOrBackground])];
     for (const name of names) {
       if (name === 'src' && tagName === 'input' && valueOf('type')?.trim().toLowerCase() !== 'image') continue;
       const value = valueOf(name);
