@@ -104,7 +104,7 @@ export function run(argv: readonly string[], options: RunOptions & { onWritten?:
     return 2;
   }
   const site = readSource(source);
-  const planned = planImport(site);
+  const planned = planImport(site, { importDay: new Date().toISOString().slice(0, 10) });
   if (!planned.ok) {
     io.err(`${planned.message}\n${USAGE}\n`);
     return 2;

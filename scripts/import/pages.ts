@@ -264,6 +264,8 @@ export interface PageContext {
   compiledStylesheets?: ReadonlyMap<string, string> | undefined;
   /** Set on the page jekyll-paginate paginated: it becomes the blog's index. */
   paginated?: { perPage: number; pattern: string } | undefined;
+  /** The day of the import (YYYY-MM-DD): what an undated collection document showed as its date. */
+  importDay?: string | undefined;
 }
 
 export interface PagePlan {
@@ -419,11 +421,21 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
     }
   }
   if (document.collection !== undefined && document.own['collection'] !== document.collection) set.push(['collection', document.collection]);
+  const printed = typeof values['layout'] === 'string' ? printedFields(values['layout'], context.layoutFiles) : [];
+  // Jekyll dates a collection document without a `date` by its build (`site.time`), so a layout that
+  // prints `page.date` showed the day the site was last built: the import keeps its own day, the
+  // last build it stands for, and the page stops changing with every build.
+  const undated = document.collection !== undefined && isBlank(values['date']) && printed.includes('date') ? context.importDay : undefined;
+  if (undated !== undefined) {
+    defaultFields['date'] = undated;
+    report.push({
+      kind: 'changed',
+      file: path,
+      message: `has no \`date\`, so Jekyll showed the day of its build where its layout printed \`page.date\`: the import wrote its own day, \`date: ${undated}\`, under \`fields:\`. Change it to the day the work is from.`,
+    });
+  }
   const fieldKeys = new Set([...ownFields, ...Object.keys(defaultFields)]);
-  const shown =
-    typeof values['layout'] === 'string'
-      ? printedFields(values['layout'], context.layoutFiles).filter((key) => fieldKeys.has(key) && !isBlank(values[key]))
-      : [];
+  const shown = printed.filter((key) => fieldKeys.has(key) && !isBlank(key === 'date' && undated !== undefined ? undated : values[key]));
   if (shown.length > 0) {
     // Each under the words the layout printed with it, when they are not the name it would get anyway.
     // A date also as the layout printed it (`%B %d, %Y`).

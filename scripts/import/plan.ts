@@ -24,7 +24,7 @@ import type { SourceSite } from './source.ts';
 import { PROJECT_OWN, PUBLIC_DIR, isOsJunk, planStaticFiles } from './static-files.ts';
 import { builtFileFor, collectionDocumentUrl, legacyUrlsFile, requestable, staticFileUrl, type OldUrl } from './urls.ts';
 import { renderSiteConfig } from './config.ts';
-import { themeGemUrls } from './theme-gems.ts';
+import { themeGemFiles } from './theme-gems.ts';
 import { encodeUrlPath, outputFileForUrl, rubyExtname } from '../../src/lib/routing/jekyll-urls.ts';
 import type { PostsConfig } from '../../src/lib/routing/posts.ts';
 
@@ -45,7 +45,7 @@ export interface ImportPlan {
 export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; message: string };
 
 /** Plans the import of a Jekyll site; `ok: false` when it is not one (no `_config.yml`). */
-export function planImport(site: SourceSite): PlanResult {
+export function planImport(site: SourceSite, options: { importDay?: string } = {}): PlanResult {
   const configFile = CONFIG_FILES.find((name) => site.files.includes(name));
   if (configFile === undefined) {
     const toml = site.files.includes('_config.toml');
@@ -352,7 +352,17 @@ export function planImport(site: SourceSite): PlanResult {
       continue;
     }
     const paginated = pagination?.page === path ? { perPage: pagination.perPage, pattern: pagination.pattern } : undefined;
-    const planned = planPage(document, { config, layoutFiles, groups: data.groups, recordTitles, basePath, convert, paginated, compiledStylesheets });
+    const planned = planPage(document, {
+      config,
+      layoutFiles,
+      groups: data.groups,
+      recordTitles,
+      basePath,
+      convert,
+      paginated,
+      compiledStylesheets,
+      importDay: options.importDay,
+    });
     if (paginated && pagination) for (const pageUrl of pagination.urls) urls.push({ url: pageUrl, from: path, file: builtFileFor(pageUrl) });
     report.push(...planned.report);
     const group = document.values['data'];
@@ -450,7 +460,9 @@ export function planImport(site: SourceSite): PlanResult {
   }
 
   // The theme gem's own files (they are not in the site's folder).
-  urls.push(...themeGemUrls(config['theme'], urls));
+  const gem = themeGemFiles(config['theme'], urls);
+  urls.push(...gem.urls);
+  files.push(...gem.files);
 
   // The owner's details and the header navigation.
   // minima 2 reads `header_pages`, minima 3 `minima.nav_pages`: the same list of page paths.

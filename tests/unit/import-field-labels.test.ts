@@ -67,6 +67,42 @@ describe("the words a layout printed with a page's field", () => {
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
   });
 
+  it("writes the import's day as the date of a collection document Jekyll dated by its build, and reports it", () => {
+    const portfolio = (importDay?: string) => {
+      const result = planImport(
+        memorySource({
+          '_config.yml': 'title: Rosa\ncollections:\n  portfolio:\n    output: true\n    permalink: /:collection/:path/\n',
+          '_layouts/single.html': '<h1>{{ page.title }}</h1><p>Published: {{ page.date | date: "%B %d, %Y" }}</p>{{ content }}',
+          '_portfolio/item.md': '---\ntitle: Item\nlayout: single\n---\nBody.\n',
+          '_portfolio/dated.md': '---\ntitle: Dated\nlayout: single\ndate: 2019-05-01\n---\nBody.\n',
+        }),
+        importDay === undefined ? {} : { importDay },
+      );
+      if (!result.ok) throw new Error(result.message);
+      const front = (name: string) => {
+        const written = result.plan.files.find((file) => file.path === `src/content/pages/portfolio/${name}.md`);
+        const text = written && 'text' in written.content ? written.content.text : '';
+        return yaml.load(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') as Record<string, unknown>;
+      };
+      return { item: front('item'), dated: front('dated'), report: result.plan.report.filter((line) => line.message.includes('day of its build')) };
+    };
+    const { item, dated, report } = portfolio('2026-12-07');
+    expect(item['fields']).toEqual({ date: '2026-12-07' });
+    expect(item['show']).toEqual([{ date: { label: 'Published', format: '%B %d, %Y' } }]);
+    expect(shownFields(item['show'] as never, item['fields'] as never, 'en', 'UTC').map((field) => `${field.label}: ${field.text}`)).toEqual([
+      'Published: December 07, 2026',
+    ]);
+    expect(report.map((line) => [line.file, line.message])).toEqual([
+      [
+        '_portfolio/item.md',
+        'has no `date`, so Jekyll showed the day of its build where its layout printed `page.date`: the import wrote its own day, `date: 2026-12-07`, under `fields:`. Change it to the day the work is from.',
+      ],
+    ]);
+    // A document with its own date keeps it; without a day to give, nothing is made up.
+    expect((dated['fields'] as Record<string, unknown>)['date']).toEqual(new Date('2019-05-01T00:00:00Z'));
+    expect(portfolio().item['fields']).toBeUndefined();
+  });
+
   it('shows a field under the label show: gives it, and under its own name otherwise', () => {
     expect(
       shownFields([{ venue: 'Published in' }, 'citation'], { venue: 'Workshop', citation: 'Sample, R.' }).map((field) => [field.label, field.text]),
