@@ -104,7 +104,7 @@ export function run(argv: readonly string[], options: RunOptions & { onWritten?:
     return 2;
   }
   const site = readSource(source);
-  const planned = planImport(site, { importDay: new Date().toISOString().slice(0, 10) });
+  const planned = planImport(site, { now: new Date() });
   if (!planned.ok) {
     io.err(`${planned.message}\n${USAGE}\n`);
     return 2;

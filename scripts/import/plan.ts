@@ -25,6 +25,7 @@ import { PROJECT_OWN, PUBLIC_DIR, isOsJunk, planStaticFiles } from './static-fil
 import { builtFileFor, collectionDocumentUrl, legacyUrlsFile, requestable, staticFileUrl, type OldUrl } from './urls.ts';
 import { renderSiteConfig } from './config.ts';
 import { themeGemFiles } from './theme-gems.ts';
+import { strftime } from '../../src/lib/dates.ts';
 import { encodeUrlPath, outputFileForUrl, rubyExtname } from '../../src/lib/routing/jekyll-urls.ts';
 import type { PostsConfig } from '../../src/lib/routing/posts.ts';
 
@@ -45,7 +46,8 @@ export interface ImportPlan {
 export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; message: string };
 
 /** Plans the import of a Jekyll site; `ok: false` when it is not one (no `_config.yml`). */
-export function planImport(site: SourceSite, options: { importDay?: string } = {}): PlanResult {
+/** `now`: the time of the import, for what Jekyll dated by its build; without it nothing is dated so. */
+export function planImport(site: SourceSite, options: { now?: Date } = {}): PlanResult {
   const configFile = CONFIG_FILES.find((name) => site.files.includes(name));
   if (configFile === undefined) {
     const toml = site.files.includes('_config.toml');
@@ -75,6 +77,9 @@ export function planImport(site: SourceSite, options: { importDay?: string } = {
   const data = planData(site, source.data);
   files.push(...data.files);
   report.push(...data.report);
+  // Jekyll's `site.time` is in the site's time zone, or the machine's.
+  const timezone = typeof config['timezone'] === 'string' ? config['timezone'] : Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const importDay = options.now && strftime(options.now, '%Y-%m-%d', timezone);
   const recordTitles = new Map<string, string[]>();
   for (const group of data.groups) {
     const value = data.values[group];
@@ -361,7 +366,7 @@ export function planImport(site: SourceSite, options: { importDay?: string } = {
       convert,
       paginated,
       compiledStylesheets,
-      importDay: options.importDay,
+      importDay,
     });
     if (paginated && pagination) for (const pageUrl of pagination.urls) urls.push({ url: pageUrl, from: path, file: builtFileFor(pageUrl) });
     report.push(...planned.report);

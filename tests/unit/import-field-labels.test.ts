@@ -68,15 +68,15 @@ describe("the words a layout printed with a page's field", () => {
   });
 
   it("writes the import's day as the date of a collection document Jekyll dated by its build, and reports it", () => {
-    const portfolio = (importDay?: string) => {
+    const portfolio = (now?: Date) => {
       const result = planImport(
         memorySource({
-          '_config.yml': 'title: Rosa\ncollections:\n  portfolio:\n    output: true\n    permalink: /:collection/:path/\n',
+          '_config.yml': 'title: Rosa\ntimezone: America/Los_Angeles\ncollections:\n  portfolio:\n    output: true\n    permalink: /:collection/:path/\n',
           '_layouts/single.html': '<h1>{{ page.title }}</h1><p>Published: {{ page.date | date: "%B %d, %Y" }}</p>{{ content }}',
           '_portfolio/item.md': '---\ntitle: Item\nlayout: single\n---\nBody.\n',
           '_portfolio/dated.md': '---\ntitle: Dated\nlayout: single\ndate: 2019-05-01\n---\nBody.\n',
         }),
-        importDay === undefined ? {} : { importDay },
+        now === undefined ? {} : { now },
       );
       if (!result.ok) throw new Error(result.message);
       const front = (name: string) => {
@@ -86,16 +86,17 @@ describe("the words a layout printed with a page's field", () => {
       };
       return { item: front('item'), dated: front('dated'), report: result.plan.report.filter((line) => line.message.includes('day of its build')) };
     };
-    const { item, dated, report } = portfolio('2026-12-07');
-    expect(item['fields']).toEqual({ date: '2026-12-07' });
+    // 05:00 on 7 December in UTC, the 6th in the site's time zone, where Jekyll's site.time is.
+    const { item, dated, report } = portfolio(new Date('2026-12-07T05:00:00Z'));
+    expect(item['fields']).toEqual({ date: '2026-12-06' });
     expect(item['show']).toEqual([{ date: { label: 'Published', format: '%B %d, %Y' } }]);
     expect(shownFields(item['show'] as never, item['fields'] as never, 'en', 'UTC').map((field) => `${field.label}: ${field.text}`)).toEqual([
-      'Published: December 07, 2026',
+      'Published: December 06, 2026',
     ]);
     expect(report.map((line) => [line.file, line.message])).toEqual([
       [
         '_portfolio/item.md',
-        'has no `date`, so Jekyll showed the day of its build where its layout printed `page.date`: the import wrote its own day, `date: 2026-12-07`, under `fields:`. Change it to the day the work is from.',
+        'has no `date`, so Jekyll showed the day of its build where its layout printed `page.date`: the import wrote its own day, `date: 2026-12-06`, under `fields:`. Change it to the day the work is from.',
       ],
     ]);
     // A document with its own date keeps it; without a day to give, nothing is made up.
