@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSite, type ContentFile } from '../../src/lib/checks/site.ts';
 import { listPageCount, paginatorOf, readsPaginator } from '../../src/lib/liquid/paginator.ts';
 import { projectLiquid } from '../../src/lib/liquid/project.ts';
+import { excerptSource } from '../../src/lib/liquid/site.ts';
 import { paginationPath } from '../../src/lib/routing/pages.ts';
 
 const PAGES = 'src/content/pages';
@@ -157,5 +158,34 @@ describe("the checks of what the blog index's Liquid writes", () => {
     expect(result.problems.map((problem) => [problem.file, problem.line, problem.message.replace(/^[\s\S]*\(in/, '(in')])).toEqual([
       [`${PAGES}/blog.md`, 7, "(in what the page's Liquid writes for page 2 of the list, at its line 2)"],
     ]);
+  });
+});
+
+describe("a post's excerpt, as the paginated list prints it", () => {
+  it("keeps the footnote and link definitions of the rest that it uses, as Jekyll's excerpt does", () => {
+    const body =
+      '\nSaves space, but pays in latency[^1] and [more][docs].\n\nTerm\n: A definition.\n\n[^1]: Measured on 4 KB objects.\n[^2]: Not used above.\n[docs]: /docs/\n';
+    expect(excerptSource(body, '\n\n')).toBe('Saves space, but pays in latency[^1] and [more][docs].\n\n[^1]: Measured on 4 KB objects.\n[docs]: /docs/');
+    expect(excerptSource('One paragraph only.', '\n\n')).toBe('One paragraph only.');
+  });
+
+  it("runs the post's Liquid first, with the post as `page`", () => {
+    const liquid = projectLiquid({
+      root: mkdtempSync(join(tmpdir(), 'paginator-excerpt-')),
+      pageFiles: [],
+      postFiles: [
+        {
+          path: `${POSTS}/2020-01-01-a.md`,
+          text: page('title: A\ntags: [x, y]', 'Tagged {{ page.tags | size }} ways, one of {{ site.posts.size }}[^1].\n\nMore.\n\n[^1]: A note.'),
+        },
+      ],
+      publicFiles: [],
+      posts: { permalink: 'date', timezone: 'UTC' },
+      config: {},
+      url: '',
+      baseurl: '',
+    });
+    const result = liquid.render(`${PAGES}/x.md`, '{{ site.posts.first.excerpt }}', 1);
+    expect(result.ok && result.text).toMatch(/^<p>Tagged 2 ways, one of 1<sup>[\s\S]*A note\./);
   });
 });

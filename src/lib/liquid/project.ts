@@ -16,6 +16,7 @@ import { readEntrySource } from '../frontmatter/read-entry.ts';
 import { isPublishedFile, PAGES_DIR, paginationPath } from '../routing/pages.ts';
 import { isPublishedPost, POSTS_DIR, postFacts, type PostsConfig } from '../routing/posts.ts';
 import { postSchema } from '../schema/post.ts';
+import { runsLiquid } from './bodies.ts';
 import { createEngine, renderLiquid, type RenderResult } from './engine.ts';
 import { listPageCount, paginatorOf, readsPaginator } from './paginator.ts';
 import { liquidSite, type LiquidSite, type SourceEntry, type SourcePost } from './site.ts';
@@ -182,15 +183,6 @@ export function projectLiquid(input: ProjectLiquidInput): ProjectLiquid {
     postUrls.set(name, post.url);
     postUrls.set(name.split('/').pop() ?? name, post.url);
   }
-  const site = liquidSite({
-    config: { ...readLiquidConfig(input.root), ...input.config },
-    url: input.url,
-    pages,
-    posts,
-    data: readSiteData(input.root),
-    time: new Date(),
-    excerptSeparator: input.posts.excerptSeparator,
-  });
   const engine = createEngine({
     root: input.root,
     url: input.url,
@@ -198,6 +190,21 @@ export function projectLiquid(input: ProjectLiquidInput): ProjectLiquid {
     timezone: input.posts.timezone,
     linkTo: linkResolver(pages, posts, input.publicFiles),
     postUrl: (name) => postUrls.get(name),
+  });
+  const site: LiquidSite = liquidSite({
+    config: { ...readLiquidConfig(input.root), ...input.config },
+    url: input.url,
+    pages,
+    posts,
+    data: readSiteData(input.root),
+    time: new Date(),
+    excerptSeparator: input.posts.excerptSeparator,
+    // Read only once the site is made: an excerpt is worked out when Liquid reads it.
+    liquid: (entry, text, page) => {
+      if (!runsLiquid(entry.file, entry.data, text)) return undefined;
+      const result = renderLiquid(engine, { file: entry.file, body: text, bodyLine: 1, scope: { site: site.site, page } }, input.root);
+      return result.ok ? result.text : undefined;
+    },
   });
   const perPage = input.posts.perPage ?? 10;
   // The published posts, newest first: the ones the blog's routes number the pages by.
