@@ -25,15 +25,20 @@ export interface ListPageData extends Record<string, unknown> {
  * is left out: the checks report it.
  */
 export function listPagesLoader(): Loader {
+  let watching = false;
   return {
     name: 'portfolio-list-pages',
     async load(context: LoaderContext) {
       await storeListPages(context);
-      // In `astro dev` the list changes with the index and with the posts.
+      if (!context.watcher || watching) return;
+      watching = true;
+      // In `astro dev` the list changes with the index and with the posts: stored again after each
+      // change, one run after another.
       const root = fileURLToPath(context.config.root);
       const folders = [join(root, PAGES_DIR), join(root, POSTS_DIR)].map((folder) => `${folder}${sep}`);
-      context.watcher?.on('all', (_event, path) => {
-        if (folders.some((folder) => path.startsWith(folder))) void storeListPages(context);
+      let running = Promise.resolve();
+      context.watcher.on('all', (_event, path) => {
+        if (folders.some((folder) => path.startsWith(folder))) running = running.then(() => storeListPages(context)).catch(() => undefined);
       });
     },
   };
@@ -48,7 +53,8 @@ async function storeListPages(context: LoaderContext): Promise<void> {
     if (!read.ok) continue;
     const { data, body } = read.source;
     if (data['layout'] !== 'blog' || !runsLiquid(file, data, body) || !readsPaginator(body)) continue;
-    const texts = listedBefore(file, body) ?? (await listedFresh(file, body));
+    // In `astro dev` the checks run after this, and a post's change leaves the body as it was: run afresh.
+    const texts = (context.watcher ? undefined : listedBefore(file, body)) ?? (await listedFresh(file, body));
     if (texts === undefined) continue;
     for (const [index, text] of texts.entries()) {
       if (index === 0) continue;
