@@ -27,7 +27,7 @@ export function siteCollections() {
     schema: postSchema,
   });
 
-  /** Pages 2, 3, … of the blog's list, when its index's Liquid lists the posts through `paginator`. */
+  /** The pages of the blog's list, when its index's Liquid lists the posts through `paginator`. */
   const listPages = defineCollection({
     loader: listPagesLoader(),
     schema: z.object({ file: z.string(), page: z.number() }),

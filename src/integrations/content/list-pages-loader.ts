@@ -13,16 +13,17 @@ import { POSTS_DIR } from '../../lib/routing/posts.ts';
 export interface ListPageData extends Record<string, unknown> {
   /** The blog index's file, relative to the project root. */
   file: string;
-  /** 2 and up: page 1 is the index's own entry in `pages`. */
+  /** From 1. */
   page: number;
 }
 
 /**
- * The pages 2, 3, … of the blog's list when its index's Liquid reads `paginator`, as jekyll-paginate
- * rendered its `index.html` once per page: each one is what the index's Liquid wrote for that page
- * (kept by the checks, src/lib/checks/site.ts), rendered by Astro's own Markdown renderer like the
- * index itself (entries-loader.ts). Page 1 is the index's own entry. A page whose Liquid has a mistake
- * is left out: the checks report it.
+ * The pages of the blog's list when its index's Liquid reads `paginator`, as jekyll-paginate rendered
+ * its `index.html` once per page: each one is what the index's Liquid wrote for that page (kept by the
+ * checks, src/lib/checks/site.ts), rendered by Astro's own Markdown renderer like the index itself
+ * (entries-loader.ts). Page 1 is here too, though the index's own entry has it: in `astro dev` a new
+ * post changes every page of the list, not the index's file. A page whose Liquid has a mistake is
+ * left out: the checks report it.
  */
 export function listPagesLoader(): Loader {
   let watching = false;
@@ -57,7 +58,6 @@ async function storeListPages(context: LoaderContext): Promise<void> {
     const texts = (context.watcher ? undefined : listedBefore(file, body)) ?? (await listedFresh(file, body));
     if (texts === undefined) continue;
     for (const [index, text] of texts.entries()) {
-      if (index === 0) continue;
       const page = index + 1;
       const id = listPageId(file, page);
       const digest = context.generateDigest(`${file}\u0000${page}\u0000${text}`);

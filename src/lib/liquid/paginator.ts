@@ -64,5 +64,5 @@ export function readsPaginator(body: string): boolean {
   return false;
 }
 
-/** The id of page `page` (2 and up) of the blog's list in the content store, from its index's file. */
+/** The id of page `page` of the blog's list in the content store, from its index's file. */
 export const listPageId = (file: string, page: number): string => `${file}/page${page}`;
