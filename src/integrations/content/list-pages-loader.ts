@@ -50,7 +50,9 @@ async function storeListPages(context: LoaderContext): Promise<void> {
   const kept = new Set<string>();
   for (const path of await markdownFilesBelow(join(root, PAGES_DIR))) {
     const file = `${PAGES_DIR}/${path}`;
-    const read = readEntrySource(await readFile(join(root, file), 'utf8'));
+    const source = await readFile(join(root, file), 'utf8');
+    if (!source.includes('paginator')) continue;
+    const read = readEntrySource(source);
     if (!read.ok) continue;
     const { data, body } = read.source;
     if (data['layout'] !== 'blog' || !runsLiquid(file, data, body) || !readsPaginator(body)) continue;
