@@ -7,6 +7,7 @@ import { converterOutputExt, documentOutputExt, encodeUrlPath, rubyExtname, page
 import { maskCode } from '../../src/lib/checks/body.ts';
 import { permalinkProblems } from '../../src/lib/routing/permalink.ts';
 import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../src/lib/schema/page.ts';
+import { readsPaginator } from '../../src/lib/liquid/paginator.ts';
 import { frontMatterDefaults, type JekyllConfig } from './config.ts';
 import {
   editFrontMatter,
@@ -510,18 +511,15 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   const scope = { ...values, url, path };
   const html = isHtml(path) || ownLayout !== undefined;
   // An HTML body becomes one HTML block (htmlAsMarkdown), so none of it is code: every tag in it is converted.
-  // The paginated index's list is the blog layout's now: its `paginator` Liquid would list the posts twice.
-  const listedByLayout = context.paginated !== undefined && /\bpaginator\b/.test(split.body);
-  if (listedByLayout)
+  // The paginated index's own list stays: the build runs it for each page of the list, with `paginator`.
+  if (context.paginated !== undefined && readsPaginator(split.body))
     report.push({
-      kind: 'converted',
+      kind: 'changed',
       file: path,
       message:
-        "its body listed the posts through `paginator`; this project's blog layout lists them (title, date, excerpt, newer and older pages), so the body is not kept.",
+        'its body lists the posts through `paginator`: it is kept, and the build runs its Liquid once for each page of the list, as jekyll-paginate did; the blog layout shows it instead of its own list.',
     });
-  const converted = listedByLayout
-    ? { text: '', converted: [], leftovers: [], changes: [] }
-    : context.convert(split.body, { file: path, firstLine: split.bodyLine, markdown: !html, page: scope, keep: true });
+  const converted = context.convert(split.body, { file: path, firstLine: split.bodyLine, markdown: !html, page: scope, keep: true });
   report.push(...converted.converted, ...converted.leftovers, ...converted.changes);
   let body = converted.text;
   const stylesheets = withoutCompiledStylesheets(body, context.compiledStylesheets ?? new Map(), path, split.bodyLine);

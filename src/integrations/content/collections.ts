@@ -2,6 +2,7 @@ import { defineCollection } from 'astro/content/config';
 import { z } from 'astro/zod';
 import { dataGroups, recordsCollection, recordsForLoader } from '../../lib/data/data-file.ts';
 import { entriesLoader, recordsLoader } from './entries-loader.ts';
+import { listPagesLoader } from './list-pages-loader.ts';
 import { pageSchema } from '../../lib/schema/page.ts';
 import { postSchema } from '../../lib/schema/post.ts';
 import { OPTIMIZABLE_IMAGE } from '../../lib/schema/record.ts';
@@ -24,6 +25,12 @@ export function siteCollections() {
   const posts = defineCollection({
     loader: entriesLoader({ pattern: '**/*.{md,mdx}', base: './src/content/posts' }),
     schema: postSchema,
+  });
+
+  /** The pages of the blog's list, when its index's Liquid lists the posts through `paginator`. */
+  const listPages = defineCollection({
+    loader: listPagesLoader(),
+    schema: z.object({ file: z.string(), page: z.number() }),
   });
 
   /**
@@ -50,5 +57,5 @@ export function siteCollections() {
     ]),
   );
 
-  return { pages, posts, ...recordCollections };
+  return { pages, posts, listPages, ...recordCollections };
 }

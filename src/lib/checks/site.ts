@@ -11,7 +11,7 @@ import { isPublishedPost, postFacts, type PostFacts, type PostsConfig } from '..
 import { forgetValidated, rememberValidated } from '../content/validated-front-matter.ts';
 import { checkBody, type BodyProblem } from './body.ts';
 import { scriptingScheme } from '../links/html.ts';
-import { liquidModule, rememberRendered, runsLiquid } from '../liquid/bodies.ts';
+import { liquidModule, rememberListed, rememberRendered, runsLiquid } from '../liquid/bodies.ts';
 import { checkLiquidDataFiles } from './liquid-data.ts';
 import type { ProjectLiquid } from '../liquid/project.ts';
 import { imageFileMessage, imageFileProblem } from './image-file.ts';
@@ -198,17 +198,33 @@ function bodyChecker(input: SiteCheckInput): BodyChecker {
       url: input.liquid?.url ?? '',
       baseurl: input.liquid?.baseurl ?? '',
     });
-    const result = liquid.render(file, body, options.bodyLine);
-    if (!result.ok) return [result.problem];
-    rememberRendered(file, body, result.text);
+    // The blog's index whose Liquid reads `paginator` runs once for each page of the list, and each
+    // page's text is checked; a problem every page has is said once.
+    const texts: string[] = [];
+    const problems: (BodyProblem | Problem)[] = [];
+    const said = new Set<string>();
     // Liquid keeps a body's lines where its tags do not loop: a problem on line n of what it wrote is
     // placed on line n of the body, or its last line when the Liquid wrote more lines than there are.
     const lastLine = options.bodyLine + (body.match(/\n/g)?.length ?? 0);
-    return checkBody(result.text, { ...options, bodyLine: 1, bracesAreText: true }).map((problem) => ({
-      ...problem,
-      line: Math.min(options.bodyLine + problem.line - 1, lastLine),
-      message: `${problem.message} (in what the page's Liquid writes, at its line ${problem.line})`,
-    }));
+    for (const page of liquid.listPages(file, body)) {
+      const result = liquid.render(file, body, options.bodyLine, page);
+      if (!result.ok) return [result.problem];
+      texts.push(result.text);
+      for (const problem of checkBody(result.text, { ...options, bodyLine: 1, bracesAreText: true })) {
+        const key = `${problem.line}\u0000${problem.message}`;
+        if (said.has(key)) continue;
+        said.add(key);
+        const where = page === 1 ? '' : ` for page ${page} of the list`;
+        problems.push({
+          ...problem,
+          line: Math.min(options.bodyLine + problem.line - 1, lastLine),
+          message: `${problem.message} (in what the page's Liquid writes${where}, at its line ${problem.line})`,
+        });
+      }
+    }
+    rememberRendered(file, body, texts[0] ?? '');
+    if (data['layout'] === 'blog') rememberListed(file, body, texts);
+    return problems;
   };
 }
 

@@ -54,6 +54,29 @@ export function renderedBefore(file: string, body: string): string | undefined {
   return rendered().get(keyOf(file, body));
 }
 
+/** What the blog index's Liquid wrote for each page of its list (when it reads `paginator`), by body. */
+function listed(): Map<string, readonly string[]> {
+  const store = globalThis as { [key: symbol]: unknown };
+  return (store[Symbol.for('portfolio.liquidListed')] ??= new Map<string, readonly string[]>()) as Map<string, readonly string[]>;
+}
+
+/** Keeps what a body's Liquid wrote for pages 1, 2, … of the blog's list. */
+export function rememberListed(file: string, body: string, texts: readonly string[]): void {
+  const values = listed();
+  const key = keyOf(file, body);
+  values.delete(key);
+  values.set(key, texts);
+  for (const oldest of values.keys()) {
+    if (values.size <= 64) break;
+    values.delete(oldest);
+  }
+}
+
+/** What this body's Liquid wrote for each page of the list at the last check, if it was checked. */
+export function listedBefore(file: string, body: string): readonly string[] | undefined {
+  return listed().get(keyOf(file, body));
+}
+
 /** What a fresh run of a project's Liquid needs beyond its files: kept by the checks for the loader. */
 export interface ProjectSettings {
   root: string;
@@ -78,9 +101,22 @@ export function rememberSettings(settings: ProjectSettings): void {
  * when the Liquid has a mistake: the checks report it.
  */
 export async function renderFresh(file: string, body: string): Promise<string | undefined> {
+  return (await listedFresh(file, body, false))?.[0];
+}
+
+/**
+ * What a body's Liquid writes for each page of the blog's list, run afresh (see `renderFresh`); only
+ * page 1 unless `all`. `undefined` when the Liquid has a mistake.
+ */
+export async function listedFresh(file: string, body: string, all = true): Promise<string[] | undefined> {
   const settings = (globalThis as { [key: symbol]: unknown })[SETTINGS] as ProjectSettings | undefined;
   if (!settings) return undefined;
   const liquid = liquidModule().projectLiquid({ ...settings, ...(await settings.read()) });
-  const result = liquid.render(file, body, 1);
-  return result.ok ? result.text : undefined;
+  const texts: string[] = [];
+  for (const page of all ? liquid.listPages(file, body) : [1]) {
+    const result = liquid.render(file, body, 1, page);
+    if (!result.ok) return undefined;
+    texts.push(result.text);
+  }
+  return texts;
 }

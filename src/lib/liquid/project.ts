@@ -13,10 +13,12 @@ import { aliasExpansionProblem } from '../safe-yaml.ts';
 import { loadLiquidYaml } from '../checks/liquid-data.ts';
 import { isMarkdownFile } from '../files.ts';
 import { readEntrySource } from '../frontmatter/read-entry.ts';
-import { isPublishedFile, PAGES_DIR } from '../routing/pages.ts';
+import { isPublishedFile, PAGES_DIR, paginationPath } from '../routing/pages.ts';
 import { isPublishedPost, POSTS_DIR, postFacts, type PostsConfig } from '../routing/posts.ts';
 import { postSchema } from '../schema/post.ts';
+import { runsLiquid } from './bodies.ts';
 import { createEngine, renderLiquid, type RenderResult } from './engine.ts';
+import { listPageCount, paginatorOf, readsPaginator } from './paginator.ts';
 import { liquidSite, type LiquidSite, type SourceEntry, type SourcePost } from './site.ts';
 
 /** A file of the project, as the checks read it. */
@@ -43,8 +45,13 @@ export interface ProjectLiquidInput {
 export interface ProjectLiquid {
   engine: Liquid;
   site: LiquidSite;
-  /** Runs one page's or post's body. */
-  render(file: string, body: string, bodyLine: number): RenderResult;
+  /** Runs one page's or post's body; on the blog's index, for page `page` of its list (1 when not given). */
+  render(file: string, body: string, bodyLine: number, page?: number): RenderResult;
+  /**
+   * The pages of the list a body is run for: each one's on the blog's index (`layout: blog`) when its
+   * Liquid reads `paginator`, as jekyll-paginate ran its `index.html`; else only the first.
+   */
+  listPages(file: string, body: string): number[];
 }
 
 /** A data file's value, as Jekyll reads `_data/` (YAML, JSON, CSV and TSV with a header row). */
@@ -176,15 +183,6 @@ export function projectLiquid(input: ProjectLiquidInput): ProjectLiquid {
     postUrls.set(name, post.url);
     postUrls.set(name.split('/').pop() ?? name, post.url);
   }
-  const site = liquidSite({
-    config: { ...readLiquidConfig(input.root), ...input.config },
-    url: input.url,
-    pages,
-    posts,
-    data: readSiteData(input.root),
-    time: new Date(),
-    excerptSeparator: input.posts.excerptSeparator,
-  });
   const engine = createEngine({
     root: input.root,
     url: input.url,
@@ -193,9 +191,38 @@ export function projectLiquid(input: ProjectLiquidInput): ProjectLiquid {
     linkTo: linkResolver(pages, posts, input.publicFiles),
     postUrl: (name) => postUrls.get(name),
   });
+  const site: LiquidSite = liquidSite({
+    config: { ...readLiquidConfig(input.root), ...input.config },
+    url: input.url,
+    pages,
+    posts,
+    data: readSiteData(input.root),
+    time: new Date(),
+    excerptSeparator: input.posts.excerptSeparator,
+    // Read only once the site is made: an excerpt is worked out when Liquid reads it.
+    liquid: (entry, text, page) => {
+      if (!runsLiquid(entry.file, entry.data, text)) return undefined;
+      const result = renderLiquid(engine, { file: entry.file, body: text, bodyLine: 1, scope: { site: site.site, page } }, input.root);
+      return result.ok ? result.text : undefined;
+    },
+  });
+  const perPage = input.posts.perPage ?? 10;
+  // The published posts, newest first: the ones the blog's routes number the pages by.
+  const listed = site.site['posts'] as Record<string, unknown>[];
+  const blogOf = (file: string) => {
+    const page = site.pageOf(file);
+    return page?.['layout'] === 'blog' && typeof page['url'] === 'string' ? { page, permalink: page['url'] } : undefined;
+  };
   return {
     engine,
     site,
-    render: (file, body, bodyLine) => renderLiquid(engine, { file, body, bodyLine, scope: { site: site.site, page: site.pageOf(file) ?? {} } }, input.root),
+    render: (file, body, bodyLine, number = 1) => {
+      const blog = blogOf(file);
+      const scope: Record<string, unknown> = { site: site.site, page: blog?.page ?? site.pageOf(file) ?? {} };
+      if (blog) scope['paginator'] = paginatorOf(listed, perPage, number, (n) => paginationPath(blog.permalink, n));
+      return renderLiquid(engine, { file, body, bodyLine, scope }, input.root);
+    },
+    listPages: (file, body) =>
+      blogOf(file) && readsPaginator(body) ? Array.from({ length: listPageCount(listed.length, perPage) }, (_, index) => index + 1) : [1],
   };
 }

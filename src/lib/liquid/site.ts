@@ -40,6 +40,11 @@ export interface LiquidSiteInput {
   time: Date;
   /** The excerpt separator of posts (Jekyll's `excerpt_separator`, a blank line by default). */
   excerptSeparator?: string | undefined;
+  /**
+   * Runs the Liquid of an entry's text with the entry as `page`, as Jekyll runs an excerpt's before its
+   * Markdown; undefined when the text has none to run or a mistake (the page's own run reports it).
+   */
+  liquid?: ((entry: SourceEntry, text: string, page: Record<string, unknown>) => string | undefined) | undefined;
 }
 
 /** The Liquid scope of one site: `site`, and each entry's `page` by its file. */
@@ -76,11 +81,22 @@ function lazy(target: Record<string, unknown>, key: string, make: () => unknown)
 const words = (value: unknown): string[] =>
   value === undefined || value === null ? [] : Array.isArray(value) ? value.map(String) : String(value).split(/\s+/).filter(Boolean);
 
-/** Jekyll's excerpt: the body up to the separator (the first blank line by default), as HTML. */
-function excerptOf(body: string, separator: string): string {
-  const index = body.trimStart().indexOf(separator);
-  const head = index === -1 ? body.trimStart() : body.trimStart().slice(0, index);
-  return markdownToHtml(head, { features: FEATURES }).html;
+/** A Markdown link or footnote definition, as Jekyll's excerpt finds them: `[^1]: text`, `[id]: /url`. */
+const DEFINITION = /^ {0,3}(\[[^\]]+\])(:.+)$/gm;
+
+/**
+ * Jekyll's excerpt as Markdown (Jekyll::Excerpt#extract_excerpt): the body up to the separator (the
+ * first blank line by default), then each link or footnote definition of the rest whose label it uses.
+ */
+export function excerptSource(body: string, separator: string): string {
+  const text = body.trimStart();
+  const index = text.indexOf(separator);
+  if (index === -1) return text;
+  const head = text.slice(0, index);
+  const definitions = [...text.slice(index + separator.length).matchAll(DEFINITION)]
+    .filter(([, label = '']) => head.includes(label))
+    .map(([, label = '', rest = '']) => `${label}${rest}`);
+  return definitions.length === 0 ? head : `${head}\n\n${definitions.join('\n')}`;
 }
 
 const dateOf = (value: unknown): Date | undefined => {
@@ -97,7 +113,18 @@ export function liquidSite(input: LiquidSiteInput): LiquidSite {
     const object: Record<string, unknown> = { ...merged(entry.data), url: entry.url, path: entry.path, ...extra };
     // Jekyll 4 gives posts and collection documents an excerpt, a plain page none (unless it writes one).
     const hasExcerpt = 'date' in extra || typeof entry.data['collection'] === 'string';
-    if (hasExcerpt && !('excerpt' in object)) lazy(object, 'excerpt', () => excerptOf(entry.body, String(entry.data['excerpt_separator'] ?? separator)));
+    if (hasExcerpt && !('excerpt' in object)) {
+      let making = false;
+      lazy(object, 'excerpt', () => {
+        // An excerpt whose Liquid reads itself is empty there, not an endless loop.
+        if (making) return '';
+        making = true;
+        const markdown = excerptSource(entry.body, String(entry.data['excerpt_separator'] ?? separator));
+        const text = input.liquid?.(entry, markdown, object) ?? markdown;
+        making = false;
+        return markdownToHtml(text, { features: FEATURES }).html;
+      });
+    }
     lazy(object, 'content', () => entry.body);
     objects.set(entry.file, object);
     return object;

@@ -1,3 +1,5 @@
+import { runsLiquid } from '../liquid/bodies.ts';
+import { listPageCount, readsPaginator } from '../liquid/paginator.ts';
 import type { PageData } from '../schema/page.ts';
 import { RECORD_LISTS, type RecordData } from '../schema/record.ts';
 import { permalinkRoute, servedPaths } from './permalink.ts';
@@ -17,6 +19,8 @@ export interface PageLike {
   id: string;
   filePath?: string | undefined;
   data: PageData;
+  /** The body as written, before Liquid. */
+  body?: string | undefined;
 }
 
 /** A record as its collection stores it: the fields, its position in the file, and its image's metadata. */
@@ -77,7 +81,17 @@ export type PageView<Page extends PageLike, Image, Post = unknown> = { permalink
   | { layout: 'work_page'; page: Page; record: RecordView<Image> | undefined; index: { title: string; permalink: string } | undefined }
   | { layout: 'work'; page: Page; tiles: Tile<Image>[] }
   | { layout: 'home' | 'page'; page: Page }
-  | { layout: 'blog'; page: Page; posts: PostListing<Post>[]; pagination: Pagination }
+  | {
+      layout: 'blog';
+      page: Page;
+      posts: PostListing<Post>[];
+      pagination: Pagination;
+      /**
+       * Whether the page's own Liquid lists the posts through `paginator` (see src/lib/liquid/paginator.ts):
+       * then its body, run for this page of the list, is the list, and the layout lists nothing itself.
+       */
+      bodyLists: boolean;
+    }
   | { layout: 'post'; page?: undefined; listing: PostListing<Post>; previous?: PostListing<Post> | undefined; next?: PostListing<Post> | undefined }
   /** The home page the site makes when no page has the permalink `/`. */
   | { layout: 'default-home'; page?: undefined }
@@ -178,12 +192,14 @@ export function pageViews<Page extends PageLike, Image, Post = unknown>(
     const { layout, permalink, data: group = '' } = page.data;
     if (page.data.redirect_to !== undefined || permalink === NOT_FOUND_PERMALINK) return [];
     if (layout === 'blog') {
-      const total = Math.max(1, Math.ceil(newest.length / perPage));
+      const total = listPageCount(newest.length, perPage);
+      const bodyLists = page.body !== undefined && runsLiquid(page.filePath ?? page.id, page.data, page.body) && readsPaginator(page.body);
       return Array.from({ length: total }, (_, index) => ({
         layout,
         page,
         permalink: paginationPath(permalink, index + 1),
         posts: newest.slice(index * perPage, (index + 1) * perPage),
+        bodyLists,
         pagination: {
           current: index + 1,
           total,
