@@ -14,7 +14,8 @@
  *      one run of the suite shows that the workflow passes, that the tests ignore the owner's
  *      content, and that they pass a mistake by, which only the build catches.
  *
- * The suite runs once here and once in .ci/run (there with Chromium and Jekyll required).
+ * In this project's CI (.ci/run) this is where the whole suite runs, with Chromium required; .ci/run
+ * itself runs only the files that compare with Jekyll, which is never on the runner's PATH here.
  *
  * Usage: node scripts/ci/emulate-github.mjs   (from a checkout with node_modules installed; it
  * clones HEAD, so commit first). Exits non-zero at the first step that does not do what GitHub would.

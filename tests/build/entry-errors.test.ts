@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { legacyUrlsFile, staticFileUrl } from '../../scripts/import/urls.ts';
 import { permalinkToFile } from '../../src/lib/routing/permalink.ts';
 import {
   buildOnce,
@@ -314,6 +315,8 @@ const GOOD_CASES: Record<string, string | undefined> = {
 };
 
 const STANDARD_DATA = readFile(join(FIXTURES, 'site-data', 'work.yml'), 'utf8');
+/** Static files with names a URL must escape, built with the positive controls. */
+const ODD_NAMES = ['files/a\nb.txt', 'files/c#d.txt', 'files/e?f.txt'];
 
 /** The site options that add one fixture to the sample site, with the standard data file. */
 async function withFixture(kind: 'bad' | 'good', name: string): Promise<SiteOptions> {
@@ -482,11 +485,17 @@ describe('positive controls', () => {
     expect((await checkSiteFolder(site)).message).toBe('');
   });
 
-  /** All the controls in one site, so one build proves each of them builds. */
+  /**
+   * All the controls in one site, so one build proves each of them builds; with them, static files
+   * whose names hold a newline, `#` or `?`, listed in src/data/legacy-urls.txt as the importer lists
+   * them (as a browser requests each).
+   */
   const goodSite = () =>
     buildOnce('good-controls', async () => {
       const files: Record<string, string> = {};
       for (const name of Object.keys(GOOD_CASES)) files[page(name)] = await readText(join(FIXTURES, 'good'), name);
+      for (const name of ODD_NAMES) files[`public/${name}`] = 'x';
+      files['src/data/legacy-urls.txt'] = legacyUrlsFile(ODD_NAMES.map((name) => ({ url: staticFileUrl(name), from: name, file: name })));
       return buildSite('good-controls', { data: { 'work.yml': await STANDARD_DATA }, files });
     });
 
@@ -494,6 +503,12 @@ describe('positive controls', () => {
     const site = await goodSite();
     expect(site.exitCode, site.output).toBe(0);
     expect(site.output).toContain('all resolve.');
+  });
+
+  it('serve the old URLs of files with a newline, # or ? in their name, as the importer lists them', async () => {
+    const site = await goodSite();
+    expect(site.exitCode, site.output).toBe(0);
+    expect(site.output).toContain('Every old URL is still served.');
   });
 
   it.each(Object.entries(GOOD_CASES).map(([name, file]) => [name, file ?? 'no file: never published'] as const))('%s is written to %s', async (name) => {
