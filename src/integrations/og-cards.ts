@@ -5,14 +5,15 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { filesBelow } from '../lib/files.ts';
 import type { CardFacts } from '../lib/og/card.ts';
+import { asShown, sourceCardFacts } from '../lib/og/card-facts.ts';
 import { cachedCards, rememberCards, sourceFingerprint } from '../lib/og/card-manifest.ts';
 import type { CardWorkerData, CardWorkerMessage } from '../lib/og/card-worker.ts';
 import { attributeOf, elements, parseDocument } from '../lib/links/html.ts';
 import { withoutBase } from '../lib/url.ts';
 
 /**
- * A social card for every page (src/lib/og/): drawn on a worker thread from the sources while Astro
- * builds, kept in Astro's cache folder between builds like its optimised images, and copied to the
+ * A social card for every page (src/lib/og/): drawn on a worker thread while Astro builds, from the
+ * sources this thread reads as soon as the config is known, kept in Astro's cache folder between builds like its optimised images, and copied to the
  * address each page's `og:image` names once the pages are written. A page the sources do not
  * describe (the 404 page, a blog's further pages) gets its card from its own `<head>`. A build from
  * the same sources as the last one, every card still cached, starts no worker and runs no checks:
@@ -57,7 +58,7 @@ export function ogCards(): AstroIntegration {
         cached = await cachedCards(cacheDir, await fingerprint);
         if (cached) return;
         messages = [];
-        worker = new Worker(new URL('../lib/og/card-worker.ts', import.meta.url), { workerData: { root, publicDir, cacheDir } satisfies CardWorkerData });
+        worker = new Worker(new URL('../lib/og/card-worker.ts', import.meta.url), { workerData: { cacheDir } satisfies CardWorkerData });
         // A build that fails before its pages are written must still exit: the worker holds it open only while waited for.
         worker.unref();
         worker.on('message', (message: CardWorkerMessage) => {
@@ -68,11 +69,20 @@ export function ogCards(): AstroIntegration {
           } else messages.push(message);
         });
         worker.on('error', (error) => worker?.emit('message', { type: 'failed', message: error.stack ?? error.message } satisfies CardWorkerMessage));
+        // Read here, where the checks' code is loaded already, while the worker loads the drawing.
+        try {
+          worker.postMessage([...(await sourceCardFacts(root, publicDir))]);
+        } catch (error) {
+          worker.emit('message', {
+            type: 'failed',
+            message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+          } satisfies CardWorkerMessage);
+        }
       },
 
       'astro:build:done': async ({ dir, logger }) => {
         if (cached) {
-          await publishCards(fileURLToPath(dir), logger, { type: 'ready', files: [...cached], drawn: 0 });
+          await publishCards(fileURLToPath(dir), logger, { type: 'drawn', files: [...cached], drawn: 0 });
           cached = undefined;
           return;
         }
@@ -102,7 +112,7 @@ export function ogCards(): AstroIntegration {
       if (!head.image) continue;
       const path = withoutBase(base, new URL(head.image).pathname);
       wanted.set(path, page);
-      if (!files.has(path)) missing.set(path, { title: head.title, description: head.description, siteName: head.siteName });
+      if (!files.has(path)) missing.set(path, asShown({ title: head.title, description: head.description, siteName: head.siteName }));
     }
     if (missing.size > 0 && worker) {
       worker.postMessage([...missing]);

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { truncateText } from '../html/page-facts.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from './card-path.ts';
 
 /**
@@ -10,12 +9,16 @@ import { CARD_HEIGHT, CARD_WIDTH } from './card-path.ts';
  * and resvg (SVG to PNG), with the Inter font from @fontsource/inter (satori reads WOFF, not WOFF2).
  */
 export interface CardFacts {
+  /** The title and description as the card shows them: cut to `CARD_TEXT_MAX` (see `asShown` in card-facts.ts). */
   title: string;
   description?: string | undefined;
   /** The record's image file (PNG or JPEG), absolute path. */
   image?: string | undefined;
   siteName: string;
 }
+
+/** The longest title and description a card has room for. */
+export const CARD_TEXT_MAX = { title: 80, description: 150 } as const;
 
 /** The most a card may weigh: link previewers fetch it on every share. */
 export const CARD_MAX_BYTES = 100_000;
@@ -61,8 +64,7 @@ const GAP = 64;
 const IMAGE_SIZE = 380;
 
 function layout(facts: CardFacts): Node {
-  const title = truncateText(facts.title, 80);
-  const description = facts.description ? truncateText(facts.description, 150) : undefined;
+  const { title, description } = facts;
   // Explicit sizes: satori wraps text at its box's width, and a flex box does not always pass one down.
   const textWidth = CARD_WIDTH - 2 * PADDING - (facts.image ? IMAGE_SIZE + GAP : 0);
   const text = box({ flexDirection: 'column', width: textWidth, height: CARD_HEIGHT - 2 * PADDING, justifyContent: 'space-between' }, [
@@ -89,13 +91,23 @@ function layout(facts: CardFacts): Node {
   );
 }
 
+/** The card as an SVG (satori: layout, and text as paths). */
+export async function cardSvg(facts: CardFacts): Promise<string> {
+  const { default: satori } = await import('satori');
+  return satori(layout(facts) as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts() });
+}
+
+/** The card's SVG as a PNG (resvg), before any shrinking to `CARD_MAX_BYTES`. */
+export async function svgPng(svg: string): Promise<Buffer> {
+  const { Resvg } = await import('@resvg/resvg-js');
+  // Satori draws the text as paths: resvg needs no fonts, and scanning the system's would double its time.
+  return new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+}
+
 /** The card as a PNG, within `CARD_MAX_BYTES`: a card with a photo is quantised to a palette when it would weigh more. */
 export async function renderCard(facts: CardFacts): Promise<Buffer> {
   // Loaded only when a card is drawn: a build whose cards are all cached spends nothing on them.
-  const [{ default: satori }, { Resvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
-  const svg = await satori(layout(facts) as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts() });
-  // Satori draws the text as paths: resvg needs no fonts, and scanning the system's would double its time.
-  const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+  const png = await svgPng(await cardSvg(facts));
   if (png.length <= CARD_MAX_BYTES) return png;
   // Astro's own image service brings sharp; it is needed only for a card with a photo.
   const { default: sharp } = await import('sharp');
