@@ -58,6 +58,9 @@ export function ogCards(): AstroIntegration {
         cached = await cachedCards(cacheDir, await fingerprint);
         if (cached) return;
         messages = [];
+        // Sharp (libvips) must be loaded by this thread before a worker loads it: otherwise its shared
+        // libraries are unloaded with the worker while their threads still run (sharp's docs, glibc).
+        await import('sharp');
         worker = new Worker(new URL('../lib/og/card-worker.ts', import.meta.url), { workerData: { cacheDir } satisfies CardWorkerData });
         // A build that fails before its pages are written must still exit: the worker holds it open only while waited for.
         worker.unref();

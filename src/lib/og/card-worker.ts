@@ -7,7 +7,7 @@ import { drawCards } from './draw-cards.ts';
  * cards (path and facts, as `cardFactsOf` gives them), answered in turn with the cached file of each.
  * The build's thread reads the sources and sends the pages' and posts' cards as soon as the config
  * is known, then any card only a built page describes. The thread loads only the drawing (satori and
- * resvg): the sources are read where the checks' code is loaded already.
+ * sharp): the sources are read where the checks' code is loaded already.
  */
 export interface CardWorkerData {
   cacheDir: string;
@@ -19,7 +19,7 @@ const { cacheDir } = workerData as CardWorkerData;
 const port = parentPort;
 
 // Loaded while the build's thread reads the sources, rather than once the first card arrives.
-const drawing = Promise.all([import('satori'), import('@resvg/resvg-js')]);
+const drawing = Promise.all([import('satori'), import('sharp')]);
 let queue: Promise<unknown> = drawing;
 
 port?.on('message', (cards: [string, CardFacts][]) => {

@@ -6,7 +6,7 @@ import { CARD_HEIGHT, CARD_WIDTH } from './card-path.ts';
 /**
  * A page's social card: a 1200 × 630 PNG with the page's title, its summary or description, the
  * record's image when it has one, and the site's name. Drawn by satori (layout and text to SVG paths)
- * and resvg (SVG to PNG), with the Inter font from @fontsource/inter (satori reads WOFF, not WOFF2).
+ * and sharp (SVG to PNG), with the Inter font from @fontsource/inter (satori reads WOFF, not WOFF2).
  */
 export interface CardFacts {
   /** The title and description as the card shows them: cut to `CARD_TEXT_MAX` (see `asShown` in card-facts.ts). */
@@ -24,7 +24,7 @@ export const CARD_TEXT_MAX = { title: 80, description: 150 } as const;
 export const CARD_MAX_BYTES = 100_000;
 
 /** Bumped when the drawing changes, so cached cards made by older code are made again. */
-const CARD_VERSION = 2;
+const CARD_VERSION = 3;
 
 /** Colours of the site's dark scheme (src/styles/site.css), so a card looks like the site. */
 const COLOURS = { background: '#0f1420', surface: '#182032', text: '#e6e9ef', muted: '#aab3c5', accent: '#93c5fd' } as const;
@@ -97,11 +97,13 @@ export async function cardSvg(facts: CardFacts): Promise<string> {
   return satori(layout(facts) as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts() });
 }
 
-/** The card's SVG as a PNG (resvg), before any shrinking to `CARD_MAX_BYTES`. */
+/**
+ * The card's SVG as an RGB PNG. Sharp (librsvg) rasterises and encodes it in about a third of the
+ * processor time resvg takes (docs/performance.md); the text is paths, so no font is looked up.
+ */
 export async function svgPng(svg: string): Promise<Buffer> {
-  const { Resvg } = await import('@resvg/resvg-js');
-  // Satori draws the text as paths: resvg needs no fonts, and scanning the system's would double its time.
-  return new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+  const { default: sharp } = await import('sharp');
+  return sharp(Buffer.from(svg)).removeAlpha().png({ compressionLevel: 6 }).toBuffer();
 }
 
 /** The card as a PNG, within `CARD_MAX_BYTES`: a card with a photo is quantised to a palette when it would weigh more. */
@@ -109,7 +111,6 @@ export async function renderCard(facts: CardFacts): Promise<Buffer> {
   // Loaded only when a card is drawn: a build whose cards are all cached spends nothing on them.
   const png = await svgPng(await cardSvg(facts));
   if (png.length <= CARD_MAX_BYTES) return png;
-  // Astro's own image service brings sharp; it is needed only for a card with a photo.
   const { default: sharp } = await import('sharp');
   for (const colours of [256, 128, 64]) {
     const smaller = await sharp(png).png({ palette: true, colours, compressionLevel: 9 }).toBuffer();
