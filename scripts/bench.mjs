@@ -23,6 +23,7 @@ import {
   formatPhases,
   median,
   parseBenchArgs,
+  parseCpuMs,
   parseMaxRss,
   runRatio,
 } from './lib/bench.mjs';
@@ -97,7 +98,12 @@ async function build(root, logFile) {
   await mkdir(dirname(logFile), { recursive: true });
   await writeFile(logFile, `${lines.map(({ at, text }) => `${(at / 1000).toFixed(2).padStart(7)}s  ${text}`).join('\n')}\n`);
   if (exitCode !== 0) throw new Error(`astro build failed in ${root} (exit ${exitCode}); log: ${logFile}\n${(streams.stdout + streams.stderr).slice(-3000)}`);
-  return { ms, rssBytes: useTime ? parseMaxRss(streams.stderr) : polledHwm, phases: buildPhases(lines, ms) };
+  return {
+    ms,
+    cpuMs: useTime ? parseCpuMs(streams.stderr) : undefined,
+    rssBytes: useTime ? parseMaxRss(streams.stderr) : polledHwm,
+    phases: buildPhases(lines, ms),
+  };
 }
 
 /**
@@ -144,12 +150,15 @@ async function measure(entries, runs, warm, noCards) {
       await expectPages(root, entries);
       results.push(figures);
       const rss = figures.rssBytes === undefined ? 'n/a' : `${Math.round(figures.rssBytes / 1024 / 1024)} MiB`;
+      const cpu = figures.cpuMs === undefined ? '' : `, CPU ${(figures.cpuMs / 1000).toFixed(2)} s`;
       console.log(
-        `  ${name.padEnd(4)} ${entries} entries, run ${run}/${runs}: ${(figures.ms / 1000).toFixed(2)} s, peak RSS ${rss}  (${formatPhases(figures.phases)})`,
+        `  ${name.padEnd(4)} ${entries} entries, run ${run}/${runs}: ${(figures.ms / 1000).toFixed(2)} s${cpu}, peak RSS ${rss}  (${formatPhases(figures.phases)})`,
       );
     }
     console.log(`  ours/bare in run ${run}: ${((ours[run - 1]?.ms ?? Number.NaN) / (bare[run - 1]?.ms ?? Number.NaN)).toFixed(2)}x`);
   }
+  const cpu = ours.map((result) => result.cpuMs);
+  if (cpu.every((ms) => ms !== undefined)) console.log(`  ours ${entries} entries, median CPU (user + system): ${(median(cpu) / 1000).toFixed(2)} s`);
   const pick = (results) => ({
     ms: median(results.map((result) => result.ms)),
     rssBytes: results.some((result) => result.rssBytes === undefined) ? undefined : median(results.map((result) => result.rssBytes)),

@@ -175,9 +175,22 @@ export function parseMaxRss(text) {
 }
 
 /**
+ * The processor time in ms (user + system, the process and its waited-for children, worker threads
+ * included) from GNU time's `-v` report, or undefined when absent. On a shared machine it varies
+ * far less than the wall time.
+ * @param {string} text
+ */
+export function parseCpuMs(text) {
+  const user = /User time \(seconds\):\s*([\d.]+)/.exec(text);
+  const system = /System time \(seconds\):\s*([\d.]+)/.exec(text);
+  return user && system ? Math.round((Number(user[1]) + Number(system[1])) * 1000) : undefined;
+}
+
+/**
  * @typedef {object} BuildFigures
  * @property {number} ms      wall time of the whole `astro build` process
  * @property {number | undefined} rssBytes peak RSS of the build process
+ * @property {number | undefined} [cpuMs] processor time of the build process (user + system)
  */
 
 /**

@@ -1,18 +1,19 @@
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { filesBelow } from '../lib/files.ts';
+import { filesBelowSync } from '../lib/files.ts';
 import type { CardFacts } from '../lib/og/card.ts';
+import { asShown, sourceCardFacts } from '../lib/og/card-facts.ts';
 import { cachedCards, rememberCards, sourceFingerprint } from '../lib/og/card-manifest.ts';
 import type { CardWorkerData, CardWorkerMessage } from '../lib/og/card-worker.ts';
 import { attributeOf, elements, parseDocument } from '../lib/links/html.ts';
 import { withoutBase } from '../lib/url.ts';
 
 /**
- * A social card for every page (src/lib/og/): drawn on a worker thread from the sources while Astro
- * builds, kept in Astro's cache folder between builds like its optimised images, and copied to the
+ * A social card for every page (src/lib/og/): drawn on a worker thread while Astro builds, from the
+ * sources this thread reads as soon as the config is known, kept in Astro's cache folder between builds like its optimised images, and copied to the
  * address each page's `og:image` names once the pages are written. A page the sources do not
  * describe (the 404 page, a blog's further pages) gets its card from its own `<head>`. A build from
  * the same sources as the last one, every card still cached, starts no worker and runs no checks:
@@ -57,7 +58,10 @@ export function ogCards(): AstroIntegration {
         cached = await cachedCards(cacheDir, await fingerprint);
         if (cached) return;
         messages = [];
-        worker = new Worker(new URL('../lib/og/card-worker.ts', import.meta.url), { workerData: { root, publicDir, cacheDir } satisfies CardWorkerData });
+        // Sharp (libvips) must be loaded by this thread before a worker loads it: otherwise its shared
+        // libraries are unloaded with the worker while their threads still run (sharp's docs, glibc).
+        await import('sharp');
+        worker = new Worker(new URL('../lib/og/card-worker.ts', import.meta.url), { workerData: { cacheDir } satisfies CardWorkerData });
         // A build that fails before its pages are written must still exit: the worker holds it open only while waited for.
         worker.unref();
         worker.on('message', (message: CardWorkerMessage) => {
@@ -68,18 +72,30 @@ export function ogCards(): AstroIntegration {
           } else messages.push(message);
         });
         worker.on('error', (error) => worker?.emit('message', { type: 'failed', message: error.stack ?? error.message } satisfies CardWorkerMessage));
+        // Read here, where the checks' code is loaded already, while the worker loads the drawing.
+        try {
+          worker.postMessage([...(await sourceCardFacts(root, publicDir))]);
+        } catch (error) {
+          worker.emit('message', {
+            type: 'failed',
+            message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+          } satisfies CardWorkerMessage);
+        }
       },
 
       'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
         if (cached) {
-          await publishCards(fileURLToPath(dir), logger, { type: 'ready', files: [...cached], drawn: 0 });
+          await publishCards(outDir, logger, builtCards(outDir), { type: 'drawn', files: [...cached], drawn: 0 });
           cached = undefined;
           return;
         }
         if (!worker) return;
         worker.ref();
         try {
-          await publishCards(fileURLToPath(dir), logger, await next());
+          // The pages are read while the worker may still be drawing.
+          const built = builtCards(outDir);
+          await publishCards(outDir, logger, built, await next());
         } finally {
           await worker.terminate();
           worker = undefined;
@@ -88,22 +104,28 @@ export function ogCards(): AstroIntegration {
     },
   };
 
-  async function publishCards(outDir: string, logger: AstroIntegrationLogger, ready: CardWorkerMessage) {
+  /**
+   * Each built page's card (by the path its `og:image` names) with the page's own words for it, read
+   * from its `<head>`: one after another and in this thread, which has nothing else to do by now,
+   * rather than as a thousand small jobs for the thread pool.
+   */
+  function builtCards(outDir: string): Map<string, CardFacts> {
+    const cards = new Map<string, CardFacts>();
+    for (const page of filesBelowSync(outDir).filter((file) => file.endsWith('.html'))) {
+      const head = headFacts(readFileSync(join(outDir, page), 'utf8'));
+      if (!head.image) continue;
+      cards.set(withoutBase(base, new URL(head.image).pathname), asShown({ title: head.title, description: head.description, siteName: head.siteName }));
+    }
+    return cards;
+  }
+
+  async function publishCards(outDir: string, logger: AstroIntegrationLogger, built: ReadonlyMap<string, CardFacts>, ready: CardWorkerMessage) {
     if (ready.type === 'failed') throw new Error(`The social cards could not be drawn:\n${ready.message}`);
     const files = new Map(ready.files);
     // Remembered before the cards only a built page describes are added: those are read from the pages each time.
     if (!cached && fingerprint) await rememberCards(cacheDir, await fingerprint, files);
     let drawn = ready.drawn;
-    const pages = (await filesBelow(outDir)).filter((file) => file.endsWith('.html'));
-    const wanted = new Map<string, string>();
-    const missing = new Map<string, CardFacts>();
-    for (const page of pages) {
-      const head = headFacts(await readFile(join(outDir, page), 'utf8'));
-      if (!head.image) continue;
-      const path = withoutBase(base, new URL(head.image).pathname);
-      wanted.set(path, page);
-      if (!files.has(path)) missing.set(path, { title: head.title, description: head.description, siteName: head.siteName });
-    }
+    const missing = new Map([...built].filter(([path]) => !files.has(path)));
     if (missing.size > 0 && worker) {
       worker.postMessage([...missing]);
       const more = await next();
@@ -117,14 +139,16 @@ export function ogCards(): AstroIntegration {
       for (const [path, file] of more.files) files.set(path, file);
       drawn += more.drawn;
     }
-    for (const path of wanted.keys()) {
+    const folders = new Set<string>();
+    for (const path of built.keys()) {
       const file = files.get(path);
       if (!file) continue;
       const target = join(outDir, path);
-      await mkdir(dirname(target), { recursive: true });
-      await copyFile(file, target);
+      if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
+      folders.add(dirname(target));
+      copyFileSync(file, target);
     }
-    logger.info(`${wanted.size} social cards, ${drawn} drawn and ${wanted.size - drawn} from the cache.`);
+    logger.info(`${built.size} social cards, ${drawn} drawn and ${built.size - drawn} from the cache.`);
   }
 }
 

@@ -9,6 +9,7 @@ import {
   formatBenchTable,
   median,
   parseBenchArgs,
+  parseCpuMs,
   parseMaxRss,
   runRatio,
 } from '../../scripts/lib/bench.mjs';
@@ -81,6 +82,14 @@ describe('median', () => {
     [[4, 1, 3, 2], 2.5],
   ])('%j is %d', (values, expected) => expect(median(values)).toBe(expected));
   it('is NaN for nothing', () => expect(median([])).toBeNaN());
+});
+
+describe('parseCpuMs', () => {
+  it.each([
+    ['\tUser time (seconds): 3.21\n\tSystem time (seconds): 0.45\n', 3660],
+    ['\tUser time (seconds): 3.21\n', undefined],
+    ['Exit status: 0\n', undefined],
+  ])('%j', (text, expected) => expect(parseCpuMs(text)).toBe(expected));
 });
 
 describe('parseMaxRss', () => {

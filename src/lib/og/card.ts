@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { truncateText } from '../html/page-facts.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from './card-path.ts';
 
 /**
  * A page's social card: a 1200 × 630 PNG with the page's title, its summary or description, the
  * record's image when it has one, and the site's name. Drawn by satori (layout and text to SVG paths)
- * and resvg (SVG to PNG), with the Inter font from @fontsource/inter (satori reads WOFF, not WOFF2).
+ * and sharp (SVG to PNG), with the Inter font from @fontsource/inter (satori reads WOFF, not WOFF2).
  */
 export interface CardFacts {
+  /** The title and description as the card shows them: cut to `CARD_TEXT_MAX` (see `asShown` in card-facts.ts). */
   title: string;
   description?: string | undefined;
   /** The record's image file (PNG or JPEG), absolute path. */
@@ -17,11 +17,14 @@ export interface CardFacts {
   siteName: string;
 }
 
+/** The longest title and description a card has room for. */
+export const CARD_TEXT_MAX = { title: 80, description: 150 } as const;
+
 /** The most a card may weigh: link previewers fetch it on every share. */
 export const CARD_MAX_BYTES = 100_000;
 
 /** Bumped when the drawing changes, so cached cards made by older code are made again. */
-const CARD_VERSION = 2;
+const CARD_VERSION = 3;
 
 /** Colours of the site's dark scheme (src/styles/site.css), so a card looks like the site. */
 const COLOURS = { background: '#0f1420', surface: '#182032', text: '#e6e9ef', muted: '#aab3c5', accent: '#93c5fd' } as const;
@@ -61,8 +64,7 @@ const GAP = 64;
 const IMAGE_SIZE = 380;
 
 function layout(facts: CardFacts): Node {
-  const title = truncateText(facts.title, 80);
-  const description = facts.description ? truncateText(facts.description, 150) : undefined;
+  const { title, description } = facts;
   // Explicit sizes: satori wraps text at its box's width, and a flex box does not always pass one down.
   const textWidth = CARD_WIDTH - 2 * PADDING - (facts.image ? IMAGE_SIZE + GAP : 0);
   const text = box({ flexDirection: 'column', width: textWidth, height: CARD_HEIGHT - 2 * PADDING, justifyContent: 'space-between' }, [
@@ -89,15 +91,26 @@ function layout(facts: CardFacts): Node {
   );
 }
 
+/** The card as an SVG (satori: layout, and text as paths). */
+export async function cardSvg(facts: CardFacts): Promise<string> {
+  const { default: satori } = await import('satori');
+  return satori(layout(facts) as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts() });
+}
+
+/**
+ * The card's SVG as an RGB PNG. Sharp (librsvg) rasterises and encodes it in about a third of the
+ * processor time resvg takes (docs/performance.md); the text is paths, so no font is looked up.
+ */
+export async function svgPng(svg: string): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
+  return sharp(Buffer.from(svg)).removeAlpha().png({ compressionLevel: 6 }).toBuffer();
+}
+
 /** The card as a PNG, within `CARD_MAX_BYTES`: a card with a photo is quantised to a palette when it would weigh more. */
 export async function renderCard(facts: CardFacts): Promise<Buffer> {
   // Loaded only when a card is drawn: a build whose cards are all cached spends nothing on them.
-  const [{ default: satori }, { Resvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
-  const svg = await satori(layout(facts) as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts() });
-  // Satori draws the text as paths: resvg needs no fonts, and scanning the system's would double its time.
-  const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+  const png = await svgPng(await cardSvg(facts));
   if (png.length <= CARD_MAX_BYTES) return png;
-  // Astro's own image service brings sharp; it is needed only for a card with a photo.
   const { default: sharp } = await import('sharp');
   for (const colours of [256, 128, 64]) {
     const smaller = await sharp(png).png({ palette: true, colours, compressionLevel: 9 }).toBuffer();

@@ -4,24 +4,40 @@ import { join } from 'node:path';
 import { cardKey, renderCard, type CardFacts } from './card.ts';
 
 /**
+ * How many cards are drawn at once: satori lays out the next card on this thread while sharp turns
+ * the last ones into PNG on its own threads. More only queue behind each other.
+ */
+const IN_FLIGHT = 3;
+
+/**
  * Draws the cards into the cache folder, each under the hash of what it shows (`cardKey`), and
  * returns each card's cached file by its path. A card already there is not drawn again: a build
- * after one that drew it spends only the hashing.
+ * after one that drew it spends only the hashing. Two pages showing the same card share its file.
  */
 export async function drawCards(cards: Iterable<[string, CardFacts]>, cacheDir: string): Promise<{ files: Map<string, string>; drawn: number }> {
   await mkdir(cacheDir, { recursive: true });
   const files = new Map<string, string>();
-  let drawn = 0;
+  const drawing = new Map<string, Promise<void>>();
+  const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
   for (const [path, facts] of cards) {
     const file = join(cacheDir, `${cardKey(facts)}.png`);
-    if (!existsSync(file)) {
-      // Written whole under another name first: a build stopped halfway leaves no half card behind.
-      const partial = `${file}.${process.pid}.tmp`;
-      await writeFile(partial, await renderCard(facts));
-      await rename(partial, file);
-      drawn++;
-    }
     files.set(path, file);
+    if (failure || drawing.has(file) || existsSync(file)) continue;
+    // Written whole under another name first: a build stopped halfway leaves no half card behind.
+    const partial = `${file}.${process.pid}.tmp`;
+    const task = renderCard(facts)
+      .then((png) => writeFile(partial, png))
+      .then(() => rename(partial, file))
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => running.delete(task));
+    drawing.set(file, task);
+    running.add(task);
+    if (running.size >= IN_FLIGHT) await Promise.race(running);
   }
-  return { files, drawn };
+  await Promise.all(drawing.values());
+  if (failure) throw failure.error;
+  return { files, drawn: drawing.size };
 }
