@@ -1,4 +1,5 @@
 import { markdownToHtml } from 'satteri';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { absoluteUrls } from '../../src/lib/html/absolute-urls.ts';
 import { excerptHtml } from '../../src/lib/html/excerpt.ts';
@@ -83,6 +84,40 @@ describe('renderedFacts: the description comes from the rendered text, as a read
     ).html;
     expect(entryDescription(undefined, html)).toBe(
       truncateText(renderedFacts(`<header><p>Group</p></header><div data-page-body>${html}</div>`).firstParagraph ?? ''),
+    );
+  });
+
+  it.each([
+    ['a comment that holds an end tag', '<p>Hello <!-- </p> --> world.</p><p>Second.</p>'],
+    ['an attribute that holds an end tag', '<p>Hello <a title="</p>" href="/x">there</a> world.</p><p>Second.</p>'],
+    ['an empty paragraph first', '<p> </p><p>Then words.</p><p>More.</p>'],
+    ['a paragraph in a list first', '<ul><li><p>item</p></li></ul><p>Prose.</p><p>More.</p>'],
+    ['a stray end tag first', '</p><p>Words.</p><p>More.</p>'],
+  ])("reads the first paragraph of a body with %s as the page's reading does", (_case, rendered) => {
+    expect(entryDescription(undefined, rendered)).toBe(renderedFacts(`<div data-page-body>${rendered}</div>`).firstParagraph);
+  });
+
+  it("reads any body's first paragraph as the page's reading does (property)", () => {
+    const part = fc.constantFrom(
+      '<p>One.</p>',
+      '<p></p>',
+      '<p>Two <!-- </p> --> too.</p>',
+      '<p><a title="</p>">Three</a></p>',
+      '<ul><li><p>Item.</p></li></ul>',
+      '</p>',
+      '<blockquote><p>Quote.</p></blockquote>',
+      '<p>Four <b>bold</p> rest</b>',
+      'text',
+      '<!--',
+      '<p title="x',
+    );
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 6 }), (parts) => {
+        const rendered = parts.join('');
+        fc.pre(!/<\/\s*(?:html|body|main|article)\b/i.test(rendered));
+        const page = renderedFacts(`<div data-page-body>${rendered}</div>`).firstParagraph;
+        expect(entryDescription(undefined, rendered)).toBe(page === undefined ? undefined : truncateText(page));
+      }),
     );
   });
 

@@ -59,17 +59,32 @@ const CLOSES_THE_SURROUNDINGS = new RegExp(`</\\s*(?:${BODY_SURROUNDINGS.filter(
  */
 export function entryDescription(own: string | undefined, renderedBody: string | undefined): string | undefined {
   if (own !== undefined || renderedBody === undefined || CLOSES_THE_SURROUNDINGS.test(renderedBody)) return own;
-  const first = readFacts(
-    `<div data-page-body>${renderedBody}</div>`,
-    { styleElements: [], styleAttributes: [], imageOrigins: [], firstParagraph: undefined },
-    true,
-  ).firstParagraph;
+  const first = firstParagraphOf(renderedBody);
   return first === undefined ? undefined : truncateText(first);
 }
 
-function readFacts(html: string, facts: RenderedFacts, onlyParagraph: boolean): RenderedFacts {
+/**
+ * The first paragraph of a body. HTML is read front to back, so the body up to a paragraph's end tag
+ * reads as the whole body does up to there: the first paragraph found in that prefix, closed there by
+ * its own end tag, is the body's (a long body need not be read whole). A prefix cut inside a comment
+ * or an attribute leaves the paragraph without its end tag, and the whole body is read.
+ */
+function firstParagraphOf(body: string): string | undefined {
+  const end = /<\/p\s*>/i.exec(body);
+  if (end !== null && end.index + end[0].length < body.length) {
+    const prefix = readFacts(`<div data-page-body>${body.slice(0, end.index + end[0].length)}`, emptyFacts(), true, true);
+    if (prefix.paragraph?.sourceCodeLocation?.endTag !== undefined) return prefix.firstParagraph;
+  }
+  return readFacts(`<div data-page-body>${body}</div>`, emptyFacts(), true).firstParagraph;
+}
+
+const emptyFacts = (): RenderedFacts => ({ styleElements: [], styleAttributes: [], imageOrigins: [], firstParagraph: undefined });
+
+/** The facts, and with `locations` the element of the first paragraph. */
+function readFacts(html: string, facts: RenderedFacts, onlyParagraph: boolean, locations = false): RenderedFacts & { paragraph?: HtmlElement } {
   const origins = new Set<string>();
-  const root = parseHtmlFragment(html, { locations: false });
+  let paragraph: HtmlElement | undefined;
+  const root = parseHtmlFragment(html, { locations });
   const walk = (parent: ParentNode, inBody: boolean, notProse: boolean): void => {
     for (const node of childrenOf(parent)) {
       if (!isElement(node)) continue;
@@ -92,7 +107,10 @@ function readFacts(html: string, facts: RenderedFacts, onlyParagraph: boolean): 
       const prose = !notProse && !NOT_PROSE.has(name);
       if (name === 'p' && body && prose && facts.firstParagraph === undefined) {
         const text = paragraphText(node).replace(/\s+/g, ' ').trim();
-        if (text !== '') facts.firstParagraph = text;
+        if (text !== '') {
+          facts.firstParagraph = text;
+          paragraph = node;
+        }
         if (onlyParagraph && facts.firstParagraph !== undefined) return;
       }
       walk(node, body, !prose);
@@ -101,7 +119,7 @@ function readFacts(html: string, facts: RenderedFacts, onlyParagraph: boolean): 
   };
   walk(root, false, false);
   facts.imageOrigins = [...origins].sort();
-  return facts;
+  return paragraph === undefined ? facts : { ...facts, paragraph };
 }
 
 /** A paragraph's words: its text, footnote markers (links, not words of the sentence) left out. */
