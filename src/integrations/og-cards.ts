@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -9,6 +9,7 @@ import { asShown, sourceCardFacts } from '../lib/og/card-facts.ts';
 import { cachedCards, rememberCards, sourceFingerprint } from '../lib/og/card-manifest.ts';
 import type { CardWorkerData, CardWorkerMessage } from '../lib/og/card-worker.ts';
 import { attributeOf, elements, parseDocument } from '../lib/links/html.ts';
+import { firstStylesheet, withoutStylesheet } from '../lib/links/extract.ts';
 import { withoutBase } from '../lib/url.ts';
 
 /**
@@ -111,8 +112,11 @@ export function ogCards(): AstroIntegration {
    */
   function builtCards(outDir: string): Map<string, CardFacts> {
     const cards = new Map<string, CardFacts>();
+    // The site's stylesheet, the bulk of every head, is left out of the parse as in the page scan.
+    let stylesheet: string | undefined;
     for (const page of filesBelowSync(outDir).filter((file) => file.endsWith('.html'))) {
-      const head = headFacts(readFileSync(join(outDir, page), 'utf8'));
+      const html = readFileSync(join(outDir, page), 'utf8');
+      const head = headFacts(withoutStylesheet(html, (stylesheet ??= firstStylesheet(html))));
       if (!head.image) continue;
       cards.set(withoutBase(base, new URL(head.image).pathname), asShown({ title: head.title, description: head.description, siteName: head.siteName }));
     }
@@ -146,7 +150,7 @@ export function ogCards(): AstroIntegration {
       const target = join(outDir, path);
       if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
       folders.add(dirname(target));
-      copyFileSync(file, target);
+      publishFile(file, target);
     }
     logger.info(`${built.size} social cards, ${drawn} drawn and ${built.size - drawn} from the cache.`);
   }
@@ -170,4 +174,16 @@ function headFacts(html: string): { image?: string | undefined; title: string; d
     description: meta.get('og:description'),
     siteName,
   };
+}
+
+/**
+ * A cached card into the build: a hard link where the cache and the build share a file system (the
+ * same bytes, without copying a thousand files), else a copy.
+ */
+function publishFile(cached: string, target: string): void {
+  try {
+    linkSync(cached, target);
+  } catch {
+    copyFileSync(cached, target);
+  }
 }
