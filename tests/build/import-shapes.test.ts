@@ -118,6 +118,9 @@ describe('an academicpages-shaped site, imported and built', () => {
     expect(textOf(mainOf(await ours('404.html')))).toContain('Sorry, nothing lives at this address.');
     expect(textOf(mainOf(await ours('blog/index.html')))).toContain('Teaching types with pipelines');
     expect(textOf(mainOf(await ours('blog/page2/index.html')))).toContain('Why pipelines need types');
+    // The Jekyll page named itself with its own <h1>, which the layout does not repeat.
+    for (const page of ['blog/index.html', 'blog/page2/index.html'])
+      expect(select(parseHtml(await ours(page)), (element) => element.tagName === 'h1').map(textOf)).toEqual(['Blog']);
   });
 
   it('renders kramdown footnotes and definition lists and shows none of its markup as text', async () => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { absoluteUrls } from '../../src/lib/html/absolute-urls.ts';
 import { excerptHtml } from '../../src/lib/html/excerpt.ts';
-import { entryDescription, renderedFacts, truncateText, withoutStyleElements } from '../../src/lib/html/page-facts.ts';
+import { entryDescription, opensWithHeading, renderedFacts, truncateText, withoutStyleElements } from '../../src/lib/html/page-facts.ts';
 import { plainText } from '../../src/lib/html/shown-fields.ts';
 import { inlineColourFindings } from '../../src/lib/html/contrast.ts';
 
@@ -223,5 +223,20 @@ describe('absoluteUrls: links a feed reader can follow away from the site', () =
 
   it('leaves an element named after what every object inherits as it is', () => {
     expect(absoluteUrls('<constructor href="/x">a</constructor>', 'https://jane.dev/')).toBe('<constructor href="/x">a</constructor>');
+  });
+});
+
+describe('opensWithHeading: a body that names its page with its own <h1> gets no second one from the layout', () => {
+  it.each([
+    ['an h1 first', '<h1>Blog</h1><p>Posts.</p>', true],
+    ['an h1 inside the div the importer wraps HTML in', '<div>\n<h1>Blog</h1>\n<article>x</article></div>', true],
+    ['a comment before the h1', '<!-- list --><h1>Blog</h1>', true],
+    ['text before the h1', '<p>Intro.</p><h1>Later</h1>', false],
+    ['words before the h1 in its div', '<div>Hello <h1>Blog</h1></div>', false],
+    ['an h2 first', '<h2>Section</h2><h1>Late</h1>', false],
+    ['no h1', '<p>Just prose.</p>', false],
+    ['no body', undefined, false],
+  ])('%s', (_case, html, expected) => {
+    expect(opensWithHeading(html)).toBe(expected);
   });
 });

@@ -172,3 +172,20 @@ export function withoutStyleElements(html: string): { html: string; styles: stri
   }
   return { html: result + html.slice(from), styles: cuts.map((cut) => cut.text) };
 }
+
+/**
+ * Whether a rendered body opens with its own `<h1>`, inside any `<div>`s that wrap it and before any
+ * other text: a page whose Jekyll layout printed no title named itself so, and the layout then adds no
+ * second heading. Bodies without an `<h1>` are not parsed.
+ */
+export function opensWithHeading(renderedBody: string | undefined): boolean {
+  if (renderedBody === undefined || !/<h1/i.test(renderedBody)) return false;
+  let parent: ParentNode = parseHtmlFragment(renderedBody, { locations: false });
+  for (;;) {
+    const first = childrenOf(parent).find((node) => isElement(node) || (node.nodeName === '#text' && 'value' in node && node.value.trim() !== ''));
+    if (first === undefined || !isElement(first)) return false;
+    if (first.tagName === 'h1') return true;
+    if (first.tagName !== 'div') return false;
+    parent = first;
+  }
+}
