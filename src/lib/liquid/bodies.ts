@@ -24,58 +24,47 @@ export function liquidModule(): typeof Project {
   return (loaded ??= createRequire(import.meta.url)('./project.ts') as typeof Project);
 }
 
-/**
- * What each page's Liquid wrote, kept by file and body for the content loader. The checks run before
- * the loader in the same process (and, in `astro dev`, in another copy of this module: the values
- * live on `globalThis`).
- */
-function rendered(): Map<string, string> {
-  const store = globalThis as { [key: symbol]: unknown };
-  return (store[Symbol.for('portfolio.liquidRendered')] ??= new Map<string, string>()) as Map<string, string>;
-}
-
 /** Astro and the checks split front matter from the body alike, up to the line endings and blank lines around it. */
 const keyOf = (file: string, body: string) => `${file}\u0000${body.replace(/\r\n?/g, '\n').trim()}`;
 
-/** Keeps what a body's Liquid wrote. */
-export function rememberRendered(file: string, body: string, text: string): void {
-  const values = rendered();
-  const key = keyOf(file, body);
-  values.delete(key);
-  values.set(key, text);
-  for (const oldest of values.keys()) {
-    if (values.size <= 4096) break;
-    values.delete(oldest);
-  }
+/**
+ * Values kept by file and body for the content loader, the newest `limit` of them. The checks run
+ * before the loader in the same process (and, in `astro dev`, in another copy of this module: the
+ * values live on `globalThis`).
+ */
+function bodyStore<T>(name: string, limit: number) {
+  const values = (): Map<string, T> => ((globalThis as { [key: symbol]: unknown })[Symbol.for(name)] ??= new Map<string, T>()) as Map<string, T>;
+  return {
+    set(file: string, body: string, value: T): void {
+      const map = values();
+      const key = keyOf(file, body);
+      map.delete(key);
+      map.set(key, value);
+      for (const oldest of map.keys()) {
+        if (map.size <= limit) break;
+        map.delete(oldest);
+      }
+    },
+    get: (file: string, body: string): T | undefined => values().get(keyOf(file, body)),
+  };
 }
+
+/** What each page's Liquid wrote. */
+const rendered = bodyStore<string>('portfolio.liquidRendered', 4096);
+/** What the blog index's Liquid wrote for each page of its list (when it reads `paginator`). */
+const listed = bodyStore<readonly string[]>('portfolio.liquidListed', 64);
+
+/** Keeps what a body's Liquid wrote. */
+export const rememberRendered = (file: string, body: string, text: string): void => rendered.set(file, body, text);
 
 /** What this body's Liquid wrote at the last check, if it was checked. */
-export function renderedBefore(file: string, body: string): string | undefined {
-  return rendered().get(keyOf(file, body));
-}
-
-/** What the blog index's Liquid wrote for each page of its list (when it reads `paginator`), by body. */
-function listed(): Map<string, readonly string[]> {
-  const store = globalThis as { [key: symbol]: unknown };
-  return (store[Symbol.for('portfolio.liquidListed')] ??= new Map<string, readonly string[]>()) as Map<string, readonly string[]>;
-}
+export const renderedBefore = (file: string, body: string): string | undefined => rendered.get(file, body);
 
 /** Keeps what a body's Liquid wrote for pages 1, 2, … of the blog's list. */
-export function rememberListed(file: string, body: string, texts: readonly string[]): void {
-  const values = listed();
-  const key = keyOf(file, body);
-  values.delete(key);
-  values.set(key, texts);
-  for (const oldest of values.keys()) {
-    if (values.size <= 64) break;
-    values.delete(oldest);
-  }
-}
+export const rememberListed = (file: string, body: string, texts: readonly string[]): void => listed.set(file, body, texts);
 
 /** What this body's Liquid wrote for each page of the list at the last check, if it was checked. */
-export function listedBefore(file: string, body: string): readonly string[] | undefined {
-  return listed().get(keyOf(file, body));
-}
+export const listedBefore = (file: string, body: string): readonly string[] | undefined => listed.get(file, body);
 
 /** What a fresh run of a project's Liquid needs beyond its files: kept by the checks for the loader. */
 export interface ProjectSettings {
