@@ -26,6 +26,7 @@ import { builtFileFor, collectionDocumentUrl, legacyUrlsFile, requestable, stati
 import { renderSiteConfig } from './config.ts';
 import { themeGemFiles } from './theme-gems.ts';
 import { strftime } from '../../src/lib/dates.ts';
+import { isValidTimeZone } from '../../src/lib/routing/jekyll-time.ts';
 import { encodeUrlPath, outputFileForUrl, rubyExtname } from '../../src/lib/routing/jekyll-urls.ts';
 import type { PostsConfig } from '../../src/lib/routing/posts.ts';
 
@@ -77,8 +78,10 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
   const data = planData(site, source.data);
   files.push(...data.files);
   report.push(...data.report);
-  // Jekyll's `site.time` is in the site's time zone, or the machine's.
-  const timezone = typeof config['timezone'] === 'string' ? config['timezone'] : Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // Jekyll's `site.time` is in the site's time zone, or the machine's (also for a zone Node does not
+  // know, which the posts' dates report).
+  const ownZone = config['timezone'];
+  const timezone = typeof ownZone === 'string' && isValidTimeZone(ownZone) ? ownZone : Intl.DateTimeFormat().resolvedOptions().timeZone;
   const importDay = options.now && strftime(options.now, '%Y-%m-%d', timezone);
   const recordTitles = new Map<string, string[]>();
   for (const group of data.groups) {

@@ -104,6 +104,13 @@ describe("the words a layout printed with a page's field", () => {
     expect(portfolio().item['fields']).toBeUndefined();
   });
 
+  it("takes the import's day in the machine's time zone when the site's is one Node does not know", () => {
+    const result = planImport(memorySource({ '_config.yml': 'title: Rosa\ntimezone: Europe/Londn\n', 'about.md': '---\ntitle: About\n---\nHi.\n' }), {
+      now: new Date('2026-12-07T12:00:00Z'),
+    });
+    expect(result.ok).toBe(true);
+  });
+
   it('shows a field under the label show: gives it, and under its own name otherwise', () => {
     expect(
       shownFields([{ venue: 'Published in' }, 'citation'], { venue: 'Workshop', citation: 'Sample, R.' }).map((field) => [field.label, field.text]),
