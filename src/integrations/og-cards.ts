@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -10,15 +10,16 @@ import { cachedCards, rememberCards, sourceFingerprint } from '../lib/og/card-ma
 import type { CardWorkerData, CardWorkerMessage } from '../lib/og/card-worker.ts';
 import { attributeOf, elements, parseDocument } from '../lib/links/html.ts';
 import { firstStylesheet, withoutStylesheet } from '../lib/links/extract.ts';
+import { isCardPath } from '../lib/og/card-path.ts';
 import { withoutBase } from '../lib/url.ts';
 
 /**
  * A social card for every page (src/lib/og/): drawn on a worker thread while Astro builds, from the
- * sources this thread reads as soon as the config is known, kept in Astro's cache folder between builds like its optimised images, and copied to the
+ * sources this thread reads as soon as the config is known, kept in Astro's cache folder between builds like its optimised images, and linked (or copied) to the
  * address each page's `og:image` names once the pages are written. A page the sources do not
  * describe (the 404 page, a blog's further pages) gets its card from its own `<head>`. A build from
  * the same sources as the last one, every card still cached, starts no worker and runs no checks:
- * it copies the cards the last one listed (src/lib/og/card-manifest.ts).
+ * it links the cards the last one listed (src/lib/og/card-manifest.ts).
  */
 export function ogCards(): AstroIntegration {
   let root = '';
@@ -118,7 +119,9 @@ export function ogCards(): AstroIntegration {
       const html = readFileSync(join(outDir, page), 'utf8');
       const head = headFacts(withoutStylesheet(html, (stylesheet ??= firstStylesheet(html))));
       if (!head.image) continue;
-      cards.set(withoutBase(base, new URL(head.image).pathname), asShown({ title: head.title, description: head.description, siteName: head.siteName }));
+      // Only the cards the layout names: a page copied from public/ may name any image of its own.
+      const path = URL.canParse(head.image) ? withoutBase(base, new URL(head.image).pathname) : undefined;
+      if (path !== undefined && isCardPath(path)) cards.set(path, asShown({ title: head.title, description: head.description, siteName: head.siteName }));
     }
     return cards;
   }
@@ -181,6 +184,9 @@ function headFacts(html: string): { image?: string | undefined; title: string; d
  * same bytes, without copying a thousand files), else a copy.
  */
 function publishFile(cached: string, target: string): void {
+  // A file already there (a build into a `dist` it did not empty) may be a link to another cached
+  // card: writing through it would change the cache.
+  rmSync(target, { force: true });
   try {
     linkSync(cached, target);
   } catch {

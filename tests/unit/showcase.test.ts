@@ -5,7 +5,7 @@ import { checkTextColour, contrastRatio, inlineColourFindings, PAGE_BACKGROUNDS,
 import { homeGroup } from '../../src/lib/html/home.ts';
 import { withoutStyleElements } from '../../src/lib/html/page-facts.ts';
 import { initials, tileColumns, tileSizes, tilesInRow, tileWidths } from '../../src/lib/html/tiles.ts';
-import { cardPath } from '../../src/lib/og/card-path.ts';
+import { cardPath, isCardPath } from '../../src/lib/og/card-path.ts';
 import { PROJECT_ROOT } from '../helpers/site.ts';
 
 describe('tiles', () => {
@@ -66,6 +66,11 @@ describe('cardPath', () => {
     ['/about.html', '/og/about.png'],
     ['/blog/page2/', '/og/blog/page2/index.png'],
   ])('%s has its card at %s', (permalink, expected) => expect(cardPath(permalink)).toBe(expected));
+
+  it("knows its own cards' paths from any other image a page names", () => {
+    expect(['/', '/work/acme', '/about.html'].map((permalink) => isCardPath(cardPath(permalink)))).toEqual([true, true, true]);
+    expect(['/img/card.png', '/og/notes.jpg', '/og-image.png'].map(isCardPath)).toEqual([false, false, false]);
+  });
 });
 
 describe('withoutStyleElements', () => {
