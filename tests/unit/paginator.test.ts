@@ -159,6 +159,21 @@ describe("the checks of what the blog index's Liquid writes", () => {
       [`${PAGES}/blog.md`, 7, "(in what the page's Liquid writes for page 2 of the list, at its line 2)"],
     ]);
   });
+  it('says which page of the list a Liquid mistake is on when the first page does not make it', () => {
+    const body = '{% for post in paginator.posts %}{{ post.title }}{% endfor %}\n{% if paginator.page == 2 %}{% include missing.html %}{% endif %}';
+    const result = checkSite({
+      pagesDir: PAGES,
+      pageFiles: [{ path: `${PAGES}/blog.md`, text: page('layout: blog\ntitle: Blog\npermalink: /blog/', body) }],
+      postsDir: POSTS,
+      postFiles: POST_FILES,
+      posts: { permalink: 'date', timezone: 'UTC', perPage: 2 },
+      dataFiles: [],
+      routes: [],
+      publicFiles: [],
+      rootDir: mkdtempSync(join(tmpdir(), 'paginator-checks-')),
+    });
+    expect(result.problems.map((problem) => [problem.file, problem.message.endsWith('(for page 2 of the list)')])).toEqual([[`${PAGES}/blog.md`, true]]);
+  });
 });
 
 describe("a post's excerpt, as the paginated list prints it", () => {

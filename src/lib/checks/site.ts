@@ -208,7 +208,9 @@ function bodyChecker(input: SiteCheckInput): BodyChecker {
     const lastLine = options.bodyLine + (body.match(/\n/g)?.length ?? 0);
     for (const page of liquid.listPages(file, body)) {
       const result = liquid.render(file, body, options.bodyLine, page);
-      if (!result.ok) return [result.problem];
+      // A Liquid mistake stops the run; on a later page it may be one the first page does not make.
+      if (!result.ok)
+        return [...problems, page === 1 ? result.problem : { ...result.problem, message: `${result.problem.message} (for page ${page} of the list)` }];
       texts.push(result.text);
       for (const problem of checkBody(result.text, { ...options, bodyLine: 1, bracesAreText: true })) {
         const key = `${problem.line}\u0000${problem.message}`;
