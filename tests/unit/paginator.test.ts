@@ -184,6 +184,15 @@ describe("a post's excerpt, as the paginated list prints it", () => {
     expect(excerptSource('One paragraph only.', '\n\n')).toBe('One paragraph only.');
   });
 
+  it("ends the block tags a cut leaves open, as Jekyll's excerpt does, so its Liquid runs", () => {
+    expect(excerptSource('{% if page.x %}\nIntro\n\nMore\n{% endif %}', '\n\n')).toBe('{% if page.x %}\nIntro\n{% endif %}');
+    // The last opened is ended first; a block with its end in the excerpt, and a plain tag, are left as they are.
+    expect(excerptSource('{% for p in site.posts %}{% if p.x %}{{ p.title }}{% endif %}{% assign n = 1 %}\n\nRest {% endfor %}', '\n\n')).toBe(
+      '{% for p in site.posts %}{% if p.x %}{{ p.title }}{% endif %}{% assign n = 1 %}\n{% endfor %}',
+    );
+    expect(excerptSource('{% highlight ruby %}\nputs 1\n\nputs 2\n{% endhighlight %}', '\n\n')).toBe('{% highlight ruby %}\nputs 1\n{% endhighlight %}');
+  });
+
   it("runs the post's Liquid first, with the post as `page`", () => {
     const liquid = projectLiquid({
       root: mkdtempSync(join(tmpdir(), 'paginator-excerpt-')),

@@ -92,11 +92,29 @@ export function excerptSource(body: string, separator: string): string {
   const text = body.trimStart();
   const index = text.indexOf(separator);
   if (index === -1) return text;
-  const head = text.slice(0, index);
+  const head = withBlocksClosed(text.slice(0, index));
   const definitions = [...text.slice(index + separator.length).matchAll(DEFINITION)]
     .filter(([, label = '']) => head.includes(label))
     .map(([, label = '', rest = '']) => `${label}${rest}`);
   return definitions.length === 0 ? head : `${head}\n\n${definitions.join('\n')}`;
+}
+
+/** Liquid's block tags, Jekyll's `highlight` among them: a cut may leave one without its end. */
+const LIQUID_BLOCKS = new Set(['if', 'unless', 'case', 'for', 'capture', 'comment', 'raw', 'tablerow', 'ifchanged', 'highlight']);
+const LIQUID_TAG = /{%-?\s*(\w+)\s*.*?-?%}/gs;
+
+/**
+ * The excerpt with each block tag it opens and never ends ended after it, last opened first, as
+ * Jekyll's `sanctify_liquid_tags` does (with its patterns), so the excerpt's Liquid runs.
+ */
+function withBlocksClosed(head: string): string {
+  if (!head.includes('{%')) return head;
+  let text = head;
+  for (const [, name = ''] of [...head.matchAll(LIQUID_TAG)].reverse()) {
+    if (!LIQUID_BLOCKS.has(name) || new RegExp(`{%-?\\s*end${name}.*?\\s*-?%}`, 's').test(text)) continue;
+    text += `\n{% end${name} %}`;
+  }
+  return text;
 }
 
 const dateOf = (value: unknown): Date | undefined => {
