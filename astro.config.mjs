@@ -86,6 +86,14 @@ export default defineConfig({
   ],
   devToolbar: { enabled: false },
   vite: {
+    server: {
+      watch: {
+        // Each save is reported once it is written whole. Without this, the watcher (chokidar) drops a
+        // change that comes within 50 ms of the last one to the same file, and `astro dev` would keep
+        // the file's earlier text: a page fixed right after it broke stayed broken until the next save.
+        awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 15 },
+      },
+    },
     build: {
       rolldownOptions: {
         // A normal build prints no warning nobody has looked at. This one is Astro's own MDX output:
