@@ -7,12 +7,12 @@
  * Needs `jekyll` on PATH (Debian: apt-get install -y jekyll). Without it the test is skipped with one
  * line saying so, except when REQUIRE_JEKYLL=1 (or CI) is set: then a missing Jekyll is a failure.
  */
-import { spawn } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectLiquid } from '../../src/lib/liquid/project.ts';
+import { runJekyll, writeTree } from '../helpers/jekyll.ts';
 import { toolAvailable } from '../helpers/tools.ts';
 
 const OUTPUT = fileURLToPath(new URL('../.output/liquid-differential/', import.meta.url));
@@ -168,23 +168,6 @@ const textOnly = (html: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-function run(command: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, JEKYLL_ENV: 'production' } });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
-}
-
-async function writeTree(root: string, files: Record<string, string>): Promise<void> {
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), text);
-  }
-}
-
 describe.runIf(jekyllAvailable())("Jekyll's filters and tags: ours against Debian's Jekyll", () => {
   let jekyll = new Map<string, string>();
   let ours = new Map<string, string>();
@@ -193,7 +176,7 @@ describe.runIf(jekyllAvailable())("Jekyll's filters and tags: ours against Debia
     await rm(OUTPUT, { recursive: true, force: true });
     const source = join(OUTPUT, 'jekyll');
     await writeTree(source, { ...SITE_FILES, '_config.yml': CONFIG, 'cases.html': `---\nlayout: null\n---\n${casesPage}` });
-    const built = await run('jekyll', ['build', '--safe', '--source', source, '--destination', join(OUTPUT, 'jekyll-site')], OUTPUT);
+    const built = await runJekyll(['build', '--safe', '--source', source, '--destination', join(OUTPUT, 'jekyll-site')], OUTPUT);
     if (built.code !== 0) throw new Error(`jekyll build failed:\n${built.output}`);
     jekyll = outputsOf(await readFile(join(OUTPUT, 'jekyll-site', 'cases.html'), 'utf8'));
 

@@ -8,13 +8,13 @@
  * skipped with one line saying so, except when REQUIRE_JEKYLL=1 (or CI) is set: then a missing Jekyll
  * is a failure.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectLiquid } from '../../src/lib/liquid/project.ts';
+import { runJekyll, writeTree } from '../helpers/jekyll.ts';
 import { toolAvailable } from '../helpers/tools.ts';
 
 const OUTPUT = fileURLToPath(new URL('../.output/paginator-differential/', import.meta.url));
@@ -52,23 +52,6 @@ const postsOf = (count: number) =>
     const day = String(index + 1).padStart(2, '0');
     return { name: `2020-03-${day}-post-${index + 1}.md`, text: `---\ntitle: Post ${index + 1}\n---\n\nText ${index + 1}.\n` };
   });
-
-function run(command: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, JEKYLL_ENV: 'production' } });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
-}
-
-async function writeTree(root: string, files: Record<string, string>): Promise<void> {
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), text);
-  }
-}
 
 /** Each page of the list, by number, as Jekyll wrote it: page n at `<folder>page<n>/index.html`, until one is missing. */
 async function jekyllPages(site: string, folder: string): Promise<string[]> {
@@ -120,7 +103,7 @@ describe.runIf(jekyllAvailable())("jekyll-paginate's paginator: ours against Deb
       for (const post of postsOf(blog.posts)) files[`_posts/${post.name}`] = post.text;
       await writeTree(source, files);
       const site = join(OUTPUT, `${index}`, 'jekyll-site');
-      const built = await run('jekyll', ['build', '--source', source, '--destination', site], OUTPUT);
+      const built = await runJekyll(['build', '--source', source, '--destination', site], OUTPUT);
       if (built.code !== 0) throw new Error(`jekyll build failed:\n${built.output}`);
       jekyll.set(blog.name, await jekyllPages(site, blog.folder));
       ours.set(blog.name, await ourPages(blog, join(OUTPUT, `${index}`, 'ours')));
