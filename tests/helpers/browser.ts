@@ -135,12 +135,12 @@ export interface Visit {
 }
 
 /**
- * Tabs kept open and reused for visit after visit, one per kind: opening a tab starts a renderer
- * process, about 0.3 s of processor time on a two-core machine against 0.1 s for a visit in an open
- * tab, and the browser tests make hundreds of visits. Each visit finds its tab in the kind's colour
- * scheme, size and screen media, whatever the last visit switched; a tab still in use when another
- * visit of its kind comes is not shared: that visit opens one of its own. `onTab` sees each new tab
- * before its first visit.
+ * Tabs kept open and reused for visit after visit: opening a tab starts a renderer process, about
+ * 0.3 s of processor time on a two-core machine against 0.1 s for a visit in an open tab, and the
+ * browser tests make hundreds of visits. Any idle tab serves any colour scheme and size, which each
+ * visit sets before it loads the page; only a tab that bypasses the page's CSP (for axe) is kept
+ * apart. A tab still in use when another visit comes is not shared: that visit opens one of its own.
+ * `onTab` sees each new tab before its first visit.
  */
 export function tabPool(browser: Browser, { warnings = false, onTab }: { warnings?: boolean; onTab?: (page: Page) => void } = {}) {
   interface Tab {
@@ -152,7 +152,7 @@ export function tabPool(browser: Browser, { warnings = false, onTab }: { warning
   }
   const idle = new Map<string, Tab[]>();
   const all: BrowserContext[] = [];
-  const keyOf = (kind: TabKind) => JSON.stringify([kind.colorScheme, kind.width, kind.height, kind.bypassCSP ?? false]);
+  const keyOf = (kind: TabKind) => String(kind.bypassCSP ?? false);
 
   async function openTab(kind: TabKind): Promise<Tab> {
     const context = await browser.newContext({
@@ -171,7 +171,7 @@ export function tabPool(browser: Browser, { warnings = false, onTab }: { warning
   return {
     async visit(url: string, kind: TabKind, { status = 200 }: { status?: number } = {}): Promise<Visit> {
       const tab = idle.get(keyOf(kind))?.pop() ?? (await openTab(kind));
-      await tab.page.emulateMedia({ media: null, colorScheme: kind.colorScheme });
+      await tab.page.emulateMedia({ media: null, colorScheme: kind.colorScheme, reducedMotion: null });
       await tab.page.setViewportSize({ width: kind.width, height: kind.height });
       tab.problems = [];
       tab.status = status;
