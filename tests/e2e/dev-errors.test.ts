@@ -57,22 +57,28 @@ function hmrFrames(page: Page): { connected: Promise<void>; errors: string[] } {
 /** How many times the text appears in the output. */
 const count = (output: string, text: string) => output.split(text).length - 1;
 
+// One browser for both dev servers: each test opens its own tabs.
+let browser: Browser;
+beforeAll(async () => {
+  if (browserTestsAvailable()) browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
 describe.runIf(browserTestsAvailable()).each(MISTAKES)('astro dev with $name in a page', ({ name, text, terminal, overlay }) => {
   let site: Site;
   let dev: DevServer;
-  let browser: Browser;
 
   beforeAll(async () => {
     site = await createSite(`dev-errors-${name.replace(/\W+/g, '-')}`, { files: { [FILE]: text, 'src/data/work.yml': DATA } });
     dev = await startDevServer(site);
-    browser = await launchChromium();
   });
 
   // A failure shows what the dev server printed, which is where the reason is.
   beforeEach(() => onTestFailed(() => console.log(`astro dev printed:\n${dev?.output() ?? '(not started)'}`)));
 
   afterAll(async () => {
-    await browser?.close();
     await dev?.stop();
   });
 
