@@ -351,7 +351,11 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
       if (ext === '.scss' || ext === '.sass') {
         if (unpublished) continue;
         const split = document.split ?? { yaml: '', body: '', bodyLine: 1 };
-        const compiled = sass.plan({ path, folder: 'site', url, values: document.values, body: split.body, bodyLine: split.bodyLine, from: path }, PUBLIC_DIR);
+        const target = outputFileForUrl(url, document.outputExt);
+        const compiled = sass.plan(
+          { path, folder: 'site', target, values: document.values, body: split.body, bodyLine: split.bodyLine, from: path },
+          PUBLIC_DIR,
+        );
         files.push(...compiled.files);
         urls.push(...compiled.urls);
         report.push(...compiled.report);
@@ -359,7 +363,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
           report.push({
             kind: 'changed',
             file: path,
-            message: `is compiled from Sass to ${compiled.files[0]?.path}${compiled.files.length > 1 ? ' (and its source map)' : ''}, so ${url} still answers; no page links it, since this project's styles replace the theme's.`,
+            message: `is compiled from Sass to ${compiled.files[0]?.path}${compiled.files.length > 1 ? ' (and its source map)' : ''}, so ${compiled.urls[0]?.url} still answers; no page links it, since this project's styles replace the theme's.`,
           });
         }
         continue;

@@ -21,7 +21,7 @@ import { liquidProblem } from '../../src/lib/liquid/engine.ts';
 import { isRecord, textSetting, type JekyllConfig } from './config.ts';
 import type { PlannedFile } from './planned-file.ts';
 import type { ReportLine } from './report.ts';
-import type { OldUrl } from './urls.ts';
+import { staticFileUrl, type OldUrl } from './urls.ts';
 
 /** The files one compile reads: the site's, or a theme gem's kept beside the importer. */
 export interface SassFolder {
@@ -224,8 +224,8 @@ function liquidFor(site: SassLiquidSite): { engine: Liquid; scope: Record<string
 export interface Stylesheet {
   path: string;
   folder: FolderName;
-  /** Its URL as Jekyll served it: `/assets/css/main.css`. */
-  url: string;
+  /** The file Jekyll wrote, from the site's root: `assets/css/main.css`. */
+  target: string;
   /** Its front matter as Jekyll saw it (`page.*`), and the body after it. */
   values: Record<string, unknown>;
   body: string;
@@ -254,28 +254,31 @@ export class SassSite {
 
   /** The stylesheet's files and URLs, or its URLs retired with the reason and the report line saying where Sass stopped. */
   plan(sheet: Stylesheet, publicDir: string): StylesheetPlan {
-    const mapUrl = `${sheet.url}.map`;
-    // A permalink gives the map the stylesheet's own address too (its front matter is shared): none is written then.
+    const url = staticFileUrl(sheet.target);
+    const mapUrl = staticFileUrl(`${sheet.target}.map`);
+    // With a permalink, Jekyll's map shares the stylesheet's front matter and so its address: it was
+    // written over the stylesheet, or beside it as `index.map`. The stylesheet is what is kept there.
     const withMap = this.#settings.sourceMap && typeof sheet.values['permalink'] !== 'string';
     const name = this.#folders[sheet.folder]?.name(sheet.path) ?? sheet.path;
-    /** Where the Liquid or Sass stopped (`file`, `line`) and what it said: its URL is retired, the report says why. */
-    const failed = (file: string, line: number | undefined, what: string): StylesheetPlan => {
-      const reason = `compiled by Jekyll from ${name}, whose ${what.startsWith('its Liquid') ? 'Liquid' : 'Sass'} stops here: see the import report`;
-      const own = sheet.folder === 'site';
-      const here = file === name;
-      const where = here ? 'here' : `at ${file}${line === undefined ? '' : ` line ${line}`}`;
+    const own = sheet.folder === 'site';
+    /** Its URLs retired, and the report line saying where the Liquid or the Sass stopped, in their own words. */
+    const failed = (stop: { by: 'Liquid' | 'Sass'; file: string; line?: number | undefined; said: string }): StylesheetPlan => {
+      const reason = `compiled by Jekyll from ${name}, whose ${stop.by} stops here: see the import report`;
+      const here = stop.file === name;
+      const where = here ? 'here' : `at ${stop.file}${stop.line === undefined ? '' : ` line ${stop.line}`}`;
+      const what = stop.by === 'Sass' ? `Sass stops ${where} with "${stop.said}"` : `its Liquid stops ${where} (${stop.said})`;
       return {
         files: [],
         urls: [
-          { url: sheet.url, from: sheet.from, file: '', retired: reason },
-          ...(withMap ? [{ url: mapUrl, from: sheet.from, file: '', retired: `the source map of ${sheet.url}: ${reason}` }] : []),
+          { url, from: sheet.from, file: '', retired: reason },
+          ...(withMap ? [{ url: mapUrl, from: sheet.from, file: '', retired: `the source map of ${url}: ${reason}` }] : []),
         ],
         report: [
           {
             kind: 'skipped',
             file: own ? sheet.path : undefined,
-            line: own && here ? line : undefined,
-            message: `${own ? '' : `${name} `}is not compiled: ${what.replace('{where}', where)}. Its URL ${sheet.url} is retired (a comment in src/data/legacy-urls.txt) until you fix it and run the import again.`,
+            line: own && here ? stop.line : undefined,
+            message: `${own ? '' : `${name} `}is not compiled: ${what}. Its URL ${url} is retired (a comment in src/data/legacy-urls.txt) until you fix it and run the import again.`,
           },
         ],
       };
@@ -284,7 +287,7 @@ export class SassSite {
     try {
       const page = {
         ...sheet.values,
-        url: sheet.url,
+        url,
         path: sheet.path,
         name: posix.basename(sheet.path),
         dir: `${posix.dirname(`/${sheet.path}`)}/`.replace(/^\/\/$/, '/'),
@@ -293,22 +296,23 @@ export class SassSite {
     } catch (error) {
       const problem = liquidProblem(error, { file: `/${sheet.path}`, bodyLine: sheet.bodyLine }, '/');
       const file = problem.file.replace(/^\/+/, '');
-      return failed(file === sheet.path ? name : file, problem.line, `its Liquid stops {where} (${problem.field}: ${problem.message})`);
+      return failed({ by: 'Liquid', file: file === sheet.path ? name : file, line: problem.line, said: `${problem.field}: ${problem.message}` });
     }
     const compiled = compileSass(
       { path: sheet.path, folder: sheet.folder, text, firstLine: sheet.bodyLine },
       { ...this.#settings, sourceMap: withMap },
       this.#folders,
     );
-    if (!compiled.ok) return failed(compiled.file, compiled.line, `Sass stops {where} with "${compiled.message.replace(/\s+/g, ' ')}"`);
-    const target = decodeURIComponent(sheet.url).replace(/^\/+/, '');
+    if (!compiled.ok) return failed({ by: 'Sass', file: compiled.file, line: compiled.line, said: compiled.message.replace(/\s+/g, ' ') });
+    const { target } = sheet;
+    const from = own ? sheet.path : undefined;
     const plan: StylesheetPlan = {
-      files: [{ path: `${publicDir}/${target}`, content: { text: compiled.css }, from: sheet.folder === 'site' ? sheet.path : undefined }],
-      urls: [{ url: sheet.url, from: sheet.from, file: `${target} (compiled from ${name})` }],
+      files: [{ path: `${publicDir}/${target}`, content: { text: compiled.css }, from }],
+      urls: [{ url, from: sheet.from, file: `${target} (compiled from ${name})` }],
       report: [],
     };
     if (compiled.map !== undefined) {
-      plan.files.push({ path: `${publicDir}/${target}.map`, content: { text: compiled.map }, from: sheet.folder === 'site' ? sheet.path : undefined });
+      plan.files.push({ path: `${publicDir}/${target}.map`, content: { text: compiled.map }, from });
       plan.urls.push({ url: mapUrl, from: sheet.from, file: `${target}.map (its source map)` });
     }
     return plan;

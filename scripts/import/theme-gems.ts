@@ -66,7 +66,7 @@ export function themeGemFiles(
     if (file.compiled !== undefined && sass !== undefined) {
       const split = splitFrontMatter(readFileSync(new URL(file.compiled, gemRoot(theme)), 'utf8'));
       const planned = sass.plan(
-        { path: file.compiled, folder: 'theme', url: file.url, values: {}, body: split?.body ?? '', bodyLine: split?.bodyLine ?? 1, from },
+        { path: file.compiled, folder: 'theme', target: file.url.slice(1), values: {}, body: split?.body ?? '', bodyLine: split?.bodyLine ?? 1, from },
         PUBLIC_DIR,
       );
       result.urls.push(...planned.urls);

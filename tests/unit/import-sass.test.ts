@@ -186,3 +186,15 @@ describe('a stylesheet Jekyll did not write', () => {
     expect(result.urls.filter((url) => url.url.startsWith('/assets/'))).toEqual([]);
   });
 });
+
+describe('a stylesheet with a permalink', () => {
+  it('is compiled to the file Jekyll wrote, without the map Jekyll wrote over it or beside it', () => {
+    const result = memory({
+      'assets/x.scss': '---\npermalink: /style.css\n---\n.a { color: red; }\n',
+      'assets/y.scss': '---\npermalink: /pretty/\n---\n.b { color: red; }\n',
+    });
+    expect(result.files.filter((file) => file.path.startsWith('public/')).map((file) => file.path)).toEqual(['public/pretty/index.css', 'public/style.css']);
+    expect(text(result, 'public/style.css')).toBe('.a {\n  color: red;\n}\n');
+    expect(legacyLines(result)).toEqual(expect.arrayContaining(['/pretty/index.css', '/style.css']));
+  });
+});
