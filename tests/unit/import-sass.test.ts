@@ -134,6 +134,14 @@ describe("the site's sass: settings", () => {
     expect(legacyLines(result).filter((line) => line.includes('.map'))).toEqual([]);
   });
 
+  it("takes the compressed style's byte-order mark off, or writes @charset for it under add_charset, as Jekyll does", () => {
+    const arrow = { 'a.scss': '---\n---\n.a::before { content: "→"; }\n' };
+    const plain = memory({ '_config.yml': 'sass:\n  style: compressed\n', ...arrow });
+    expect(text(plain, 'public/a.css').startsWith('.a::before{content:"→"}')).toBe(true);
+    const charset = memory({ '_config.yml': 'sass:\n  style: compressed\n  add_charset: true\n', ...arrow });
+    expect(text(charset, 'public/a.css').startsWith('@charset "UTF-8";.a::before{content:"→"}')).toBe(true);
+  });
+
   it('runs Liquid first with the page, the data and the base path', () => {
     const result = memory({
       '_config.yml': 'title: Lee\nbaseurl: /lee\nsass:\n  style: compressed\n',
