@@ -51,7 +51,7 @@ if (!existsSync(args.jekyll) || !statSync(args.jekyll).isDirectory()) {
 }
 const jekyllFiles = filesIn(args.jekyll);
 if (args.list) {
-  for (const file of jekyllFiles.filter((path) => fileKind(path) === 'url').sort()) console.log(urlOfFile(file));
+  for (const file of jekyllFiles.filter((path) => fileKind(path) !== 'pages-own').sort()) console.log(urlOfFile(file));
   process.exit(0);
 }
 // A build that failed leaves no dist/: then nothing is served, which is what a visitor would meet.

@@ -24,7 +24,8 @@ import type { SourceSite } from './source.ts';
 import { PROJECT_OWN, PUBLIC_DIR, isOsJunk, planStaticFiles } from './static-files.ts';
 import { builtFileFor, collectionDocumentUrl, legacyUrlsFile, requestable, staticFileUrl, type OldUrl } from './urls.ts';
 import { renderSiteConfig } from './config.ts';
-import { themeGemFiles } from './theme-gems.ts';
+import { themeGemFiles, themeGemFolder } from './theme-gems.ts';
+import { SassSite } from './sass.ts';
 import { strftime } from '../../src/lib/dates.ts';
 import { isValidTimeZone } from '../../src/lib/routing/jekyll-time.ts';
 import { encodeUrlPath, outputFileForUrl, rubyExtname } from '../../src/lib/routing/jekyll-urls.ts';
@@ -289,6 +290,18 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
   const compiledStylesheets = new Map<string, string>();
   for (const document of pages) if (document.url !== undefined && /\.(scss|sass)$/i.test(document.path)) compiledStylesheets.set(document.url, document.path);
   const pagination = paginationOf(config, plugins, pages, posts, report, configFile);
+  // The stylesheets Jekyll compiled from Sass, with the site's Liquid variables and the theme gem's Sass.
+  const found = (lookup: Lookup) => (lookup.ok ? lookup.value : undefined);
+  const siteFiles = new Set(site.files);
+  const sass = new SassSite({
+    config,
+    data: data.values,
+    include: (path) => (path.startsWith('_includes/') && siteFiles.has(path) ? site.text(path) : undefined),
+    linkTo: (path) => found(link(path)),
+    postUrl: (name) => found(postUrlOf(name)),
+    files: { name: (path) => path, has: (path) => siteFiles.has(path), text: (path) => site.text(path) },
+    theme: themeGemFolder(config['theme']),
+  });
   // Pages and collection documents.
   for (const document of [...pages, ...documents]) {
     const { path } = document;
@@ -335,7 +348,27 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     }
     const ext = extensionOf(path);
     if (!isMarkdown(path) && !isHtml(path)) {
-      if (['.scss', '.sass', '.coffee', '.less', '.styl'].includes(ext)) {
+      if (ext === '.scss' || ext === '.sass') {
+        if (unpublished) continue;
+        const split = document.split ?? { yaml: '', body: '', bodyLine: 1 };
+        const target = outputFileForUrl(url, document.outputExt);
+        const compiled = sass.plan(
+          { path, folder: 'site', target, values: document.values, body: split.body, bodyLine: split.bodyLine, from: path },
+          PUBLIC_DIR,
+        );
+        files.push(...compiled.files);
+        urls.push(...compiled.urls);
+        report.push(...compiled.report);
+        if (compiled.files.length > 0) {
+          report.push({
+            kind: 'changed',
+            file: path,
+            message: `is compiled from Sass to ${compiled.files[0]?.path}${compiled.files.length > 1 ? ' (and its source map)' : ''}, so ${compiled.urls[0]?.url} still answers; no page links it, since this project's styles replace the theme's.`,
+          });
+        }
+        continue;
+      }
+      if (['.coffee', '.less', '.styl'].includes(ext)) {
         themeExtras.push(path);
         retired(url, path, `compiled from ${path}, which this project's styles replace`);
         continue;
@@ -468,9 +501,10 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
   }
 
   // The theme gem's own files (they are not in the site's folder).
-  const gem = themeGemFiles(config['theme'], urls);
+  const gem = themeGemFiles(config['theme'], urls, sass);
   urls.push(...gem.urls);
   files.push(...gem.files);
+  report.push(...gem.report);
 
   // The owner's details and the header navigation.
   // minima 2 reads `header_pages`, minima 3 `minima.nav_pages`: the same list of page paths.

@@ -14,27 +14,35 @@ type ParentNode = DefaultTreeAdapterTypes.ParentNode;
 /** The share of words a page must keep. */
 export const WORDS_THRESHOLD = 0.9;
 
-/**
- * Files a Jekyll theme writes for its own look and behaviour (compiled Sass, scripts, fonts): ours
- * has its own, so they are counted apart from the site's URLs. A site's own demo scripts fall here too;
- * the report still says how many of them ours serves.
- */
-const THEME_ASSET_EXTENSIONS = new Set(['.css', '.map', '.js', '.mjs', '.woff', '.woff2', '.ttf', '.eot', '.otf']);
 /** Files GitHub Pages reads for itself rather than serving as part of the site. */
 const PAGES_OWN_FILES = new Set(['CNAME', '.nojekyll']);
 
-function extensionOf(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot).toLowerCase() : '';
-}
+/**
+ * What a file of the build is, for the report's count by kind: every one is a URL that counts alike
+ * (a stylesheet compiled from the theme's Sass too: a link to it in the wild must keep working).
+ */
+const KINDS: readonly [FileKind, RegExp][] = [
+  ['page', /\.x?html?$/i],
+  ['stylesheet', /\.css(\.map)?$/i],
+  ['script', /\.m?js(\.map)?$/i],
+  ['font', /\.(woff2?|ttf|eot|otf)$/i],
+];
 
-export type FileKind = 'url' | 'theme-asset' | 'pages-own';
+export type FileKind = 'page' | 'stylesheet' | 'script' | 'font' | 'file' | 'pages-own';
 
-/** How a file of the Jekyll build is counted. */
+/** The report's name of each kind, in its order. */
+const KIND_NAMES: readonly [FileKind, string][] = [
+  ['page', 'pages'],
+  ['stylesheet', 'stylesheets and their source maps'],
+  ['script', 'scripts'],
+  ['font', 'fonts'],
+  ['file', 'other files'],
+];
+
+/** How a file of the Jekyll build is counted: Pages' own files not at all, the rest as URLs of a kind. */
 export function fileKind(path: string): FileKind {
   if (PAGES_OWN_FILES.has(path)) return 'pages-own';
-  return THEME_ASSET_EXTENSIONS.has(extensionOf(path)) ? 'theme-asset' : 'url';
+  return KINDS.find(([, pattern]) => pattern.test(path))?.[0] ?? 'file';
 }
 
 /**
@@ -95,14 +103,13 @@ export interface UrlEntry {
   url: string;
   /** The Jekyll file it comes from. */
   file: string;
+  kind: Exclude<FileKind, 'pages-own'>;
   served: Served;
 }
 
 export interface UrlParity {
-  /** The site's URLs (theme assets and Pages' own files apart). */
+  /** Every URL of the Jekyll build (Pages' own files apart). */
   urls: UrlEntry[];
-  /** Compiled styles, scripts and fonts of the Jekyll build. */
-  themeAssets: UrlEntry[];
 }
 
 /**
@@ -113,21 +120,15 @@ export interface UrlParity {
  */
 export function urlParity(jekyllFiles: readonly string[], ourFiles: ReadonlySet<string>): UrlParity {
   const urls: UrlEntry[] = [];
-  const themeAssets: UrlEntry[] = [];
   for (const file of [...jekyllFiles].sort()) {
     const kind = fileKind(file);
     if (kind === 'pages-own') continue;
     const url = urlOfFile(file);
     const served = servedBy(url, ourFiles);
     // The same file, not merely the same URL: see above.
-    const entry: UrlEntry = {
-      url,
-      file,
-      served: served.status === 'file' && served.file !== file ? { status: 'redirect', file: served.file } : served,
-    };
-    (kind === 'theme-asset' ? themeAssets : urls).push(entry);
+    urls.push({ url, file, kind, served: served.status === 'file' && served.file !== file ? { status: 'redirect', file: served.file } : served });
   }
-  return { urls, themeAssets };
+  return { urls };
 }
 
 /**
@@ -362,8 +363,11 @@ export function formatReport(urls: UrlParity, pages: readonly PageVerdict[], { l
           : 'ours serves a page, not a redirect';
     lines.push(`redirect ${page.url} -> ${page.target}: ${ours}`);
   }
-  const assetsServed = urls.themeAssets.filter((entry) => entry.served.status === 'file').length;
-  lines.push(`theme assets (styles, scripts, fonts; not counted): ${assetsServed} of ${urls.themeAssets.length} also served`);
+  const byKind = KIND_NAMES.flatMap(([kind, name]) => {
+    const all = urls.urls.filter((entry) => entry.kind === kind);
+    return all.length === 0 ? [] : [`${all.filter((entry) => entry.served.status === 'file').length} of ${all.length} ${name}`];
+  });
+  if (byKind.length > 0) lines.push(`URLs by kind: ${byKind.join(', ')}`);
   lines.push(`${urls.urls.length - notServed.length} of ${urls.urls.length} URLs served`);
   lines.push(`${under.length} of ${wordPages.length} pages under 90% of words`);
   lines.push(`${redirects.length - redirectsLost.length} of ${redirects.length} redirects kept`);

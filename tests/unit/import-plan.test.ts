@@ -179,15 +179,20 @@ describe('pages', () => {
     expect(text(result, 'src/content/pages/work/other.md')).toMatch(/---\nText\n$/);
   });
 
-  it('works out a text file with front matter, and keeps compiled styles out of the URL list as a comment', () => {
+  it('works out a text file with front matter, and keeps Sass that does not compile out of the URL list as a comment', () => {
+    // No `theme: minima`, so there is no "minima" to import.
     const result = plan({
       'humans.txt': '---\n---\nBy {{ site.title }}\n',
       'assets/main.scss': '---\n---\n@import "minima";\n',
     });
     expect(text(result, 'public/humans.txt')).toBe('By Jane Doe\n');
     expect(liveUrls(result)).toContain('/humans.txt');
-    expect(text(result, 'src/data/legacy-urls.txt')).toContain("# /assets/main.css  (compiled from assets/main.scss, which this project's styles replace)");
-    expect(messages(result, 'theme')).toContain(': assets/main.scss');
+    expect(text(result, 'src/data/legacy-urls.txt')).toContain(
+      '# /assets/main.css  (compiled by Jekyll from assets/main.scss, whose Sass stops here: see the import report)',
+    );
+    expect(messages(result, 'skipped')).toContain(
+      'assets/main.scss: is not compiled: Sass stops here with "Can\'t find stylesheet to import.". Its URL /assets/main.css is retired (a comment in src/data/legacy-urls.txt) until you fix it and run the import again.',
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { planImport } from '../../scripts/import/plan.ts';
+import { planImport, type PlannedFile } from '../../scripts/import/plan.ts';
 import { memorySource } from '../../scripts/import/source.ts';
 
 /** assets/minima-social-icons.svg of the minima 2.5.1 gem, as Jekyll 4.3.1 published it. */
@@ -12,21 +12,34 @@ const retired = (files: Record<string, string>) => {
   return { urls: result.plan.urls, files: result.plan.files, legacy: result.plan.files.find((file) => file.path === 'src/data/legacy-urls.txt') };
 };
 
+const textOf = (files: readonly PlannedFile[], path: string) => {
+  const file = files.find((candidate) => candidate.path === path);
+  return file && 'text' in file.content ? file.content.text : '';
+};
+
 describe("a theme gem's own files", () => {
-  it("retires minima's stylesheet with the reason, and carries its icon sprite byte for byte", () => {
+  it("compiles minima's stylesheet from the gem's Sass, with its source map, and carries its icon sprite byte for byte", () => {
     const { urls, legacy, files } = retired({ '_config.yml': 'title: Lee\ntheme: minima\n', 'index.md': '---\nlayout: home\n---\nHi.\n' });
     const gem = urls.filter((url) => url.from === 'the minima theme gem');
     expect(gem.map((url) => [url.url, url.retired === undefined])).toEqual([
-      ['/assets/main.css', false],
-      ['/assets/main.css.map', false],
+      ['/assets/main.css', true],
+      ['/assets/main.css.map', true],
       ['/assets/minima-social-icons.svg', true],
     ]);
     const text = legacy && 'text' in legacy.content ? legacy.content.text : '';
-    expect(text).toContain("# /assets/main.css  (published by the minima theme gem, not the site: the minima theme's stylesheet");
-    expect(text.split('\n')).toContain('/assets/minima-social-icons.svg');
+    expect(text.split('\n')).toEqual(expect.arrayContaining(['/assets/main.css', '/assets/main.css.map', '/assets/minima-social-icons.svg']));
+    expect(text).not.toContain('# /assets/main.css');
+    // minima 2.5.1's rules, from its partials: the header's top border in $grey-color-dark, the wrapper's width.
+    const css = textOf(files, 'public/assets/main.css');
+    expect(css).toContain('.site-header {\n  border-top: 5px solid rgb(');
+    expect(css).toContain('.wrapper {\n  max-width: -webkit-calc(800px - (30px * 2));\n  max-width: calc(800px - 30px * 2);');
+    expect(css.endsWith('/*# sourceMappingURL=main.css.map */\n')).toBe(true);
+    const map = JSON.parse(textOf(files, 'public/assets/main.css.map')) as { file: string; sources: string[]; sourcesContent: string[] };
+    expect(map.file).toBe('main.css');
+    expect(map.sources).toEqual(expect.arrayContaining(['../_sass/minima.scss', '../_sass/minima/_base.scss', '../_sass/minima/_layout.scss']));
+    expect(map.sourcesContent.join('\n')).toContain('$grey-color-dark');
     // The gem's own file: its symbols keep the ids the theme's includes link to (`#github`).
-    const sprite = files.find((file) => file.path === 'public/assets/minima-social-icons.svg');
-    const svg = sprite && 'text' in sprite.content ? sprite.content.text : '';
+    const svg = textOf(files, 'public/assets/minima-social-icons.svg');
     expect(createHash('sha256').update(svg).digest('hex')).toBe(MINIMA_2_5_1_SPRITE_SHA256);
     expect(svg).toContain('<symbol id="github"');
   });

@@ -30,13 +30,16 @@ describe('urlOfFile', () => {
 
 describe('fileKind', () => {
   it.each([
-    ['assets/css/main.css', 'theme-asset'],
-    ['assets/js/main.min.js', 'theme-asset'],
-    ['assets/fonts/x.woff2', 'theme-asset'],
+    ['assets/css/main.css', 'stylesheet'],
+    ['assets/css/main.css.map', 'stylesheet'],
+    ['assets/js/main.min.js', 'script'],
+    ['assets/js/main.min.js.map', 'script'],
+    ['assets/fonts/x.woff2', 'font'],
     ['CNAME', 'pages-own'],
-    ['feed.xml', 'url'],
-    ['about/index.html', 'url'],
-    ['files/paper.pdf', 'url'],
+    ['feed.xml', 'file'],
+    ['about/index.html', 'page'],
+    ['talks/a.htm', 'page'],
+    ['files/paper.pdf', 'file'],
   ])('%s is %s', (file, kind) => expect(fileKind(file)).toBe(kind));
 });
 
@@ -73,12 +76,12 @@ describe('urlParity', () => {
     );
     expect(parity.urls.map(({ url, served }) => [url, served.status])).toEqual([
       ['/about.html', 'missing'],
+      ['/assets/main.css', 'missing'],
       ['/', 'file'],
       ['/resume.html', 'file'],
     ]);
     // A Jekyll file `x` (no extension) that ours writes as `x.html` answers `/x` but not the file.
     expect(urlParity(['LICENSE'], new Set(['LICENSE.html'])).urls[0]?.served).toEqual({ status: 'redirect', file: 'LICENSE.html' });
-    expect(parity.themeAssets.map(({ url, served }) => [url, served.status])).toEqual([['/assets/main.css', 'missing']]);
   });
 });
 
@@ -159,8 +162,11 @@ describe('compareWords and comparePage', () => {
 });
 
 describe('formatReport', () => {
-  it('lists what was lost, then the three summary lines', () => {
-    const urls = urlParity(['index.html', 'about/index.html', 'old/index.html', 'assets/main.css'], new Set(['index.html', 'old/index.html']));
+  it('lists what was lost, then the URLs by kind and the three summary lines: a compiled stylesheet counts like any URL', () => {
+    const urls = urlParity(
+      ['index.html', 'about/index.html', 'old/index.html', 'assets/main.css', 'assets/main.css.map', 'files/cv.pdf'],
+      new Set(['index.html', 'old/index.html', 'assets/main.css', 'files/cv.pdf']),
+    );
     const jekyllHome = readPage(page('', '<main>one two three four five six seven eight nine ten</main>'));
     const oursHome = readPage(page('', '<main>one two three four five six seven eight nine</main>'));
     const stub = readPage(page('<meta http-equiv="refresh" content="0; url=/">', ''));
@@ -172,10 +178,11 @@ describe('formatReport', () => {
     expect(report.ok).toBe(false);
     expect(report.lines).toEqual([
       'not served /about/',
+      'not served /assets/main.css.map',
       'under 90% 0% /about/ (not served): kept 0 of 10 words; lost: one two three four five six seven eight nine ten',
       'redirect /old/ -> /: ours serves a page, not a redirect',
-      'theme assets (styles, scripts, fonts; not counted): 0 of 1 also served',
-      '2 of 3 URLs served',
+      'URLs by kind: 2 of 3 pages, 1 of 2 stylesheets and their source maps, 1 of 1 other files',
+      '4 of 6 URLs served',
       '1 of 2 pages under 90% of words',
       '0 of 1 redirects kept',
     ]);

@@ -1,0 +1,320 @@
+/**
+ * The stylesheets Jekyll compiled from Sass, compiled again so their old URLs still answer. Jekyll
+ * (jekyll-sass-converter 2.2) compiles every page whose extension is `.scss` or `.sass`: a file with
+ * front matter whose name does not start with `_`, and a theme gem's `assets/main.scss`. Its Liquid
+ * runs first, with the site's variables; then Sass, with the load paths `sass.load_paths`, then
+ * `sass.sass_dir` (`_sass`), then the theme gem's `_sass`; `sass.style` sets the output's style, and a
+ * source map is written beside it (`x.css.map`) unless `sass.sourcemap` says never.
+ * https://github.com/jekyll/jekyll-sass-converter/blob/v2.2.0/lib/jekyll/converters/scss.rb
+ *
+ * The compiler is dart-sass (the `sass` package) where Jekyll used libsass: the same stylesheet, not the
+ * same bytes. No page of this project links the result (its own styles replace the theme's look); it
+ * is compiled so that the address keeps answering. Sass that does not compile is reported with the
+ * file and line Sass names, and its URL retired, so the import and the build go on.
+ */
+import { posix } from 'node:path';
+import { Liquid } from 'liquidjs';
+import { compileString, Exception, Logger, type Importer, type Syntax } from 'sass';
+import { JEKYLL_FILTERS } from '../../src/lib/liquid/filters.ts';
+import { JEKYLL_TAGS } from '../../src/lib/liquid/tags.ts';
+import { liquidProblem } from '../../src/lib/liquid/engine.ts';
+import { isRecord, textSetting, type JekyllConfig } from './config.ts';
+import type { PlannedFile } from './planned-file.ts';
+import type { ReportLine } from './report.ts';
+import { staticFileUrl, type OldUrl } from './urls.ts';
+
+/** The files one compile reads: the site's, or a theme gem's kept beside the importer. */
+export interface SassFolder {
+  /** How a message names a file of it: `_sass/_x.scss`, or `the minima theme gem's _sass/minima.scss`. */
+  name(path: string): string;
+  has(path: string): boolean;
+  text(path: string): string;
+}
+
+export interface SassSettings {
+  /** dart-sass has two styles: libsass's `nested` and `compact` (Jekyll's default) read as expanded. */
+  style: 'expanded' | 'compressed';
+  sourceMap: boolean;
+  /** `sass.add_charset`: Jekyll puts `@charset "UTF-8";` where libsass wrote a byte-order mark. */
+  addCharset: boolean;
+  /** Folders searched for `@import "x"`, in Jekyll's order, each in the site or the theme gem. */
+  loadPaths: { folder: 'site' | 'theme'; path: string }[];
+}
+
+/** A folder path of the site as Jekyll sanitises it: from the site's root, without `./` or a leading `/`. */
+function siteFolder(path: string): string {
+  return posix.normalize(`/${path}`).replace(/^\/+|\/+$/g, '');
+}
+
+/** The settings of `sass:` in `_config.yml`, as jekyll-sass-converter reads them. */
+export function sassSettings(config: JekyllConfig, theme: boolean): SassSettings {
+  const options = isRecord(config['sass']) ? config['sass'] : {};
+  const style = String(options['style'] ?? '').replace(/^:/, '');
+  const sourcemap = String(options['sourcemap'] ?? 'always').replace(/^:/, '');
+  const userPaths = Array.isArray(options['load_paths']) ? options['load_paths'] : options['load_paths'] === undefined ? [] : [options['load_paths']];
+  const loadPaths: SassSettings['loadPaths'] = [];
+  for (const path of [...userPaths.map(String), textSetting(options['sass_dir']) ?? '_sass']) {
+    const folder = siteFolder(path);
+    if (!loadPaths.some((known) => known.path === folder)) loadPaths.push({ folder: 'site', path: folder });
+  }
+  if (theme) loadPaths.push({ folder: 'theme', path: '_sass' });
+  return {
+    style: style === 'compressed' ? 'compressed' : 'expanded',
+    // `development` writes one in Jekyll's default environment, the one `jekyll build` runs in.
+    sourceMap: sourcemap !== 'never',
+    addCharset: options['add_charset'] === true,
+    loadPaths,
+  };
+}
+
+const SCHEME = { site: 'jekyll-site:', theme: 'jekyll-theme:' } as const;
+type FolderName = keyof typeof SCHEME;
+
+/** The candidates Sass tries for `@import "x"` in a folder: the file, the partial, then an index. */
+function candidates(path: string): string[] {
+  const dir = posix.dirname(path);
+  const base = posix.basename(path);
+  const join = (name: string) => (dir === '.' ? name : `${dir}/${name}`);
+  if (/\.(s[ac]ss|css)$/i.test(base)) return [path, join(`_${base}`)];
+  const files = (stem: string) => ['.scss', '.sass', '.css'].map((ext) => `${stem}${ext}`);
+  return [...files(path), ...files(join(`_${base}`)), ...files(`${path}/index`), ...files(`${path}/_index`)];
+}
+
+/** Resolves `@import`/`@use` inside the two folders, as Sass does on disk: beside the file first, then each load path. */
+function importerFor(folders: Readonly<Record<FolderName, SassFolder | undefined>>, loadPaths: SassSettings['loadPaths']): Importer<'sync'> {
+  const find = (folder: FolderName, path: string): URL | null => {
+    const files = folders[folder];
+    const found = files && candidates(path).find((candidate) => files.has(candidate));
+    return found === undefined ? null : new URL(`${SCHEME[folder]}/${found}`);
+  };
+  return {
+    canonicalize(url) {
+      // A load relative to the file, which Sass has already resolved against the file's own URL.
+      for (const [folder, scheme] of Object.entries(SCHEME) as [FolderName, string][])
+        if (url.startsWith(scheme)) return find(folder, decodeURIComponent(new URL(url).pathname).replace(/^\/+/, ''));
+      if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return null;
+      for (const load of loadPaths) {
+        const found = find(load.folder, posix.normalize(`${load.path}/${url}`).replace(/^(\.\/)+/, ''));
+        if (found) return found;
+      }
+      return null;
+    },
+    load(url) {
+      const folder = (Object.entries(SCHEME).find(([, scheme]) => url.protocol === scheme)?.[0] ?? 'site') as FolderName;
+      const path = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      const files = folders[folder];
+      if (!files?.has(path)) return null;
+      const syntax: Syntax = path.endsWith('.sass') ? 'indented' : path.endsWith('.css') ? 'css' : 'scss';
+      // The source map names the file by this URL, not by a `data:` URL holding it.
+      return { contents: files.text(path), syntax, sourceMapUrl: url };
+    },
+  };
+}
+
+export interface SassInput {
+  /** The stylesheet, from its folder's root: `assets/css/main.scss`. */
+  path: string;
+  folder: FolderName;
+  /** Its text after front matter and Liquid. */
+  text: string;
+  /** The line of the file the text starts on, for messages. */
+  firstLine: number;
+}
+
+export type SassOutput = { ok: true; css: string; map?: string } | { ok: false; file: string; line?: number; message: string };
+
+/** One stylesheet compiled: its CSS, its source map when one is written, or where Sass stopped. */
+export function compileSass(input: SassInput, settings: SassSettings, folders: Readonly<Record<FolderName, SassFolder | undefined>>): SassOutput {
+  const importer = importerFor(folders, settings.loadPaths);
+  const url = new URL(`${SCHEME[input.folder]}/${input.path}`);
+  const nameOf = (source: URL | undefined): { file: string; inInput: boolean } => {
+    const folder = (Object.entries(SCHEME).find(([, scheme]) => source?.protocol === scheme)?.[0] ?? input.folder) as FolderName;
+    const path = source === undefined ? input.path : decodeURIComponent(source.pathname).replace(/^\/+/, '');
+    return { file: folders[folder]?.name(path) ?? path, inInput: folder === input.folder && path === input.path };
+  };
+  let result;
+  try {
+    result = compileString(input.text, {
+      syntax: input.path.endsWith('.sass') ? 'indented' : 'scss',
+      style: settings.style,
+      url,
+      importer,
+      importers: [importer],
+      sourceMap: settings.sourceMap,
+      sourceMapIncludeSources: true,
+      // Deprecation warnings (libsass-era `@import`, `/` as division) would only be noise here.
+      logger: Logger.silent,
+    });
+  } catch (error) {
+    if (!(error instanceof Exception)) return { ok: false, ...nameOf(undefined), message: error instanceof Error ? error.message : String(error) };
+    const { file, inInput } = nameOf(error.span.url);
+    const line = error.span.start.line + (inInput ? input.firstLine : 1);
+    return { ok: false, file, line, message: error.sassMessage };
+  }
+  const cssName = `${posix.basename(input.path).replace(/\.s[ac]ss$/i, '')}.css`;
+  // libsass wrote a byte-order mark before a compressed stylesheet with non-ASCII text; Jekyll replaces it.
+  let css = result.css.replace(/^\uFEFF/, settings.addCharset ? '@charset "UTF-8";' : '');
+  if (!settings.sourceMap || !result.sourceMap) return { ok: true, css: `${css}\n` };
+  // Each source as a path from the map's folder, the theme gem's files as if they were the site's.
+  const dir = posix.dirname(input.path);
+  const map = {
+    ...result.sourceMap,
+    file: cssName,
+    sources: result.sourceMap.sources.map((source) => {
+      const path = decodeURIComponent(new URL(source).pathname).replace(/^\/+/, '');
+      return posix.relative(dir, path);
+    }),
+  };
+  css += `\n\n/*# sourceMappingURL=${encodeURIComponent(`${cssName}.map`)} */\n`;
+  return { ok: true, css, map: JSON.stringify(map) };
+}
+
+/** What the stylesheet's Liquid may read and link to. */
+export interface SassLiquidSite {
+  config: JekyllConfig;
+  /** `site.data`. */
+  data: Record<string, unknown>;
+  /** `_includes/` of the Jekyll site. */
+  include(path: string): string | undefined;
+  linkTo(path: string): string | undefined;
+  postUrl(name: string): string | undefined;
+}
+
+/**
+ * A Liquid engine for stylesheets, set up as the build's (src/lib/liquid/engine.ts), reading includes
+ * from the Jekyll site. `relative_url` writes the base path itself: no Markdown step adds it to CSS.
+ */
+function liquidFor(site: SassLiquidSite): { engine: Liquid; scope: Record<string, unknown> } {
+  const url = (textSetting(site.config['url']) ?? '').replace(/\/+$/, '');
+  const baseurl = (textSetting(site.config['baseurl']) ?? '').replace(/\/+$/, '');
+  const fs = {
+    exists: async (file: string) => site.include(file.slice(1)) !== undefined,
+    existsSync: (file: string) => site.include(file.slice(1)) !== undefined,
+    readFile: async (file: string) => site.include(file.slice(1)) ?? '',
+    readFileSync: (file: string) => site.include(file.slice(1)) ?? '',
+    resolve: (folder: string, file: string) => posix.resolve(folder, file),
+    contains: async (_folder: string, file: string) => file.startsWith('/_includes/'),
+    containsSync: (_folder: string, file: string) => file.startsWith('/_includes/'),
+    dirname: posix.dirname,
+    sep: '/',
+  };
+  const engine = new Liquid({
+    root: ['/_includes'],
+    partials: ['/_includes'],
+    extname: '',
+    fs,
+    jekyllInclude: true,
+    jekyllWhere: true,
+    strictFilters: true,
+    strictVariables: false,
+    ownPropertyOnly: true,
+  });
+  const filterSite = { url, baseurl };
+  for (const [name, make] of Object.entries(JEKYLL_FILTERS)) engine.registerFilter(name, make(filterSite));
+  const rootRelative = JEKYLL_FILTERS['relative_url']?.(filterSite);
+  engine.registerFilter('relative_url', (input: unknown) => {
+    const path = rootRelative?.call(undefined, input);
+    return typeof path === 'string' && path.startsWith('/') ? `${baseurl}${path}` : path;
+  });
+  for (const [name, make] of Object.entries(JEKYLL_TAGS)) engine.registerTag(name, make(site));
+  return { engine, scope: { ...site.config, url, baseurl, data: site.data } };
+}
+
+/** A stylesheet to compile: a page of the site, or a theme gem's `assets/main.scss`. */
+export interface Stylesheet {
+  path: string;
+  folder: FolderName;
+  /** The file Jekyll wrote, from the site's root: `assets/css/main.css`. */
+  target: string;
+  /** Its front matter as Jekyll saw it (`page.*`), and the body after it. */
+  values: Record<string, unknown>;
+  body: string;
+  bodyLine: number;
+  /** Where it came from, for the URL table: `assets/css/main.scss`, or `the minima theme gem`. */
+  from: string;
+}
+
+export interface StylesheetPlan {
+  files: PlannedFile[];
+  urls: OldUrl[];
+  report: ReportLine[];
+}
+
+/** Compiles the stylesheets of one site, each to its old URL in `public/`. */
+export class SassSite {
+  readonly #settings: SassSettings;
+  readonly #folders: Record<FolderName, SassFolder | undefined>;
+  readonly #liquid: { engine: Liquid; scope: Record<string, unknown> };
+
+  constructor(site: SassLiquidSite & { files: SassFolder; theme?: SassFolder | undefined }) {
+    this.#settings = sassSettings(site.config, site.theme !== undefined);
+    this.#folders = { site: site.files, theme: site.theme };
+    this.#liquid = liquidFor(site);
+  }
+
+  /** The stylesheet's files and URLs, or its URLs retired with the reason and the report line saying where Sass stopped. */
+  plan(sheet: Stylesheet, publicDir: string): StylesheetPlan {
+    const url = staticFileUrl(sheet.target);
+    const mapUrl = staticFileUrl(`${sheet.target}.map`);
+    // With a permalink, Jekyll's map shares the stylesheet's front matter and so its address: it was
+    // written over the stylesheet, or beside it as `index.map`. The stylesheet is what is kept there.
+    const withMap = this.#settings.sourceMap && typeof sheet.values['permalink'] !== 'string';
+    const name = this.#folders[sheet.folder]?.name(sheet.path) ?? sheet.path;
+    const own = sheet.folder === 'site';
+    /** Its URLs retired, and the report line saying where the Liquid or the Sass stopped, in their own words. */
+    const failed = (stop: { by: 'Liquid' | 'Sass'; file: string; line?: number | undefined; said: string }): StylesheetPlan => {
+      const reason = `compiled by Jekyll from ${name}, whose ${stop.by} stops here: see the import report`;
+      const here = stop.file === name;
+      const where = here ? 'here' : `at ${stop.file}${stop.line === undefined ? '' : ` line ${stop.line}`}`;
+      const what = stop.by === 'Sass' ? `Sass stops ${where} with "${stop.said}"` : `its Liquid stops ${where} (${stop.said})`;
+      return {
+        files: [],
+        urls: [
+          { url, from: sheet.from, file: '', retired: reason },
+          ...(withMap ? [{ url: mapUrl, from: sheet.from, file: '', retired: `the source map of ${url}: ${reason}` }] : []),
+        ],
+        report: [
+          {
+            kind: 'skipped',
+            file: own ? sheet.path : undefined,
+            line: own && here ? stop.line : undefined,
+            message: `${own ? '' : `${name} `}is not compiled: ${what}. Its URL ${url} is retired (a comment in src/data/legacy-urls.txt) until you fix it and run the import again.`,
+          },
+        ],
+      };
+    };
+    let text: string;
+    try {
+      const page = {
+        ...sheet.values,
+        url,
+        path: sheet.path,
+        name: posix.basename(sheet.path),
+        dir: `${posix.dirname(`/${sheet.path}`)}/`.replace(/^\/\/$/, '/'),
+      };
+      text = String(this.#liquid.engine.parseAndRenderSync(sheet.body, { site: this.#liquid.scope, page }));
+    } catch (error) {
+      const problem = liquidProblem(error, { file: `/${sheet.path}`, bodyLine: sheet.bodyLine }, '/');
+      const file = problem.file.replace(/^\/+/, '');
+      return failed({ by: 'Liquid', file: file === sheet.path ? name : file, line: problem.line, said: `${problem.field}: ${problem.message}` });
+    }
+    const compiled = compileSass(
+      { path: sheet.path, folder: sheet.folder, text, firstLine: sheet.bodyLine },
+      { ...this.#settings, sourceMap: withMap },
+      this.#folders,
+    );
+    if (!compiled.ok) return failed({ by: 'Sass', file: compiled.file, line: compiled.line, said: compiled.message.replace(/\s+/g, ' ') });
+    const { target } = sheet;
+    const from = own ? sheet.path : undefined;
+    const plan: StylesheetPlan = {
+      files: [{ path: `${publicDir}/${target}`, content: { text: compiled.css }, from }],
+      urls: [{ url, from: sheet.from, file: `${target} (compiled from ${name})` }],
+      report: [],
+    };
+    if (compiled.map !== undefined) {
+      plan.files.push({ path: `${publicDir}/${target}.map`, content: { text: compiled.map }, from });
+      plan.urls.push({ url: mapUrl, from: sheet.from, file: `${target}.map (its source map)` });
+    }
+    return plan;
+  }
+}

@@ -1,0 +1,139 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compileString } from 'sass';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planImport } from '../../scripts/import/plan.ts';
+import { readSource } from '../../scripts/import/source.ts';
+import { createSite, FIXTURES, listFiles, PROJECT_ROOT, runAstro, type CommandResult, type Site } from '../helpers/site.ts';
+import { runJekyll } from '../helpers/jekyll.ts';
+import { toolAvailable } from '../helpers/tools.ts';
+
+/**
+ * The stylesheets Jekyll compiled from Sass: the importer compiles them again (scripts/import/sass.ts).
+ * Against Debian's Jekyll (jekyll-sass-converter 2.2 with libsass) on two fixtures the tests own, the
+ * same files are written and, where no Sass function computes a colour, the same stylesheet; then one
+ * of them is imported into a fresh copy of the project and built, and the build serves the old URLs.
+ */
+const SASS_SITE = join(FIXTURES, 'import', 'sass');
+const MINIMA_SITE = join(FIXTURES, 'import', 'sass-minima');
+/** The fixture's stylesheet that does not compile: Jekyll stops the whole build on it, so its run leaves it out. */
+const BROKEN = 'assets/css/broken.scss';
+
+/** The stylesheets and source maps the importer plans for a site, by path below public/. */
+function planned(source: string): Map<string, string> {
+  const result = planImport(readSource(source));
+  if (!result.ok) throw new Error(result.message);
+  const files = new Map<string, string>();
+  for (const file of result.plan.files)
+    if (/^public\/.*\.css(\.map)?$/.test(file.path) && 'text' in file.content) files.set(file.path.slice('public/'.length), file.content.text);
+  return files;
+}
+
+/** A stylesheet written the same way whoever compiled it: compressed by one compiler, comments and all spacing gone. */
+const normalised = (css: string) => compileString(css, { syntax: 'css', style: 'compressed' }).css;
+
+/** Each rule's selector, in order: what the two compilers agree on even where they write a value otherwise. */
+const selectors = (css: string) =>
+  normalised(css)
+    .split('}')
+    .map((rule) => rule.slice(0, rule.lastIndexOf('{')).replace(/^@media[^{]*\{/, ''))
+    .filter((selector) => selector !== '');
+
+describe.runIf(toolAvailable('Jekyll'))('the compiled stylesheets against Jekyll itself', () => {
+  const out: Record<string, string> = {};
+  let work: string;
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'jekyll-sass-'));
+    await cp(SASS_SITE, join(work, 'sass'), { recursive: true, filter: (path) => !path.endsWith(BROKEN) });
+    for (const [name, source] of [
+      ['sass', join(work, 'sass')],
+      ['sass-minima', MINIMA_SITE],
+    ] as const) {
+      out[name] = join(work, `${name}-out`);
+      const result = await runJekyll(['build', '--disable-disk-cache', '-s', source, '-d', out[name]], work);
+      expect(result.code, result.output).toBe(0);
+    }
+  });
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  const jekyllStylesheets = async (name: string) => (await listFiles(out[name] ?? '')).filter((file) => /\.css(\.map)?$/.test(file)).sort();
+
+  it('writes the stylesheets and source maps Jekyll wrote; the broken one, on which Jekyll stops, neither', async () => {
+    const ours = planned(SASS_SITE);
+    expect([...ours.keys()].sort()).toEqual(await jekyllStylesheets('sass'));
+    expect([...planned(MINIMA_SITE).keys()].sort()).toEqual(await jekyllStylesheets('sass-minima'));
+  });
+
+  it('compiles the same stylesheet as libsass did, the partial and the Liquid value included', async () => {
+    const ours = planned(SASS_SITE);
+    const css = await readFile(join(out['sass'] ?? '', 'assets/css/site.css'), 'utf8');
+    expect(normalised(ours.get('assets/css/site.css') ?? '')).toBe(normalised(css));
+    expect(normalised(css)).toContain('.card{border:1px solid #0b6e4f;padding:12px}');
+  });
+
+  it("compiles minima's stylesheets to the same rules, in the same order", async () => {
+    const ours = planned(MINIMA_SITE);
+    for (const file of ['assets/main.css', 'assets/css/style.css']) {
+      const theirs = selectors(await readFile(join(out['sass-minima'] ?? '', file), 'utf8'));
+      // dart-sass writes a declaration that follows a nested rule as a rule of its own after it, where
+      // libsass merged it into the first: the same selectors in the same order, some of them twice.
+      expect([...new Set(selectors(ours.get(file) ?? ''))], file).toEqual([...new Set(theirs)]);
+      expect(theirs.length).toBeGreaterThan(50);
+    }
+  });
+
+  it('names the same sources in each source map, for the same output file', async () => {
+    const ours = planned(SASS_SITE);
+    const theirs = JSON.parse(await readFile(join(out['sass'] ?? '', 'assets/css/site.css.map'), 'utf8')) as { file: string; sources: string[] };
+    const mine = JSON.parse(ours.get('assets/css/site.css.map') ?? '{}') as { file: string; sources: string[] };
+    expect(mine.file).toBe(theirs.file);
+    const names = (sources: string[]) => sources.map((source) => source.slice(source.lastIndexOf('/') + 1)).sort();
+    expect(names(mine.sources)).toEqual(names(theirs.sources));
+  });
+});
+
+describe('a site with its own Sass, imported and built', () => {
+  let site: Site;
+  let imported: { status: number | null; output: string };
+  let build: CommandResult;
+
+  beforeAll(async () => {
+    site = await createSite('import-sass');
+    await cp(join(PROJECT_ROOT, 'scripts'), join(site.root, 'scripts'), { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: site.root, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '-q', '-m', 'fresh clone');
+    const run = spawnSync(process.execPath, ['scripts/import/main.ts', SASS_SITE], { cwd: site.root, encoding: 'utf8' });
+    imported = { status: run.status, output: `${run.stdout}${run.stderr}` };
+    build = await runAstro(site, ['build']);
+  });
+
+  it('imports, says where Sass stopped, and the site checks pass', () => {
+    expect(imported.status, imported.output).toBe(0);
+    expect(imported.output).toContain(
+      '  assets/css/broken.scss line 5: is not compiled: Sass stops here with "Undefined variable.". Its URL /assets/css/broken.css is retired',
+    );
+    expect(imported.output).toContain('Site checks (the ones npm run build runs first): passed.');
+    expect(imported.output).not.toMatch(/\n\s+at |sass\.dart/);
+  });
+
+  it('builds, and serves the compiled stylesheet and its map at their old URLs, as the importer wrote them', async () => {
+    expect(build.exitCode, build.output).toBe(0);
+    const built = await listFiles(site.dist);
+    expect(built).toEqual(expect.arrayContaining(['assets/css/site.css', 'assets/css/site.css.map']));
+    expect(built.filter((file) => file.includes('broken'))).toEqual([]);
+    const plan = planned(SASS_SITE);
+    expect(await readFile(join(site.dist, 'assets/css/site.css'), 'utf8')).toBe(plan.get('assets/css/site.css'));
+    expect(await readFile(join(site.dist, 'assets/css/site.css.map'), 'utf8')).toBe(plan.get('assets/css/site.css.map'));
+    // The URL list the build checks: both served, the broken one a comment with its reason.
+    const legacy = (await readFile(join(site.root, 'src/data/legacy-urls.txt'), 'utf8')).split('\n');
+    expect(legacy).toEqual(expect.arrayContaining(['/assets/css/site.css', '/assets/css/site.css.map']));
+    expect(legacy).toContain('# /assets/css/broken.css  (compiled by Jekyll from assets/css/broken.scss, whose Sass stops here: see the import report)');
+    // No page links it: this project's own styles replace the theme's.
+    expect(await readFile(join(site.dist, 'index.html'), 'utf8')).not.toContain('/assets/css/site.css');
+  });
+});
