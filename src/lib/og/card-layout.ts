@@ -99,7 +99,8 @@ function shape(font: Font, style: TextStyle, text: string): { glyphs: { glyph: n
 /**
  * Text in a column `width` px wide from (left, top): broken into lines between words (a word that
  * passes the width starts the next line; one wider than the column overflows it), each word's pieces
- * shaped apart as satori shaped them. Returns the glyphs and the height of the lines.
+ * (Intl.Segmenter's words) shaped apart, as satori placed them, so the cards keep their spacing.
+ * Returns the glyphs and the height of the lines.
  */
 export function layText(text: string, style: TextStyle, left: number, top: number, width: number): { text: PlacedText; height: number } {
   const font = interFont(style.weight);

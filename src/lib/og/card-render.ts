@@ -7,8 +7,8 @@ import { CARD_HEIGHT, CARD_WIDTH } from './card-path.ts';
 import { fill, roundedRectangle, type Mask } from './raster.ts';
 
 /**
- * Draws a card and encodes it once. Everything but the record's image is one of four colours over
- * the background, so a card is drawn as a palette image: each pixel says which colour covers it and
+ * Draws a card and encodes it once. Everything but the record's image is the background or one of
+ * three inks over it, so a card is drawn as a palette image: each pixel says which ink covers it and
  * how much. What every card of a site shares (the background, the accent bar, the site's name) is
  * drawn once; each glyph of the titles and descriptions is rasterised once per build from its
  * outline (raster.ts), for each of four positions between two pixels, and painted in. A card
@@ -101,7 +101,11 @@ function glyphMask(style: TextStyle, glyph: number, phase: number): Mask {
   return mask;
 }
 
-const inkOf = (colour: Colour) => INKS.indexOf(colour);
+function inkOf(colour: Colour): number {
+  const ink = INKS.indexOf(colour);
+  if (ink === -1) throw new Error(`The social card's palette has no ${colour} ink: add it to INKS (at most three fit).`);
+  return ink;
+}
 
 /** The background, the accent bar and the site's name, as palette rows: drawn once per site name and place. */
 const bases = new Map<string, Buffer>();
