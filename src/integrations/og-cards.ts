@@ -1,25 +1,30 @@
 import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { filesBelowSync } from '../lib/files.ts';
 import type { CardFacts } from '../lib/og/card.ts';
 import { asShown, sourceCardFacts } from '../lib/og/card-facts.ts';
 import { cachedCards, rememberCards, sourceFingerprint } from '../lib/og/card-manifest.ts';
-import type { CardWorkerData, CardWorkerMessage } from '../lib/og/card-worker.ts';
 import { attributeOf, elements, parseDocument } from '../lib/links/html.ts';
 import { firstStylesheet, withoutStylesheet } from '../lib/links/extract.ts';
 import { isCardPath } from '../lib/og/card-path.ts';
 import { withoutBase } from '../lib/url.ts';
 
+/** Each card's cached file by its path, and how many of them were drawn rather than found in the cache. */
+type Drawn = { files: Map<string, string>; drawn: number };
+
 /**
- * A social card for every page (src/lib/og/): drawn on a worker thread while Astro builds, from the
- * sources this thread reads as soon as the config is known, kept in Astro's cache folder between builds like its optimised images, and linked (or copied) to the
- * address each page's `og:image` names once the pages are written. A page the sources do not
- * describe (the 404 page, a blog's further pages) gets its card from its own `<head>`. A build from
- * the same sources as the last one, every card still cached, starts no worker and runs no checks:
- * it links the cards the last one listed (src/lib/og/card-manifest.ts).
+ * A social card for every page (src/lib/og/): drawn in the build's thread while Astro builds, from
+ * the sources read as soon as the config is known, kept in Astro's cache folder between builds like
+ * its optimised images, and linked (or copied) to the address each page's `og:image` names once the
+ * pages are written. A page the sources do not describe (the 404 page, a blog's further pages) gets
+ * its card from its own `<head>`. A build from the same sources as the last one, every card still
+ * cached, draws nothing and runs no checks: it links the cards the last one listed
+ * (src/lib/og/card-manifest.ts).
+ *
+ * No worker thread: a card costs about 2 ms of processor time, most of it zlib's on Node's thread
+ * pool, while a worker's start and its modules cost more than 30 cards (docs/performance.md).
  */
 export function ogCards(): AstroIntegration {
   let root = '';
@@ -27,19 +32,11 @@ export function ogCards(): AstroIntegration {
   let cacheDir = '';
   let base = '/';
   let command = '';
-  let worker: Worker | undefined;
   /** The fingerprint of the sources, and the cards the last build made from them when they are all still cached. */
   let fingerprint: Promise<string> | undefined;
   let cached: Map<string, string> | undefined;
-  let messages: CardWorkerMessage[] = [];
-  let waiting: ((message: CardWorkerMessage) => void) | undefined;
-
-  const next = () =>
-    new Promise<CardWorkerMessage>((resolve) => {
-      const message = messages.shift();
-      if (message) resolve(message);
-      else waiting = resolve;
-    });
+  /** The cards of the sources, drawn while Astro builds. */
+  let drawing: Promise<Drawn> | undefined;
 
   return {
     name: 'portfolio:og-cards',
@@ -48,60 +45,41 @@ export function ogCards(): AstroIntegration {
         command = current;
       },
 
-      // The worker starts as soon as the config is known, so its cards are drawn while Astro syncs
-      // the content, bundles and renders: on a free core, a cold build hardly waits for them.
+      // The drawing starts as soon as the config is known and is not waited for: the cards are drawn
+      // between Astro's own steps (sync, bundling, rendering) and encoded on the thread pool meanwhile.
       'astro:config:done': async ({ config }) => {
         root = fileURLToPath(config.root);
         publicDir = fileURLToPath(config.publicDir);
         cacheDir = join(fileURLToPath(config.cacheDir), 'og-cards');
         base = config.base;
-        if (command !== 'build' || worker) return;
+        if (command !== 'build' || drawing) return;
         fingerprint = sourceFingerprint(root, publicDir);
         cached = await cachedCards(cacheDir, await fingerprint);
         if (cached) return;
-        messages = [];
-        // Sharp (libvips) must be loaded by this thread before a worker loads it: otherwise its shared
-        // libraries are unloaded with the worker while their threads still run (sharp's docs, glibc).
-        await import('sharp');
-        worker = new Worker(new URL('../lib/og/card-worker.ts', import.meta.url), { workerData: { cacheDir } satisfies CardWorkerData });
-        // A build that fails before its pages are written must still exit: the worker holds it open only while waited for.
-        worker.unref();
-        worker.on('message', (message: CardWorkerMessage) => {
-          if (waiting) {
-            const resolve = waiting;
-            waiting = undefined;
-            resolve(message);
-          } else messages.push(message);
-        });
-        worker.on('error', (error) => worker?.emit('message', { type: 'failed', message: error.stack ?? error.message } satisfies CardWorkerMessage));
-        // Read here, where the checks' code is loaded already, while the worker loads the drawing.
-        try {
-          worker.postMessage([...(await sourceCardFacts(root, publicDir))]);
-        } catch (error) {
-          worker.emit('message', {
-            type: 'failed',
-            message: error instanceof Error ? (error.stack ?? error.message) : String(error),
-          } satisfies CardWorkerMessage);
-        }
+        drawing = sourceCardFacts(root, publicDir).then(async (facts) => (await import('../lib/og/draw-cards.ts')).drawCards(facts, cacheDir));
+        // Reported once the pages are written; a build that fails before then never asks.
+        drawing.catch(() => undefined);
       },
 
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         if (cached) {
-          await publishCards(outDir, logger, builtCards(outDir), { type: 'drawn', files: [...cached], drawn: 0 });
+          await publishCards(outDir, logger, builtCards(outDir), { files: cached, drawn: 0 });
           cached = undefined;
           return;
         }
-        if (!worker) return;
-        worker.ref();
+        if (!drawing) return;
+        // The pages are read while the last cards may still be encoding.
+        const built = builtCards(outDir);
+        let ready: Drawn;
         try {
-          // The pages are read while the worker may still be drawing.
-          const built = builtCards(outDir);
-          await publishCards(outDir, logger, built, await next());
+          ready = await drawing;
+        } catch (error) {
+          throw new Error(`The social cards could not be drawn:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, { cause: error });
         } finally {
-          await worker.terminate();
-          worker = undefined;
+          drawing = undefined;
         }
+        await publishCards(outDir, logger, built, ready);
       },
     },
   };
@@ -126,21 +104,14 @@ export function ogCards(): AstroIntegration {
     return cards;
   }
 
-  async function publishCards(outDir: string, logger: AstroIntegrationLogger, built: ReadonlyMap<string, CardFacts>, ready: CardWorkerMessage) {
-    if (ready.type === 'failed') throw new Error(`The social cards could not be drawn:\n${ready.message}`);
+  async function publishCards(outDir: string, logger: AstroIntegrationLogger, built: ReadonlyMap<string, CardFacts>, ready: Drawn) {
     const files = new Map(ready.files);
     // Remembered before the cards only a built page describes are added: those are read from the pages each time.
     if (!cached && fingerprint) await rememberCards(cacheDir, await fingerprint, files);
     let drawn = ready.drawn;
     const missing = new Map([...built].filter(([path]) => !files.has(path)));
-    if (missing.size > 0 && worker) {
-      worker.postMessage([...missing]);
-      const more = await next();
-      if (more.type === 'failed') throw new Error(`The social cards could not be drawn:\n${more.message}`);
-      for (const [path, file] of more.files) files.set(path, file);
-      drawn += more.drawn;
-    } else if (missing.size > 0) {
-      // Without a worker these are few (the 404 page, the blog's further pages) and usually cached already.
+    if (missing.size > 0) {
+      // Few (the 404 page, the blog's further pages), and usually cached already.
       const { drawCards } = await import('../lib/og/draw-cards.ts');
       const more = await drawCards(missing, cacheDir);
       for (const [path, file] of more.files) files.set(path, file);

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cardKey, renderCard, type CardFacts } from './card.ts';
+import { cardKey, type CardFacts } from './card.ts';
+import { renderCard } from './card-render.ts';
 
 /**
- * How many cards are drawn at once: satori lays out the next card on this thread while sharp turns
- * the last ones into PNG on its own threads. More only queue behind each other.
+ * How many cards are drawn at once: this thread draws the next card while zlib (or sharp) encodes
+ * the last ones on their own threads. More only queue behind each other.
  */
 const IN_FLIGHT = 3;
 

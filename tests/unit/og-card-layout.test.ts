@@ -1,0 +1,80 @@
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { cardLayout, COLOURS, interFont, layText, PADDING } from '../../src/lib/og/card-layout.ts';
+import { renderCard } from '../../src/lib/og/card-render.ts';
+
+const PHOTO = fileURLToPath(new URL('../fixtures/showcase/public/images/work/circuit.png', import.meta.url));
+
+const TITLE = { weight: 700, size: 56, lineHeight: 1.1, letterSpacing: -1, colour: 'text' } as const;
+
+/** The baselines of a laid-out text's lines. */
+function lines(text: string, width: number): number[] {
+  const { text: placed } = layText(text, TITLE, 0, 0, width);
+  return [...new Set(placed.glyphs.map((glyph) => glyph.baseline))];
+}
+
+describe('the card font', () => {
+  it('kerns pairs as the font says (AV closer than A and V apart)', () => {
+    const font = interFont(700);
+    const [a, v] = [font.glyphOf(0x41), font.glyphOf(0x56)];
+    expect(font.kerning(a, v)).toBeLessThan(0);
+    const { text } = layText('AV', TITLE, 0, 0, 1000);
+    const scale = TITLE.size / font.unitsPerEm;
+    expect(text.glyphs[1]!.x).toBeCloseTo((font.advance(a) + font.kerning(a, v)) * scale + TITLE.letterSpacing, 5);
+  });
+});
+
+describe('the card layout', () => {
+  it('breaks lines between words once a word would pass the column, and after a hyphen', () => {
+    expect(lines('Orbital Labs', 1056)).toHaveLength(1);
+    const narrow = layText('Ground station scheduler for a fleet of satellites', TITLE, 0, 0, 400).text;
+    const font = interFont(700);
+    const scale = TITLE.size / font.unitsPerEm;
+    // No glyph ends past the column, and each line but the first starts at its left edge.
+    for (const { glyph, x } of narrow.glyphs) if (font.glyphOf(0x20) !== glyph) expect(x + font.advance(glyph) * scale).toBeLessThanOrEqual(400 + 1);
+    const starts = [...new Set(narrow.glyphs.map((glyph) => glyph.baseline))].map((baseline) => narrow.glyphs.find((glyph) => glyph.baseline === baseline)!.x);
+    expect(starts.length).toBeGreaterThan(1);
+    expect(new Set(starts)).toEqual(new Set([0]));
+    // "fan-" may end a line: the hyphen is a break opportunity (UAX #14), as in a browser.
+    const hyphen = layText('enhanced fan-out', TITLE, 0, 0, layText('enhanced fan-', TITLE, 0, 0, 1000).text.glyphs.at(-1)!.x + 30).text;
+    const second = hyphen.glyphs.filter((glyph) => glyph.baseline > hyphen.glyphs[0]!.baseline);
+    expect(second.map((glyph) => glyph.glyph)).toEqual([...'out'].map((char) => font.glyphOf(char.codePointAt(0)!)));
+  });
+
+  it('leaves room for the image and puts it on the right, centred', () => {
+    const layout = cardLayout({ title: 'Orbital Labs', description: 'Ground station scheduler', image: PHOTO, siteName: 'Ada' });
+    expect(layout.image).toEqual({ x: 1200 - PADDING - 380, y: 125, size: 380 });
+    expect(cardLayout({ title: 'Orbital Labs', siteName: 'Ada' }).image).toBeUndefined();
+  });
+});
+
+describe('a drawn card', () => {
+  const pixel = (data: Buffer, x: number, y: number) =>
+    `#${[0, 1, 2].map((channel) => data[(y * 1200 + x) * 3 + channel]!.toString(16).padStart(2, '0')).join('')}`;
+
+  it('shows the background, the accent bar and the title in the site’s colours where the layout puts them', async () => {
+    const facts = { title: 'Orbital Labs', description: 'Ground station scheduler', siteName: 'Ada' };
+    const { data } = await sharp(await renderCard(facts))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    expect(pixel(data, 5, 5)).toBe(COLOURS.background);
+    expect(pixel(data, 100, 76)).toBe(COLOURS.accent);
+    // The stem of the title's "L", fully covered, in the text colour.
+    const { title } = cardLayout(facts);
+    const font = interFont(700);
+    const l = title.glyphs.find((glyph) => glyph.glyph === font.glyphOf(0x4c))!;
+    expect(pixel(data, Math.round(l.x) + 6, l.baseline - 10)).toBe(COLOURS.text);
+  });
+
+  it('shows the record’s image in its square, with rounded corners', async () => {
+    const { data } = await sharp(await renderCard({ title: 'Orbital Labs', image: PHOTO, siteName: 'Ada' }))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    // The corner of the square stays background; its centre is the photo, not the background.
+    expect(pixel(data, 748, 125)).toBe(COLOURS.background);
+    expect(pixel(data, 748 + 190, 125 + 190)).not.toBe(COLOURS.background);
+  });
+});
