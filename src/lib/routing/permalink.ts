@@ -27,6 +27,8 @@ function decodeSegment(segment: string): string | undefined {
 
 /** A permalink's path with its escapes decoded: the name of the file it is written to. */
 function decodedPath(permalink: string): string {
+  // Most permalinks have no escape: the checks ask for every page's file several times.
+  if (!permalink.includes('%')) return permalink;
   return permalink
     .split('/')
     .map((segment) => decodeSegment(segment) ?? segment)
