@@ -4,7 +4,7 @@
  * the same for every page of the list, with as many pages. The blogs cover the edges of the pager's numbers: posts that fill the
  * last page exactly or not, one post a page, no posts at all, and an index at the site root.
  *
- * Needs `jekyll` on PATH (Debian: apt-get install -y jekyll jekyll-paginate). Without it the test is
+ * Needs `jekyll` on PATH (Debian: apt-get install -y jekyll ruby-jekyll-paginate). Without it the test is
  * skipped with one line saying so, except when REQUIRE_JEKYLL=1 (or CI) is set: then a missing Jekyll
  * is a failure.
  */

@@ -30,8 +30,9 @@ export const TOOLS: readonly Tool[] = [
     name: 'Jekyll',
     require: 'REQUIRE_JEKYLL',
     found: () => (process.env['PATH'] ?? '').split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, 'jekyll'))),
-    what: 'Jekyll differential test (no jekyll on PATH)',
-    install: 'apt-get install -y jekyll',
+    what: 'tests that compare with Jekyll (no jekyll on PATH)',
+    // The plugins and theme the differential tests' Jekyll sites use, as .ci/run installs them.
+    install: 'apt-get install -y jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-redirect-from ruby-jekyll-sitemap ruby-jekyll-paginate',
   },
 ];
 
