@@ -19,9 +19,9 @@ import type { OldUrl } from './urls.ts';
 interface GemFile {
   url: string;
   what: string;
-  /** Carried: the gem's own copy, below theme-gems/<theme>/, written to the same URL. */
+  /** Carried: the gem's own copy, below vendor/<theme>/, written to the same URL. */
   carried?: string;
-  /** Compiled: the gem's Sass page, below theme-gems/<theme>/, compiled to the URL (and its map beside it). */
+  /** Compiled: the gem's Sass page, below vendor/<theme>/, compiled to the URL (and its map beside it). */
   compiled?: string;
 }
 
@@ -33,7 +33,7 @@ export const THEME_GEM_FILES: Readonly<Record<string, readonly GemFile[]>> = {
   ],
 };
 
-const gemRoot = (theme: string) => new URL(`./theme-gems/${theme}/`, import.meta.url);
+const gemRoot = (theme: string) => new URL(`./vendor/${theme}/`, import.meta.url);
 
 /** The theme gem's files the Sass compiler reads (its `_sass/` and `assets/`), or undefined for a theme the importer does not keep. */
 export function themeGemFolder(theme: unknown): SassFolder | undefined {
