@@ -19,6 +19,7 @@ import { JEKYLL_FILTERS } from '../../src/lib/liquid/filters.ts';
 import { JEKYLL_TAGS } from '../../src/lib/liquid/tags.ts';
 import { liquidProblem } from '../../src/lib/liquid/engine.ts';
 import { isRecord, textSetting, type JekyllConfig } from './config.ts';
+import { NEVER_READ } from './source.ts';
 import type { PlannedFile } from './planned-file.ts';
 import type { ReportLine } from './report.ts';
 import { staticFileUrl, type OldUrl } from './urls.ts';
@@ -70,6 +71,9 @@ export function sassSettings(config: JekyllConfig, theme: boolean): SassSettings
 const SCHEME = { site: 'jekyll-site:', theme: 'jekyll-theme:' } as const;
 type FolderName = keyof typeof SCHEME;
 
+/** A file's URL in a folder, each segment escaped: a `#` or `?` in a name is part of the name. */
+const fileUrl = (folder: FolderName, path: string) => new URL(`${SCHEME[folder]}/${path.split('/').map(encodeURIComponent).join('/')}`);
+
 /** The candidates Sass tries for `@import "x"` in a folder: the file, the partial, then an index. */
 function candidates(path: string): string[] {
   const dir = posix.dirname(path);
@@ -85,7 +89,7 @@ function importerFor(folders: Readonly<Record<FolderName, SassFolder | undefined
   const find = (folder: FolderName, path: string): URL | null => {
     const files = folders[folder];
     const found = files && candidates(path).find((candidate) => files.has(candidate));
-    return found === undefined ? null : new URL(`${SCHEME[folder]}/${found}`);
+    return found === undefined ? null : fileUrl(folder, found);
   };
   return {
     canonicalize(url) {
@@ -126,13 +130,16 @@ export type SassOutput = { ok: true; css: string; map?: string } | { ok: false; 
 /** One stylesheet compiled: its CSS, its source map when one is written, or where Sass stopped. */
 export function compileSass(input: SassInput, settings: SassSettings, folders: Readonly<Record<FolderName, SassFolder | undefined>>): SassOutput {
   const importer = importerFor(folders, settings.loadPaths);
-  const url = new URL(`${SCHEME[input.folder]}/${input.path}`);
+  const url = fileUrl(input.folder, input.path);
   const nameOf = (source: URL | undefined): { file: string; inInput: boolean } => {
     const folder = (Object.entries(SCHEME).find(([, scheme]) => source?.protocol === scheme)?.[0] ?? input.folder) as FolderName;
     const path = source === undefined ? input.path : decodeURIComponent(source.pathname).replace(/^\/+/, '');
     return { file: folders[folder]?.name(path) ?? path, inInput: folder === input.folder && path === input.path };
   };
   let result;
+  // dart-sass also searches every folder of SASS_PATH on disk, whatever the importers: outside the site.
+  const sassPath = process.env['SASS_PATH'];
+  delete process.env['SASS_PATH'];
   try {
     result = compileString(input.text, {
       syntax: input.path.endsWith('.sass') ? 'indented' : 'scss',
@@ -150,7 +157,11 @@ export function compileSass(input: SassInput, settings: SassSettings, folders: R
     const { file, inInput } = nameOf(error.span.url);
     const line = error.span.start.line + (inInput ? input.firstLine : 1);
     return { ok: false, file, line, message: error.sassMessage };
+  } finally {
+    if (sassPath !== undefined) process.env['SASS_PATH'] = sassPath;
   }
+  const outside = result.loadedUrls.find((loaded) => !Object.values(SCHEME).some((scheme) => loaded.protocol === scheme));
+  if (outside) return { ok: false, ...nameOf(undefined), message: `reads ${outside.href}, which is not a file of the site or of its theme gem` };
   const cssName = `${posix.basename(input.path).replace(/\.s[ac]ss$/i, '')}.css`;
   // libsass wrote a byte-order mark before a compressed stylesheet with non-ASCII text; Jekyll replaces it.
   let css = result.css.replace(/^\uFEFF/, settings.addCharset ? '@charset "UTF-8";' : '');
@@ -266,7 +277,14 @@ export class SassSite {
       const reason = `compiled by Jekyll from ${name}, whose ${stop.by} stops here: see the import report`;
       const here = stop.file === name;
       const where = here ? 'here' : `at ${stop.file}${stop.line === undefined ? '' : ` line ${stop.line}`}`;
-      const what = stop.by === 'Sass' ? `Sass stops ${where} with "${stop.said}"` : `its Liquid stops ${where} (${stop.said})`;
+      const unread = this.#settings.loadPaths.filter(
+        (load) => load.folder === 'site' && (NEVER_READ.has(load.path.split('/')[0] ?? '') || load.path.includes('*')),
+      );
+      const hint =
+        stop.by === 'Sass' && stop.said.startsWith("Can't find stylesheet") && unread.length > 0
+          ? ` (sass.load_paths names ${unread.map((load) => load.path).join(', ')}, which the importer does not read: installed packages, or a pattern; copy the Sass it imports from there into _sass/)`
+          : '';
+      const what = stop.by === 'Sass' ? `Sass stops ${where} with "${stop.said}"${hint}` : `its Liquid stops ${where} (${stop.said})`;
       return {
         files: [],
         urls: [

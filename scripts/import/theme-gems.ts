@@ -52,18 +52,14 @@ export function themeGemFolder(theme: unknown): SassFolder | undefined {
 }
 
 /** The theme gem's URLs the site itself does not serve (its own copy wins): carried or compiled with their files, or retired. */
-export function themeGemFiles(
-  theme: unknown,
-  served: readonly OldUrl[],
-  sass: SassSite | undefined,
-): { urls: OldUrl[]; files: PlannedFile[]; report: ReportLine[] } {
+export function themeGemFiles(theme: unknown, served: readonly OldUrl[], sass: SassSite): { urls: OldUrl[]; files: PlannedFile[]; report: ReportLine[] } {
   const result = { urls: [] as OldUrl[], files: [] as PlannedFile[], report: [] as ReportLine[] };
   if (typeof theme !== 'string' || !Object.hasOwn(THEME_GEM_FILES, theme)) return result;
   const own = new Set(served.map((url) => url.url));
   const from = `the ${theme} theme gem`;
   for (const file of THEME_GEM_FILES[theme] ?? []) {
     if (own.has(file.url)) continue;
-    if (file.compiled !== undefined && sass !== undefined) {
+    if (file.compiled !== undefined) {
       const split = splitFrontMatter(readFileSync(new URL(file.compiled, gemRoot(theme)), 'utf8'));
       const planned = sass.plan(
         { path: file.compiled, folder: 'theme', target: file.url.slice(1), values: {}, body: split?.body ?? '', bodyLine: split?.bodyLine ?? 1, from },

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planImport, type ImportPlan } from '../../scripts/import/plan.ts';
@@ -184,6 +186,42 @@ describe('Sass that does not compile', () => {
     });
     const outside = memory({ 'assets/site.scss': '---\n---\n@import "../../../../etc/hosts";\n' });
     expect(skipped(outside).find((item) => item.file === 'assets/site.scss')?.message).toContain('Sass stops here with "Can\'t find stylesheet to import."');
+  });
+});
+
+describe('what Sass may read', () => {
+  it('ignores SASS_PATH, which dart-sass would otherwise search on disk outside the site', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'sass-path-'));
+    writeFileSync(join(outside, '_evil.scss'), '.evil { color: red; }\n');
+    const before = process.env['SASS_PATH'];
+    process.env['SASS_PATH'] = outside;
+    try {
+      const result = memory({ 'assets/site.scss': '---\n---\n@import "evil";\n.a { color: blue; }\n' });
+      expect(result.files.some((file) => file.path === 'public/assets/site.css')).toBe(false);
+      expect(skipped(result).find((item) => item.file === 'assets/site.scss')?.message).toContain('Sass stops here with "Can\'t find stylesheet to import."');
+      expect(process.env['SASS_PATH']).toBe(outside);
+    } finally {
+      if (before === undefined) delete process.env['SASS_PATH'];
+      else process.env['SASS_PATH'] = before;
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('says when a load path is one the importer does not read (installed packages), rather than only "fix it"', () => {
+    const result = memory({
+      '_config.yml': 'title: Lee\nsass:\n  load_paths: [node_modules]\n',
+      'assets/site.scss': '---\n---\n@import "bootstrap/scss/bootstrap";\n',
+    });
+    expect(skipped(result).find((item) => item.file === 'assets/site.scss')?.message).toContain(
+      '(sass.load_paths names node_modules, which the importer does not read: installed packages, or a pattern; copy the Sass it imports from there into _sass/)',
+    );
+  });
+
+  it('keeps a "#" or "?" in a file name as part of the name', () => {
+    const result = memory({ '_sass/_a#b.scss': '.part { color: red; }\n', 'assets/c#d.scss': '---\n---\n@import "a#b";\n.a { color: blue; }\n' });
+    expect(text(result, 'public/assets/c#d.css')).toContain('.part {');
+    const map = JSON.parse(text(result, 'public/assets/c#d.css.map')) as SourceMap;
+    expect(map.sources).toEqual(['../_sass/_a#b.scss', 'c#d.scss']);
   });
 });
 
