@@ -1,7 +1,8 @@
 import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { formatProblems } from '../lib/errors.ts';
 import { filesBelowSync } from '../lib/files.ts';
 import type { CardFacts } from '../lib/og/card.ts';
 import { asShown, sourceCardFacts } from '../lib/og/card-facts.ts';
@@ -75,6 +76,12 @@ export function ogCards(): AstroIntegration {
         try {
           ready = await drawing;
         } catch (error) {
+          // An image the owner must fix is a message naming it, as the checks give one; anything else a bug, with its trace.
+          if (error instanceof Error && error.name === 'CardImageError' && !process.env['PORTFOLIO_DEBUG']) {
+            const file = relative(root, (error as Error & { file: string }).file).replaceAll(sep, '/');
+            process.stderr.write(`\n${formatProblems('A record image cannot be used', [{ file, field: 'image', message: error.message }])}\n\n`);
+            process.exit(1);
+          }
           throw new Error(`The social cards could not be drawn:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, { cause: error });
         } finally {
           drawing = undefined;

@@ -2,7 +2,10 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { cardLayout, COLOURS, interFont, layText, PADDING } from '../../src/lib/og/card-layout.ts';
-import { renderCard } from '../../src/lib/og/card-render.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CardImageError, renderCard } from '../../src/lib/og/card-render.ts';
 
 const PHOTO = fileURLToPath(new URL('../fixtures/showcase/public/images/work/circuit.png', import.meta.url));
 
@@ -13,6 +16,15 @@ function lines(text: string, width: number): number[] {
   const { text: placed } = layText(text, TITLE, 0, 0, width);
   return [...new Set(placed.glyphs.map((glyph) => glyph.baseline))];
 }
+
+describe('text the owner typed', () => {
+  it('draws an accent typed apart as the composed letter, and leaves out marks no font draws', () => {
+    const placed = (text: string) => layText(text, TITLE, 0, 0, 1000).text.glyphs.map((glyph) => [glyph.glyph, Math.round(glyph.x * 100)]);
+    expect(placed('Cafe\u0301')).toEqual(placed('Caf\u00e9'));
+    expect(placed('I \u2764\ufe0f Rust')).toEqual(placed('I \u2764 Rust'));
+    expect(placed('co\u00adoperate')).toEqual(placed('cooperate'));
+  });
+});
 
 describe('the card font', () => {
   it('kerns pairs as the font says (AV closer than A and V apart)', () => {
@@ -76,5 +88,50 @@ describe('a drawn card', () => {
     // The corner of the square stays background; its centre is the photo, not the background.
     expect(pixel(data, 748, 125)).toBe(COLOURS.background);
     expect(pixel(data, 748 + 190, 125 + 190)).not.toBe(COLOURS.background);
+  });
+
+  it('turns a photo upright by its EXIF orientation, as the page shows it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'card-exif-'));
+    try {
+      // Left half red, right half blue, stored sideways: orientation 6 shows it turned a quarter clockwise, red on top.
+      const half = (r: number, b: number) => ({ create: { width: 20, height: 20, channels: 3 as const, background: { r, g: 0, b } } });
+      const raw = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#000' } })
+        .composite([
+          { input: await sharp(half(255, 0)).png().toBuffer(), left: 0, top: 0 },
+          { input: await sharp(half(0, 255)).png().toBuffer(), left: 20, top: 0 },
+        ])
+        .jpeg({ quality: 100 })
+        .withMetadata({ orientation: 6 })
+        .toBuffer();
+      const photo = join(folder, 'sideways.jpg');
+      writeFileSync(photo, raw);
+      const { data } = await sharp(await renderCard({ title: 'Sideways', image: photo, siteName: 'Ada' }))
+        .removeAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const redness = (x: number, y: number) => data[(y * 1200 + x) * 3]! - data[(y * 1200 + x) * 3 + 2]!;
+      // Upright: the top of the square is red and the bottom blue, whatever the column.
+      expect(redness(748 + 332, 125 + 25)).toBeGreaterThan(100);
+      expect(redness(748 + 152, 125 + 355)).toBeLessThan(-100);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('names a record image it cannot read, and what to do', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'card-broken-'));
+    try {
+      const broken = join(folder, 'broken.png');
+      // A PNG's signature and then nothing: it passes a check of the first bytes, not a decoder.
+      writeFileSync(broken, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+      const error = await renderCard({ title: 'Broken', image: broken, siteName: 'Ada' }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(CardImageError);
+      expect((error as CardImageError).file).toBe(broken);
+      expect((error as CardImageError).message).toMatch(
+        /^could not be read for the social card \(.+\)\. Export it again as a PNG or JPEG, under 268 megapixels\.$/,
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

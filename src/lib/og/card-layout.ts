@@ -79,7 +79,8 @@ function lineMetrics(font: Font, style: TextStyle): { height: number; baseline: 
   return { height: Math.round(exact), baseline: ascent + Math.floor((exact - ascent - descent) / 2) };
 }
 
-const words = new Intl.Segmenter(undefined, { granularity: 'word' });
+// One locale, not the machine's: the same text gives the same card everywhere.
+const words = new Intl.Segmenter('en', { granularity: 'word' });
 
 /** A run of text shaped on one line: each glyph's offset from the run's start, and the run's width. */
 function shape(font: Font, style: TextStyle, text: string): { glyphs: { glyph: number; x: number }[]; width: number } {
@@ -105,7 +106,13 @@ function shape(font: Font, style: TextStyle, text: string): { glyphs: { glyph: n
 export function layText(text: string, style: TextStyle, left: number, top: number, width: number): { text: PlacedText; height: number } {
   const font = interFont(style.weight);
   const { height: lineHeight, baseline } = lineMetrics(font, style);
-  const collapsed = text.replace(/\s+/g, ' ').trim();
+  // Composed (an accent typed apart sits on its letter, as one glyph), without the marks no font draws (a
+  // soft hyphen, an emoji's variation selector, a joiner), which would each show the missing-glyph box.
+  const collapsed = text
+    .normalize('NFC')
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const glyphs: PlacedGlyph[] = [];
   const breaker = new LineBreaker(collapsed);
   let [start, line, lineWidth] = [0, 0, 0];

@@ -175,9 +175,29 @@ const loadSharp = async () => (await import('sharp')).default;
 let corners: Mask | undefined;
 const imageMask = () => (corners ??= fill([roundedRectangle(0, 0, IMAGE_SIZE, IMAGE_SIZE, IMAGE_RADIUS)]));
 
+/** A record's image the card cannot read: the owner's file to fix, not a fault of the drawing. */
+export class CardImageError extends Error {
+  readonly file: string;
+  constructor(file: string, reason: string) {
+    super(`could not be read for the social card (${reason}). Export it again as a PNG or JPEG, under 268 megapixels.`);
+    this.name = 'CardImageError';
+    this.file = file;
+  }
+}
+
 /** The record's image cut to the square (`object-fit: cover`), transparency over the surface colour, as RGB pixels. */
 async function imagePixels(sharp: (input: string) => Sharp, file: string): Promise<Buffer> {
+  try {
+    return await squarePixels(sharp, file);
+  } catch (error) {
+    throw new CardImageError(file, error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function squarePixels(sharp: (input: string) => Sharp, file: string): Promise<Buffer> {
+  // Upright as the page shows it: Astro's image service turns a photo by its EXIF orientation too.
   const { data, info } = await sharp(file)
+    .rotate()
     .resize(IMAGE_SIZE, IMAGE_SIZE, { fit: 'cover' })
     .flatten({ background: COLOURS.surface })
     .toColourspace('srgb')

@@ -46,7 +46,8 @@ function walk(contour: Contour, line: (x0: number, y0: number, x1: number, y1: n
   const mid = (p: Contour[number], q: Contour[number]) => ({ x: (p.x + q.x) / 2, y: (p.y + q.y) / 2, onCurve: true });
   const first = contour.findIndex((point) => point.onCurve);
   const start = first === -1 ? mid(contour[0]!, contour[1]!) : contour[first]!;
-  const rest = first === -1 ? contour : [...contour.slice(first + 1), ...contour.slice(0, first)];
+  // With no point on the curve, the walk starts between the first two controls and ends at the first.
+  const rest = first === -1 ? [...contour.slice(1), contour[0]!] : [...contour.slice(first + 1), ...contour.slice(0, first)];
   let [x, y] = [start.x, start.y];
   let control: Contour[number] | undefined;
   const curve = (cx: number, cy: number, ex: number, ey: number) => {
