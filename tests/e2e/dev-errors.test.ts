@@ -79,6 +79,8 @@ describe.runIf(browserTestsAvailable()).each(MISTAKES)('astro dev with $name in 
   beforeEach(() => onTestFailed(() => console.log(`astro dev printed:\n${dev?.output() ?? '(not started)'}`)));
 
   afterAll(async () => {
+    // Tabs a failed test left open would reconnect to the next dev server if it got this one's port.
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
     await dev?.stop();
   });
 
