@@ -18,6 +18,20 @@ function lines(text: string, width: number): number[] {
 }
 
 describe('text the owner typed', () => {
+  it('draws letters beyond Latin from the font subset that has them, not as the missing-glyph box', () => {
+    for (const weight of [400, 700] as const) {
+      const font = interFont(weight);
+      for (const letter of 'ŁřễЖΩ') {
+        const glyph = font.glyphOf(letter.codePointAt(0)!);
+        expect(glyph, `${letter} at ${weight}`).not.toBe(0);
+        expect(font.outline(glyph).length, `${letter} at ${weight}`).toBeGreaterThan(0);
+        expect(font.advance(glyph), `${letter} at ${weight}`).toBeGreaterThan(0);
+      }
+      // A letter no subset has (CJK) is still the one missing-glyph box.
+      expect(font.glyphOf(0x4e2d)).toBe(0);
+    }
+  });
+
   it('draws an accent typed apart as the composed letter, and leaves out marks no font draws', () => {
     const placed = (text: string) => layText(text, TITLE, 0, 0, 1000).text.glyphs.map((glyph) => [glyph.glyph, Math.round(glyph.x * 100)]);
     expect(placed('Cafe\u0301')).toEqual(placed('Caf\u00e9'));

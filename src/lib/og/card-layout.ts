@@ -60,11 +60,41 @@ export interface CardLayout {
 
 const require = createRequire(import.meta.url);
 const fonts = new Map<400 | 700, Font>();
-/** Inter at a weight, read once per process (from @fontsource/inter's WOFF files). */
+
+/**
+ * Inter's subsets as @fontsource ships them, Latin first: a letter outside it (ł, ř, ễ, Cyrillic,
+ * Greek) is drawn from the subset that has it, read the first time a card needs one.
+ */
+const SUBSETS = ['latin', 'latin-ext', 'vietnamese', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext'] as const;
+
+/** A glyph of the combined font: its subset in the high bits, its glyph in that subset in the low 16. */
+const SUBSET_SHIFT = 16;
+
+/** Inter at a weight, all its subsets as one font, read once per process (from @fontsource/inter's WOFF files). */
 export function interFont(weight: 400 | 700): Font {
   let font = fonts.get(weight);
   if (!font) {
-    font = readFont(readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`)));
+    const subsets: Font[] = [];
+    const subset = (index: number): Font =>
+      (subsets[index] ??= readFont(readFileSync(require.resolve(`@fontsource/inter/files/inter-${SUBSETS[index]}-${weight}-normal.woff`))));
+    const of = (glyph: number) => ({ font: subset(glyph >>> SUBSET_SHIFT), glyph: glyph & 0xffff });
+    const latin = subset(0);
+    font = {
+      unitsPerEm: latin.unitsPerEm,
+      ascender: latin.ascender,
+      descender: latin.descender,
+      glyphOf: (codePoint) => {
+        for (let index = 0; index < SUBSETS.length; index++) {
+          const glyph = subset(index).glyphOf(codePoint);
+          if (glyph !== 0) return (index << SUBSET_SHIFT) | glyph;
+        }
+        return 0;
+      },
+      advance: (glyph) => of(glyph).font.advance(of(glyph).glyph),
+      // Pairs are kerned within a subset only, as a browser kerns within one font file.
+      kerning: (left, right) => (left >>> SUBSET_SHIFT === right >>> SUBSET_SHIFT ? of(left).font.kerning(left & 0xffff, right & 0xffff) : 0),
+      outline: (glyph) => of(glyph).font.outline(of(glyph).glyph),
+    };
     fonts.set(weight, font);
   }
   return font;
