@@ -68,6 +68,21 @@ describe('the card layout', () => {
     expect(second.map((glyph) => glyph.glyph)).toEqual([...'out'].map((char) => font.glyphOf(char.codePointAt(0)!)));
   });
 
+  it('breaks a word wider than the column between its letters, on lines of its own, rather than past the edge', () => {
+    const font = interFont(700);
+    const scale = TITLE.size / font.unitsPerEm;
+    const word = 'Pneumonoultramicroscopicsilicovolcanoconiosis';
+    const { text } = layText(`See ${word} today`, TITLE, 0, 0, 400);
+    for (const { glyph, x } of text.glyphs) expect(x + font.advance(glyph) * scale, `glyph ${glyph}`).toBeLessThanOrEqual(400 + 1);
+    const rows = [...new Set(text.glyphs.map((glyph) => glyph.baseline))].map((baseline) => text.glyphs.filter((glyph) => glyph.baseline === baseline));
+    const glyphsOf = (chars: string) => [...chars].map((char) => font.glyphOf(char.codePointAt(0)!));
+    // "See " keeps its line; the long word starts the next one and fills lines from their left edge; "today" follows it.
+    expect(rows[0]!.map((glyph) => glyph.glyph)).toEqual(glyphsOf('See '));
+    expect(rows.slice(1).flatMap((row) => row.map((glyph) => glyph.glyph))).toEqual(glyphsOf(`${word} today`));
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows.slice(1)) expect(row[0]!.x).toBe(0);
+  });
+
   it('leaves room for the image and puts it on the right, centred', () => {
     const layout = cardLayout({ title: 'Orbital Labs', description: 'Ground station scheduler', image: PHOTO, siteName: 'Ada' });
     expect(layout.image).toEqual({ x: 1200 - PADDING - 380, y: 125, size: 380 });

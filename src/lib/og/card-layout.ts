@@ -111,6 +111,7 @@ function lineMetrics(font: Font, style: TextStyle): { height: number; baseline: 
 
 // One locale, not the machine's: the same text gives the same card everywhere.
 const words = new Intl.Segmenter('en', { granularity: 'word' });
+const letters = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /** A run of text shaped on one line: each glyph's offset from the run's start, and the run's width. */
 function shape(font: Font, style: TextStyle, text: string): { glyphs: { glyph: number; x: number }[]; width: number } {
@@ -129,9 +130,10 @@ function shape(font: Font, style: TextStyle, text: string): { glyphs: { glyph: n
 
 /**
  * Text in a column `width` px wide from (left, top): broken into lines between words (a word that
- * passes the width starts the next line; one wider than the column overflows it), each word's pieces
- * (Intl.Segmenter's words) shaped apart, as satori placed them, so the cards keep their spacing.
- * Returns the glyphs and the height of the lines.
+ * passes the width starts the next line), each word's pieces (Intl.Segmenter's words) shaped apart,
+ * as satori placed them, so the cards keep their spacing. A word wider than the column on its own (a
+ * long URL) starts a line and is broken between its letters, as CSS's `overflow-wrap: break-word`
+ * breaks it, rather than running off the card. Returns the glyphs and the height of the lines.
  */
 export function layText(text: string, style: TextStyle, left: number, top: number, width: number): { text: PlacedText; height: number } {
   const font = interFont(style.weight);
@@ -144,21 +146,34 @@ export function layText(text: string, style: TextStyle, left: number, top: numbe
     .replace(/\s+/g, ' ')
     .trim();
   const glyphs: PlacedGlyph[] = [];
+  let [line, lineWidth] = [0, 0];
+  const place = (pieces: Iterable<{ segment: string }>) => {
+    let x = left + lineWidth;
+    for (const { segment } of pieces) {
+      const piece = shape(font, style, segment);
+      for (const glyph of piece.glyphs) glyphs.push({ glyph: glyph.glyph, x: x + glyph.x, baseline: top + line * lineHeight + baseline });
+      x += piece.width;
+    }
+  };
   const breaker = new LineBreaker(collapsed);
-  let [start, line, lineWidth] = [0, 0, 0];
+  let start = 0;
   for (let found = breaker.nextBreak(); found; found = breaker.nextBreak()) {
     const word = collapsed.slice(start, found.position);
     const { width: wordWidth } = shape(font, style, word);
     // Spaces that end a word may hang past the column's edge.
     const trailing = wordWidth - shape(font, style, word.trimEnd()).width;
     if (start > 0 && lineWidth + wordWidth > width + trailing) [line, lineWidth] = [line + 1, 0];
-    let x = left + lineWidth;
-    for (const { segment } of words.segment(word)) {
-      const piece = shape(font, style, segment);
-      for (const glyph of piece.glyphs) glyphs.push({ glyph: glyph.glyph, x: x + glyph.x, baseline: top + line * lineHeight + baseline });
-      x += piece.width;
+    if (wordWidth - trailing <= width) {
+      place(words.segment(word));
+      lineWidth += wordWidth;
+    } else {
+      for (const letter of letters.segment(word)) {
+        const letterWidth = shape(font, style, letter.segment).width;
+        if (lineWidth > 0 && letter.segment !== ' ' && lineWidth + letterWidth > width) [line, lineWidth] = [line + 1, 0];
+        place([letter]);
+        lineWidth += letterWidth;
+      }
     }
-    lineWidth += wordWidth;
     start = found.position;
   }
   return { text: { style, glyphs }, height: collapsed ? (line + 1) * lineHeight : 0 };

@@ -22,7 +22,7 @@ export const CARD_TEXT_MAX = { title: 80, description: 150 } as const;
 export const CARD_MAX_BYTES = 100_000;
 
 /** Bumped when the drawing changes, so cached cards made by older code are made again. */
-const CARD_VERSION = 6;
+const CARD_VERSION = 7;
 
 /** The images a card shows: PNG and JPEG. */
 export const DRAWABLE_IMAGE = /\.(png|jpe?g)$/i;
