@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { filesBelowSync } from '../../src/lib/files.ts';
 import { attribute, parseHtml, select, textOf, type Element } from '../helpers/html-tree.ts';
 import { readBuiltSite, type BuiltSite } from '../helpers/site.ts';
 import { SHOWCASE_ENV, SHOWCASE_PAGES, SHOWCASE_TILES, showcaseSiteBuild } from '../helpers/showcase-site.ts';
@@ -56,6 +57,9 @@ describe('the showcase fixture, built', () => {
     }
     // One card per page: none shares another's.
     expect(cards.size).toBe(site.pages.size);
+    // And none that no page names.
+    const published = filesBelowSync(join(dist, 'og')).map((file) => `/og/${file.replaceAll(sep, '/')}`);
+    expect(new Set(published)).toEqual(new Set([...cards].map(decodeURIComponent)));
   });
 
   it('keeps the cards in the cache folder, by the hash of what they show, for the next build', async () => {

@@ -66,3 +66,14 @@ describe('the cards read the sources without their bodies', () => {
     expect(cardFactsOf(checkSite(cardSources(input)), config, join(site, 'public'))).toEqual(full);
   });
 });
+
+describe('the cards the sources describe', () => {
+  it('leave out a page that sends its visitors elsewhere: it is built as a redirect, which names no card', async () => {
+    write('src/content/pages/a.md', '---\nlayout: page\ntitle: A\npermalink: /a\n---\n\nBody.\n');
+    write('src/content/pages/moved.md', '---\nlayout: page\ntitle: Moved\npermalink: /moved\nredirect_to: /a\n---\n');
+    const checked = checkSite(await readSiteInput(ROOT, PUBLIC, [], { permalink: 'date', timezone: 'UTC' }));
+    expect(checked.problems).toEqual([]);
+    const cards = cardFactsOf(checked, { name: 'Owner', description: 'A site.', lang: 'en' }, PUBLIC);
+    expect([...cards.keys()]).toEqual(['/og/a.png']);
+  });
+});

@@ -38,7 +38,8 @@ export function cardFactsOf(checked: Pick<SiteCheckResult, 'pages' | 'posts' | '
   const cards = new Map<string, CardFacts>();
   const records = new Map(checked.records.map((record) => [`${record.group}\u0000${record.key}`, record.data]));
   for (const { data, published } of checked.pages) {
-    if (!published) continue;
+    // A page that sends its visitors elsewhere is built as a redirect, which shows no card.
+    if (!published || data.redirect_to !== undefined) continue;
     const record = data.layout === 'work_page' && data.data ? records.get(`${data.data}\u0000${data.title}`) : undefined;
     const image = record?.image && DRAWABLE_IMAGE.test(record.image) ? join(publicDir, record.image) : undefined;
     const summary = record && [record.summary, record.date && `(${record.date})`].filter(Boolean).join(' ');

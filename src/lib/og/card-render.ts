@@ -1,5 +1,5 @@
 import { promisify } from 'node:util';
-import { constants, crc32, deflate } from 'node:zlib';
+import { constants, crc32, deflate, deflateSync } from 'node:zlib';
 import type { Sharp } from 'sharp';
 import { CARD_MAX_BYTES, type CardFacts } from './card.ts';
 import { BAR, cardLayout, COLOURS, IMAGE_RADIUS, IMAGE_SIZE, interFont, type CardLayout, type Colour, type PlacedText, type TextStyle } from './card-layout.ts';
@@ -152,14 +152,15 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, check]);
 }
 
-/** The palette rows as an 8-bit palette PNG, compressed by zlib off this thread. */
-async function palettePng(indices: Buffer): Promise<Buffer> {
+/** The palette rows as an 8-bit palette PNG, compressed by zlib off this thread unless `blocking`. */
+async function palettePng(indices: Buffer, blocking: boolean): Promise<Buffer> {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(CARD_WIDTH, 0);
   header.writeUInt32BE(CARD_HEIGHT, 4);
   header.set([8, 3, 0, 0, 0], 8);
   // Runs of one byte only (the background, mostly): a third of level 6's time for a few kB more (docs/performance.md).
-  const data = await deflated(indices, { strategy: constants.Z_RLE });
+  const options = { strategy: constants.Z_RLE };
+  const data = blocking ? deflateSync(indices, options) : await deflated(indices, options);
   return Buffer.concat([
     Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
     chunk('IHDR', header),
@@ -248,15 +249,18 @@ async function rgbPng(pixels: Buffer): Promise<Buffer> {
 const spare: Buffer[] = [];
 const SPARE_BUFFERS = 4;
 
-/** The card as a PNG of 1200 × 630, within `CARD_MAX_BYTES`. */
-export async function renderCard(facts: CardFacts): Promise<Buffer> {
+/**
+ * The card as a PNG of 1200 × 630, within `CARD_MAX_BYTES`. `blocking` where the thread is the
+ * cards' own (a worker's): zlib then runs on it rather than as a round trip to the thread pool.
+ */
+export async function renderCard(facts: CardFacts, { blocking = false } = {}): Promise<Buffer> {
   const layout = cardLayout(facts);
   // Scaled by sharp on its threads while this thread draws the text.
   const image = layout.image && facts.image ? imagePixels(await loadSharp(), facts.image) : undefined;
   image?.catch(() => undefined);
   const indices = cardIndices(layout, spare.pop() ?? Buffer.allocUnsafe(ROW * CARD_HEIGHT));
   try {
-    if (!layout.image || !image) return await palettePng(indices);
+    if (!layout.image || !image) return await palettePng(indices, blocking);
     return await rgbPng(withImage(indices, await image, layout.image.x, layout.image.y));
   } finally {
     if (spare.length < SPARE_BUFFERS) spare.push(indices);

@@ -1,8 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cardKey, type CardFacts } from './card.ts';
 import { renderCard } from './card-render.ts';
+
+/** Each card's cached file by its path, and how many of them were drawn rather than found in the cache. */
+export interface Drawn {
+  files: Map<string, string>;
+  drawn: number;
+}
 
 /**
  * How many cards are drawn at once: this thread draws the next card while zlib (or sharp) encodes
@@ -14,8 +20,10 @@ const IN_FLIGHT = 3;
  * Draws the cards into the cache folder, each under the hash of what it shows (`cardKey`), and
  * returns each card's cached file by its path. A card already there is not drawn again: a build
  * after one that drew it spends only the hashing. Two pages showing the same card share its file.
+ * `blocking` where the thread is the cards' own (a worker's): zlib and the writes then run on it,
+ * which costs less than their round trips to the thread pool.
  */
-export async function drawCards(cards: Iterable<[string, CardFacts]>, cacheDir: string): Promise<{ files: Map<string, string>; drawn: number }> {
+export async function drawCards(cards: Iterable<[string, CardFacts]>, cacheDir: string, { blocking = false } = {}): Promise<Drawn> {
   await mkdir(cacheDir, { recursive: true });
   const files = new Map<string, string>();
   const drawing = new Map<string, Promise<void>>();
@@ -27,9 +35,9 @@ export async function drawCards(cards: Iterable<[string, CardFacts]>, cacheDir: 
     if (failure || drawing.has(file) || existsSync(file)) continue;
     // Written whole under another name first: a build stopped halfway leaves no half card behind.
     const partial = `${file}.${process.pid}.tmp`;
-    const task = renderCard(facts)
-      .then((png) => writeFile(partial, png))
-      .then(() => rename(partial, file))
+    const task = renderCard(facts, { blocking })
+      .then((png) => (blocking ? writeFileSync(partial, png) : writeFile(partial, png)))
+      .then(() => (blocking ? renameSync(partial, file) : rename(partial, file)))
       .catch((error: unknown) => {
         failure ??= { error };
       })
