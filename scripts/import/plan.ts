@@ -296,6 +296,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
   const sass = new SassSite({
     config,
     data: data.values,
+    now: options.now,
     include: (path) => (path.startsWith('_includes/') && siteFiles.has(path) ? site.text(path) : undefined),
     linkTo: (path) => found(link(path)),
     postUrl: (name) => found(postUrlOf(name)),

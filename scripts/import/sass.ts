@@ -13,12 +13,13 @@
  * file and line Sass names, and its URL retired, so the import and the build go on.
  */
 import { posix } from 'node:path';
-import { Liquid } from 'liquidjs';
+import type { Liquid } from 'liquidjs';
 import { compileString, Exception, Logger, type Importer, type Syntax } from 'sass';
 import { JEKYLL_FILTERS } from '../../src/lib/liquid/filters.ts';
-import { JEKYLL_TAGS } from '../../src/lib/liquid/tags.ts';
-import { liquidProblem } from '../../src/lib/liquid/engine.ts';
-import { isRecord, textSetting, type JekyllConfig } from './config.ts';
+import { createEngine, liquidProblem } from '../../src/lib/liquid/engine.ts';
+import { liquidSite } from '../../src/lib/liquid/site.ts';
+import { isValidTimeZone } from '../../src/lib/routing/jekyll-time.ts';
+import { basePathOf, isRecord, textSetting, type JekyllConfig } from './config.ts';
 import { NEVER_READ } from './source.ts';
 import type { PlannedFile } from './planned-file.ts';
 import type { ReportLine } from './report.ts';
@@ -189,15 +190,22 @@ export interface SassLiquidSite {
   include(path: string): string | undefined;
   linkTo(path: string): string | undefined;
   postUrl(name: string): string | undefined;
+  /** The time of the import, `site.time` (Jekyll's was its build's); without it `site.time` is empty. */
+  now?: Date | undefined;
 }
 
+const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
+
 /**
- * A Liquid engine for stylesheets, set up as the build's (src/lib/liquid/engine.ts), reading includes
- * from the Jekyll site. `relative_url` writes the base path itself: no Markdown step adds it to CSS.
+ * The build's Liquid engine and `site` variables (src/lib/liquid/), reading includes from the Jekyll
+ * site, with what Jekyll wrote into a stylesheet where the build writes otherwise: `site.url` and
+ * `site.baseurl` as configured, and the base path in `relative_url` and `absolute_url`, since no
+ * later step adds it to CSS as the build's Markdown step does to a page's links.
  */
 function liquidFor(site: SassLiquidSite): { engine: Liquid; scope: Record<string, unknown> } {
-  const url = (textSetting(site.config['url']) ?? '').replace(/\/+$/, '');
-  const baseurl = (textSetting(site.config['baseurl']) ?? '').replace(/\/+$/, '');
+  const url = textSetting(site.config['url']) ?? '';
+  const basePath = basePathOf(site.config) ?? '';
+  const zone = textSetting(site.config['timezone']);
   const fs = {
     exists: async (file: string) => site.include(file.slice(1)) !== undefined,
     existsSync: (file: string) => site.include(file.slice(1)) !== undefined,
@@ -209,26 +217,31 @@ function liquidFor(site: SassLiquidSite): { engine: Liquid; scope: Record<string
     dirname: posix.dirname,
     sep: '/',
   };
-  const engine = new Liquid({
-    root: ['/_includes'],
-    partials: ['/_includes'],
-    extname: '',
-    fs,
-    jekyllInclude: true,
-    jekyllWhere: true,
-    strictFilters: true,
-    strictVariables: false,
-    ownPropertyOnly: true,
+  const engine = createEngine({
+    root: '/',
+    url,
+    baseurl: basePath,
+    // Jekyll shows dates in `timezone`, in UTC when Ruby does not know the name, else in the machine's zone.
+    timezone: zone === undefined ? undefined : isValidTimeZone(zone) ? zone : 'UTC',
+    linkTo: site.linkTo,
+    postUrl: site.postUrl,
+    includes: { folder: '/_includes', fs },
   });
-  const filterSite = { url, baseurl };
-  for (const [name, make] of Object.entries(JEKYLL_FILTERS)) engine.registerFilter(name, make(filterSite));
-  const rootRelative = JEKYLL_FILTERS['relative_url']?.(filterSite);
-  engine.registerFilter('relative_url', (input: unknown) => {
-    const path = rootRelative?.call(undefined, input);
-    return typeof path === 'string' && path.startsWith('/') ? `${baseurl}${path}` : path;
+  const fromRoot = JEKYLL_FILTERS['relative_url']?.({ url, baseurl: basePath });
+  const relativeUrl = (input: unknown) => {
+    const path = fromRoot?.call(undefined, input);
+    return typeof path === 'string' && !ABSOLUTE.test(path) ? `${basePath}${path}` : path;
+  };
+  engine.registerFilter('relative_url', relativeUrl);
+  engine.registerFilter('absolute_url', (input: unknown) => {
+    const path = relativeUrl(input);
+    return typeof path === 'string' && url !== '' && !ABSOLUTE.test(path) ? `${url}${path}` : path;
   });
-  for (const [name, make] of Object.entries(JEKYLL_TAGS)) engine.registerTag(name, make(site));
-  return { engine, scope: { ...site.config, url, baseurl, data: site.data } };
+  const variables = liquidSite({ config: site.config, url, pages: [], posts: [], data: site.data, time: site.now ?? new Date(0) }).site;
+  const scope: Record<string, unknown> = { ...variables, url: site.config['url'], baseurl: site.config['baseurl'] };
+  // Without the import's time, `site.time` is unset rather than a made-up one.
+  if (site.now === undefined) delete scope['time'];
+  return { engine, scope };
 }
 
 /** A stylesheet to compile: a page of the site, or a theme gem's `assets/main.scss`. */

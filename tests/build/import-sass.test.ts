@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planImport } from '../../scripts/import/plan.ts';
 import { readSource } from '../../scripts/import/source.ts';
 import { createSite, FIXTURES, listFiles, PROJECT_ROOT, runAstro, type CommandResult, type Site } from '../helpers/site.ts';
-import { runJekyll } from '../helpers/jekyll.ts';
+import { runJekyll, writeTree } from '../helpers/jekyll.ts';
 import { toolAvailable } from '../helpers/tools.ts';
 
 /**
@@ -21,9 +21,30 @@ const MINIMA_SITE = join(FIXTURES, 'import', 'sass-minima');
 /** The fixture's stylesheet that does not compile: Jekyll stops the whole build on it, so its run leaves it out. */
 const BROKEN = 'assets/css/broken.scss';
 
+/**
+ * A site the test writes, with what a review found the importer did otherwise than Jekyll: Liquid
+ * reading the base path, the address, the time in the site's zone, the site's own settings and data.
+ */
+const GENERATED: Record<string, string> = {
+  '_config.yml': 'title: Lee\nbaseurl: "lee/"\nurl: "https://example.org/"\ntimezone: Asia/Kolkata\npalette:\n  accent: "#abcdef"\n',
+  '_includes/accent.scss': '$accent: {{ site.palette.accent }};\n',
+  '_data/fonts.yml': 'body: "Inter, sans-serif"\n',
+  'assets/css/liquid.scss': [
+    '---',
+    'wide: 60rem',
+    '---',
+    '{% include accent.scss %}',
+    `.a::after { content: "{{ site.baseurl }}|{{ site.url }}|{{ '/img/x.png' | relative_url }}|{{ '' | relative_url }}|{{ 'x' | absolute_url }}"; }`,
+    // The zone's offset: the time itself is each build's own.
+    `.b::after { content: "{{ site.time | date: '%z' }}|{{ site.title }}|{{ page.url }}|{{ page.dir }}|{{ page.name }}|{{ page.path }}"; }`,
+    '.c { color: $accent; max-width: {{ page.wide }}; font-family: {{ site.data.fonts.body }}; }',
+    '',
+  ].join('\n'),
+};
+
 /** The stylesheets and source maps the importer plans for a site, by path below public/. */
 function planned(source: string): Map<string, string> {
-  const result = planImport(readSource(source));
+  const result = planImport(readSource(source), { now: new Date() });
   if (!result.ok) throw new Error(result.message);
   const files = new Map<string, string>();
   for (const file of result.plan.files)
@@ -48,9 +69,11 @@ describe.runIf(toolAvailable('Jekyll'))('the compiled stylesheets against Jekyll
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'jekyll-sass-'));
     await cp(SASS_SITE, join(work, 'sass'), { recursive: true, filter: (path) => !path.endsWith(BROKEN) });
+    await writeTree(join(work, 'generated'), GENERATED);
     for (const [name, source] of [
       ['sass', join(work, 'sass')],
       ['sass-minima', MINIMA_SITE],
+      ['generated', join(work, 'generated')],
     ] as const) {
       out[name] = join(work, `${name}-out`);
       const result = await runJekyll(['build', '--disable-disk-cache', '-s', source, '-d', out[name]], work);
@@ -72,6 +95,14 @@ describe.runIf(toolAvailable('Jekyll'))('the compiled stylesheets against Jekyll
     const css = await readFile(join(out['sass'] ?? '', 'assets/css/site.css'), 'utf8');
     expect(normalised(ours.get('assets/css/site.css') ?? '')).toBe(normalised(css));
     expect(normalised(css)).toContain('.card{border:1px solid #0b6e4f;padding:12px}');
+  });
+
+  it("runs the stylesheet's Liquid as Jekyll did: base path, address, time zone, the site's settings, data and page", async () => {
+    const ours = planned(join(work, 'generated'));
+    const css = await readFile(join(out['generated'] ?? '', 'assets/css/liquid.css'), 'utf8');
+    expect(normalised(ours.get('assets/css/liquid.css') ?? '')).toBe(normalised(css));
+    expect(normalised(css)).toContain('.a::after{content:"lee/|https://example.org/|/lee/img/x.png|/lee|https://example.org//lee/x"}');
+    expect(normalised(css)).toContain('.b::after{content:"+0530|Lee|/assets/css/liquid.css|/assets/css/|liquid.scss|assets/css/liquid.scss"}');
   });
 
   it("compiles minima's stylesheets to the same rules, in the same order", async () => {

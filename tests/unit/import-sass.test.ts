@@ -11,8 +11,8 @@ import { FIXTURES } from '../helpers/site.ts';
  * The stylesheets Jekyll compiled from Sass, compiled again by the importer to their old URLs
  * (scripts/import/sass.ts). tests/build/import-sass.test.ts compares the same fixtures with Jekyll.
  */
-function plan(site: SourceSite): ImportPlan {
-  const result = planImport(site);
+function plan(site: SourceSite, now?: Date): ImportPlan {
+  const result = planImport(site, now === undefined ? {} : { now });
   if (!result.ok) throw new Error(result.message);
   return result.plan;
 }
@@ -152,6 +152,39 @@ describe("the site's sass: settings", () => {
         '---\nwide: 60rem\n---\n.a { max-width: {{ page.wide }}; color: {{ site.data.theme.accent }}; background: url("{{ \'/img/bg.png\' | relative_url }}"); }\n',
     });
     expect(text(result, 'public/assets/site.css')).toContain('.a{max-width:60rem;color:#abcdef;background:url("/lee/img/bg.png")}');
+  });
+});
+
+describe("the stylesheet's Liquid: the build's engine and site variables, with what Jekyll wrote into CSS", () => {
+  const liquidSite = (config: string, now?: Date) =>
+    plan(
+      memorySource({
+        '_config.yml': `title: Lee\n${config}sass:\n  style: compressed\n  sourcemap: never\n`,
+        '_includes/accent.scss': '$accent: {{ site.palette.accent }};\n',
+        'assets/site.scss':
+          "---\n---\n{% include accent.scss %}\n.a::after { content: \"{{ site.baseurl }}|{{ site.url }}|{{ '/img/x.png' | relative_url }}|{{ '' | relative_url }}|{{ 'x' | absolute_url }}\"; color: $accent; }\n.b::after { content: \"{{ site.time | date: '%Y-%m-%d %H:%M %z' }}|{{ site.title }}\"; }\n",
+      }),
+      now,
+    );
+  const now = new Date('2024-03-10T20:00:00Z');
+
+  it('shows site.baseurl and site.url as configured, and writes the base path into relative_url and absolute_url, as Jekyll did', () => {
+    const result = liquidSite('baseurl: "lee/"\nurl: "https://example.org/"\npalette:\n  accent: "#abcdef"\n', now);
+    expect(text(result, 'public/assets/site.css')).toContain(
+      '.a::after{content:"lee/|https://example.org/|/lee/img/x.png|/lee|https://example.org//lee/x";color:#abcdef}',
+    );
+  });
+
+  it('without a base path or an address, writes links from the root', () => {
+    const result = liquidSite('palette:\n  accent: red\n', now);
+    expect(text(result, 'public/assets/site.css')).toContain('.a::after{content:"||/img/x.png||/x";color:red}');
+  });
+
+  it("shows site.time, the time of the import, in the site's time zone; in UTC for a zone Ruby does not know", () => {
+    const kolkata = liquidSite('timezone: Asia/Kolkata\npalette:\n  accent: red\n', now);
+    expect(text(kolkata, 'public/assets/site.css')).toContain('.b::after{content:"2024-03-11 01:30 +0530|Lee"}');
+    const unknown = liquidSite('timezone: Mars/Olympus\npalette:\n  accent: red\n', now);
+    expect(text(unknown, 'public/assets/site.css')).toContain('.b::after{content:"2024-03-10 20:00 +0000|Lee"}');
   });
 });
 
