@@ -301,6 +301,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     linkTo: (path) => found(link(path)),
     postUrl: (name) => found(postUrlOf(name)),
     files: { name: (path) => path, has: (path) => siteFiles.has(path), text: (path) => site.text(path) },
+    paths: site.files,
     theme: themeGemFolder(config['theme']),
   });
   // Pages and collection documents.

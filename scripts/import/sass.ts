@@ -2,9 +2,10 @@
  * The stylesheets Jekyll compiled from Sass, compiled again so their old URLs still answer. Jekyll
  * (jekyll-sass-converter 2.2) compiles every page whose extension is `.scss` or `.sass`: a file with
  * front matter whose name does not start with `_`, and a theme gem's `assets/main.scss`. Its Liquid
- * runs first, with the site's variables; then Sass, with the load paths `sass.load_paths`, then
- * `sass.sass_dir` (`_sass`), then the theme gem's `_sass`; `sass.style` sets the output's style, and a
- * source map is written beside it (`x.css.map`) unless `sass.sourcemap` says never.
+ * runs first, with the site's variables; then Sass, with the load paths `sass.load_paths` (patterns
+ * expanded in the site), then `sass.sass_dir` (`_sass`), then the theme gem's `_sass`; `sass.style`
+ * sets the output's style, and a source map is written beside it (`x.css.map`) unless
+ * `sass.sourcemap` says never.
  * https://github.com/jekyll/jekyll-sass-converter/blob/v2.2.0/lib/jekyll/converters/scss.rb
  *
  * The compiler is dart-sass (the `sass` package) where Jekyll used libsass: the same stylesheet, not the
@@ -39,8 +40,10 @@ export interface SassSettings {
   sourceMap: boolean;
   /** `sass.add_charset`: Jekyll puts `@charset "UTF-8";` where libsass wrote a byte-order mark. */
   addCharset: boolean;
-  /** Folders searched for `@import "x"`, in Jekyll's order, each in the site or the theme gem. */
+  /** Folders searched for `@import "x"`, in Jekyll's order, each in the site (`''` its root) or the theme gem. */
   loadPaths: { folder: 'site' | 'theme'; path: string }[];
+  /** Load paths Jekyll searched that the importer does not read, each with where it is. */
+  unread: { path: string; where: string }[];
 }
 
 /** A folder path of the site as Jekyll sanitises it: from the site's root, without `./` or a leading `/`. */
@@ -48,16 +51,133 @@ function siteFolder(path: string): string {
   return posix.normalize(`/${path}`).replace(/^\/+|\/+$/g, '');
 }
 
-/** The settings of `sass:` in `_config.yml`, as jekyll-sass-converter reads them. */
-export function sassSettings(config: JekyllConfig, theme: boolean): SassSettings {
+/** Ruby's order for a folder's entries: by their bytes. */
+const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/** `{a,b}` expanded as Ruby's `Dir.glob` does before matching: each alternative in turn, nested ones too. */
+function expandBraces(pattern: string): string[] {
+  let depth = 0;
+  let open = -1;
+  const commas: number[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === '\\') i++;
+    else if (char === '{') {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (char === '}' && depth > 0) {
+      depth--;
+      if (depth === 0) {
+        const cuts = [open, ...commas, i];
+        const alternatives = cuts.slice(1).map((cut, index) => pattern.slice((cuts[index] ?? 0) + 1, cut));
+        return alternatives.flatMap((alternative) => expandBraces(`${pattern.slice(0, open)}${alternative}${pattern.slice(i + 1)}`));
+      }
+    } else if (char === ',' && depth === 1) commas.push(i);
+  }
+  return [pattern];
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One segment of a pattern as File.fnmatch reads it: `*`, `?`, `[set]`, `\x`; a leading dot is matched only by a dot. */
+function segmentMatcher(segment: string): (name: string) => boolean {
+  if (!/(^|[^\\])[*?[]/.test(segment)) {
+    const literal = segment.replace(/\\(.)/g, '$1');
+    return (name) => name === literal;
+  }
+  let source = '';
+  for (let i = 0; i < segment.length; i++) {
+    const char = segment[i] ?? '';
+    if (char === '\\') source += escape(segment[++i] ?? '');
+    else if (char === '*') source += '.*';
+    else if (char === '?') source += '.';
+    else if (char === '[' && segment.indexOf(']', i + 2) !== -1) {
+      const close = segment.indexOf(']', i + 2);
+      const set = segment.slice(i + 1, close);
+      source += /^[!^]/.test(set) ? `[^${set.slice(1).replace(/[\\\]^]/g, '\\$&')}]` : `[${set.replace(/[\\\]^]/g, '\\$&')}]`;
+      i = close;
+    } else source += escape(char);
+  }
+  const pattern = new RegExp(`^(?:${source})$`, 'su');
+  const dotted = segment.startsWith('.') || segment.startsWith('\\.');
+  return (name) => (dotted || !name.startsWith('.')) && pattern.test(name);
+}
+
+/**
+ * The folders of the site a pattern names, in Ruby's `Dir.glob` order (each folder's entries by their
+ * bytes, depth first, `**` / any depth of folders whose names do not start with a dot).
+ */
+function globFolders(pattern: string, children: ReadonlyMap<string, readonly string[]>): string[] {
+  const segments = pattern.split('/').filter((segment) => segment !== '');
+  const join = (folder: string, name: string) => (folder === '' ? name : `${folder}/${name}`);
+  const walk = (folder: string, index: number): string[] => {
+    const segment = segments[index];
+    if (segment === undefined) return [folder];
+    const entries = children.get(folder) ?? [];
+    if (segment === '**' && index < segments.length - 1) {
+      const next = segments[index + 1] === '**' ? index + 1 : index;
+      if (next !== index) return walk(folder, next);
+      const matches = segmentMatcher(segments[index + 1] ?? '');
+      return entries.flatMap((name) => [
+        ...(matches(name) ? walk(join(folder, name), index + 2) : []),
+        ...(name.startsWith('.') ? [] : walk(join(folder, name), index)),
+      ]);
+    }
+    const matches = segmentMatcher(segment === '**' ? '*' : segment.replace(/\*\*+/g, '*'));
+    return entries.filter(matches).flatMap((name) => walk(join(folder, name), index + 1));
+  };
+  return walk('', 0);
+}
+
+/** Where a load path leads that the importer does not read: outside the site, or a folder it never reads. */
+function unreadPlace(path: string): string | undefined {
+  const top = path.split('/')[0] ?? '';
+  if (NEVER_READ.has(top)) return ['node_modules', 'vendor', '.bundle'].includes(top) ? 'installed packages' : "Jekyll's output or a cache";
+  const may = segmentMatcher(top === '**' ? '*' : top);
+  const reached = [...NEVER_READ].find((name) => may(name) && ['node_modules', 'vendor'].includes(name));
+  return reached === undefined ? undefined : `a pattern that may reach into ${reached}/, installed packages`;
+}
+
+/**
+ * The settings of `sass:` in `_config.yml`, as jekyll-sass-converter 2.2 reads them (`sass_load_paths`):
+ * `load_paths` (kept inside the site only under `safe: true`), then `sass_dir` (always inside it),
+ * each pattern expanded by `Dir.glob` from the site's root, each folder once, only folders that exist;
+ * then the theme gem's `_sass`. `paths` are the site's files.
+ */
+export function sassSettings(config: JekyllConfig, theme: boolean, paths: readonly string[]): SassSettings {
   const options = isRecord(config['sass']) ? config['sass'] : {};
   const style = String(options['style'] ?? '').replace(/^:/, '');
   const sourcemap = String(options['sourcemap'] ?? 'always').replace(/^:/, '');
   const userPaths = Array.isArray(options['load_paths']) ? options['load_paths'] : options['load_paths'] === undefined ? [] : [options['load_paths']];
+  const safe = config['safe'] === true;
+  const children = new Map<string, string[]>();
+  for (const path of paths) {
+    const parts = path.split('/').slice(0, -1);
+    parts.forEach((name, index) => {
+      const parent = parts.slice(0, index).join('/');
+      const names = children.get(parent) ?? [];
+      if (!names.includes(name)) children.set(parent, [...names, name]);
+    });
+  }
+  for (const names of children.values()) names.sort(byBytes);
   const loadPaths: SassSettings['loadPaths'] = [];
-  for (const path of [...userPaths.map(String), textSetting(options['sass_dir']) ?? '_sass']) {
-    const folder = siteFolder(path);
-    if (!loadPaths.some((known) => known.path === folder)) loadPaths.push({ folder: 'site', path: folder });
+  const unread: SassSettings['unread'] = [];
+  // Sanitised, a path names a folder of the site; its root is `.` there, where an empty pattern names nothing.
+  const inside = (path: string) => siteFolder(path) || '.';
+  const patterns = [...userPaths.map((path) => (safe ? inside(String(path)) : String(path))), inside(textSetting(options['sass_dir']) ?? '_sass')];
+  for (const written of patterns) {
+    for (const pattern of expandBraces(written)) {
+      if (pattern === '') continue;
+      const path = posix.normalize(pattern).replace(/^\.\/|\/+$/g, '');
+      if (path.startsWith('/') || path === '..' || path.startsWith('../')) {
+        unread.push({ path: written, where: 'outside the site' });
+        continue;
+      }
+      const place = unreadPlace(path);
+      if (place !== undefined) unread.push({ path: written, where: place });
+      for (const folder of globFolders(path === '.' ? '' : path, children))
+        if (!loadPaths.some((known) => known.path === folder)) loadPaths.push({ folder: 'site', path: folder });
+    }
   }
   if (theme) loadPaths.push({ folder: 'theme', path: '_sass' });
   return {
@@ -66,6 +186,7 @@ export function sassSettings(config: JekyllConfig, theme: boolean): SassSettings
     sourceMap: sourcemap !== 'never',
     addCharset: options['add_charset'] === true,
     loadPaths,
+    unread: unread.filter((item, index) => unread.findIndex((other) => other.path === item.path) === index),
   };
 }
 
@@ -99,7 +220,7 @@ function importerFor(folders: Readonly<Record<FolderName, SassFolder | undefined
         if (url.startsWith(scheme)) return find(folder, decodeURIComponent(new URL(url).pathname).replace(/^\/+/, ''));
       if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return null;
       for (const load of loadPaths) {
-        const found = find(load.folder, posix.normalize(`${load.path}/${url}`).replace(/^(\.\/)+/, ''));
+        const found = find(load.folder, posix.normalize(load.path === '' ? url : `${load.path}/${url}`).replace(/^(\.\/)+/, ''));
         if (found) return found;
       }
       return null;
@@ -270,8 +391,9 @@ export class SassSite {
   readonly #folders: Record<FolderName, SassFolder | undefined>;
   readonly #liquid: { engine: Liquid; scope: Record<string, unknown> };
 
-  constructor(site: SassLiquidSite & { files: SassFolder; theme?: SassFolder | undefined }) {
-    this.#settings = sassSettings(site.config, site.theme !== undefined);
+  /** `paths`: the site's files, which the patterns of `sass.load_paths` are matched against. */
+  constructor(site: SassLiquidSite & { files: SassFolder; paths: readonly string[]; theme?: SassFolder | undefined }) {
+    this.#settings = sassSettings(site.config, site.theme !== undefined, site.paths);
     this.#folders = { site: site.files, theme: site.theme };
     this.#liquid = liquidFor(site);
   }
@@ -290,12 +412,10 @@ export class SassSite {
       const reason = `compiled by Jekyll from ${name}, whose ${stop.by} stops here: see the import report`;
       const here = stop.file === name;
       const where = here ? 'here' : `at ${stop.file}${stop.line === undefined ? '' : ` line ${stop.line}`}`;
-      const unread = this.#settings.loadPaths.filter(
-        (load) => load.folder === 'site' && (NEVER_READ.has(load.path.split('/')[0] ?? '') || load.path.includes('*')),
-      );
+      const { unread } = this.#settings;
       const hint =
         stop.by === 'Sass' && stop.said.startsWith("Can't find stylesheet") && unread.length > 0
-          ? ` (sass.load_paths names ${unread.map((load) => load.path).join(', ')}, which the importer does not read: installed packages, or a pattern; copy the Sass it imports from there into _sass/)`
+          ? ` (sass.load_paths names ${unread.map((load) => `${load.path}, ${load.where},`).join(' and ')} which the importer does not read; copy the Sass it imports from there into _sass/)`
           : '';
       const what = stop.by === 'Sass' ? `Sass stops ${where} with "${stop.said}"${hint}` : `its Liquid stops ${where} (${stop.said})`;
       return {

@@ -23,10 +23,33 @@ const BROKEN = 'assets/css/broken.scss';
 
 /**
  * A site the test writes, with what a review found the importer did otherwise than Jekyll: Liquid
- * reading the base path, the address, the time in the site's zone, the site's own settings and data.
+ * reading the base path, the address, the time in the site's zone, the site's own settings and data;
+ * patterns in `sass.load_paths`.
  */
 const GENERATED: Record<string, string> = {
-  '_config.yml': 'title: Lee\nbaseurl: "lee/"\nurl: "https://example.org/"\ntimezone: Asia/Kolkata\npalette:\n  accent: "#abcdef"\n',
+  '_config.yml': [
+    'title: Lee',
+    'baseurl: "lee/"',
+    'url: "https://example.org/"',
+    'timezone: Asia/Kolkata',
+    'palette:',
+    '  accent: "#abcdef"',
+    'sass:',
+    '  load_paths: ["lib/*/scss", "{themes/b,themes/a}/sass", "src/**/partials", "."]',
+    '',
+  ].join('\n'),
+  'lib/one/scss/_grid.scss': '.grid-one{a:b}\n',
+  'lib/two/scss/_grid.scss': '.grid-two{a:b}\n',
+  'lib/.hidden/scss/_grid.scss': '.grid-hidden{a:b}\n',
+  'lib/Zed/scss/_order.scss': '.order-Zed{a:b}\n',
+  'lib/alpha/scss/_order.scss': '.order-alpha{a:b}\n',
+  'themes/a/sass/_brace.scss': '.brace-a{a:b}\n',
+  'themes/b/sass/_brace.scss': '.brace-b{a:b}\n',
+  'src/x/y/partials/_deep.scss': '.deep{a:b}\n',
+  'src/partials/_shallow.scss': '.shallow{a:b}\n',
+  'lib/_root.scss': '.root{a:b}\n',
+  '_sass/_via-root.scss': '@import "lib/root";\n',
+  'assets/css/globs.scss': '---\n---\n@import "grid", "order", "brace", "deep", "shallow", "via-root";\n',
   '_includes/accent.scss': '$accent: {{ site.palette.accent }};\n',
   '_data/fonts.yml': 'body: "Inter, sans-serif"\n',
   'assets/css/liquid.scss': [
@@ -103,6 +126,13 @@ describe.runIf(toolAvailable('Jekyll'))('the compiled stylesheets against Jekyll
     expect(normalised(ours.get('assets/css/liquid.css') ?? '')).toBe(normalised(css));
     expect(normalised(css)).toContain('.a::after{content:"lee/|https://example.org/|/lee/img/x.png|/lee|https://example.org//lee/x"}');
     expect(normalised(css)).toContain('.b::after{content:"+0530|Lee|/assets/css/liquid.css|/assets/css/|liquid.scss|assets/css/liquid.scss"}');
+  });
+
+  it('expands the patterns of sass.load_paths as Jekyll did: the same partials found, in the same folders', async () => {
+    const ours = planned(join(work, 'generated'));
+    const css = await readFile(join(out['generated'] ?? '', 'assets/css/globs.css'), 'utf8');
+    expect(normalised(ours.get('assets/css/globs.css') ?? '')).toBe(normalised(css));
+    expect(normalised(css)).toBe('.grid-one{a:b}.order-Zed{a:b}.brace-b{a:b}.deep{a:b}.shallow{a:b}.root{a:b}');
   });
 
   it("compiles minima's stylesheets to the same rules, in the same order", async () => {

@@ -222,6 +222,33 @@ describe('Sass that does not compile', () => {
   });
 });
 
+describe('patterns in sass.load_paths, expanded as Jekyll expands them (Dir.glob from the site root)', () => {
+  const result = memory({
+    '_config.yml': 'title: Lee\nsass:\n  style: compressed\n  load_paths: ["lib/*/scss", "{themes/b,themes/a}/sass", "src/**/partials", "."]\n',
+    'lib/one/scss/_grid.scss': '.grid-one{a:b}\n',
+    'lib/two/scss/_grid.scss': '.grid-two{a:b}\n',
+    // A hidden folder sorts first, but `*` does not match it.
+    'lib/.hidden/scss/_grid.scss': '.grid-hidden{a:b}\n',
+    // Ruby orders a folder's entries by their bytes: capitals first.
+    'lib/Zed/scss/_order.scss': '.order-Zed{a:b}\n',
+    'lib/alpha/scss/_order.scss': '.order-alpha{a:b}\n',
+    'themes/a/sass/_brace.scss': '.brace-a{a:b}\n',
+    'themes/b/sass/_brace.scss': '.brace-b{a:b}\n',
+    'src/x/y/partials/_deep.scss': '.deep{a:b}\n',
+    'src/partials/_shallow.scss': '.shallow{a:b}\n',
+    // Found from a partial through the load path ".", the site's root.
+    'lib/_root.scss': '.root{a:b}\n',
+    '_sass/_via-root.scss': '@import "lib/root";\n',
+    'assets/globs.scss': '---\n---\n@import "grid", "order", "brace", "deep", "shallow", "via-root";\n',
+  });
+
+  it("searches each folder a pattern names, in Ruby's order: the first one holding the partial wins", () => {
+    expect(text(result, 'public/assets/globs.css')).toBe(
+      '.grid-one{a:b}.order-Zed{a:b}.brace-b{a:b}.deep{a:b}.shallow{a:b}.root{a:b}\n\n/*# sourceMappingURL=globs.css.map */\n',
+    );
+  });
+});
+
 describe('what Sass may read', () => {
   it('ignores SASS_PATH, which dart-sass would otherwise search on disk outside the site', () => {
     const outside = mkdtempSync(join(tmpdir(), 'sass-path-'));
@@ -240,16 +267,23 @@ describe('what Sass may read', () => {
     }
   });
 
-  it('says when a load path is one the importer does not read (installed packages), rather than only "fix it"', () => {
+  it('says when a load path is one the importer does not read (installed packages, outside the site), rather than only "fix it"', () => {
     const result = memory({
-      '_config.yml': 'title: Lee\nsass:\n  load_paths: [node_modules]\n',
+      '_config.yml': 'title: Lee\nsass:\n  load_paths: [node_modules, "../shared/sass", "*/scss"]\n',
       'assets/site.scss': '---\n---\n@import "bootstrap/scss/bootstrap";\n',
     });
     expect(skipped(result).find((item) => item.file === 'assets/site.scss')?.message).toContain(
-      '(sass.load_paths names node_modules, which the importer does not read: installed packages, or a pattern; copy the Sass it imports from there into _sass/)',
+      '(sass.load_paths names node_modules, installed packages, and ../shared/sass, outside the site, and */scss, a pattern that may reach into node_modules/, installed packages, which the importer does not read; copy the Sass it imports from there into _sass/)',
     );
   });
 
+  it('keeps load paths inside the site under safe: true, as Jekyll sanitises them there', () => {
+    const files = { 'lib/_x.scss': '.x { color: red; }\n', 'assets/site.scss': '---\n---\n@import "x";\n' };
+    const safe = memory({ '_config.yml': 'safe: true\nsass:\n  load_paths: ["../lib"]\n', ...files });
+    expect(text(safe, 'public/assets/site.css')).toContain('.x {\n  color: red;\n}');
+    const unsafe = memory({ '_config.yml': 'sass:\n  load_paths: ["../lib"]\n', ...files });
+    expect(skipped(unsafe).find((item) => item.file === 'assets/site.scss')?.message).toContain('names ../lib, outside the site,');
+  });
   it('keeps a "#" or "?" in a file name as part of the name', () => {
     const result = memory({ '_sass/_a#b.scss': '.part { color: red; }\n', 'assets/c#d.scss': '---\n---\n@import "a#b";\n.a { color: blue; }\n' });
     expect(text(result, 'public/assets/c#d.css')).toContain('.part {');
