@@ -192,6 +192,11 @@ export function sassSettings(config: JekyllConfig, theme: boolean, paths: readon
 
 const SCHEME = { site: 'jekyll-site:', theme: 'jekyll-theme:' } as const;
 type FolderName = keyof typeof SCHEME;
+/**
+ * The stylesheet being compiled, where libsass saw it: Jekyll names it by its file name at the site's
+ * root (`filename` in scss.rb), so an `@import` in it is looked for from the root, not beside it.
+ */
+const ENTRY = 'jekyll-entry:';
 
 /** A file's URL in a folder, each segment escaped: a `#` or `?` in a name is part of the name. */
 const fileUrl = (folder: FolderName, path: string) => new URL(`${SCHEME[folder]}/${path.split('/').map(encodeURIComponent).join('/')}`);
@@ -216,6 +221,7 @@ function importerFor(folders: Readonly<Record<FolderName, SassFolder | undefined
   return {
     canonicalize(url) {
       // A load relative to the file, which Sass has already resolved against the file's own URL.
+      if (url.startsWith(ENTRY)) return find('site', decodeURIComponent(new URL(url).pathname).replace(/^\/+/, ''));
       for (const [folder, scheme] of Object.entries(SCHEME) as [FolderName, string][])
         if (url.startsWith(scheme)) return find(folder, decodeURIComponent(new URL(url).pathname).replace(/^\/+/, ''));
       if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return null;
@@ -252,11 +258,12 @@ export type SassOutput = { ok: true; css: string; map?: string } | { ok: false; 
 /** One stylesheet compiled: its CSS, its source map when one is written, or where Sass stopped. */
 export function compileSass(input: SassInput, settings: SassSettings, folders: Readonly<Record<FolderName, SassFolder | undefined>>): SassOutput {
   const importer = importerFor(folders, settings.loadPaths);
-  const url = fileUrl(input.folder, input.path);
+  const url = new URL(`${ENTRY}/${encodeURIComponent(posix.basename(input.path))}`);
   const nameOf = (source: URL | undefined): { file: string; inInput: boolean } => {
-    const folder = (Object.entries(SCHEME).find(([, scheme]) => source?.protocol === scheme)?.[0] ?? input.folder) as FolderName;
-    const path = source === undefined ? input.path : decodeURIComponent(source.pathname).replace(/^\/+/, '');
-    return { file: folders[folder]?.name(path) ?? path, inInput: folder === input.folder && path === input.path };
+    if (source === undefined || source.protocol === ENTRY) return { file: folders[input.folder]?.name(input.path) ?? input.path, inInput: true };
+    const folder = (Object.entries(SCHEME).find(([, scheme]) => source.protocol === scheme)?.[0] ?? input.folder) as FolderName;
+    const path = decodeURIComponent(source.pathname).replace(/^\/+/, '');
+    return { file: folders[folder]?.name(path) ?? path, inInput: false };
   };
   let result;
   // dart-sass also searches every folder of SASS_PATH on disk, whatever the importers: outside the site.
@@ -282,21 +289,17 @@ export function compileSass(input: SassInput, settings: SassSettings, folders: R
   } finally {
     if (sassPath !== undefined) process.env['SASS_PATH'] = sassPath;
   }
-  const outside = result.loadedUrls.find((loaded) => !Object.values(SCHEME).some((scheme) => loaded.protocol === scheme));
+  const outside = result.loadedUrls.find((loaded) => ![ENTRY, ...Object.values(SCHEME)].some((scheme) => loaded.protocol === scheme));
   if (outside) return { ok: false, ...nameOf(undefined), message: `reads ${outside.href}, which is not a file of the site or of its theme gem` };
   const cssName = `${posix.basename(input.path).replace(/\.s[ac]ss$/i, '')}.css`;
   // libsass wrote a byte-order mark before a compressed stylesheet with non-ASCII text; Jekyll replaces it.
   let css = result.css.replace(/^\uFEFF/, settings.addCharset ? '@charset "UTF-8";' : '');
   if (!settings.sourceMap || !result.sourceMap) return { ok: true, css: `${css}\n` };
-  // Each source as a path from the map's folder, the theme gem's files as if they were the site's.
-  const dir = posix.dirname(input.path);
+  // Each source named from the site's root as libsass named it (the map's own folder, for Jekyll), the theme gem's files as if they were the site's.
   const map = {
     ...result.sourceMap,
     file: cssName,
-    sources: result.sourceMap.sources.map((source) => {
-      const path = decodeURIComponent(new URL(source).pathname).replace(/^\/+/, '');
-      return posix.relative(dir, path);
-    }),
+    sources: result.sourceMap.sources.map((source) => decodeURIComponent(new URL(source).pathname).replace(/^\/+/, '')),
   };
   css += `\n\n/*# sourceMappingURL=${encodeURIComponent(`${cssName}.map`)} */\n`;
   return { ok: true, css, map: JSON.stringify(map) };

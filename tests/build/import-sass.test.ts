@@ -24,7 +24,7 @@ const BROKEN = 'assets/css/broken.scss';
 /**
  * A site the test writes, with what a review found the importer did otherwise than Jekyll: Liquid
  * reading the base path, the address, the time in the site's zone, the site's own settings and data;
- * patterns in `sass.load_paths`.
+ * patterns in `sass.load_paths`; an `@import` looked for from the site's root, not beside the file.
  */
 const GENERATED: Record<string, string> = {
   '_config.yml': [
@@ -50,6 +50,10 @@ const GENERATED: Record<string, string> = {
   'lib/_root.scss': '.root{a:b}\n',
   '_sass/_via-root.scss': '@import "lib/root";\n',
   'assets/css/globs.scss': '---\n---\n@import "grid", "order", "brace", "deep", "shallow", "via-root";\n',
+  '_sass/_near.scss': '.sass-near{a:b}\n',
+  'assets/css/_near.scss': '.beside-near{a:b}\n',
+  'assets/css/_beside.scss': '.beside{a:b}\n',
+  'assets/css/rooted.scss': '---\n---\n@import "near", "assets/css/beside";\n.rooted{a:b}\n',
   '_includes/accent.scss': '$accent: {{ site.palette.accent }};\n',
   '_data/fonts.yml': 'body: "Inter, sans-serif"\n',
   'assets/css/liquid.scss': [
@@ -135,6 +139,16 @@ describe.runIf(toolAvailable('Jekyll'))('the compiled stylesheets against Jekyll
     expect(normalised(css)).toBe('.grid-one{a:b}.order-Zed{a:b}.brace-b{a:b}.deep{a:b}.shallow{a:b}.root{a:b}');
   });
 
+  it("looks for the stylesheet's own imports from the site's root, as libsass did, and names the sources so in the map", async () => {
+    const ours = planned(join(work, 'generated'));
+    const css = await readFile(join(out['generated'] ?? '', 'assets/css/rooted.css'), 'utf8');
+    expect(normalised(ours.get('assets/css/rooted.css') ?? '')).toBe(normalised(css));
+    expect(normalised(css)).toBe('.sass-near{a:b}.beside{a:b}.rooted{a:b}');
+    const theirs = JSON.parse(await readFile(join(out['generated'] ?? '', 'assets/css/rooted.css.map'), 'utf8')) as { sources: string[] };
+    const mine = JSON.parse(ours.get('assets/css/rooted.css.map') ?? '{}') as { sources: string[] };
+    expect([...mine.sources].sort()).toEqual([...theirs.sources].sort());
+  });
+
   it("compiles minima's stylesheets to the same rules, in the same order", async () => {
     const ours = planned(MINIMA_SITE);
     for (const file of ['assets/main.css', 'assets/css/style.css']) {
@@ -151,8 +165,7 @@ describe.runIf(toolAvailable('Jekyll'))('the compiled stylesheets against Jekyll
     const theirs = JSON.parse(await readFile(join(out['sass'] ?? '', 'assets/css/site.css.map'), 'utf8')) as { file: string; sources: string[] };
     const mine = JSON.parse(ours.get('assets/css/site.css.map') ?? '{}') as { file: string; sources: string[] };
     expect(mine.file).toBe(theirs.file);
-    const names = (sources: string[]) => sources.map((source) => source.slice(source.lastIndexOf('/') + 1)).sort();
-    expect(names(mine.sources)).toEqual(names(theirs.sources));
+    expect([...mine.sources].sort()).toEqual([...theirs.sources].sort());
   });
 });
 

@@ -47,14 +47,14 @@ describe('a site with its own Sass (tests/fixtures/import/sass)', () => {
     expect(css.endsWith('\n\n/*# sourceMappingURL=site.css.map */\n')).toBe(true);
   });
 
-  it("writes its source map beside it, as Jekyll does, naming each source from the map's folder", () => {
+  it("writes its source map beside it, as Jekyll does, naming each source from the site's root as libsass did", () => {
     const map = JSON.parse(text(result, 'public/assets/css/site.css.map')) as SourceMap;
     expect(map.version).toBe(3);
     expect(map.file).toBe('site.css');
-    expect([...map.sources].sort()).toEqual(['../../_sass/_cards.scss', 'site.scss']);
+    expect([...map.sources].sort()).toEqual(['_sass/_cards.scss', 'site.scss']);
     // The main file's source is its text after Liquid, as Sass read it.
     expect(map.sourcesContent[map.sources.indexOf('site.scss')]).toContain('$brand: #0b6e4f;');
-    expect(map.sourcesContent[map.sources.indexOf('../../_sass/_cards.scss')]).toContain('border: 1px solid $brand;');
+    expect(map.sourcesContent[map.sources.indexOf('_sass/_cards.scss')]).toContain('border: 1px solid $brand;');
     expect(map.mappings).not.toBe('');
   });
 
@@ -249,6 +249,34 @@ describe('patterns in sass.load_paths, expanded as Jekyll expands them (Dir.glob
   });
 });
 
+describe("where an @import in the stylesheet is looked for: from the site's root, as libsass saw the file", () => {
+  it('finds a path from the root, and the partial in _sass before the one beside the stylesheet', () => {
+    const result = memory({
+      '_config.yml': 'sass:\n  style: compressed\n  sourcemap: never\n',
+      '_sass/_near.scss': '.sass-near{a:b}\n',
+      'assets/css/_near.scss': '.beside-near{a:b}\n',
+      'assets/css/_beside.scss': '.beside{a:b}\n',
+      'assets/css/site.scss': '---\n---\n@import "near", "assets/css/beside";\n',
+    });
+    expect(text(result, 'public/assets/css/site.css')).toBe('.sass-near{a:b}.beside{a:b}\n');
+  });
+
+  it('does not find a partial only beside the stylesheet, as Jekyll did not; a partial still finds its own neighbours', () => {
+    const result = memory({
+      '_sass/sub/_a.scss': '@import "b";\n',
+      '_sass/sub/_b.scss': '.b { color: red; }\n',
+      'assets/css/_alone.scss': '.alone { color: red; }\n',
+      'assets/css/site.scss': '---\n---\n@import "sub/a";\n',
+      'assets/css/other.scss': '---\n---\n\n@import "alone";\n',
+    });
+    expect(text(result, 'public/assets/css/site.css')).toContain('.b {\n  color: red;\n}');
+    expect(skipped(result).find((item) => item.file === 'assets/css/other.scss')).toMatchObject({
+      line: 4,
+      message: expect.stringMatching(/^is not compiled: Sass stops here with "Can't find stylesheet to import\."/),
+    });
+  });
+});
+
 describe('what Sass may read', () => {
   it('ignores SASS_PATH, which dart-sass would otherwise search on disk outside the site', () => {
     const outside = mkdtempSync(join(tmpdir(), 'sass-path-'));
@@ -288,7 +316,7 @@ describe('what Sass may read', () => {
     const result = memory({ '_sass/_a#b.scss': '.part { color: red; }\n', 'assets/c#d.scss': '---\n---\n@import "a#b";\n.a { color: blue; }\n' });
     expect(text(result, 'public/assets/c#d.css')).toContain('.part {');
     const map = JSON.parse(text(result, 'public/assets/c#d.css.map')) as SourceMap;
-    expect(map.sources).toEqual(['../_sass/_a#b.scss', 'c#d.scss']);
+    expect(map.sources).toEqual(['_sass/_a#b.scss', 'c#d.scss']);
   });
 });
 
