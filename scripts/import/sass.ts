@@ -257,6 +257,8 @@ export type SassOutput = { ok: true; css: string; map?: string } | { ok: false; 
 
 /** One stylesheet compiled: its CSS, its source map when one is written, or where Sass stopped. */
 export function compileSass(input: SassInput, settings: SassSettings, folders: Readonly<Record<FolderName, SassFolder | undefined>>): SassOutput {
+  // sassc hands an empty stylesheet back as it is, and Jekyll writes no source map for it.
+  if (input.text === '') return { ok: true, css: '' };
   const importer = importerFor(folders, settings.loadPaths);
   const url = new URL(`${ENTRY}/${encodeURIComponent(posix.basename(input.path))}`);
   const nameOf = (source: URL | undefined): { file: string; inInput: boolean } => {

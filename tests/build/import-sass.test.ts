@@ -24,7 +24,8 @@ const BROKEN = 'assets/css/broken.scss';
 /**
  * A site the test writes, with what a review found the importer did otherwise than Jekyll: Liquid
  * reading the base path, the address, the time in the site's zone, the site's own settings and data;
- * patterns in `sass.load_paths`; an `@import` looked for from the site's root, not beside the file.
+ * patterns in `sass.load_paths`; an `@import` looked for from the site's root, not beside the file; an
+ * empty stylesheet.
  */
 const GENERATED: Record<string, string> = {
   '_config.yml': [
@@ -53,6 +54,7 @@ const GENERATED: Record<string, string> = {
   '_sass/_near.scss': '.sass-near{a:b}\n',
   'assets/css/_near.scss': '.beside-near{a:b}\n',
   'assets/css/_beside.scss': '.beside{a:b}\n',
+  'assets/css/empty.scss': '---\n---\n',
   'assets/css/rooted.scss': '---\n---\n@import "near", "assets/css/beside";\n.rooted{a:b}\n',
   '_includes/accent.scss': '$accent: {{ site.palette.accent }};\n',
   '_data/fonts.yml': 'body: "Inter, sans-serif"\n',
@@ -111,10 +113,11 @@ describe.runIf(toolAvailable('Jekyll'))('the compiled stylesheets against Jekyll
 
   const jekyllStylesheets = async (name: string) => (await listFiles(out[name] ?? '')).filter((file) => /\.css(\.map)?$/.test(file)).sort();
 
-  it('writes the stylesheets and source maps Jekyll wrote; the broken one, on which Jekyll stops, neither', async () => {
+  it('writes the stylesheets and source maps Jekyll wrote; the broken one, on which Jekyll stops, neither; an empty one without its map', async () => {
     const ours = planned(SASS_SITE);
     expect([...ours.keys()].sort()).toEqual(await jekyllStylesheets('sass'));
     expect([...planned(MINIMA_SITE).keys()].sort()).toEqual(await jekyllStylesheets('sass-minima'));
+    expect([...planned(join(work, 'generated')).keys()].sort()).toEqual(await jekyllStylesheets('generated'));
   });
 
   it('compiles the same stylesheet as libsass did, the partial and the Liquid value included', async () => {

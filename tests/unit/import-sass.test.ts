@@ -320,6 +320,17 @@ describe('what Sass may read', () => {
   });
 });
 
+describe('an empty stylesheet', () => {
+  it('is written empty, without the source map Jekyll could not write for it', () => {
+    const result = memory({ 'assets/empty.scss': '---\n---\n', 'assets/quiet.scss': '---\n---\n{% comment %}Nothing yet.{% endcomment %}' });
+    expect(text(result, 'public/assets/empty.css')).toBe('');
+    expect(text(result, 'public/assets/quiet.css')).toBe('');
+    expect(result.files.filter((file) => file.path.endsWith('.map'))).toEqual([]);
+    expect(legacyLines(result)).toEqual(expect.arrayContaining(['/assets/empty.css', '/assets/quiet.css']));
+    expect(legacyLines(result).filter((line) => line.includes('.map'))).toEqual([]);
+  });
+});
+
 describe('a stylesheet Jekyll did not write', () => {
   it('is neither compiled nor listed: published: false, or a partial with front matter', () => {
     const result = memory({ 'assets/draft.scss': '---\npublished: false\n---\n.a { color: red; }\n', 'assets/_part.scss': '---\n---\n.b { color: red; }\n' });
