@@ -331,6 +331,9 @@ const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
 function liquidFor(site: SassLiquidSite): { engine: Liquid; scope: Record<string, unknown> } {
   const url = textSetting(site.config['url']) ?? '';
   const basePath = basePathOf(site.config) ?? '';
+  function withBase<T>(path: T): T | string {
+    return typeof path === 'string' && !ABSOLUTE.test(path) ? `${basePath}${path}` : path;
+  }
   const zone = textSetting(site.config['timezone']);
   const fs = {
     exists: async (file: string) => site.include(file.slice(1)) !== undefined,
@@ -349,15 +352,13 @@ function liquidFor(site: SassLiquidSite): { engine: Liquid; scope: Record<string
     baseurl: basePath,
     // Jekyll shows dates in `timezone`, in UTC when Ruby does not know the name, else in the machine's zone.
     timezone: zone === undefined ? undefined : isValidTimeZone(zone) ? zone : 'UTC',
-    linkTo: site.linkTo,
-    postUrl: site.postUrl,
+    // Jekyll 4's `link` and `post_url` give the address through `relative_url`.
+    linkTo: (path) => withBase(site.linkTo(path)),
+    postUrl: (name) => withBase(site.postUrl(name)),
     includes: { folder: '/_includes', fs },
   });
   const fromRoot = JEKYLL_FILTERS['relative_url']?.({ url, baseurl: basePath });
-  const relativeUrl = (input: unknown) => {
-    const path = fromRoot?.call(undefined, input);
-    return typeof path === 'string' && !ABSOLUTE.test(path) ? `${basePath}${path}` : path;
-  };
+  const relativeUrl = (input: unknown) => withBase(fromRoot?.call(undefined, input));
   engine.registerFilter('relative_url', relativeUrl);
   engine.registerFilter('absolute_url', (input: unknown) => {
     const path = relativeUrl(input);

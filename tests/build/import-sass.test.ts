@@ -58,6 +58,8 @@ const GENERATED: Record<string, string> = {
   'assets/css/rooted.scss': '---\n---\n@import "near", "assets/css/beside";\n.rooted{a:b}\n',
   '_includes/accent.scss': '$accent: {{ site.palette.accent }};\n',
   '_data/fonts.yml': 'body: "Inter, sans-serif"\n',
+  'assets/img/bg.png': 'not really a picture\n',
+  '_posts/2024-01-02-hello.md': '---\ntitle: Hello\n---\nHello.\n',
   'assets/css/liquid.scss': [
     '---',
     'wide: 60rem',
@@ -67,6 +69,7 @@ const GENERATED: Record<string, string> = {
     // The zone's offset: the time itself is each build's own.
     `.b::after { content: "{{ site.time | date: '%z' }}|{{ site.title }}|{{ page.url }}|{{ page.dir }}|{{ page.name }}|{{ page.path }}"; }`,
     '.c { color: $accent; max-width: {{ page.wide }}; font-family: {{ site.data.fonts.body }}; }',
+    '.d::after { content: "{% link assets/img/bg.png %}|{% post_url 2024-01-02-hello %}"; }',
     '',
   ].join('\n'),
 };
@@ -127,12 +130,13 @@ describe.runIf(toolAvailable('Jekyll'))('the compiled stylesheets against Jekyll
     expect(normalised(css)).toContain('.card{border:1px solid #0b6e4f;padding:12px}');
   });
 
-  it("runs the stylesheet's Liquid as Jekyll did: base path, address, time zone, the site's settings, data and page", async () => {
+  it("runs the stylesheet's Liquid as Jekyll did: base path, address, time zone, the site's settings, data and page, link and post_url", async () => {
     const ours = planned(join(work, 'generated'));
     const css = await readFile(join(out['generated'] ?? '', 'assets/css/liquid.css'), 'utf8');
     expect(normalised(ours.get('assets/css/liquid.css') ?? '')).toBe(normalised(css));
     expect(normalised(css)).toContain('.a::after{content:"lee/|https://example.org/|/lee/img/x.png|/lee|https://example.org//lee/x"}');
     expect(normalised(css)).toContain('.b::after{content:"+0530|Lee|/assets/css/liquid.css|/assets/css/|liquid.scss|assets/css/liquid.scss"}');
+    expect(normalised(css)).toContain('.d::after{content:"/lee/assets/img/bg.png|/lee/2024/01/02/hello.html"}');
   });
 
   it('expands the patterns of sass.load_paths as Jekyll did: the same partials found, in the same folders', async () => {
