@@ -135,7 +135,7 @@ function unreadPlace(path: string): string | undefined {
   if (NEVER_READ.has(top)) return ['node_modules', 'vendor', '.bundle'].includes(top) ? 'installed packages' : "Jekyll's output or a cache";
   const may = segmentMatcher(top === '**' ? '*' : top);
   const reached = [...NEVER_READ].find((name) => may(name) && ['node_modules', 'vendor'].includes(name));
-  return reached === undefined ? undefined : `a pattern that may reach into ${reached}/, installed packages`;
+  return reached === undefined ? undefined : `which may reach into ${reached}/, installed packages`;
 }
 
 /**
@@ -371,6 +371,9 @@ function liquidFor(site: SassLiquidSite): { engine: Liquid; scope: Record<string
   return { engine, scope };
 }
 
+/** `a`, `a and b`, `a, b and c`. */
+const listed = (items: readonly string[]) => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`);
+
 /** A stylesheet to compile: a page of the site, or a theme gem's `assets/main.scss`. */
 export interface Stylesheet {
   path: string;
@@ -421,7 +424,7 @@ export class SassSite {
       const { unread } = this.#settings;
       const hint =
         stop.by === 'Sass' && stop.said.startsWith("Can't find stylesheet") && unread.length > 0
-          ? ` (sass.load_paths names ${unread.map((load) => `${load.path}, ${load.where},`).join(' and ')} which the importer does not read; copy the Sass it imports from there into _sass/)`
+          ? `; sass.load_paths names ${listed(unread.map((load) => `${load.path} (${load.where})`))}, which the importer does not read: copy the Sass it imports from there into _sass/`
           : '';
       const what = stop.by === 'Sass' ? `Sass stops ${where} with "${stop.said}"${hint}` : `its Liquid stops ${where} (${stop.said})`;
       return {

@@ -312,7 +312,7 @@ describe('what Sass may read', () => {
       'assets/site.scss': '---\n---\n@import "bootstrap/scss/bootstrap";\n',
     });
     expect(skipped(result).find((item) => item.file === 'assets/site.scss')?.message).toContain(
-      '(sass.load_paths names node_modules, installed packages, and ../shared/sass, outside the site, and */scss, a pattern that may reach into node_modules/, installed packages, which the importer does not read; copy the Sass it imports from there into _sass/)',
+      'Sass stops here with "Can\'t find stylesheet to import."; sass.load_paths names node_modules (installed packages), ../shared/sass (outside the site) and */scss (which may reach into node_modules/, installed packages), which the importer does not read: copy the Sass it imports from there into _sass/. Its URL /assets/site.css is retired',
     );
   });
 
@@ -321,7 +321,7 @@ describe('what Sass may read', () => {
     const safe = memory({ '_config.yml': 'safe: true\nsass:\n  load_paths: ["../lib"]\n', ...files });
     expect(text(safe, 'public/assets/site.css')).toContain('.x {\n  color: red;\n}');
     const unsafe = memory({ '_config.yml': 'sass:\n  load_paths: ["../lib"]\n', ...files });
-    expect(skipped(unsafe).find((item) => item.file === 'assets/site.scss')?.message).toContain('names ../lib, outside the site,');
+    expect(skipped(unsafe).find((item) => item.file === 'assets/site.scss')?.message).toContain('; sass.load_paths names ../lib (outside the site), which');
   });
   it('keeps a "#" or "?" in a file name as part of the name', () => {
     const result = memory({ '_sass/_a#b.scss': '.part { color: red; }\n', 'assets/c#d.scss': '---\n---\n@import "a#b";\n.a { color: blue; }\n' });
