@@ -150,16 +150,17 @@ export function sassSettings(config: JekyllConfig, theme: boolean, paths: readon
   const sourcemap = String(options['sourcemap'] ?? 'always').replace(/^:/, '');
   const userPaths = Array.isArray(options['load_paths']) ? options['load_paths'] : options['load_paths'] === undefined ? [] : [options['load_paths']];
   const safe = config['safe'] === true;
-  const children = new Map<string, string[]>();
+  // Each folder's folders, from the files' paths: only a folder that holds a file can hold Sass.
+  const folders = new Map<string, Set<string>>();
   for (const path of paths) {
-    const parts = path.split('/').slice(0, -1);
-    parts.forEach((name, index) => {
-      const parent = parts.slice(0, index).join('/');
-      const names = children.get(parent) ?? [];
-      if (!names.includes(name)) children.set(parent, [...names, name]);
-    });
+    let parent = '';
+    for (const name of path.split('/').slice(0, -1)) {
+      const names = folders.get(parent) ?? new Set<string>();
+      folders.set(parent, names.add(name));
+      parent = parent === '' ? name : `${parent}/${name}`;
+    }
   }
-  for (const names of children.values()) names.sort(byBytes);
+  const children = new Map([...folders].map(([folder, names]) => [folder, [...names].sort(byBytes)]));
   const loadPaths: SassSettings['loadPaths'] = [];
   const unread: SassSettings['unread'] = [];
   // Sanitised, a path names a folder of the site; its root is `.` there, where an empty pattern names nothing.
@@ -273,7 +274,8 @@ export function compileSass(input: SassInput, settings: SassSettings, folders: R
   delete process.env['SASS_PATH'];
   try {
     result = compileString(input.text, {
-      syntax: input.path.endsWith('.sass') ? 'indented' : 'scss',
+      // Jekyll picks the converter by the extension in any case (`.SASS` too).
+      syntax: /\.sass$/i.test(input.path) ? 'indented' : 'scss',
       style: settings.style,
       url,
       importer,
@@ -297,7 +299,7 @@ export function compileSass(input: SassInput, settings: SassSettings, folders: R
   // libsass wrote a byte-order mark before a compressed stylesheet with non-ASCII text; Jekyll replaces it.
   let css = result.css.replace(/^\uFEFF/, settings.addCharset ? '@charset "UTF-8";' : '');
   if (!settings.sourceMap || !result.sourceMap) return { ok: true, css: `${css}\n` };
-  // Each source named from the site's root as libsass named it (the map's own folder, for Jekyll), the theme gem's files as if they were the site's.
+  // Each source named from the site's root, where libsass saw the stylesheet and its map; the theme gem's files as if they were the site's.
   const map = {
     ...result.sourceMap,
     file: cssName,

@@ -121,18 +121,20 @@ describe('a site on the minima gem (tests/fixtures/import/sass-minima)', () => {
 });
 
 describe("the site's sass: settings", () => {
-  it('reads sass_dir, load_paths and style, writes no map under sourcemap: never, and compiles the indented syntax', () => {
+  it('reads sass_dir, load_paths and style, writes no map under sourcemap: never, and compiles the indented syntax (.sass in any case)', () => {
     const result = memory({
       '_config.yml': 'title: Lee\nsass:\n  sass_dir: css/partials\n  load_paths: [vendor/sass]\n  style: :compressed\n  sourcemap: never\n',
       'css/partials/_colours.scss': '$ink: #222;\n',
       'vendor/sass/_grid.scss': '.grid { display: grid; }\n',
       'css/main.scss': '---\n---\n@import "colours", "grid";\nbody { color: $ink; }\n',
       'css/old.sass': '---\n---\n@import "colours"\n.old\n  color: $ink\n',
+      'css/OLDER.SASS': '---\n---\n@import "colours"\n.older\n  color: $ink\n',
     });
     expect(text(result, 'public/css/main.css')).toBe('.grid{display:grid}body{color:#222}\n');
     expect(text(result, 'public/css/old.css')).toBe('.old{color:#222}\n');
+    expect(text(result, 'public/css/OLDER.css')).toBe('.older{color:#222}\n');
     expect(result.files.filter((file) => file.path.endsWith('.map'))).toEqual([]);
-    expect(legacyLines(result)).toEqual(expect.arrayContaining(['/css/main.css', '/css/old.css']));
+    expect(legacyLines(result)).toEqual(expect.arrayContaining(['/css/main.css', '/css/old.css', '/css/OLDER.css']));
     expect(legacyLines(result).filter((line) => line.includes('.map'))).toEqual([]);
   });
 
