@@ -445,20 +445,23 @@ export class SassSite {
         ],
       };
     };
-    let text: string;
-    try {
-      const page = {
-        ...sheet.values,
-        url,
-        path: sheet.path,
-        name: posix.basename(sheet.path),
-        dir: `${posix.dirname(`/${sheet.path}`)}/`.replace(/^\/\/$/, '/'),
-      };
-      text = String(this.#liquid.engine.parseAndRenderSync(sheet.body, { site: this.#liquid.scope, page }));
-    } catch (error) {
-      const problem = liquidProblem(error, { file: `/${sheet.path}`, bodyLine: sheet.bodyLine }, '/');
-      const file = problem.file.replace(/^\/+/, '');
-      return failed({ by: 'Liquid', file: file === sheet.path ? name : file, line: problem.line, said: `${problem.field}: ${problem.message}` });
+    let text = sheet.body;
+    // Jekyll 4.3 runs Liquid where there is some, unless the front matter says `render_with_liquid: false`.
+    if (sheet.values['render_with_liquid'] !== false && /\{[{%]/.test(sheet.body)) {
+      try {
+        const page = {
+          ...sheet.values,
+          url,
+          path: sheet.path,
+          name: posix.basename(sheet.path),
+          dir: `${posix.dirname(`/${sheet.path}`)}/`.replace(/^\/\/$/, '/'),
+        };
+        text = String(this.#liquid.engine.parseAndRenderSync(sheet.body, { site: this.#liquid.scope, page }));
+      } catch (error) {
+        const problem = liquidProblem(error, { file: `/${sheet.path}`, bodyLine: sheet.bodyLine }, '/');
+        const file = problem.file.replace(/^\/+/, '');
+        return failed({ by: 'Liquid', file: file === sheet.path ? name : file, line: problem.line, said: `${problem.field}: ${problem.message}` });
+      }
     }
     const compiled = compileSass(
       { path: sheet.path, folder: sheet.folder, text, firstLine: sheet.bodyLine },

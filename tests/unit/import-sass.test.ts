@@ -201,6 +201,13 @@ describe("the stylesheet's Liquid: the build's engine and site variables, with w
   });
 });
 
+describe('render_with_liquid: false', () => {
+  it('leaves the Liquid of the stylesheet as written, as Jekyll 4.3 does', () => {
+    const result = memory({ 'assets/site.scss': '---\nrender_with_liquid: false\n---\n.a::after { content: "{{ site.title }}"; }\n' });
+    expect(text(result, 'public/assets/site.css')).toContain('.a::after {\n  content: "{{ site.title }}";\n}');
+  });
+});
+
 describe('Sass that does not compile', () => {
   it('names the partial and its line where Sass stopped', () => {
     const result = memory({ '_sass/_bad.scss': '.a {\n  color: $nope;\n}\n', 'assets/site.scss': '---\n---\n@import "bad";\n' });
