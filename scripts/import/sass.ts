@@ -327,8 +327,9 @@ const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
 /**
  * The build's Liquid engine and `site` variables (src/lib/liquid/), reading includes from the Jekyll
  * site, with what Jekyll wrote into a stylesheet where the build writes otherwise: `site.url` and
- * `site.baseurl` as configured, and the base path in `relative_url` and `absolute_url`, since no
- * later step adds it to CSS as the build's Markdown step does to a page's links.
+ * `site.baseurl` as configured, and the base path in `relative_url`, `absolute_url`, `link` and
+ * `post_url`, since no later step adds it to CSS as the build's Markdown step does to a page's links.
+ * `site.pages` and `site.posts` are left empty here.
  */
 function liquidFor(site: SassLiquidSite): { engine: Liquid; scope: Record<string, unknown> } {
   const url = textSetting(site.config['url']) ?? '';
