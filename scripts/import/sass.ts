@@ -79,9 +79,12 @@ function expandBraces(pattern: string): string[] {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A segment with a wildcard, `*`, `?` or `[`, not escaped. */
+const MAGIC = /(^|[^\\])[*?[]/;
+
 /** One segment of a pattern as File.fnmatch reads it: `*`, `?`, `[set]`, `\x`; a leading dot is matched only by a dot. */
 function segmentMatcher(segment: string): (name: string) => boolean {
-  if (!/(^|[^\\])[*?[]/.test(segment)) {
+  if (!MAGIC.test(segment)) {
     const literal = segment.replace(/\\(.)/g, '$1');
     return (name) => name === literal;
   }
@@ -124,7 +127,9 @@ function globFolders(pattern: string, children: ReadonlyMap<string, readonly str
       ]);
     }
     const matches = segmentMatcher(segment === '**' ? '*' : segment.replace(/\*\*+/g, '*'));
-    return entries.filter(matches).flatMap((name) => walk(join(folder, name), index + 1));
+    // Ruby's `.*` also matches the folder's own `.`, below plain names only (`a/.*`, not `*/.*`).
+    const here = matches('.') && !segments.slice(0, index).some((before) => MAGIC.test(before)) ? walk(folder, index + 1) : [];
+    return [...here, ...entries.filter(matches).flatMap((name) => walk(join(folder, name), index + 1))];
   };
   return walk('', 0);
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { compileString } from 'sass';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planImport } from '../../scripts/import/plan.ts';
+import { sassSettings } from '../../scripts/import/sass.ts';
 import { readSource } from '../../scripts/import/source.ts';
 import { createSite, FIXTURES, listFiles, PROJECT_ROOT, runAstro, type CommandResult, type Site } from '../helpers/site.ts';
 import { runJekyll, writeTree } from '../helpers/jekyll.ts';
@@ -173,6 +174,100 @@ describe.runIf(toolAvailable('Jekyll'))('the compiled stylesheets against Jekyll
     const mine = JSON.parse(ours.get('assets/css/site.css.map') ?? '{}') as { file: string; sources: string[] };
     expect(mine.file).toBe(theirs.file);
     expect([...mine.sources].sort()).toEqual([...theirs.sources].sort());
+  });
+});
+
+/** Folders, each holding a file, for the patterns below: capitals, a dash, an accent, hidden ones, depth. */
+const GLOB_TREE = [
+  'a/sass',
+  'a/b/sass',
+  'a/Z/sass',
+  'a/b/c/sass',
+  'a/x/y',
+  'B/sass',
+  'b/sass',
+  'b/x/sass',
+  'b-c/sass',
+  'sass/sass',
+  'z/sass',
+  'é/sass',
+  '.h/sass',
+  'x/.h/sass',
+  'lib/one/scss',
+  'lib/two/scss',
+];
+const GLOB_PATTERNS = [
+  '**/sass',
+  '*/sass',
+  '*/**/sass',
+  '**/b/**/sass',
+  '{a/**/sass,sass}',
+  '{z,a,B}/**/sass',
+  'a/*',
+  'a/**',
+  '*',
+  '**',
+  'a/?',
+  '[aB]',
+  '[!a]*',
+  'b*/sass',
+  '.*/sass',
+  'a/.*',
+  'a/.*/sass',
+  '*/.*',
+  '**/.*',
+  '{.,a}/sass',
+  '.?/sass',
+  'a/[A-Z]',
+  'x/**/sass',
+  'lib/*/scss/',
+  './lib/one/scss',
+  'a/b/../sass',
+  '\\a',
+  '.',
+  'none',
+  'none/*',
+];
+
+describe.runIf(toolAvailable('Jekyll'))("patterns in sass.load_paths against Ruby's own Dir.glob", () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'sass-glob-'));
+    await writeTree(root, Object.fromEntries(GLOB_TREE.map((folder) => [`${folder}/f.scss`, ''])));
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('names the same folders, in the same order, as jekyll-sass-converter made of each pattern', () => {
+    // scss.rb's sass_load_paths: each pattern globbed from the site's root, expanded, once each, folders only.
+    const ruby = [
+      'require "json"',
+      'root = File.realpath(ARGV[0])',
+      'out = JSON.parse(ARGV[1]).map { |pattern| Dir.chdir(root) { Dir.glob(pattern).map { |path| File.expand_path(path) } }.uniq.select { |path| File.directory?(path) } }',
+      'puts JSON.generate(out.map { |paths| paths.map { |path| path == root ? "" : path.delete_prefix(root + "/") } })',
+    ].join('\n');
+    const run = spawnSync('ruby', ['-e', ruby, root, JSON.stringify(GLOB_PATTERNS)], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const theirs = JSON.parse(run.stdout) as string[][];
+    const files = GLOB_TREE.map((folder) => `${folder}/f.scss`).sort();
+    const ours = GLOB_PATTERNS.map((pattern) => sassSettings({ sass: { load_paths: [pattern] } }, false, files).loadPaths.map((load) => load.path));
+    expect(Object.fromEntries(GLOB_PATTERNS.map((pattern, index) => [pattern, ours[index]]))).toEqual(
+      Object.fromEntries(GLOB_PATTERNS.map((pattern, index) => [pattern, theirs[index]])),
+    );
+    // Ruby's order: each folder's entries by their bytes (capitals first), depth first.
+    expect(theirs[0]).toEqual([
+      'B/sass',
+      'a/Z/sass',
+      'a/b/c/sass',
+      'a/b/sass',
+      'a/sass',
+      'b/sass',
+      'b/x/sass',
+      'b-c/sass',
+      'sass',
+      'sass/sass',
+      'z/sass',
+      'é/sass',
+    ]);
   });
 });
 
