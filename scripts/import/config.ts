@@ -400,8 +400,7 @@ export function siteConfigFrom({ config, cname, navigation }: ConfigInput): { va
     });
     domain = undefined;
   }
-  const baseurl = textSetting(config['baseurl'])?.replace(/\/+$/, '');
-  const basePath = baseurl ? (baseurl.startsWith('/') ? baseurl : `/${baseurl}`) : undefined;
+  const basePath = basePathOf(config);
   const posts = {
     permalink: textSetting(config['permalink']),
     timezone: textSetting(config['timezone']),
@@ -411,6 +410,12 @@ export function siteConfigFrom({ config, cname, navigation }: ConfigInput): { va
     values: { name: name ?? 'Your Name', description, email, links, lang, domain, basePath, navigation, posts },
     report,
   };
+}
+
+/** The path the site is served under, `/lee`, from `baseurl` as Jekyll's `relative_url` reads it (`lee/` too); undefined for none. */
+export function basePathOf(config: JekyllConfig): string | undefined {
+  const baseurl = textSetting(config['baseurl'])?.replace(/\/+$/, '');
+  return baseurl ? (baseurl.startsWith('/') ? baseurl : `/${baseurl}`) : undefined;
 }
 
 /** The `CNAME` file's host, else the host of `url` unless it is GitHub's own or a local address. */

@@ -296,10 +296,12 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
   const sass = new SassSite({
     config,
     data: data.values,
+    now: options.now,
     include: (path) => (path.startsWith('_includes/') && siteFiles.has(path) ? site.text(path) : undefined),
     linkTo: (path) => found(link(path)),
     postUrl: (name) => found(postUrlOf(name)),
     files: { name: (path) => path, has: (path) => siteFiles.has(path), text: (path) => site.text(path) },
+    paths: site.files,
     theme: themeGemFolder(config['theme']),
   });
   // Pages and collection documents.

@@ -2,9 +2,10 @@
  * The stylesheets Jekyll compiled from Sass, compiled again so their old URLs still answer. Jekyll
  * (jekyll-sass-converter 2.2) compiles every page whose extension is `.scss` or `.sass`: a file with
  * front matter whose name does not start with `_`, and a theme gem's `assets/main.scss`. Its Liquid
- * runs first, with the site's variables; then Sass, with the load paths `sass.load_paths`, then
- * `sass.sass_dir` (`_sass`), then the theme gem's `_sass`; `sass.style` sets the output's style, and a
- * source map is written beside it (`x.css.map`) unless `sass.sourcemap` says never.
+ * runs first, with the site's variables; then Sass, with the load paths `sass.load_paths` (patterns
+ * expanded in the site), then `sass.sass_dir` (`_sass`), then the theme gem's `_sass`; `sass.style`
+ * sets the output's style, and a source map is written beside it (`x.css.map`) unless
+ * `sass.sourcemap` says never.
  * https://github.com/jekyll/jekyll-sass-converter/blob/v2.2.0/lib/jekyll/converters/scss.rb
  *
  * The compiler is dart-sass (the `sass` package) where Jekyll used libsass: the same stylesheet, not the
@@ -13,12 +14,13 @@
  * file and line Sass names, and its URL retired, so the import and the build go on.
  */
 import { posix } from 'node:path';
-import { Liquid } from 'liquidjs';
+import type { Liquid } from 'liquidjs';
 import { compileString, Exception, Logger, type Importer, type Syntax } from 'sass';
 import { JEKYLL_FILTERS } from '../../src/lib/liquid/filters.ts';
-import { JEKYLL_TAGS } from '../../src/lib/liquid/tags.ts';
-import { liquidProblem } from '../../src/lib/liquid/engine.ts';
-import { isRecord, textSetting, type JekyllConfig } from './config.ts';
+import { createEngine, liquidProblem } from '../../src/lib/liquid/engine.ts';
+import { liquidSite } from '../../src/lib/liquid/site.ts';
+import { isValidTimeZone } from '../../src/lib/routing/jekyll-time.ts';
+import { basePathOf, isRecord, textSetting, type JekyllConfig } from './config.ts';
 import { NEVER_READ } from './source.ts';
 import type { PlannedFile } from './planned-file.ts';
 import type { ReportLine } from './report.ts';
@@ -38,8 +40,10 @@ export interface SassSettings {
   sourceMap: boolean;
   /** `sass.add_charset`: Jekyll puts `@charset "UTF-8";` where libsass wrote a byte-order mark. */
   addCharset: boolean;
-  /** Folders searched for `@import "x"`, in Jekyll's order, each in the site or the theme gem. */
+  /** Folders searched for `@import "x"`, in Jekyll's order, each in the site (`''` its root) or the theme gem. */
   loadPaths: { folder: 'site' | 'theme'; path: string }[];
+  /** Load paths Jekyll searched that the importer does not read, each with where it is. */
+  unread: { path: string; where: string }[];
 }
 
 /** A folder path of the site as Jekyll sanitises it: from the site's root, without `./` or a leading `/`. */
@@ -47,16 +51,139 @@ function siteFolder(path: string): string {
   return posix.normalize(`/${path}`).replace(/^\/+|\/+$/g, '');
 }
 
-/** The settings of `sass:` in `_config.yml`, as jekyll-sass-converter reads them. */
-export function sassSettings(config: JekyllConfig, theme: boolean): SassSettings {
+/** Ruby's order for a folder's entries: by their bytes. */
+const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/** `{a,b}` expanded as Ruby's `Dir.glob` does before matching: each alternative in turn, nested ones too. */
+function expandBraces(pattern: string): string[] {
+  let depth = 0;
+  let open = -1;
+  const commas: number[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === '\\') i++;
+    else if (char === '{') {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (char === '}' && depth > 0) {
+      depth--;
+      if (depth === 0) {
+        const cuts = [open, ...commas, i];
+        const alternatives = cuts.slice(1).map((cut, index) => pattern.slice((cuts[index] ?? 0) + 1, cut));
+        return alternatives.flatMap((alternative) => expandBraces(`${pattern.slice(0, open)}${alternative}${pattern.slice(i + 1)}`));
+      }
+    } else if (char === ',' && depth === 1) commas.push(i);
+  }
+  return [pattern];
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A segment with a wildcard, `*`, `?` or `[`, not escaped. */
+const MAGIC = /(^|[^\\])[*?[]/;
+
+/** One segment of a pattern as File.fnmatch reads it: `*`, `?`, `[set]`, `\x`; a leading dot is matched only by a dot. */
+function segmentMatcher(segment: string): (name: string) => boolean {
+  if (!MAGIC.test(segment)) {
+    const literal = segment.replace(/\\(.)/g, '$1');
+    return (name) => name === literal;
+  }
+  let source = '';
+  for (let i = 0; i < segment.length; i++) {
+    const char = segment[i] ?? '';
+    if (char === '\\') source += escape(segment[++i] ?? '');
+    else if (char === '*') source += '.*';
+    else if (char === '?') source += '.';
+    else if (char === '[' && segment.indexOf(']', i + 2) !== -1) {
+      const close = segment.indexOf(']', i + 2);
+      const set = segment.slice(i + 1, close);
+      source += /^[!^]/.test(set) ? `[^${set.slice(1).replace(/[\\\]^]/g, '\\$&')}]` : `[${set.replace(/[\\\]^]/g, '\\$&')}]`;
+      i = close;
+    } else source += escape(char);
+  }
+  const pattern = new RegExp(`^(?:${source})$`, 'su');
+  const dotted = segment.startsWith('.') || segment.startsWith('\\.');
+  return (name) => (dotted || !name.startsWith('.')) && pattern.test(name);
+}
+
+/**
+ * The folders of the site a pattern names, in Ruby's `Dir.glob` order (each folder's entries by their
+ * bytes, depth first, `**` / any depth of folders whose names do not start with a dot).
+ */
+function globFolders(pattern: string, children: ReadonlyMap<string, readonly string[]>): string[] {
+  const segments = pattern.split('/').filter((segment) => segment !== '');
+  const join = (folder: string, name: string) => (folder === '' ? name : `${folder}/${name}`);
+  const walk = (folder: string, index: number): string[] => {
+    const segment = segments[index];
+    if (segment === undefined) return [folder];
+    const entries = children.get(folder) ?? [];
+    if (segment === '**' && index < segments.length - 1) {
+      const next = segments[index + 1] === '**' ? index + 1 : index;
+      if (next !== index) return walk(folder, next);
+      const matches = segmentMatcher(segments[index + 1] ?? '');
+      return entries.flatMap((name) => [
+        ...(matches(name) ? walk(join(folder, name), index + 2) : []),
+        ...(name.startsWith('.') ? [] : walk(join(folder, name), index)),
+      ]);
+    }
+    const matches = segmentMatcher(segment === '**' ? '*' : segment.replace(/\*\*+/g, '*'));
+    // Ruby's `.*` also matches the folder's own `.`, below plain names only (`a/.*`, not `*/.*`).
+    const here = matches('.') && !segments.slice(0, index).some((before) => MAGIC.test(before)) ? walk(folder, index + 1) : [];
+    return [...here, ...entries.filter(matches).flatMap((name) => walk(join(folder, name), index + 1))];
+  };
+  return walk('', 0);
+}
+
+/** Where a load path leads that the importer does not read: outside the site, or a folder it never reads. */
+function unreadPlace(path: string): string | undefined {
+  const top = path.split('/')[0] ?? '';
+  if (NEVER_READ.has(top)) return ['node_modules', 'vendor', '.bundle'].includes(top) ? 'installed packages' : "Jekyll's output or a cache";
+  const may = segmentMatcher(top === '**' ? '*' : top);
+  const reached = [...NEVER_READ].find((name) => may(name) && ['node_modules', 'vendor'].includes(name));
+  return reached === undefined ? undefined : `which may reach into ${reached}/, installed packages`;
+}
+
+/**
+ * The settings of `sass:` in `_config.yml`, as jekyll-sass-converter 2.2 reads them (`sass_load_paths`):
+ * `load_paths` (kept inside the site only under `safe: true`), then `sass_dir` (always inside it),
+ * each pattern expanded by `Dir.glob` from the site's root, each folder once, only folders that exist;
+ * then the theme gem's `_sass`. `paths` are the site's files.
+ */
+export function sassSettings(config: JekyllConfig, theme: boolean, paths: readonly string[]): SassSettings {
   const options = isRecord(config['sass']) ? config['sass'] : {};
   const style = String(options['style'] ?? '').replace(/^:/, '');
   const sourcemap = String(options['sourcemap'] ?? 'always').replace(/^:/, '');
   const userPaths = Array.isArray(options['load_paths']) ? options['load_paths'] : options['load_paths'] === undefined ? [] : [options['load_paths']];
+  const safe = config['safe'] === true;
+  // Each folder's folders, from the files' paths: only a folder that holds a file can hold Sass.
+  const folders = new Map<string, Set<string>>();
+  for (const path of paths) {
+    let parent = '';
+    for (const name of path.split('/').slice(0, -1)) {
+      const names = folders.get(parent) ?? new Set<string>();
+      folders.set(parent, names.add(name));
+      parent = parent === '' ? name : `${parent}/${name}`;
+    }
+  }
+  const children = new Map([...folders].map(([folder, names]) => [folder, [...names].sort(byBytes)]));
   const loadPaths: SassSettings['loadPaths'] = [];
-  for (const path of [...userPaths.map(String), textSetting(options['sass_dir']) ?? '_sass']) {
-    const folder = siteFolder(path);
-    if (!loadPaths.some((known) => known.path === folder)) loadPaths.push({ folder: 'site', path: folder });
+  const unread: SassSettings['unread'] = [];
+  // Sanitised, a path names a folder of the site; its root is `.` there, where an empty pattern names nothing.
+  const inside = (path: string) => siteFolder(path) || '.';
+  const patterns = [...userPaths.map((path) => (safe ? inside(String(path)) : String(path))), inside(textSetting(options['sass_dir']) ?? '_sass')];
+  for (const written of patterns) {
+    for (const pattern of expandBraces(written)) {
+      if (pattern === '') continue;
+      const path = posix.normalize(pattern).replace(/^\.\/|\/+$/g, '');
+      if (path.startsWith('/') || path === '..' || path.startsWith('../')) {
+        unread.push({ path: written, where: 'outside the site' });
+        continue;
+      }
+      const place = unreadPlace(path);
+      if (place !== undefined) unread.push({ path: written, where: place });
+      for (const folder of globFolders(path === '.' ? '' : path, children))
+        if (!loadPaths.some((known) => known.path === folder)) loadPaths.push({ folder: 'site', path: folder });
+    }
   }
   if (theme) loadPaths.push({ folder: 'theme', path: '_sass' });
   return {
@@ -65,11 +192,17 @@ export function sassSettings(config: JekyllConfig, theme: boolean): SassSettings
     sourceMap: sourcemap !== 'never',
     addCharset: options['add_charset'] === true,
     loadPaths,
+    unread: unread.filter((item, index) => unread.findIndex((other) => other.path === item.path) === index),
   };
 }
 
 const SCHEME = { site: 'jekyll-site:', theme: 'jekyll-theme:' } as const;
 type FolderName = keyof typeof SCHEME;
+/**
+ * The stylesheet being compiled, where libsass saw it: Jekyll names it by its file name at the site's
+ * root (`filename` in scss.rb), so an `@import` in it is looked for from the root, not beside it.
+ */
+const ENTRY = 'jekyll-entry:';
 
 /** A file's URL in a folder, each segment escaped: a `#` or `?` in a name is part of the name. */
 const fileUrl = (folder: FolderName, path: string) => new URL(`${SCHEME[folder]}/${path.split('/').map(encodeURIComponent).join('/')}`);
@@ -94,11 +227,12 @@ function importerFor(folders: Readonly<Record<FolderName, SassFolder | undefined
   return {
     canonicalize(url) {
       // A load relative to the file, which Sass has already resolved against the file's own URL.
+      if (url.startsWith(ENTRY)) return find('site', decodeURIComponent(new URL(url).pathname).replace(/^\/+/, ''));
       for (const [folder, scheme] of Object.entries(SCHEME) as [FolderName, string][])
         if (url.startsWith(scheme)) return find(folder, decodeURIComponent(new URL(url).pathname).replace(/^\/+/, ''));
       if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return null;
       for (const load of loadPaths) {
-        const found = find(load.folder, posix.normalize(`${load.path}/${url}`).replace(/^(\.\/)+/, ''));
+        const found = find(load.folder, posix.normalize(load.path === '' ? url : `${load.path}/${url}`).replace(/^(\.\/)+/, ''));
         if (found) return found;
       }
       return null;
@@ -129,12 +263,15 @@ export type SassOutput = { ok: true; css: string; map?: string } | { ok: false; 
 
 /** One stylesheet compiled: its CSS, its source map when one is written, or where Sass stopped. */
 export function compileSass(input: SassInput, settings: SassSettings, folders: Readonly<Record<FolderName, SassFolder | undefined>>): SassOutput {
+  // sassc hands an empty stylesheet back as it is, and Jekyll writes no source map for it.
+  if (input.text === '') return { ok: true, css: '' };
   const importer = importerFor(folders, settings.loadPaths);
-  const url = fileUrl(input.folder, input.path);
+  const url = new URL(`${ENTRY}/${encodeURIComponent(posix.basename(input.path))}`);
   const nameOf = (source: URL | undefined): { file: string; inInput: boolean } => {
-    const folder = (Object.entries(SCHEME).find(([, scheme]) => source?.protocol === scheme)?.[0] ?? input.folder) as FolderName;
-    const path = source === undefined ? input.path : decodeURIComponent(source.pathname).replace(/^\/+/, '');
-    return { file: folders[folder]?.name(path) ?? path, inInput: folder === input.folder && path === input.path };
+    if (source === undefined || source.protocol === ENTRY) return { file: folders[input.folder]?.name(input.path) ?? input.path, inInput: true };
+    const folder = (Object.entries(SCHEME).find(([, scheme]) => source.protocol === scheme)?.[0] ?? input.folder) as FolderName;
+    const path = decodeURIComponent(source.pathname).replace(/^\/+/, '');
+    return { file: folders[folder]?.name(path) ?? path, inInput: false };
   };
   let result;
   // dart-sass also searches every folder of SASS_PATH on disk, whatever the importers: outside the site.
@@ -142,7 +279,8 @@ export function compileSass(input: SassInput, settings: SassSettings, folders: R
   delete process.env['SASS_PATH'];
   try {
     result = compileString(input.text, {
-      syntax: input.path.endsWith('.sass') ? 'indented' : 'scss',
+      // Jekyll picks the converter by the extension in any case (`.SASS` too).
+      syntax: /\.sass$/i.test(input.path) ? 'indented' : 'scss',
       style: settings.style,
       url,
       importer,
@@ -160,21 +298,17 @@ export function compileSass(input: SassInput, settings: SassSettings, folders: R
   } finally {
     if (sassPath !== undefined) process.env['SASS_PATH'] = sassPath;
   }
-  const outside = result.loadedUrls.find((loaded) => !Object.values(SCHEME).some((scheme) => loaded.protocol === scheme));
+  const outside = result.loadedUrls.find((loaded) => ![ENTRY, ...Object.values(SCHEME)].some((scheme) => loaded.protocol === scheme));
   if (outside) return { ok: false, ...nameOf(undefined), message: `reads ${outside.href}, which is not a file of the site or of its theme gem` };
   const cssName = `${posix.basename(input.path).replace(/\.s[ac]ss$/i, '')}.css`;
   // libsass wrote a byte-order mark before a compressed stylesheet with non-ASCII text; Jekyll replaces it.
   let css = result.css.replace(/^\uFEFF/, settings.addCharset ? '@charset "UTF-8";' : '');
   if (!settings.sourceMap || !result.sourceMap) return { ok: true, css: `${css}\n` };
-  // Each source as a path from the map's folder, the theme gem's files as if they were the site's.
-  const dir = posix.dirname(input.path);
+  // Each source named from the site's root, where libsass saw the stylesheet and its map; the theme gem's files as if they were the site's.
   const map = {
     ...result.sourceMap,
     file: cssName,
-    sources: result.sourceMap.sources.map((source) => {
-      const path = decodeURIComponent(new URL(source).pathname).replace(/^\/+/, '');
-      return posix.relative(dir, path);
-    }),
+    sources: result.sourceMap.sources.map((source) => decodeURIComponent(new URL(source).pathname).replace(/^\/+/, '')),
   };
   css += `\n\n/*# sourceMappingURL=${encodeURIComponent(`${cssName}.map`)} */\n`;
   return { ok: true, css, map: JSON.stringify(map) };
@@ -189,15 +323,26 @@ export interface SassLiquidSite {
   include(path: string): string | undefined;
   linkTo(path: string): string | undefined;
   postUrl(name: string): string | undefined;
+  /** The time of the import, `site.time` (Jekyll's was its build's); without it `site.time` is empty. */
+  now?: Date | undefined;
 }
 
+const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
+
 /**
- * A Liquid engine for stylesheets, set up as the build's (src/lib/liquid/engine.ts), reading includes
- * from the Jekyll site. `relative_url` writes the base path itself: no Markdown step adds it to CSS.
+ * The build's Liquid engine and `site` variables (src/lib/liquid/), reading includes from the Jekyll
+ * site, with what Jekyll wrote into a stylesheet where the build writes otherwise: `site.url` and
+ * `site.baseurl` as configured, and the base path in `relative_url`, `absolute_url`, `link` and
+ * `post_url`, since no later step adds it to CSS as the build's Markdown step does to a page's links.
+ * `site.pages` and `site.posts` are left empty here.
  */
 function liquidFor(site: SassLiquidSite): { engine: Liquid; scope: Record<string, unknown> } {
-  const url = (textSetting(site.config['url']) ?? '').replace(/\/+$/, '');
-  const baseurl = (textSetting(site.config['baseurl']) ?? '').replace(/\/+$/, '');
+  const url = textSetting(site.config['url']) ?? '';
+  const basePath = basePathOf(site.config) ?? '';
+  function withBase<T>(path: T): T | string {
+    return typeof path === 'string' && !ABSOLUTE.test(path) ? `${basePath}${path}` : path;
+  }
+  const zone = textSetting(site.config['timezone']);
   const fs = {
     exists: async (file: string) => site.include(file.slice(1)) !== undefined,
     existsSync: (file: string) => site.include(file.slice(1)) !== undefined,
@@ -209,27 +354,33 @@ function liquidFor(site: SassLiquidSite): { engine: Liquid; scope: Record<string
     dirname: posix.dirname,
     sep: '/',
   };
-  const engine = new Liquid({
-    root: ['/_includes'],
-    partials: ['/_includes'],
-    extname: '',
-    fs,
-    jekyllInclude: true,
-    jekyllWhere: true,
-    strictFilters: true,
-    strictVariables: false,
-    ownPropertyOnly: true,
+  const engine = createEngine({
+    root: '/',
+    url,
+    baseurl: basePath,
+    // Jekyll shows dates in `timezone`, in UTC when Ruby does not know the name, else in the machine's zone.
+    timezone: zone === undefined ? undefined : isValidTimeZone(zone) ? zone : 'UTC',
+    // Jekyll 4's `link` and `post_url` give the address through `relative_url`.
+    linkTo: (path) => withBase(site.linkTo(path)),
+    postUrl: (name) => withBase(site.postUrl(name)),
+    includes: { folder: '/_includes', fs },
   });
-  const filterSite = { url, baseurl };
-  for (const [name, make] of Object.entries(JEKYLL_FILTERS)) engine.registerFilter(name, make(filterSite));
-  const rootRelative = JEKYLL_FILTERS['relative_url']?.(filterSite);
-  engine.registerFilter('relative_url', (input: unknown) => {
-    const path = rootRelative?.call(undefined, input);
-    return typeof path === 'string' && path.startsWith('/') ? `${baseurl}${path}` : path;
+  const fromRoot = JEKYLL_FILTERS['relative_url']?.({ url, baseurl: basePath });
+  const relativeUrl = (input: unknown) => withBase(fromRoot?.call(undefined, input));
+  engine.registerFilter('relative_url', relativeUrl);
+  engine.registerFilter('absolute_url', (input: unknown) => {
+    const path = relativeUrl(input);
+    return typeof path === 'string' && url !== '' && !ABSOLUTE.test(path) ? `${url}${path}` : path;
   });
-  for (const [name, make] of Object.entries(JEKYLL_TAGS)) engine.registerTag(name, make(site));
-  return { engine, scope: { ...site.config, url, baseurl, data: site.data } };
+  const variables = liquidSite({ config: site.config, url, pages: [], posts: [], data: site.data, time: site.now ?? new Date(0) }).site;
+  const scope: Record<string, unknown> = { ...variables, url: site.config['url'], baseurl: site.config['baseurl'] };
+  // Without the import's time, `site.time` is unset rather than a made-up one.
+  if (site.now === undefined) delete scope['time'];
+  return { engine, scope };
 }
+
+/** `a`, `a and b`, `a, b and c`. */
+const listed = (items: readonly string[]) => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`);
 
 /** A stylesheet to compile: a page of the site, or a theme gem's `assets/main.scss`. */
 export interface Stylesheet {
@@ -257,8 +408,9 @@ export class SassSite {
   readonly #folders: Record<FolderName, SassFolder | undefined>;
   readonly #liquid: { engine: Liquid; scope: Record<string, unknown> };
 
-  constructor(site: SassLiquidSite & { files: SassFolder; theme?: SassFolder | undefined }) {
-    this.#settings = sassSettings(site.config, site.theme !== undefined);
+  /** `paths`: the site's files, which the patterns of `sass.load_paths` are matched against. */
+  constructor(site: SassLiquidSite & { files: SassFolder; paths: readonly string[]; theme?: SassFolder | undefined }) {
+    this.#settings = sassSettings(site.config, site.theme !== undefined, site.paths);
     this.#folders = { site: site.files, theme: site.theme };
     this.#liquid = liquidFor(site);
   }
@@ -277,12 +429,10 @@ export class SassSite {
       const reason = `compiled by Jekyll from ${name}, whose ${stop.by} stops here: see the import report`;
       const here = stop.file === name;
       const where = here ? 'here' : `at ${stop.file}${stop.line === undefined ? '' : ` line ${stop.line}`}`;
-      const unread = this.#settings.loadPaths.filter(
-        (load) => load.folder === 'site' && (NEVER_READ.has(load.path.split('/')[0] ?? '') || load.path.includes('*')),
-      );
+      const { unread } = this.#settings;
       const hint =
         stop.by === 'Sass' && stop.said.startsWith("Can't find stylesheet") && unread.length > 0
-          ? ` (sass.load_paths names ${unread.map((load) => load.path).join(', ')}, which the importer does not read: installed packages, or a pattern; copy the Sass it imports from there into _sass/)`
+          ? `; sass.load_paths names ${listed(unread.map((load) => `${load.path} (${load.where})`))}, which the importer does not read: copy the Sass it imports from there into _sass/`
           : '';
       const what = stop.by === 'Sass' ? `Sass stops ${where} with "${stop.said}"${hint}` : `its Liquid stops ${where} (${stop.said})`;
       return {
@@ -301,20 +451,23 @@ export class SassSite {
         ],
       };
     };
-    let text: string;
-    try {
-      const page = {
-        ...sheet.values,
-        url,
-        path: sheet.path,
-        name: posix.basename(sheet.path),
-        dir: `${posix.dirname(`/${sheet.path}`)}/`.replace(/^\/\/$/, '/'),
-      };
-      text = String(this.#liquid.engine.parseAndRenderSync(sheet.body, { site: this.#liquid.scope, page }));
-    } catch (error) {
-      const problem = liquidProblem(error, { file: `/${sheet.path}`, bodyLine: sheet.bodyLine }, '/');
-      const file = problem.file.replace(/^\/+/, '');
-      return failed({ by: 'Liquid', file: file === sheet.path ? name : file, line: problem.line, said: `${problem.field}: ${problem.message}` });
+    let text = sheet.body;
+    // Jekyll 4.3 runs Liquid where there is some, unless the front matter says `render_with_liquid: false`.
+    if (sheet.values['render_with_liquid'] !== false && /\{[{%]/.test(sheet.body)) {
+      try {
+        const page = {
+          ...sheet.values,
+          url,
+          path: sheet.path,
+          name: posix.basename(sheet.path),
+          dir: `${posix.dirname(`/${sheet.path}`)}/`.replace(/^\/\/$/, '/'),
+        };
+        text = String(this.#liquid.engine.parseAndRenderSync(sheet.body, { site: this.#liquid.scope, page }));
+      } catch (error) {
+        const problem = liquidProblem(error, { file: `/${sheet.path}`, bodyLine: sheet.bodyLine }, '/');
+        const file = problem.file.replace(/^\/+/, '');
+        return failed({ by: 'Liquid', file: file === sheet.path ? name : file, line: problem.line, said: `${problem.field}: ${problem.message}` });
+      }
     }
     const compiled = compileSass(
       { path: sheet.path, folder: sheet.folder, text, firstLine: sheet.bodyLine },

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { compileString } from 'sass';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planImport } from '../../scripts/import/plan.ts';
+import { sassSettings } from '../../scripts/import/sass.ts';
 import { readSource } from '../../scripts/import/source.ts';
 import { createSite, FIXTURES, listFiles, PROJECT_ROOT, runAstro, type CommandResult, type Site } from '../helpers/site.ts';
-import { runJekyll } from '../helpers/jekyll.ts';
+import { runJekyll, writeTree } from '../helpers/jekyll.ts';
 import { toolAvailable } from '../helpers/tools.ts';
 
 /**
@@ -21,9 +22,62 @@ const MINIMA_SITE = join(FIXTURES, 'import', 'sass-minima');
 /** The fixture's stylesheet that does not compile: Jekyll stops the whole build on it, so its run leaves it out. */
 const BROKEN = 'assets/css/broken.scss';
 
+/**
+ * A site the test writes, with what a review found the importer did otherwise than Jekyll: Liquid
+ * reading the base path, the address, the time in the site's zone, the site's own settings and data;
+ * patterns in `sass.load_paths`; an `@import` looked for from the site's root, not beside the file; an
+ * empty stylesheet.
+ */
+const GENERATED: Record<string, string> = {
+  '_config.yml': [
+    'title: Lee',
+    'baseurl: "lee/"',
+    'url: "https://example.org/"',
+    'timezone: Asia/Kolkata',
+    'palette:',
+    '  accent: "#abcdef"',
+    'sass:',
+    '  load_paths: ["lib/*/scss", "{themes/b,themes/a}/sass", "src/**/partials", "."]',
+    '',
+  ].join('\n'),
+  'lib/one/scss/_grid.scss': '.grid-one{a:b}\n',
+  'lib/two/scss/_grid.scss': '.grid-two{a:b}\n',
+  'lib/.hidden/scss/_grid.scss': '.grid-hidden{a:b}\n',
+  'lib/Zed/scss/_order.scss': '.order-Zed{a:b}\n',
+  'lib/alpha/scss/_order.scss': '.order-alpha{a:b}\n',
+  'themes/a/sass/_brace.scss': '.brace-a{a:b}\n',
+  'themes/b/sass/_brace.scss': '.brace-b{a:b}\n',
+  'src/x/y/partials/_deep.scss': '.deep{a:b}\n',
+  'src/partials/_shallow.scss': '.shallow{a:b}\n',
+  'lib/_root.scss': '.root{a:b}\n',
+  '_sass/_via-root.scss': '@import "lib/root";\n',
+  'assets/css/globs.scss': '---\n---\n@import "grid", "order", "brace", "deep", "shallow", "via-root";\n',
+  '_sass/_near.scss': '.sass-near{a:b}\n',
+  'assets/css/_near.scss': '.beside-near{a:b}\n',
+  'assets/css/_beside.scss': '.beside{a:b}\n',
+  'assets/css/empty.scss': '---\n---\n',
+  'assets/css/rooted.scss': '---\n---\n@import "near", "assets/css/beside";\n.rooted{a:b}\n',
+  '_includes/accent.scss': '$accent: {{ site.palette.accent }};\n',
+  '_data/fonts.yml': 'body: "Inter, sans-serif"\n',
+  'assets/img/bg.png': 'not really a picture\n',
+  '_posts/2024-01-02-hello.md': '---\ntitle: Hello\n---\nHello.\n',
+  'assets/css/liquid.scss': [
+    '---',
+    'wide: 60rem',
+    '---',
+    '{% include accent.scss %}',
+    `.a::after { content: "{{ site.baseurl }}|{{ site.url }}|{{ '/img/x.png' | relative_url }}|{{ '' | relative_url }}|{{ 'x' | absolute_url }}"; }`,
+    // The zone's offset: the time itself is each build's own.
+    `.b::after { content: "{{ site.time | date: '%z' }}|{{ site.title }}|{{ page.url }}|{{ page.dir }}|{{ page.name }}|{{ page.path }}"; }`,
+    '.c { color: $accent; max-width: {{ page.wide }}; font-family: {{ site.data.fonts.body }}; }',
+    '.d::after { content: "{% link assets/img/bg.png %}|{% post_url 2024-01-02-hello %}"; }',
+    '',
+  ].join('\n'),
+};
+
 /** The stylesheets and source maps the importer plans for a site, by path below public/. */
 function planned(source: string): Map<string, string> {
-  const result = planImport(readSource(source));
+  const result = planImport(readSource(source), { now: new Date() });
   if (!result.ok) throw new Error(result.message);
   const files = new Map<string, string>();
   for (const file of result.plan.files)
@@ -48,9 +102,11 @@ describe.runIf(toolAvailable('Jekyll'))('the compiled stylesheets against Jekyll
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'jekyll-sass-'));
     await cp(SASS_SITE, join(work, 'sass'), { recursive: true, filter: (path) => !path.endsWith(BROKEN) });
+    await writeTree(join(work, 'generated'), GENERATED);
     for (const [name, source] of [
       ['sass', join(work, 'sass')],
       ['sass-minima', MINIMA_SITE],
+      ['generated', join(work, 'generated')],
     ] as const) {
       out[name] = join(work, `${name}-out`);
       const result = await runJekyll(['build', '--disable-disk-cache', '-s', source, '-d', out[name]], work);
@@ -61,10 +117,11 @@ describe.runIf(toolAvailable('Jekyll'))('the compiled stylesheets against Jekyll
 
   const jekyllStylesheets = async (name: string) => (await listFiles(out[name] ?? '')).filter((file) => /\.css(\.map)?$/.test(file)).sort();
 
-  it('writes the stylesheets and source maps Jekyll wrote; the broken one, on which Jekyll stops, neither', async () => {
+  it('writes the stylesheets and source maps Jekyll wrote; the broken one, on which Jekyll stops, neither; an empty one without its map', async () => {
     const ours = planned(SASS_SITE);
     expect([...ours.keys()].sort()).toEqual(await jekyllStylesheets('sass'));
     expect([...planned(MINIMA_SITE).keys()].sort()).toEqual(await jekyllStylesheets('sass-minima'));
+    expect([...planned(join(work, 'generated')).keys()].sort()).toEqual(await jekyllStylesheets('generated'));
   });
 
   it('compiles the same stylesheet as libsass did, the partial and the Liquid value included', async () => {
@@ -72,6 +129,32 @@ describe.runIf(toolAvailable('Jekyll'))('the compiled stylesheets against Jekyll
     const css = await readFile(join(out['sass'] ?? '', 'assets/css/site.css'), 'utf8');
     expect(normalised(ours.get('assets/css/site.css') ?? '')).toBe(normalised(css));
     expect(normalised(css)).toContain('.card{border:1px solid #0b6e4f;padding:12px}');
+  });
+
+  it("runs the stylesheet's Liquid as Jekyll did: base path, address, time zone, the site's settings, data and page, link and post_url", async () => {
+    const ours = planned(join(work, 'generated'));
+    const css = await readFile(join(out['generated'] ?? '', 'assets/css/liquid.css'), 'utf8');
+    expect(normalised(ours.get('assets/css/liquid.css') ?? '')).toBe(normalised(css));
+    expect(normalised(css)).toContain('.a::after{content:"lee/|https://example.org/|/lee/img/x.png|/lee|https://example.org//lee/x"}');
+    expect(normalised(css)).toContain('.b::after{content:"+0530|Lee|/assets/css/liquid.css|/assets/css/|liquid.scss|assets/css/liquid.scss"}');
+    expect(normalised(css)).toContain('.d::after{content:"/lee/assets/img/bg.png|/lee/2024/01/02/hello.html"}');
+  });
+
+  it('expands the patterns of sass.load_paths as Jekyll did: the same partials found, in the same folders', async () => {
+    const ours = planned(join(work, 'generated'));
+    const css = await readFile(join(out['generated'] ?? '', 'assets/css/globs.css'), 'utf8');
+    expect(normalised(ours.get('assets/css/globs.css') ?? '')).toBe(normalised(css));
+    expect(normalised(css)).toBe('.grid-one{a:b}.order-Zed{a:b}.brace-b{a:b}.deep{a:b}.shallow{a:b}.root{a:b}');
+  });
+
+  it("looks for the stylesheet's own imports from the site's root, as libsass did, and names the sources so in the map", async () => {
+    const ours = planned(join(work, 'generated'));
+    const css = await readFile(join(out['generated'] ?? '', 'assets/css/rooted.css'), 'utf8');
+    expect(normalised(ours.get('assets/css/rooted.css') ?? '')).toBe(normalised(css));
+    expect(normalised(css)).toBe('.sass-near{a:b}.beside{a:b}.rooted{a:b}');
+    const theirs = JSON.parse(await readFile(join(out['generated'] ?? '', 'assets/css/rooted.css.map'), 'utf8')) as { sources: string[] };
+    const mine = JSON.parse(ours.get('assets/css/rooted.css.map') ?? '{}') as { sources: string[] };
+    expect([...mine.sources].sort()).toEqual([...theirs.sources].sort());
   });
 
   it("compiles minima's stylesheets to the same rules, in the same order", async () => {
@@ -90,8 +173,101 @@ describe.runIf(toolAvailable('Jekyll'))('the compiled stylesheets against Jekyll
     const theirs = JSON.parse(await readFile(join(out['sass'] ?? '', 'assets/css/site.css.map'), 'utf8')) as { file: string; sources: string[] };
     const mine = JSON.parse(ours.get('assets/css/site.css.map') ?? '{}') as { file: string; sources: string[] };
     expect(mine.file).toBe(theirs.file);
-    const names = (sources: string[]) => sources.map((source) => source.slice(source.lastIndexOf('/') + 1)).sort();
-    expect(names(mine.sources)).toEqual(names(theirs.sources));
+    expect([...mine.sources].sort()).toEqual([...theirs.sources].sort());
+  });
+});
+
+/** Folders, each holding a file, for the patterns below: capitals, a dash, an accent, hidden ones, depth. */
+const GLOB_TREE = [
+  'a/sass',
+  'a/b/sass',
+  'a/Z/sass',
+  'a/b/c/sass',
+  'a/x/y',
+  'B/sass',
+  'b/sass',
+  'b/x/sass',
+  'b-c/sass',
+  'sass/sass',
+  'z/sass',
+  'é/sass',
+  '.h/sass',
+  'x/.h/sass',
+  'lib/one/scss',
+  'lib/two/scss',
+];
+const GLOB_PATTERNS = [
+  '**/sass',
+  '*/sass',
+  '*/**/sass',
+  '**/b/**/sass',
+  '{a/**/sass,sass}',
+  '{z,a,B}/**/sass',
+  'a/*',
+  'a/**',
+  '*',
+  '**',
+  'a/?',
+  '[aB]',
+  '[!a]*',
+  'b*/sass',
+  '.*/sass',
+  'a/.*',
+  'a/.*/sass',
+  '*/.*',
+  '**/.*',
+  '{.,a}/sass',
+  '.?/sass',
+  'a/[A-Z]',
+  'x/**/sass',
+  'lib/*/scss/',
+  './lib/one/scss',
+  'a/b/../sass',
+  '\\a',
+  '.',
+  'none',
+  'none/*',
+];
+
+describe.runIf(toolAvailable('Jekyll'))("patterns in sass.load_paths against Ruby's own Dir.glob", () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'sass-glob-'));
+    await writeTree(root, Object.fromEntries(GLOB_TREE.map((folder) => [`${folder}/f.scss`, ''])));
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('names the same folders, in the same order, as jekyll-sass-converter made of each pattern', () => {
+    // scss.rb's sass_load_paths: each pattern globbed from the site's root, expanded, once each, folders only.
+    const ruby = [
+      'require "json"',
+      'root = File.realpath(ARGV[0])',
+      'out = JSON.parse(ARGV[1]).map { |pattern| Dir.chdir(root) { Dir.glob(pattern).map { |path| File.expand_path(path) } }.uniq.select { |path| File.directory?(path) } }',
+      'puts JSON.generate(out.map { |paths| paths.map { |path| path == root ? "" : path.delete_prefix(root + "/") } })',
+    ].join('\n');
+    const run = spawnSync('ruby', ['-e', ruby, root, JSON.stringify(GLOB_PATTERNS)], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const theirs = JSON.parse(run.stdout) as string[][];
+    const files = GLOB_TREE.map((folder) => `${folder}/f.scss`).sort();
+    const ours = GLOB_PATTERNS.map((pattern) => sassSettings({ sass: { load_paths: [pattern] } }, false, files).loadPaths.map((load) => load.path));
+    expect(Object.fromEntries(GLOB_PATTERNS.map((pattern, index) => [pattern, ours[index]]))).toEqual(
+      Object.fromEntries(GLOB_PATTERNS.map((pattern, index) => [pattern, theirs[index]])),
+    );
+    // Ruby's order: each folder's entries by their bytes (capitals first), depth first.
+    expect(theirs[0]).toEqual([
+      'B/sass',
+      'a/Z/sass',
+      'a/b/c/sass',
+      'a/b/sass',
+      'a/sass',
+      'b/sass',
+      'b/x/sass',
+      'b-c/sass',
+      'sass',
+      'sass/sass',
+      'z/sass',
+      'é/sass',
+    ]);
   });
 });
 

@@ -11,8 +11,8 @@ import { FIXTURES } from '../helpers/site.ts';
  * The stylesheets Jekyll compiled from Sass, compiled again by the importer to their old URLs
  * (scripts/import/sass.ts). tests/build/import-sass.test.ts compares the same fixtures with Jekyll.
  */
-function plan(site: SourceSite): ImportPlan {
-  const result = planImport(site);
+function plan(site: SourceSite, now?: Date): ImportPlan {
+  const result = planImport(site, now === undefined ? {} : { now });
   if (!result.ok) throw new Error(result.message);
   return result.plan;
 }
@@ -47,14 +47,14 @@ describe('a site with its own Sass (tests/fixtures/import/sass)', () => {
     expect(css.endsWith('\n\n/*# sourceMappingURL=site.css.map */\n')).toBe(true);
   });
 
-  it("writes its source map beside it, as Jekyll does, naming each source from the map's folder", () => {
+  it("writes its source map beside it, as Jekyll does, naming each source from the site's root as libsass did", () => {
     const map = JSON.parse(text(result, 'public/assets/css/site.css.map')) as SourceMap;
     expect(map.version).toBe(3);
     expect(map.file).toBe('site.css');
-    expect([...map.sources].sort()).toEqual(['../../_sass/_cards.scss', 'site.scss']);
+    expect([...map.sources].sort()).toEqual(['_sass/_cards.scss', 'site.scss']);
     // The main file's source is its text after Liquid, as Sass read it.
     expect(map.sourcesContent[map.sources.indexOf('site.scss')]).toContain('$brand: #0b6e4f;');
-    expect(map.sourcesContent[map.sources.indexOf('../../_sass/_cards.scss')]).toContain('border: 1px solid $brand;');
+    expect(map.sourcesContent[map.sources.indexOf('_sass/_cards.scss')]).toContain('border: 1px solid $brand;');
     expect(map.mappings).not.toBe('');
   });
 
@@ -121,18 +121,20 @@ describe('a site on the minima gem (tests/fixtures/import/sass-minima)', () => {
 });
 
 describe("the site's sass: settings", () => {
-  it('reads sass_dir, load_paths and style, writes no map under sourcemap: never, and compiles the indented syntax', () => {
+  it('reads sass_dir, load_paths and style, writes no map under sourcemap: never, and compiles the indented syntax (.sass in any case)', () => {
     const result = memory({
       '_config.yml': 'title: Lee\nsass:\n  sass_dir: css/partials\n  load_paths: [vendor/sass]\n  style: :compressed\n  sourcemap: never\n',
       'css/partials/_colours.scss': '$ink: #222;\n',
       'vendor/sass/_grid.scss': '.grid { display: grid; }\n',
       'css/main.scss': '---\n---\n@import "colours", "grid";\nbody { color: $ink; }\n',
       'css/old.sass': '---\n---\n@import "colours"\n.old\n  color: $ink\n',
+      'css/OLDER.SASS': '---\n---\n@import "colours"\n.older\n  color: $ink\n',
     });
     expect(text(result, 'public/css/main.css')).toBe('.grid{display:grid}body{color:#222}\n');
     expect(text(result, 'public/css/old.css')).toBe('.old{color:#222}\n');
+    expect(text(result, 'public/css/OLDER.css')).toBe('.older{color:#222}\n');
     expect(result.files.filter((file) => file.path.endsWith('.map'))).toEqual([]);
-    expect(legacyLines(result)).toEqual(expect.arrayContaining(['/css/main.css', '/css/old.css']));
+    expect(legacyLines(result)).toEqual(expect.arrayContaining(['/css/main.css', '/css/old.css', '/css/OLDER.css']));
     expect(legacyLines(result).filter((line) => line.includes('.map'))).toEqual([]);
   });
 
@@ -152,6 +154,57 @@ describe("the site's sass: settings", () => {
         '---\nwide: 60rem\n---\n.a { max-width: {{ page.wide }}; color: {{ site.data.theme.accent }}; background: url("{{ \'/img/bg.png\' | relative_url }}"); }\n',
     });
     expect(text(result, 'public/assets/site.css')).toContain('.a{max-width:60rem;color:#abcdef;background:url("/lee/img/bg.png")}');
+  });
+});
+
+describe("the stylesheet's Liquid: the build's engine and site variables, with what Jekyll wrote into CSS", () => {
+  const stylesheet = [
+    '---',
+    '---',
+    '{% include accent.scss %}',
+    `.a::after { content: "{{ site.baseurl }}|{{ site.url }}|{{ '/img/x.png' | relative_url }}|{{ '' | relative_url }}|{{ 'x' | absolute_url }}"; color: $accent; }`,
+    `.b::after { content: "{{ site.time | date: '%Y-%m-%d %H:%M %z' }}|{{ site.title }}"; }`,
+    '.c::after { content: "{% link img/bg.png %}|{% post_url 2024-01-02-hello %}"; }',
+    '',
+  ].join('\n');
+  const liquidSite = (config: string, now?: Date, body = stylesheet) =>
+    plan(
+      memorySource({
+        '_config.yml': `title: Lee\n${config}sass:\n  style: compressed\n  sourcemap: never\n`,
+        '_includes/accent.scss': '$accent: {{ site.palette.accent }};\n',
+        'img/bg.png': 'not really a picture\n',
+        '_posts/2024-01-02-hello.md': '---\ntitle: Hello\n---\nHello.\n',
+        'assets/site.scss': body,
+      }),
+      now,
+    );
+  const now = new Date('2024-03-10T20:00:00Z');
+
+  it('shows site.baseurl and site.url as configured, and writes the base path into relative_url, absolute_url, link and post_url, as Jekyll did', () => {
+    const css = text(liquidSite('baseurl: "lee/"\nurl: "https://example.org/"\npalette:\n  accent: "#abcdef"\n', now), 'public/assets/site.css');
+    expect(css).toContain('.a::after{content:"lee/|https://example.org/|/lee/img/x.png|/lee|https://example.org//lee/x";color:#abcdef}');
+    expect(css).toContain('.c::after{content:"/lee/img/bg.png|/lee/2024/01/02/hello.html"}');
+  });
+
+  it('without a base path or an address, writes links from the root', () => {
+    const css = text(liquidSite('palette:\n  accent: red\n', now), 'public/assets/site.css');
+    expect(css).toContain('.a::after{content:"||/img/x.png||/x";color:red}');
+    expect(css).toContain('.c::after{content:"/img/bg.png|/2024/01/02/hello.html"}');
+  });
+
+  it("shows site.time, the time of the import, in the site's time zone; in UTC for a zone Ruby does not know", () => {
+    const kolkata = liquidSite('timezone: Asia/Kolkata\npalette:\n  accent: red\n', now);
+    expect(text(kolkata, 'public/assets/site.css')).toContain('.b::after{content:"2024-03-11 01:30 +0530|Lee"}');
+    // Without the post: the importer refuses to date it in a zone it does not know.
+    const unknown = liquidSite('timezone: Mars/Olympus\npalette:\n  accent: red\n', now, stylesheet.replace(/^\.c::after.*\n/m, ''));
+    expect(text(unknown, 'public/assets/site.css')).toContain('.b::after{content:"2024-03-10 20:00 +0000|Lee"}');
+  });
+});
+
+describe('render_with_liquid: false', () => {
+  it('leaves the Liquid of the stylesheet as written, as Jekyll 4.3 does', () => {
+    const result = memory({ 'assets/site.scss': '---\nrender_with_liquid: false\n---\n.a::after { content: "{{ site.title }}"; }\n' });
+    expect(text(result, 'public/assets/site.css')).toContain('.a::after {\n  content: "{{ site.title }}";\n}');
   });
 });
 
@@ -189,6 +242,61 @@ describe('Sass that does not compile', () => {
   });
 });
 
+describe('patterns in sass.load_paths, expanded as Jekyll expands them (Dir.glob from the site root)', () => {
+  const result = memory({
+    '_config.yml': 'title: Lee\nsass:\n  style: compressed\n  load_paths: ["lib/*/scss", "{themes/b,themes/a}/sass", "src/**/partials", "."]\n',
+    'lib/one/scss/_grid.scss': '.grid-one{a:b}\n',
+    'lib/two/scss/_grid.scss': '.grid-two{a:b}\n',
+    // A hidden folder sorts first, but `*` does not match it.
+    'lib/.hidden/scss/_grid.scss': '.grid-hidden{a:b}\n',
+    // Ruby orders a folder's entries by their bytes: capitals first.
+    'lib/Zed/scss/_order.scss': '.order-Zed{a:b}\n',
+    'lib/alpha/scss/_order.scss': '.order-alpha{a:b}\n',
+    'themes/a/sass/_brace.scss': '.brace-a{a:b}\n',
+    'themes/b/sass/_brace.scss': '.brace-b{a:b}\n',
+    'src/x/y/partials/_deep.scss': '.deep{a:b}\n',
+    'src/partials/_shallow.scss': '.shallow{a:b}\n',
+    // Found from a partial through the load path ".", the site's root.
+    'lib/_root.scss': '.root{a:b}\n',
+    '_sass/_via-root.scss': '@import "lib/root";\n',
+    'assets/globs.scss': '---\n---\n@import "grid", "order", "brace", "deep", "shallow", "via-root";\n',
+  });
+
+  it("searches each folder a pattern names, in Ruby's order: the first one holding the partial wins", () => {
+    expect(text(result, 'public/assets/globs.css')).toBe(
+      '.grid-one{a:b}.order-Zed{a:b}.brace-b{a:b}.deep{a:b}.shallow{a:b}.root{a:b}\n\n/*# sourceMappingURL=globs.css.map */\n',
+    );
+  });
+});
+
+describe("where an @import in the stylesheet is looked for: from the site's root, as libsass saw the file", () => {
+  it('finds a path from the root, and the partial in _sass before the one beside the stylesheet', () => {
+    const result = memory({
+      '_config.yml': 'sass:\n  style: compressed\n  sourcemap: never\n',
+      '_sass/_near.scss': '.sass-near{a:b}\n',
+      'assets/css/_near.scss': '.beside-near{a:b}\n',
+      'assets/css/_beside.scss': '.beside{a:b}\n',
+      'assets/css/site.scss': '---\n---\n@import "near", "assets/css/beside";\n',
+    });
+    expect(text(result, 'public/assets/css/site.css')).toBe('.sass-near{a:b}.beside{a:b}\n');
+  });
+
+  it('does not find a partial only beside the stylesheet, as Jekyll did not; a partial still finds its own neighbours', () => {
+    const result = memory({
+      '_sass/sub/_a.scss': '@import "b";\n',
+      '_sass/sub/_b.scss': '.b { color: red; }\n',
+      'assets/css/_alone.scss': '.alone { color: red; }\n',
+      'assets/css/site.scss': '---\n---\n@import "sub/a";\n',
+      'assets/css/other.scss': '---\n---\n\n@import "alone";\n',
+    });
+    expect(text(result, 'public/assets/css/site.css')).toContain('.b {\n  color: red;\n}');
+    expect(skipped(result).find((item) => item.file === 'assets/css/other.scss')).toMatchObject({
+      line: 4,
+      message: expect.stringMatching(/^is not compiled: Sass stops here with "Can't find stylesheet to import\."/),
+    });
+  });
+});
+
 describe('what Sass may read', () => {
   it('ignores SASS_PATH, which dart-sass would otherwise search on disk outside the site', () => {
     const outside = mkdtempSync(join(tmpdir(), 'sass-path-'));
@@ -207,21 +315,39 @@ describe('what Sass may read', () => {
     }
   });
 
-  it('says when a load path is one the importer does not read (installed packages), rather than only "fix it"', () => {
+  it('says when a load path is one the importer does not read (installed packages, outside the site), rather than only "fix it"', () => {
     const result = memory({
-      '_config.yml': 'title: Lee\nsass:\n  load_paths: [node_modules]\n',
+      '_config.yml': 'title: Lee\nsass:\n  load_paths: [node_modules, "../shared/sass", "*/scss"]\n',
       'assets/site.scss': '---\n---\n@import "bootstrap/scss/bootstrap";\n',
     });
     expect(skipped(result).find((item) => item.file === 'assets/site.scss')?.message).toContain(
-      '(sass.load_paths names node_modules, which the importer does not read: installed packages, or a pattern; copy the Sass it imports from there into _sass/)',
+      'Sass stops here with "Can\'t find stylesheet to import."; sass.load_paths names node_modules (installed packages), ../shared/sass (outside the site) and */scss (which may reach into node_modules/, installed packages), which the importer does not read: copy the Sass it imports from there into _sass/. Its URL /assets/site.css is retired',
     );
   });
 
+  it('keeps load paths inside the site under safe: true, as Jekyll sanitises them there', () => {
+    const files = { 'lib/_x.scss': '.x { color: red; }\n', 'assets/site.scss': '---\n---\n@import "x";\n' };
+    const safe = memory({ '_config.yml': 'safe: true\nsass:\n  load_paths: ["../lib"]\n', ...files });
+    expect(text(safe, 'public/assets/site.css')).toContain('.x {\n  color: red;\n}');
+    const unsafe = memory({ '_config.yml': 'sass:\n  load_paths: ["../lib"]\n', ...files });
+    expect(skipped(unsafe).find((item) => item.file === 'assets/site.scss')?.message).toContain('; sass.load_paths names ../lib (outside the site), which');
+  });
   it('keeps a "#" or "?" in a file name as part of the name', () => {
     const result = memory({ '_sass/_a#b.scss': '.part { color: red; }\n', 'assets/c#d.scss': '---\n---\n@import "a#b";\n.a { color: blue; }\n' });
     expect(text(result, 'public/assets/c#d.css')).toContain('.part {');
     const map = JSON.parse(text(result, 'public/assets/c#d.css.map')) as SourceMap;
-    expect(map.sources).toEqual(['../_sass/_a#b.scss', 'c#d.scss']);
+    expect(map.sources).toEqual(['_sass/_a#b.scss', 'c#d.scss']);
+  });
+});
+
+describe('an empty stylesheet', () => {
+  it('is written empty, without the source map Jekyll could not write for it', () => {
+    const result = memory({ 'assets/empty.scss': '---\n---\n', 'assets/quiet.scss': '---\n---\n{% comment %}Nothing yet.{% endcomment %}' });
+    expect(text(result, 'public/assets/empty.css')).toBe('');
+    expect(text(result, 'public/assets/quiet.css')).toBe('');
+    expect(result.files.filter((file) => file.path.endsWith('.map'))).toEqual([]);
+    expect(legacyLines(result)).toEqual(expect.arrayContaining(['/assets/empty.css', '/assets/quiet.css']));
+    expect(legacyLines(result).filter((line) => line.includes('.map'))).toEqual([]);
   });
 });
 

@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { Liquid, LiquidError } from 'liquidjs';
+import { Liquid, LiquidError, type FS } from 'liquidjs';
 import type { Problem } from '../errors.ts';
 import { INCLUDES_DIR } from './includes-dir.ts';
 import { JEKYLL_FILTERS, type FilterSite } from './filters.ts';
@@ -19,6 +19,11 @@ export interface EngineOptions extends FilterSite, TagSite {
   root: string;
   /** The time zone dates are shown in, as Jekyll's `timezone` (the site config's `posts.timezone`). */
   timezone?: string | undefined;
+  /**
+   * Where `include` reads instead of the project's includes folder on disk: the importer runs a
+   * Jekyll site's stylesheets with that site's `_includes/`, read through its own file list.
+   */
+  includes?: { folder: string; fs: FS } | undefined;
 }
 
 /**
@@ -46,11 +51,12 @@ function projectFs(root: string) {
 
 /** A Liquid engine for one site. */
 export function createEngine(options: EngineOptions): Liquid {
+  const includes = options.includes?.folder ?? resolve(options.root, INCLUDES_DIR);
   const engine = new Liquid({
-    root: [resolve(options.root, INCLUDES_DIR)],
-    partials: [resolve(options.root, INCLUDES_DIR)],
+    root: [includes],
+    partials: [includes],
     extname: '',
-    fs: projectFs(options.root),
+    fs: options.includes?.fs ?? projectFs(options.root),
     jekyllInclude: true,
     jekyllWhere: true,
     strictFilters: true,
