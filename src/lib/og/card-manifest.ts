@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
 /**
@@ -40,15 +40,16 @@ async function filesIn(folder: string): Promise<string[]> {
 export async function sourceFingerprint(root: string, publicDir: string): Promise<string> {
   const hash = createHash('sha256');
   const content = join(root, 'src', 'content');
+  // Read one after another without the thread pool: a thousand small files cost more in round trips than in reading.
   for (const file of await filesIn(join(root, 'src'))) {
-    const bytes = await readFile(file);
+    const bytes = readFileSync(file);
     const inContent = !relative(content, file).startsWith('..') && /\.mdx?$/.test(file);
     hash.update(`${relative(root, file)}\u0000`);
     hash.update(inContent ? frontMatterBlock(bytes.toString('utf8')) : bytes);
     hash.update('\u0000');
   }
   for (const file of await filesIn(publicDir)) {
-    const { size, mtimeMs } = await stat(file);
+    const { size, mtimeMs } = statSync(file);
     hash.update(`${relative(publicDir, file)}\u0000${size}\u0000${mtimeMs}\u0000`);
   }
   return hash.digest('hex');
