@@ -30,6 +30,8 @@ interface RubyTime {
   offsetSeconds: number;
   /** `%Z`: the zone's abbreviation, `UTC`, or empty for an offset written in the text. */
   zone: string;
+  /** A UTC time (Ruby's `utc?`), from a text ending in `Z` or `UTC`: a local time in UTC is not one. */
+  utc?: boolean;
   /** A Ruby `Date` rather than a `Time` (a day from YAML). */
   day?: boolean;
 }
@@ -83,7 +85,8 @@ function parseText(text: string, timeZone: string): RubyTime | undefined {
   if (!('error' in parsed)) {
     if (parsed.offsetSeconds === undefined) return local(localToMs(parsed.wall, timeZone), timeZone);
     const ms = utcMs(parsed.wall) - parsed.offsetSeconds * 1000;
-    return { ms, offsetSeconds: parsed.offsetSeconds, zone: UTC_NAMED.test(text) ? 'UTC' : '' };
+    const utc = UTC_NAMED.test(text);
+    return { ms, offsetSeconds: parsed.offsetSeconds, zone: utc ? 'UTC' : '', utc };
   }
   // Read as UTC so the machine's zone plays no part; the wall time is then the site's.
   const read = new Date(`${text} UTC`);
@@ -245,7 +248,7 @@ export function strftime(time: RubyTime, format: string): string {
 /** Ruby's `Time#to_s` (`2024-01-15 23:30:00 +0530`, `... UTC` for a UTC time) and `Date#to_s` (`2024-01-21`). */
 export function rubyTimeText(time: RubyTime): string {
   if (time.day) return strftime(time, '%Y-%m-%d');
-  return strftime(time, time.zone === 'UTC' && time.offsetSeconds === 0 ? '%Y-%m-%d %H:%M:%S UTC' : '%Y-%m-%d %H:%M:%S %z');
+  return strftime(time, time.utc ? '%Y-%m-%d %H:%M:%S UTC' : '%Y-%m-%d %H:%M:%S %z');
 }
 
 const ordinal = (day: number) => (day >= 11 && day <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][day % 10] ?? 'th'));
