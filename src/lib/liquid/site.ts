@@ -6,6 +6,8 @@
  * `content` and `excerpt` are worked out only when its Liquid reads them.
  */
 import { markdownToHtml } from 'satteri';
+import { isUtcMidnight, postDate } from '../routing/jekyll-time.ts';
+import { RubyDay } from './dates.ts';
 
 /** A page or post of the project, as read. */
 export interface SourceEntry {
@@ -38,6 +40,8 @@ export interface LiquidSiteInput {
   data: Readonly<Record<string, unknown>>;
   /** When the build started: `site.time`. */
   time: Date;
+  /** The site's time zone (`posts.timezone`), which a document's `date` is read in; UTC without one. */
+  timezone?: string | undefined;
   /** The excerpt separator of posts (Jekyll's `excerpt_separator`, a blank line by default). */
   excerptSeparator?: string | undefined;
   /**
@@ -55,10 +59,23 @@ export interface LiquidSite {
 
 const FEATURES = { gfm: true, smartPunctuation: true };
 
+/**
+ * A front-matter value as Ruby's YAML gives it to Jekyll: an unquoted day (`2024-01-21`, a `Date`
+ * at 00:00 UTC here, as for posts in src/lib/routing/jekyll-time.ts) is a `Date` without a time.
+ */
+function rubyValue(value: unknown): unknown {
+  if (value instanceof Date) return isUtcMidnight(value) ? new RubyDay(value.getTime()) : value;
+  if (Array.isArray(value)) return value.map(rubyValue);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, rubyValue(item)]));
+  return value;
+}
+
 /** `fields` merged into the page as `page.<key>`; the front matter's own keys win. */
 function merged(data: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const { fields, ...rest } = data;
-  return { ...(fields !== null && typeof fields === 'object' && !Array.isArray(fields) ? (fields as Record<string, unknown>) : {}), ...rest };
+  const all = { ...(fields !== null && typeof fields === 'object' && !Array.isArray(fields) ? (fields as Record<string, unknown>) : {}), ...rest };
+  return rubyValue(all) as Record<string, unknown>;
 }
 
 /** Defines a property worked out on first read (an own property, which liquidjs reads). */
@@ -117,9 +134,14 @@ function withBlocksClosed(head: string): string {
   return text;
 }
 
-const dateOf = (value: unknown): Date | undefined => {
-  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
-  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+/**
+ * A collection document's `date` as Jekyll makes it: a time in the site's zone, read as a post's
+ * (a day at the site's midnight, a text without an offset in its local time); undefined when it is none.
+ */
+const documentDate = (value: unknown, timezone: string | undefined): Date | undefined => {
+  if (!(value instanceof Date) && typeof value !== 'string') return undefined;
+  const date = postDate({ fileDate: '', frontMatterDate: value, timezone });
+  return 'error' in date ? undefined : new Date(date.epochMilliseconds);
 };
 
 /** Builds the site's Liquid variables. */
@@ -182,8 +204,10 @@ export function liquidSite(input: LiquidSiteInput): LiquidSite {
       pages.push(object);
       continue;
     }
+    const date = documentDate(object['date'], input.timezone);
+    if (date) object['date'] = date;
     const documents = collections.get(collection) ?? [];
-    documents.push({ object, date: dateOf(object['date']), path: page.path });
+    documents.push({ object, date, path: page.path });
     collections.set(collection, documents);
   }
 
