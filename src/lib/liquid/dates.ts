@@ -39,14 +39,30 @@ interface RubyTime {
 /** The offsets Ruby's `Time.parse` takes for UTC itself (time.rb `zone_utc?`): `%Z` is `UTC`. */
 const UTC_NAMED = /(?:^|[^A-Za-z])(?:UTC|UT|Z)\s*$|-00(?::?00)?\s*$/i;
 
-/** Locales whose short zone names are the ones tzdata (and so Ruby) uses, by the zone's region. */
+/**
+ * Abbreviations tzdata (and so Ruby's `%Z`) gives that no English locale of ICU does, by zone and
+ * offset in seconds; where tzdata has none, `%Z` is the offset (`+04`), which ICU's English may name.
+ */
+// A table, laid out to read.
+// prettier-ignore
+const ZONE_ABBREVIATIONS: Readonly<Record<string, Readonly<Record<number, string>>>> = {
+  'Africa/Cairo': { 7200: 'EET', 10800: 'EEST' },
+  'Asia/Calcutta': { 19800: 'IST' }, 'Asia/Kolkata': { 19800: 'IST' },
+  'Asia/Dubai': {}, 'Asia/Muscat': {},
+  'Asia/Hong_Kong': { 28800: 'HKT' }, 'Asia/Jakarta': { 25200: 'WIB' },
+  'Asia/Jerusalem': { 7200: 'IST', 10800: 'IDT' }, 'Asia/Tel_Aviv': { 7200: 'IST', 10800: 'IDT' },
+  'Asia/Karachi': { 18000: 'PKT' }, 'Asia/Manila': { 28800: 'PST' }, 'Asia/Seoul': { 32400: 'KST' },
+  'Asia/Shanghai': { 28800: 'CST' }, 'Asia/Chongqing': { 28800: 'CST' }, 'Asia/Taipei': { 28800: 'CST' },
+  'Asia/Tokyo': { 32400: 'JST' }, 'Europe/Moscow': { 10800: 'MSK' }, GMT: { 0: 'GMT' },
+};
+
+/** Locales whose short zone names are tzdata's, by the zone's region: the table above covers Asia. */
 const ABBREVIATION_LOCALES: Readonly<Record<string, readonly string[]>> = {
   America: ['en-US', 'en-CA'],
   Europe: ['en-GB', 'en-IE'],
   Australia: ['en-AU'],
   Pacific: ['en-NZ', 'en-AU', 'en-US'],
-  Asia: ['en-IN', 'ja-JP'],
-  Africa: ['en-ZA'],
+  Africa: ['en-ZA', 'en-GB'],
 };
 
 const abbreviationFormats = new Map<string, Intl.DateTimeFormat>();
@@ -54,7 +70,10 @@ const abbreviationFormats = new Map<string, Intl.DateTimeFormat>();
 /** `%Z` of a time in a zone: its abbreviation (EST, IST, NZDT, CEST), else its offset as tzdata writes it (`+04`, `+0545`). */
 export function zoneAbbreviation(ms: number, timeZone: string, offsetSeconds: number): string {
   if (/^(?:Etc\/)?(?:UTC|UCT|Universal|Zulu)$/i.test(timeZone)) return 'UTC';
-  for (const locale of ABBREVIATION_LOCALES[timeZone.split('/')[0] ?? ''] ?? ['en-US']) {
+  const known = ZONE_ABBREVIATIONS[timeZone];
+  const named = known?.[offsetSeconds];
+  if (named !== undefined) return named;
+  for (const locale of known ? [] : (ABBREVIATION_LOCALES[timeZone.split('/')[0] ?? ''] ?? ['en-US'])) {
     const key = `${locale}|${timeZone}`;
     let format = abbreviationFormats.get(key);
     if (!format) {
