@@ -22,6 +22,36 @@ export class RubyDay extends Date {
   override toString(): string {
     return this.toISOString().slice(0, 10);
   }
+  override toJSON(): string {
+    return this.toString();
+  }
+  /** Ruby's `Date#inspect`, with the day's Julian day number. */
+  inspect(): string {
+    return `#<Date: ${this.toString()} ((${Math.floor(this.getTime() / 86_400_000) + 2_440_588}j,0s,0n),+0s,2299161j)>`;
+  }
+}
+
+/**
+ * A time as Jekyll hands it to Liquid (a post's date, `site.time`, a timestamp in front matter or
+ * data): a moment that prints as Ruby's `Time#to_s` in the site's zone wherever Liquid makes it
+ * text (`{{ }}`, `append`, `jsonify`, `inspect`), not as JavaScript's `Date#toString` in the machine's.
+ */
+export class RubyTimeValue extends Date {
+  // Private, so Liquid cannot read it as a property.
+  readonly #timeZone: string;
+  constructor(ms: number, timeZone: string) {
+    super(ms);
+    this.#timeZone = timeZone;
+  }
+  override toString(): string {
+    return rubyTimeText(local(this.getTime(), this.#timeZone));
+  }
+  override toJSON(): string {
+    return this.toString();
+  }
+  inspect(): string {
+    return this.toString();
+  }
 }
 
 /** A moment and the offset it is shown at: a Ruby `Time` (or `Date`). */
