@@ -71,7 +71,25 @@ const CASES: [name: string, liquid: string][] = [
   ['page: a quoted time', everyWay('page.quoted')],
   ['page: date', everyWay('page.date')],
   ['page: days in a list', `{% for d in page.days %}[{{ d }} {{ d | date: '%F %z' }}]{% endfor %}`],
+  [
+    'dates made text by other filters',
+    `{% assign p = site.posts | where: "title", "Summer post" | first %}{% assign d = site.notes | where: "title", "Day note" | first %}${[
+      'p.date',
+      'd.date',
+      'page.stamp',
+      'page.day',
+    ]
+      .map((value) => `[{{ ${value} | jsonify }} {{ ${value} | inspect }} {{ ${value} | append: "!" }} {{ ${value} | size }}]`)
+      .join('')}[{{ page.days | jsonify }} {{ page.days | inspect }}]`,
+  ],
+  [
+    'data: a time and a day',
+    `{% for e in site.data.events %}[{{ e.when }}|{{ e.when | date: FORMAT }}|{{ e.day }}|{{ e.day | date: FORMAT }}|${jekyllFilters('e.day')}]{% endfor %}`,
+  ],
 ];
+
+/** A data file with an unquoted time and day, as the old site's `_data/` holds them. */
+const EVENTS = '- when: 2024-03-01 09:00:00\n  day: 2024-03-02\n';
 
 const POSTS: Record<string, string> = {
   '2024-01-15-winter.md': 'title: Winter post',
@@ -125,6 +143,7 @@ async function jekyllOutputs(folder: string, timezone: string | undefined): Prom
   const files: Record<string, string> = {
     '_config.yml': `title: Dates\n${timezone ? `timezone: ${timezone}\n` : ''}collections:\n  notes:\n    output: true\n`,
     'cases.html': `---\nlayout: null\n${PAGE_DATES}\n---\n${casesPage}`,
+    '_data/events.yml': EVENTS,
   };
   for (const [name, front] of Object.entries(POSTS)) files[`_posts/${name}`] = `---\n${front}\n---\n\nA post.\n`;
   for (const [name, front] of Object.entries(NOTES)) files[`_notes/${name}`] = `---\n${front}\n---\n\nA note.\n`;
@@ -141,6 +160,8 @@ async function jekyllOutputs(folder: string, timezone: string | undefined): Prom
 async function ourOutputs(folder: string, timezone: string | undefined): Promise<Map<string, string>> {
   const project: Record<string, string> = {
     'src/content/pages/cases.md': `---\ntitle: Cases\npermalink: /cases.html\nfields:\n${PAGE_DATES.replace(/^/gm, '  ')}\n---\n${casesPage}`,
+    // The importer keeps the old site's plain data here.
+    'src/data/liquid/events.yml': EVENTS,
   };
   for (const [name, front] of Object.entries(POSTS)) project[`src/content/posts/${name}`] = `---\n${front}\n---\n\nA post.\n`;
   // A collection document is a page naming its collection; its other keys are in `fields`, as the importer writes them.

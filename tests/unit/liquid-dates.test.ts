@@ -220,6 +220,48 @@ describe('front-matter dates as Jekyll hands them to Liquid', () => {
   });
 });
 
+describe('the site\u2019s dates made text by other filters, as Ruby makes a Time or a Date text', () => {
+  const built = liquidSite({
+    config: {},
+    url: '',
+    data: { events: [{ when: new Date('2024-03-01T09:00:00Z'), day: new Date('2024-03-02') }] },
+    time: new Date('2024-07-04T12:00:00Z'),
+    timezone: 'America/New_York',
+    posts: [],
+    pages: [
+      {
+        file: 'p/page.md',
+        path: 'page.md',
+        data: { title: 'Page', fields: { stamp: new Date('2024-01-20T10:00:00Z'), day: new Date('2024-01-21') } },
+        body: '',
+        url: '/page',
+        published: true,
+      },
+    ],
+  });
+  const scope = { site: built.site, page: built.pageOf('p/page.md') };
+
+  it.each([
+    [
+      '{{ page.stamp | jsonify }}|{{ page.stamp | inspect }}|{{ page.stamp | append: "!" }}',
+      '"2024-01-20 05:00:00 -0500"|2024-01-20 05:00:00 -0500|2024-01-20 05:00:00 -0500!',
+    ],
+    [
+      '{{ page.day | jsonify }}|{{ page.day | inspect }}|{{ page.day | prepend: "on " }}',
+      '"2024-01-21"|#&lt;Date: 2024-01-21 ((2460331j,0s,0n),+0s,2299161j)&gt;|on 2024-01-21',
+    ],
+    ['{{ site.time | jsonify }}|{{ site.time | inspect }}', '"2024-07-04 08:00:00 -0400"|2024-07-04 08:00:00 -0400'],
+    [
+      '{% for e in site.data.events %}{{ e.when }}|{{ e.day }}|{{ e.day | date_to_xmlschema }}{% endfor %}',
+      '2024-03-01 04:00:00 -0500|2024-03-02|2024-03-02T00:00:00-05:00',
+    ],
+    // The zone the time keeps is no property Liquid can read, as a Ruby Time has none by that name.
+    ['[{{ page.stamp.timeZone }}]', '[]'],
+  ])('%s', (body, expected) => {
+    expect(renderIn('America/New_York', body, scope)).toBe(expected);
+  });
+});
+
 describe('the machine\u2019s time zone plays no part', () => {
   // Each site's Liquid, run in a process whose own zone is none of the sites': Pacific/Auckland.
   const CASES: [timezone: string | undefined, body: string][] = [
