@@ -124,31 +124,68 @@ function local(ms: number, timeZone: string): RubyTime {
   return { ms, offsetSeconds, zone: zoneAbbreviation(ms, timeZone, offsetSeconds) };
 }
 
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const MONTH_NUMBERS: Readonly<Record<string, number>> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+
+/** The day of a text in the shapes Ruby's `Date._parse` reads most, as year, month and day. */
+const DAY_SHAPES: readonly [RegExp, (match: RegExpExecArray) => [string, number, string]][] = [
+  [/(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/, (m) => [m[1]!, Number(m[2]), m[3]!]],
+  [/(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})/, (m) => [m[3]!, Number(m[2]), m[1]!]],
+  [new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\s+(\\d{2,4})`, 'i'), (m) => [m[3]!, MONTH_NUMBERS[m[2]!.toLowerCase()]!, m[1]!]],
+  [new RegExp(`${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'i'), (m) => [m[3]!, MONTH_NUMBERS[m[1]!.toLowerCase()]!, m[2]!]],
+  [new RegExp(`${MONTH}\\s+(\\d{4})`, 'i'), (m) => [m[2]!, MONTH_NUMBERS[m[1]!.toLowerCase()]!, '1']],
+];
+
 /**
- * A text as Ruby's `Time.parse` reads it: `YYYY-MM-DD[ HH:MM[:SS]][ zone]` exactly (src/lib/routing/jekyll-time.ts),
- * else the other shapes Ruby also reads (`January 15, 2024 10:00`, `2024/01/15`) as V8 reads them
- * without a zone; a text with no date in it is none.
+ * Another shape of date Ruby's `Time.parse` reads (`March 14, 2016 5pm`, `15/01/2024`, `Sat, 06 Jul
+ * 2024 17:30:00 -0400`) written as `YYYY-MM-DD HH:MM:SS zone`; undefined when it has no whole day.
+ * Ruby reads `x/y/z` day first; a day or time it would complete from the clock (`Jan 15`, `10:00`) is none here.
+ */
+function canonicalText(text: string): string | undefined {
+  let rest = text.replace(/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?/gi, ' ');
+  let time = '00:00:00';
+  let zone = '';
+  const clock = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s*([ap])\.?m\.?(?![a-z]))?|\b(\d{1,2})\s*([ap])\.?m\.?(?![a-z])/i.exec(rest);
+  if (clock) {
+    const meridian = clock[4] ?? clock[6];
+    time = `${clock[1] ?? clock[5]}:${clock[2] ?? '00'}:${clock[3] ?? '00'}${meridian ? ` ${meridian}m` : ''}`;
+    const after = rest.slice(clock.index + clock[0].length);
+    zone = /^\s*(Z|[+-]\d{2}(?::?\d{2})?|[A-Za-z]{1,5})(?![\w:])/.exec(after)?.[1] ?? '';
+    rest = `${rest.slice(0, clock.index)} ${after}`;
+  }
+  for (const [shape, parts] of DAY_SHAPES) {
+    const match = shape.exec(rest);
+    if (!match) continue;
+    const [year, month, day] = parts(match);
+    return `${year}-${month}-${day} ${time}${zone ? ` ${zone}` : ''}`;
+  }
+  return undefined;
+}
+
+/**
+ * A text as Ruby's `Time.parse` reads it, with the site's zone as the process's: without an offset
+ * (or with a zone name Ruby does not know) the site's local time; with one, that offset, unless it is
+ * the site's own then. `YYYY-MM-DD[ HH:MM[:SS]][ zone]` is read as for posts (src/lib/routing/jekyll-time.ts),
+ * the other shapes through `canonicalText`; a text with no date in it is none.
  */
 function parseText(text: string, timeZone: string): RubyTime | undefined {
-  const parsed = parseRubyTime(text);
-  if (!('error' in parsed)) {
-    if (parsed.offsetSeconds === undefined) return local(localToMs(parsed.wall, timeZone), timeZone);
-    const ms = utcMs(parsed.wall) - parsed.offsetSeconds * 1000;
-    const utc = UTC_NAMED.test(text);
-    return { ms, offsetSeconds: parsed.offsetSeconds, zone: utc ? 'UTC' : '', utc };
+  let written = text;
+  let parsed = parseRubyTime(written);
+  if ('error' in parsed) {
+    written = canonicalText(text) ?? '';
+    parsed = parseRubyTime(written);
   }
-  // Read as UTC so the machine's zone plays no part; the wall time is then the site's.
-  const read = new Date(`${text} UTC`);
-  if (!/\d/.test(text) || Number.isNaN(read.getTime())) return undefined;
-  const wall = {
-    year: read.getUTCFullYear(),
-    month: read.getUTCMonth() + 1,
-    day: read.getUTCDate(),
-    hour: read.getUTCHours(),
-    minute: read.getUTCMinutes(),
-    second: read.getUTCSeconds(),
-  };
-  return local(localToMs(wall, timeZone), timeZone);
+  // Ruby ignores a zone it does not know by name (CET): the time is local.
+  if ('error' in parsed && /[A-Za-z]$/.test(written)) {
+    written = written.replace(/\s*[A-Za-z]+$/, '');
+    parsed = parseRubyTime(written);
+  }
+  if ('error' in parsed) return undefined;
+  if (parsed.offsetSeconds === undefined) return local(localToMs(parsed.wall, timeZone), timeZone);
+  const ms = utcMs(parsed.wall) - parsed.offsetSeconds * 1000;
+  const utc = UTC_NAMED.test(written);
+  if (!utc && parsed.offsetSeconds * 1000 === offsetAt(ms, timeZone)) return local(ms, timeZone);
+  return { ms, offsetSeconds: parsed.offsetSeconds, zone: utc ? 'UTC' : '', utc };
 }
 
 /** Liquid's `Utils.to_date`: what a filter's input is as a time, or undefined when it is none. */
