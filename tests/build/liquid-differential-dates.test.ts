@@ -45,7 +45,11 @@ const TEXTS: [name: string, text: string][] = [
   ['a time with an offset west', '2024-01-15 23:30:00 -0800'],
   ['a time with a zone Ruby names', '2024-07-15 23:30:00 EST'],
   ['a month by name', 'January 15, 2024 10:00'],
+  ['a month by name, day first, at 5pm', '14 March 2016 5pm'],
+  ['an email date with an offset', 'Sat, 06 Jul 2024 17:30:00 -0400'],
   ['a date with slashes', '2024/01/15 10:00'],
+  ['a date with slashes, day first', '15/01/2024'],
+  ['a zone Ruby does not know', '2024-01-15 10:00:00 CET'],
   ['epoch seconds as text', '1705361400'],
 ];
 
