@@ -8,7 +8,8 @@
  * - `date_to_xmlschema`, `date_to_rfc822`, `date_to_string`, `date_to_long_string` (Jekyll's,
  *   https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/filters/date_filters.rb): the same
  *   reading, then always shown in the site's zone (`to_time.localtime`); a text that is no date fails.
- * Without `timezone` the site's zone is UTC, the zone of GitHub Pages and of CI.
+ * The dates the site hands to Liquid (site.ts) are `RubyTimeValue`s and `RubyDay`s, which become text
+ * as Ruby's `Time` and `Date` do. Without `timezone` the site's zone is UTC, GitHub Pages' and CI's.
  */
 import { toValue } from 'liquidjs';
 import { localToMs, offsetAt, parseRubyTime, utcMs } from '../routing/jekyll-time.ts';
