@@ -351,7 +351,7 @@ export function dateFilters(timeZone: string, now?: () => number): Readonly<Reco
     if (type !== 'ordinal') return strftime(time, `%d ${month} %Y`);
     return strftime(time, style === 'US' ? `${month} ${day}${ordinal(day)}, %Y` : `${day}${ordinal(day)} ${month} %Y`);
   };
-  return {
+  const filters: Record<string, DateFilter> = {
     date: (input: unknown, format?: unknown) => {
       if (format === null || format === undefined || String(format) === '') return input;
       const time = toRubyTime(input, timeZone, now);
@@ -364,6 +364,26 @@ export function dateFilters(timeZone: string, now?: () => number): Readonly<Reco
     date_to_string: stringify('%b', 'date_to_string'),
     date_to_long_string: stringify('%B', 'date_to_long_string'),
   };
+  // Ruby checks the number of arguments, and Jekyll stops on a wrong one ("wrong number of arguments").
+  const arities: Readonly<Record<string, readonly [min: number, max: number, rule: string]>> = {
+    date: [1, 1, 'date takes one argument, the format, like date: "%Y-%m-%d"'],
+    date_to_xmlschema: [0, 0, 'date_to_xmlschema takes no argument'],
+    date_to_rfc822: [0, 0, 'date_to_rfc822 takes no argument'],
+    date_to_string: [0, 2, 'date_to_string takes at most two arguments, "ordinal" and "US"'],
+    date_to_long_string: [0, 2, 'date_to_long_string takes at most two arguments, "ordinal" and "US"'],
+  };
+  return Object.fromEntries(
+    Object.entries(filters).map(([name, filter]) => {
+      const [min, max, rule] = arities[name] ?? [0, Infinity, ''];
+      return [
+        name,
+        (input: unknown, ...args: unknown[]) => {
+          if (args.length < min || args.length > max) throw new Error(`${rule}; it has ${args.length} here, and Jekyll stops on that too.`);
+          return filter(input, ...args);
+        },
+      ];
+    }),
+  );
 }
 
 /**
