@@ -144,6 +144,26 @@ describe('what is no date', () => {
   });
 });
 
+describe('a wrong number of arguments fails the build, as it stops Jekyll ("wrong number of arguments")', () => {
+  it.each([
+    ['{{ d | date }}', 'date takes one argument, the format, like date: "%Y-%m-%d"; it has 0 here, and Jekyll stops on that too.'],
+    ['{{ d | date: "%Y", "Asia/Tokyo" }}', 'date takes one argument, the format, like date: "%Y-%m-%d"; it has 2 here, and Jekyll stops on that too.'],
+    ['{{ d | date_to_xmlschema: "x" }}', 'date_to_xmlschema takes no argument; it has 1 here, and Jekyll stops on that too.'],
+    ['{{ d | date_to_rfc822: "x" }}', 'date_to_rfc822 takes no argument; it has 1 here, and Jekyll stops on that too.'],
+    [
+      '{{ d | date_to_string: "ordinal", "US", "x" }}',
+      'date_to_string takes at most two arguments, "ordinal" and "US"; it has 3 here, and Jekyll stops on that too.',
+    ],
+    [
+      '{{ d | date_to_long_string: "ordinal", "US", "x" }}',
+      'date_to_long_string takes at most two arguments, "ordinal" and "US"; it has 3 here, and Jekyll stops on that too.',
+    ],
+  ])('%s', (body, message) => {
+    const result = renderLiquid(engineIn('Asia/Kolkata'), { file: FILE, bodyLine: 3, body, scope: { d: '2024-01-15' } }, root);
+    expect(result).toEqual({ ok: false, problem: { file: FILE, line: 3, field: `Liquid ${body}`, message } });
+  });
+});
+
 describe("Ruby's strftime", () => {
   // Ruby 3.1: Time.parse("2024-01-15 23:30 UTC").strftime(...) for each format.
   const utc = toRubyTime('2024-01-15 23:30:00 UTC', 'UTC')!;
