@@ -343,6 +343,9 @@ function liquidFor(site: SassLiquidSite): { engine: Liquid; scope: Record<string
     return typeof path === 'string' && !ABSOLUTE.test(path) ? `${basePath}${path}` : path;
   }
   const zone = textSetting(site.config['timezone']);
+  // Jekyll shows dates in `timezone`, in UTC when Ruby does not know the name; without one in the
+  // machine's zone, which the engine takes to be UTC.
+  const timezone = zone === undefined ? undefined : isValidTimeZone(zone) ? zone : 'UTC';
   const fs = {
     exists: async (file: string) => site.include(file.slice(1)) !== undefined,
     existsSync: (file: string) => site.include(file.slice(1)) !== undefined,
@@ -358,8 +361,7 @@ function liquidFor(site: SassLiquidSite): { engine: Liquid; scope: Record<string
     root: '/',
     url,
     baseurl: basePath,
-    // Jekyll shows dates in `timezone`, in UTC when Ruby does not know the name, else in the machine's zone.
-    timezone: zone === undefined ? undefined : isValidTimeZone(zone) ? zone : 'UTC',
+    timezone,
     // Jekyll 4's `link` and `post_url` give the address through `relative_url`.
     linkTo: (path) => withBase(site.linkTo(path)),
     postUrl: (name) => withBase(site.postUrl(name)),
@@ -372,7 +374,7 @@ function liquidFor(site: SassLiquidSite): { engine: Liquid; scope: Record<string
     const path = relativeUrl(input);
     return typeof path === 'string' && url !== '' && !ABSOLUTE.test(path) ? `${url}${path}` : path;
   });
-  const variables = liquidSite({ config: site.config, url, pages: [], posts: [], data: site.data, time: site.now ?? new Date(0) }).site;
+  const variables = liquidSite({ config: site.config, url, pages: [], posts: [], data: site.data, time: site.now ?? new Date(0), timezone }).site;
   const scope: Record<string, unknown> = { ...variables, url: site.config['url'], baseurl: site.config['baseurl'] };
   // Without the import's time, `site.time` is unset rather than a made-up one.
   if (site.now === undefined) delete scope['time'];

@@ -2,7 +2,8 @@
  * Differential test: Debian's Jekyll renders a small generated site whose one page runs every Jekyll
  * filter and tag the build supports on tricky inputs, and src/lib/liquid/ must write the same for
  * each case. Both read the same files: posts, data (a list with missing values, a map, a subfolder),
- * an include with parameters, a file beside the page for include_relative.
+ * an include with parameters, a file beside the page for include_relative. The site is in UTC; dates
+ * in other zones have their own test (liquid-differential-dates.test.ts).
  *
  * Needs `jekyll` on PATH (Debian: apt-get install -y jekyll). Without it the test is skipped with one
  * line saying so, except when REQUIRE_JEKYLL=1 (or CI) is set: then a missing Jekyll is a failure.

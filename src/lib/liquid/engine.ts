@@ -10,6 +10,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { Liquid, LiquidError, type FS } from 'liquidjs';
 import type { Problem } from '../errors.ts';
+import { dateFilters, printed } from './dates.ts';
 import { INCLUDES_DIR } from './includes-dir.ts';
 import { JEKYLL_FILTERS, type FilterSite } from './filters.ts';
 import { JEKYLL_TAGS, type TagSite } from './tags.ts';
@@ -17,7 +18,10 @@ import { JEKYLL_TAGS, type TagSite } from './tags.ts';
 export interface EngineOptions extends FilterSite, TagSite {
   /** The project's root folder. */
   root: string;
-  /** The time zone dates are shown in, as Jekyll's `timezone` (the site config's `posts.timezone`). */
+  /**
+   * The time zone dates are read and shown in, as Jekyll's `timezone` (the site config's
+   * `posts.timezone`); UTC without one, whatever the machine's zone.
+   */
   timezone?: string | undefined;
   /**
    * Where `include` reads instead of the project's includes folder on disk: the importer runs a
@@ -52,6 +56,7 @@ function projectFs(root: string) {
 /** A Liquid engine for one site. */
 export function createEngine(options: EngineOptions): Liquid {
   const includes = options.includes?.folder ?? resolve(options.root, INCLUDES_DIR);
+  const timeZone = options.timezone || 'UTC';
   const engine = new Liquid({
     root: [includes],
     partials: [includes],
@@ -65,9 +70,12 @@ export function createEngine(options: EngineOptions): Liquid {
     ownPropertyOnly: true,
     // Includes are read once per build; `astro dev` makes a new engine when they change.
     cache: true,
-    ...(options.timezone ? { timezoneOffset: options.timezone } : {}),
+    // `{{ page.date }}` prints as Ruby prints a Time, in the site's zone; `| raw` skips this as any escape.
+    outputEscape: (value: unknown) => printed(value, timeZone),
   });
   for (const [name, make] of Object.entries(JEKYLL_FILTERS)) engine.registerFilter(name, make(options));
+  // liquidjs's date filters read a text in the machine's zone: these read it in the site's (dates.ts).
+  for (const [name, filter] of Object.entries(dateFilters(timeZone))) engine.registerFilter(name, filter);
   for (const [name, make] of Object.entries(JEKYLL_TAGS)) engine.registerTag(name, make(options));
   return engine;
 }

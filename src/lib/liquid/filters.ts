@@ -1,12 +1,13 @@
 /**
  * Jekyll's own Liquid filters (https://jekyllrb.com/docs/liquid/filters/), as one table. liquidjs
  * already implements most of them the way Jekyll 4.3 does (`where`, `where_exp`, `group_by`,
- * `group_by_exp`, `find`, `find_exp`, `date_to_*`, `cgi_escape`, `uri_escape`, `number_of_words`,
+ * `group_by_exp`, `find`, `find_exp`, `cgi_escape`, `uri_escape`, `number_of_words`,
  * `array_to_sentence_string`, `sample`, `push`, `pop`, `shift`, `unshift`); the rows here are the
- * ones it lacks or does differently. tests/build/liquid-differential.test.ts compares all of them with Debian's Jekyll.
+ * ones it lacks or does differently, and dates.ts has `date` and `date_to_*`, in the site's zone. tests/build/liquid-differential.test.ts compares all of them with Debian's Jekyll.
  */
 import { markdownToHtml } from 'satteri';
 import { lookupTable } from '../lookup.ts';
+import { RubyDay, RubyTimeValue } from './dates.ts';
 import { slugify, type SlugMode } from '../routing/ruby-strings.ts';
 
 /** What the filters need to know about the site being built. */
@@ -63,6 +64,8 @@ function rubyInspect(value: unknown): string {
   if (value === null || value === undefined) return 'nil';
   if (typeof value === 'string') return JSON.stringify(value).replace(/#(?=[{$@])/g, '\\#');
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  // The site's dates (dates.ts) inspect as Ruby's Time and Date do.
+  if (value instanceof RubyDay || value instanceof RubyTimeValue) return value.inspect();
   if (value instanceof Date)
     return value
       .toISOString()

@@ -198,6 +198,7 @@ export function projectLiquid(input: ProjectLiquidInput): ProjectLiquid {
     posts,
     data: readSiteData(input.root),
     time: new Date(),
+    timezone: input.posts.timezone,
     excerptSeparator: input.posts.excerptSeparator,
     // Read only once the site is made: an excerpt is worked out when Liquid reads it.
     liquid: (entry, text, page) => {

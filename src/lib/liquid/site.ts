@@ -6,6 +6,8 @@
  * `content` and `excerpt` are worked out only when its Liquid reads them.
  */
 import { markdownToHtml } from 'satteri';
+import { isUtcMidnight, postDate } from '../routing/jekyll-time.ts';
+import { RubyDay, RubyTimeValue } from './dates.ts';
 
 /** A page or post of the project, as read. */
 export interface SourceEntry {
@@ -38,6 +40,8 @@ export interface LiquidSiteInput {
   data: Readonly<Record<string, unknown>>;
   /** When the build started: `site.time`. */
   time: Date;
+  /** The site's time zone (`posts.timezone`), which a document's `date` is read in; UTC without one. */
+  timezone?: string | undefined;
   /** The excerpt separator of posts (Jekyll's `excerpt_separator`, a blank line by default). */
   excerptSeparator?: string | undefined;
   /**
@@ -55,10 +59,25 @@ export interface LiquidSite {
 
 const FEATURES = { gfm: true, smartPunctuation: true };
 
+/**
+ * A value of front matter or data as Ruby's YAML gives it to Jekyll: an unquoted time is a `Time`,
+ * in the site's zone; an unquoted day (`2024-01-21`, a `Date` at 00:00 UTC here, as for posts in
+ * src/lib/routing/jekyll-time.ts) a `Date` without a time.
+ */
+function rubyValue(value: unknown, timeZone: string): unknown {
+  if (value instanceof RubyDay || value instanceof RubyTimeValue) return value;
+  if (value instanceof Date) return isUtcMidnight(value) ? new RubyDay(value.getTime()) : new RubyTimeValue(value.getTime(), timeZone);
+  if (Array.isArray(value)) return value.map((item) => rubyValue(item, timeZone));
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, rubyValue(item, timeZone)]));
+  return value;
+}
+
 /** `fields` merged into the page as `page.<key>`; the front matter's own keys win. */
-function merged(data: Readonly<Record<string, unknown>>): Record<string, unknown> {
+function merged(data: Readonly<Record<string, unknown>>, timeZone: string): Record<string, unknown> {
   const { fields, ...rest } = data;
-  return { ...(fields !== null && typeof fields === 'object' && !Array.isArray(fields) ? (fields as Record<string, unknown>) : {}), ...rest };
+  const all = { ...(fields !== null && typeof fields === 'object' && !Array.isArray(fields) ? (fields as Record<string, unknown>) : {}), ...rest };
+  return rubyValue(all, timeZone) as Record<string, unknown>;
 }
 
 /** Defines a property worked out on first read (an own property, which liquidjs reads). */
@@ -117,18 +136,25 @@ function withBlocksClosed(head: string): string {
   return text;
 }
 
-const dateOf = (value: unknown): Date | undefined => {
-  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
-  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+/**
+ * A collection document's `date` as Jekyll makes it: a time in the site's zone, read as a post's
+ * (a day at the site's midnight, a text without an offset in its local time); undefined when it is none.
+ */
+const documentDate = (value: unknown, timeZone: string): Date | undefined => {
+  if (!(value instanceof Date) && typeof value !== 'string') return undefined;
+  const date = postDate({ fileDate: '', frontMatterDate: value, timezone: timeZone });
+  return 'error' in date ? undefined : new RubyTimeValue(date.epochMilliseconds, timeZone);
 };
 
 /** Builds the site's Liquid variables. */
 export function liquidSite(input: LiquidSiteInput): LiquidSite {
   const separator = input.excerptSeparator ?? '\n\n';
+  const timeZone = input.timezone || 'UTC';
+  const time = new RubyTimeValue(input.time.getTime(), timeZone);
   const objects = new Map<string, Record<string, unknown>>();
 
   const entryObject = (entry: SourceEntry, extra: Record<string, unknown>): Record<string, unknown> => {
-    const object: Record<string, unknown> = { ...merged(entry.data), url: entry.url, path: entry.path, ...extra };
+    const object: Record<string, unknown> = { ...merged(entry.data, timeZone), url: entry.url, path: entry.path, ...extra };
     // Jekyll 4 gives posts and collection documents an excerpt, a plain page none (unless it writes one).
     const hasExcerpt = 'date' in extra || typeof entry.data['collection'] === 'string';
     if (hasExcerpt && !('excerpt' in object)) {
@@ -159,7 +185,7 @@ export function liquidSite(input: LiquidSiteInput): LiquidSite {
           ?.replace(/^\d{4}-\d{2}-\d{2}-/, '')
           .replace(/\.mdx?$/, '') ?? '';
       return entryObject(post, {
-        date: post.date,
+        date: new RubyTimeValue(post.date.getTime(), timeZone),
         id: post.url.replace(/\.html$/, ''),
         categories: post.categories,
         tags: words(post.data['tags']),
@@ -170,7 +196,8 @@ export function liquidSite(input: LiquidSiteInput): LiquidSite {
     });
   // Drafts and unpublished posts are still readable as `page`, though never listed.
   for (const post of input.posts)
-    if (!objects.has(post.file)) entryObject(post, { date: post.date, categories: post.categories, tags: words(post.data['tags']) });
+    if (!objects.has(post.file))
+      entryObject(post, { date: new RubyTimeValue(post.date.getTime(), timeZone), categories: post.categories, tags: words(post.data['tags']) });
 
   const pages: Record<string, unknown>[] = [];
   const collections = new Map<string, { object: Record<string, unknown>; date: Date | undefined; path: string }[]>();
@@ -182,8 +209,10 @@ export function liquidSite(input: LiquidSiteInput): LiquidSite {
       pages.push(object);
       continue;
     }
+    const date = documentDate(object['date'], timeZone);
+    if (date) object['date'] = date;
     const documents = collections.get(collection) ?? [];
-    documents.push({ object, date: dateOf(object['date']), path: page.path });
+    documents.push({ object, date, path: page.path });
     collections.set(collection, documents);
   }
 
@@ -208,8 +237,8 @@ export function liquidSite(input: LiquidSiteInput): LiquidSite {
     url: input.url,
     // Links are written from the site root and the build adds the base path: see filters.ts.
     baseurl: '',
-    time: input.time,
-    data: input.data,
+    time,
+    data: rubyValue(input.data, timeZone),
     posts,
     pages,
     html_pages: pages.filter((page) => /\.(md|html)$/.test(String(page['path']))),

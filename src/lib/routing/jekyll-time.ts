@@ -37,10 +37,10 @@ const RUBY_ZONE_OFFSETS: Readonly<Record<string, number>> = {
 };
 
 /** A date and time as a clock on the wall shows it, in no time zone in particular. */
-type WallTime = Pick<PostDate, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second'>;
+export type WallTime = Pick<PostDate, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second'>;
 
 /** Milliseconds since the epoch of a UTC wall time; out-of-range days and hours roll over like Ruby's `Time.local`. */
-function utcMs(wall: WallTime): number {
+export function utcMs(wall: WallTime): number {
   const date = new Date(0);
   date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
   date.setUTCHours(wall.hour, wall.minute, wall.second, 0);
@@ -55,7 +55,7 @@ const ACCEPTED_DATES = 'YYYY-MM-DD, optionally with a time HH:MM[:SS] and an off
  * Ruby knows (UTC, GMT, Z, EST … PDT). Without a zone the time is local to the site. Ruby accepts
  * much more (month names, slashes); those give an error here rather than a guess.
  */
-function parseRubyTime(text: string): { wall: WallTime; offsetSeconds: number | undefined } | { error: string } {
+export function parseRubyTime(text: string): { wall: WallTime; offsetSeconds: number | undefined } | { error: string } {
   const match =
     /^\s*(\d{1,4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,]\d*)?)?(?:\s*([ap])\.?m\.?)?)?(?:\s*([A-Za-z]+|[+-]\d+(?::\d+)*))?\s*$/i.exec(
       text,
@@ -95,7 +95,7 @@ function parseRubyTime(text: string): { wall: WallTime; offsetSeconds: number | 
 const wallFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The wall-clock time of a moment in an IANA time zone. */
-function wallTimeIn(ms: number, timeZone: string): WallTime {
+export function wallTimeIn(ms: number, timeZone: string): WallTime {
   let format = wallFormatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
@@ -115,14 +115,14 @@ function wallTimeIn(ms: number, timeZone: string): WallTime {
   return { year: parts['year']!, month: parts['month']!, day: parts['day']!, hour: parts['hour']!, minute: parts['minute']!, second: parts['second']! };
 }
 
-const offsetAt = (ms: number, timeZone: string): number => utcMs(wallTimeIn(ms, timeZone)) - Math.floor(ms / 1000) * 1000;
+export const offsetAt = (ms: number, timeZone: string): number => utcMs(wallTimeIn(ms, timeZone)) - Math.floor(ms / 1000) * 1000;
 
 /**
  * The moment a local wall time names in a time zone, as Ruby's `Time.local` picks it: in a
  * repeated hour (clocks going back) the later moment; in a skipped hour (clocks going forward)
  * the offset from before the change, so 02:30 becomes 03:30.
  */
-function localToMs(wall: WallTime, timeZone: string): number {
+export function localToMs(wall: WallTime, timeZone: string): number {
   const asUtc = utcMs(wall);
   const day = 86_400_000;
   const before = offsetAt(asUtc - day, timeZone);
