@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectLiquid } from '../../src/lib/liquid/project.ts';
-import { runJekyll, writeTree } from '../helpers/jekyll.ts';
+import { casesPage, runJekyll, writeTree } from '../helpers/jekyll.ts';
 import { toolAvailable } from '../helpers/tools.ts';
 
 const OUTPUT = fileURLToPath(new URL('../.output/liquid-differential-dates/', import.meta.url));
@@ -116,20 +116,9 @@ const NOTES: Record<string, string> = {
  */
 const PAGE_DATES = 'stamp: 2024-01-20 10:00:00\nday: 2024-01-21\nquoted: "2024-01-22 10:00"\ndate: 2024-01-23 08:00:00\ndays: [2024-02-01, 2024-02-02]';
 
-const MARK = (name: string) => `[[case ${name}]]`;
-const END = '[[end]]';
-const casesPage = `{% assign FORMAT = '${FORMAT}' %}\n${CASES.map(([name, liquid]) => `${MARK(name)}${liquid}${END}`).join('\n')}`;
-
-/** Each case's output, from the page both wrote. */
-function outputsOf(text: string): Map<string, string> {
-  const outputs = new Map<string, string>();
-  for (const [name] of CASES) {
-    const start = text.indexOf(MARK(name));
-    const end = text.indexOf(END, start);
-    if (start !== -1 && end !== -1) outputs.set(name, text.slice(start + MARK(name).length, end));
-  }
-  return outputs;
-}
+const cases = casesPage(CASES);
+const casesText = `{% assign FORMAT = '${FORMAT}' %}\n${cases.text}`;
+const { outputsOf } = cases;
 
 /** Runs `work` with the process's zone set to `zone` (Node reads TZ again when it changes). */
 function inZone<T>(zone: string, work: () => T): T {
@@ -146,7 +135,7 @@ function inZone<T>(zone: string, work: () => T): T {
 async function jekyllOutputs(folder: string, timezone: string | undefined): Promise<Map<string, string>> {
   const files: Record<string, string> = {
     '_config.yml': `title: Dates\n${timezone ? `timezone: ${timezone}\n` : ''}collections:\n  notes:\n    output: true\n`,
-    'cases.html': `---\nlayout: null\n${PAGE_DATES}\n---\n${casesPage}`,
+    'cases.html': `---\nlayout: null\n${PAGE_DATES}\n---\n${casesText}`,
     '_data/events.yml': EVENTS,
   };
   for (const [name, front] of Object.entries(POSTS)) files[`_posts/${name}`] = `---\n${front}\n---\n\nA post.\n`;
@@ -163,7 +152,7 @@ async function jekyllOutputs(folder: string, timezone: string | undefined): Prom
 
 async function ourOutputs(folder: string, timezone: string | undefined): Promise<Map<string, string>> {
   const project: Record<string, string> = {
-    'src/content/pages/cases.md': `---\ntitle: Cases\npermalink: /cases.html\nfields:\n${PAGE_DATES.replace(/^/gm, '  ')}\n---\n${casesPage}`,
+    'src/content/pages/cases.md': `---\ntitle: Cases\npermalink: /cases.html\nfields:\n${PAGE_DATES.replace(/^/gm, '  ')}\n---\n${casesText}`,
     // The importer keeps the old site's plain data here.
     'src/data/liquid/events.yml': EVENTS,
   };
@@ -192,7 +181,7 @@ async function ourOutputs(folder: string, timezone: string | undefined): Promise
       url: 'https://example.org',
       baseurl: '',
     });
-    return liquid.render('src/content/pages/cases.md', casesPage, 1);
+    return liquid.render('src/content/pages/cases.md', casesText, 1);
   });
   if (!result.ok) throw new Error(`our Liquid failed: ${JSON.stringify(result.problem)}`);
   return outputsOf(result.text);

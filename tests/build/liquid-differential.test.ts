@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectLiquid } from '../../src/lib/liquid/project.ts';
-import { runJekyll, writeTree } from '../helpers/jekyll.ts';
+import { casesPage, runJekyll, writeTree } from '../helpers/jekyll.ts';
 import { toolAvailable } from '../helpers/tools.ts';
 
 const OUTPUT = fileURLToPath(new URL('../.output/liquid-differential/', import.meta.url));
@@ -142,20 +142,7 @@ function projectPath(path: string): string {
   return `src/content/pages/${path}`;
 }
 
-const MARK = (name: string) => `[[case ${name}]]`;
-const END = '[[end]]';
-const casesPage = CASES.map(([name, liquid]) => `${MARK(name)}${liquid}${END}`).join('\n');
-
-/** Each case's output, from the page both wrote. */
-function outputsOf(text: string): Map<string, string> {
-  const outputs = new Map<string, string>();
-  for (const [name] of CASES) {
-    const start = text.indexOf(MARK(name));
-    const end = text.indexOf(END, start);
-    if (start !== -1 && end !== -1) outputs.set(name, text.slice(start + MARK(name).length, end));
-  }
-  return outputs;
-}
+const { text: casesText, outputsOf } = casesPage(CASES);
 
 /** The text a reader sees in an HTML fragment: tags dropped, entities that both may write kept as written, whitespace folded. */
 const textOnly = (html: string) =>
@@ -176,7 +163,7 @@ describe.runIf(jekyllAvailable())("Jekyll's filters and tags: ours against Debia
   beforeAll(async () => {
     await rm(OUTPUT, { recursive: true, force: true });
     const source = join(OUTPUT, 'jekyll');
-    await writeTree(source, { ...SITE_FILES, '_config.yml': CONFIG, 'cases.html': `---\nlayout: null\n---\n${casesPage}` });
+    await writeTree(source, { ...SITE_FILES, '_config.yml': CONFIG, 'cases.html': `---\nlayout: null\n---\n${casesText}` });
     const built = await runJekyll(['build', '--safe', '--source', source, '--destination', join(OUTPUT, 'jekyll-site')], OUTPUT);
     if (built.code !== 0) throw new Error(`jekyll build failed:\n${built.output}`);
     jekyll = outputsOf(await readFile(join(OUTPUT, 'jekyll-site', 'cases.html'), 'utf8'));
@@ -184,7 +171,7 @@ describe.runIf(jekyllAvailable())("Jekyll's filters and tags: ours against Debia
     const root = join(OUTPUT, 'ours');
     const project: Record<string, string> = {};
     for (const [path, text] of Object.entries(SITE_FILES)) project[projectPath(path)] = text;
-    project['src/content/pages/cases.md'] = `---\nlayout: page\ntitle: Cases\npermalink: /cases.html\n---\n${casesPage}`;
+    project['src/content/pages/cases.md'] = `---\nlayout: page\ntitle: Cases\npermalink: /cases.html\n---\n${casesText}`;
     await writeTree(root, project);
     const files = (prefix: string) =>
       Object.entries(project)
@@ -200,7 +187,7 @@ describe.runIf(jekyllAvailable())("Jekyll's filters and tags: ours against Debia
       url: 'https://example.org',
       baseurl: '',
     });
-    const result = liquid.render('src/content/pages/cases.md', casesPage, 6);
+    const result = liquid.render('src/content/pages/cases.md', casesText, 6);
     if (!result.ok) throw new Error(`our Liquid failed: ${JSON.stringify(result.problem)}`);
     ours = outputsOf(result.text);
   });

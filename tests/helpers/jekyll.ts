@@ -20,3 +20,28 @@ export async function writeTree(root: string, files: Record<string, string>): Pr
     await writeFile(join(root, path), text);
   }
 }
+
+const MARK = (name: string) => `[[case ${name}]]`;
+const END = '[[end]]';
+
+/**
+ * Named Liquid cases as one page, each output between its marks, so one build (Jekyll's or ours)
+ * answers them all: the page's text, and each case's output read back from a built page.
+ */
+export function casesPage(cases: readonly (readonly [name: string, liquid: string, ...rest: unknown[]])[]): {
+  text: string;
+  outputsOf: (built: string) => Map<string, string>;
+} {
+  return {
+    text: cases.map(([name, liquid]) => `${MARK(name)}${liquid}${END}`).join('\n'),
+    outputsOf: (built) => {
+      const outputs = new Map<string, string>();
+      for (const [name] of cases) {
+        const start = built.indexOf(MARK(name));
+        const end = built.indexOf(END, start);
+        if (start !== -1 && end !== -1) outputs.set(name, built.slice(start + MARK(name).length, end));
+      }
+      return outputs;
+    },
+  };
+}
