@@ -9,6 +9,7 @@ import { sassSettings } from '../../scripts/import/sass.ts';
 import { readSource } from '../../scripts/import/source.ts';
 import { createSite, FIXTURES, listFiles, PROJECT_ROOT, runAstro, type CommandResult, type Site } from '../helpers/site.ts';
 import { runJekyll, writeTree } from '../helpers/jekyll.ts';
+import { LOAD_PATH_PATTERNS, PATTERN_PARTIALS, PATTERN_STYLESHEET } from '../helpers/sass-load-paths.ts';
 import { toolAvailable } from '../helpers/tools.ts';
 
 /**
@@ -37,21 +38,11 @@ const GENERATED: Record<string, string> = {
     'palette:',
     '  accent: "#abcdef"',
     'sass:',
-    '  load_paths: ["lib/*/scss", "{themes/b,themes/a}/sass", "src/**/partials", "."]',
+    `  load_paths: ${LOAD_PATH_PATTERNS}`,
     '',
   ].join('\n'),
-  'lib/one/scss/_grid.scss': '.grid-one{a:b}\n',
-  'lib/two/scss/_grid.scss': '.grid-two{a:b}\n',
-  'lib/.hidden/scss/_grid.scss': '.grid-hidden{a:b}\n',
-  'lib/Zed/scss/_order.scss': '.order-Zed{a:b}\n',
-  'lib/alpha/scss/_order.scss': '.order-alpha{a:b}\n',
-  'themes/a/sass/_brace.scss': '.brace-a{a:b}\n',
-  'themes/b/sass/_brace.scss': '.brace-b{a:b}\n',
-  'src/x/y/partials/_deep.scss': '.deep{a:b}\n',
-  'src/partials/_shallow.scss': '.shallow{a:b}\n',
-  'lib/_root.scss': '.root{a:b}\n',
-  '_sass/_via-root.scss': '@import "lib/root";\n',
-  'assets/css/globs.scss': '---\n---\n@import "grid", "order", "brace", "deep", "shallow", "via-root";\n',
+  ...PATTERN_PARTIALS,
+  'assets/css/globs.scss': PATTERN_STYLESHEET,
   '_sass/_near.scss': '.sass-near{a:b}\n',
   'assets/css/_near.scss': '.beside-near{a:b}\n',
   'assets/css/_beside.scss': '.beside{a:b}\n',

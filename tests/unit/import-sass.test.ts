@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planImport, type ImportPlan } from '../../scripts/import/plan.ts';
 import { formatReport } from '../../scripts/import/report.ts';
+import { LOAD_PATH_PATTERNS, PATTERN_PARTIALS, PATTERN_STYLESHEET } from '../helpers/sass-load-paths.ts';
 import { memorySource, readSource, type SourceSite } from '../../scripts/import/source.ts';
 import { FIXTURES } from '../helpers/site.ts';
 
@@ -244,22 +245,9 @@ describe('Sass that does not compile', () => {
 
 describe('patterns in sass.load_paths, expanded as Jekyll expands them (Dir.glob from the site root)', () => {
   const result = memory({
-    '_config.yml': 'title: Lee\nsass:\n  style: compressed\n  load_paths: ["lib/*/scss", "{themes/b,themes/a}/sass", "src/**/partials", "."]\n',
-    'lib/one/scss/_grid.scss': '.grid-one{a:b}\n',
-    'lib/two/scss/_grid.scss': '.grid-two{a:b}\n',
-    // A hidden folder sorts first, but `*` does not match it.
-    'lib/.hidden/scss/_grid.scss': '.grid-hidden{a:b}\n',
-    // Ruby orders a folder's entries by their bytes: capitals first.
-    'lib/Zed/scss/_order.scss': '.order-Zed{a:b}\n',
-    'lib/alpha/scss/_order.scss': '.order-alpha{a:b}\n',
-    'themes/a/sass/_brace.scss': '.brace-a{a:b}\n',
-    'themes/b/sass/_brace.scss': '.brace-b{a:b}\n',
-    'src/x/y/partials/_deep.scss': '.deep{a:b}\n',
-    'src/partials/_shallow.scss': '.shallow{a:b}\n',
-    // Found from a partial through the load path ".", the site's root.
-    'lib/_root.scss': '.root{a:b}\n',
-    '_sass/_via-root.scss': '@import "lib/root";\n',
-    'assets/globs.scss': '---\n---\n@import "grid", "order", "brace", "deep", "shallow", "via-root";\n',
+    '_config.yml': `title: Lee\nsass:\n  style: compressed\n  load_paths: ${LOAD_PATH_PATTERNS}\n`,
+    ...PATTERN_PARTIALS,
+    'assets/globs.scss': PATTERN_STYLESHEET,
   });
 
   it("searches each folder a pattern names, in Ruby's order: the first one holding the partial wins", () => {
