@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { browserTestsAvailable, launchChromium } from '../helpers/browser.ts';
+import { browserTestsAvailable, launchChromium, releaseChromium } from '../helpers/browser.ts';
 import { createSite, SAMPLE_SITE, startDevServer, type DevServer, type Site } from '../helpers/site.ts';
 
 const FILE = 'src/content/pages/work/typo.md';
@@ -63,7 +63,7 @@ beforeAll(async () => {
   if (browserTestsAvailable()) browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
+  await releaseChromium(browser);
 });
 
 describe.runIf(browserTestsAvailable()).each(MISTAKES)('astro dev with $name in a page', ({ name, text, terminal, overlay }) => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { normalizeBase } from '../../src/lib/url.ts';
-import { browserTestsAvailable, launchChromium, trackVisits, type VisitTracker } from '../helpers/browser.ts';
+import { browserTestsAvailable, launchChromium, releaseChromium, trackVisits, type VisitTracker } from '../helpers/browser.ts';
 import { builtPages, canonicalUrl, servedPath, sitemapLocations, startPagesServer, type PagesServer } from '../helpers/pages-server.ts';
 import { buildSite, SAMPLE_SITE } from '../helpers/site.ts';
 
@@ -63,7 +63,7 @@ describe.runIf(browserTestsAvailable())('the built site served like GitHub Pages
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await releaseChromium(browser);
   });
 
   describe.each(SETUPS)('$name at $base', ({ slug, base }) => {

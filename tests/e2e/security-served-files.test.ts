@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanServedFile, SCRIPTABLE_TYPES, servedKind } from '../../src/lib/checks/served-files.ts';
-import { browserTestsAvailable, launchChromium } from '../helpers/browser.ts';
+import { browserTestsAvailable, launchChromium, releaseChromium } from '../helpers/browser.ts';
 import { OUTPUT_ROOT } from '../helpers/site.ts';
 
 /**
@@ -84,7 +84,7 @@ describe.runIf(browserTestsAvailable())('the served-file scan and Chromium agree
     browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await releaseChromium(browser);
     await new Promise<void>((resolve) => server?.close(() => resolve()));
   });
 

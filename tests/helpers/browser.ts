@@ -13,13 +13,30 @@ export function browserTestsAvailable(): boolean {
   return toolAvailable('Chromium');
 }
 
-/** Headless Chromium with the flags this machine needs (no sandbox as root, no GPU, no network chatter). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+/** This worker's Chromium, launched by the first file that asks. */
+let running: Promise<Browser> | undefined;
+
+/**
+ * Headless Chromium with the flags this machine needs (no sandbox as root, no GPU, no network chatter),
+ * one for all the browser files a test worker runs, one file after another (vitest.config.ts): a
+ * launch costs about 2 s of processor time, and each file works in browser contexts of its own, which
+ * share nothing with another file's. A file gives it back with `releaseChromium`; it closes when the
+ * worker exits.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const launched = await running?.catch(() => undefined);
+  if (launched?.isConnected()) return launched;
+  running = chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_FLAGS,
   });
+  return running;
+}
+
+/** Closes every context and tab a file opened in the worker's Chromium, so the next file starts from none. */
+export async function releaseChromium(browser: Browser | undefined): Promise<void> {
+  await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
 }
 
 /** The prefix of the console error the page's own listener writes for each `securitypolicyviolation` event. */
