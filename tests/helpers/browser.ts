@@ -130,7 +130,26 @@ async function watch(page: Page, state: WatchState, visits: VisitTracker = track
  */
 export async function settled(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await page.waitForFunction(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
+  await imagesLoaded(page);
+}
+
+/**
+ * Resolves once every image of the page has loaded, checked now and then at each frame, as
+ * `page.waitForFunction` checks; a broken image fails the test at its timeout. Written as one
+ * `evaluate` because `waitForFunction` first compiles Playwright's own script in the page, again after
+ * each load: about 0.1 s of processor time a visit.
+ */
+export async function imagesLoaded(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if ([...document.images].every((image) => image.complete && image.naturalWidth > 0)) resolve();
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+  );
 }
 
 /** How a visit is shown: the colour scheme, the viewport, and whether the page's own CSP is bypassed (for axe). */
