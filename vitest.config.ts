@@ -31,7 +31,9 @@ export default defineConfig({
         test: { name: 'build', include: ['tests/build/**/*.test.ts'], isolate: false, testTimeout: 180_000, hookTimeout: 300_000, maxConcurrency: 2 },
       },
       {
-        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 300_000 },
+        // Browser and dev-server files, one module graph per worker too: the files of a worker run one
+        // after another and share its Chromium (tests/helpers/browser.ts), each in contexts of its own.
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], isolate: false, testTimeout: 180_000, hookTimeout: 300_000 },
       },
     ],
   },

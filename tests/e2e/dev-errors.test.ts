@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { browserTestsAvailable, launchChromium } from '../helpers/browser.ts';
+import { browserTestsAvailable, launchChromium, releaseChromium } from '../helpers/browser.ts';
 import { createSite, SAMPLE_SITE, startDevServer, type DevServer, type Site } from '../helpers/site.ts';
 
 const FILE = 'src/content/pages/work/typo.md';
@@ -63,16 +63,20 @@ beforeAll(async () => {
   if (browserTestsAvailable()) browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
+  await releaseChromium(browser);
 });
 
 describe.runIf(browserTestsAvailable()).each(MISTAKES)('astro dev with $name in a page', ({ name, text, terminal, overlay }) => {
   let site: Site;
   let dev: DevServer;
+  // The tests' tabs, in one browser profile as a person's tabs are: a tab of a context of its own
+  // started a renderer process each, twice the processor time of a tab beside others.
+  let tabs: BrowserContext;
 
   beforeAll(async () => {
     site = await createSite(`dev-errors-${name.replace(/\W+/g, '-')}`, { files: { [FILE]: text, 'src/data/work.yml': DATA } });
     dev = await startDevServer(site);
+    tabs = await browser.newContext();
   });
 
   // A failure shows what the dev server printed, which is where the reason is.
@@ -92,14 +96,14 @@ describe.runIf(browserTestsAvailable()).each(MISTAKES)('astro dev with $name in 
 
   it('shows the problem in the overlay on the broken page only; other pages keep rendering', async () => {
     // A healthy page, open in its own tab all along, connected to the dev server's websocket.
-    const healthy = await browser.newPage();
+    const healthy = await tabs.newPage();
     const healthyFrames = hmrFrames(healthy);
     const response = await healthy.goto(new URL('work/amazon', dev.url).href);
     expect(response?.status()).toBe(200);
     expect(await healthy.locator('main h1').textContent()).toBe('Amazon');
     await healthyFrames.connected;
 
-    const broken = await browser.newPage();
+    const broken = await tabs.newPage();
     const brokenResponse = await broken.goto(new URL('work/typo', dev.url).href);
     await broken.locator('vite-error-overlay').waitFor({ state: 'attached', timeout: 30_000 });
     const shown = await overlayText(broken);
@@ -116,7 +120,7 @@ describe.runIf(browserTestsAvailable()).each(MISTAKES)('astro dev with $name in 
 
     // A page opened now loads whole; a page opened earlier is still clean. The healthy page has been
     // connected all along, so nothing could have been kept for a new page to connect.
-    const fresh = await browser.newPage();
+    const fresh = await tabs.newPage();
     const freshFrames = hmrFrames(fresh);
     const again = await fresh.goto(new URL('work/amazon', dev.url).href);
     await freshFrames.connected;
@@ -144,7 +148,7 @@ describe.runIf(browserTestsAvailable()).each(MISTAKES)('astro dev with $name in 
     await writeFile(join(site.root, FILE), FIXED);
     await dev.waitFor('All pages are valid.');
     // The dev server reloads content after the save; a fresh page may race the reload, so retry.
-    const page = await browser.newPage();
+    const page = await tabs.newPage();
     await expect
       .poll(
         async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { normalizeBase } from '../../src/lib/url.ts';
-import { browserTestsAvailable, launchChromium, trackVisits, type VisitTracker } from '../helpers/browser.ts';
+import { browserTestsAvailable, launchChromium, releaseChromium, trackVisits, type VisitTracker } from '../helpers/browser.ts';
 import { builtPages, canonicalUrl, servedPath, sitemapLocations, startPagesServer, type PagesServer } from '../helpers/pages-server.ts';
 import { buildSite, SAMPLE_SITE } from '../helpers/site.ts';
 
@@ -57,13 +57,19 @@ function bodyStyle(page: Page): Promise<Record<string, string>> {
 
 describe.runIf(browserTestsAvailable())('the built site served like GitHub Pages, in Chromium', () => {
   let browser: Browser;
+  /** A page's body with no stylesheet, as Chromium shows it: what the 404 page's own styles must change. */
+  let unstyled: Record<string, string>;
 
   beforeAll(async () => {
     browser = await launchChromium();
+    const blank = await browser.newPage();
+    await blank.setContent('<!doctype html><body><h1>x</h1></body>');
+    unstyled = await bodyStyle(blank);
+    await blank.close();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await releaseChromium(browser);
   });
 
   describe.each(SETUPS)('$name at $base', ({ slug, base }) => {
@@ -158,11 +164,6 @@ describe.runIf(browserTestsAvailable())('the built site served like GitHub Pages
     });
 
     it.each(['no-such-page', 'work/no/such/deep/page'])('shows the site’s own 404 page, styled, with status 404 at %s', async (missing) => {
-      const blank = await browser.newPage();
-      await blank.setContent('<!doctype html><body><h1>x</h1></body>');
-      const unstyled = await bodyStyle(blank);
-      await blank.close();
-
       const page = await browser.newPage();
       const problems: string[] = [];
       page.on('requestfailed', (request) => problems.push(`failed ${request.url()}`));

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserTestsAvailable, CSP_VIOLATION, launchChromium, settled, tabPool, watchPage } from '../helpers/browser.ts';
+import { browserTestsAvailable, CSP_VIOLATION, imagesLoaded, launchChromium, releaseChromium, settled, tabPool, watchPage } from '../helpers/browser.ts';
 import { builtPages, servedPath, startPagesServer, type PagesServer } from '../helpers/pages-server.ts';
 import { buildSite, FIXTURES } from '../helpers/site.ts';
 
@@ -114,7 +114,7 @@ describe.runIf(browserTestsAvailable())('an owner’s styles, code and images, i
 
   afterAll(async () => {
     await tabs?.close();
-    await browser?.close();
+    await releaseChromium(browser);
     await server?.close();
   });
 
@@ -123,7 +123,7 @@ describe.runIf(browserTestsAvailable())('an owner’s styles, code and images, i
   async function open(path: string, colorScheme: (typeof SCHEMES)[number], status = 200) {
     const visit = await tabs.visit(urlOf(path), { colorScheme, width: 1024, height: 768 }, { status });
     expect(visit.status, path).toBe(status);
-    await visit.page.waitForFunction(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
+    await imagesLoaded(visit.page);
     return visit;
   }
 

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servedKind } from '../../src/lib/checks/served-files.ts';
-import { browserTestsAvailable, launchChromium, tabPool, type TabKind } from '../helpers/browser.ts';
+import { browserTestsAvailable, launchChromium, releaseChromium, tabPool, type TabKind } from '../helpers/browser.ts';
 import { servedPath, startPagesServer, type PagesServer } from '../helpers/pages-server.ts';
 import { hostileAllowedSite, listFiles, servedCopy, type Site } from '../helpers/site.ts';
 
@@ -25,7 +25,7 @@ describe.runIf(browserTestsAvailable())('the hostile fixture site, in Chromium',
     browser = await launchChromium();
   }, 300_000);
   afterAll(async () => {
-    await browser?.close();
+    await releaseChromium(browser);
     await server?.close();
   });
 

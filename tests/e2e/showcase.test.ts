@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsAvailable, launchChromium, settled, tabPool } from '../helpers/browser.ts';
+import { browserTestsAvailable, launchChromium, releaseChromium, settled, tabPool } from '../helpers/browser.ts';
 import { startPagesServer, type PagesServer } from '../helpers/pages-server.ts';
 import { PROJECT_ROOT, servedCopy } from '../helpers/site.ts';
 import { SHOWCASE_PAGES, SHOWCASE_TILES, showcaseSiteBuild } from '../helpers/showcase-site.ts';
@@ -61,7 +61,7 @@ describe.runIf(browserTestsAvailable())('the showcase in Chromium, at 375, 768 a
 
   afterAll(async () => {
     await tabs?.close();
-    await browser?.close();
+    await releaseChromium(browser);
     await server?.close();
   });
 

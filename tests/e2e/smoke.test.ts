@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { browserTestsAvailable, launchChromium, watchPage } from '../helpers/browser.ts';
+import { browserTestsAvailable, launchChromium, releaseChromium, watchPage } from '../helpers/browser.ts';
 import { startPagesServer, type PagesServer } from '../helpers/pages-server.ts';
 import { sampleSite, servedCopy } from '../helpers/site.ts';
 
@@ -18,7 +18,7 @@ describe.runIf(browserTestsAvailable())('the built site in Chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await releaseChromium(browser);
     await server?.close();
   });
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
@@ -64,13 +64,15 @@ export async function createSite(name: string, options: SiteOptions = {}): Promi
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
   const ownerFile = (path: string) => OWNER_FILES.some((owned) => path === join(PROJECT_ROOT, owned));
+  // Copied with cpSync: a run writes a hundred sites, and the promise-based cp took three times the
+  // processor time for the same files.
   for (const file of PROJECT_FILES) {
-    await cp(join(PROJECT_ROOT, file), join(root, file), { recursive: true, filter: (path) => !ownerFile(path) });
+    cpSync(join(PROJECT_ROOT, file), join(root, file), { recursive: true, filter: (path) => !ownerFile(path) });
   }
   for (const file of OWNER_FILES) {
     // The sample has no includes: Liquid's src/includes/ comes with an owner's import.
     if (!existsSync(join(SAMPLE_SITE, file))) continue;
-    await cp(join(SAMPLE_SITE, file), join(root, file), { recursive: true });
+    cpSync(join(SAMPLE_SITE, file), join(root, file), { recursive: true });
   }
   for (const [option, folder] of Object.entries(CONTENT) as [keyof typeof CONTENT, string][]) {
     const files = options[option];

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, settled, tabPool, type Visit } from './browser.ts';
+import { launchChromium, releaseChromium, settled, tabPool, type Visit } from './browser.ts';
 import { startPagesServer, type PagesServer } from './pages-server.ts';
 import { OUTPUT_ROOT } from './site.ts';
 import { buildVisitorSite, VISITOR_ENV, VISITOR_PAGES } from './visitor-site.ts';
@@ -83,7 +83,7 @@ export function useVisitorBrowser(name: string): VisitorBrowser {
 
   afterAll(async () => {
     await tabs?.close();
-    await browser?.close();
+    await releaseChromium(browser);
     await server?.close();
   });
 
