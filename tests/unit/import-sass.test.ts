@@ -305,11 +305,11 @@ describe('what Sass may read', () => {
 
   it('says when a load path is one the importer does not read (installed packages, outside the site), rather than only "fix it"', () => {
     const result = memory({
-      '_config.yml': 'title: Lee\nsass:\n  load_paths: [node_modules, "../shared/sass", "*/scss"]\n',
+      '_config.yml': 'title: Lee\nsass:\n  load_paths: [node_modules, "../theme/sass", "*/scss"]\n',
       'assets/site.scss': '---\n---\n@import "bootstrap/scss/bootstrap";\n',
     });
     expect(skipped(result).find((item) => item.file === 'assets/site.scss')?.message).toContain(
-      'Sass stops here with "Can\'t find stylesheet to import."; sass.load_paths names node_modules (installed packages), ../shared/sass (outside the site) and */scss (which may reach into node_modules/, installed packages), which the importer does not read: copy the Sass it imports from there into _sass/. Its URL /assets/site.css is retired',
+      'Sass stops here with "Can\'t find stylesheet to import."; sass.load_paths names node_modules (installed packages), ../theme/sass (outside the site) and */scss (which may reach into node_modules/, installed packages), which the importer does not read: copy the Sass it imports from there into _sass/. Its URL /assets/site.css is retired',
     );
   });
 
