@@ -381,7 +381,7 @@ describe.concurrent('a mistake found before the build: the checks the build runs
 });
 
 /** A real build of a fixture that fails before the build, made once however many tests read it. */
-const failingBuild = (name: string) => buildOnce(`bad-${name}`, async () => buildSite(`build-${siteName('bad', name)}`, await withFixture('bad', name)));
+const failingBuild = (name: string) => buildOnce(`bad-${name}`, async () => buildSite(`build-${siteName('bad', name)}`, { ...(await withFixture('bad', name)), command: true }));
 
 /**
  * The fixtures built for real that add only pages and posts, all in one site: the build reports
@@ -401,7 +401,7 @@ const failingTogether = () =>
           : text;
       }
     }
-    return buildSite('bad-before-together', { data: { 'work.yml': await STANDARD_DATA }, files });
+    return buildSite('bad-before-together', { data: { 'work.yml': await STANDARD_DATA }, files, command: true });
   });
 
 describe.concurrent('the build stops on the same message, and prints nothing else about it', () => {
@@ -425,7 +425,7 @@ describe.concurrent('the build stops on the same message, and prints nothing els
 
 describe('PORTFOLIO_DEBUG=1', () => {
   it('throws instead, so the same message comes with a stack trace', async () => {
-    const site = await buildSite('bad-debug', { ...(await withFixture('bad', 'invalid-yaml.md')), env: { PORTFOLIO_DEBUG: '1' } });
+    const site = await buildSite('bad-debug', { ...(await withFixture('bad', 'invalid-yaml.md')), env: { PORTFOLIO_DEBUG: '1' }, command: true });
     expect(site.exitCode).not.toBe(0);
     expect(site.output).toContain((await checkSiteFolder(site)).message.split('\n\n')[1]);
     expect(site.output).toMatch(/^\s+at .*entry-checks\.ts/m);
@@ -446,12 +446,12 @@ const linksTogether = () =>
         files[file] = String(text).replace(/^permalink: \/work\/example$/m, `permalink: /work/${name.replace(/\.md$/, '')}`);
       }
     }
-    return buildSite('bad-links-together', { data: { 'work.yml': await STANDARD_DATA }, files });
+    return buildSite('bad-links-together', { data: { 'work.yml': await STANDARD_DATA }, files, command: true });
   });
 
 describe.concurrent('a mistake only the built pages show fails the build after it', () => {
   it.for(after.filter(([name]) => !LINK_CASES.includes(name)))('%s', async ([name, expected], { expect }) => {
-    const site = await buildSite(siteName('bad', name), await withFixture('bad', name));
+    const site = await buildSite(siteName('bad', name), { ...(await withFixture('bad', name)), command: true });
     // Nothing to find before the build: the mistake is in what the pages became.
     expect((await checkSiteFolder(site)).problems).toEqual([]);
     const message = problemMessage(site.output);

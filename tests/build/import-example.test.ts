@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 import { attribute, hasClass, mainOf, parseHtml, select, textOf } from '../helpers/html-tree.ts';
 import { PORTFOLIO as EXAMPLE, PORTFOLIO_BUILT as BUILT, PORTFOLIO_URLS, unservedUrls } from '../helpers/jekyll-fixture.ts';
-import { createSite, listFiles, PROJECT_ROOT, runAstro, type CommandResult, type Site } from '../helpers/site.ts';
+import { buildAstro, type CommandResult, createSite, listFiles, PROJECT_ROOT, runAstro, type Site } from '../helpers/site.ts';
 
 /**
  * The importer end to end: `node scripts/import/main.ts tests/fixtures/import/portfolio` in a fresh
@@ -34,7 +34,7 @@ beforeAll(async () => {
   git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '-q', '-m', 'fresh clone');
   const run = spawnSync(process.execPath, ['scripts/import/main.ts', EXAMPLE], { cwd: site.root, encoding: 'utf8' });
   imported = { status: run.status, output: `${run.stdout}${run.stderr}` };
-  build = await runAstro(site, ['build']);
+  build = await buildAstro(site);
 });
 
 describe('the worked example, imported and built', () => {

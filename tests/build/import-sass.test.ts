@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planImport } from '../../scripts/import/plan.ts';
 import { sassSettings } from '../../scripts/import/sass.ts';
 import { readSource } from '../../scripts/import/source.ts';
-import { createSite, FIXTURES, listFiles, PROJECT_ROOT, runAstro, type CommandResult, type Site } from '../helpers/site.ts';
+import { buildAstro, type CommandResult, createSite, FIXTURES, listFiles, PROJECT_ROOT, type Site } from '../helpers/site.ts';
 import { runJekyll, writeTree } from '../helpers/jekyll.ts';
 import { LOAD_PATH_PATTERNS, PATTERN_PARTIALS, PATTERN_STYLESHEET } from '../helpers/sass-load-paths.ts';
 import { toolAvailable } from '../helpers/tools.ts';
@@ -276,7 +276,7 @@ describe('a site with its own Sass, imported and built', () => {
     git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '-q', '-m', 'fresh clone');
     const run = spawnSync(process.execPath, ['scripts/import/main.ts', SASS_SITE], { cwd: site.root, encoding: 'utf8' });
     imported = { status: run.status, output: `${run.stdout}${run.stderr}` };
-    build = await runAstro(site, ['build']);
+    build = await buildAstro(site);
   });
 
   it('imports, says where Sass stopped, and the site checks pass', () => {

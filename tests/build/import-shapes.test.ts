@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attribute, mainOf, parseHtml, select, textOf } from '../helpers/html-tree.ts';
-import { createSite, FIXTURES, listFiles, PROJECT_ROOT, runAstro, type CommandResult, type Site } from '../helpers/site.ts';
+import { buildAstro, type CommandResult, createSite, FIXTURES, listFiles, PROJECT_ROOT, type Site } from '../helpers/site.ts';
 import { toolAvailable } from '../helpers/tools.ts';
 
 /**
@@ -34,7 +34,7 @@ beforeAll(async () => {
   git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '-q', '-m', 'fresh clone');
   const run = spawnSync(process.execPath, ['scripts/import/main.ts', SOURCE], { cwd: site.root, encoding: 'utf8' });
   imported = { status: run.status, output: `${run.stdout}${run.stderr}` };
-  build = await runAstro(site, ['build']);
+  build = await buildAstro(site);
 });
 
 describe('an academicpages-shaped site, imported and built', () => {

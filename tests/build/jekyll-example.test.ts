@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveSitePath } from '../../src/lib/links/check.ts';
 import { attribute, hasClass, mainOf, parseHtml, select, textOf, type Element } from '../helpers/html-tree.ts';
 import { PORTFOLIO as EXAMPLE, PORTFOLIO_BUILT as BUILT, PORTFOLIO_URLS, unservedUrls } from '../helpers/jekyll-fixture.ts';
-import { createSite, listFiles, runAstro, type CommandResult, type Site } from '../helpers/site.ts';
+import { buildAstro, type CommandResult, createSite, listFiles, type Site } from '../helpers/site.ts';
 
 /**
  * The Jekyll model this project is made for, checked on tests/fixtures/import/portfolio: its pages,
@@ -57,7 +57,7 @@ const jekylls = async (file: string) => readFile(join(BUILT, file), 'utf8');
 beforeAll(async () => {
   site = await createSite('jekyll-example');
   await copyExample(site.root);
-  build = await runAstro(site, ['build'], { SITE_URL });
+  build = await buildAstro(site, { SITE_URL });
   files = new Set(await listFiles(join(site.root, 'dist')));
 });
 

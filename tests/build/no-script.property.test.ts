@@ -401,7 +401,7 @@ describe('a real build of generated entries', () => {
     expect(Object.keys(unreported).length).toBeGreaterThan(5);
 
     // Entries the checks report stop the build before a page is written, each named.
-    const stopped = await buildSite('no-script-reported', { files: reported });
+    const stopped = await buildSite('no-script-reported', { files: reported, command: true });
     expect(stopped.exitCode, stopped.output).not.toBe(0);
     for (const file of Object.keys(reported)) expect(stopped.output, file).toContain(`${file}\n`);
 

@@ -11,7 +11,7 @@ import { buildSite, fixtureSite, hostileAllowedSite } from '../helpers/site.ts';
  */
 describe('hostile fixture sites', () => {
   it('fails before building on a public file that replaces a page the site makes, and on markup inside <select>', async () => {
-    const { exitCode, output } = await buildSite('security-refused-before', await fixtureSite('hostile/refused-before'));
+    const { exitCode, output } = await buildSite('security-refused-before', { ...(await fixtureSite('hostile/refused-before')), command: true });
     expect(exitCode).toBe(1);
     expect(output).toContain('public/404.html\n  file: would replace a page the site makes at the same address: src/pages/404.astro.');
     expect(output).toContain('public/feed.xml\n  file: would replace a page the site makes at the same address: src/pages/feed.xml.ts.');
@@ -19,7 +19,7 @@ describe('hostile fixture sites', () => {
   }, 300_000);
 
   it('fails after building on script in any file public/ serves, and on links in SVG and CSS that lead nowhere', async () => {
-    const { exitCode, output } = await buildSite('security-refused-after', await fixtureSite('hostile/refused-after'));
+    const { exitCode, output } = await buildSite('security-refused-after', { ...(await fixtureSite('hostile/refused-after')), command: true });
     expect(exitCode).toBe(1);
     expect(output).toContain('public/evil.svg\n  file (line 3): has a <script>');
     expect(output).toContain('public/evil.htm\n  file (line 2): has an onerror attribute');

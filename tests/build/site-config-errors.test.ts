@@ -22,6 +22,7 @@ describe.concurrent('a mistake in src/site.config.ts', () => {
   it('a wrong value: the message alone, no Astro frame, no stack trace', async ({ expect }) => {
     const site = await buildSite('config-domain', {
       files: { 'src/site.config.ts': await configWith("// domain: 'jane.dev',", "domain: 'https://jane.dev/',") },
+      command: true,
     });
     expect(site.exitCode).toBe(1);
     expect(site.output).toContain('The site config needs fixing (1 problem in 1 file):\n\nsrc/site.config.ts\n  domain');
@@ -31,7 +32,7 @@ describe.concurrent('a mistake in src/site.config.ts', () => {
 
   it('a file that does not parse: named, in its own words, without a trace', async ({ expect }) => {
     const config = await configWith("lang: 'en',", "lang: 'en'\n  lang2 'x',");
-    const site = await buildSite('config-syntax', { files: { 'src/site.config.ts': config } });
+    const site = await buildSite('config-syntax', { files: { 'src/site.config.ts': config }, command: true });
     expect(site.exitCode).toBe(1);
     const line = config.split('\n').findIndex((text) => text.includes('lang2')) + 1;
     expect(site.output).toContain(`src/site.config.ts\n  file (line ${line}): cannot be loaded:`);
@@ -41,7 +42,7 @@ describe.concurrent('a mistake in src/site.config.ts', () => {
 
   it('a typo in the navigation: one problem, on src/site.config.ts, with the line and the address meant', async ({ expect }) => {
     const config = await configWith("{ label: 'Work', href: '/work/' }", "{ label: 'Work', href: '/wrok/' }");
-    const site = await buildSite('config-navigation', { files: { 'src/site.config.ts': config } });
+    const site = await buildSite('config-navigation', { files: { 'src/site.config.ts': config }, command: true });
     expect(site.exitCode).toBe(1);
     const line = config.split('\n').findIndex((text) => text.includes("'/wrok/'")) + 1;
     expect(site.output).toContain(

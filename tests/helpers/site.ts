@@ -6,6 +6,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { buildEnv } from '../../scripts/lib/child-env.mjs';
+import { buildInWarmProcess } from './astro-build.ts';
 import { readSiteInput } from '../../src/lib/checks/read-site.ts';
 import { filesBelow } from '../../src/lib/files.ts';
 import { checkSite, type SitePage, type SiteCheckResult } from '../../src/lib/checks/site.ts';
@@ -134,10 +135,26 @@ export function runAstro(site: Site, args: string[], env: Record<string, string>
  */
 const cleanEnv = (): NodeJS.ProcessEnv => buildEnv(process.env);
 
+/**
+ * `astro build` in a site, in a process of this test worker that has loaded Astro already (see
+ * tests/helpers/astro-build.ts): for a site the test expects to build. A test of what a failing
+ * build prints runs the command (`runAstro`).
+ */
+export async function buildAstro(site: Site, env: Record<string, string> = {}): Promise<CommandResult> {
+  const result = await buildInWarmProcess(site.root, { SITE_URL: '', BASE_PATH: '', ...env }, () => runAstro(site, ['build'], env));
+  return { exitCode: result.exitCode, output: stripAnsi(result.output) };
+}
+
+export interface BuildOptions extends SiteOptions {
+  env?: Record<string, string>;
+  /** Run the `astro build` command itself, in a process of its own: for a build whose failure and output the test checks. */
+  command?: true;
+}
+
 /** Creates a fixture site and builds it. */
-export async function buildSite(name: string, options: SiteOptions & { env?: Record<string, string> } = {}): Promise<Site & CommandResult> {
+export async function buildSite(name: string, options: BuildOptions = {}): Promise<Site & CommandResult> {
   const site = await createSite(name, options);
-  const result = await runAstro(site, ['build'], options.env);
+  const result = options.command ? await runAstro(site, ['build'], options.env) : await buildAstro(site, options.env);
   return { ...site, ...result };
 }
 

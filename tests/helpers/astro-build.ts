@@ -1,0 +1,145 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import { buildEnv } from '../../scripts/lib/child-env.mjs';
+
+/**
+ * `astro build` in processes that have loaded Astro already: tests/helpers/astro-build-child.ts, which
+ * calls the `build` the CLI calls. A fresh `astro build` spends about 1.8 s of its 2.6 s of processor
+ * time loading and compiling Astro, Vite and Rolldown before it reads the site; a warm process builds
+ * the next site in about 0.8 s. The run starts two of them (tests/helpers/global-setup.ts) and every
+ * test worker sends its builds there. A test of what a failing build prints runs the command itself
+ * (`runAstro`), as the owner would.
+ */
+
+export interface BuildOutput {
+  exitCode: number;
+  /** stdout and stderr together, as the command prints them. */
+  output: string;
+}
+
+interface BuildRequest {
+  root: string;
+  env: Record<string, string>;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The address of the run's warm build processes (see `startBuildService`). */
+    astroBuildService: string;
+  }
+}
+
+const CHILD = fileURLToPath(new URL('astro-build-child.ts', import.meta.url));
+/** Builds at once: one per core of the machines this suite is timed on. */
+const PROCESSES = 2;
+/** Builds per process before a new one takes over: each site's own modules stay loaded. */
+const BUILDS_PER_PROCESS = 20;
+
+interface BuildProcess {
+  child: ChildProcess;
+  /** The marker the process prints to stdout and stderr after each build. */
+  end: string;
+  builds: number;
+  /** Resolves with the exit code when the process ends. */
+  exited: Promise<number>;
+}
+
+function startProcess(): BuildProcess {
+  const end = `\n<<astro-build ${randomUUID()}>>\n`;
+  const child = fork(CHILD, [end], {
+    execPath: process.execPath,
+    execArgv: [],
+    env: buildEnv(process.env),
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  return { child, end, builds: 0, exited };
+}
+
+/** One build in a warm process: its output up to the process's marker, or up to its exit if it failed. */
+async function buildIn(worker: BuildProcess, request: BuildRequest): Promise<BuildOutput & { alive: boolean }> {
+  worker.builds += 1;
+  let output = '';
+  let ends = 0;
+  const done = new Promise<'built'>((resolve) => {
+    const read = (chunk: Buffer) => {
+      const text = chunk.toString();
+      ends += text.split(worker.end).length - 1;
+      output += text;
+      if (ends === 2) resolve('built');
+    };
+    worker.child.stdout?.on('data', read);
+    worker.child.stderr?.on('data', read);
+  });
+  worker.child.send(request);
+  const finished = await Promise.race([done, worker.exited]);
+  worker.child.stdout?.removeAllListeners('data');
+  worker.child.stderr?.removeAllListeners('data');
+  const alive = finished === 'built';
+  return { exitCode: alive ? 0 : finished || 1, output: output.replaceAll(worker.end, ''), alive };
+}
+
+/**
+ * Starts the warm build processes and an HTTP endpoint on 127.0.0.1 through which test workers ask
+ * them for builds, one site at a time per process. A site is built there once: its second build
+ * (after an edit, say) runs the command, as its own modules are loaded in the process by then.
+ */
+export async function startBuildService(): Promise<{ url: string; close: () => Promise<void> }> {
+  const idle: BuildProcess[] = Array.from({ length: PROCESSES }, startProcess);
+  const waiting: ((worker: BuildProcess) => void)[] = [];
+  const built = new Set<string>();
+  const acquire = () => idle.pop() ?? new Promise<BuildProcess>((resolve) => waiting.push(resolve));
+  const release = (worker: BuildProcess, alive: boolean) => {
+    if (alive && worker.builds >= BUILDS_PER_PROCESS) worker.child.kill();
+    const next = alive && worker.builds < BUILDS_PER_PROCESS ? worker : startProcess();
+    const waiter = waiting.shift();
+    if (waiter) waiter(next);
+    else idle.push(next);
+  };
+
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      void (async () => {
+        const build = JSON.parse(body) as BuildRequest;
+        let result: BuildOutput | undefined;
+        if (!built.has(build.root)) {
+          built.add(build.root);
+          const worker = await acquire();
+          const { alive, ...output } = await buildIn(worker, build);
+          release(worker, alive);
+          result = output;
+        }
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(result ?? null));
+      })();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: async () => {
+      for (const worker of idle) worker.child.kill();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * Runs `astro build` in `root` with these variables added to the environment, in a warm process of
+ * the run; `runCommand` runs the command instead when the run has none (a test file run on its own
+ * outside vitest's setup) or has built this site already.
+ */
+export async function buildInWarmProcess(root: string, env: Record<string, string>, runCommand: () => Promise<BuildOutput>): Promise<BuildOutput> {
+  const service = inject('astroBuildService');
+  if (!service) return runCommand();
+  const response = await fetch(service, { method: 'POST', body: JSON.stringify({ root, env } satisfies BuildRequest) });
+  const result = (await response.json()) as BuildOutput | null;
+  return result ?? runCommand();
+}
