@@ -381,7 +381,8 @@ describe.concurrent('a mistake found before the build: the checks the build runs
 });
 
 /** A real build of a fixture that fails before the build, made once however many tests read it. */
-const failingBuild = (name: string) => buildOnce(`bad-${name}`, async () => buildSite(`build-${siteName('bad', name)}`, { ...(await withFixture('bad', name)), command: true }));
+const failingBuild = (name: string) =>
+  buildOnce(`bad-${name}`, async () => buildSite(`build-${siteName('bad', name)}`, { ...(await withFixture('bad', name)), command: true }));
 
 /**
  * The fixtures built for real that add only pages and posts, all in one site: the build reports

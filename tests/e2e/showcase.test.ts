@@ -1,13 +1,11 @@
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAxe, axeFindings } from '../helpers/axe.ts';
 import { browserTestsAvailable, launchChromium, releaseChromium, settled, tabPool } from '../helpers/browser.ts';
 import { startPagesServer, type PagesServer } from '../helpers/pages-server.ts';
-import { PROJECT_ROOT, servedCopy } from '../helpers/site.ts';
+import { servedCopy } from '../helpers/site.ts';
 import { SHOWCASE_PAGES, SHOWCASE_TILES, showcaseSiteBuild } from '../helpers/showcase-site.ts';
 
-const AXE_PATH = join(PROJECT_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const SCHEMES = ['light', 'dark'] as const;
 /** A phone, a tablet, a laptop. */
 const WIDTHS = [375, 768, 1280] as const;
@@ -130,21 +128,13 @@ describe.runIf(browserTestsAvailable())('the showcase in Chromium, at 375, 768 a
     async (_file, path) => {
       const found: string[] = [];
       const { page, close } = await open(path, VIEWS[0] ?? { colorScheme: 'light', width: 375 }, true);
-      await page.addScriptTag({ path: AXE_PATH });
+      await addAxe(page);
       for (const view of VIEWS) {
         await page.emulateMedia({ colorScheme: view.colorScheme, reducedMotion: 'reduce' });
         await page.setViewportSize({ width: view.width, height: 900 });
         await settled(page);
-        const violations = await page.evaluate(async (tags) => {
-          const results = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-          // The owner's own colour in a style attribute is the owner's to fix: the build warns about it.
-          const ownColour = (id: string, target: string) =>
-            id === 'color-contrast' && Boolean(document.querySelector(target)?.closest('[data-page-body] [style]'));
-          return results.violations.flatMap((v) => {
-            const targets = v.nodes.map((node) => node.target.join(' ')).filter((target) => !ownColour(v.id, target));
-            return targets.length > 0 ? [`${v.id} (${String(v.impact)}): ${targets.join(', ')}`] : [];
-          });
-        }, AXE_TAGS);
+        // The owner's own colours are the build's to warn about (see axeFindings).
+        const { violations } = await axeFindings(page);
         found.push(...violations.map((violation) => `${view.colorScheme} ${view.width}px: ${violation}`));
       }
       await close();

@@ -1,17 +1,24 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { addAxe, axeFindings } from '../helpers/axe.ts';
 import { browserTestsAvailable } from '../helpers/browser.ts';
 import { EACH_PAGE, label, SCHEMES, switchView, useVisitorBrowser, VIEWS, WIDTHS } from '../helpers/visitor-browser.ts';
-import { PROJECT_ROOT } from '../helpers/site.ts';
-
-const AXE_PATH = join(PROJECT_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /**
  * Every page for everyone: axe-core, the keyboard, the OS colour scheme and screen widths. A page is
  * loaded once and then shown in each colour scheme and width, as a visitor switching them sees it;
  * tests/e2e/visitors.test.ts loads each width afresh and watches what it requests.
  */
+/** Where a Tab left the focus: the element (its index among the page's stops) and how it is shown. */
+interface FocusStop {
+  index: number;
+  name: string;
+  outline: string;
+  inView: boolean;
+  top: number;
+  bottom: number;
+  left: number;
+}
+
 describe.runIf(browserTestsAvailable())('every page for every visitor, in Chromium', () => {
   const { open } = useVisitorBrowser('e2e-visitors-a11y');
 
@@ -19,24 +26,10 @@ describe.runIf(browserTestsAvailable())('every page for every visitor, in Chromi
     const found: string[] = [];
     // One load; each view is then the same page in another colour scheme and width.
     const { page, close } = await open(path, VIEWS[0] ?? { colorScheme: 'light', width: 375 }, true);
-    await page.addScriptTag({ path: AXE_PATH });
+    await addAxe(page);
     for (const view of VIEWS) {
       await switchView(page, view);
-      const { violations, ownColours } = await page.evaluate(async (tags) => {
-        const results = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-        // Text the owner coloured with a style attribute is the owner's choice, not the layout's: no
-        // colour reads at 4.5:1 on both the light and the dark background, so it fails in one scheme.
-        const ownColour = (id: string, target: string) =>
-          id === 'color-contrast' && Boolean(document.querySelector(target)?.closest('[data-page-body] [style]'));
-        const line = (id: string, impact: unknown, targets: string[]) => `${id} (${String(impact)}): ${targets.join(', ')}`;
-        return {
-          violations: results.violations.flatMap((v) => {
-            const targets = v.nodes.map((node) => node.target.join(' ')).filter((target) => !ownColour(v.id, target));
-            return targets.length > 0 ? [line(v.id, v.impact, targets)] : [];
-          }),
-          ownColours: results.violations.flatMap((v) => v.nodes.map((node) => node.target.join(' ')).filter((target) => ownColour(v.id, target))),
-        };
-      }, AXE_TAGS);
+      const { violations, ownColours } = await axeFindings(page);
       found.push(...violations.map((violation) => `${view.colorScheme} ${view.width}px: ${violation}`));
       if (ownColours.length > 0)
         console.warn(`${label(path)} ${view.colorScheme} ${view.width}px: the owner's own colours fail color-contrast: ${ownColours.join(', ')}`);
@@ -81,27 +74,43 @@ describe.runIf(browserTestsAvailable())('every page for every visitor, in Chromi
           });
       });
       // Tab through the page: every link once, in document order, each with a visible focus ring.
-      const visited: { index: number; name: string; outline: string; inView: boolean; top: number; bottom: number; left: number }[] = [];
-      for (let step = 0; step < links.length; step += 1) {
-        await page.keyboard.press('Tab');
-        visited.push(
-          await page.evaluate(() => {
-            const element = document.activeElement as HTMLElement | null;
-            const box = element?.getBoundingClientRect();
-            const style = element ? getComputedStyle(element) : undefined;
-            return {
-              index: Number(element?.dataset['focusIndex'] ?? -1),
-              name: element ? `${element.tagName.toLowerCase()}${element.className ? `.${element.className}` : ''}` : 'nothing',
-              top: (box?.top ?? 0) + window.scrollY,
-              bottom: (box?.bottom ?? 0) + window.scrollY,
-              left: box?.left ?? 0,
-              outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : '',
-              // Chromium scrolls a focused element just into view; allow its sub-pixel rounding.
-              inView: Boolean(box && box.width > 0 && box.height > 0 && box.top >= -1 && box.bottom <= window.innerHeight + 1),
-            };
-          }),
+      // Each stop is read as the next Tab goes down, and the last one after it: one evaluate in all,
+      // not one per stop.
+      await page.evaluate(() => {
+        const stops: FocusStop[] = [];
+        const read = window as unknown as { focusStops: FocusStop[]; readFocus: () => FocusStop };
+        read.focusStops = stops;
+        read.readFocus = () => {
+          const element = document.activeElement as HTMLElement | null;
+          const box = element?.getBoundingClientRect();
+          const style = element ? getComputedStyle(element) : undefined;
+          return {
+            index: Number(element?.dataset['focusIndex'] ?? -1),
+            name: element ? `${element.tagName.toLowerCase()}${element.className ? `.${element.className}` : ''}` : 'nothing',
+            top: (box?.top ?? 0) + window.scrollY,
+            bottom: (box?.bottom ?? 0) + window.scrollY,
+            left: box?.left ?? 0,
+            outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : '',
+            // Chromium scrolls a focused element just into view; allow its sub-pixel rounding.
+            inView: Boolean(box && box.width > 0 && box.height > 0 && box.top >= -1 && box.bottom <= window.innerHeight + 1),
+          };
+        };
+        let pressed = 0;
+        window.addEventListener(
+          'keydown',
+          (event) => {
+            if (event.key !== 'Tab') return;
+            if (pressed > 0) stops.push(read.readFocus());
+            pressed += 1;
+          },
+          { capture: true },
         );
-      }
+      });
+      for (let step = 0; step < links.length; step += 1) await page.keyboard.press('Tab');
+      const visited = await page.evaluate((count) => {
+        const read = window as unknown as { focusStops: FocusStop[]; readFocus: () => FocusStop };
+        return count === 0 ? [] : [...read.focusStops, read.readFocus()];
+      }, links.length);
       expect(
         visited.map((v) => (v.index === -1 ? v.name : v.index)),
         `${width}px tab order`,
