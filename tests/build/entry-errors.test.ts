@@ -372,7 +372,7 @@ const after = Object.entries(BAD_CASES).filter(([, expected]) => expected.found 
 describe.concurrent('a mistake found before the build: the checks the build runs, run in this process', () => {
   // `it.for` hands each concurrent test its own `expect`, which snapshots need.
   it.for(before)('%s', async ([name, expected], { expect }) => {
-    const site = await createSite(siteName('bad', name), await withFixture('bad', name));
+    const site = await createSite(siteName('bad', name), await withFixture('bad', name), 'linked');
     const { message } = await checkSiteFolder(site);
     expect(message.startsWith('Some files need fixing before the site can build ('), message).toBe(true);
     expectNamesFileAndField(message, expected);
@@ -482,7 +482,7 @@ describe.concurrent('a mistake only the built pages show fails the build after i
 
 describe('positive controls', () => {
   it.concurrent.for(Object.keys(GOOD_CASES))('%s passes the checks on its own', async (name, { expect }) => {
-    const site = await createSite(siteName('good', name), await withFixture('good', name));
+    const site = await createSite(siteName('good', name), await withFixture('good', name), 'linked');
     expect((await checkSiteFolder(site)).message).toBe('');
   });
 

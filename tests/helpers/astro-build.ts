@@ -10,7 +10,7 @@ import { buildEnv } from '../../scripts/lib/child-env.mjs';
  * `astro build` in processes that have loaded Astro already: tests/helpers/astro-build-child.ts, which
  * calls the `build` the CLI calls. A fresh `astro build` spends about 1.8 s of its 2.6 s of processor
  * time loading and compiling Astro, Vite and Rolldown before it reads the site; a warm process builds
- * the next site in about 0.8 s. The run starts two of them (tests/helpers/global-setup.ts) and every
+ * the next site in about 0.8 s. The run keeps two of them (tests/helpers/global-setup.ts) and every
  * test worker sends its builds there. A test of what a failing build prints runs the command itself
  * (`runAstro`), as the owner would.
  */
@@ -84,15 +84,25 @@ async function buildIn(worker: BuildProcess, request: BuildRequest): Promise<Bui
 }
 
 /**
- * Starts the warm build processes and an HTTP endpoint on 127.0.0.1 through which test workers ask
- * them for builds, one site at a time per process. A site is built there once: its second build
+ * An HTTP endpoint on 127.0.0.1 through which test workers ask the warm build processes for builds,
+ * one site at a time per process. A site is built there once: its second build
  * (after an edit, say) runs the command, as its own modules are loaded in the process by then.
  */
 export async function startBuildService(): Promise<{ url: string; close: () => Promise<void> }> {
-  const idle: BuildProcess[] = Array.from({ length: PROCESSES }, startProcess);
+  const idle: BuildProcess[] = [];
   const waiting: ((worker: BuildProcess) => void)[] = [];
   const built = new Set<string>();
-  const acquire = () => idle.pop() ?? new Promise<BuildProcess>((resolve) => waiting.push(resolve));
+  // Started at the first builds, so a run that builds no site starts none.
+  let started = 0;
+  const acquire = async () => {
+    const ready = idle.pop();
+    if (ready) return ready;
+    if (started < PROCESSES) {
+      started += 1;
+      return startProcess();
+    }
+    return new Promise<BuildProcess>((resolve) => waiting.push(resolve));
+  };
   const release = (worker: BuildProcess, alive: boolean) => {
     if (alive && worker.builds >= BUILDS_PER_PROCESS) worker.child.kill();
     const next = alive && worker.builds < BUILDS_PER_PROCESS ? worker : startProcess();

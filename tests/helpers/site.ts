@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { cp, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
@@ -59,16 +59,28 @@ export interface Site {
 /**
  * Writes a fixture site under `tests/.output/sites/<name>`: the project's code with the sample site's
  * content, pages, data, public files and site config (tests/fixtures/sample), then the options'.
+ * `linked` code is the project's own, through links, for a site only checked in this process (see
+ * `checkSiteFolder`): its modules are the ones this process has loaded already, not a copy to load.
  */
-export async function createSite(name: string, options: SiteOptions = {}): Promise<Site> {
+export async function createSite(name: string, options: SiteOptions = {}, code: 'copied' | 'linked' = 'copied'): Promise<Site> {
   const root = join(OUTPUT_ROOT, 'sites', name);
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
   const ownerFile = (path: string) => OWNER_FILES.some((owned) => path === join(PROJECT_ROOT, owned));
+  // A folder of src/ the options write into is copied even for linked code: a write must never go
+  // through a link into the project.
+  const written = new Set(Object.keys(options.files ?? {}).map((file) => file.split('/').slice(0, 2).join('/')));
+  const linked = (path: string) => code === 'linked' && dirname(path) === join(PROJECT_ROOT, 'src') && !written.has(`src/${basename(path)}`);
   // Copied with cpSync: a run writes a hundred sites, and the promise-based cp took three times the
   // processor time for the same files.
   for (const file of PROJECT_FILES) {
-    cpSync(join(PROJECT_ROOT, file), join(root, file), { recursive: true, filter: (path) => !ownerFile(path) });
+    cpSync(join(PROJECT_ROOT, file), join(root, file), { recursive: true, filter: (path) => !ownerFile(path) && !linked(path) });
+  }
+  if (code === 'linked') {
+    for (const entry of readdirSync(join(PROJECT_ROOT, 'src'))) {
+      const path = join(PROJECT_ROOT, 'src', entry);
+      if (!ownerFile(path) && linked(path)) symlinkSync(path, join(root, 'src', entry));
+    }
   }
   for (const file of OWNER_FILES) {
     // The sample has no includes: Liquid's src/includes/ comes with an owner's import.
