@@ -104,11 +104,20 @@ export async function startBuildService(): Promise<{ url: string; close: () => P
     return new Promise<BuildProcess>((resolve) => waiting.push(resolve));
   };
   const release = (worker: BuildProcess, alive: boolean) => {
-    if (alive && worker.builds >= BUILDS_PER_PROCESS) worker.child.kill();
-    const next = alive && worker.builds < BUILDS_PER_PROCESS ? worker : startProcess();
+    const keep = alive && worker.builds < BUILDS_PER_PROCESS;
+    if (!keep) {
+      if (alive) worker.child.kill();
+      started -= 1;
+    }
     const waiter = waiting.shift();
-    if (waiter) waiter(next);
-    else idle.push(next);
+    if (!waiter) {
+      if (keep) idle.push(worker);
+    } else if (keep) {
+      waiter(worker);
+    } else {
+      started += 1;
+      waiter(startProcess());
+    }
   };
 
   const server = createServer((request, response) => {
@@ -127,7 +136,11 @@ export async function startBuildService(): Promise<{ url: string; close: () => P
         }
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(JSON.stringify(result ?? null));
-      })();
+      })().catch((error: unknown) => {
+        // The test worker runs the command instead, and meets the same trouble there if it is the site's.
+        response.writeHead(500, { 'content-type': 'text/plain' });
+        response.end(String(error));
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -136,6 +149,7 @@ export async function startBuildService(): Promise<{ url: string; close: () => P
     url: `http://127.0.0.1:${port}/`,
     close: async () => {
       for (const worker of idle) worker.child.kill();
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
@@ -143,13 +157,13 @@ export async function startBuildService(): Promise<{ url: string; close: () => P
 
 /**
  * Runs `astro build` in `root` with these variables added to the environment, in a warm process of
- * the run; `runCommand` runs the command instead when the run has none (a test file run on its own
- * outside vitest's setup) or has built this site already.
+ * the run; `runCommand` runs the command instead when the run has built this site already, or could
+ * not take the build.
  */
 export async function buildInWarmProcess(root: string, env: Record<string, string>, runCommand: () => Promise<BuildOutput>): Promise<BuildOutput> {
   const service = inject('astroBuildService');
   if (!service) return runCommand();
   const response = await fetch(service, { method: 'POST', body: JSON.stringify({ root, env } satisfies BuildRequest) });
-  const result = (await response.json()) as BuildOutput | null;
+  const result = response.ok ? ((await response.json()) as BuildOutput | null) : null;
   return result ?? runCommand();
 }

@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite, listFiles, sampleSite, type CommandResult, type Site } from '../helpers/site.ts';
+
+/**
+ * The build tests build most sites in a warm process (tests/helpers/astro-build.ts), which calls the
+ * `build` the `astro build` command calls. It must make the same site and say the same: the sample
+ * site, built there and by the command in another folder, byte for byte.
+ */
+
+/**
+ * What the build said, line by line, tagged (`[build] …`, `[portfolio:og-cards] …`) and in order,
+ * with its numbers masked: times and durations differ from run to run, and the cards one build drew
+ * the other found in the run's card cache. The list of routes is left out: pages are written side by
+ * side and logged as they finish.
+ */
+const lines = (site: Site & CommandResult) =>
+  site.output
+    .replaceAll(site.root, '<site>')
+    .split('\n')
+    .map((line) => line.replace(/^\d{2}:\d{2}:\d{2} /, ''))
+    .filter((line) => /^\[[^\]\s]+\] /.test(line))
+    .map((line) => line.replace(/\d+/g, '#'));
+
+describe('a build in the warm process and the command', () => {
+  it('write the same files, byte for byte, and print the same lines', async () => {
+    const warm = await sampleSite();
+    const command = await buildSite('sample-command', { command: true });
+    expect(warm.exitCode, warm.output).toBe(0);
+    expect(command.exitCode, command.output).toBe(0);
+    const files = await listFiles(warm.dist);
+    expect(await listFiles(command.dist)).toEqual(files);
+    for (const file of files) {
+      const [ours, theirs] = await Promise.all([readFile(join(warm.dist, file)), readFile(join(command.dist, file))]);
+      expect(ours.equals(theirs), file).toBe(true);
+    }
+    expect(lines(warm)).toEqual(lines(command));
+  });
+});
