@@ -92,14 +92,3 @@ describe('a site without a domain', () => {
     expect(files.has('CNAME')).toBe(false);
   });
 });
-
-describe('a domain written as a URL', () => {
-  it('fails the build, naming the field and the value to write', async () => {
-    const result = await buildSite('pages-bad-domain', { files: { 'src/site.config.ts': await siteConfigWithDomain('https://jane.dev/') }, command: true });
-    expect(result.exitCode).not.toBe(0);
-    expect(result.output).toContain(
-      'The site config needs fixing (1 problem in 1 file):\n\nsrc/site.config.ts\n' +
-        `  domain: "https://jane.dev/" is not a bare host name: write the domain only, with no https:// and no path, like domain: 'jane.dev'.`,
-    );
-  });
-});

@@ -19,13 +19,16 @@ async function configWith(from: string, to: string): Promise<string> {
 const STACK_LINE = /^\s+at .+(:\d+:\d+\)?|\(native\))$/m;
 
 describe.concurrent('a mistake in src/site.config.ts', () => {
-  it('a wrong value: the message alone, no Astro frame, no stack trace', async ({ expect }) => {
+  it('a wrong value (a domain written as a URL): the message alone, naming the value to write, no Astro frame, no stack trace', async ({ expect }) => {
     const site = await buildSite('config-domain', {
       files: { 'src/site.config.ts': await configWith("// domain: 'jane.dev',", "domain: 'https://jane.dev/',") },
       command: true,
     });
     expect(site.exitCode).toBe(1);
-    expect(site.output).toContain('The site config needs fixing (1 problem in 1 file):\n\nsrc/site.config.ts\n  domain');
+    expect(site.output).toContain(
+      'The site config needs fixing (1 problem in 1 file):\n\nsrc/site.config.ts\n' +
+        `  domain: "https://jane.dev/" is not a bare host name: write the domain only, with no https:// and no path, like domain: 'jane.dev'.`,
+    );
     expect(site.output).not.toContain('Unable to load');
     expect(site.output).not.toMatch(STACK_LINE);
   });
