@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { normalizeBase } from '../../src/lib/url.ts';
 import { browserTestsAvailable, launchChromium, releaseChromium, trackVisits, type VisitTracker } from '../helpers/browser.ts';
 import { builtPages, canonicalUrl, servedPath, sitemapLocations, startPagesServer, type PagesServer } from '../helpers/pages-server.ts';
@@ -75,6 +75,9 @@ describe.runIf(browserTestsAvailable())('the built site served like GitHub Pages
   describe.each(SETUPS)('$name at $base', ({ slug, base }) => {
     let server: PagesServer;
     let dist: string;
+    // The tests' tabs, in one browser profile: a tab beside others costs half the processor time of a
+    // tab in a profile of its own (see tests/e2e/dev-errors.test.ts).
+    let tabs: BrowserContext;
 
     beforeAll(async () => {
       const site = await buildSite(`e2e-pages-${slug}`, {
@@ -84,9 +87,11 @@ describe.runIf(browserTestsAvailable())('the built site served like GitHub Pages
       expect(site.output).toContain('Complete!');
       dist = site.dist;
       server = await startPagesServer(dist, base);
+      tabs = await browser.newContext();
     });
 
     afterAll(async () => {
+      await tabs?.close();
       await server?.close();
     });
 
@@ -97,7 +102,7 @@ describe.runIf(browserTestsAvailable())('the built site served like GitHub Pages
       const targets = new Set<string>();
       const origin = new URL(server.url).origin;
       // One tab visits every page: a new tab per page would start a renderer process each time.
-      const page = await browser.newPage();
+      const page = await tabs.newPage();
       const watching = watch(page, problems);
 
       for (const file of files) {
@@ -134,12 +139,10 @@ describe.runIf(browserTestsAvailable())('the built site served like GitHub Pages
       await page.close();
 
       // Every internal link target resolves, without relying on the server's 404 page.
-      const context = await browser.newContext();
       for (const target of targets) {
-        const response = await context.request.get(target, { maxRedirects: 2 });
+        const response = await tabs.request.get(target, { maxRedirects: 2 });
         if (response.status() !== 200) problems.push(`${response.status()} ${target} (a link target)`);
       }
-      await context.close();
 
       expect(
         [...targets].filter((target) => !new URL(target).pathname.startsWith(base)),
@@ -155,16 +158,14 @@ describe.runIf(browserTestsAvailable())('the built site served like GitHub Pages
       // The pages-proof fixture is in both; drafts and the 404 page are in neither.
       expect(listed).toEqual(canonical);
       // A search engine fetches each listed address as it is: a redirect there is a wasted crawl.
-      const context = await browser.newContext();
       const answers = await Promise.all(
-        listed.map(async (path) => `${(await context.request.get(new URL(path, server.url).href, { maxRedirects: 0 })).status()} ${path}`),
+        listed.map(async (path) => `${(await tabs.request.get(new URL(path, server.url).href, { maxRedirects: 0 })).status()} ${path}`),
       );
       expect(answers).toEqual(listed.map((path) => `200 ${path}`));
-      await context.close();
     });
 
     it.each(['no-such-page', 'work/no/such/deep/page'])('shows the site’s own 404 page, styled, with status 404 at %s', async (missing) => {
-      const page = await browser.newPage();
+      const page = await tabs.newPage();
       const problems: string[] = [];
       page.on('requestfailed', (request) => problems.push(`failed ${request.url()}`));
       page.on('response', (response) => {
@@ -189,7 +190,7 @@ describe.runIf(browserTestsAvailable())('the built site served like GitHub Pages
     // Only a project site has a bare prefix (`/portfolio`) to redirect; a user site's root is `/`.
     if (base !== '/') {
       it('redirects the bare prefix to the home page', async () => {
-        const page = await browser.newPage();
+        const page = await tabs.newPage();
         const response = await page.goto(server.url.slice(0, -1));
         expect(response?.status()).toBe(200);
         expect(page.url()).toBe(server.url);
