@@ -3,11 +3,6 @@ import { addAxe, axeFindings } from '../helpers/axe.ts';
 import { browserTestsAvailable } from '../helpers/browser.ts';
 import { EACH_PAGE, label, SCHEMES, switchView, useVisitorBrowser, VIEWS, WIDTHS } from '../helpers/visitor-browser.ts';
 
-/**
- * Every page for everyone: axe-core, the keyboard, the OS colour scheme and screen widths. A page is
- * loaded once and then shown in each colour scheme and width, as a visitor switching them sees it;
- * tests/e2e/visitors.test.ts loads each width afresh and watches what it requests.
- */
 /** Where a Tab left the focus: the element (its index among the page's stops) and how it is shown. */
 interface FocusStop {
   index: number;
@@ -19,6 +14,11 @@ interface FocusStop {
   left: number;
 }
 
+/**
+ * Every page for everyone: axe-core, the keyboard, the OS colour scheme and screen widths. A page is
+ * loaded once and then shown in each colour scheme and width, as a visitor switching them sees it;
+ * tests/e2e/visitors.test.ts loads each width afresh and watches what it requests.
+ */
 describe.runIf(browserTestsAvailable())('every page for every visitor, in Chromium', () => {
   const { open } = useVisitorBrowser('e2e-visitors-a11y');
 

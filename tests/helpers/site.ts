@@ -148,9 +148,9 @@ export function runAstro(site: Site, args: string[], env: Record<string, string>
 const cleanEnv = (): NodeJS.ProcessEnv => buildEnv(process.env);
 
 /**
- * `astro build` in a site, in a process of this test worker that has loaded Astro already (see
+ * `astro build` in a site, in one of the run's processes that have loaded Astro already (see
  * tests/helpers/astro-build.ts): for a site the test expects to build. A test of what a failing
- * build prints runs the command (`runAstro`).
+ * build prints runs the command (`runAstro`, or `buildSite` with `command`).
  */
 export async function buildAstro(site: Site, env: Record<string, string> = {}): Promise<CommandResult> {
   const result = await buildInWarmProcess(site.root, { SITE_URL: '', BASE_PATH: '', ...env }, () => runAstro(site, ['build'], env));
