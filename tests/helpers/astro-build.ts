@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
@@ -46,6 +46,8 @@ interface BuildProcess {
   builds: number;
   /** Resolves with the exit code when the process ends. */
   exited: Promise<number>;
+  /** Set when the process has ended: a build's failure can end it after the build was answered. */
+  ended: boolean;
 }
 
 function startProcess(): BuildProcess {
@@ -56,21 +58,27 @@ function startProcess(): BuildProcess {
     env: buildEnv(process.env),
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
-  const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
-  return { child, end, builds: 0, exited };
+  const worker: BuildProcess = { child, end, builds: 0, exited: Promise.resolve(1), ended: false };
+  worker.exited = new Promise<number>((resolve) =>
+    child.on('close', (code) => {
+      worker.ended = true;
+      resolve(code ?? 1);
+    }),
+  );
+  // A message sent as the process ends is lost with it; `exited` says so.
+  child.on('error', () => undefined);
+  return worker;
 }
 
 /** One build in a warm process: its output up to the process's marker, or up to its exit if it failed. */
 async function buildIn(worker: BuildProcess, request: BuildRequest): Promise<BuildOutput & { alive: boolean }> {
   worker.builds += 1;
   let output = '';
-  let ends = 0;
   const done = new Promise<'built'>((resolve) => {
     const read = (chunk: Buffer) => {
-      const text = chunk.toString();
-      ends += text.split(worker.end).length - 1;
-      output += text;
-      if (ends === 2) resolve('built');
+      output += chunk.toString();
+      // A marker may come in two chunks: counted in all that came, stdout's and stderr's.
+      if (output.split(worker.end).length - 1 === 2) resolve('built');
     };
     worker.child.stdout?.on('data', read);
     worker.child.stderr?.on('data', read);
@@ -94,9 +102,11 @@ export async function startBuildService(): Promise<{ url: string; close: () => P
   const built = new Set<string>();
   // Started at the first builds, so a run that builds no site starts none.
   let started = 0;
-  const acquire = async () => {
+  const acquire = async (): Promise<BuildProcess> => {
     const ready = idle.pop();
-    if (ready) return ready;
+    if (ready && !ready.ended) return ready;
+    // One that ended while idle (a late failure of its last build) makes room for a new one.
+    if (ready) started -= 1;
     if (started < PROCESSES) {
       started += 1;
       return startProcess();
@@ -155,15 +165,34 @@ export async function startBuildService(): Promise<{ url: string; close: () => P
   };
 }
 
+/** The run's build service, or none where the code runs outside a vitest run (`inject` throws there). */
+function buildService(): string | undefined {
+  try {
+    return inject('astroBuildService');
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Runs `astro build` in `root` with these variables added to the environment, in a warm process of
  * the run; `runCommand` runs the command instead when the run has built this site already, or could
- * not take the build.
+ * not take the build, or there is no run. Asked with `node:http`, which waits as long as the build
+ * takes: `fetch` gives up on an answer after 300 s, which a queue of builds on a slow machine can reach.
  */
 export async function buildInWarmProcess(root: string, env: Record<string, string>, runCommand: () => Promise<BuildOutput>): Promise<BuildOutput> {
-  const service = inject('astroBuildService');
+  const service = buildService();
   if (!service) return runCommand();
-  const response = await fetch(service, { method: 'POST', body: JSON.stringify({ root, env } satisfies BuildRequest) });
-  const result = response.ok ? ((await response.json()) as BuildOutput | null) : null;
+  const answer = await new Promise<string | undefined>((resolve) => {
+    const request = httpRequest(service, { method: 'POST' }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve(response.statusCode === 200 ? body : undefined));
+      response.on('error', () => resolve(undefined));
+    });
+    request.on('error', () => resolve(undefined));
+    request.end(JSON.stringify({ root, env } satisfies BuildRequest));
+  });
+  const result = answer === undefined ? null : (JSON.parse(answer) as BuildOutput | null);
   return result ?? runCommand();
 }
