@@ -12,29 +12,23 @@ enableCompileCache(process.env['NODE_COMPILE_CACHE']);
 
 export default defineConfig({
   test: {
+    include: ['tests/{unit,build,e2e}/**/*.test.ts'],
     // Two files at a time even on two cores: builds and browser tests spend much of their time
     // waiting on child processes (astro, Chromium), so one file per core would leave cores idle.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     sequence: { sequencer: SlowestFirstSequencer },
     // One line per missing outside tool (Chromium, Jekyll), or a failure when the run requires it.
     globalSetup: ['tests/helpers/global-setup.ts'],
-    projects: [
-      {
-        // One module graph for all unit files: they share no state, and re-importing src/lib for each
-        // file was most of their time.
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false },
-      },
-      {
-        // Each build test runs `astro build` on a fixture site: slow, so generous timeouts. One module
-        // graph per worker, as for the unit files: the builds share through `buildOnce` already, and
-        // the one file that sets an environment variable for an import restores it.
-        test: { name: 'build', include: ['tests/build/**/*.test.ts'], isolate: false, testTimeout: 180_000, hookTimeout: 300_000, maxConcurrency: 2 },
-      },
-      {
-        // Browser and dev-server files, one module graph per worker too: the files of a worker run one
-        // after another and share its Chromium (tests/helpers/browser.ts), each in contexts of its own.
-        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], isolate: false, testTimeout: 180_000, hookTimeout: 300_000 },
-      },
-    ],
+    // Each file's time limits, by its layer: seconds for a unit test, minutes for a build or a browser.
+    setupFiles: ['tests/helpers/time-limits.ts'],
+    // One module graph per worker, for all its files: they share no state (the one file that sets an
+    // environment variable for an import restores it), and re-importing src/lib for each file was
+    // most of the unit files' time. The browser files of a worker also share its Chromium
+    // (tests/helpers/browser.ts), each in contexts of its own. One project, not one per layer:
+    // vitest keeps a worker only for a next file of the same project, and the slowest-first order
+    // mixes the layers, so three projects started a worker (and a Chromium) for most files.
+    isolate: false,
+    // The build files' concurrent tests run two builds at a time at most.
+    maxConcurrency: 2,
   },
 });
