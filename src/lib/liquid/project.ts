@@ -17,7 +17,8 @@ import { isPublishedFile, PAGES_DIR, paginationPath } from '../routing/pages.ts'
 import { isPublishedPost, POSTS_DIR, postFacts, type PostsConfig } from '../routing/posts.ts';
 import { postSchema } from '../schema/post.ts';
 import { runsLiquid } from './bodies.ts';
-import { createEngine, renderLiquid, type RenderResult } from './engine.ts';
+import { createEngine, renderLiquid, type RenderInput, type RenderResult } from './engine.ts';
+import { markHtmlBlocks, settleHtmlBlocks, withoutMarks } from './html-blocks.ts';
 import { listPageCount, paginatorOf, readsPaginator } from './paginator.ts';
 import { liquidSite, type LiquidSite, type SourceEntry, type SourcePost } from './site.ts';
 
@@ -174,6 +175,13 @@ function linkResolver(pages: readonly SourceEntry[], posts: readonly SourcePost[
   };
 }
 
+/** A body's Liquid run, what it wrote inside an HTML block kept in that block (html-blocks.ts). */
+function renderBody(engine: Liquid, input: RenderInput, root: string): RenderResult {
+  const result = renderLiquid(engine, { ...input, body: markHtmlBlocks(input.body) }, root);
+  if (result.ok) return { ok: true, text: settleHtmlBlocks(result.text) };
+  return { ok: false, problem: { ...result.problem, field: withoutMarks(result.problem.field), message: withoutMarks(result.problem.message) } };
+}
+
 /** Liquid for a project. Built only when a page has Liquid to run. */
 export function projectLiquid(input: ProjectLiquidInput): ProjectLiquid {
   const { pages, posts } = sourceEntries(input);
@@ -203,7 +211,7 @@ export function projectLiquid(input: ProjectLiquidInput): ProjectLiquid {
     // Read only once the site is made: an excerpt is worked out when Liquid reads it.
     liquid: (entry, text, page) => {
       if (!runsLiquid(entry.file, entry.data, text)) return undefined;
-      const result = renderLiquid(engine, { file: entry.file, body: text, bodyLine: 1, scope: { site: site.site, page } }, input.root);
+      const result = renderBody(engine, { file: entry.file, body: text, bodyLine: 1, scope: { site: site.site, page } }, input.root);
       return result.ok ? result.text : undefined;
     },
   });
@@ -221,7 +229,7 @@ export function projectLiquid(input: ProjectLiquidInput): ProjectLiquid {
       const blog = blogOf(file);
       const scope: Record<string, unknown> = { site: site.site, page: blog?.page ?? site.pageOf(file) ?? {} };
       if (blog) scope['paginator'] = paginatorOf(listed, perPage, number, (n) => paginationPath(blog.permalink, n));
-      return renderLiquid(engine, { file, body, bodyLine, scope }, input.root);
+      return renderBody(engine, { file, body, bodyLine, scope }, input.root);
     },
     listPages: (file, body) =>
       blogOf(file) && readsPaginator(body) ? Array.from({ length: listPageCount(listed.length, perPage) }, (_, index) => index + 1) : [1],
