@@ -223,6 +223,8 @@ export interface SiteConfigValues {
   domain?: string | undefined;
   basePath?: string | undefined;
   navigation?: LinkValue[] | undefined;
+  /** How many posts the home page lists, when its Jekyll layout listed them (home-posts.ts). */
+  home?: { posts: number | 'all' } | undefined;
   posts: { permalink?: string | undefined; timezone?: string | undefined; excerptSeparator?: string | undefined; perPage?: number | undefined };
 }
 
@@ -467,6 +469,7 @@ export function renderSiteConfig(values: SiteConfigValues): string {
   if (values.domain !== undefined) lines.push(`  domain: ${tsString(values.domain)},`);
   if (values.basePath !== undefined) lines.push(`  basePath: ${tsString(values.basePath)},`);
   if (values.navigation !== undefined) lines.push(...linkList('navigation', values.navigation));
+  if (values.home !== undefined) lines.push(`  home: { posts: ${values.home.posts === 'all' ? "'all'" : values.home.posts} },`);
   const posts = [
     values.posts.permalink === undefined ? undefined : `permalink: ${tsString(values.posts.permalink)}`,
     values.posts.timezone === undefined ? undefined : `timezone: ${tsString(values.posts.timezone)}`,

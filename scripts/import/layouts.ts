@@ -140,8 +140,8 @@ export function mapLayout(name: unknown, context: LayoutContext): LayoutChoice {
   const chain = layoutChain(layout, context.files).join('\n');
   const listsPosts = /\{%-?\s*for\s+\w+\s+in\s+(site|paginator)\.posts\b/.test(chain);
   if (layout === 'home' || (listsPosts && THEME_LAYOUTS[layout]?.becomes === 'home')) {
-    // minima's home layout also lists the posts; here the blog's index does.
-    return home(listsPosts ? "its layout also listed the posts, which this project lists on the blog's index (a page with layout: blog)" : '');
+    // minima's home layout also lists the posts; so does this project's (home-posts.ts says how many).
+    return home(listsPosts ? "its layout also listed the posts, and so does this project's home page (home.posts in src/site.config.ts)" : '');
   }
   if ((LAYOUTS as readonly string[]).includes(layout) && layout !== 'page') return { layout: layout as Layout, reason: '', unsure: false };
   // A known page layout stays a page even when it also lists a few posts (minimal-mistakes' `single`

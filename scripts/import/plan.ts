@@ -11,6 +11,8 @@ import { fixBareDomainLinks } from './links.ts';
 import { joinFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { servedSitePaths, withoutDeadLinks } from './dead-links.ts';
 import type { LayoutChoice } from './layouts.ts';
+import { homePostCount } from './home-posts.ts';
+import { themeNavigation } from './theme-navigation.ts';
 import { convertLiquid, planIncludes, type IncludeLookup, type LiquidResult, type Lookup } from './liquid.ts';
 import { PAGES_DIR } from '../../src/lib/routing/pages.ts';
 import { POSTS_DIR } from '../../src/lib/routing/posts.ts';
@@ -287,6 +289,8 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
   };
 
   let redirectCount = 0;
+  /** The page at "/" with this project's home layout, and its Jekyll layout. */
+  let home: { path: string; layout: unknown } | undefined;
   const compiledStylesheets = new Map<string, string>();
   for (const document of pages) if (document.url !== undefined && /\.(scss|sass)$/i.test(document.path)) compiledStylesheets.set(document.url, document.path);
   const pagination = paginationOf(config, plugins, pages, posts, report, configFile);
@@ -411,6 +415,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     const group = document.values['data'];
     if (typeof group === 'string' && (planned.layout.layout === 'work' || planned.layout.layout === 'work_page')) usedGroups.add(group);
     noteLayout(planned.jekyllLayout, planned.layout, path);
+    if (planned.layout.layout === 'home' && !unpublished) home = { path, layout: document.values['layout'] };
     files.push({ path: `${PAGES_DIR}/${planned.target}`, content: { text: planned.text }, from: path });
     if (!unpublished) urls.push({ url, from: path, file: builtFileFor(url, document.outputExt) });
     if (plugins.has('jekyll-redirect-from') && !unpublished) {
@@ -511,11 +516,33 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
   // The owner's details and the header navigation.
   // minima 2 reads `header_pages`, minima 3 `minima.nav_pages`: the same list of page paths.
   const minima = isRecord(config['minima']) ? config['minima'] : {};
+  const fromTheme = (found: ReturnType<typeof themeNavigation>) => {
+    report.push(...(found?.report ?? []));
+    return found?.links;
+  };
   const navigation =
     navigationFrom(config['header_pages'] ?? minima['nav_pages'], pages, report, configFile) ??
-    menuFrom(data.values['navigation'], report, data.files.find((file) => /^src\/data\/(liquid\/)?navigation\.ya?ml$/.test(file.path))?.from);
+    menuFrom(data.values['navigation'], report, data.files.find((file) => /^src\/data\/(liquid\/)?navigation\.ya?ml$/.test(file.path))?.from) ??
+    fromTheme(
+      themeNavigation({
+        theme: config['theme'],
+        header: site.files.includes('_includes/header.html') ? site.text('_includes/header.html') : undefined,
+        layouts: layoutFiles,
+        pages,
+        configFile,
+      }),
+    );
   const siteConfig = siteConfigFrom({ config, cname: site.files.includes('CNAME') ? site.text('CNAME') : undefined, navigation });
   if (pagination) siteConfig.values.posts.perPage = pagination.perPage;
+  const homePosts = home && homePostCount(home.layout, layoutFiles, config['theme']);
+  if (home && homePosts !== undefined) {
+    siteConfig.values.home = { posts: homePosts };
+    report.push({
+      kind: 'changed',
+      file: home.path,
+      message: `its layout listed ${homePosts === 'all' ? 'every post' : `the ${homePosts} newest posts`}, so the home page does too: \`home: { posts: ${homePosts === 'all' ? "'all'" : homePosts} }\` in src/site.config.ts.`,
+    });
+  }
   report.push(...siteConfig.report);
   files.push({ path: SITE_CONFIG_FILE, content: { text: renderSiteConfig(siteConfig.values) }, from: configFile });
   // Its settings as written, for the pages' Liquid (`site.author.googlescholar`, a theme's own maps).

@@ -46,7 +46,7 @@ describe('layout names and what they become', () => {
     expect(mapLayout('default', { url: '/a.html', hasData: false, files }).reason).toBe('shows the title and the content');
     expect(mapLayout('home', { url: '/x/', hasData: false, files }).reason).toContain(`this project's home layout is only for "/"`);
     expect(mapLayout('home', { url: '/', hasData: false, files }).reason).toBe(
-      "its layout also listed the posts, which this project lists on the blog's index (a page with layout: blog)",
+      "its layout also listed the posts, and so does this project's home page (home.posts in src/site.config.ts)",
     );
     expect(mapLayout('splashy', { url: '/x/', hasData: false, files }).reason).toContain('not in _layouts (it came from the theme)');
   });

@@ -50,8 +50,8 @@ export const portraitSchema = z.strictObject({
 export const homeConfigSchema = z.strictObject({
   /** How many records to show as tiles, from the first group in the navigation, in its file's order; 0 shows none. */
   records: z.number().int().min(0).default(6),
-  /** How many of the newest posts to list; 0 lists none. */
-  posts: z.number().int().min(0).default(3),
+  /** How many of the newest posts to list; 0 lists none, `'all'` every post (as minima's home layout did). */
+  posts: z.union([z.number().int().min(0), z.literal('all')], { error: "must be a number of posts, like posts: 3, or 'all'." }).default(3),
 });
 
 /** Blog posts' settings: Jekyll's `permalink`, `timezone` and `excerpt_separator`. */
