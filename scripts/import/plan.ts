@@ -13,6 +13,7 @@ import { servedSitePaths, withoutDeadLinks } from './dead-links.ts';
 import type { LayoutChoice } from './layouts.ts';
 import { homePostCount } from './home-posts.ts';
 import { themeNavigation } from './theme-navigation.ts';
+import { layoutNavigation } from './layout-navigation.ts';
 import { convertLiquid, planIncludes, type IncludeLookup, type LiquidResult, type Lookup } from './liquid.ts';
 import { PAGES_DIR } from '../../src/lib/routing/pages.ts';
 import { POSTS_DIR } from '../../src/lib/routing/posts.ts';
@@ -516,7 +517,21 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
   // The owner's details and the header navigation.
   // minima 2 reads `header_pages`, minima 3 `minima.nav_pages`: the same list of page paths.
   const minima = isRecord(config['minima']) ? config['minima'] : {};
-  const fromTheme = (found: ReturnType<typeof themeNavigation>) => {
+  // A hand-made theme's own <nav>, as its layout wrote it for the home page.
+  const ownLayoutNavigation = () => {
+    const homePage = pages.find((page) => page.url === '/' && page.error === undefined);
+    const includes = new Map(site.files.filter((path) => path.startsWith('_includes/')).map((path) => [path.slice('_includes/'.length), site.text(path)]));
+    return layoutNavigation({
+      layout: homePage ? homePage.values['layout'] : 'default',
+      layouts: layoutFiles,
+      includes,
+      site: siteScope,
+      page: homePage ? { ...homePage.values, url: '/', path: homePage.path, name: posix.basename(homePage.path) } : { url: '/' },
+      served: urls.filter((url) => !url.retired).map((url) => url.url),
+      file: homePage?.path ?? '_layouts/default.html',
+    });
+  };
+  const fromTheme = (found: { links: LinkValue[]; report: ReportLine[] } | undefined) => {
     report.push(...(found?.report ?? []));
     return found?.links;
   };
@@ -531,7 +546,8 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
         pages,
         configFile,
       }),
-    );
+    ) ??
+    fromTheme(ownLayoutNavigation());
   const siteConfig = siteConfigFrom({ config, cname: site.files.includes('CNAME') ? site.text('CNAME') : undefined, navigation });
   if (pagination) siteConfig.values.posts.perPage = pagination.perPage;
   const homePosts = home && homePostCount(home.layout, layoutFiles, config['theme']);
