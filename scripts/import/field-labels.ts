@@ -8,7 +8,7 @@
 import { Parser } from 'htmlparser2';
 import { Liquid, Tokenizer, TypeGuards, type TagToken } from 'liquidjs';
 import { layoutChain, loopOverPage, type LayoutFiles } from './layouts.ts';
-import type { ShowAs } from '../../src/lib/html/shown-fields.ts';
+import { fieldLabel, type ShowAs } from '../../src/lib/html/shown-fields.ts';
 import { BLOCK_ELEMENTS } from '../../src/lib/html/blocks.ts';
 
 const parser = new Liquid();
@@ -146,4 +146,18 @@ export function shownAs(name: string, files: LayoutFiles): Map<string, ShowAs> {
   const shown = new Map<string, ShowAs>();
   for (const key of new Set([...labels.keys(), ...formats.keys()])) shown.set(key, { label: labels.get(key), format: formats.get(key) });
   return shown;
+}
+
+/**
+ * `show:` items for the fields `keys` a layout printed: each under the words the layout printed with
+ * it, when they are not the name it would get anyway, and a date as the layout printed it (`%B %d, %Y`).
+ */
+export function showItems(name: string, files: LayoutFiles, keys: readonly string[]): (string | Record<string, string | { label?: string; format: string }>)[] {
+  const how = shownAs(name, files);
+  return keys.map((key) => {
+    const { label: printed, format } = how.get(key) ?? {};
+    const label = printed === fieldLabel(key) ? undefined : printed;
+    if (format !== undefined) return { [key]: label === undefined ? { format } : { label, format } };
+    return label === undefined ? key : { [key]: label };
+  });
 }

@@ -21,8 +21,7 @@ import {
   type SplitFile,
 } from './front-matter.ts';
 import { layoutBody, loopsOverSite, mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
-import { shownAs } from './field-labels.ts';
-import { fieldLabel } from '../../src/lib/html/shown-fields.ts';
+import { showItems } from './field-labels.ts';
 import { parseHtmlFragment } from '../../src/lib/links/html.ts';
 import type { LiquidResult, LiquidScope } from './liquid.ts';
 import { isHtml } from './reader.ts';
@@ -438,15 +437,7 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   const fieldKeys = new Set([...ownFields, ...Object.keys(defaultFields)]);
   const shown = printed.filter((key) => fieldKeys.has(key) && !isBlank(key === 'date' && undated !== undefined ? undated : values[key]));
   if (shown.length > 0) {
-    // Each under the words the layout printed with it, when they are not the name it would get anyway.
-    // A date also as the layout printed it (`%B %d, %Y`).
-    const how = shownAs(String(values['layout']), context.layoutFiles);
-    const items = shown.map((key) => {
-      const { label: printed, format } = how.get(key) ?? {};
-      const label = printed === fieldLabel(key) ? undefined : printed;
-      if (format !== undefined) return { [key]: label === undefined ? { format } : { label, format } };
-      return label === undefined ? key : { [key]: label };
-    });
+    const items = showItems(String(values['layout']), context.layoutFiles, shown);
     const written = `show: ${JSON.stringify(items)}`;
     lists.push(`${written}\n`);
     report.push({

@@ -460,7 +460,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     const layout = document.values['layout'];
     const name = layout === undefined || layout === null ? '(none)' : String(layout);
     postLayouts.set(name, [...(postLayouts.get(name) ?? []), path]);
-    const planned = planPost(document, { config, basePath, convert, draftDate, compiledStylesheets });
+    const planned = planPost(document, { config, basePath, convert, draftDate, compiledStylesheets, layoutFiles });
     report.push(...planned.report);
     files.push({ path: `${POSTS_DIR}/${planned.target}`, content: { text: planned.text }, from: path });
     if (document.url !== undefined) urls.push({ url: document.url, from: path, file: builtFileFor(document.url, document.outputExt, 'post') });

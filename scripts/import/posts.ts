@@ -31,6 +31,8 @@ import {
   type SourceDocument,
 } from './pages.ts';
 import { isHtml } from './reader.ts';
+import { showItems } from './field-labels.ts';
+import { printedFields, type LayoutFiles } from './layouts.ts';
 import { convertKramdown } from './kramdown.ts';
 import { pageScripts } from './scripts.ts';
 import { withoutCompiledStylesheets } from './theme-links.ts';
@@ -89,6 +91,8 @@ export interface PostContext {
   draftDate?: string | undefined;
   basePath?: string | undefined;
   convert: Convert;
+  /** The site's own layouts: the fields a post's layout printed are shown with the post. */
+  layoutFiles?: LayoutFiles | undefined;
 }
 
 export interface PostPlan {
@@ -175,6 +179,20 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
       file: path,
       message: `its own variables (${moved.join(', ')}) are kept under \`fields:\`, where Liquid reads them as \`post.<key>\`.`,
     });
+  // The post's own fields its layout printed (`Posted by {{ page.by }}`), shown with the post as a page shows them.
+  const layoutName = values['layout'];
+  const printed = typeof layoutName === 'string' && context.layoutFiles ? printedFields(layoutName, context.layoutFiles) : [];
+  const shown = printed.filter((key) => moved.includes(key) && values[key] !== null && values[key] !== undefined && String(values[key]).trim() !== '');
+  if (typeof layoutName === 'string' && context.layoutFiles && shown.length > 0) {
+    const items = showItems(layoutName, context.layoutFiles, shown);
+    const written = `show: ${JSON.stringify(items)}`;
+    yaml = `${yaml === '' || yaml.endsWith('\n') ? yaml : `${yaml}\n`}${written}\n`;
+    report.push({
+      kind: 'changed',
+      file: path,
+      message: `its layout "${layoutName}" printed ${shown.join(', ')}: written as \`${written}\`, so the post shows them above its body${items.some((item) => typeof item !== 'string') ? ', under the words the layout printed with them' : ''}.`,
+    });
+  }
   const scripts = pageScripts(body, path, scriptLiquid(context.convert, path, page));
   body = scripts.body;
   report.push(...scripts.report);

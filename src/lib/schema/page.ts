@@ -52,6 +52,41 @@ export const text = (field: string, { required = false, example = 'Amazon' } = {
  * Jekyll document's own variables, which Liquid reads as `page.<key>`; `liquid: false` shows the
  * body's braces as written.
  */
+/**
+ * Which of `fields` the page shows above its body, in order, each as a label and its value (an
+ * address as a link): `show: [venue, date, paperurl]`, as the Jekyll layout printed them. An item
+ * `{venue: Published in}` gives the field the label its layout printed; `{date: {format: "%B %d, %Y"}}`
+ * shows a date as the layout printed it (Ruby's strftime), with an optional `label`.
+ */
+export const SHOW_KEY = z
+  .array(
+    z.union(
+      [
+        z.string(),
+        z
+          .record(z.string(), z.union([z.string(), z.strictObject({ label: z.string().optional(), format: z.string().optional() })]))
+          .refine((item) => Object.keys(item).length === 1),
+      ],
+      { error: SHOW_ERROR },
+    ),
+    { error: SHOW_ERROR },
+  )
+  .optional();
+
+/** Each `show` item must name a key under `fields`. */
+export function showProblems(entry: { show?: z.output<typeof SHOW_KEY>; fields?: Record<string, unknown> | undefined }, ctx: z.RefinementCtx): void {
+  for (const item of entry.show ?? []) {
+    const key = typeof item === 'string' ? item : (Object.keys(item)[0] ?? '');
+    if (entry.fields?.[key] === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['show'],
+        message: `names "${key}", which is not under fields:. Add "${key}: ..." below fields:, or remove it from show.`,
+      });
+    }
+  }
+}
+
 export const LIQUID_KEYS = {
   /**
    * The Jekyll document's own front-matter variables that no other key here names (`venue`,
@@ -146,20 +181,7 @@ export function pageSchema({ groups }: PageSchemaOptions) {
        * `{venue: Published in}` gives the field the label its layout printed; `{date: {format: "%B %d, %Y"}}`
        * shows a date as the layout printed it (Ruby's strftime), with an optional `label`.
        */
-      show: z
-        .array(
-          z.union(
-            [
-              z.string(),
-              z
-                .record(z.string(), z.union([z.string(), z.strictObject({ label: z.string().optional(), format: z.string().optional() })]))
-                .refine((item) => Object.keys(item).length === 1),
-            ],
-            { error: SHOW_ERROR },
-          ),
-          { error: SHOW_ERROR },
-        )
-        .optional(),
+      show: SHOW_KEY,
       /**
        * Old addresses of this page, as jekyll-redirect-from: each gets a page that sends visitors here
        * (a meta refresh and a link, no script). `redirect_from: [/old/, /older.html]`.
@@ -187,16 +209,7 @@ export function pageSchema({ groups }: PageSchemaOptions) {
       if (page.headline !== undefined && page.layout !== 'home') {
         ctx.addIssue({ code: 'custom', path: ['headline'], message: `is only shown by the "home" layout; remove it, or change the layout.` });
       }
-      for (const item of page.show ?? []) {
-        const key = typeof item === 'string' ? item : (Object.keys(item)[0] ?? '');
-        if (page.fields?.[key] === undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['show'],
-            message: `names "${key}", which is not under fields:. Add "${key}: ..." below fields:, or remove it from show.`,
-          });
-        }
-      }
+      showProblems(page, ctx);
       page.redirect_from?.forEach((address, index) => {
         if (!address.startsWith('/'))
           ctx.addIssue({ code: 'custom', path: ['redirect_from', index], message: `"${address}" must be an address from the site root, like "/old/".` });
