@@ -26,6 +26,7 @@ import { parseHtmlFragment } from '../../src/lib/links/html.ts';
 import type { LiquidResult, LiquidScope } from './liquid.ts';
 import { isHtml } from './reader.ts';
 import { convertKramdown } from './kramdown.ts';
+import { withoutHandlers } from './event-handlers.ts';
 import { pageScripts } from './scripts.ts';
 import { withoutCompiledStylesheets } from './theme-links.ts';
 import { showValue, type ReportLine } from './report.ts';
@@ -536,6 +537,9 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   const scripts = pageScripts(body, path, scriptLiquid(context.convert, path, scope));
   body = scripts.body;
   report.push(...scripts.report);
+  const handlers = withoutHandlers(body, path, { markdown: !html });
+  body = handlers.body;
+  report.push(...handlers.report);
   if (scripts.entries.length > 0) lists.push(listLine('scripts', scripts.entries));
   let yaml = editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) });
   yaml = nestUnder(yaml, ownFields, 'fields', defaultFields);

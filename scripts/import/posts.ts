@@ -34,6 +34,7 @@ import { isHtml } from './reader.ts';
 import { showItems } from './field-labels.ts';
 import { printedFields, type LayoutFiles } from './layouts.ts';
 import { convertKramdown } from './kramdown.ts';
+import { withoutHandlers } from './event-handlers.ts';
 import { pageScripts } from './scripts.ts';
 import { withoutCompiledStylesheets } from './theme-links.ts';
 import type { ReportLine } from './report.ts';
@@ -196,6 +197,9 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
   const scripts = pageScripts(body, path, scriptLiquid(context.convert, path, page));
   body = scripts.body;
   report.push(...scripts.report);
+  const handlers = withoutHandlers(body, path, { markdown: !html });
+  body = handlers.body;
+  report.push(...handlers.report);
   if (scripts.entries.length > 0) yaml = `${yaml === '' || yaml.endsWith('\n') ? yaml : `${yaml}\n`}${listLine('scripts', scripts.entries)}`;
   let target = postTarget(path);
   // Jekyll dates an undated draft by its file's time when it shows drafts; this project names every

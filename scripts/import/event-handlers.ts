@@ -1,0 +1,102 @@
+/**
+ * What in a page's own HTML would run JavaScript and can have no consent: an `on*` handler
+ * (`<li onclick="window.location='…'">`), a `javascript:` link, an `<iframe srcdoc>`. This project
+ * ships no script a page's front matter does not list, and a handler cannot be listed, so the build
+ * refuses it; the importer takes it out and says so, as it does for the HTML files it copies
+ * (scripts.ts, `withoutJavaScript`), and the element keeps its text and its links. Found as the build
+ * finds it, with the project's HTML parser, also where the page's Liquid writes the attribute
+ * (`{% if post.xlink %}onclick="…"{% endif %}`): the Liquid is blanked out for the parser, so the
+ * places it finds are the places in the text, and only an attribute the Liquid sits wholly inside or
+ * wholly outside of is cut.
+ */
+import { Tokenizer, TypeGuards } from 'liquidjs';
+import { maskCode } from '../../src/lib/checks/body.ts';
+import { attributesOf, elements, javaScriptOnElement, namespaceOf, parseHtmlFragment } from '../../src/lib/links/html.ts';
+import type { ReportLine } from './report.ts';
+
+/** The body without its handlers, and one report line for what was taken out. */
+export function withoutHandlers(body: string, file: string, { markdown }: { markdown: boolean }): { body: string; report: ReportLine[] } {
+  if (!/on[a-z]+\s*=|javascript:|vbscript:|srcdoc/i.test(body)) return { body, report: [] };
+  const liquid = liquidSpans(body);
+  if (liquid === undefined) return { body, report: [] };
+  let text = body;
+  let masked = blank(body, liquid, markdown);
+  const removed: string[] = [];
+  const kept = new Set<number>();
+  for (let round = 0; round < 1000; round++) {
+    const cut = firstCut(masked, kept);
+    if (cut === undefined) break;
+    const spans = liquidSpans(text) ?? [];
+    const straddles = spans.some((span) => span.begin < cut.end && span.end > cut.start && !(cut.start <= span.begin && span.end <= cut.end));
+    if (straddles) {
+      kept.add(cut.start);
+      continue;
+    }
+    // The space before the attribute goes with it, when it is a real space and not blanked Liquid.
+    const start =
+      cut.start > 0 && /\s/.test(text[cut.start - 1] ?? '') && /\s/.test(masked[cut.start - 1] ?? '') && !inSpan(spans, cut.start - 1)
+        ? cut.start - 1
+        : cut.start;
+    text = text.slice(0, start) + text.slice(cut.end);
+    masked = blank(text, liquidSpans(text) ?? [], markdown);
+    removed.push(cut.what);
+    // Offsets after the cut moved: an attribute that could not be cut is looked at again.
+    kept.clear();
+  }
+  if (removed.length === 0) return { body, report: [] };
+  const counts = new Map<string, number>();
+  for (const what of removed) counts.set(what, (counts.get(what) ?? 0) + 1);
+  const items = [...counts].map(([what, count]) => `${count} ${what}${count === 1 ? '' : 's'}`);
+  const list = items.length === 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+  return {
+    body: text,
+    report: [
+      {
+        kind: 'changed',
+        file,
+        message: `its HTML had ${list}, which would run JavaScript, and this project ships none (a handler cannot be given consent): taken out; each element keeps its text and links.`,
+      },
+    ],
+  };
+}
+
+interface Span {
+  begin: number;
+  end: number;
+}
+
+const inSpan = (spans: readonly Span[], offset: number) => spans.some((span) => span.begin <= offset && offset < span.end);
+
+/** Where the Liquid tags and outputs are, or `undefined` when the Liquid cannot be read. */
+function liquidSpans(text: string): Span[] | undefined {
+  if (!/\{[{%]/.test(text)) return [];
+  try {
+    return new Tokenizer(text)
+      .readTopLevelTokens()
+      .filter((token) => !TypeGuards.isHTMLToken(token))
+      .map((token) => ({ begin: token.begin, end: token.end }));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The text with its Liquid (and, in Markdown, its code) blanked out, line breaks kept: the same length. */
+function blank(text: string, spans: readonly Span[], markdown: boolean): string {
+  let out = markdown ? maskCode(text) : text;
+  for (const { begin, end } of spans) out = out.slice(0, begin) + out.slice(begin, end).replace(/[^\n]/g, ' ') + out.slice(end);
+  return out;
+}
+
+/** The first attribute that would run JavaScript (not a `<script>`: that one gets consent). */
+function firstCut(masked: string, kept: ReadonlySet<number>): { start: number; end: number; what: string } | undefined {
+  for (const element of elements(parseHtmlFragment(masked))) {
+    const location = element.sourceCodeLocation;
+    if (!location) continue;
+    for (const found of javaScriptOnElement(element.tagName, namespaceOf(element), attributesOf(element))) {
+      if (found.kind === 'script' || found.attribute === undefined) continue;
+      const at = location.attrs?.[found.attribute];
+      if (at && !kept.has(at.startOffset)) return { start: at.startOffset, end: at.endOffset, what: found.what };
+    }
+  }
+  return undefined;
+}
