@@ -17,6 +17,8 @@ export const HTML_EXTENSIONS = ['.html', '.htm', '.xhtml'];
 
 /** Folders and files of the theme: what the page looks like, which this project's layouts replace. */
 const THEME_FOLDERS = ['_layouts', '_includes', '_sass', '_plugins'];
+/** What `jekyll build` writes into a site's folder: its output and its caches. */
+const BUILD_OUTPUT = new Set(['_site', '.jekyll-cache', '.sass-cache', '.jekyll-metadata']);
 const THEME_FILES = /^(Gemfile|Gemfile\.lock|gemfiles|_config[^/]*\.(ya?ml|toml)|[^/]+\.gemspec)$/;
 
 export interface CollectionSource {
@@ -70,7 +72,15 @@ export function classify(site: SourceSite, config: JekyllConfig): JekyllSource {
     report: [],
     grouped: new Set(),
   };
-  const theme = new Set<string>(site.skipped.filter((path) => path !== '.git/'));
+  // What an earlier `jekyll build` left (`_site/`, its caches) is output, not theme: said apart.
+  const builtOutput = site.skipped.filter((path) => BUILD_OUTPUT.has(path.replace(/\/$/, '')));
+  const theme = new Set<string>(site.skipped.filter((path) => path !== '.git/' && !builtOutput.includes(path)));
+  if (builtOutput.length > 0) {
+    result.report.push({
+      kind: 'skipped',
+      message: `${builtOutput.join(', ')}: what an earlier Jekyll build wrote (its output and caches), not part of the site's source: not read, since the build makes its own.`,
+    });
+  }
   const hidden = new Set<string>();
   const excluded = new Set<string>();
   const notPosts: string[] = [];
