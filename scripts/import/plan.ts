@@ -10,6 +10,7 @@ import { liquidDataPath, planData } from './data.ts';
 import { fixBareDomainLinks } from './links.ts';
 import { joinFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { servedSitePaths, withoutDeadLinks } from './dead-links.ts';
+import { withoutDeadStaticLinks } from './static-html-links.ts';
 import type { LayoutChoice } from './layouts.ts';
 import { convertLiquid, planIncludes, type IncludeLookup, type LiquidResult, type Lookup } from './liquid.ts';
 import { PAGES_DIR } from '../../src/lib/routing/pages.ts';
@@ -546,6 +547,20 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     if (fixed.report.length === 0) continue;
     report.push(...fixed.report);
     files[index] = { ...file, content: { text: joinFrontMatter(split.yaml, fixed.text) } };
+  }
+  // The same in the HTML files copied as they were, which the build checks too.
+  for (const [index, file] of files.entries()) {
+    if (!file.path.startsWith(`${PUBLIC_DIR}/`) || !/\.html?$/i.test(file.path)) continue;
+    const from = file.from ?? file.path;
+    const fixed = withoutDeadStaticLinks(
+      'text' in file.content ? file.content.text : site.text(file.content.copy),
+      staticFileUrl(file.path.slice(PUBLIC_DIR.length + 1)),
+      served,
+      from,
+    );
+    if (fixed === undefined) continue;
+    report.push(...fixed.report);
+    files[index] = { ...file, content: { text: fixed.text } };
   }
   const planned = settleClashes(files, report);
   report.push(...unaccounted(site, source.grouped, planned, report));
