@@ -385,13 +385,15 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
         urls.push({ url, from: path, file: target });
         report.push({ kind: 'changed', file: path, message: `its Liquid is worked out and the result is public/${target}.` });
       } else if (!unpublished) {
-        report.push(...converted.leftovers);
+        // Retired with the reason, as a stylesheet Sass refuses: the build goes on, and says why the URL is gone.
+        const first = converted.leftovers[0];
         report.push({
-          kind: 'skipped',
+          kind: 'leftover',
           file: path,
-          message: `is not imported: its Liquid needs the theme. Write the file it produced as public/${target} (or delete ${url} from ${LEGACY_URLS_FILE}).`,
+          line: first?.line,
+          message: `is not imported: Jekyll made it with Liquid the importer cannot work out in a file (from line ${first?.line ?? split.bodyLine}), and the build runs Liquid only in pages. Its URL ${url} is retired (a comment in ${LEGACY_URLS_FILE}), so the build goes on; to keep it, write the file Jekyll produced as public/${target} and turn that comment back into a line.`,
         });
-        urls.push({ url, from: path, file: target });
+        retired(url, path, `made by Liquid in ${path}, which the importer cannot work out in a file`);
       }
       continue;
     }
