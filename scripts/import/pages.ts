@@ -28,6 +28,7 @@ import type { LiquidResult, LiquidScope } from './liquid.ts';
 import { isHtml } from './reader.ts';
 import { convertKramdown } from './kramdown.ts';
 import { frameLayoutLoss, isWholeDocument } from './document-layouts.ts';
+import { liquidLinesInHtmlBlocks } from './html-block-liquid.ts';
 import { pageScripts } from './scripts.ts';
 import { withoutCompiledStylesheets } from './theme-links.ts';
 import { showValue, type ReportLine } from './report.ts';
@@ -538,6 +539,8 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   }
   if (html && body !== '') body = `\n${body}`;
   if (aroundBody !== undefined) body = wrappedInLayout(body, aroundBody, { path, layoutName: String(values['layout']), scope, context, report });
+  // A Liquid tag alone on its line in an HTML block leaves a blank line, which ends the block in CommonMark.
+  body = liquidLinesInHtmlBlocks(body);
 
   const target = pageTarget(document);
   if (document.collection === undefined && path.split('/').some((segment) => segment.startsWith('_'))) {

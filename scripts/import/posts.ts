@@ -32,6 +32,7 @@ import {
 } from './pages.ts';
 import { isHtml } from './reader.ts';
 import { convertKramdown } from './kramdown.ts';
+import { liquidLinesInHtmlBlocks } from './html-block-liquid.ts';
 import { pageScripts } from './scripts.ts';
 import { withoutCompiledStylesheets } from './theme-links.ts';
 import type { ReportLine } from './report.ts';
@@ -167,6 +168,8 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
     body = kramdown.text;
     report.push(...kramdown.report, ...markdownNotes(body, path, split.bodyLine, context.basePath));
   }
+  // A Liquid tag alone on its line in an HTML block leaves a blank line, which ends the block in CommonMark.
+  body = liquidLinesInHtmlBlocks(body);
   let yaml = nestUnder(editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) }), ownFields, 'fields', defaultFields);
   const moved = [...ownFields, ...Object.keys(defaultFields)];
   if (moved.length > 0)

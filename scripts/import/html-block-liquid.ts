@@ -1,0 +1,92 @@
+/**
+ * A Liquid tag alone on its line inside an HTML block of a Markdown page (`{% for post in site.posts %}`
+ * between `<ul>` and `<li>`): the tag writes nothing, so the line it stood on comes out blank. kramdown
+ * reads an HTML block up to its closing tag, blank lines and all; CommonMark ends it at the first blank
+ * line, and the indented HTML after it becomes a code block that shows the markup as text. The tag is
+ * written `{%- … %}`, which also takes out the line break before it, so no blank line is left and the
+ * block stays HTML, as Jekyll showed it. Only tags that write nothing, only inside HTML blocks (found on
+ * the Markdown syntax tree), never in `<pre>` or `<textarea>`, whose line breaks show.
+ */
+import { markdownToMdast } from 'satteri';
+import { Tokenizer, TypeGuards } from 'liquidjs';
+import { elements, parseHtmlFragment } from '../../src/lib/links/html.ts';
+
+interface Node {
+  type: string;
+  value?: string;
+  children?: Node[];
+  position?: { start: { offset: number }; end: { offset: number } };
+}
+
+/** Tags that write nothing themselves (what they hold is written on its own lines). */
+const SILENT = new Set([
+  'if',
+  'elsif',
+  'else',
+  'endif',
+  'unless',
+  'endunless',
+  'for',
+  'endfor',
+  'assign',
+  'capture',
+  'endcapture',
+  'case',
+  'when',
+  'endcase',
+  'break',
+  'continue',
+  'comment',
+  'endcomment',
+]);
+
+/** The offset of the line's first `{%` when the line holds only silent Liquid tags (and spaces), else undefined. */
+function silentTagLine(line: string): number | undefined {
+  if (!line.includes('{%')) return undefined;
+  let tokens;
+  try {
+    tokens = new Tokenizer(line).readTopLevelTokens();
+  } catch {
+    return undefined;
+  }
+  let first: number | undefined;
+  for (const token of tokens) {
+    if (TypeGuards.isTagToken(token) && SILENT.has(token.name)) first ??= token.begin;
+    else if (!(TypeGuards.isHTMLToken(token) && token.getContent().trim() === '')) return undefined;
+  }
+  return first;
+}
+
+/** The Markdown body with each silent Liquid tag alone on its line inside an HTML block written `{%-`. */
+export function liquidLinesInHtmlBlocks(body: string): string {
+  if (!body.includes('{%')) return body;
+  let tree: Node;
+  try {
+    tree = markdownToMdast(body) as unknown as Node;
+  } catch {
+    return body;
+  }
+  const at: number[] = [];
+  const visit = (node: Node) => {
+    if (node.type === 'code' || node.type === 'inlineCode') return;
+    if (node.type === 'html' && node.position) {
+      const { start, end } = node.position;
+      const text = body.slice(start.offset, end.offset);
+      if (!text.includes('\n') || !text.includes('{%')) return;
+      for (const element of elements(parseHtmlFragment(text, { locations: false }))) if (element.tagName === 'pre' || element.tagName === 'textarea') return;
+      let offset = start.offset;
+      for (const line of text.split('\n')) {
+        const tag = silentTagLine(line);
+        // Not on the block's first line: the line break before it is inside the block.
+        if (tag !== undefined && offset > start.offset && body[offset + tag + 2] !== '-') at.push(offset + tag + 2);
+        offset += line.length + 1;
+      }
+      return;
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  let text = body;
+  for (const offset of at.sort((a, b) => b - a)) text = `${text.slice(0, offset)}-${text.slice(offset)}`;
+  return text;
+}

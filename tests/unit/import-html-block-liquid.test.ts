@@ -1,0 +1,109 @@
+import { Liquid } from 'liquidjs';
+import { markdownToHtml } from 'satteri';
+import { describe, expect, it } from 'vitest';
+import { liquidLinesInHtmlBlocks } from '../../scripts/import/html-block-liquid.ts';
+import { planImport } from '../../scripts/import/plan.ts';
+import { memorySource } from '../../scripts/import/source.ts';
+
+// The shape of a researcher-theme site's blog page: a list written in HTML inside Markdown, indented,
+// with Liquid tags alone on their lines.
+const BLOG = `---
+layout: default
+title: Blog
+---
+## blog
+
+<ul class="recent-posts">
+    {% assign blog_posts = site.posts | where: 'blog_post', true %}
+    {% for post in blog_posts limit:3 %}
+        <li class="posts-list">
+            <small>{{ post.date }}</small>
+            <a class="una" href="{{ post.url }}"><span>{{ post.title }}</span></a>
+        </li>
+    {% endfor %}
+</ul>
+
+Some **Markdown** after the list.
+`;
+
+const SCOPE = {
+  site: {
+    posts: [
+      { title: 'ghostway project', url: '/2024/10/09/ghostway-project.html', date: '2024-10-09', blog_post: true },
+      { title: 'draft notes', url: '/notes.html', date: '2024-01-01', blog_post: false },
+    ],
+  },
+};
+
+/** What the build shows: the body's Liquid run, then its Markdown. */
+async function shown(body: string): Promise<string> {
+  return markdownToHtml(await new Liquid().parseAndRender(body, SCOPE), { features: { gfm: true } }).html;
+}
+
+function imported(): string {
+  const result = planImport(memorySource({ '_config.yml': 'title: Lee\n', 'blog.md': BLOG }));
+  if (!result.ok) throw new Error(result.message);
+  const file = result.plan.files.find((candidate) => candidate.path === 'src/content/pages/blog.md');
+  const text = file && 'text' in file.content ? file.content.text : '';
+  return text.slice(text.indexOf('\n---\n', 4) + 5);
+}
+
+describe('a Liquid tag alone on its line inside an HTML block of a Markdown page', () => {
+  it('leaves no blank line once run, so the list stays HTML, as kramdown showed it', async () => {
+    const html = await shown(imported());
+    expect(html).toContain('<li class="posts-list">');
+    expect(html).toContain('<a class="una" href="/2024/10/09/ghostway-project.html"><span>ghostway project</span></a>');
+    expect(html).not.toContain('draft notes');
+    expect(html).not.toContain('<pre');
+    expect(html).toContain('<p>Some <strong>Markdown</strong> after the list.</p>');
+    // As written, the blank lines the tags leave end the HTML block, and the indented rest shows as code.
+    const before = await shown(BLOG.slice(BLOG.indexOf('\n---\n', 4) + 5));
+    expect(before).toContain('<pre><code>');
+    expect(before).toContain('&lt;li class="posts-list"&gt;');
+  });
+
+  it('changes only silent tags on lines of their own inside HTML blocks', () => {
+    const body = [
+      '{% if site.show %}',
+      'A paragraph.',
+      '{% endif %}',
+      '',
+      '<div>',
+      '  {% include card.html %}',
+      '  {% if a %}<b>x</b>{% endif %}',
+      '  {%- unless b -%}',
+      '</div>',
+      '',
+      '<pre>',
+      '  {% if a %}',
+      '</pre>',
+      '',
+      '    <div>',
+      '    {% if a %}',
+      '    </div>',
+    ].join('\n');
+    const lines = liquidLinesInHtmlBlocks(body).split('\n');
+    // Outside HTML blocks a tag line's blank line may end a paragraph, as it did in kramdown: untouched.
+    expect(lines[0]).toBe('{% if site.show %}');
+    expect(lines[2]).toBe('{% endif %}');
+    // An include writes something; a line with HTML on it is not blank; a tag already trimmed stays.
+    expect(lines.slice(5, 8)).toEqual(['  {% include card.html %}', '  {% if a %}<b>x</b>{% endif %}', '  {%- unless b -%}']);
+    // Line breaks show inside <pre>; an indented code block is code.
+    expect(lines[11]).toBe('  {% if a %}');
+    expect(lines[15]).toBe('    {% if a %}');
+  });
+
+  it('is applied to posts too', () => {
+    const result = planImport(
+      memorySource({
+        '_config.yml': 'title: Lee\n',
+        '_posts/2024-10-09-list.md': '---\ntitle: List\n---\n<ul>\n  {% for x in site.data.items %}\n  <li>{{ x }}</li>\n  {% endfor %}\n</ul>\n',
+      }),
+    );
+    if (!result.ok) throw new Error(result.message);
+    const file = result.plan.files.find((candidate) => candidate.path === 'src/content/posts/2024-10-09-list.md');
+    expect(file && 'text' in file.content ? file.content.text : '').toContain(
+      '<ul>\n  {%- for x in site.data.items %}\n  <li>{{ x }}</li>\n  {%- endfor %}\n</ul>',
+    );
+  });
+});
