@@ -4,12 +4,13 @@
  * reads an HTML block up to its closing tag, blank lines and all; CommonMark ends it at the first blank
  * line, and the indented HTML after it becomes a code block that shows the markup as text. The tag is
  * written `{%- … %}`, which also takes out the line break before it, so no blank line is left and the
- * block stays HTML, as Jekyll showed it. Only tags that write nothing, only inside HTML blocks (found on
+ * block stays HTML, as Jekyll showed it. The same for a line that starts with such a tag and has only
+ * markup besides (`{% if forloop.last %}</ul>{% endif %}`). Only tags that write nothing, only inside HTML blocks (found on
  * the Markdown syntax tree), never in `<pre>` or `<textarea>`, whose line breaks show.
  */
 import { markdownToMdast } from 'satteri';
 import { Tokenizer, TypeGuards } from 'liquidjs';
-import { elements, parseHtmlFragment } from '../../src/lib/links/html.ts';
+import { elements, parseHtmlFragment, textOf } from '../../src/lib/links/html.ts';
 
 interface Node {
   type: string;
@@ -40,7 +41,11 @@ const SILENT = new Set([
   'endcomment',
 ]);
 
-/** The offset of the line's first `{%` when the line holds only silent Liquid tags (and spaces), else undefined. */
+/**
+ * The offset of the line's first `{%` when the line starts with a silent Liquid tag and holds nothing
+ * else a reader sees: more silent tags and HTML tags without text (`{% if forloop.last %}</ul>{% endif %}`,
+ * blank when the condition fails). Else undefined.
+ */
 function silentTagLine(line: string): number | undefined {
   if (!line.includes('{%')) return undefined;
   let tokens;
@@ -52,7 +57,9 @@ function silentTagLine(line: string): number | undefined {
   let first: number | undefined;
   for (const token of tokens) {
     if (TypeGuards.isTagToken(token) && SILENT.has(token.name)) first ??= token.begin;
-    else if (!(TypeGuards.isHTMLToken(token) && token.getContent().trim() === '')) return undefined;
+    else if (!TypeGuards.isHTMLToken(token)) return undefined;
+    else if (token.getContent().trim() === '') continue;
+    else if (first === undefined || textOf(parseHtmlFragment(token.getContent(), { locations: false })).trim() !== '') return undefined;
   }
   return first;
 }

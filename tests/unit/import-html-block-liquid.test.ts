@@ -20,6 +20,7 @@ title: Blog
             <small>{{ post.date }}</small>
             <a class="una" href="{{ post.url }}"><span>{{ post.title }}</span></a>
         </li>
+    {% if forloop.last %}<hr class="end">{% endif %}
     {% endfor %}
 </ul>
 
@@ -30,6 +31,7 @@ const SCOPE = {
   site: {
     posts: [
       { title: 'ghostway project', url: '/2024/10/09/ghostway-project.html', date: '2024-10-09', blog_post: true },
+      { title: 'redirectors', url: '/2024/09/01/redirectors.html', date: '2024-09-01', blog_post: true },
       { title: 'draft notes', url: '/notes.html', date: '2024-01-01', blog_post: false },
     ],
   },
@@ -53,6 +55,8 @@ describe('a Liquid tag alone on its line inside an HTML block of a Markdown page
     const html = await shown(imported());
     expect(html).toContain('<li class="posts-list">');
     expect(html).toContain('<a class="una" href="/2024/10/09/ghostway-project.html"><span>ghostway project</span></a>');
+    expect(html).toContain('<span>redirectors</span>');
+    expect(html.match(/<hr class="end">/g)).toHaveLength(1);
     expect(html).not.toContain('draft notes');
     expect(html).not.toContain('<pre');
     expect(html).toContain('<p>Some <strong>Markdown</strong> after the list.</p>');
@@ -72,6 +76,8 @@ describe('a Liquid tag alone on its line inside an HTML block of a Markdown page
       '  {% include card.html %}',
       '  {% if a %}<b>x</b>{% endif %}',
       '  {%- unless b -%}',
+      '  {% if a %}</li>{% endif %}',
+      '  {% if a %}<b>{% endif %}',
       '</div>',
       '',
       '<pre>',
@@ -88,9 +94,11 @@ describe('a Liquid tag alone on its line inside an HTML block of a Markdown page
     expect(lines[2]).toBe('{% endif %}');
     // An include writes something; a line with HTML on it is not blank; a tag already trimmed stays.
     expect(lines.slice(5, 8)).toEqual(['  {% include card.html %}', '  {% if a %}<b>x</b>{% endif %}', '  {%- unless b -%}']);
+    // A line with only markup besides is blank when the condition fails.
+    expect(lines.slice(8, 10)).toEqual(['  {%- if a %}</li>{% endif %}', '  {%- if a %}<b>{% endif %}']);
     // Line breaks show inside <pre>; an indented code block is code.
-    expect(lines[11]).toBe('  {% if a %}');
-    expect(lines[15]).toBe('    {% if a %}');
+    expect(lines[13]).toBe('  {% if a %}');
+    expect(lines[17]).toBe('    {% if a %}');
   });
 
   it('is applied to posts too', () => {
