@@ -11,6 +11,7 @@ import { fixBareDomainLinks } from './links.ts';
 import { joinFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { servedSitePaths, withoutDeadLinks } from './dead-links.ts';
 import { withoutDeadStaticLinks } from './static-html-links.ts';
+import { outsideThemeNote } from './remote-theme.ts';
 import type { LayoutChoice } from './layouts.ts';
 import { convertLiquid, planIncludes, type IncludeLookup, type LiquidResult, type Lookup } from './liquid.ts';
 import { PAGES_DIR } from '../../src/lib/routing/pages.ts';
@@ -480,6 +481,13 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
           : `"${name}" (${what}) -> post: posts have one layout; the name is dropped`,
     });
   }
+
+  // A theme outside the site's folder: what the import could not read.
+  const usedLayouts = new Map<string, string[]>();
+  for (const use of layoutUse.values()) usedLayouts.set(use.name, [...(usedLayouts.get(use.name) ?? []), ...use.files]);
+  for (const [name, paths] of postLayouts) usedLayouts.set(name, [...(usedLayouts.get(name) ?? []), ...paths]);
+  const outsideTheme = outsideThemeNote(config, usedLayouts, layoutFiles, configFile);
+  if (outsideTheme !== undefined) report.push(outsideTheme);
 
   // The URLs plugins and Jekyll itself served.
   if (plugins.has('jekyll-feed')) {
