@@ -12,6 +12,7 @@ import { joinFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { servedSitePaths, withoutDeadLinks } from './dead-links.ts';
 import { withoutDeadStaticLinks } from './static-html-links.ts';
 import { outsideThemeNote } from './remote-theme.ts';
+import { configMenuFrom } from './config-menu.ts';
 import type { LayoutChoice } from './layouts.ts';
 import { convertLiquid, planIncludes, type IncludeLookup, type LiquidResult, type Lookup } from './liquid.ts';
 import { PAGES_DIR } from '../../src/lib/routing/pages.ts';
@@ -524,7 +525,8 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
   const minima = isRecord(config['minima']) ? config['minima'] : {};
   const navigation =
     navigationFrom(config['header_pages'] ?? minima['nav_pages'], pages, report, configFile) ??
-    menuFrom(data.values['navigation'], report, data.files.find((file) => /^src\/data\/(liquid\/)?navigation\.ya?ml$/.test(file.path))?.from);
+    menuFrom(data.values['navigation'], report, data.files.find((file) => /^src\/data\/(liquid\/)?navigation\.ya?ml$/.test(file.path))?.from) ??
+    configMenuFrom(config, report, configFile);
   const siteConfig = siteConfigFrom({ config, cname: site.files.includes('CNAME') ? site.text('CNAME') : undefined, navigation });
   if (pagination) siteConfig.values.posts.perPage = pagination.perPage;
   report.push(...siteConfig.report);
