@@ -5,7 +5,9 @@
  * line, and the indented HTML after it becomes a code block that shows the markup as text. The tag is
  * written `{%- … %}`, which also takes out the line break before it, so no blank line is left and the
  * block stays HTML, as Jekyll showed it. The same for a line that starts with such a tag and has only
- * markup besides (`{% if forloop.last %}</ul>{% endif %}`). Only tags that write nothing, only inside HTML blocks (found on
+ * markup besides (`{% if forloop.last %}</ul>{% endif %}`). A paragraph of silent tags only (the loop
+ * above the HTML it repeats) has its lines joined to the line before each, which writes the same
+ * text without the blank lines. Only tags that write nothing, only inside HTML blocks (found on
  * the Markdown syntax tree), never in `<pre>` or `<textarea>`, whose line breaks show.
  */
 import { markdownToMdast } from 'satteri';
@@ -64,7 +66,25 @@ function silentTagLine(line: string): number | undefined {
   return first;
 }
 
-/** The Markdown body with each silent Liquid tag alone on its line inside an HTML block written `{%-`. */
+/** Whether a line holds only silent Liquid tags and spaces. */
+function onlySilentTags(line: string): boolean {
+  if (!line.includes('{%')) return false;
+  try {
+    return new Tokenizer(line)
+      .readTopLevelTokens()
+      .every((token) => (TypeGuards.isTagToken(token) && SILENT.has(token.name)) || (TypeGuards.isHTMLToken(token) && token.getContent().trim() === ''));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The Markdown body with each silent Liquid tag alone on its line inside an HTML block written `{%-`,
+ * and each line of a paragraph made only of silent tags (`{% for post in site.posts %}` above the
+ * HTML it repeats) moved to the end of the line before it: it wrote a blank line between one
+ * repetition of the HTML and the next; moved, it writes nothing, and the line it joins keeps its own
+ * meaning (a blank line stays blank).
+ */
 export function liquidLinesInHtmlBlocks(body: string): string {
   if (!body.includes('{%')) return body;
   let tree: Node;
@@ -73,9 +93,24 @@ export function liquidLinesInHtmlBlocks(body: string): string {
   } catch {
     return body;
   }
-  const at: number[] = [];
-  const visit = (node: Node) => {
+  const edits: { start: number; end: number; text: string }[] = [];
+  const visit = (node: Node, top: boolean) => {
     if (node.type === 'code' || node.type === 'inlineCode') return;
+    // Only at the top: a list item's or a quote's lines carry their own markers.
+    if (node.type === 'paragraph' && top && node.position) {
+      const { start, end } = node.position;
+      const text = body.slice(start.offset, end.offset);
+      if (!text.split('\n').every(onlySilentTags)) return;
+      // Each line's start: the paragraph's first line may be indented before its position.
+      let lineStart = start.offset;
+      while (lineStart > 0 && (body[lineStart - 1] === ' ' || body[lineStart - 1] === '\t')) lineStart--;
+      for (const line of body.slice(lineStart, end.offset).split('\n')) {
+        const indent = line.length - line.trimStart().length;
+        if (lineStart > 0 && body[lineStart - 1] === '\n') edits.push({ start: lineStart - 1, end: lineStart + indent, text: '' });
+        lineStart += line.length + 1;
+      }
+      return;
+    }
     if (node.type === 'html' && node.position) {
       const { start, end } = node.position;
       const text = body.slice(start.offset, end.offset);
@@ -85,15 +120,16 @@ export function liquidLinesInHtmlBlocks(body: string): string {
       for (const line of text.split('\n')) {
         const tag = silentTagLine(line);
         // Not on the block's first line: the line break before it is inside the block.
-        if (tag !== undefined && offset > start.offset && body[offset + tag + 2] !== '-') at.push(offset + tag + 2);
+        if (tag !== undefined && offset > start.offset && body[offset + tag + 2] !== '-')
+          edits.push({ start: offset + tag + 2, end: offset + tag + 2, text: '-' });
         offset += line.length + 1;
       }
       return;
     }
-    for (const child of node.children ?? []) visit(child);
+    for (const child of node.children ?? []) visit(child, node.type === 'root');
   };
-  visit(tree);
+  visit(tree, false);
   let text = body;
-  for (const offset of at.sort((a, b) => b - a)) text = `${text.slice(0, offset)}-${text.slice(offset)}`;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) text = `${text.slice(0, edit.start)}${edit.text}${text.slice(edit.end)}`;
   return text;
 }

@@ -114,4 +114,36 @@ describe('a Liquid tag alone on its line inside an HTML block of a Markdown page
       '<ul>\n  {%- for x in site.data.items %}\n  <li>{{ x }}</li>\n  {%- endfor %}\n</ul>',
     );
   });
+
+  it('joins the lines of a paragraph of silent tags above the HTML it repeats, so each repetition stays HTML', async () => {
+    // The shape of a minimal-mistakes portfolio page: rows of three cards, the row opened and closed by the loop.
+    const grid = [
+      '{% assign n = 0 %}',
+      '{% for post in site.posts %}',
+      '  {% if post.blog_post %}',
+      '    {% assign n = n | plus: 1 %}',
+      '    {% assign col = n | modulo: 3 %}',
+      '    {% if col == 1 %}',
+      '<div class="row">',
+      '    <div class="card"><h5>{{ post.title }}</h5></div>',
+      '    {% else %}',
+      '    <div class="card"><h5>{{ post.title }}</h5></div>',
+      '    {% endif %}',
+      '  {% endif %}',
+      '{% endfor %}',
+      '</div>',
+      '',
+    ].join('\n');
+    const before = await shown(grid);
+    expect(before).toContain('<pre><code>');
+    const after = await shown(liquidLinesInHtmlBlocks(grid));
+    expect(after).not.toContain('<pre');
+    expect(after.match(/<div class="card">/g)).toHaveLength(2);
+  });
+
+  it('keeps the blank lines that separate Markdown blocks around a paragraph of tags', async () => {
+    const body = 'First paragraph.\n\n{% if site.posts %}\n\nSecond paragraph.\n\n{% endif %}\n\n- a list\n\n> {% if site.posts %}\n> quoted\n> {% endif %}\n';
+    expect(await shown(liquidLinesInHtmlBlocks(body))).toBe(await shown(body));
+    expect(liquidLinesInHtmlBlocks(body)).toContain('> {% if site.posts %}\n> quoted\n> {% endif %}');
+  });
 });
