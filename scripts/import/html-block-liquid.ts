@@ -133,3 +133,27 @@ export function liquidLinesInHtmlBlocks(body: string): string {
   for (const edit of edits.sort((a, b) => b.start - a.start)) text = `${text.slice(0, edit.start)}${edit.text}${text.slice(edit.end)}`;
   return text;
 }
+
+/**
+ * An HTML include (`_includes/archive-single.html`, or one without an extension) as the build runs it
+ * inside a Markdown page: its output is part of the page's HTML block, so a blank line in it, written
+ * or left by a tag alone on its line, ends the block as above. Blank lines go and such tags are written
+ * `{%-`: HTML reads the same without them. Undefined when nothing changes, or when the include has a
+ * `<pre>` or `<textarea>` (whose line breaks show) or makes Markdown of what it captures.
+ */
+export function htmlIncludeWithoutBlankLines(path: string, text: string): string | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (name.includes('.') && !/\.html?$/i.test(name)) return undefined;
+  if (/\bmarkdownify\b/.test(text) && /\{%-?\s*capture\b/.test(text)) return undefined;
+  for (const element of elements(parseHtmlFragment(text, { locations: false })))
+    if (element.tagName === 'pre' || element.tagName === 'textarea') return undefined;
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const tag = out.length > 0 ? silentTagLine(line) : undefined;
+    out.push(tag !== undefined && line[tag + 2] !== '-' ? `${line.slice(0, tag + 2)}-${line.slice(tag + 2)}` : line);
+  }
+  const written = `${out.join('\n')}${text.endsWith('\n') ? '\n' : ''}`;
+  return written === text ? undefined : written;
+}

@@ -13,6 +13,7 @@ import { servedSitePaths, withoutDeadLinks } from './dead-links.ts';
 import { withoutDeadStaticLinks } from './static-html-links.ts';
 import { outsideThemeNote } from './remote-theme.ts';
 import { configMenuFrom } from './config-menu.ts';
+import { htmlIncludeWithoutBlankLines } from './html-block-liquid.ts';
 import type { LayoutChoice } from './layouts.ts';
 import { convertLiquid, planIncludes, type IncludeLookup, type LiquidResult, type Lookup } from './liquid.ts';
 import { PAGES_DIR } from '../../src/lib/routing/pages.ts';
@@ -536,7 +537,11 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
   files.push({ path: LEGACY_URLS_FILE, content: { text: legacyUrlsFile(urls) } });
 
   // The includes, for the build's {% include %}; then the theme code, in one line.
-  files.push(...planIncludes(source.includes));
+  // An HTML include runs inside Markdown pages: its blank lines would end their HTML blocks.
+  for (const include of planIncludes(source.includes)) {
+    const text = htmlIncludeWithoutBlankLines(include.path, site.text(include.from));
+    files.push(text === undefined ? include : { ...include, content: { text } });
+  }
   const theme = [...source.theme];
   theme.push(...themeExtras);
   for (const item of theme.sort(compareText)) report.push({ kind: 'theme', message: item });

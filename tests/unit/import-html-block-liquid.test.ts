@@ -1,7 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Liquid } from 'liquidjs';
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { liquidLinesInHtmlBlocks } from '../../scripts/import/html-block-liquid.ts';
+import { htmlIncludeWithoutBlankLines, liquidLinesInHtmlBlocks } from '../../scripts/import/html-block-liquid.ts';
 import { planImport } from '../../scripts/import/plan.ts';
 import { memorySource } from '../../scripts/import/source.ts';
 
@@ -145,5 +148,67 @@ describe('a Liquid tag alone on its line inside an HTML block of a Markdown page
     const body = 'First paragraph.\n\n{% if site.posts %}\n\nSecond paragraph.\n\n{% endif %}\n\n- a list\n\n> {% if site.posts %}\n> quoted\n> {% endif %}\n';
     expect(await shown(liquidLinesInHtmlBlocks(body))).toBe(await shown(body));
     expect(liquidLinesInHtmlBlocks(body)).toContain('> {% if site.posts %}\n> quoted\n> {% endif %}');
+  });
+});
+
+// The shape of minimal-mistakes' archive-single.html: blank lines and tags alone on their lines,
+// included once for each post inside a page's HTML.
+const CARD = `{% assign base = site.url %}
+
+<div class="list__item">
+  <article class="archive__item">
+    {% if post.teaser %}
+      <img src="{{ post.teaser }}" alt="">
+    {% endif %}
+    <h2 class="archive__item-title">
+      <a href="{{ post.url }}">{{ post.title }}</a>
+    </h2>
+
+    {% if post.excerpt %}<p class="archive__item-excerpt">{{ post.excerpt }}</p>{% endif %}
+  </article>
+</div>
+`;
+
+describe('an HTML include run inside a Markdown page', () => {
+  const page = '## Projects\n\n<div class="grid">\n{%- for post in site.posts %}\n  {% include card.html %}\n{%- endfor %}\n</div>\n';
+
+  async function shownWith(include: string): Promise<string> {
+    const root = mkdtempSync(join(tmpdir(), 'html-include-'));
+    writeFileSync(join(root, 'card.html'), include);
+    const liquid = new Liquid({ root: [root], partials: [root], extname: '', jekyllInclude: true });
+    return markdownToHtml(await liquid.parseAndRender(page, SCOPE), { features: { gfm: true } }).html;
+  }
+
+  it('loses its blank lines and has its lone tags written {%-, so each copy stays HTML', async () => {
+    const written = htmlIncludeWithoutBlankLines('_includes/card.html', CARD) ?? '';
+    expect(written).toBe(
+      [
+        '{% assign base = site.url %}',
+        '<div class="list__item">',
+        '  <article class="archive__item">',
+        '    {%- if post.teaser %}',
+        '      <img src="{{ post.teaser }}" alt="">',
+        '    {%- endif %}',
+        '    <h2 class="archive__item-title">',
+        '      <a href="{{ post.url }}">{{ post.title }}</a>',
+        '    </h2>',
+        '    {% if post.excerpt %}<p class="archive__item-excerpt">{{ post.excerpt }}</p>{% endif %}',
+        '  </article>',
+        '</div>',
+        '',
+      ].join('\n'),
+    );
+    expect(await shownWith(CARD)).toContain('<pre><code>');
+    const html = await shownWith(written);
+    expect(html).not.toContain('<pre');
+    expect(html.match(/<h2 class="archive__item-title">/g)).toHaveLength(3);
+  });
+
+  it('is left alone when it is not HTML, shows its line breaks, or makes Markdown of what it captures', () => {
+    expect(htmlIncludeWithoutBlankLines('_includes/group-by-array', '{% assign a = 1 %}\n\n<!-- x -->\n')).toBe('{% assign a = 1 %}\n<!-- x -->\n');
+    expect(htmlIncludeWithoutBlankLines('_includes/notice.md', 'One.\n\nTwo.\n')).toBeUndefined();
+    expect(htmlIncludeWithoutBlankLines('_includes/code.html', '<pre>\n\n  x\n</pre>\n')).toBeUndefined();
+    expect(htmlIncludeWithoutBlankLines('_includes/note.html', '{% capture t %}\n*a*\n\n*b*\n{% endcapture %}{{ t | markdownify }}\n')).toBeUndefined();
+    expect(htmlIncludeWithoutBlankLines('_includes/plain.html', '<p>as it is</p>\n')).toBeUndefined();
   });
 });
