@@ -1,19 +1,28 @@
 /**
- * A site's frame layout: a layout that is a whole HTML page (`<!DOCTYPE html>`, `<html>`, `<head>`,
- * `<body>` written out), the one every page sits in, with the site's `<head>`, header, menu and
+ * A site's frame layout: a layout that is a whole HTML page (`<!DOCTYPE html>`, `<html>` or `<body>`
+ * written out) and sits in no other layout, the one every page sits in, with the site's `<head>`, header, menu and
  * footer. This project's layouts replace that frame, so its text is never written into a page, even
  * when it loops over the site for its menu (`{% for x in site.nav %}`): only a list layout inside the
  * frame carries words of the page. Read with the project's HTML parser.
  */
 import { elements, parseDocument } from '../../src/lib/links/html.ts';
-import { layoutChain, type LayoutFiles } from './layouts.ts';
+import { readFrontMatter, splitFrontMatter } from './front-matter.ts';
+import type { LayoutFiles } from './layouts.ts';
 import type { ReportLine } from './report.ts';
 
-const FRAME_ELEMENTS = new Set(['html', 'head', 'body']);
+const FRAME_ELEMENTS = new Set(['html', 'body']);
 
-/** Whether a layout's text is a whole HTML page: a doctype, or `<html>`, `<head>` or `<body>` written out (not implied by the parser). */
+/**
+ * Whether a layout's file is the site's frame: it sits in no other layout, and it is a whole HTML page
+ * (a doctype, or `<html>` or `<body>` written out, not implied by the parser). A layout inside another
+ * that writes a stray `<head>` for a stylesheet is not one.
+ */
 export function isWholeDocument(text: string): boolean {
-  const document = parseDocument(text);
+  const split = splitFrontMatter(text);
+  const front = split ? readFrontMatter(split.yaml) : undefined;
+  const parent = front?.ok ? front.data['layout'] : undefined;
+  if (typeof parent === 'string' && parent !== '' && parent !== 'none' && parent !== 'null') return false;
+  const document = parseDocument(split ? split.body : text);
   if (document.childNodes.some((node) => node.nodeName === '#documentType')) return true;
   for (const element of elements(document)) if (FRAME_ELEMENTS.has(element.tagName) && element.sourceCodeLocation?.startTag) return true;
   return false;
@@ -34,7 +43,7 @@ function listsContent(text: string): boolean {
  */
 export function frameLayoutLoss(name: unknown, files: LayoutFiles, bodyEmpty: boolean, file: string): ReportLine | undefined {
   if (typeof name !== 'string' || !bodyEmpty) return undefined;
-  const own = layoutChain(name, files)[0];
+  const own = files.get(name);
   if (own === undefined || !isWholeDocument(own) || !listsContent(own)) return undefined;
   return {
     kind: 'leftover',

@@ -500,7 +500,8 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   // A page whose words are all in its own layout's Liquid (an empty body over a list layout) gets that layout's text.
   // Not the site's frame (a whole HTML page): this project's layouts replace it.
   const ownText = layout.layout === 'page' && context.paginated === undefined ? layoutBody(values['layout'], context.layoutFiles) : undefined;
-  const listLayout = ownText !== undefined && !isWholeDocument(ownText) ? ownText : undefined;
+  const layoutFile = typeof values['layout'] === 'string' ? context.layoutFiles.get(values['layout']) : undefined;
+  const listLayout = ownText !== undefined && !(layoutFile !== undefined && isWholeDocument(layoutFile)) ? ownText : undefined;
   const frameLoss = layout.layout === 'page' ? frameLayoutLoss(values['layout'], context.layoutFiles, showsNothing(written.body), path) : undefined;
   if (frameLoss !== undefined) report.push(frameLoss);
   const ownLayout = listLayout !== undefined && showsNothing(written.body) ? listLayout : undefined;

@@ -62,8 +62,9 @@ describe("the site's frame layout (a whole HTML page)", () => {
     expect(written).not.toContain('{% capture content %}');
   });
 
-  it('still writes a list layout inside the frame around an empty page', () => {
-    const projects = '---\nlayout: default\n---\n<ul>{% for p in site.data.projects %}<li>{{ p.name }}</li>{% endfor %}</ul>{{ content }}';
+  it('still writes a list layout inside the frame around an empty page, even one with a stray <head> of its own', () => {
+    const projects =
+      '---\nlayout: default\n---\n<head><link rel="stylesheet" href="/assets/css/projects.css" /></head>\n<ul>{% for p in site.data.projects %}<li>{{ p.name }}</li>{% endfor %}</ul>{{ content }}';
     const written = body(
       { '_layouts/projects.html': projects, '_data/projects.yml': '- name: ghostway\n', 'projects.md': '---\nlayout: projects\ntitle: Projects\n---\n' },
       'src/content/pages/projects.md',
@@ -86,9 +87,13 @@ describe("the site's frame layout (a whole HTML page)", () => {
 });
 
 describe('isWholeDocument', () => {
-  it('reads a doctype, or <html>, <head> or <body> written out, and nothing else', () => {
+  it('reads a doctype, or <html> or <body> written out in a layout that sits in no other, and nothing else', () => {
     expect(isWholeDocument(FRAME)).toBe(true);
-    expect(isWholeDocument('<head><title>{{ page.title }}</title></head><div>{{ content }}</div>')).toBe(true);
+    expect(isWholeDocument('<html><head><title>{{ page.title }}</title></head><div>{{ content }}</div></html>')).toBe(true);
+    // A layout inside another is not the frame, whatever it writes; nor is a stray <head> for a stylesheet.
+    expect(isWholeDocument('---\nlayout: page\n---\n<html><body>{{ content }}</body></html>')).toBe(false);
+    expect(isWholeDocument('---\nlayout: page\n---\n<head><link rel="stylesheet" href="/x.css"></head>{{ content }}')).toBe(false);
+    expect(isWholeDocument('<head><link rel="stylesheet" href="/x.css"></head>{{ content }}')).toBe(false);
     expect(isWholeDocument('<title>x</title>\n<body>{{ content }}</body>')).toBe(true);
     expect(isWholeDocument('<div class="home">{{ content }}{% for post in site.posts %}{{ post.title }}{% endfor %}</div>')).toBe(false);
     expect(isWholeDocument('<!-- <html> in a comment -->\n<article>{{ content }}</article>')).toBe(false);
