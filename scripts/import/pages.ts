@@ -29,6 +29,7 @@ import { isHtml } from './reader.ts';
 import { convertKramdown } from './kramdown.ts';
 import { frameLayoutLoss, isWholeDocument } from './document-layouts.ts';
 import { liquidLinesInHtmlBlocks } from './html-block-liquid.ts';
+import { withoutHandlers } from './handlers.ts';
 import { pageScripts } from './scripts.ts';
 import { withoutCompiledStylesheets } from './theme-links.ts';
 import { showValue, type ReportLine } from './report.ts';
@@ -542,6 +543,9 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   if (aroundBody !== undefined) body = wrappedInLayout(body, aroundBody, { path, layoutName: String(values['layout']), scope, context, report });
   // A Liquid tag alone on its line in an HTML block leaves a blank line, which ends the block in CommonMark.
   body = liquidLinesInHtmlBlocks(body);
+  const handlers = withoutHandlers(body, path);
+  body = handlers.body;
+  report.push(...handlers.report);
 
   const target = pageTarget(document);
   if (document.collection === undefined && path.split('/').some((segment) => segment.startsWith('_'))) {

@@ -33,6 +33,7 @@ import {
 import { isHtml } from './reader.ts';
 import { convertKramdown } from './kramdown.ts';
 import { liquidLinesInHtmlBlocks } from './html-block-liquid.ts';
+import { withoutHandlers } from './handlers.ts';
 import { pageScripts } from './scripts.ts';
 import { withoutCompiledStylesheets } from './theme-links.ts';
 import type { ReportLine } from './report.ts';
@@ -170,6 +171,9 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
   }
   // A Liquid tag alone on its line in an HTML block leaves a blank line, which ends the block in CommonMark.
   body = liquidLinesInHtmlBlocks(body);
+  const handlers = withoutHandlers(body, path);
+  body = handlers.body;
+  report.push(...handlers.report);
   let yaml = nestUnder(editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) }), ownFields, 'fields', defaultFields);
   const moved = [...ownFields, ...Object.keys(defaultFields)];
   if (moved.length > 0)
