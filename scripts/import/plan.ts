@@ -14,6 +14,7 @@ import { withoutDeadStaticLinks } from './static-html-links.ts';
 import { outsideThemeNote } from './remote-theme.ts';
 import { configMenuFrom } from './config-menu.ts';
 import { htmlIncludeWithoutBlankLines } from './html-block-liquid.ts';
+import { fieldsNamingMissingFiles } from './missing-files.ts';
 import type { LayoutChoice } from './layouts.ts';
 import { convertLiquid, planIncludes, type IncludeLookup, type LiquidResult, type Lookup } from './liquid.ts';
 import { PAGES_DIR } from '../../src/lib/routing/pages.ts';
@@ -565,6 +566,8 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     report.push(...fixed.report);
     files[index] = { ...file, content: { text: joinFrontMatter(split.yaml, fixed.text) } };
   }
+  // Front matter naming a file the site does not have: the build stops where Liquid shows it.
+  for (const document of [...pages, ...posts]) if (!document.error) report.push(...fieldsNamingMissingFiles(document.path, document.own, served));
   // The same in the HTML files copied as they were, which the build checks too.
   for (const [index, file] of files.entries()) {
     if (!file.path.startsWith(`${PUBLIC_DIR}/`) || !/\.html?$/i.test(file.path)) continue;
