@@ -568,18 +568,16 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
   }
   // Front matter naming a file the site does not have: the build stops where Liquid shows it.
   for (const document of [...pages, ...posts]) if (!document.error) report.push(...fieldsNamingMissingFiles(document.path, document.own, served));
-  // The same in the HTML files copied as they were, which the build checks too.
+  // The same in the HTML files copied as they were, which the build checks too. The report counts
+  // lines in the Jekyll file, where the owner looks (a copy without its scripts has fewer).
   for (const [index, file] of files.entries()) {
     if (!file.path.startsWith(`${PUBLIC_DIR}/`) || !/\.html?$/i.test(file.path)) continue;
     const from = file.from ?? file.path;
-    const fixed = withoutDeadStaticLinks(
-      'text' in file.content ? file.content.text : site.text(file.content.copy),
-      staticFileUrl(file.path.slice(PUBLIC_DIR.length + 1)),
-      served,
-      from,
-    );
+    const url = staticFileUrl(file.path.slice(PUBLIC_DIR.length + 1));
+    const fixed = withoutDeadStaticLinks('text' in file.content ? file.content.text : site.text(file.content.copy), url, served, from);
     if (fixed === undefined) continue;
-    report.push(...fixed.report);
+    const original = 'text' in file.content && site.files.includes(from) ? withoutDeadStaticLinks(site.text(from), url, served, from) : undefined;
+    report.push(...(original?.report ?? fixed.report));
     files[index] = { ...file, content: { text: fixed.text } };
   }
   const planned = settleClashes(files, report);

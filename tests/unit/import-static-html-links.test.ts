@@ -31,6 +31,8 @@ function plan() {
       'about.md': '---\ntitle: About\npermalink: /about/\n---\nHello.\n',
       'images/report/chart.png': 'png',
       'images/report/slides.html': SLIDES,
+      'images/report/with-script.html':
+        '<html><head>\n<script>\nvar a = 1;\nvar b = 2;\n</script>\n<link rel="stylesheet" href="custom.css">\n</head></html>\n',
     }),
   );
   if (!result.ok) throw new Error(result.message);
@@ -79,5 +81,13 @@ describe('an HTML file Jekyll copied as it was, with links that led nowhere', ()
         [13, 'its link to missing.png'],
       ]),
     );
+  });
+
+  it('counts lines in the Jekyll file, also when the copy lost its scripts', () => {
+    const copy = result.files.find((candidate) => candidate.path === 'public/images/report/with-script.html');
+    expect(copy && 'text' in copy.content ? copy.content.text : '').toBe('<html><head>\n\n<link rel="stylesheet">\n</head></html>\n');
+    expect(
+      result.report.filter((line) => line.file === 'images/report/with-script.html' && line.message.startsWith('its link')).map((line) => line.line),
+    ).toEqual([6]);
   });
 });
