@@ -26,6 +26,7 @@ import { parseHtmlFragment } from '../../src/lib/links/html.ts';
 import type { LiquidResult, LiquidScope } from './liquid.ts';
 import { isHtml } from './reader.ts';
 import { convertKramdown } from './kramdown.ts';
+import { frameLayoutLoss, isWholeDocument } from './document-layouts.ts';
 import { withoutHandlers } from './event-handlers.ts';
 import { pageScripts } from './scripts.ts';
 import { withoutCompiledStylesheets } from './theme-links.ts';
@@ -488,7 +489,12 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
 
   const written = document.split ?? { yaml: '', body: '', bodyLine: 1 };
   // A page whose words are all in its own layout's Liquid (an empty body over a list layout) gets that layout's text.
-  const listLayout = layout.layout === 'page' && context.paginated === undefined ? layoutBody(values['layout'], context.layoutFiles) : undefined;
+  // Not the site's frame (a whole HTML page): this project's layouts replace it.
+  const ownText = layout.layout === 'page' && context.paginated === undefined ? layoutBody(values['layout'], context.layoutFiles) : undefined;
+  const layoutFile = typeof values['layout'] === 'string' ? context.layoutFiles.get(values['layout']) : undefined;
+  const listLayout = ownText !== undefined && !(layoutFile !== undefined && isWholeDocument(layoutFile)) ? ownText : undefined;
+  const frameLoss = layout.layout === 'page' ? frameLayoutLoss(values['layout'], context.layoutFiles, showsNothing(written.body), path) : undefined;
+  if (frameLoss !== undefined) report.push(frameLoss);
   const ownLayout = listLayout !== undefined && showsNothing(written.body) ? listLayout : undefined;
   // A Markdown page with words of its own over such a layout keeps them as written, and the layout's text comes after.
   const aroundBody = listLayout !== undefined && ownLayout === undefined && !isHtml(path) && loopsOverSite(listLayout) ? listLayout : undefined;

@@ -10,6 +10,10 @@ import { liquidDataPath, planData } from './data.ts';
 import { fixBareDomainLinks } from './links.ts';
 import { joinFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { servedSitePaths, withoutDeadLinks } from './dead-links.ts';
+import { withoutDeadStaticLinks } from './static-html-links.ts';
+import { outsideThemeNote } from './remote-theme.ts';
+import { configMenuFrom } from './config-menu.ts';
+import { fieldsNamingMissingFiles } from './missing-files.ts';
 import type { LayoutChoice } from './layouts.ts';
 import { homePostCount } from './home-posts.ts';
 import { themeNavigation } from './theme-navigation.ts';
@@ -389,13 +393,15 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
         urls.push({ url, from: path, file: target });
         report.push({ kind: 'changed', file: path, message: `its Liquid is worked out and the result is public/${target}.` });
       } else if (!unpublished) {
-        report.push(...converted.leftovers);
+        // Retired with the reason, as a stylesheet Sass refuses: the build goes on, and says why the URL is gone.
+        const first = converted.leftovers[0];
         report.push({
-          kind: 'skipped',
+          kind: 'leftover',
           file: path,
-          message: `is not imported: its Liquid needs the theme. Write the file it produced as public/${target} (or delete ${url} from ${LEGACY_URLS_FILE}).`,
+          line: first?.line,
+          message: `is not imported: Jekyll made it with Liquid the importer cannot work out in a file (from line ${first?.line ?? split.bodyLine}), and the build runs Liquid only in pages. Its URL ${url} is retired (a comment in ${LEGACY_URLS_FILE}), so the build goes on; to keep it, write the file Jekyll produced as public/${target} and turn that comment back into a line.`,
         });
-        urls.push({ url, from: path, file: target });
+        retired(url, path, `made by Liquid in ${path}, which the importer cannot work out in a file`);
       }
       continue;
     }
@@ -484,6 +490,13 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     });
   }
 
+  // A theme outside the site's folder: what the import could not read.
+  const usedLayouts = new Map<string, string[]>();
+  for (const use of layoutUse.values()) usedLayouts.set(use.name, [...(usedLayouts.get(use.name) ?? []), ...use.files]);
+  for (const [name, paths] of postLayouts) usedLayouts.set(name, [...(usedLayouts.get(name) ?? []), ...paths]);
+  const outsideTheme = outsideThemeNote(config, usedLayouts, layoutFiles, configFile);
+  if (outsideTheme !== undefined) report.push(outsideTheme);
+
   // The URLs plugins and Jekyll itself served.
   if (plugins.has('jekyll-feed')) {
     const feed = isRecord(config['feed']) ? textSetting(config['feed']['path']) : undefined;
@@ -547,7 +560,8 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
         configFile,
       }),
     ) ??
-    fromTheme(ownLayoutNavigation());
+    fromTheme(ownLayoutNavigation()) ??
+    configMenuFrom(config, report, configFile);
   const siteConfig = siteConfigFrom({ config, cname: site.files.includes('CNAME') ? site.text('CNAME') : undefined, navigation });
   if (pagination) siteConfig.values.posts.perPage = pagination.perPage;
   const homePosts = home && homePostCount(home.layout, layoutFiles, config['theme']);
@@ -589,6 +603,20 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     if (fixed.report.length === 0) continue;
     report.push(...fixed.report);
     files[index] = { ...file, content: { text: joinFrontMatter(split.yaml, fixed.text) } };
+  }
+  // Front matter naming a file the site does not have: the build stops where Liquid shows it.
+  for (const document of [...pages, ...posts]) if (!document.error) report.push(...fieldsNamingMissingFiles(document.path, document.own, served));
+  // The same in the HTML files copied as they were, which the build checks too. The report counts
+  // lines in the Jekyll file, where the owner looks (a copy without its scripts has fewer).
+  for (const [index, file] of files.entries()) {
+    if (!file.path.startsWith(`${PUBLIC_DIR}/`) || !/\.html?$/i.test(file.path)) continue;
+    const from = file.from ?? file.path;
+    const url = staticFileUrl(file.path.slice(PUBLIC_DIR.length + 1));
+    const fixed = withoutDeadStaticLinks('text' in file.content ? file.content.text : site.text(file.content.copy), url, served, from);
+    if (fixed === undefined) continue;
+    const original = 'text' in file.content && site.files.includes(from) ? withoutDeadStaticLinks(site.text(from), url, served, from) : undefined;
+    report.push(...(original?.report ?? fixed.report));
+    files[index] = { ...file, content: { text: fixed.text } };
   }
   const planned = settleClashes(files, report);
   report.push(...unaccounted(site, source.grouped, planned, report));

@@ -77,4 +77,10 @@ describe('a site whose pages use Liquid', () => {
   it('runs the Liquid of a post, with the site it is part of', async () => {
     expect(await mainText('notes/2019/06/10/liquid-post.html')).toContain('This post is number 2 of the blog, tagged liquid and jekyll.');
   });
+
+  it("lists a post with an excerpt of its own (Jekyll's front matter `excerpt`, kept under fields) by that excerpt, as Liquid's post.excerpt", async () => {
+    const text = await mainText('blog/index.html');
+    expect(text).toContain("How a post's own excerpt is listed.");
+    expect(text).not.toContain('This post is number');
+  });
 });

@@ -75,6 +75,7 @@ describe('the filters this module adds, one row per case', () => {
   it('has one row per filter and per tag, each a function of the site', () => {
     expect(Object.keys(JEKYLL_FILTERS).sort()).toEqual([
       'absolute_url',
+      'divided_by',
       'inspect',
       'jsonify',
       'markdownify',

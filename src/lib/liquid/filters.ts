@@ -115,6 +115,21 @@ function jekyllSort(input: unknown, property?: unknown, nils: unknown = 'first')
  * The filters this module adds to liquidjs's own, by name. Each row takes the site and gives the
  * filter; a new Jekyll filter is one new row.
  */
+/** A number Ruby's Liquid reads as a Float: a JS number with a fraction, or text written with a `.` or an exponent. */
+const isFloat = (value: unknown): boolean => (typeof value === 'string' ? /[.eE]/.test(value.trim()) : typeof value === 'number' && !Number.isInteger(value));
+
+/**
+ * Ruby's Liquid divides an integer by an integer as integers, rounding down (`745 | divided_by: 200` is
+ * 3: minimal-mistakes' "3 minute read"), and anything else as floats; liquidjs always as floats. A
+ * literal `2.0` reaches the filter as the number 2 (read as an integer); a division by zero is left to liquidjs.
+ */
+function dividedBy(input: unknown, divisor: unknown): number {
+  const a = Number(input);
+  const b = Number(divisor);
+  if (b === 0 || !Number.isInteger(a) || !Number.isInteger(b) || isFloat(input) || isFloat(divisor)) return a / b;
+  return Math.floor(a / b);
+}
+
 export const JEKYLL_FILTERS: Readonly<Record<string, (site: FilterSite) => Filter>> = lookupTable({
   relative_url: () => relativeUrl,
   absolute_url: (site) => (input: unknown) => {
@@ -137,4 +152,5 @@ export const JEKYLL_FILTERS: Readonly<Record<string, (site: FilterSite) => Filte
       .replace(/\s+/g, ' ')
       .trim(),
   inspect: () => (input: unknown) => xmlEscape(rubyInspect(input)),
+  divided_by: () => dividedBy,
 });

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { isWholeDocument } from '../../scripts/import/document-layouts.ts';
+import { planImport } from '../../scripts/import/plan.ts';
+import { memorySource } from '../../scripts/import/source.ts';
+
+// The shape of a site's own base layout (the researcher theme's): the whole page, with a menu that
+// loops over a config list, the page's text in the middle, and a footer.
+const FRAME = `<!DOCTYPE html>
+<html lang="en">
+<head>
+    <title>{{ site.title }}{% if page.title %} | {{ page.title }}{% endif %}</title>
+    <link rel="stylesheet" href="{{ site.baseurl }}/css/main.css">
+</head>
+<body>
+    <div class="navbar">
+        <ul id="navlist">
+            {% for x in site.nav %}
+                <li><a href="{{ x.link }}">{{ x.name }}</a></li>
+            {% endfor %}
+        </ul>
+    </div>
+    <div class="container content">
+        {{ content }}
+        <p><a href="{{ site.footer_url }}"><small>{{ site.footer_text }}</small></a></p>
+    </div>
+</body>
+</html>
+`;
+
+const CONFIG =
+  'title: Lee\nnav:\n - name: home\n   link: /\n - name: whoami\n   link: /whoami\nfooter_url: https://example.com/theme\nfooter_text: the theme\n';
+
+function plan(files: Record<string, string>) {
+  const result = planImport(memorySource({ '_config.yml': CONFIG, '_layouts/default.html': FRAME, ...files }));
+  if (!result.ok) throw new Error(result.message);
+  return result.plan;
+}
+
+function body(files: Record<string, string>, path: string): string {
+  const file = plan(files).files.find((candidate) => candidate.path === path);
+  const text = file && 'text' in file.content ? file.content.text : '';
+  return text.slice(text.indexOf('\n---\n', 4) + 5);
+}
+
+describe("the site's frame layout (a whole HTML page)", () => {
+  it('is not written into a page with text of its own, even though its menu loops over the site', () => {
+    const written = body({ 'whoami.md': '---\nlayout: default\n---\n## whoami\n\nHi folks, my name is **Lee**.\n' }, 'src/content/pages/whoami.md');
+    expect(written).toBe('## whoami\n\nHi folks, my name is **Lee**.\n');
+  });
+
+  it('keeps the list a page makes in its own Liquid, without the frame around it', () => {
+    const written = body(
+      {
+        'blog.md': '---\nlayout: default\n---\n## blog\n\n<ul>\n{% for post in site.posts %}<li>{{ post.title }}</li>{% endfor %}\n</ul>\n',
+        '_posts/2024-10-09-ghostway.md': '---\ntitle: ghostway\n---\nText.\n',
+      },
+      'src/content/pages/blog.md',
+    );
+    expect(written).toContain('{% for post in site.posts %}');
+    expect(written).not.toContain('site.nav');
+    expect(written).not.toContain('<head>');
+    expect(written).not.toContain('{% capture content %}');
+  });
+
+  it('still writes a list layout inside the frame around an empty page, even one with a stray <head> of its own', () => {
+    const projects =
+      '---\nlayout: default\n---\n<head><link rel="stylesheet" href="/assets/css/projects.css" /></head>\n<ul>{% for p in site.data.projects %}<li>{{ p.name }}</li>{% endfor %}</ul>{{ content }}';
+    const written = body(
+      { '_layouts/projects.html': projects, '_data/projects.yml': '- name: ghostway\n', 'projects.md': '---\nlayout: projects\ntitle: Projects\n---\n' },
+      'src/content/pages/projects.md',
+    );
+    expect(written).toContain('{% for p in site.data.projects %}');
+    expect(written).not.toContain('site.nav');
+  });
+
+  it('names the page whose only words a frame layout listed, and says what to do', () => {
+    const talks = FRAME.replace('{{ content }}', '{{ content }}<ul>{% for talk in site.data.talks %}<li>{{ talk.title }}</li>{% endfor %}</ul>');
+    const result = plan({ '_layouts/talks.html': talks, '_data/talks.yml': '- title: Redirectors\n', 'talks.html': '---\nlayout: talks\ntitle: Talks\n---\n' });
+    const line = result.report.find((item) => item.file === 'talks.html' && item.kind === 'leftover');
+    expect(line?.message).toContain('its layout "talks" (_layouts/talks.html) is a whole HTML page');
+    expect(line?.message).toContain('Copy the part of the layout that lists into the page');
+    // A frame whose only loop is its menu lists nothing of the page's.
+    expect(plan({ 'empty.md': '---\nlayout: default\ntitle: Empty\n---\n' }).report.some((item) => item.file === 'empty.md' && item.kind === 'leftover')).toBe(
+      false,
+    );
+  });
+});
+
+describe('isWholeDocument', () => {
+  it('reads a doctype, or <html> or <body> written out in a layout that sits in no other, and nothing else', () => {
+    expect(isWholeDocument(FRAME)).toBe(true);
+    expect(isWholeDocument('<html><head><title>{{ page.title }}</title></head><div>{{ content }}</div></html>')).toBe(true);
+    // A layout inside another is not the frame, whatever it writes; nor is a stray <head> for a stylesheet.
+    expect(isWholeDocument('---\nlayout: page\n---\n<html><body>{{ content }}</body></html>')).toBe(false);
+    expect(isWholeDocument('---\nlayout: page\n---\n<head><link rel="stylesheet" href="/x.css"></head>{{ content }}')).toBe(false);
+    expect(isWholeDocument('<head><link rel="stylesheet" href="/x.css"></head>{{ content }}')).toBe(false);
+    expect(isWholeDocument('<title>x</title>\n<body>{{ content }}</body>')).toBe(true);
+    expect(isWholeDocument('<div class="home">{{ content }}{% for post in site.posts %}{{ post.title }}{% endfor %}</div>')).toBe(false);
+    expect(isWholeDocument('<!-- <html> in a comment -->\n<article>{{ content }}</article>')).toBe(false);
+  });
+});
