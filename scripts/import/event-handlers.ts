@@ -16,20 +16,26 @@ import type { ReportLine } from './report.ts';
 
 /** The body without its handlers, and one report line for what was taken out. */
 export function withoutHandlers(body: string, file: string, { markdown }: { markdown: boolean }): { body: string; report: ReportLine[] } {
-  if (!/on[a-z]+\s*=|javascript:|vbscript:|srcdoc/i.test(body)) return { body, report: [] };
+  // Only text that could hold one is parsed; `&` for a scheme written with character references.
+  if (!/on[a-z]+\s*=|script|srcdoc|&[#a-z]/i.test(body)) return { body, report: [] };
   const liquid = liquidSpans(body);
   if (liquid === undefined) return { body, report: [] };
   let text = body;
   let masked = blank(body, liquid, markdown);
   const removed: string[] = [];
   const kept = new Set<number>();
+  const left = new Map<number, string>();
   for (let round = 0; round < 1000; round++) {
     const cut = firstCut(masked, kept);
     if (cut === undefined) break;
     const spans = liquidSpans(text) ?? [];
-    const straddles = spans.some((span) => span.begin < cut.end && span.end > cut.start && !(cut.start <= span.begin && span.end <= cut.end));
+    // An unquoted value ends where its Liquid begins in the blanked text, though the Liquid is part of it.
+    const unquoted = /^[^=]*=\s*[^\s"']/.test(masked.slice(cut.start, cut.end));
+    const runsOn = unquoted && cut.end < text.length && !/[\s/>]/.test(text[cut.end] ?? '');
+    const straddles = runsOn || spans.some((span) => span.begin < cut.end && span.end > cut.start && !(cut.start <= span.begin && span.end <= cut.end));
     if (straddles) {
       kept.add(cut.start);
+      left.set(cut.start, cut.what);
       continue;
     }
     // The space before the attribute goes with it, when it is a real space and not blanked Liquid.
@@ -42,8 +48,15 @@ export function withoutHandlers(body: string, file: string, { markdown }: { mark
     removed.push(cut.what);
     // Offsets after the cut moved: an attribute that could not be cut is looked at again.
     kept.clear();
+    left.clear();
   }
-  if (removed.length === 0) return { body, report: [] };
+  // What Liquid writes part of is not cut: the build names its line, and the owner takes it out.
+  const leftLines: ReportLine[] = [...new Set(left.values())].map((what) => ({
+    kind: 'leftover',
+    file,
+    message: `its HTML has ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what} that its Liquid writes part of, which would run JavaScript: the build will refuse it at its line. Take the attribute out by hand.`,
+  }));
+  if (removed.length === 0) return { body, report: leftLines };
   const counts = new Map<string, number>();
   for (const what of removed) counts.set(what, (counts.get(what) ?? 0) + 1);
   const items = [...counts].map(([what, count]) => `${count} ${what}${count === 1 ? '' : 's'}`);
@@ -56,6 +69,7 @@ export function withoutHandlers(body: string, file: string, { markdown }: { mark
         file,
         message: `its HTML had ${list}, which would run JavaScript, and this project ships none (a handler cannot be given consent): taken out; each element keeps its text and links.`,
       },
+      ...leftLines,
     ],
   };
 }

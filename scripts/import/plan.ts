@@ -18,6 +18,7 @@ import type { LayoutChoice } from './layouts.ts';
 import { homePostCount } from './home-posts.ts';
 import { themeNavigation } from './theme-navigation.ts';
 import { layoutNavigation } from './layout-navigation.ts';
+import { withoutHandlers } from './event-handlers.ts';
 import { convertLiquid, planIncludes, type IncludeLookup, type LiquidResult, type Lookup } from './liquid.ts';
 import { PAGES_DIR } from '../../src/lib/routing/pages.ts';
 import { POSTS_DIR } from '../../src/lib/routing/posts.ts';
@@ -580,7 +581,12 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
   files.push({ path: LEGACY_URLS_FILE, content: { text: legacyUrlsFile(urls) } });
 
   // The includes, for the build's {% include %}; then the theme code, in one line.
-  files.push(...planIncludes(source.includes));
+  // An include's handlers are taken out as a page's are: the build checks what it writes into pages.
+  for (const include of planIncludes(source.includes)) {
+    const cleaned = withoutHandlers(site.text(include.from), include.from, { markdown: isMarkdown(include.from) });
+    report.push(...cleaned.report);
+    files.push(cleaned.report.some((line) => line.kind === 'changed') ? { ...include, content: { text: cleaned.body } } : include);
+  }
   const theme = [...source.theme];
   theme.push(...themeExtras);
   for (const item of theme.sort(compareText)) report.push({ kind: 'theme', message: item });

@@ -1,7 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withoutHandlers } from '../../scripts/import/event-handlers.ts';
 import { planImport } from '../../scripts/import/plan.ts';
 import { readSource } from '../../scripts/import/source.ts';
 import { checkSite } from '../../src/lib/checks/site.ts';
@@ -42,7 +43,41 @@ describe("a page's own HTML that would run JavaScript", () => {
     );
   });
 
+  it('loses them in an include too, which the build checks in every page that includes it', () => {
+    expect(text('src/includes/card.html')).toBe('<div class="card"><a href="{{ include.url }}">{{ include.title }}</a></div>\n');
+    expect(report).toContain(
+      '_includes/card.html: its HTML had 1 onclick attribute, which would run JavaScript, and this project ships none (a handler cannot be given consent): taken out; each element keeps its text and links.',
+    );
+  });
+
+  it('finds a javascript: link written with character references', () => {
+    const { body, report: lines } = withoutHandlers('<a href="jav&#x61;script:alert(1)">Back</a>\n', 'back.html', { markdown: false });
+    expect(body).toBe('<a>Back</a>\n');
+    expect(lines.map((line) => line.message)).toEqual([
+      'its HTML had 1 javascript: link, which would run JavaScript, and this project ships none (a handler cannot be given consent): taken out; each element keeps its text and links.',
+    ]);
+  });
+
+  it('leaves an unquoted handler its Liquid writes part of, and says to take it out by hand', () => {
+    const written = "<li onclick=location.href='{{ post.url }}'>Kites</li>\n";
+    const { body, report: lines } = withoutHandlers(written, 'list.html', { markdown: false });
+    expect(body).toBe(written);
+    expect(lines).toEqual([
+      {
+        kind: 'leftover',
+        file: 'list.html',
+        message:
+          'its HTML has an onclick attribute that its Liquid writes part of, which would run JavaScript: the build will refuse it at its line. Take the attribute out by hand.',
+      },
+    ]);
+  });
+
   it('gives the build pages it takes', () => {
+    const rootDir = mkdtempSync(join(tmpdir(), 'page-handlers-'));
+    for (const file of files.filter((written) => written.path.startsWith('src/includes/'))) {
+      mkdirSync(dirname(join(rootDir, file.path)), { recursive: true });
+      writeFileSync(join(rootDir, file.path), file.text);
+    }
     const site = checkSite({
       pagesDir: 'src/content/pages',
       pageFiles: files.filter((file) => file.path.startsWith('src/content/pages/')),
@@ -52,7 +87,7 @@ describe("a page's own HTML that would run JavaScript", () => {
       dataFiles: [],
       routes: [],
       publicFiles: [],
-      rootDir: mkdtempSync(join(tmpdir(), 'page-handlers-')),
+      rootDir,
     });
     expect(site.problems.map((problem) => `${problem.file}: ${problem.message}`)).toEqual([]);
   });
