@@ -23,6 +23,7 @@ import {
 import { layoutBody, loopsOverSite, mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
 import { showItems } from './field-labels.ts';
 import { parseHtmlFragment } from '../../src/lib/links/html.ts';
+import { withoutBlankLines } from '../../src/lib/html/block-lines.ts';
 import type { LiquidResult, LiquidScope } from './liquid.ts';
 import { isHtml } from './reader.ts';
 import { convertKramdown } from './kramdown.ts';
@@ -177,26 +178,12 @@ export function titleFromName(path: string): string {
 /**
  * An HTML body as Markdown that passes it through unchanged. CommonMark ends an HTML block at a blank
  * line, and an indented line after one becomes a code block, so the body becomes one `<div>` block
- * with no blank lines: blank lines inside `<pre>` keep their place as an empty comment.
+ * with no blank lines: those inside `<pre>` and `<textarea>` keep their place (block-lines.ts).
  */
 export function htmlAsMarkdown(html: string): string {
-  const lines = html
-    .replace(/^\s*\n/, '')
-    .replace(/\s+$/, '')
-    .split('\n');
-  if (lines.length === 1 && lines[0] === '') return '';
-  const out: string[] = [];
-  let pre = 0;
-  for (const line of lines) {
-    if (line.trim() === '') {
-      if (pre > 0) out.push('<!---->');
-      continue;
-    }
-    out.push(line);
-    pre += (line.match(/<(pre|textarea)\b/gi)?.length ?? 0) - (line.match(/<\/(pre|textarea)>/gi)?.length ?? 0);
-    if (pre < 0) pre = 0;
-  }
-  return `<div>\n${out.join('\n')}\n</div>\n`;
+  const body = html.replace(/^\s*\n/, '').replace(/\s+$/, '');
+  if (body === '') return '';
+  return `<div>\n${withoutBlankLines(body)}\n</div>\n`;
 }
 
 /** Markup kramdown understood and this project's Markdown shows as text. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { planImport } from '../../scripts/import/plan.ts';
 import { readSource } from '../../scripts/import/source.ts';
 import { MARKDOWN_FEATURES } from '../../src/lib/checks/script-consent.ts';
+import { withoutBlankLines } from '../../src/lib/html/block-lines.ts';
 import { markHtmlBlocks, settleHtmlBlocks } from '../../src/lib/liquid/html-blocks.ts';
 import { projectLiquid } from '../../src/lib/liquid/project.ts';
 import { parseHtmlFragment } from '../../src/lib/links/html.ts';
@@ -48,10 +49,10 @@ function rawText(node: { nodeName: string; value?: string; childNodes?: unknown[
   return (node.childNodes ?? []).map((child) => rawText(child as typeof node)).join('');
 }
 
-/** The imported page's body after its Liquid and Markdown, as the build renders it, as a tree. */
-function built(path: string) {
+/** The imported page's body (or `body`) after its Liquid and Markdown, as the build renders it, as a tree. */
+function built(path: string, given?: string) {
   const text = files.find((file) => file.path === path)?.text ?? '';
-  const body = text.slice(text.indexOf('\n---\n', 3) + 5);
+  const body = given ?? text.slice(text.indexOf('\n---\n', 3) + 5);
   const rendered = liquid.render(path, body, 1);
   if (!rendered.ok) throw new Error(rendered.problem.message);
   return parseHtmlFragment(markdownToHtml(rendered.text, { features: MARKDOWN_FEATURES }).html);
@@ -103,5 +104,62 @@ describe('the marks around an HTML block', () => {
     const body = '<div>\n  {% if true %}\n    <b>in</b>\n  {% endif %}\n</div>\n\n    code after the block\n';
     const settled = settleHtmlBlocks(markHtmlBlocks(body).replace(/\{%[^%]*%\}/g, ''));
     expect(settled).toBe('<div>\n    <b>in</b>\n</div>\n\n    code after the block\n');
+  });
+});
+
+/**
+ * Bodies as a Markdown page writes them, checked against Jekyll 4.3.1 (kramdown): a block that is
+ * one closed element or a lone tag ends at the blank line the Liquid leaves, and what the loop writes
+ * after it is Markdown; a block whose first element is still open runs to its closing tag.
+ */
+describe('which HTML blocks hold what their Liquid writes', () => {
+  const page = 'src/content/pages/index.md';
+
+  it('leaves a list after a <div> closed on its own line to Markdown', () => {
+    const body = '<div align="center"><b>Publications</b></div>\n{% for p in site.posts %}\n1. **{{ p.date | date: "%Y" }}**: {{ p.title }}\n{% endfor %}\n';
+    expect(markHtmlBlocks(body)).toBe(body);
+    const tree = built(page, body);
+    expect(select(tree, (element) => element.tagName === 'ol').length).toBe(1);
+    expect(select(tree, (element) => element.tagName === 'li').map(textOf)).toEqual(['2021: Second wind', '2020: First light']);
+    expect(select(tree, (element) => element.tagName === 'strong').map(textOf)).toEqual(['2021', '2020']);
+    expect(textOf(tree)).not.toContain('**');
+  });
+
+  it('leaves a list after a lone <img> to Markdown', () => {
+    const body = '<img src="/me.jpg" width="100">\n{% for p in site.posts %}\n* {{ p.title }}\n{% endfor %}\n';
+    expect(markHtmlBlocks(body)).toBe(body);
+    const tree = built(page, body);
+    expect(select(tree, (element) => element.tagName === 'ul').length).toBe(1);
+    expect(select(tree, (element) => element.tagName === 'li').map(textOf)).toEqual(['Second wind', 'First light']);
+    for (const selfClosed of ['<br/>\n{{ page.title }}', '<hr />\n{{ page.title }}', '<p>{{ page.title }}</p>\n{% if true %}\n\n*a*\n{% endif %}'])
+      expect(markHtmlBlocks(selfClosed)).toBe(selfClosed);
+  });
+
+  it('holds a block whose first element is still open after its first line, and Markdown after it', () => {
+    const body = '<div class="box"><b>Hi</b>\n{% for p in site.posts %}\n    <p>{{ p.title }}</p>\n{% endfor %}\n</div>\n\nAfter *the* div.\n';
+    const tree = built(page, body);
+    expect(select(tree, (element) => element.tagName === 'code' || element.tagName === 'pre')).toEqual([]);
+    const [box] = select(tree, (element) => attribute(element, 'class') === 'box');
+    expect(box && select(box, (element) => element.tagName === 'p').map(textOf)).toEqual(['Second wind', 'First light']);
+    expect(select(tree, (element) => element.tagName === 'em').map(textOf)).toEqual(['the']);
+  });
+
+  it('keeps the blank lines inside a <pre> opened on the first line and inside a <textarea>, as Jekyll shows them', () => {
+    const pre = built(page, '<div><pre>\na\n    b\n{% for p in site.posts %}\n{{ p.title }}\n{% endfor %}\n</pre></div>\n');
+    expect(select(pre, (element) => element.tagName === 'pre').map(rawText)).toEqual(['a\n    b\n\nSecond wind\n\nFirst light\n\n']);
+    const textarea = built(page, '<div>\n<textarea>\na\n{% for p in site.posts %}\n{{ p.title }}\n{% endfor %}\n</textarea>\n</div>\n');
+    expect(select(textarea, (element) => element.tagName === 'textarea').map(rawText)).toEqual(['a\n\nSecond wind\n\nFirst light\n\n']);
+  });
+});
+
+describe('HTML without blank lines', () => {
+  it('drops them outside <pre> and <textarea> and keeps what they show inside', () => {
+    const html = '<p>a</p>\n\n<pre>x\n\ny</pre>\n  \n<textarea>t\n\n  \nu</textarea>\n<script>\n\nlet s = "<pre>";\n\n</script>';
+    const out = withoutBlankLines(html);
+    expect(out.split('\n').filter((line) => line.trim() === '')).toEqual([]);
+    const tree = parseHtmlFragment(out);
+    expect(select(tree, (element) => element.tagName === 'pre').map(rawText)).toEqual(['x\n\ny']);
+    expect(select(tree, (element) => element.tagName === 'textarea').map(rawText)).toEqual(['t\n\n  \nu']);
+    expect(out).not.toContain('<!---->\nlet');
   });
 });

@@ -1,3 +1,4 @@
+import { VOID_ELEMENTS } from './block-lines.ts';
 import { attributeOf, elements, isElement, parseHtmlFragment, type HtmlElement } from '../links/html.ts';
 
 /**
@@ -7,9 +8,6 @@ import { attributeOf, elements, isElement, parseHtmlFragment, type HtmlElement }
  * emphasis stay as they render in the post. Cut at the offsets the parser reports, so what is kept
  * is written exactly as in the post.
  */
-
-/** Elements that have no end tag. */
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
 /** Where an element is written: from its start tag to its end tag, or to what closed it. */
 function span(element: HtmlElement): { start: number; end: number } | undefined {
@@ -33,7 +31,7 @@ function upTo(html: string, separator: string): string {
   // Whatever the text ends inside is closed by us, innermost last in document order, so first here.
   const open = [...elements(parseHtmlFragment(prefix))].filter((element) => {
     const location = element.sourceCodeLocation;
-    return location?.startTag !== undefined && location.endTag === undefined && location.endOffset === prefix.length && !VOID.has(element.tagName);
+    return location?.startTag !== undefined && location.endTag === undefined && location.endOffset === prefix.length && !VOID_ELEMENTS.has(element.tagName);
   });
   const closing = open
     .toReversed()

@@ -4,14 +4,18 @@
  * first blank line: after one, an indented line is a code block and the page shows its tags as text.
  * Liquid leaves blank lines where its tags stood alone on a line (`{% for %}`), and an include or an
  * excerpt brings its own; Jekyll never saw them as Markdown (an `.html` page is not Markdown, and
- * kramdown reads a `<div>` to its closing tag). So each such block is marked before the Liquid runs,
- * and in what the Liquid wrote inside the marks the blank lines are dropped (kept inside `<pre>` as an
- * empty comment, as the importer keeps them), so the block stays one block.
+ * kramdown reads a `<div>` to its closing tag). So each block whose first element is still open at
+ * the end of its first line is marked before the Liquid runs, and in what the Liquid wrote inside
+ * the marks the blank lines are dropped (block-lines.ts), so the block stays one block. A block that
+ * is one closed element or a lone tag (`<img ...>`) ends at the blank line, as kramdown's did, and
+ * what follows it is Markdown.
  */
 import { markdownToMdast } from 'satteri';
 import { MARKDOWN_FEATURES } from '../checks/script-consent.ts';
+import { openFirstElement, withoutBlankLines } from '../html/block-lines.ts';
 
-/** Private-use characters no page writes: where a block's Liquid output begins and ends. */
+/** Private-use characters no page writes: where a marked block begins, where its Liquid output begins, where it ends. */
+const BLOCK = '\uE002';
 const START = '\uE000';
 const END = '\uE001';
 
@@ -23,10 +27,10 @@ interface Node {
 }
 
 /**
- * The body with each top-level HTML block that has Liquid and more than one line marked: from the end
- * of its first line (a blank line can only come after it; a `{%-` on the next line still trims that
- * line's end) to its end. Lines stay where they were, so a Liquid mistake keeps its line number. A
- * body without such a block is returned as it is.
+ * The body with each top-level HTML block that has Liquid and an element still open at the end of
+ * its first line(s) marked: at its start, at that line's end (a blank line can only come after it;
+ * a `{%-` on the next line still trims that line's end) and at its end. Lines stay where they were,
+ * so a Liquid mistake keeps its line number. A body without such a block is returned as it is.
  */
 export function markHtmlBlocks(body: string): string {
   if (!body.includes('<') || !(body.includes('{%') || body.includes('{{'))) return body;
@@ -37,15 +41,15 @@ export function markHtmlBlocks(body: string): string {
     const end = node.position?.end.offset;
     if (node.type !== 'html' || start === undefined || end === undefined) continue;
     const text = body.slice(start, end);
-    // Only blocks a blank line ends (CommonMark's kinds 6 and 7): `<pre>`, `<script>`, `<style>`,
-    // `<textarea>` and comments run to their closing tag whatever lines they hold.
-    if (!/^ {0,3}<\/?[a-z]/i.test(text) || /^ {0,3}<(pre|script|style|textarea)\b/i.test(text)) continue;
-    const firstLineEnd = text.indexOf('\n');
-    if (firstLineEnd < 0 || !(text.includes('{%') || text.includes('{{'))) continue;
+    if (!(text.includes('{%') || text.includes('{{'))) continue;
+    // `<pre>`, `<script>`, `<style>` and `<textarea>` blocks run to their closing tag whatever lines they hold.
+    if (/^ {0,3}<(pre|script|style|textarea)\b/i.test(text)) continue;
+    const firstLineEnd = openFirstElement(text);
+    if (firstLineEnd === undefined) continue;
     // A tag that goes on to the next line (`{% include card.html` ... `%}`) would take the mark in.
     const first = text.slice(0, firstLineEnd);
     if (Math.max(first.lastIndexOf('{%'), first.lastIndexOf('{{')) > Math.max(first.lastIndexOf('%}'), first.lastIndexOf('}}'))) continue;
-    marks.push({ at: start + firstLineEnd, mark: START }, { at: end, mark: END });
+    marks.push({ at: start, mark: BLOCK }, { at: start + firstLineEnd, mark: START }, { at: end, mark: END });
   }
   if (marks.length === 0) return body;
   let marked = '';
@@ -57,41 +61,23 @@ export function markHtmlBlocks(body: string): string {
   return marked + body.slice(from);
 }
 
-/**
- * What the Liquid of a marked body wrote, with the marks taken out and no blank line between them:
- * one outside `<pre>` or `<textarea>` is dropped, one inside becomes `<!---->`, which shows nothing.
- */
+/** What the Liquid of a marked body wrote, with the marks taken out and no blank line in a block after its first line(s). */
 export function settleHtmlBlocks(text: string): string {
-  if (!text.includes(START) && !text.includes(END)) return text;
+  if (!text.includes(BLOCK)) return text;
   let out = '';
-  let inside = false;
-  let pre = 0;
-  for (const part of text.split(/([\uE000\uE001])/)) {
-    if (part === START || part === END) {
-      inside = part === START;
-      pre = 0;
-      continue;
-    }
-    if (!inside) {
-      out += part;
-      continue;
-    }
-    const lines = part.split('\n');
-    const kept: string[] = [];
-    for (const [index, line] of lines.entries()) {
-      // The first piece is the end of the line the mark stands on, never a line of its own.
-      if (index > 0 && line.trim() === '') {
-        if (pre > 0) kept.push('<!---->');
-        continue;
-      }
-      kept.push(line);
-      pre += (line.match(/<(pre|textarea)\b/gi)?.length ?? 0) - (line.match(/<\/(pre|textarea)>/gi)?.length ?? 0);
-      if (pre < 0) pre = 0;
-    }
-    out += kept.join('\n');
+  let block: string | undefined;
+  let from = 0;
+  for (const part of text.split(/([\uE000-\uE002])/)) {
+    if (part === BLOCK) block = '';
+    else if (part === START) from = block?.length ?? 0;
+    else if (part === END) {
+      out += block === undefined ? '' : withoutBlankLines(block, from);
+      block = undefined;
+    } else if (block === undefined) out += part;
+    else block += part;
   }
-  return out;
+  return out + (block ?? '');
 }
 
 /** Takes the marks out of text shown to the owner (a Liquid construct in a message). */
-export const withoutMarks = (text: string): string => text.replace(/[\uE000\uE001]/g, '');
+export const withoutMarks = (text: string): string => text.replace(/[\uE000-\uE002]/g, '');
