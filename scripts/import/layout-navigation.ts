@@ -4,11 +4,13 @@
  * layouts write it as plain links or as a loop over a data file (`{% for item in site.data.pages %}`
  * with `<a href="/{{ item.url }}">{{ item.name }}</a>`); the layout is run as Jekyll ran it for the
  * home page, with the site's data and includes, and the links are read off the HTML it writes with the
- * project's HTML parser. Only links that lead somewhere are kept: an address the site served, or an
- * `https:` one.
+ * project's HTML parser. Only links that lead somewhere are kept: an address the site served (also
+ * when written with the site's own `url`), or an `http(s):` one, as written. A `<nav>` whose Liquid
+ * reads the site's pages, posts or collections is not read: this run has none to give it, so it
+ * would show only its fixed links, and the project's default header lists more.
  */
-import { Liquid } from 'liquidjs';
-import { attributeOf, elements, parseDocument, textOf, type HtmlElement } from '../../src/lib/links/html.ts';
+import { Liquid, Tokenizer, TypeGuards } from 'liquidjs';
+import { attributeOf, elements, parseDocument, parseHtmlFragment, textOf, type HtmlElement } from '../../src/lib/links/html.ts';
 import type { LinkValue } from './config.ts';
 import { servedSitePaths } from './dead-links.ts';
 import { layoutChain, type LayoutFiles } from './layouts.ts';
@@ -22,6 +24,8 @@ export interface LayoutNavigationInput {
   includes: ReadonlyMap<string, string>;
   /** `site`: the config's values and `data`. */
   site: Record<string, unknown>;
+  /** The config's `baseurl` (`site` has it empty: links are written from the root). */
+  baseurl: string;
   /** `page`: the home page's front matter, `url` and `path`. */
   page: Record<string, unknown>;
   /** Every URL the Jekyll site served. */
@@ -41,6 +45,7 @@ export function layoutNavigation(input: LayoutNavigationInput): { links: LinkVal
   const name = typeof input.layout === 'string' && input.layout !== '' ? input.layout : 'default';
   const chain = layoutChain(name, input.layouts);
   if (chain.length === 0) return undefined;
+  if (navReadsSiteLists(chain, input.includes, collectionLabels(input.site['collections']))) return undefined;
   const engine = new Liquid({
     jekyllInclude: true,
     dynamicPartials: false,
@@ -73,12 +78,14 @@ export function layoutNavigation(input: LayoutNavigationInput): { links: LinkVal
   // Each form of an address the site served (`/about`, `/about/`, `/about/index.html`), to the one it served.
   const served = new Map<string, string>();
   for (const url of input.served) for (const path of servedSitePaths([url])) if (!served.has(path)) served.set(path, url);
+  const origins = ownOrigins(input.site['url'], input.baseurl);
   const links: LinkValue[] = [];
   for (const anchor of elements(nav)) {
-    const link = linkOf(anchor, served);
+    const link = linkOf(anchor, served, origins);
     if (link !== undefined && !links.some((known) => known.href === link.href)) links.push(link);
   }
-  if (links.length === 0) return undefined;
+  // A link home alone is no navigation: the default header has it, and more.
+  if (links.length === 0 || (links.length === 1 && links[0]?.href === '/')) return undefined;
   return {
     links,
     report: [
@@ -91,13 +98,26 @@ export function layoutNavigation(input: LayoutNavigationInput): { links: LinkVal
   };
 }
 
-/** A link of the navigation: its text and the address the site served it at (`/x/index.html` is `/x/`), or an `https:` one. */
-function linkOf(anchor: HtmlElement, served: ReadonlyMap<string, string>): LinkValue | undefined {
+/** The site's own address as links may start with it, `url` + `baseurl` first: what follows is a path of the site. */
+function ownOrigins(url: unknown, baseurl: string): string[] {
+  if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return [];
+  const origin = url.replace(/^https?:/i, '').replace(/\/+$/, '');
+  const base = baseurl.replace(/\/+$/, '');
+  return base === '' ? [origin] : [origin + (base.startsWith('/') ? base : `/${base}`), origin];
+}
+
+/** A link of the navigation: its text and the address the site served it at (`/x/index.html` is `/x/`), or an `http(s):` one as written. */
+function linkOf(anchor: HtmlElement, served: ReadonlyMap<string, string>, origins: readonly string[]): LinkValue | undefined {
   if (anchor.tagName !== 'a') return undefined;
   const label = textOf(anchor).replace(/\s+/g, ' ').trim();
-  const written = attributeOf(anchor, 'href')?.trim();
+  let written = attributeOf(anchor, 'href')?.trim();
   if (label === '' || written === undefined || written === '') return undefined;
-  if (/^https?:\/\//i.test(written)) return { label, href: written.replace(/^http:/i, 'https:') };
+  if (/^https?:\/\//i.test(written)) {
+    const schemeless = written.replace(/^https?:/i, '');
+    const own = origins.find((origin) => schemeless.toLowerCase().startsWith(origin.toLowerCase()) && /^($|[/?#])/.test(schemeless.slice(origin.length)));
+    if (own === undefined) return { label, href: written };
+    written = schemeless.slice(own.length) || '/';
+  }
   if (/^[a-z][a-z0-9+.-]*:/i.test(written) || written.startsWith('//') || written.startsWith('#')) return undefined;
   const path = rootRelative(written).split(/[?#]/)[0] ?? '';
   let decoded: string;
@@ -108,4 +128,68 @@ function linkOf(anchor: HtmlElement, served: ReadonlyMap<string, string>): LinkV
   }
   const url = served.get(decoded);
   return url === undefined ? undefined : { label, href: url };
+}
+
+/** The names of the config's collections (`collections:` as a map or a list). */
+function collectionLabels(collections: unknown): string[] {
+  if (Array.isArray(collections)) return collections.map(String);
+  return collections !== null && typeof collections === 'object' ? Object.keys(collections) : [];
+}
+
+/** Liquid's tags and outputs in a text, or none when it does not tokenize. */
+function liquidTokens(text: string) {
+  try {
+    return new Tokenizer(text).readTopLevelTokens();
+  } catch {
+    return [];
+  }
+}
+
+/** The includes a text's Liquid names (`{% include nav.html %}`, `include_cached`). */
+function includedNames(text: string): string[] {
+  return liquidTokens(text).flatMap((token) =>
+    TypeGuards.isTagToken(token) && (token.name === 'include' || token.name === 'include_cached') ? [token.args.trim().split(/\s+/)[0] ?? ''] : [],
+  );
+}
+
+/**
+ * Whether the Liquid of a `<nav>` in the home page's layouts or their includes reads `site.pages`,
+ * `site.posts` or a collection, directly or through a variable assigned from one: the links it
+ * wrote from them cannot be given back here.
+ */
+function navReadsSiteLists(chain: readonly string[], includes: ReadonlyMap<string, string>, collections: readonly string[]): boolean {
+  // Every text the layouts reach, through includes of includes.
+  const texts = [...chain];
+  const reached = new Set<string>();
+  for (let index = 0; index < texts.length; index++)
+    for (const name of includedNames(texts[index] ?? '')) {
+      const text = includes.get(name);
+      if (text !== undefined && !reached.has(name)) {
+        reached.add(name);
+        texts.push(text);
+      }
+    }
+  const lists = ['pages', 'posts', 'collections', 'documents', 'html_pages', ...collections].map((label) => label.replace(/[^\w-]/g, ''));
+  const siteList = new RegExp(`\\bsite\\s*(\\[|\\.\\s*(${lists.join('|')})\\b)`);
+  const expressions = (text: string) =>
+    liquidTokens(text).flatMap((token) =>
+      TypeGuards.isTagToken(token) ? [`${token.name} ${token.args}`] : TypeGuards.isOutputToken(token) ? [token.content] : [],
+    );
+  // Variables assigned from a site list anywhere (`{% assign sorted = site.pages | sort: "nav_order" %}`).
+  // Variables assigned from a site list anywhere (`{% assign sorted = site.pages | sort: "nav_order" %}`).
+  const names = texts.flatMap(expressions).flatMap((expression) => {
+    const match = /^assign\s+([\w-]+)\s*=(.*)$/s.exec(expression);
+    return match?.[1] !== undefined && siteList.test(match[2] ?? '') ? [match[1]] : [];
+  });
+  const reads = (text: string) =>
+    expressions(text).some((expression) => siteList.test(expression) || names.some((name) => new RegExp(`(^|[^\\w.-])${name}\\b`).test(expression)));
+  for (const text of texts)
+    for (const nav of [...elements(parseHtmlFragment(text))].filter((element) => element.tagName === 'nav')) {
+      const location = nav.sourceCodeLocation;
+      if (!location) continue;
+      const region = text.slice(location.startOffset, location.endOffset);
+      const inside = [region, ...includedNames(region).flatMap((name) => includes.get(name) ?? [])];
+      if (inside.some(reads)) return true;
+    }
+  return false;
 }

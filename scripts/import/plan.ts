@@ -540,6 +540,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
       layouts: layoutFiles,
       includes,
       site: siteScope,
+      baseurl: typeof config['baseurl'] === 'string' ? config['baseurl'] : '',
       page: homePage ? { ...homePage.values, url: '/', path: homePage.path, name: posix.basename(homePage.path) } : { url: '/' },
       served: urls.filter((url) => !url.retired).map((url) => url.url),
       file: homePage?.path ?? '_layouts/default.html',

@@ -28,7 +28,7 @@ describe('the navigation of a theme the site made itself', () => {
         '  navigation: [',
         "    { label: 'Blog', href: '/' },",
         "    { label: 'Projects', href: '/projects.html' },",
-        "    { label: 'Code', href: 'https://git.example.org/mira' },",
+        "    { label: 'Code', href: 'http://git.example.org/mira' },",
         '  ],',
       ].join('\n'),
     );
@@ -62,5 +62,78 @@ describe('the navigation of a theme the site made itself', () => {
     const { config } = imported(site);
     expect(config).toContain("{ label: 'Notes', href: '/notes/' }");
     expect(config).not.toContain("label: 'About'");
+  });
+});
+
+/**
+ * Sites checked against Debian's Jekyll 4.3.1: a sidebar `<nav>` as Hyde and Lanyon write it (Home,
+ * then every page with a title from `site.pages`, then fixed links) showed Home, About, Projects,
+ * Download, GitHub project; a header as al-folio writes it (a variable assigned from `site.pages`
+ * before its `<nav>`) showed the owner's name, then About and Projects.
+ */
+describe('a <nav> the import cannot read faithfully', () => {
+  const pages = {
+    '_config.yml': 'title: Lee\nurl: https://lee.example.org\n',
+    'index.md': '---\nlayout: default\n---\nHi.',
+    'about.md': '---\nlayout: default\ntitle: About\npermalink: /about/\n---\nMe.',
+    'projects.md': '---\nlayout: default\ntitle: Projects\npermalink: /projects/\n---\nWork.',
+    'download.md': '---\nlayout: default\npermalink: /download/\n---\nGet it.',
+  };
+
+  it('leaves the default header when the nav loops over site.pages, in an include or through a variable', () => {
+    const hyde = {
+      ...pages,
+      '_includes/sidebar.html': [
+        '<nav class="sidebar-nav">',
+        '  <a href="{{ site.baseurl }}/">Home</a>',
+        '  {% for node in site.pages %}{% if node.title %}<a href="{{ node.url }}">{{ node.title }}</a>{% endif %}{% endfor %}',
+        '  <a href="{{ site.url }}/download/">Download</a>',
+        '  <a href="http://github.com/lee/site">GitHub project</a>',
+        '</nav>',
+      ].join('\n'),
+      '_layouts/default.html': '<html><body>{% include sidebar.html %}{{ content }}</body></html>',
+    };
+    const { config, report } = imported(hyde);
+    expect(config).not.toContain('navigation:');
+    expect(report.join('\n')).not.toContain('showed a navigation');
+    const alFolio = {
+      ...pages,
+      '_includes/header.html': [
+        '{%- assign sorted_pages = site.pages | sort: "title" -%}',
+        '<nav><a href="{{ site.url }}/">Lee</a>',
+        '{%- for p in sorted_pages -%}{%- if p.title -%}<a href="{{ p.url | relative_url }}">{{ p.title }}</a>{%- endif -%}{%- endfor -%}',
+        '</nav>',
+      ].join('\n'),
+      '_layouts/default.html': '<html><body>{% include_cached header.html %}{{ content }}</body></html>',
+    };
+    expect(imported(alFolio).config).not.toContain('navigation:');
+  });
+
+  it("turns links to the site's own url back into its paths and keeps other http: links as written", () => {
+    const site = {
+      ...pages,
+      '_config.yml': 'title: Lee\nurl: https://lee.example.org\nbaseurl: /site\n',
+      '_layouts/default.html': [
+        '<html><body><nav>',
+        '<a href="{{ site.url }}{{ site.baseurl }}/">Home</a>',
+        '<a href="{{ site.url }}/about/">About</a>',
+        '<a href="http://lee.example.org/site/projects/">Projects</a>',
+        '<a href="http://code.example.org/lee">Code</a>',
+        '</nav>{{ content }}</body></html>',
+      ].join(''),
+    };
+    expect(imported(site).config).toContain(
+      [
+        "    { label: 'Home', href: '/' },",
+        "    { label: 'About', href: '/about/' },",
+        "    { label: 'Projects', href: '/projects/' },",
+        "    { label: 'Code', href: 'http://code.example.org/lee' },",
+      ].join('\n'),
+    );
+  });
+
+  it('leaves the default header when the nav links only the home page', () => {
+    const site = { ...pages, '_layouts/default.html': '<html><body><nav><a href="{{ site.url }}/">Lee</a></nav>{{ content }}</body></html>' };
+    expect(imported(site).config).not.toContain('navigation:');
   });
 });
