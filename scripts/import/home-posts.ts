@@ -2,11 +2,13 @@
  * How many posts the Jekyll home page listed, for `home.posts` in the site config. minima's `home`
  * layout (the default theme of `jekyll new`) lists every post under the owner's text, and a site
  * without a blog page has no other list: the home page here must list them all too, or the older posts
- * are linked from nowhere. Read from the layout's Liquid syntax tree (`{% for post in site.posts %}`,
- * with its `limit:`), or, for a theme gem's layout the site does not carry, from what that gem's
- * layout does.
+ * are linked from nowhere. Read from the home layout's own Liquid syntax tree (`{% for post in
+ * site.posts %}`, with its `limit:`), or, for a theme gem's layout the site does not carry, from what
+ * that gem's layout does. Only a loop that prints every post it goes over counts: one that picks
+ * (`{% if post.featured %}`) listed fewer, and a loop in the layout around it (a sidebar's "recent
+ * posts") is not the home page's list.
  */
-import { Tokenizer, TypeGuards } from 'liquidjs';
+import { Liquid, Tag, Output, type Template } from 'liquidjs';
 import { layoutChain, type LayoutFiles } from './layouts.ts';
 
 /** Every post, or this many of the newest. */
@@ -18,31 +20,79 @@ export type HomePosts = number | 'all';
  */
 const THEME_HOME_POSTS: Readonly<Record<string, HomePosts>> = { minima: 'all', 'jekyll-theme-minima': 'all' };
 
-/**
- * How many posts the home page's Jekyll layout `name` (and the layouts it sits in) listed from
- * `site.posts`: `'all'` without a `limit:`, else the limit. `undefined` when it listed none this way
- * (a `paginator` list is the blog's, and a list the page's own Liquid makes stays in the page).
- */
-export function homePostCount(name: unknown, files: LayoutFiles, theme: unknown): HomePosts | undefined {
-  if (typeof name !== 'string') return undefined;
-  const chain = layoutChain(name, files);
-  if (chain.length === 0) return typeof theme === 'string' && name === 'home' && Object.hasOwn(THEME_HOME_POSTS, theme) ? THEME_HOME_POSTS[theme] : undefined;
-  let count: HomePosts | undefined;
-  for (const text of chain) {
-    let tokens;
+/** What the home layout listed: a count, or why none is taken from it. */
+export interface HomePostsFound {
+  count?: HomePosts;
+  /** A loop over `site.posts` that picks among them: the project's default stays. */
+  picks?: string;
+}
+
+/** A tag's templates, as liquidjs walks them (`children()` runs at once when nothing is asynchronous). */
+function childrenOf(template: Template): Template[] {
+  if (!template.children) return [];
+  const walk = template.children(false, true);
+  let step = walk.next();
+  while (!step.done) step = walk.next();
+  return step.value;
+}
+
+/** Every template below `templates`, those inside tags included. */
+function* below(templates: readonly Template[]): Generator<Template> {
+  for (const template of templates) {
+    yield template;
+    yield* below(childrenOf(template));
+  }
+}
+
+/** Whether a `for` tag's body prints each item it goes over: an output of the item outside any condition, and no `break`/`continue`. */
+function printsEvery(loop: Tag & { variable?: unknown; templates?: Template[] }): boolean {
+  const variable = typeof loop.variable === 'string' ? loop.variable : undefined;
+  const body = loop.templates ?? [];
+  if (variable === undefined || [...below(body)].some((template) => template instanceof Tag && (template.name === 'break' || template.name === 'continue')))
+    return false;
+  const item = new RegExp(`^\\s*${variable}\\b`);
+  return body.some((template) => template instanceof Output && item.test(template.token.content));
+}
+
+/** The home layout's own Liquid as a tree, a plugin's tag (`{% seo %}`) read as writing nothing; `undefined` when it does not parse. */
+function parsed(text: string): Template[] | undefined {
+  const engine = new Liquid({ jekyllInclude: true, dynamicPartials: false });
+  for (let attempt = 0; attempt < 10; attempt++) {
     try {
-      tokens = new Tokenizer(text).readTopLevelTokens();
-    } catch {
-      continue;
-    }
-    for (const token of tokens) {
-      if (!TypeGuards.isTagToken(token) || token.name !== 'for') continue;
-      const loop = /^\s*\w+\s+in\s+site\.posts(?![\w.[])(.*)$/s.exec(token.args);
-      if (!loop) continue;
-      const limit = /\blimit\s*:\s*(\d+)/.exec(loop[1] ?? '');
-      const listed: HomePosts = limit?.[1] === undefined ? 'all' : Number(limit[1]);
-      if (count === undefined || listed === 'all' || (count !== 'all' && listed > count)) count = listed;
+      return engine.parse(text);
+    } catch (error) {
+      const unknown = /tag "([\w-]+)" not found/.exec(error instanceof Error ? error.message : '')?.[1];
+      if (unknown === undefined) return undefined;
+      engine.registerTag(unknown, { parse() {}, render: () => '' });
     }
   }
-  return count;
+  return undefined;
+}
+
+/**
+ * How many posts the home page's Jekyll layout `name` listed from `site.posts`: `'all'` without a
+ * `limit:`, else the limit; nothing when it listed none this way (a `paginator` list is the blog's,
+ * and a list the page's own Liquid makes stays in the page), or only some (`picks`).
+ */
+export function homePostCount(name: unknown, files: LayoutFiles, theme: unknown): HomePostsFound {
+  if (typeof name !== 'string') return {};
+  const [own] = layoutChain(name, files);
+  if (own === undefined)
+    return typeof theme === 'string' && name === 'home' && Object.hasOwn(THEME_HOME_POSTS, theme) ? { count: THEME_HOME_POSTS[theme] ?? 'all' } : {};
+  const found: HomePostsFound = {};
+  for (const template of below(parsed(own) ?? [])) {
+    if (!(template instanceof Tag) || template.name !== 'for') continue;
+    const args = template.token.args;
+    const loop = /^\s*\w+\s+in\s+site\.posts(?![\w.[])(.*)$/s.exec(args);
+    if (!loop) continue;
+    if (!printsEvery(template)) {
+      found.picks ??= `{% for ${args.trim()} %}`;
+      continue;
+    }
+    const limit = /\blimit\s*:\s*(\d+)/.exec(loop[1] ?? '');
+    const listed: HomePosts = limit?.[1] === undefined ? 'all' : Number(limit[1]);
+    const count = found.count;
+    if (count === undefined || listed === 'all' || (count !== 'all' && listed > count)) found.count = listed;
+  }
+  return found;
 }

@@ -566,13 +566,20 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     configMenuFrom(config, report, configFile);
   const siteConfig = siteConfigFrom({ config, cname: site.files.includes('CNAME') ? site.text('CNAME') : undefined, navigation });
   if (pagination) siteConfig.values.posts.perPage = pagination.perPage;
-  const homePosts = home && homePostCount(home.layout, layoutFiles, config['theme']);
-  if (home && homePosts !== undefined) {
-    siteConfig.values.home = { posts: homePosts };
+  const homePosts = home ? homePostCount(home.layout, layoutFiles, config['theme']) : {};
+  if (home && homePosts.count !== undefined) {
+    const count = homePosts.count;
+    siteConfig.values.home = { posts: count };
     report.push({
       kind: 'changed',
       file: home.path,
-      message: `its layout listed ${homePosts === 'all' ? 'every post' : `the ${homePosts} newest posts`}, so the home page does too: \`home: { posts: ${homePosts === 'all' ? "'all'" : homePosts} }\` in src/site.config.ts.`,
+      message: `its layout listed ${count === 'all' ? 'every post' : `the ${count} newest posts`}, so the home page does too: \`home: { posts: ${count === 'all' ? "'all'" : count} }\` in src/site.config.ts.`,
+    });
+  } else if (home && homePosts.picks !== undefined) {
+    report.push({
+      kind: 'changed',
+      file: home.path,
+      message: `its layout listed only some posts (\`${homePosts.picks}\` with a condition inside): the home page lists the newest posts as this project's does; set \`home: { posts: … }\` in src/site.config.ts, or list them in the page's text.`,
     });
   }
   report.push(...siteConfig.report);

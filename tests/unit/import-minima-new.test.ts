@@ -51,6 +51,37 @@ describe("a minima site's home page, which listed every post", () => {
     expect(siteConfigOf(site('---\nlayout: default\n---\n<div>{{ content }}</div>')).text).not.toContain('home:');
   });
 
+  it('leaves the default when the loop picks among the posts, or lists them only in an outer layout', () => {
+    // Debian's Jekyll 4.3.1 listed only the featured post (Two) for the first, and for the second only the newest, in the sidebar.
+    const site = (layouts: Record<string, string>) => ({
+      '_config.yml': 'title: Lee\n',
+      'index.md': '---\nlayout: home\n---\n',
+      '_posts/2020-01-01-one.md': '---\ntitle: One\n---\nOne.',
+      '_posts/2021-01-01-two.md': '---\ntitle: Two\nfeatured: true\n---\nTwo.',
+      ...layouts,
+    });
+    const featured = siteConfigOf(
+      site({
+        '_layouts/home.html': '<ul>{% for post in site.posts %}{% if post.featured %}<li>{{ post.title }}</li>{% endif %}{% endfor %}</ul>{{ content }}',
+      }),
+    );
+    expect(featured.text).not.toContain('home:');
+    expect(featured.report).toContain(
+      "index.md: its layout listed only some posts (`{% for post in site.posts %}` with a condition inside): the home page lists the newest posts as this project's does; set `home: { posts: … }` in src/site.config.ts, or list them in the page's text.",
+    );
+    expect(featured.report.join('\n')).not.toContain('listed every post');
+    for (const body of [
+      '{% if forloop.index > 1 %}{% break %}{% endif %}<li>{{ post.title }}</li>',
+      '{% unless post.featured %}<li>{{ post.title }}</li>{% endunless %}',
+    ])
+      expect(siteConfigOf(site({ '_layouts/home.html': `<ul>{% for post in site.posts %}${body}{% endfor %}</ul>{{ content }}` })).text).not.toContain('home:');
+    const sidebar = site({
+      '_layouts/default.html': '<aside>{% for post in site.posts limit: 1 %}<a href="{{ post.url }}">{{ post.title }}</a>{% endfor %}</aside>{{ content }}',
+      '_layouts/home.html': '---\nlayout: default\n---\n<div>{{ content }}</div>',
+    });
+    expect(siteConfigOf(sidebar).text).not.toContain('home:');
+  });
+
   it("takes 'all' or a number of posts in the site config, and names the mistake otherwise", () => {
     expect(siteConfigSchema.parse({ name: 'Lee', description: 'Notes.', home: { posts: 'all' } }).home.posts).toBe('all');
     expect(siteConfigSchema.parse({ name: 'Lee', description: 'Notes.' }).home.posts).toBe(3);
