@@ -183,7 +183,7 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
   // The post's own fields its layout printed (`Posted by {{ page.by }}`), shown with the post as a page shows them.
   const layoutName = values['layout'];
   const printed = typeof layoutName === 'string' && context.layoutFiles ? printedFields(layoutName, context.layoutFiles) : [];
-  const shown = printed.filter((key) => moved.includes(key) && values[key] !== null && values[key] !== undefined && String(values[key]).trim() !== '');
+  const shown = printed.filter((key) => moved.includes(key) && showable(values[key]));
   if (typeof layoutName === 'string' && context.layoutFiles && shown.length > 0) {
     const items = showItems(layoutName, context.layoutFiles, shown);
     const written = `show: ${JSON.stringify(items)}`;
@@ -216,4 +216,15 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
     });
   }
   return { target, text: joinFrontMatter(yaml, body), report };
+}
+
+/**
+ * Whether a field's value shows as text above the post: a word, a number, a date, or a list of them.
+ * A map (`author: {name: Noor}`, printed as `{{ page.author.name }}`) shows nothing, so it is not named.
+ */
+function showable(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(showable);
+  if (value instanceof Date) return !Number.isNaN(value.getTime());
+  if (typeof value === 'string') return value.trim() !== '';
+  return typeof value === 'number' || typeof value === 'boolean';
 }

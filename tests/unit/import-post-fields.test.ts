@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planImport } from '../../scripts/import/plan.ts';
-import { readSource } from '../../scripts/import/source.ts';
+import { memorySource, readSource } from '../../scripts/import/source.ts';
 import { checkSite } from '../../src/lib/checks/site.ts';
 import { shownFields } from '../../src/lib/html/shown-fields.ts';
 import { FIXTURES } from '../helpers/site.ts';
@@ -63,5 +63,25 @@ describe("a post's own fields its layout printed", () => {
     expect(checked(wrong).problems.map((problem) => `${problem.field}: ${problem.message}`)).toEqual([
       'show: names "by", which is not under fields:. Add "by: ..." below fields:, or remove it from show.',
     ]);
+  });
+
+  it('leave out a field whose value is a map, which shows nothing, and do not name it as shown', () => {
+    const mapped = planImport(
+      memorySource({
+        '_config.yml': 'title: Noor\n',
+        '_layouts/post.html': '<article><p>by {{ page.author.name }} in {{ page.venue }}</p>{{ content }}</article>',
+        '_posts/2022-01-02-quills.md': '---\nlayout: post\ntitle: Quills\nauthor:\n  name: Noor\nvenue: The Ink Review\n---\nText.\n',
+        'index.md': '---\ntitle: Home\n---\nHi.\n',
+      }),
+    );
+    if (!mapped.ok) throw new Error(mapped.message);
+    const post = mapped.plan.files.find((file) => file.path.endsWith('quills.md'));
+    const text = post && 'text' in post.content ? post.content.text : '';
+    expect(text).toMatch(/^show: \[[^\]]*"venue"[^\]]*\]$/m);
+    expect(text).not.toMatch(/^show: .*author/m);
+    const said = mapped.plan.report.map((line) => line.message).filter((message) => message.includes('printed'));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain('printed venue:');
+    expect(said[0]).not.toContain('author');
   });
 });
