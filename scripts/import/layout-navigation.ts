@@ -145,8 +145,8 @@ function liquidTokens(text: string) {
   }
 }
 
-/** The includes a text's Liquid names (`{% include nav.html %}`, `include_cached`). */
-function includedNames(text: string): string[] {
+/** The includes a text's Liquid names (`{% include nav.html %}`, `include_cached`), read with liquidjs' tokenizer. */
+export function includedNames(text: string): string[] {
   return liquidTokens(text).flatMap((token) =>
     TypeGuards.isTagToken(token) && (token.name === 'include' || token.name === 'include_cached') ? [token.args.trim().split(/\s+/)[0] ?? ''] : [],
   );

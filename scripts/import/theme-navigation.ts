@@ -9,6 +9,7 @@
 import { posix } from 'node:path';
 import { Tokenizer, TypeGuards } from 'liquidjs';
 import type { LinkValue } from './config.ts';
+import { includedNames } from './layout-navigation.ts';
 import type { SourceDocument } from './pages.ts';
 import type { ReportLine } from './report.ts';
 
@@ -48,7 +49,7 @@ export function themeNavigation({ theme, header, layouts, pages, configFile }: T
   const gemHeader = typeof theme === 'string' && PAGES_HEADER_THEMES.has(theme);
   if (header === undefined ? !gemHeader : !headerListsPages(header)) return undefined;
   // The theme's own `default` layout includes its header; a site's own layouts must include it themselves.
-  const shown = (!layouts.has('default') && gemHeader) || [...layouts.values()].some((text) => /\{%-?\s*include\s+header\.html\b/.test(text));
+  const shown = (!layouts.has('default') && gemHeader) || [...layouts.values()].some((text) => includedNames(text).includes('header.html'));
   if (!shown) return undefined;
   const listed = pages
     .filter((page) => page.url !== undefined && page.error === undefined && page.values['published'] !== false && page.collection === undefined)

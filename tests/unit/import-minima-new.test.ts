@@ -117,6 +117,9 @@ describe("a minima site's header without header_pages", () => {
     };
     const shown = { ...base, '_layouts/default.html': '<html><body>{%- include header.html -%}{{ content }}</body></html>' };
     expect(siteConfigOf(shown).text).toContain("{ label: 'About me', href: '/about.html' },");
+    // jekyll-include-cache's tag includes it too.
+    const cached = { ...base, '_layouts/default.html': '<html><body>{% include_cached header.html %}{{ content }}</body></html>' };
+    expect(siteConfigOf(cached).text).toContain("{ label: 'About me', href: '/about.html' },");
     const hidden = { ...base, '_layouts/default.html': '<html><body>{{ content }}</body></html>' };
     expect(siteConfigOf(hidden).text).not.toContain('navigation:');
     // A header with its own links is not minima's fallback: the project's default navigation stays.
