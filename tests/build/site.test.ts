@@ -459,6 +459,17 @@ describe('a project site under /portfolio: tests/fixtures/site, in Markdown and 
     expect(meta('blog/index.html')).toEqual(['Jun 10, 2019 · shell · Tags: dotfiles, productivity']);
   });
 
+  it("shows the fields a post's show: names above its body, under the words given", () => {
+    const post = 'shell/2019/06/10/useful-shell-aliases.html';
+    const fields = one(
+      elements(site, post, (element) => hasClass(element, 'page-fields')),
+      "the post's fields",
+    );
+    expect(select(fields, byTag('dt')).map(textOf)).toEqual(['Written by']);
+    expect(select(fields, byTag('dd')).map(textOf)).toEqual(['Ada Example']);
+    expect(elements(site, 'blog/index.html', (element) => hasClass(element, 'page-fields'))).toEqual([]);
+  });
+
   it('lists the pages at SITE_URL + base + permalink in the sitemap, and never a draft or _file', async () => {
     const locations = await sitemapLocations(result.dist, 'sitemap-0.xml');
     expect(locations).toContain('https://x.github.io/portfolio/work/aws-intern');

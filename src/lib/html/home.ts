@@ -22,3 +22,8 @@ export function homeGroup<Tile>(groups: readonly GroupPage<Tile>[], navigation: 
   };
   return [...withTiles].sort((a, b) => rank(a) - rank(b) || a.permalink.localeCompare(b.permalink))[0];
 }
+
+/** The posts the home page lists, newest first: every one for `'all'` (as minima's home did), else that many. */
+export function homePosts<Post>(newest: readonly Post[], setting: number | 'all'): readonly Post[] {
+  return setting === 'all' ? newest : newest.slice(0, setting);
+}
