@@ -176,7 +176,6 @@ function navReadsSiteLists(chain: readonly string[], includes: ReadonlyMap<strin
       TypeGuards.isTagToken(token) ? [`${token.name} ${token.args}`] : TypeGuards.isOutputToken(token) ? [token.content] : [],
     );
   // Variables assigned from a site list anywhere (`{% assign sorted = site.pages | sort: "nav_order" %}`).
-  // Variables assigned from a site list anywhere (`{% assign sorted = site.pages | sort: "nav_order" %}`).
   const names = texts.flatMap(expressions).flatMap((expression) => {
     const match = /^assign\s+([\w-]+)\s*=(.*)$/s.exec(expression);
     return match?.[1] !== undefined && siteList.test(match[2] ?? '') ? [match[1]] : [];
