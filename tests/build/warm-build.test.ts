@@ -14,15 +14,16 @@ import { buildSite, fixtureSiteBuild, listFiles, type CommandResult, type Site }
  * What the build said, line by line, tagged (`[build] …`, `[portfolio:og-cards] …`) and in order,
  * with its durations and numbers masked: durations differ from run to run (and are written in ms or
  * s by their size), and the cards one build drew the other found in the run's card cache. Left out:
- * the list of routes, as pages are written side by side and logged as they finish, and Astro's notice
- * that it is waiting for a hook, printed only when the hook runs over 3 s.
+ * the list of routes, as pages are written side by side and logged as they finish; Astro's notice
+ * that it is waiting for a hook, printed only when the hook runs over 3 s; and Vite's notice that
+ * its dependency optimizer is bundling, printed only when that takes over a second.
  */
 const lines = (site: Site & CommandResult) =>
   site.output
     .replaceAll(site.root, '<site>')
     .split('\n')
     .map((line) => line.replace(/^\d{2}:\d{2}:\d{2} /, ''))
-    .filter((line) => /^\[[^\]\s]+\] /.test(line) && !line.startsWith('[build] Waiting for integration'))
+    .filter((line) => /^\[[^\]\s]+\] /.test(line) && !line.startsWith('[build] Waiting for integration') && !line.startsWith('[vite] [optimizer]'))
     .map((line) => line.replace(/\b\d+(?:\.\d+)?\s?(?:ms|s)\b/g, '<time>').replace(/\d+/g, '#'));
 
 describe('a build in the warm process and the command', () => {
