@@ -35,12 +35,9 @@ export function pageScripts(body: string, file: string, render?: (text: string) 
   for (const element of elements(parseHtmlFragment(body))) {
     if (element.tagName !== 'script') continue;
     const attributes = attributesOf(element);
-    const type = attributes
-      .find((attribute) => attribute.name === 'type')
-      ?.value.trim()
-      .toLowerCase();
-    // Data blocks (JSON-LD, templates) never run.
-    if (type !== undefined && type !== '' && !/^(text|application)\/(java|ecma)script$|^module$/.test(type)) continue;
+    // The build's rule, so the consent covers what it checks: only JSON-LD is left out. Other types
+    // run too, by a library that reads them (MathJax's `text/x-mathjax-config`).
+    if (!javaScriptOnElement('script', 'html', attributes).some((found) => found.kind === 'script')) continue;
     const src = attributes.find((attribute) => attribute.name === 'src')?.value.trim();
     const line = element.sourceCodeLocation?.startLine;
     if (src !== undefined) {
