@@ -26,6 +26,7 @@ import { parseHtmlFragment } from '../../src/lib/links/html.ts';
 import { withoutBlankLines } from '../../src/lib/html/block-lines.ts';
 import type { LiquidResult, LiquidScope } from './liquid.ts';
 import { isHtml } from './reader.ts';
+import { htmlBlocksWhole } from './html-blocks.ts';
 import { convertKramdown } from './kramdown.ts';
 import { frameLayoutLoss, isWholeDocument } from './document-layouts.ts';
 import { withoutHandlers } from './event-handlers.ts';
@@ -515,6 +516,9 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
     const kramdown = convertKramdown(body, path, split.bodyLine);
     body = kramdown.text;
     report.push(...kramdown.report, ...markdownNotes(body, path, split.bodyLine, context.basePath));
+    const blocks = htmlBlocksWhole(body, path, split.bodyLine);
+    body = blocks.text;
+    report.push(...blocks.report);
   }
   if (html && body !== '') body = `\n${body}`;
   if (aroundBody !== undefined) body = wrappedInLayout(body, aroundBody, { path, layoutName: String(values['layout']), scope, context, report });

@@ -33,6 +33,7 @@ import {
 import { isHtml } from './reader.ts';
 import { showItems } from './field-labels.ts';
 import { printedFields, type LayoutFiles } from './layouts.ts';
+import { htmlBlocksWhole } from './html-blocks.ts';
 import { convertKramdown } from './kramdown.ts';
 import { withoutHandlers } from './event-handlers.ts';
 import { pageScripts } from './scripts.ts';
@@ -171,6 +172,9 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
     const kramdown = convertKramdown(body, path, split.bodyLine);
     body = kramdown.text;
     report.push(...kramdown.report, ...markdownNotes(body, path, split.bodyLine, context.basePath));
+    const blocks = htmlBlocksWhole(body, path, split.bodyLine);
+    body = blocks.text;
+    report.push(...blocks.report);
   }
   let yaml = nestUnder(editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) }), ownFields, 'fields', defaultFields);
   const moved = [...ownFields, ...Object.keys(defaultFields)];
