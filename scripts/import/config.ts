@@ -290,8 +290,9 @@ function socialHandles(config: JekyllConfig): Map<string, string> {
     if (handle !== undefined && !handles.has(platform)) handles.set(platform, handle);
   };
   const minima = isRecord(config['minima']) ? config['minima'] : {};
-  for (const links of [minima['social_links'], config['social_links']]) {
-    if (isRecord(links)) for (const [key, value] of Object.entries(links)) add(key, value);
+  // jekyll-now: `footer-links: {github: jane, email: jane@example.org, rss: x}` (rss is a switch for its feed icon).
+  for (const links of [minima['social_links'], config['social_links'], config['footer-links']]) {
+    if (isRecord(links)) for (const [key, value] of Object.entries(links)) if (key !== 'rss') add(key, value);
     if (Array.isArray(links)) {
       for (const item of links) {
         if (!isRecord(item)) continue;
@@ -338,7 +339,8 @@ export function siteConfigFrom({ config, cname, navigation }: ConfigInput): { va
   // al-folio writes `title: blank` and the owner's name in first_name / middle_name / last_name.
   const parts = ['first_name', 'middle_name', 'last_name'].map((key) => textSetting(config[key])).filter((part) => part !== undefined);
   const title = textSetting(config['title']);
-  const name = (title === 'blank' ? undefined : title) ?? author ?? (parts.length > 0 ? parts.join(' ') : undefined);
+  // jekyll-now prints `site.name` where other themes print `site.title`.
+  const name = (title === 'blank' ? undefined : title) ?? author ?? (parts.length > 0 ? parts.join(' ') : undefined) ?? textSetting(config['name']);
   if (name === undefined) {
     report.push({ kind: 'changed', file, message: 'has no `title` or `author`: the name is "Your Name". Write yours in src/site.config.ts.' });
   }
