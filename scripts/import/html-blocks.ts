@@ -9,7 +9,7 @@
  */
 import { markdownToMdast, type MdastNode } from 'satteri';
 import { withoutBlankLines } from '../../src/lib/html/block-lines.ts';
-import { elements, parseHtmlFragment } from '../../src/lib/links/html.ts';
+import { elements, parseDocument } from '../../src/lib/links/html.ts';
 import type { ReportLine } from './report.ts';
 
 interface Node {
@@ -30,7 +30,8 @@ export interface HtmlBlocksResult {
  */
 function elementsEnd(html: string, blockEnd: number): number {
   const spans: { start: number; end: number }[] = [];
-  for (const element of elements(parseHtmlFragment(html))) {
+  // Read as a document: a fragment drops `<html>`, `<head>` and `<body>`, which a pasted page starts with.
+  for (const element of elements(parseDocument(html))) {
     const location = element.sourceCodeLocation;
     if (location?.startTag && location.endTag) spans.push({ start: location.startTag.startOffset, end: location.endTag.endOffset });
   }

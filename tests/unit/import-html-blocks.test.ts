@@ -41,6 +41,14 @@ describe('an HTML element that runs past a blank line stays one block, as kramdo
     expect(result.report.map((line) => line.line)).toEqual([7]);
   });
 
+  it('reads a pasted page from <html> to </html>, blank line after <head> and script on its own line included', () => {
+    const page = `<html>\n<head>\n\n<script src="https://cdn.example.org/charts.js"></script>\n    <script>\n      draw();\n\n      more();\n    </script>\n</head>\n</html>\n\nAfter.\n`;
+    const result = htmlBlocksWhole(page, 'post.md', 1);
+    const after = rendered(result.text);
+    expect(after.tags).toEqual(['script', 'script', 'p']);
+    expect(after.scripts[1]).toBe('\n      draw();\n      more();\n    ');
+  });
+
   it('keeps the Markdown inside a <div> with blank lines as written, as kramdown did without markdown="1"', () => {
     const result = htmlBlocksWhole('<div class="note">\n\n**Read me**\n\n</div>\n\nText.\n', 'page.md', 1);
     expect(result.text).toBe('<div class="note">\n**Read me**\n</div>\n\nText.\n');
