@@ -115,19 +115,45 @@ function jekyllSort(input: unknown, property?: unknown, nils: unknown = 'first')
  * The filters this module adds to liquidjs's own, by name. Each row takes the site and gives the
  * filter; a new Jekyll filter is one new row.
  */
-/** A number Ruby's Liquid reads as a Float: a JS number with a fraction, or text written with a `.` or an exponent. */
-const isFloat = (value: unknown): boolean => (typeof value === 'string' ? /[.eE]/.test(value.trim()) : typeof value === 'number' && !Number.isInteger(value));
+/** A number as Ruby Liquid's `Utils.to_number` reads it, and whether it is a Float. */
+interface RubyNumber {
+  value: number;
+  float: boolean;
+}
+
+/**
+ * Ruby Liquid's `Utils.to_number`: a number is itself (a Float when it has a fraction, or `floatText`:
+ * written `2.0`); text is a Float only when it reads `-1.5` whole, else its leading integer as Ruby's
+ * `to_i` reads it (`"abc"` is 0); anything else (nil, a list) is 0.
+ */
+function rubyNumber(input: unknown, floatText = false): RubyNumber {
+  if (typeof input === 'number') return { value: input, float: floatText || !Number.isInteger(input) };
+  if (typeof input !== 'string') return { value: 0, float: false };
+  const text = input.trim();
+  if (/^-?\d+\.\d+$/.test(text)) return { value: Number(text), float: true };
+  const integer = /^[-+]?\d+(?:_\d+)*/.exec(text)?.[0];
+  return { value: integer === undefined ? 0 : Number(integer.replaceAll('_', '')), float: false };
+}
+
+/** Whether a filter's argument is written as a float literal (`2.0`), which liquidjs hands over as the number 2. */
+function writtenAsFloat(arg: unknown): boolean {
+  const token = Array.isArray(arg) ? arg[1] : arg;
+  if (token === null || typeof token !== 'object' || !('getText' in token) || typeof token.getText !== 'function') return false;
+  return /^-?\d+\.\d+$/.test(String(token.getText()));
+}
 
 /**
  * Ruby's Liquid divides an integer by an integer as integers, rounding down (`745 | divided_by: 200` is
- * 3: minimal-mistakes' "3 minute read"), and anything else as floats; liquidjs always as floats. A
- * literal `2.0` reaches the filter as the number 2 (read as an integer); a division by zero is left to liquidjs.
+ * 3: minimal-mistakes' "3 minute read"), and anything else as floats; liquidjs always as floats. The
+ * argument's own text tells a `2.0` from a `2`; a float an earlier filter made with no fraction
+ * (`7 | times: 1.0`) is a whole JS number and divides as an integer. A division by zero is left to liquidjs.
  */
-function dividedBy(input: unknown, divisor: unknown): number {
-  const a = Number(input);
-  const b = Number(divisor);
-  if (b === 0 || !Number.isInteger(a) || !Number.isInteger(b) || isFloat(input) || isFloat(divisor)) return a / b;
-  return Math.floor(a / b);
+function dividedBy(this: unknown, input: unknown, divisor: unknown): number {
+  const token = this !== null && typeof this === 'object' && 'token' in this ? (this.token as { args?: unknown[] } | undefined) : undefined;
+  const a = rubyNumber(input);
+  const b = rubyNumber(divisor, writtenAsFloat(token?.args?.[0]));
+  if (b.value === 0 || a.float || b.float) return a.value / b.value;
+  return Math.floor(a.value / b.value);
 }
 
 export const JEKYLL_FILTERS: Readonly<Record<string, (site: FilterSite) => Filter>> = lookupTable({
