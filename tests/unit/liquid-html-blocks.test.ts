@@ -110,7 +110,7 @@ describe('the marks around an HTML block', () => {
 /**
  * Bodies as a Markdown page writes them, checked against Jekyll 4.3.1 (kramdown): a block that is
  * one closed element or a lone tag ends at the blank line the Liquid leaves, and what the loop writes
- * after it is Markdown; a block whose first element is still open runs to its closing tag.
+ * after it is Markdown; a block with an element still open at a line's end runs to its closing tag.
  */
 describe('which HTML blocks hold what their Liquid writes', () => {
   const page = 'src/content/pages/index.md';
@@ -142,6 +142,38 @@ describe('which HTML blocks hold what their Liquid writes', () => {
     const [box] = select(tree, (element) => attribute(element, 'class') === 'box');
     expect(box && select(box, (element) => element.tagName === 'p').map(textOf)).toEqual(['Second wind', 'First light']);
     expect(select(tree, (element) => element.tagName === 'em').map(textOf)).toEqual(['the']);
+  });
+
+  // Jekyll 4.3.1 shows each of these as HTML: the closed element or lone tag first, then the open one holding every item.
+  it('holds a block from the first line an element stays open at, after a closed element or a lone tag', () => {
+    const cases = [
+      {
+        body: '<h2 class="t">Projects</h2>\n<div class="grid">\n  {% for i in (1..2) %}\n    <div class="card">Card {{ i }}</div>\n  {% endfor %}\n</div>\n',
+        items: 'card',
+        texts: ['Card 1', 'Card 2'],
+      },
+      {
+        body: '<img src="/a.png" alt="a">\n<ul>\n  {% for i in (1..2) %}\n    <li class="item">Item {{ i }}</li>\n  {% endfor %}\n</ul>\n',
+        items: 'item',
+        texts: ['Item 1', 'Item 2'],
+      },
+      {
+        body: '<hr>\n<div class="list">\n  {% for i in (1..2) %}\n    <p class="row">Row {{ i }}</p>\n  {% endfor %}\n</div>\n',
+        items: 'row',
+        texts: ['Row 1', 'Row 2'],
+      },
+    ];
+    for (const { body, items, texts } of cases) {
+      const tree = built(page, body);
+      expect(select(tree, (element) => element.tagName === 'code' || element.tagName === 'pre')).toEqual([]);
+      expect(select(tree, (element) => attribute(element, 'class') === items).map(textOf)).toEqual(texts);
+      expect(textOf(tree)).not.toContain('<');
+    }
+    const [grid] = select(built(page, cases[0]?.body), (element) => attribute(element, 'class') === 'grid');
+    expect(grid && select(grid, (element) => attribute(element, 'class') === 'card').length).toBe(2);
+    expect(
+      select(built(page, cases[1]?.body), (element) => element.tagName === 'ul').flatMap((ul) => select(ul, (element) => element.tagName === 'li')).length,
+    ).toBe(2);
   });
 
   it('keeps the blank lines inside a <pre> opened on the first line and inside a <textarea>, as Jekyll shows them', () => {

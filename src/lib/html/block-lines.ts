@@ -5,7 +5,7 @@
  * place in a form that is not a blank line. Both the importer (an HTML page's body) and the Liquid
  * run (what a page's Liquid wrote inside an HTML block) use these, so both read HTML the same way.
  */
-import { elements, isElement, parseHtmlFragment } from '../links/html.ts';
+import { elements, parseHtmlFragment } from '../links/html.ts';
 
 /** Elements that have no end tag. */
 export const VOID_ELEMENTS: ReadonlySet<string> = new Set([
@@ -66,19 +66,21 @@ export function withoutBlankLines(html: string, from = 0): string {
 }
 
 /**
- * Where the first line(s) of an HTML block end, when its first element is still open there: the
- * end of the line its start tag ends on. Undefined when the block does not start with an element,
- * or that element has no end tag, closes itself or is closed on those lines.
+ * The end of the first line of an HTML block at which an element is still open: one with an end tag
+ * (or none written) after that line's end. Undefined when no line ends inside an element: the block
+ * is closed elements and lone tags (`<img ...>`, `<hr/>`), line by line.
  */
-export function openFirstElement(html: string): number | undefined {
-  const first = parseHtmlFragment(html).childNodes.find(isElement);
-  const startTag = first?.sourceCodeLocation?.startTag;
-  if (!first || !startTag || html.slice(0, startTag.startOffset).trim() !== '' || VOID_ELEMENTS.has(first.tagName)) return undefined;
-  if (html.slice(startTag.startOffset, startTag.endOffset).endsWith('/>')) return undefined;
-  const lineEnd = html.indexOf('\n', startTag.endOffset);
-  if (lineEnd < 0) return undefined;
-  // Read again up to that line's end: open there is what has no end tag and runs to the end.
-  const head = parseHtmlFragment(html.slice(0, lineEnd)).childNodes.find(isElement);
-  const location = head?.sourceCodeLocation;
-  return location && location.endTag === undefined && location.endOffset === lineEnd ? lineEnd : undefined;
+export function firstOpenLineEnd(html: string): number | undefined {
+  let first: number | undefined;
+  for (const element of elements(parseHtmlFragment(html))) {
+    const location = element.sourceCodeLocation;
+    const startTag = location?.startTag;
+    if (!location || !startTag || VOID_ELEMENTS.has(element.tagName)) continue;
+    if (html.slice(startTag.startOffset, startTag.endOffset).endsWith('/>')) continue;
+    const lineEnd = html.indexOf('\n', startTag.endOffset);
+    // Where it closes: its end tag, or where the parser closed it (another tag, or the block's end).
+    const closes = location.endTag?.startOffset ?? location.endOffset;
+    if (lineEnd >= 0 && closes > lineEnd && (first === undefined || lineEnd < first)) first = lineEnd;
+  }
+  return first;
 }

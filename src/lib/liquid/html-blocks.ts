@@ -4,15 +4,15 @@
  * first blank line: after one, an indented line is a code block and the page shows its tags as text.
  * Liquid leaves blank lines where its tags stood alone on a line (`{% for %}`), and an include or an
  * excerpt brings its own; Jekyll never saw them as Markdown (an `.html` page is not Markdown, and
- * kramdown reads a `<div>` to its closing tag). So each block whose first element is still open at
- * the end of its first line is marked before the Liquid runs, and in what the Liquid wrote inside
- * the marks the blank lines are dropped (block-lines.ts), so the block stays one block. A block that
- * is one closed element or a lone tag (`<img ...>`) ends at the blank line, as kramdown's did, and
- * what follows it is Markdown.
+ * kramdown reads a `<div>` to its closing tag). So each block with an element still open at the end
+ * of one of its lines is marked before the Liquid runs, from the first such line on (`<h2>...</h2>`
+ * then `<div>`: from the `<div>` line), and in what the Liquid wrote inside the marks the blank lines
+ * are dropped (block-lines.ts), so the block stays one block. A block of closed elements and lone
+ * tags (`<img ...>`) ends at the blank line, as kramdown's did, and what follows it is Markdown.
  */
 import { markdownToMdast } from 'satteri';
 import { MARKDOWN_FEATURES } from '../checks/script-consent.ts';
-import { openFirstElement, withoutBlankLines } from '../html/block-lines.ts';
+import { firstOpenLineEnd, withoutBlankLines } from '../html/block-lines.ts';
 
 /** Private-use characters no page writes: where a marked block begins, where its Liquid output begins, where it ends. */
 const BLOCK = '\uE002';
@@ -28,7 +28,7 @@ interface Node {
 
 /**
  * The body with each top-level HTML block that has Liquid and an element still open at the end of
- * its first line(s) marked: at its start, at that line's end (a blank line can only come after it;
+ * one of its lines marked: at its start, at the first such line's end (a blank line can only come after it;
  * a `{%-` on the next line still trims that line's end) and at its end. Lines stay where they were,
  * so a Liquid mistake keeps its line number. A body without such a block is returned as it is.
  */
@@ -44,7 +44,7 @@ export function markHtmlBlocks(body: string): string {
     if (!(text.includes('{%') || text.includes('{{'))) continue;
     // `<pre>`, `<script>`, `<style>` and `<textarea>` blocks run to their closing tag whatever lines they hold.
     if (/^ {0,3}<(pre|script|style|textarea)\b/i.test(text)) continue;
-    const firstLineEnd = openFirstElement(text);
+    const firstLineEnd = firstOpenLineEnd(text);
     if (firstLineEnd === undefined) continue;
     // A tag that goes on to the next line (`{% include card.html` ... `%}`) would take the mark in.
     const first = text.slice(0, firstLineEnd);
@@ -61,7 +61,7 @@ export function markHtmlBlocks(body: string): string {
   return marked + body.slice(from);
 }
 
-/** What the Liquid of a marked body wrote, with the marks taken out and no blank line in a block after its first line(s). */
+/** What the Liquid of a marked body wrote, with the marks taken out and no blank line in a block after the line its hold starts at. */
 export function settleHtmlBlocks(text: string): string {
   if (!text.includes(BLOCK)) return text;
   let out = '';
