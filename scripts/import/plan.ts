@@ -579,7 +579,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     report.push({
       kind: 'changed',
       file: home.path,
-      message: `its layout listed only some posts (\`${homePosts.picks}\` with a condition inside): the home page lists the newest posts as this project's does; set \`home: { posts: … }\` in src/site.config.ts, or list them in the page's text.`,
+      message: homePosts.picks,
     });
   }
   report.push(...siteConfig.report);

@@ -82,6 +82,40 @@ describe("a minima site's home page, which listed every post", () => {
     expect(siteConfigOf(sidebar).text).not.toContain('home:');
   });
 
+  it('counts a loop whose body includes a file for each post as listing every post', () => {
+    const site = (body: string) => ({
+      '_config.yml': 'title: Lee\n',
+      'index.md': '---\nlayout: home\n---\n',
+      '_includes/post-card.html': '<li><a href="{{ include.post.url }}">{{ include.post.title }}</a></li>',
+      '_layouts/home.html': `<ul>{% for post in site.posts %}${body}{% endfor %}</ul>{{ content }}`,
+      ...POSTS,
+    });
+    for (const body of ['{% include post-card.html post=post %}', '{% include_cached post-card.html post=post %}', '\n  {%- include post-card.html -%}\n']) {
+      const { text, report } = siteConfigOf(site(body));
+      expect(text).toContain("home: { posts: 'all' },");
+      expect(report).toContain("index.md: its layout listed every post, so the home page does too: `home: { posts: 'all' }` in src/site.config.ts.");
+      expect(report.join('\n')).not.toContain('only some posts');
+    }
+    // An include under a condition still picks.
+    expect(siteConfigOf(site('{% if post.featured %}{% include post-card.html post=post %}{% endif %}')).report.join('\n')).toContain(
+      'with a condition inside',
+    );
+  });
+
+  it('says a loop it cannot read is not read, rather than naming a condition', () => {
+    const { text, report } = siteConfigOf({
+      '_config.yml': 'title: Lee\n',
+      'index.md': '---\nlayout: home\n---\n',
+      '_layouts/home.html': '<ul>{% for post in site.posts %}{% assign p = post %}<li>{{ p.title }}</li>{% endfor %}</ul>{{ content }}',
+      ...POSTS,
+    });
+    expect(text).not.toContain('home:');
+    expect(report).toContain(
+      "index.md: its layout lists posts with `{% for post in site.posts %}` in a way this import does not read, so how many it showed is not known: the home page lists the newest posts as this project's does; set `home: { posts: … }` in src/site.config.ts, or list them in the page's text.",
+    );
+    expect(report.join('\n')).not.toContain('condition');
+  });
+
   it("takes 'all' or a number of posts in the site config, and names the mistake otherwise", () => {
     expect(siteConfigSchema.parse({ name: 'Lee', description: 'Notes.', home: { posts: 'all' } }).home.posts).toBe('all');
     expect(siteConfigSchema.parse({ name: 'Lee', description: 'Notes.' }).home.posts).toBe(3);
