@@ -16,7 +16,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
 /** An address as the header writes it: from the site's root, `https:` for a full one; undefined for another scheme (`mailto:`). */
-function headerHref(address: string): string | undefined {
+export function headerHref(address: string): string | undefined {
   if (address.startsWith('/') || /^https:\/\//i.test(address)) return address;
   if (/^http:\/\//i.test(address)) return address.replace(/^http:/i, 'https:');
   if (/^[a-z][a-z0-9+.-]*:/i.test(address)) return undefined;

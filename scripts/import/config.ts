@@ -280,7 +280,7 @@ function linkFor(platform: (typeof PLATFORMS)[number], handle: string): string |
 /**
  * Profile handles wherever Jekyll themes keep them: `github: jane`, `github_username: jane` (minima 2),
  * `minima.social_links` / `social_links` as a map of handles or a list of `{platform, user_url}`
- * (minima 3), `twitter: {username}` (jekyll-seo-tag).
+ * (minima 3), beautiful-jekyll's `social-network-links` map, `twitter: {username}` (jekyll-seo-tag).
  */
 function socialHandles(config: JekyllConfig): Map<string, string> {
   const handles = new Map<string, string>();
@@ -290,8 +290,9 @@ function socialHandles(config: JekyllConfig): Map<string, string> {
     if (handle !== undefined && !handles.has(platform)) handles.set(platform, handle);
   };
   const minima = isRecord(config['minima']) ? config['minima'] : {};
-  // jekyll-now: `footer-links: {github: jane, email: jane@example.org, rss: x}` (rss is a switch for its feed icon).
-  for (const links of [minima['social_links'], config['social_links'], config['footer-links']]) {
+  // jekyll-now: `footer-links: {github: jane, email: jane@example.org, rss: x}` (rss is a switch for its feed icon);
+  // beautiful-jekyll: `social-network-links: {email: me@example.com, github: jane}`.
+  for (const links of [minima['social_links'], config['social_links'], config['footer-links'], config['social-network-links']]) {
     if (isRecord(links)) for (const [key, value] of Object.entries(links)) if (key !== 'rss') add(key, value);
     if (Array.isArray(links)) {
       for (const item of links) {

@@ -13,6 +13,7 @@ import { servedSitePaths, withoutDeadLinks } from './dead-links.ts';
 import { withoutDeadStaticLinks } from './static-html-links.ts';
 import { outsideThemeNote } from './remote-theme.ts';
 import { configMenuFrom } from './config-menu.ts';
+import { navbarLinksFrom } from './navbar-links.ts';
 import { fieldsNamingMissingFiles } from './missing-files.ts';
 import type { LayoutChoice } from './layouts.ts';
 import { homePostCount } from './home-posts.ts';
@@ -563,7 +564,8 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
       }),
     ) ??
     fromTheme(ownLayoutNavigation()) ??
-    configMenuFrom(config, report, configFile);
+    configMenuFrom(config, report, configFile) ??
+    navbarLinksFrom(config, report, configFile);
   const siteConfig = siteConfigFrom({ config, cname: site.files.includes('CNAME') ? site.text('CNAME') : undefined, navigation });
   if (pagination) siteConfig.values.posts.perPage = pagination.perPage;
   const homePosts = home ? homePostCount(home.layout, layoutFiles, config['theme']) : {};
