@@ -2,6 +2,8 @@
  * beautiful-jekyll's header menu: `navbar-links:` in `_config.yml`, a map of label to address, where
  * an address may instead be a list of one-entry maps (a drop-down of child links). Its
  * `_includes/nav.html` writes each address through `relative_url`, so `about` is `/about`.
+ * GitHub Pages answered `/about` with the page at `/about/` (or `/about.html`); the build accepts
+ * only a page's own address, so an address that names a page that way is written as that page's.
  * The header's navigation here has no drop-downs: a drop-down's children become links of their own,
  * in order, in its place.
  * https://github.com/daattali/beautiful-jekyll/blob/master/_includes/nav.html
@@ -15,15 +17,27 @@ const KEY = 'navbar-links';
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
-/** The menu, or undefined when the config has no `navbar-links` map. */
-export function navbarLinksFrom(config: Readonly<Record<string, unknown>>, report: ReportLine[], configFile: string): LinkValue[] | undefined {
+/** The served address a site-root address names: itself, or with a final `/` or `.html`. */
+function servedAddress(href: string, served: readonly string[]): string {
+  if (!href.startsWith('/') || served.includes(href) || /[?#]/.test(href)) return href;
+  const bare = href.replace(/\/+$/, '');
+  return [`${bare}/`, `${bare}.html`, bare].find((candidate) => served.includes(candidate)) ?? href;
+}
+
+/** The menu, or undefined when the config has no `navbar-links` map. `served`: the Jekyll site's page addresses. */
+export function navbarLinksFrom(
+  config: Readonly<Record<string, unknown>>,
+  report: ReportLine[],
+  configFile: string,
+  served: readonly string[],
+): LinkValue[] | undefined {
   const menu = config[KEY];
   if (!isRecord(menu) || Object.keys(menu).length === 0) return undefined;
   const links: LinkValue[] = [];
   const add = (label: string, address: unknown) => {
     const written = text(address);
     const href = written === undefined ? undefined : headerHref(written);
-    if (href !== undefined) links.push({ label, href });
+    if (href !== undefined) links.push({ label, href: servedAddress(href, served) });
     else
       report.push({
         kind: 'dropped',

@@ -565,7 +565,12 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     ) ??
     fromTheme(ownLayoutNavigation()) ??
     configMenuFrom(config, report, configFile) ??
-    navbarLinksFrom(config, report, configFile);
+    navbarLinksFrom(
+      config,
+      report,
+      configFile,
+      urls.filter((url) => !url.retired).map((url) => url.url),
+    );
   const siteConfig = siteConfigFrom({ config, cname: site.files.includes('CNAME') ? site.text('CNAME') : undefined, navigation });
   if (pagination) siteConfig.values.posts.perPage = pagination.perPage;
   const homePosts = home ? homePostCount(home.layout, layoutFiles, config['theme']) : {};

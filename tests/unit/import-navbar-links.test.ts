@@ -9,6 +9,7 @@ const CONFIG = [
   'navbar-links:',
   '  Home: "https://example.com"',
   '  About: "about"',
+  '  Me: "/me"',
   '  Posts: "/posts"',
   '  Resources:',
   '    - Guide: "http://example.org/guide"',
@@ -26,6 +27,7 @@ const PAGES = {
   'index.md': '---\nlayout: default\n---\nHi.\n',
   'about.md': '---\nlayout: default\ntitle: About\n---\nAbout me.\n',
   'notes.md': '---\nlayout: default\ntitle: Notes\n---\nNotes.\n',
+  'me.md': '---\nlayout: default\ntitle: Me\npermalink: /me/\n---\nMe.\n',
 };
 
 function plan(config: string) {
@@ -44,10 +46,12 @@ describe("beautiful-jekyll's `navbar-links` in _config.yml", () => {
     const { siteConfig, report } = plan(CONFIG);
     expect(siteConfig.navigation).toEqual([
       { label: 'Home', href: 'https://example.com' },
-      { label: 'About', href: '/about' },
+      // about.md is served at /about.html (Jekyll's default permalink), me.md at /me/; GitHub Pages answered /about and /me with them.
+      { label: 'About', href: '/about.html' },
+      { label: 'Me', href: '/me/' },
       { label: 'Posts', href: '/posts' },
       { label: 'Guide', href: 'https://example.org/guide' },
-      { label: 'Notes', href: '/notes' },
+      { label: 'Notes', href: '/notes.html' },
     ]);
     expect(report).toContainEqual({
       kind: 'changed',
