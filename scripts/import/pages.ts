@@ -28,6 +28,7 @@ import type { LiquidResult, LiquidScope } from './liquid.ts';
 import { isHtml } from './reader.ts';
 import { htmlBlocksWhole } from './html-blocks.ts';
 import { convertKramdown } from './kramdown.ts';
+import { spanTagLinesEnded } from './span-tag-lines.ts';
 import { frameLayoutLoss, isWholeDocument } from './document-layouts.ts';
 import { withoutHandlers } from './event-handlers.ts';
 import { pageScripts } from './scripts.ts';
@@ -519,6 +520,9 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
     const blocks = htmlBlocksWhole(body, path, split.bodyLine);
     body = blocks.text;
     report.push(...blocks.report);
+    const tagLines = spanTagLinesEnded(body, path, split.bodyLine);
+    body = tagLines.text;
+    report.push(...tagLines.report);
   }
   if (html && body !== '') body = `\n${body}`;
   if (aroundBody !== undefined) body = wrappedInLayout(body, aroundBody, { path, layoutName: String(values['layout']), scope, context, report });

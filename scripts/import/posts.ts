@@ -35,6 +35,7 @@ import { showItems } from './field-labels.ts';
 import { printedFields, type LayoutFiles } from './layouts.ts';
 import { htmlBlocksWhole } from './html-blocks.ts';
 import { convertKramdown } from './kramdown.ts';
+import { spanTagLinesEnded } from './span-tag-lines.ts';
 import { withoutHandlers } from './event-handlers.ts';
 import { pageScripts } from './scripts.ts';
 import { withoutCompiledStylesheets } from './theme-links.ts';
@@ -175,6 +176,9 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
     const blocks = htmlBlocksWhole(body, path, split.bodyLine);
     body = blocks.text;
     report.push(...blocks.report);
+    const tagLines = spanTagLinesEnded(body, path, split.bodyLine);
+    body = tagLines.text;
+    report.push(...tagLines.report);
   }
   let yaml = nestUnder(editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) }), ownFields, 'fields', defaultFields);
   const moved = [...ownFields, ...Object.keys(defaultFields)];

@@ -1,0 +1,72 @@
+/**
+ * A line holding only a span-level tag (`<br>`, `<img ...>`, `<span>`), right above a heading, a
+ * fence or a list. kramdown reads the tag as the start of a paragraph, which the next line's block
+ * then ends, so the heading is a heading. CommonMark reads such a line as an HTML block that runs to
+ * the next blank line, so the heading, fence or list is shown as raw text (`### Notes`). A blank line
+ * after the tag gives both readings the same blocks. Found on Sätteri's Markdown syntax tree.
+ * https://spec.commonmark.org/0.31.2/#html-blocks (kind 7)
+ */
+import { markdownToMdast, type MdastNode } from 'satteri';
+import type { ReportLine } from './report.ts';
+
+interface Node {
+  type: string;
+  value?: string;
+  children?: Node[];
+  position?: { start: { line: number } };
+}
+
+/** kramdown's span-level HTML elements (Kramdown::Parser::Html::Constants::HTML_SPAN_ELEMENTS). */
+const SPAN_ELEMENTS = new Set(
+  'a abbr acronym b big bdo br button cite code del dfn em i img input kbd label option q rb rbc rp rt rtc ruby samp select small span strike strong sub sup textarea tt u var'.split(
+    ' ',
+  ),
+);
+
+const parse = (text: string): Node | undefined => {
+  try {
+    return markdownToMdast(text) as MdastNode as Node;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The element a line names when the line is one tag and nothing else (`<br>`, `</span>`, `<img src="x"/>`). */
+function loneTagName(line: string): string | undefined {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith('<') || !trimmed.endsWith('>') || trimmed.indexOf('<', 1) !== -1) return undefined;
+  const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(trimmed)?.[1];
+  return name?.toLowerCase();
+}
+
+/** The Markdown body with a blank line after each such tag line; `firstLine` is the body's first line in the file. */
+export function spanTagLinesEnded(body: string, file: string, firstLine: number): { text: string; report: ReportLine[] } {
+  if (!body.includes('<')) return { text: body, report: [] };
+  const tree = parse(body);
+  if (!tree) return { text: body, report: [] };
+  const lines = body.split('\n');
+  const after: number[] = [];
+  for (const node of tree.children ?? []) {
+    if (node.type !== 'html' || node.value === undefined || !node.position) continue;
+    const [first, ...rest] = node.value.split('\n');
+    const name = first === undefined ? undefined : loneTagName(first);
+    if (name === undefined || !SPAN_ELEMENTS.has(name) || rest.length === 0) continue;
+    // Only when what follows begins a block of its own: plain text stays in kramdown's paragraph.
+    const next = parse(rest.join('\n'))?.children?.[0]?.type;
+    if (next === undefined || next === 'paragraph' || next === 'html') continue;
+    after.push(node.position.start.line - 1);
+  }
+  if (after.length === 0) return { text: body, report: [] };
+  for (const index of [...after].reverse()) lines.splice(index + 1, 0, '');
+  return {
+    text: lines.join('\n'),
+    report: [
+      {
+        kind: 'changed',
+        file,
+        line: firstLine + (after[0] ?? 0),
+        message: `${after.length === 1 ? 'a line' : `${after.length} lines`} holding only a tag such as <br> right above a heading, code block or list: a blank line is added after ${after.length === 1 ? 'it' : 'each'}, or this project's Markdown would show the heading's \`#\`s, the code or the list as plain text (kramdown did not).`,
+      },
+    ],
+  };
+}
