@@ -2,8 +2,11 @@
  * A line holding only a span-level tag (`<br>`, `<img ...>`, `<span>`), right above a heading, a
  * fence or a list. kramdown reads the tag as the start of a paragraph, which the next line's block
  * then ends, so the heading is a heading. CommonMark reads such a line as an HTML block that runs to
- * the next blank line, so the heading, fence or list is shown as raw text (`### Notes`). A blank line
- * after the tag gives both readings the same blocks. Found on Sätteri's Markdown syntax tree.
+ * the next blank line, so the heading, fence or list is shown as raw text (`### Notes`). A space
+ * written as `&#32;` after the tag makes the line a paragraph for CommonMark too (an HTML block starts
+ * only at a tag followed by nothing), and the next block ends it, as in kramdown. A blank line would
+ * do that too, but would move where the post's excerpt (its text up to the first blank line) ends.
+ * Found on Sätteri's Markdown syntax tree.
  * https://spec.commonmark.org/0.31.2/#html-blocks (kind 7)
  */
 import { markdownToMdast, type MdastNode } from 'satteri';
@@ -39,7 +42,7 @@ function loneTagName(line: string): string | undefined {
   return name?.toLowerCase();
 }
 
-/** The Markdown body with a blank line after each such tag line; `firstLine` is the body's first line in the file. */
+/** The Markdown body with `&#32;` after each such tag line's tag; `firstLine` is the body's first line in the file. */
 export function spanTagLinesEnded(body: string, file: string, firstLine: number): { text: string; report: ReportLine[] } {
   if (!body.includes('<')) return { text: body, report: [] };
   const tree = parse(body);
@@ -52,12 +55,20 @@ export function spanTagLinesEnded(body: string, file: string, firstLine: number)
     const name = first === undefined ? undefined : loneTagName(first);
     if (name === undefined || !SPAN_ELEMENTS.has(name) || rest.length === 0) continue;
     // Only when what follows begins a block of its own: plain text stays in kramdown's paragraph.
+    // Blocks that can end a paragraph: an ATX heading, a fence, a list, a quote, a rule.
     const next = parse(rest.join('\n'))?.children?.[0]?.type;
-    if (next === undefined || next === 'paragraph' || next === 'html') continue;
+    const opening = (rest[0] ?? '').trimStart();
+    const ends =
+      (next === 'heading' && opening.startsWith('#')) ||
+      (next === 'code' && /^(`{3}|~{3})/.test(opening)) ||
+      next === 'list' ||
+      next === 'blockquote' ||
+      next === 'thematicBreak';
+    if (!ends) continue;
     after.push(node.position.start.line - 1);
   }
   if (after.length === 0) return { text: body, report: [] };
-  for (const index of [...after].reverse()) lines.splice(index + 1, 0, '');
+  for (const index of after) lines[index] = `${(lines[index] ?? '').trimEnd()}&#32;`;
   return {
     text: lines.join('\n'),
     report: [
@@ -65,7 +76,7 @@ export function spanTagLinesEnded(body: string, file: string, firstLine: number)
         kind: 'changed',
         file,
         line: firstLine + (after[0] ?? 0),
-        message: `${after.length === 1 ? 'a line' : `${after.length} lines`} holding only a tag such as <br> right above a heading, code block or list: a blank line is added after ${after.length === 1 ? 'it' : 'each'}, or this project's Markdown would show the heading's \`#\`s, the code or the list as plain text (kramdown did not).`,
+        message: `${after.length === 1 ? 'a line' : `${after.length} lines`} holding only a tag such as <br> right above a heading, code block or list: \`&#32;\` (a space) is added after the tag, or this project's Markdown would show the heading's \`#\`s, the code or the list as plain text (kramdown did not).`,
       },
     ],
   };
