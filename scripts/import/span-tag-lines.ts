@@ -51,10 +51,14 @@ export function spanTagLinesEnded(body: string, file: string, firstLine: number)
   const after: number[] = [];
   for (const node of tree.children ?? []) {
     if (node.type !== 'html' || node.value === undefined || !node.position) continue;
-    const [first, ...rest] = node.value.split('\n');
-    const name = first === undefined ? undefined : loneTagName(first);
-    if (name === undefined || !SPAN_ELEMENTS.has(name) || rest.length === 0) continue;
-    // Only when what follows begins a block of its own: plain text stays in kramdown's paragraph.
+    // One or more lone tag lines (`<br>` twice), then what follows them.
+    const nodeLines = node.value.split('\n');
+    const tags = nodeLines.findIndex((line) => {
+      const name = loneTagName(line);
+      return name === undefined || !SPAN_ELEMENTS.has(name);
+    });
+    if (tags < 1) continue;
+    const rest = nodeLines.slice(tags);
     // Blocks that can end a paragraph: an ATX heading, a fence, a list, a quote, a rule.
     const next = parse(rest.join('\n'))?.children?.[0]?.type;
     const opening = (rest[0] ?? '').trimStart();
