@@ -42,13 +42,9 @@ function loneTagName(line: string): string | undefined {
   return name?.toLowerCase();
 }
 
-/** The Markdown body with `&#32;` after each such tag line's tag; `firstLine` is the body's first line in the file. */
-export function spanTagLinesEnded(body: string, file: string, firstLine: number): { text: string; report: ReportLine[] } {
-  if (!body.includes('<')) return { text: body, report: [] };
-  const tree = parse(body);
-  if (!tree) return { text: body, report: [] };
-  const lines = body.split('\n');
-  const after: number[] = [];
+/** The first line (0-based) of each run of lone tag lines that CommonMark reads as an HTML block swallowing a heading, fence or list. */
+function swallowingLines(tree: Node): number[] {
+  const found: number[] = [];
   for (const node of tree.children ?? []) {
     if (node.type !== 'html' || node.value === undefined || !node.position) continue;
     // One or more lone tag lines (`<br>` twice), then what follows them.
@@ -68,11 +64,27 @@ export function spanTagLinesEnded(body: string, file: string, firstLine: number)
       next === 'list' ||
       next === 'blockquote' ||
       next === 'thematicBreak';
-    if (!ends) continue;
-    after.push(node.position.start.line - 1);
+    if (ends) found.push(node.position.start.line - 1);
+  }
+  return found;
+}
+
+/** The Markdown body with `&#32;` after each such run's first tag; `firstLine` is the body's first line in the file. */
+export function spanTagLinesEnded(body: string, file: string, firstLine: number): { text: string; report: ReportLine[] } {
+  if (!body.includes('<')) return { text: body, report: [] };
+  const lines = body.split('\n');
+  const after: number[] = [];
+  // Each pass can free a tag line the block before it had swallowed (`<br>`, `### A`, `<br>`, `#### B`);
+  // every pass marks at least one line, so the lines bound the passes.
+  for (let pass = 0; pass < lines.length; pass++) {
+    const tree = parse(lines.join('\n'));
+    const found = tree ? swallowingLines(tree) : [];
+    if (found.length === 0) break;
+    for (const index of found) lines[index] = `${(lines[index] ?? '').trimEnd()}&#32;`;
+    after.push(...found);
   }
   if (after.length === 0) return { text: body, report: [] };
-  for (const index of after) lines[index] = `${(lines[index] ?? '').trimEnd()}&#32;`;
+  after.sort((x, y) => x - y);
   return {
     text: lines.join('\n'),
     report: [

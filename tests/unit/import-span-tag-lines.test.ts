@@ -13,6 +13,8 @@ const POST = [
   '',
   '<br>',
   '### Linear search',
+  '<br>',
+  '#### Cost',
   '',
   'Step by step.',
   '',
@@ -46,7 +48,7 @@ const blocks = (text: string) => ((markdownToMdast(text.slice(text.indexOf('\n--
 describe('a line holding only a span tag right above a heading or a fence', () => {
   it('gets a written space after its tag, so the heading and the code are blocks as kramdown made them and the excerpt still ends at the first blank line', () => {
     const { text, report } = importedPost({ '_posts/2020-01-02-search.md': POST });
-    expect(text).toContain('<br>&#32;\n### Linear search');
+    expect(text).toContain('<br>&#32;\n### Linear search\n<br>&#32;\n#### Cost');
     // The first of two tag lines: the paragraph it starts holds the second.
     expect(text).toContain('<br>&#32;\n<img src="/x.png">\n```');
     const types = blocks(text);
@@ -57,7 +59,7 @@ describe('a line holding only a span tag right above a heading or a fence', () =
         kind: 'changed',
         file: '_posts/2020-01-02-search.md',
         line: 6,
-        message: expect.stringContaining('2 lines holding only a tag such as <br>'),
+        message: expect.stringContaining('3 lines holding only a tag such as <br>'),
       }),
     );
   });
