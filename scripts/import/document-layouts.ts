@@ -1,9 +1,11 @@
 /**
  * A site's frame layout: a layout that is a whole HTML page (`<!DOCTYPE html>`, `<html>` or `<body>`
- * written out) and sits in no other layout, the one every page sits in, with the site's `<head>`, header, menu and
- * footer. This project's layouts replace that frame, so its text is never written into a page, even
- * when it loops over the site for its menu (`{% for x in site.nav %}`): only a list layout inside the
- * frame carries words of the page. Read with the project's HTML parser.
+ * written out), sits in no other layout, and is shared (other layouts sit in it, or more than one
+ * document uses it), with the site's `<head>`, header, menu and footer. This project's layouts
+ * replace that frame, so its text is never written into a page, even when it loops over the site for
+ * its menu (`{% for x in site.nav %}`); a page that loses words with it is reported. A whole page
+ * that only one document uses is that page's own text: what its `<body>` holds is carried.
+ * Read with the project's HTML parser.
  */
 import { elements, parseDocument } from '../../src/lib/links/html.ts';
 import { readFrontMatter, splitFrontMatter } from './front-matter.ts';
@@ -28,6 +30,51 @@ export function isWholeDocument(text: string): boolean {
   return false;
 }
 
+/**
+ * Whether the layout `name` is the site's frame: a whole HTML page that other layouts sit in or that
+ * more than one document uses (`users`: how many documents name each layout).
+ */
+export function isFrame(name: string, files: LayoutFiles, users: ReadonlyMap<string, number>): boolean {
+  const own = files.get(name);
+  if (own === undefined || !isWholeDocument(own)) return false;
+  if ((users.get(name) ?? 0) > 1) return true;
+  for (const text of files.values()) {
+    const split = splitFrontMatter(text);
+    const front = split ? readFrontMatter(split.yaml) : undefined;
+    if (front?.ok && front.data['layout'] === name) return true;
+  }
+  return false;
+}
+
+/**
+ * What a whole-page layout's `<body>` holds, as written (Liquid included): the page's own text when
+ * only one document uses that layout. Without `<body>` written, what follows `</head>` (or `<html>`)
+ * up to `</html>`. Undefined when that holds nothing but `{{ content }}`, or lists through `paginator`.
+ */
+export function wholeDocumentBody(text: string): string | undefined {
+  const split = splitFrontMatter(text);
+  const source = split ? split.body : text;
+  const document = parseDocument(source);
+  let start = 0;
+  let end = source.length;
+  for (const node of document.childNodes) if (node.nodeName === '#documentType' && node.sourceCodeLocation) start = node.sourceCodeLocation.endOffset;
+  for (const element of elements(document)) {
+    const location = element.sourceCodeLocation;
+    if (location === undefined || location === null) continue;
+    if (element.tagName === 'html') {
+      if (location.startTag) start = Math.max(start, location.startTag.endOffset);
+      if (location.endTag) end = Math.min(end, location.endTag.startOffset);
+    } else if (element.tagName === 'head' && location.endTag) start = Math.max(start, location.endTag.endOffset);
+    else if (element.tagName === 'body') {
+      if (location.startTag) start = Math.max(start, location.startTag.endOffset);
+      if (location.endTag) end = Math.min(end, location.endTag.startOffset);
+    }
+  }
+  const inside = source.slice(start, Math.max(start, end)).trim();
+  if (/\bpaginator\b/.test(inside) || inside.replace(/\{\{-?\s*content\s*-?\}\}/g, '').trim() === '') return undefined;
+  return inside;
+}
+
 /** Site variables a frame loops over for its menu or footer, not for the page's words. */
 const MENUS = /^(?:nav|navigation|menu|menus|header_pages|pages|html_pages|social|links|data\.(?:navigation|nav|menu|menus|social|links))$/;
 
@@ -38,16 +85,27 @@ function listsContent(text: string): boolean {
 }
 
 /**
- * The report line for a page with no text of its own over a frame layout that also listed the site
- * (its posts, its data) in the page's place: those words are not carried, since the frame is not.
+ * The report line for a page over the site's frame that loses words with it: the frame listed the
+ * site (its posts, its data), or the page has no text of its own, so all it showed came from the frame.
+ * Those words are not carried, since the frame is not. Undefined when the layout is not the frame.
  */
-export function frameLayoutLoss(name: unknown, files: LayoutFiles, bodyEmpty: boolean, file: string): ReportLine | undefined {
-  if (typeof name !== 'string' || !bodyEmpty) return undefined;
-  const own = files.get(name);
-  if (own === undefined || !isWholeDocument(own) || !listsContent(own)) return undefined;
+export function frameLayoutLoss(
+  name: unknown,
+  files: LayoutFiles,
+  users: ReadonlyMap<string, number>,
+  bodyEmpty: boolean,
+  file: string,
+): ReportLine | undefined {
+  if (typeof name !== 'string' || !isFrame(name, files, users)) return undefined;
+  const own = files.get(name) ?? '';
+  const lists = listsContent(own);
+  if (!lists && !bodyEmpty) return undefined;
+  const where = `its layout "${name}" (_layouts/${name}.html) is a whole HTML page (head, header, footer) that ${(users.get(name) ?? 0) > 1 ? 'several documents use' : 'other layouts sit in'}, which this project's layouts replace`;
   return {
     kind: 'leftover',
     file,
-    message: `has no text of its own, and its layout "${name}" (_layouts/${name}.html) is a whole HTML page (head, header, footer), which this project's layouts replace, so what that layout listed with Liquid is not imported. Copy the part of the layout that lists into the page's body in the Jekyll site and run the import again.`,
+    message: lists
+      ? `${bodyEmpty ? 'has no text of its own, and ' : ''}${where}, so what that layout listed with Liquid is not imported. Copy the part of the layout that lists into the page's body in the Jekyll site and run the import again.`
+      : `has no text of its own, and ${where}, so the page is imported empty. Write the page's words into its body in the Jekyll site and run the import again.`,
   };
 }

@@ -29,7 +29,7 @@ import { isHtml } from './reader.ts';
 import { htmlBlocksWhole } from './html-blocks.ts';
 import { convertKramdown } from './kramdown.ts';
 import { spanTagLinesEnded } from './span-tag-lines.ts';
-import { frameLayoutLoss, isWholeDocument } from './document-layouts.ts';
+import { frameLayoutLoss, isFrame, isWholeDocument, wholeDocumentBody } from './document-layouts.ts';
 import { withoutHandlers } from './event-handlers.ts';
 import { pageScripts } from './scripts.ts';
 import { withoutCompiledStylesheets } from './theme-links.ts';
@@ -257,6 +257,8 @@ export interface PageContext {
   paginated?: { perPage: number; pattern: string } | undefined;
   /** The day of the import (YYYY-MM-DD): what an undated collection document showed as its date. */
   importDay?: string | undefined;
+  /** How many documents (pages, collection documents, posts) name each layout: a shared whole page is the site's frame. */
+  layoutUsers?: ReadonlyMap<string, number> | undefined;
 }
 
 export interface PagePlan {
@@ -478,11 +480,23 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
 
   const written = document.split ?? { yaml: '', body: '', bodyLine: 1 };
   // A page whose words are all in its own layout's Liquid (an empty body over a list layout) gets that layout's text.
-  // Not the site's frame (a whole HTML page): this project's layouts replace it.
-  const ownText = layout.layout === 'page' && context.paginated === undefined ? layoutBody(values['layout'], context.layoutFiles) : undefined;
+  // Not the site's frame (a whole HTML page that is shared): this project's layouts replace it. A whole
+  // page only this document uses is its own: what its <body> holds is carried, without its <head>.
+  const users = context.layoutUsers ?? new Map<string, number>();
   const layoutFile = typeof values['layout'] === 'string' ? context.layoutFiles.get(values['layout']) : undefined;
-  const listLayout = ownText !== undefined && !(layoutFile !== undefined && isWholeDocument(layoutFile)) ? ownText : undefined;
-  const frameLoss = layout.layout === 'page' ? frameLayoutLoss(values['layout'], context.layoutFiles, showsNothing(written.body), path) : undefined;
+  const whole = layoutFile !== undefined && isWholeDocument(layoutFile);
+  const frame = whole && isFrame(String(values['layout']), context.layoutFiles, users);
+  const ownText =
+    layout.layout !== 'page' || context.paginated !== undefined || frame
+      ? undefined
+      : whole
+        ? wholeDocumentBody(layoutFile)
+        : layoutBody(values['layout'], context.layoutFiles);
+  const listLayout = ownText;
+  const frameLoss =
+    layout.layout === 'page' && values['redirect_to'] === undefined
+      ? frameLayoutLoss(values['layout'], context.layoutFiles, users, showsNothing(written.body), path)
+      : undefined;
   if (frameLoss !== undefined) report.push(frameLoss);
   const ownLayout = listLayout !== undefined && showsNothing(written.body) ? listLayout : undefined;
   // A Markdown page with words of its own over such a layout keeps them as written, and the layout's text comes after.

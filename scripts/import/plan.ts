@@ -315,6 +315,11 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     paths: site.files,
     theme: themeGemFolder(config['theme']),
   });
+  const layoutUsers = new Map<string, number>();
+  for (const document of [...pages, ...documents, ...posts]) {
+    const name = document.values['layout'];
+    if (typeof name === 'string') layoutUsers.set(name, (layoutUsers.get(name) ?? 0) + 1);
+  }
   // Pages and collection documents.
   for (const document of [...pages, ...documents]) {
     const { path } = document;
@@ -330,7 +335,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     const notFound = document.collection === undefined && (url === '/404.html' || url === '/404/');
     if (notFound && !unpublished && (isMarkdown(path) || isHtml(path))) {
       const asNotFound = { ...document, url: '/404.html', values: { ...document.values, permalink: '/404.html' } };
-      const planned = planPage(asNotFound, { config, layoutFiles, groups: data.groups, recordTitles, basePath, convert, compiledStylesheets });
+      const planned = planPage(asNotFound, { config, layoutFiles, groups: data.groups, recordTitles, basePath, convert, compiledStylesheets, layoutUsers });
       report.push(...planned.report);
       noteLayout(planned.jekyllLayout, planned.layout, path);
       files.push({ path: `${PAGES_DIR}/${planned.target}`, content: { text: planned.text }, from: path });
@@ -418,6 +423,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
       paginated,
       compiledStylesheets,
       importDay,
+      layoutUsers,
     });
     if (paginated && pagination) for (const pageUrl of pagination.urls) urls.push({ url: pageUrl, from: path, file: builtFileFor(pageUrl) });
     report.push(...planned.report);

@@ -30,8 +30,11 @@ const FRAME = `<!DOCTYPE html>
 const CONFIG =
   'title: Lee\nnav:\n - name: home\n   link: /\n - name: whoami\n   link: /whoami\nfooter_url: https://example.com/theme\nfooter_text: the theme\n';
 
+// The frame is shared: the home page sits in it too.
 function plan(files: Record<string, string>) {
-  const result = planImport(memorySource({ '_config.yml': CONFIG, '_layouts/default.html': FRAME, ...files }));
+  const result = planImport(
+    memorySource({ '_config.yml': CONFIG, '_layouts/default.html': FRAME, 'index.md': '---\nlayout: default\n---\nHome.\n', ...files }),
+  );
   if (!result.ok) throw new Error(result.message);
   return result.plan;
 }
@@ -75,14 +78,91 @@ describe("the site's frame layout (a whole HTML page)", () => {
 
   it('names the page whose only words a frame layout listed, and says what to do', () => {
     const talks = FRAME.replace('{{ content }}', '{{ content }}<ul>{% for talk in site.data.talks %}<li>{{ talk.title }}</li>{% endfor %}</ul>');
-    const result = plan({ '_layouts/talks.html': talks, '_data/talks.yml': '- title: Redirectors\n', 'talks.html': '---\nlayout: talks\ntitle: Talks\n---\n' });
+    const result = plan({
+      '_layouts/talks.html': talks,
+      '_data/talks.yml': '- title: Redirectors\n',
+      'talks.html': '---\nlayout: talks\ntitle: Talks\n---\n',
+      'talks-2023.html': '---\nlayout: talks\ntitle: Talks in 2023\n---\n',
+    });
     const line = result.report.find((item) => item.file === 'talks.html' && item.kind === 'leftover');
     expect(line?.message).toContain('its layout "talks" (_layouts/talks.html) is a whole HTML page');
     expect(line?.message).toContain('Copy the part of the layout that lists into the page');
-    // A frame whose only loop is its menu lists nothing of the page's.
-    expect(plan({ 'empty.md': '---\nlayout: default\ntitle: Empty\n---\n' }).report.some((item) => item.file === 'empty.md' && item.kind === 'leftover')).toBe(
-      false,
+    // A frame whose only loop is its menu lists nothing of the page's; an empty page over it is said to be empty.
+    const empty = plan({ 'empty.md': '---\nlayout: default\ntitle: Empty\n---\n' }).report.filter(
+      (item) => item.file === 'empty.md' && item.kind === 'leftover',
     );
+    expect(empty.map((item) => item.message)).toEqual([expect.stringContaining('so the page is imported empty')]);
+    // A page with words of its own over a frame that only loops over its menu loses nothing of its own.
+    expect(plan({ 'about.md': '---\nlayout: default\n---\nAbout.\n' }).report.some((item) => item.file === 'about.md' && item.kind === 'leftover')).toBe(false);
+  });
+
+  it("reports a page with words of its own whose frame also listed the site's data", () => {
+    const talks = FRAME.replace('{{ content }}', '{{ content }}<ul>{% for talk in site.data.talks %}<li>{{ talk.title }}</li>{% endfor %}</ul>');
+    const result = plan({ '_layouts/default.html': talks, '_data/talks.yml': '- title: Redirectors\n', 'talks.md': '---\nlayout: default\n---\nMy talks.\n' });
+    const line = result.report.find((item) => item.file === 'talks.md' && item.kind === 'leftover');
+    expect(line?.message).toContain('so what that layout listed with Liquid is not imported');
+    expect(line?.message).not.toContain('has no text of its own');
+  });
+});
+
+// A whole HTML page that one page alone uses: the page's own text, not the site's frame.
+const RESUME = `<!DOCTYPE html>
+<html>
+<head><title>{{ page.title }} | {{ site.title }}</title><link rel="stylesheet" href="/cv.css"></head>
+<body>
+<h1>{{ page.title }}</h1>
+<p>Lee Doe, engineer at Example Works since 2019.</p>
+{{ content }}
+</body>
+</html>
+`;
+
+describe('a whole HTML page that only one document uses', () => {
+  it('carries what its <body> holds into an empty page, without its <head>, and the build runs its Liquid', () => {
+    const result = plan({ '_layouts/resume.html': RESUME, 'cv.md': '---\nlayout: resume\ntitle: CV\n---\n' });
+    const file = result.files.find((candidate) => candidate.path === 'src/content/pages/cv.md');
+    const text = file && 'text' in file.content ? file.content.text : '';
+    expect(text).toContain('<h1>{{ page.title }}</h1>');
+    expect(text).toContain('Lee Doe, engineer at Example Works since 2019.');
+    expect(text).not.toContain('<head>');
+    expect(text).not.toContain('cv.css');
+    expect(text).not.toContain('<body>');
+    expect(result.report.some((item) => item.file === 'cv.md' && item.kind === 'leftover')).toBe(false);
+  });
+
+  it('carries a loop over the site in it', () => {
+    const layout = RESUME.replace('{{ content }}', '<ul>{% for p in site.pages %}<li>{{ p.title }}</li>{% endfor %}</ul>\n{{ content }}');
+    const written = body({ '_layouts/resume.html': layout, 'cv.md': '---\nlayout: resume\ntitle: CV\n---\n' }, 'src/content/pages/cv.md');
+    expect(written).toContain('{% for p in site.pages %}');
+    expect(written).toContain('Lee Doe');
+  });
+
+  it("writes its list after a page's own words", () => {
+    const layout =
+      '<!DOCTYPE html>\n<html>\n<head><title>{{ page.title }}</title></head>\n<body>\n{{ content }}\n<ul>{% for p in site.data.projects %}<li>{{ p.name }}</li>{% endfor %}</ul>\n</body>\n</html>\n';
+    const result = plan({
+      '_layouts/projects.html': layout,
+      '_data/projects.yml': '- name: ghostway\n',
+      'projects.md': '---\nlayout: projects\ntitle: Projects\n---\nWhat I built.\n',
+    });
+    const file = result.files.find((candidate) => candidate.path === 'src/content/pages/projects.md');
+    const text = file && 'text' in file.content ? file.content.text : '';
+    expect(text).toContain('What I built.');
+    expect(text).toContain('{% for p in site.data.projects %}');
+    expect(text).not.toContain('<title>');
+  });
+
+  it('is the frame once other layouts sit in it', () => {
+    const result = plan({
+      '_layouts/resume.html': RESUME,
+      '_layouts/letter.html': '---\nlayout: resume\n---\n<div>{{ content }}</div>',
+      'cv.md': '---\nlayout: resume\ntitle: CV\n---\n',
+    });
+    const file = result.files.find((candidate) => candidate.path === 'src/content/pages/cv.md');
+    const text = file && 'text' in file.content ? file.content.text : '';
+    expect(text).not.toContain('Lee Doe');
+    const line = result.report.find((item) => item.file === 'cv.md' && item.kind === 'leftover');
+    expect(line?.message).toContain('so the page is imported empty');
   });
 });
 
