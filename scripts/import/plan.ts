@@ -30,7 +30,7 @@ import { classify, extensionOf, isHtml, isMarkdown } from './reader.ts';
 import { compareText, showValue, type Refusal, type ReportLine } from './report.ts';
 import type { PlannedFile } from './planned-file.ts';
 import type { SourceSite } from './source.ts';
-import { PROJECT_OWN, PUBLIC_DIR, isOsJunk, planStaticFiles } from './static-files.ts';
+import { PROJECT_OWN, PUBLIC_DIR, isOsJunk, planStaticFiles, utf8Text } from './static-files.ts';
 import { builtFileFor, collectionDocumentUrl, legacyUrlsFile, requestable, staticFileUrl, type OldUrl } from './urls.ts';
 import { renderSiteConfig } from './config.ts';
 import { themeGemFiles, themeGemFolder } from './theme-gems.ts';
@@ -100,7 +100,11 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
   }
 
   // Static files, and the static files of collections Jekyll wrote.
-  const statics = planStaticFiles(source.staticFiles, (path) => site.text(path));
+  const statics = planStaticFiles(
+    source.staticFiles,
+    (path) => utf8Text(site.bytes(path)),
+    (path) => site.bytes(path),
+  );
   files.push(...statics.files);
   urls.push(...statics.urls);
   report.push(...statics.report);
@@ -639,7 +643,14 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     if (!file.path.startsWith(`${PUBLIC_DIR}/`) || !/\.html?$/i.test(file.path)) continue;
     const from = file.from ?? file.path;
     const url = staticFileUrl(file.path.slice(PUBLIC_DIR.length + 1));
-    const fixed = withoutDeadStaticLinks('text' in file.content ? file.content.text : site.text(file.content.copy), url, served, from);
+    // Only UTF-8 text is rewritten: another encoding (Latin-1) is copied byte for byte, its dead links reported.
+    const text = 'text' in file.content ? file.content.text : utf8Text(site.bytes(file.content.copy));
+    if (text === undefined) {
+      if ('copy' in file.content)
+        report.push(...(withoutDeadStaticLinks(site.bytes(file.content.copy).toString('latin1'), url, served, from, { readOnly: true })?.report ?? []));
+      continue;
+    }
+    const fixed = withoutDeadStaticLinks(text, url, served, from);
     if (fixed === undefined) continue;
     const original = 'text' in file.content && site.files.includes(from) ? withoutDeadStaticLinks(site.text(from), url, served, from) : undefined;
     report.push(...(original?.report ?? fixed.report));

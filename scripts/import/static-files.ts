@@ -31,8 +31,24 @@ export interface StaticPlan {
   report: ReportLine[];
 }
 
-/** A site-root static file: where it goes, its URL, or why it is left to the project. */
-export function planStaticFiles(paths: readonly string[], text?: (path: string) => string): StaticPlan {
+/**
+ * A file's bytes as text, only when they are UTF-8 (a byte order mark kept): undefined for another
+ * encoding (`<meta charset="iso-8859-1">` and Latin-1 bytes), which a rewrite as UTF-8 would corrupt,
+ * so such a file is copied byte for byte.
+ */
+export function utf8Text(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A site-root static file: where it goes, its URL, or why it is left to the project. `text` gives an
+ * HTML file's text, undefined when it is not UTF-8 (`utf8Text`).
+ */
+export function planStaticFiles(paths: readonly string[], text?: (path: string) => string | undefined, bytesOf?: (path: string) => Buffer): StaticPlan {
   const plan: StaticPlan = { files: [], urls: [], report: [] };
   const markdownCopies: string[] = [];
   for (const path of paths) {
@@ -48,7 +64,18 @@ export function planStaticFiles(paths: readonly string[], text?: (path: string) 
     // front matter consents, and a copied file has none. It is copied without them, so its address and
     // the links to it still work.
     if (text !== undefined && /\.x?html?$/i.test(path) && !/^404\.html?$/i.test(path)) {
-      const stripped = withoutJavaScript(text(path));
+      const written = text(path);
+      const stripped = written === undefined ? undefined : withoutJavaScript(written);
+      if (written === undefined && bytesOf !== undefined && withoutJavaScript(bytesOf(path).toString('latin1')) !== undefined) {
+        plan.files.push({ path: `${PUBLIC_DIR}/${path}`, content: { copy: path }, from: path });
+        plan.urls.push({ url: staticFileUrl(path), from: path, file: path });
+        plan.report.push({
+          kind: 'leftover',
+          file: path,
+          message: `is an HTML file Jekyll copied as it was; it runs JavaScript, which this project runs only on pages whose front matter lists it, and it is not UTF-8 text, so the import copies it byte for byte rather than rewrite it (which would garble its letters), and the build refuses it. Take its scripts and on* handlers out of public/${path}, or save it as UTF-8 in the Jekyll site and run the import again.`,
+        });
+        continue;
+      }
       if (stripped !== undefined) {
         plan.files.push({ path: `${PUBLIC_DIR}/${path}`, content: { text: stripped.text }, from: path });
         plan.urls.push({ url: staticFileUrl(path), from: path, file: path });

@@ -43,6 +43,7 @@ export function withoutDeadStaticLinks(
   url: string,
   served: ReadonlySet<string>,
   file: string,
+  { readOnly = false }: { readOnly?: boolean } = {},
 ): { text: string; report: ReportLine[] } | undefined {
   const document = parseDocument(html);
   const ids = new Set<string>();
@@ -72,8 +73,18 @@ export function withoutDeadStaticLinks(
   const edits: Edit[] = [];
   const report: ReportLine[] = [];
   const lineAt = (offset: number) => 1 + (html.slice(0, offset).match(/\n/g)?.length ?? 0);
+  // A file that is not UTF-8 is not rewritten: each link is left for the owner to fix.
   const note = (offset: number, address: string, what: string) =>
-    report.push({ kind: 'changed', file, line: lineAt(offset), message: `its link to ${address} ${what}` });
+    report.push(
+      readOnly
+        ? {
+            kind: 'leftover',
+            file,
+            line: lineAt(offset),
+            message: `its link to ${address} leads nowhere (no file there, no such #id, or a "%" that starts no escape), and the build refuses it; the file is not UTF-8 text, so the import copies it byte for byte rather than rewrite it. Fix or delete that link in public/${file}, or save the file as UTF-8 in the Jekyll site and run the import again.`,
+          }
+        : { kind: 'changed', file, line: lineAt(offset), message: `its link to ${address} ${what}` },
+    );
   const DEAD =
     'led nowhere on the Jekyll site either (no file there, or no such #id), and the build refuses a link that leads nowhere, so it is taken out (the text of a link stays).';
 

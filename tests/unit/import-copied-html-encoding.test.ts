@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { planImport } from '../../scripts/import/plan.ts';
+import { memorySource, type SourceSite } from '../../scripts/import/source.ts';
+import { utf8Text } from '../../scripts/import/static-files.ts';
+
+// Copied HTML in Latin-1, as an old page saved by an editor of its day: "Café" is the bytes 43 61 66 E9.
+const LATIN1 = Buffer.from('<html><head><meta charset="iso-8859-1"></head>\n<body>\n<p>Caf\xe9</p>\n<a href="gone.html">gone</a>\n</body></html>\n', 'latin1');
+const LATIN1_SCRIPT = Buffer.from(
+  '<html><head><meta charset="iso-8859-1"></head>\n<body>\n<p>Caf\xe9</p>\n<script>var a = 1;</script>\n</body></html>\n',
+  'latin1',
+);
+
+/** A site in memory whose `old/` files hold the bytes above rather than UTF-8 text. */
+function site(): SourceSite {
+  const inner = memorySource({
+    '_config.yml': 'title: Lee\n',
+    'about.md': '---\ntitle: About\npermalink: /about/\n---\nHello.\n',
+    'old/page.html': '',
+    'old/script.html': '',
+    'old/utf8.html': '<html><body>\n<p>Café</p>\n<a href="gone.html">gone</a>\n</body></html>\n',
+  });
+  const bytes = (path: string) => (path === 'old/page.html' ? LATIN1 : path === 'old/script.html' ? LATIN1_SCRIPT : inner.bytes(path));
+  return { ...inner, bytes, text: (path) => bytes(path).toString('utf8') };
+}
+
+function plan() {
+  const result = planImport(site());
+  if (!result.ok) throw new Error(result.message);
+  return result.plan;
+}
+
+describe('an HTML file Jekyll copied as it was, not in UTF-8', () => {
+  const result = plan();
+
+  it('is copied byte for byte, its é kept, even with a dead link', () => {
+    const file = result.files.find((candidate) => candidate.path === 'public/old/page.html');
+    expect(file?.content).toEqual({ copy: 'old/page.html' });
+  });
+
+  it('has its dead link reported with its line and what to do, not rewritten', () => {
+    const lines = result.report.filter((line) => line.file === 'old/page.html');
+    expect(lines).toEqual([expect.objectContaining({ kind: 'leftover', line: 4, message: expect.stringContaining('its link to gone.html leads nowhere') })]);
+    expect(lines[0]?.message).toContain('Fix or delete that link in public/old/page.html');
+    expect(lines[0]?.message).toContain('not UTF-8');
+  });
+
+  it('with a script, is copied byte for byte too, and reported', () => {
+    const file = result.files.find((candidate) => candidate.path === 'public/old/script.html');
+    expect(file?.content).toEqual({ copy: 'old/script.html' });
+    const line = result.report.find((item) => item.file === 'old/script.html' && item.kind === 'leftover');
+    expect(line?.message).toContain('Take its scripts and on* handlers out of public/old/script.html');
+  });
+
+  it('in UTF-8, is still rewritten without its dead link, é and all', () => {
+    const file = result.files.find((candidate) => candidate.path === 'public/old/utf8.html');
+    const text = file && 'text' in file.content ? file.content.text : '';
+    expect(text).toContain('<p>Café</p>');
+    expect(text).not.toContain('gone.html');
+  });
+});
+
+describe('utf8Text', () => {
+  it('reads UTF-8, keeping a byte order mark, and refuses other bytes', () => {
+    expect(utf8Text(Buffer.from('Café', 'utf8'))).toBe('Café');
+    expect(utf8Text(Buffer.from('\ufeffx', 'utf8'))).toBe('\ufeffx');
+    expect(utf8Text(LATIN1)).toBeUndefined();
+  });
+});
