@@ -91,3 +91,48 @@ describe('an HTML file Jekyll copied as it was, with links that led nowhere', ()
     ).toEqual([6]);
   });
 });
+
+describe('a copied HTML file: only the address in a CSS url() changes, and <base href> is read', () => {
+  const PAGE = `<html><head><base href="/img/"><style>
+.a { background: url(missing.png); }
+.b::before { content: "missing.png"; }
+</style></head><body>
+<div style="width:50%; color:red; background:url(/gone.png)">one</div>
+<div style="width:50%; background:url(/img/100%.png)">two</div>
+<img src="a.png" alt="a"><img src="b.png" alt="b">
+</body></html>
+`;
+  const result = planImport(memorySource({ '_config.yml': 'title: Lee\n', 'img/a.png': 'png', 'img/100%.png': 'png', 'old/page.html': PAGE }));
+  if (!result.ok) throw new Error(result.message);
+  const file = result.plan.files.find((candidate) => candidate.path === 'public/old/page.html');
+  const text = file && 'text' in file.content ? file.content.text : '';
+
+  it('keeps the rest of a style attribute, writing a dead url() about:invalid and a bare % in a working one %25', () => {
+    expect(text).toContain('<div style="width:50%; color:red; background:url(about:invalid)">one</div>');
+    expect(text).toContain('<div style="width:50%; background:url(/img/100%25.png)">two</div>');
+  });
+
+  it('changes only url() tokens in <style>, not a string that looks like an address', () => {
+    expect(text).toContain('.a { background: url(about:invalid); }');
+    expect(text).toContain('.b::before { content: "missing.png"; }');
+  });
+
+  it('resolves against <base href>: a served image keeps its src, written from the site root; a missing one is taken out', () => {
+    expect(text).toContain('<img src="/img/a.png" alt="a"><img alt="b">');
+    const lines = result.plan.report.filter((line) => line.file === 'old/page.html');
+    expect(lines.map((line) => [line.line, line.message.split(' is ')[0]?.split(' led ')[0]])).toEqual(
+      expect.arrayContaining([
+        [2, 'its link to missing.png in its <style>'],
+        [5, 'its link to /gone.png in its style attribute'],
+        [6, 'its link to /img/100%.png in its style attribute has a "%" that does not start an escape, which the build refuses: it'],
+        [7, 'its link to a.png'],
+        [7, 'its link to b.png'],
+      ]),
+    );
+  });
+
+  it("passes the build's link check", () => {
+    const files = new Set(['old/page.html', 'img/a.png', 'img/100%.png']);
+    expect(checkLinks({ files, pages: new Map([['old/page.html', extractPageFacts(text)]]), base: '/' })).toEqual([]);
+  });
+});

@@ -20,14 +20,27 @@ export function cssUrls(css: string): string[] {
   if (!/url|src|image-set|import|\\/i.test(css)) return [];
   const known = memo.get(css);
   if (known) return known;
-  const urls = readCss(css);
+  const urls = readCss(css).map((span) => span.url);
   if (memo.size > 1000) memo.clear();
   memo.set(css, urls);
   return urls;
 }
 
-function readCss(css: string): string[] {
-  const urls: string[] = [];
+/** One URL the CSS fetches, with where its address is written: `start` to `end` in the text, inside its quotes or `url(` … `)`. */
+export interface CssUrlSpan {
+  url: string;
+  start: number;
+  end: number;
+}
+
+/** Every URL the CSS fetches, in order, with where each is written: for changing one address and nothing else. */
+export function cssUrlSpans(css: string): CssUrlSpan[] {
+  if (!/url|src|image-set|import|\\/i.test(css)) return [];
+  return readCss(css);
+}
+
+function readCss(css: string): CssUrlSpan[] {
+  const urls: CssUrlSpan[] = [];
   let i = 0;
   /** The function or at-rule whose strings are URLs, with the depth of parentheses it opened at. */
   const urlContexts: number[] = [];
@@ -70,10 +83,13 @@ function readCss(css: string): string[] {
       }
     }
   };
+  /** Where the last string or unquoted URL read ended, before its closing quote or `)`. */
+  let end = 0;
   const consumeString = (quote: string): string => {
     let value = '';
     while (i < css.length) {
       const c = css[i++] as string;
+      end = i - 1;
       if (c === quote) return value;
       if (c === '\n') return value; // a bad string: it ends here
       if (c === '\\') {
@@ -83,6 +99,7 @@ function readCss(css: string): string[] {
         value += c;
       }
     }
+    end = css.length;
     return value;
   };
   /** The rest of an unquoted `url(`, after its opening parenthesis and leading whitespace. */
@@ -90,6 +107,7 @@ function readCss(css: string): string[] {
     let value = '';
     while (i < css.length) {
       const c = css[i++] as string;
+      end = i - 1;
       if (c === ')') return value;
       if (isSpace(c)) {
         while (isSpace(css[i])) i++;
@@ -105,6 +123,7 @@ function readCss(css: string): string[] {
       if (c === '\\' && validEscape(i - 1)) value += consumeEscape();
       else value += c;
     }
+    end = css.length;
     return value;
   };
 
@@ -117,8 +136,9 @@ function readCss(css: string): string[] {
     }
     if (c === '"' || c === "'") {
       i++;
+      const start = i;
       const value = consumeString(c);
-      if (importPending || urlContexts.length > 0) urls.push(value);
+      if (importPending || urlContexts.length > 0) urls.push({ url: value, start, end });
       importPending = false;
       continue;
     }
@@ -134,7 +154,9 @@ function readCss(css: string): string[] {
         if (name === 'url') {
           while (isSpace(css[i])) i++;
           if (css[i] !== '"' && css[i] !== "'") {
-            urls.push(consumeUrl());
+            const start = i;
+            const value = consumeUrl();
+            urls.push({ url: value, start, end });
             importPending = false;
             continue;
           }
