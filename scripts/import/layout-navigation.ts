@@ -12,8 +12,8 @@
 import { Liquid, Tokenizer, TypeGuards } from 'liquidjs';
 import { attributeOf, elements, parseDocument, parseHtmlFragment, textOf, type HtmlElement } from '../../src/lib/links/html.ts';
 import type { LinkValue } from './config.ts';
-import { servedSitePaths } from './dead-links.ts';
 import { layoutChain, type LayoutFiles } from './layouts.ts';
+import { navigationHref, ownOrigins, rootRelative, securedHref, securedHttpNote, servedForms } from './nav-links.ts';
 import type { ReportLine } from './report.ts';
 
 export interface LayoutNavigationInput {
@@ -33,12 +33,6 @@ export interface LayoutNavigationInput {
   /** The home page's file, for the report. */
   file: string;
 }
-
-/** `"/x" | relative_url` is `/x`: links are written from the site root and the build adds the base path. */
-const rootRelative = (value: unknown): string => {
-  const text = String(value ?? '');
-  return /^[a-z][a-z0-9+.-]*:/i.test(text) || text.startsWith('//') || text.startsWith('#') ? text : `/${text.replace(/^\/+/, '')}`;
-};
 
 /** The links of a `<nav>` a site's own layout wrote for its home page, or `undefined` when there is none. */
 export function layoutNavigation(input: LayoutNavigationInput): { links: LinkValue[]; report: ReportLine[] } | undefined {
@@ -75,9 +69,7 @@ export function layoutNavigation(input: LayoutNavigationInput): { links: LinkVal
   const document = parseDocument(html, { locations: false });
   const nav = [...elements(document)].find((element) => element.tagName === 'nav');
   if (nav === undefined) return undefined;
-  // Each form of an address the site served (`/about`, `/about/`, `/about/index.html`), to the one it served.
-  const served = new Map<string, string>();
-  for (const url of input.served) for (const path of servedSitePaths([url])) if (!served.has(path)) served.set(path, url);
+  const served = servedForms(input.served);
   const origins = ownOrigins(input.site['url'], input.baseurl);
   const links: LinkValue[] = [];
   for (const anchor of elements(nav)) {
@@ -87,47 +79,32 @@ export function layoutNavigation(input: LayoutNavigationInput): { links: LinkVal
   // A link home alone is no navigation: the default header has it, and more.
   if (links.length === 0 || (links.length === 1 && links[0]?.href === '/')) return undefined;
   return {
-    links,
+    links: links.map((link) => ({ ...link, href: securedHref(link.href) })),
     report: [
       {
         kind: 'converted',
         file: input.file,
         message: `its layout "${name}" showed a navigation (${links.map((link) => link.label).join(', ')}): it is the header's navigation in src/site.config.ts.`,
       },
+      ...links
+        .filter((link) => /^http:/i.test(link.href))
+        .map((link): ReportLine => ({
+          kind: 'changed',
+          file: input.file,
+          message: securedHttpNote(link.label, link.href, `its layout "${name}"'s navigation`),
+        })),
     ],
   };
 }
 
-/** The site's own address as links may start with it, `url` + `baseurl` first: what follows is a path of the site. */
-function ownOrigins(url: unknown, baseurl: string): string[] {
-  if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return [];
-  const origin = url.replace(/^https?:/i, '').replace(/\/+$/, '');
-  const base = baseurl.replace(/\/+$/, '');
-  return base === '' ? [origin] : [origin + (base.startsWith('/') ? base : `/${base}`), origin];
-}
-
-/** A link of the navigation: its text and the address the site served it at (`/x/index.html` is `/x/`), or an `http(s):` one as written. */
+/** A link of the navigation: its text and its address as `navigationHref` gives it, or undefined when it has none. */
 function linkOf(anchor: HtmlElement, served: ReadonlyMap<string, string>, origins: readonly string[]): LinkValue | undefined {
   if (anchor.tagName !== 'a') return undefined;
   const label = textOf(anchor).replace(/\s+/g, ' ').trim();
-  let written = attributeOf(anchor, 'href')?.trim();
+  const written = attributeOf(anchor, 'href')?.trim();
   if (label === '' || written === undefined || written === '') return undefined;
-  if (/^https?:\/\//i.test(written)) {
-    const schemeless = written.replace(/^https?:/i, '');
-    const own = origins.find((origin) => schemeless.toLowerCase().startsWith(origin.toLowerCase()) && /^($|[/?#])/.test(schemeless.slice(origin.length)));
-    if (own === undefined) return { label, href: written };
-    written = schemeless.slice(own.length) || '/';
-  }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(written) || written.startsWith('//') || written.startsWith('#')) return undefined;
-  const path = rootRelative(written).split(/[?#]/)[0] ?? '';
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    return undefined;
-  }
-  const url = served.get(decoded);
-  return url === undefined ? undefined : { label, href: url };
+  const href = navigationHref(written, served, origins);
+  return 'href' in href ? { label, href: href.href } : undefined;
 }
 
 /** The names of the config's collections (`collections:` as a map or a list). */

@@ -2,27 +2,21 @@
  * beautiful-jekyll's header menu: `navbar-links:` in `_config.yml`, a map of label to address, where
  * an address may instead be a list of one-entry maps (a drop-down of child links). Its
  * `_includes/nav.html` writes each address through `relative_url`, so `about` is `/about`.
- * GitHub Pages answered `/about` with the page at `/about/` (or `/about.html`); the build accepts
- * only a page's own address, so an address that names a page that way is written as that page's.
+ * Each address is read as a hand-made `<nav>`'s is (`navigationHref`): `/about` is the page GitHub
+ * Pages answered with (`/about/` or `/about.html`), the site's own `url` is a path, and an address
+ * the site did not serve is left out and reported.
  * The header's navigation here has no drop-downs: a drop-down's children become links of their own,
  * in order, in its place.
  * https://github.com/daattali/beautiful-jekyll/blob/master/_includes/nav.html
  */
-import { headerHref } from './config-menu.ts';
 import type { LinkValue } from './config.ts';
+import { navigationHref, ownOrigins, securedHref, securedHttpNote, servedForms } from './nav-links.ts';
 import type { ReportLine } from './report.ts';
 
 const KEY = 'navbar-links';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
-
-/** The served address a site-root address names: itself, or with a final `/` or `.html`. */
-function servedAddress(href: string, served: readonly string[]): string {
-  if (!href.startsWith('/') || served.includes(href) || /[?#]/.test(href)) return href;
-  const bare = href.replace(/\/+$/, '');
-  return [`${bare}/`, `${bare}.html`, bare].find((candidate) => served.includes(candidate)) ?? href;
-}
 
 /** The menu, or undefined when the config has no `navbar-links` map. `served`: the Jekyll site's page addresses. */
 export function navbarLinksFrom(
@@ -34,10 +28,20 @@ export function navbarLinksFrom(
   const menu = config[KEY];
   if (!isRecord(menu) || Object.keys(menu).length === 0) return undefined;
   const links: LinkValue[] = [];
+  const forms = servedForms(served);
+  const origins = ownOrigins(config['url'], config['baseurl']);
   const add = (label: string, address: unknown) => {
     const written = text(address);
-    const href = written === undefined ? undefined : headerHref(written);
-    if (href !== undefined) links.push({ label, href: servedAddress(href, served) });
+    const href = written === undefined ? { scheme: true as const } : navigationHref(written, forms, origins);
+    if ('href' in href) {
+      links.push({ label, href: securedHref(href.href) });
+      if (/^http:/i.test(href.href)) report.push({ kind: 'changed', file: configFile, message: securedHttpNote(label, href.href, `its \`${KEY}\` menu`) });
+    } else if ('dead' in href)
+      report.push({
+        kind: 'dropped',
+        file: configFile,
+        message: `its \`${KEY}\` link "${label}" (${written ?? ''}) leads to nothing the site served, and the build refuses a link that leads nowhere, so it is left out. Add the page, then the link to \`navigation\` in src/site.config.ts.`,
+      });
     else
       report.push({
         kind: 'dropped',

@@ -574,7 +574,11 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
       }),
     ) ??
     fromTheme(ownLayoutNavigation()) ??
-    configMenuFrom(config, report, configFile) ??
+    configMenuFrom(config, report, configFile, {
+      served: urls.filter((url) => !url.retired).map((url) => url.url),
+      url: config['url'],
+      baseurl: config['baseurl'],
+    }) ??
     navbarLinksFrom(
       config,
       report,

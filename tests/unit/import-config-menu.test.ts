@@ -24,14 +24,15 @@ function navigationOf(siteConfigText: string): unknown {
 }
 
 describe("a menu written in _config.yml, as the researcher theme's `nav:` of name and link", () => {
-  it("becomes the header's navigation, in order, with addresses from the site's root", () => {
+  it("becomes the header's navigation, in order, each at the address the site served it at", () => {
     const { plan: result, siteConfig } = plan(
-      'title: brmk\nnav:\n - name: "home"\n   link: "/"\n - name: "whoami"\n   link: "/whoami"\n - name: "blog"\n   link: "blog"\n - name: "Resume"\n   link: "http://example.com/resume.pdf"\n - name: "mail"\n   link: "mailto:me@example.com"\n',
+      'title: brmk\nnav:\n - name: "home"\n   link: "/"\n - name: "whoami"\n   link: "/whoami"\n - name: "blog"\n   link: "blog"\n - name: "Resume"\n   link: "https://example.com/resume.pdf"\n - name: "mail"\n   link: "mailto:me@example.com"\n',
     );
+    // Jekyll served whoami.md at /whoami.html; GitHub Pages answered /whoami with it too.
     expect(navigationOf(siteConfig)).toEqual([
       { label: 'home', href: '/' },
-      { label: 'whoami', href: '/whoami' },
-      { label: 'blog', href: '/blog' },
+      { label: 'whoami', href: '/whoami.html' },
+      { label: 'blog', href: '/blog.html' },
       { label: 'Resume', href: 'https://example.com/resume.pdf' },
     ]);
     expect(result.report).toContainEqual({
@@ -45,12 +46,75 @@ describe("a menu written in _config.yml, as the researcher theme's `nav:` of nam
   });
 
   it('reads `navigation:` of title and url too, and leaves a list of something else alone', () => {
-    expect(navigationOf(plan('title: T\nnavigation:\n  - title: Blog\n    url: /blog\n').siteConfig)).toEqual([{ label: 'Blog', href: '/blog' }]);
+    expect(navigationOf(plan('title: T\nnavigation:\n  - title: Blog\n    url: /blog\n').siteConfig)).toEqual([{ label: 'Blog', href: '/blog.html' }]);
     expect(navigationOf(plan('title: T\nnav:\n  - title: Blog\n  - just a word\n').siteConfig)).toBeUndefined();
   });
 
   it('gives way to _data/navigation.yml and header_pages', () => {
     const data = plan('title: T\nnav:\n  - name: Blog\n    link: /blog\n', { '_data/navigation.yml': 'main:\n  - title: Who\n    url: /whoami\n' });
     expect(navigationOf(data.siteConfig)).toEqual([{ label: 'Who', href: '/whoami' }]);
+  });
+});
+
+describe('a _config.yml menu with links the header cannot hold', () => {
+  const config = [
+    'title: Lee',
+    'url: http://lee.github.io',
+    'baseurl: /site',
+    'nav:',
+    ' - name: Blog',
+    '   link: http://lee.github.io/site/blog/',
+    ' - name: Publications',
+    '   link: /publications/',
+    ' - name: CV',
+    '   link: /assets/cv.pdf',
+    ' - name: Old site',
+    '   link: http://old.example.org/',
+    ' - name: More',
+    '   link: /whoami',
+    '   children:',
+    '    - name: Talks',
+    '      link: /talks/',
+    '    - name: Code',
+    '      link: /code/',
+    '',
+  ].join('\n');
+  const { plan: result, siteConfig } = plan(config, { 'blog/index.md': '---\nlayout: default\n---\nPosts.\n' });
+  const lines = result.report.filter((line) => line.file === '_config.yml').map((line) => `${line.kind}: ${line.message}`);
+
+  it("keeps what the site served, its own url + baseurl as a path, another site's http: written https:", () => {
+    expect(siteConfig).toContain(
+      [
+        '  navigation: [',
+        "    { label: 'Blog', href: '/blog/' },",
+        "    { label: 'Old site', href: 'https://old.example.org/' },",
+        "    { label: 'More', href: '/whoami.html' },",
+        '  ],',
+      ].join('\n'),
+    );
+    expect(lines).toContainEqual("converted: its `nav` menu is the header's navigation in src/site.config.ts (Blog, Old site, More).");
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^changed: its `nav` menu links "Old site" to http:\/\/old\.example\.org\/: written https:\/\/old\.example\.org\/ in `navigation`/),
+    );
+  });
+
+  it('leaves out and reports the links the site did not serve', () => {
+    for (const [label, address] of [
+      ['Publications', '/publications/'],
+      ['CV', '/assets/cv.pdf'],
+    ])
+      expect(lines).toContainEqual(
+        expect.stringContaining(`dropped: its \`nav\` menu links "${label}" to ${address}, which the site does not serve (no page or file there)`),
+      );
+  });
+
+  it("reports an item's children, which the header cannot nest", () => {
+    expect(lines).toContainEqual(expect.stringContaining('dropped: its `nav` menu item "More" has items under it (Talks, Code)'));
+  });
+
+  it('leaves the default header, and says so, when no link can be kept', () => {
+    const none = plan('title: T\nnav:\n  - name: Gone\n    link: /gone/\n');
+    expect(none.siteConfig).not.toContain('navigation:');
+    expect(none.plan.report.map((line) => line.message)).toContainEqual(expect.stringContaining("menu has no link the header's navigation can hold"));
   });
 });

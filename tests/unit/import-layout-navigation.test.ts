@@ -28,12 +28,18 @@ describe('the navigation of a theme the site made itself', () => {
         '  navigation: [',
         "    { label: 'Blog', href: '/' },",
         "    { label: 'Projects', href: '/projects.html' },",
-        "    { label: 'Code', href: 'http://git.example.org/mira' },",
+        "    { label: 'Code', href: 'https://git.example.org/mira' },",
         '  ],',
       ].join('\n'),
     );
     expect(report).toContain(
       'index.html: its layout "default" showed a navigation (Blog, Projects, Code): it is the header\'s navigation in src/site.config.ts.',
+    );
+    // The navigation takes only https:, so it is written so, and the owner is told.
+    expect(report).toContainEqual(
+      expect.stringContaining(
+        'index.html: its layout "default"\'s navigation links "Code" to http://git.example.org/mira: written https://git.example.org/mira',
+      ),
     );
   });
 
@@ -109,7 +115,7 @@ describe('a <nav> the import cannot read faithfully', () => {
     expect(imported(alFolio).config).not.toContain('navigation:');
   });
 
-  it("turns links to the site's own url back into its paths and keeps other http: links as written", () => {
+  it("turns links to the site's own url back into its paths and writes other http: links https:", () => {
     const site = {
       ...pages,
       '_config.yml': 'title: Lee\nurl: https://lee.example.org\nbaseurl: /site\n',
@@ -127,7 +133,7 @@ describe('a <nav> the import cannot read faithfully', () => {
         "    { label: 'Home', href: '/' },",
         "    { label: 'About', href: '/about/' },",
         "    { label: 'Projects', href: '/projects/' },",
-        "    { label: 'Code', href: 'http://code.example.org/lee' },",
+        "    { label: 'Code', href: 'https://code.example.org/lee' },",
       ].join('\n'),
     );
   });

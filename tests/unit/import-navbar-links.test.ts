@@ -6,6 +6,7 @@ import { validateSiteConfig } from '../../src/lib/schema/site-config.ts';
 // A beautiful-jekyll site in small: its header menu and profile links live in _config.yml.
 const CONFIG = [
   'title: A blog',
+  'url: "https://example.com"',
   'navbar-links:',
   '  Home: "https://example.com"',
   '  About: "about"',
@@ -45,11 +46,11 @@ describe("beautiful-jekyll's `navbar-links` in _config.yml", () => {
   it("becomes the header's navigation in order, addresses as relative_url writes them, a drop-down's links in its place", () => {
     const { siteConfig, report } = plan(CONFIG);
     expect(siteConfig.navigation).toEqual([
-      { label: 'Home', href: 'https://example.com' },
+      // The site's own address is its root, wherever it moves.
+      { label: 'Home', href: '/' },
       // about.md is served at /about.html (Jekyll's default permalink), me.md at /me/; GitHub Pages answered /about and /me with them.
       { label: 'About', href: '/about.html' },
       { label: 'Me', href: '/me/' },
-      { label: 'Posts', href: '/posts' },
       { label: 'Guide', href: 'https://example.org/guide' },
       { label: 'Notes', href: '/notes.html' },
     ]);
@@ -58,7 +59,17 @@ describe("beautiful-jekyll's `navbar-links` in _config.yml", () => {
       file: '_config.yml',
       message: `its \`navbar-links\` drop-down "Resources" is not kept as a drop-down: its links (Guide, Notes) are links of the header's navigation in its place.`,
     });
-    expect(report.find((line) => line.kind === 'dropped' && line.file === '_config.yml')?.message).toContain('link "Mail" (mailto:me@example.com)');
+    const dropped = report.filter((line) => line.kind === 'dropped' && line.file === '_config.yml').map((line) => line.message);
+    expect(dropped).toEqual([
+      expect.stringContaining('link "Posts" (/posts) leads to nothing the site served'),
+      expect.stringContaining('link "Mail" (mailto:me@example.com)'),
+    ]);
+    expect(report).toContainEqual({
+      kind: 'changed',
+      file: '_config.yml',
+      message:
+        'its `navbar-links` menu links "Guide" to http://example.org/guide: written https://example.org/guide in `navigation` in src/site.config.ts, since this project\'s navigation takes only https: addresses. If that site serves no https, change or delete the link there.',
+    });
   });
 
   it('gives way to _data/navigation.yml-style menus and header_pages', () => {
