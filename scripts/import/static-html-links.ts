@@ -120,14 +120,18 @@ export function withoutDeadStaticLinks(
     return low + 1;
   };
   // A file that is not UTF-8 is not rewritten: each link is left for the owner to fix.
-  const note = (offset: number, address: string, what: string) =>
+  const note = (offset: number, address: string, what: string, rebased?: string) =>
     report.push(
       readOnly
         ? {
             kind: 'leftover',
             file,
             line: lineAt(offset),
-            message: `its link to ${address} leads nowhere (no file there, no such #id, or a "%" that starts no escape), and the build refuses it; the file is not UTF-8 text, so the import copies it byte for byte rather than rewrite it. Fix or delete that link in public/${file}, or save the file as UTF-8 in the Jekyll site and run the import again.`,
+            message: `its link to ${address} ${
+              rebased === undefined
+                ? 'leads nowhere (no file there, no such #id, or a "%" that starts no escape), and the build refuses it'
+                : `is relative to the file's <base href>, which the build's link check does not read, so the build refuses it (write it ${rebased})`
+            }; the file is not UTF-8 text, so the import copies it byte for byte rather than rewrite it. Fix that link in public/${file}, or save the file as UTF-8 in the Jekyll site and run the import again.`,
           }
         : { kind: 'changed', file, line: lineAt(offset), message: `its link to ${address} ${what}` },
     );
@@ -152,7 +156,7 @@ export function withoutDeadStaticLinks(
         const rebased = written === span.url ? fromRoot(span.url) : undefined;
         if (rebased === undefined) continue;
         text = text.slice(0, span.start) + rebased + text.slice(span.end);
-        note(offset + span.start, span.url, `${where}${rebasedMessage(rebased)}`);
+        note(offset + span.start, span.url, `${where}${rebasedMessage(rebased)}`, rebased);
         continue;
       }
       if (verdict === 'percent' && judge(span.url.replace(BARE_PERCENTS, '%25')) === undefined) {
@@ -216,7 +220,7 @@ export function withoutDeadStaticLinks(
         if (rebased !== undefined && !MANY.has(link.attribute)) {
           done.add(link.attribute);
           rewrite(rebased);
-          note(at.startOffset, link.url, rebasedMessage(rebased));
+          note(at.startOffset, link.url, rebasedMessage(rebased), rebased);
         }
         continue;
       }
