@@ -9,7 +9,8 @@
  */
 import { markdownToMdast, type MdastNode } from 'satteri';
 import { withoutBlankLines } from '../../src/lib/html/block-lines.ts';
-import { elements, parseDocument } from '../../src/lib/links/html.ts';
+import { attributeOf, elements, parseDocument } from '../../src/lib/links/html.ts';
+import { KRAMDOWN_SPAN_ELEMENTS, readsMarkdownInside } from './kramdown-html.ts';
 import type { ReportLine } from './report.ts';
 
 interface Node {
@@ -27,11 +28,29 @@ export interface HtmlBlocksResult {
  * Where the HTML that starts at the beginning of `html` ends when read as kramdown reads it: past
  * `blockEnd` while an element that started before that point has its end tag further on. Elements
  * without an end tag (closed by the parser at the end) do not count: kramdown would not join them.
+ * Nor does a block that starts with a span element (kramdown reads it as a paragraph) or with an
+ * element whose content kramdown reads as Markdown (`markdown="1"`): each ends at `blockEnd`.
  */
 function elementsEnd(html: string, blockEnd: number): number {
   const spans: { start: number; end: number }[] = [];
   // Read as a document: a fragment drops `<html>`, `<head>` and `<body>`, which a pasted page starts with.
-  for (const element of elements(parseDocument(html))) {
+  const found = [...elements(parseDocument(html))].filter((element) => element.sourceCodeLocation?.startTag);
+  const first = found.reduce<(typeof found)[number] | undefined>(
+    (earliest, element) =>
+      earliest === undefined || (element.sourceCodeLocation?.startTag?.startOffset ?? 0) < (earliest.sourceCodeLocation?.startTag?.startOffset ?? 0)
+        ? element
+        : earliest,
+    undefined,
+  );
+  const opening = html.length - html.trimStart().length;
+  if (
+    first === undefined ||
+    first.sourceCodeLocation?.startTag?.startOffset !== opening ||
+    KRAMDOWN_SPAN_ELEMENTS.has(first.tagName) ||
+    readsMarkdownInside(attributeOf(first, 'markdown'))
+  )
+    return blockEnd;
+  for (const element of found) {
     const location = element.sourceCodeLocation;
     if (location?.startTag && location.endTag) spans.push({ start: location.startTag.startOffset, end: location.endTag.endOffset });
   }

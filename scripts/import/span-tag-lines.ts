@@ -11,6 +11,7 @@
  */
 import { markdownToMdast, type MdastNode } from 'satteri';
 import type { ReportLine } from './report.ts';
+import { KRAMDOWN_SPAN_ELEMENTS } from './kramdown-html.ts';
 
 interface Node {
   type: string;
@@ -18,13 +19,6 @@ interface Node {
   children?: Node[];
   position?: { start: { line: number } };
 }
-
-/** kramdown's span-level HTML elements (Kramdown::Parser::Html::Constants::HTML_SPAN_ELEMENTS). */
-const SPAN_ELEMENTS = new Set(
-  'a abbr acronym b big bdo br button cite code del dfn em i img input kbd label option q rb rbc rp rt rtc ruby samp select small span strike strong sub sup textarea tt u var'.split(
-    ' ',
-  ),
-);
 
 const parse = (text: string): Node | undefined => {
   try {
@@ -51,7 +45,7 @@ function swallowingLines(tree: Node): number[] {
     const nodeLines = node.value.split('\n');
     const tags = nodeLines.findIndex((line) => {
       const name = loneTagName(line);
-      return name === undefined || !SPAN_ELEMENTS.has(name);
+      return name === undefined || !KRAMDOWN_SPAN_ELEMENTS.has(name);
     });
     if (tags < 1) continue;
     const rest = nodeLines.slice(tags);

@@ -70,3 +70,16 @@ describe('an HTML element that runs past a blank line stays one block, as kramdo
     expect(result.report.some((line) => line.file === '_posts/2016-8-14-salaries.md' && line.message.includes('kramdown kept it whole'))).toBe(true);
   });
 });
+
+describe('what kramdown did not keep as one block stays as written', () => {
+  // Jekyll 4.3 (kramdown 2.4): a line that starts with a span element starts a paragraph, so the
+  // Markdown between the tags is Markdown (`<p>Some <em>text</em></p>`); `markdown="1"` asks for the
+  // content to be read as Markdown. Joining either would show `*text*` and `# Title` as written.
+  it.each([
+    ['a span element', '<span class="x">\n\nSome *text*\n\n</span>\n'],
+    ['a link', '<a href="/x">\n\nSome *text*\n\n</a>\n'],
+    ['an element with markdown="1"', '<div markdown="1">\n\n# Title\n\nPara one\n\nPara two\n\n</div>\n'],
+  ])('%s', (_name, body) => {
+    expect(htmlBlocksWhole(body, 'post.md', 5)).toEqual({ text: body, report: [] });
+  });
+});
