@@ -188,6 +188,19 @@ export function htmlAsMarkdown(html: string): string {
   return `<div>\n${withoutBlankLines(body)}\n</div>\n`;
 }
 
+/**
+ * A Markdown body as this project's Markdown must read it to show what kramdown showed: kramdown's
+ * own syntax converted, HTML blocks kramdown read past blank lines kept whole, a lone tag line above
+ * a heading made a paragraph's; with what could not be converted, noted. For pages and posts alike.
+ */
+export function kramdownBody(body: string, path: string, firstLine: number, basePath: string | undefined): { text: string; report: ReportLine[] } {
+  const kramdown = convertKramdown(body, path, firstLine);
+  const notes = markdownNotes(kramdown.text, path, firstLine, basePath);
+  const blocks = htmlBlocksWhole(kramdown.text, path, firstLine);
+  const tagLines = spanTagLinesEnded(blocks.text, path, firstLine);
+  return { text: tagLines.text, report: [...kramdown.report, ...notes, ...blocks.report, ...tagLines.report] };
+}
+
 /** Markup kramdown understood and this project's Markdown shows as text. */
 export function markdownNotes(body: string, file: string, firstLine: number, basePath: string | undefined): ReportLine[] {
   const masked = maskCode(body);
@@ -528,15 +541,9 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   report.push(...stylesheets.report);
   if (html) body = htmlAsMarkdown(body);
   else {
-    const kramdown = convertKramdown(body, path, split.bodyLine);
-    body = kramdown.text;
-    report.push(...kramdown.report, ...markdownNotes(body, path, split.bodyLine, context.basePath));
-    const blocks = htmlBlocksWhole(body, path, split.bodyLine);
-    body = blocks.text;
-    report.push(...blocks.report);
-    const tagLines = spanTagLinesEnded(body, path, split.bodyLine);
-    body = tagLines.text;
-    report.push(...tagLines.report);
+    const markdown = kramdownBody(body, path, split.bodyLine, context.basePath);
+    body = markdown.text;
+    report.push(...markdown.report);
   }
   if (html && body !== '') body = `\n${body}`;
   if (aroundBody !== undefined) body = wrappedInLayout(body, aroundBody, { path, layoutName: String(values['layout']), scope, context, report });

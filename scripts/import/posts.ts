@@ -23,7 +23,7 @@ import {
   dropped,
   htmlAsMarkdown,
   markdownExtensions,
-  markdownNotes,
+  kramdownBody,
   scriptLiquid,
   styleOf,
   titleFromName,
@@ -33,9 +33,6 @@ import {
 import { isHtml } from './reader.ts';
 import { showItems } from './field-labels.ts';
 import { printedFields, type LayoutFiles } from './layouts.ts';
-import { htmlBlocksWhole } from './html-blocks.ts';
-import { convertKramdown } from './kramdown.ts';
-import { spanTagLinesEnded } from './span-tag-lines.ts';
 import { withoutHandlers } from './event-handlers.ts';
 import { pageScripts } from './scripts.ts';
 import { withoutCompiledStylesheets } from './theme-links.ts';
@@ -170,15 +167,9 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
   report.push(...stylesheets.report);
   if (html) body = body === '' ? '' : `\n${htmlAsMarkdown(body)}`;
   else {
-    const kramdown = convertKramdown(body, path, split.bodyLine);
-    body = kramdown.text;
-    report.push(...kramdown.report, ...markdownNotes(body, path, split.bodyLine, context.basePath));
-    const blocks = htmlBlocksWhole(body, path, split.bodyLine);
-    body = blocks.text;
-    report.push(...blocks.report);
-    const tagLines = spanTagLinesEnded(body, path, split.bodyLine);
-    body = tagLines.text;
-    report.push(...tagLines.report);
+    const markdown = kramdownBody(body, path, split.bodyLine, context.basePath);
+    body = markdown.text;
+    report.push(...markdown.report);
   }
   let yaml = nestUnder(editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) }), ownFields, 'fields', defaultFields);
   const moved = [...ownFields, ...Object.keys(defaultFields)];
