@@ -1,20 +1,13 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { htmlBlocksWhole } from '../../scripts/import/html-blocks.ts';
-import { planImport, type ImportPlan } from '../../scripts/import/plan.ts';
-import { memorySource } from '../../scripts/import/source.ts';
+import type { ImportPlan } from '../../scripts/import/plan.ts';
 import { MARKDOWN_FEATURES } from '../../src/lib/checks/script-consent.ts';
 import { elements, parseHtmlFragment } from '../../src/lib/links/html.ts';
+import { planOf, plannedText } from '../helpers/import-plan.ts';
 
-function plan(files: Record<string, string>): ImportPlan {
-  const result = planImport(memorySource(files));
-  if (!result.ok) throw new Error(result.message);
-  return result.plan;
-}
-const text = (result: ImportPlan, path: string) => {
-  const file = result.files.find((candidate) => candidate.path === path);
-  return file && 'text' in file.content ? file.content.text : '';
-};
+const plan = planOf;
+const text = (result: ImportPlan, path: string) => plannedText(result, path) ?? '';
 /** What the build's Markdown makes of a body: the tags of its elements, and the text of its code blocks. */
 function rendered(body: string) {
   const html = markdownToHtml(body, { features: MARKDOWN_FEATURES }).html;

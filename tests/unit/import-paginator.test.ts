@@ -1,25 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { planImport, type ImportPlan } from '../../scripts/import/plan.ts';
-import { memorySource } from '../../scripts/import/source.ts';
+import type { ImportPlan } from '../../scripts/import/plan.ts';
 import { readEntrySource } from '../../src/lib/frontmatter/read-entry.ts';
 import { readsPaginator } from '../../src/lib/liquid/paginator.ts';
 import { pageViews, type PageLike } from '../../src/lib/routing/pages.ts';
 import { pageSchema } from '../../src/lib/schema/page.ts';
+import { planOf, plannedText } from '../helpers/import-plan.ts';
 
 /**
  * The index jekyll-paginate paginated, imported: a body that lists the posts through `paginator` is
  * kept with its Liquid (the build runs it for each page of the list), and one that does not is
  * imported as before, the blog layout listing the posts.
  */
-function plan(files: Record<string, string>): ImportPlan {
-  const result = planImport(memorySource(files));
-  if (!result.ok) throw new Error(result.message);
-  return result.plan;
-}
-const text = (result: ImportPlan, path: string) => {
-  const file = result.files.find((candidate) => candidate.path === path);
-  return file && 'text' in file.content ? file.content.text : undefined;
-};
+const plan = planOf;
+const text = plannedText;
 const reportOf = (result: ImportPlan, file: string) => result.report.filter((line) => line.file === file).map((line) => `${line.kind}: ${line.message}`);
 
 const POSTS = Object.fromEntries([1, 2, 3].map((day) => [`_posts/2020-01-0${day}-p${day}.md`, `---\ntitle: P${day}\n---\nText\n`]));

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { planImport, type ImportPlan } from '../../scripts/import/plan.ts';
+import type { ImportPlan } from '../../scripts/import/plan.ts';
 import { scriptHash } from '../../scripts/import/scripts.ts';
-import { memorySource } from '../../scripts/import/source.ts';
 import { consentEntriesFor } from '../../src/lib/checks/script-consent.ts';
 import { readEntrySource } from '../../src/lib/frontmatter/read-entry.ts';
+import { planOf, plannedText } from '../helpers/import-plan.ts';
 
-function plan(files: Record<string, string>): ImportPlan {
-  const result = planImport(memorySource(files));
-  if (!result.ok) throw new Error(result.message);
-  return result.plan;
-}
-const text = (result: ImportPlan, path: string) => {
-  const file = result.files.find((candidate) => candidate.path === path);
-  return file && 'text' in file.content ? file.content.text : '';
-};
+const plan = planOf;
+const text = (result: ImportPlan, path: string) => plannedText(result, path) ?? '';
 
 // A MathJax 2 post, as data-science blogs on Jekyll wrote them: the configuration is a script that
 // MathJax runs, under a type the browser does not.

@@ -3,20 +3,13 @@ import { domainFrom, siteConfigFrom } from '../../scripts/import/config.ts';
 import { listLine, nestUnder } from '../../scripts/import/front-matter.ts';
 import { convertKramdown } from '../../scripts/import/kramdown.ts';
 import { mapLayout, printedFields, THEME_LAYOUTS, type LayoutFiles } from '../../scripts/import/layouts.ts';
-import { planImport, type ImportPlan } from '../../scripts/import/plan.ts';
+import type { ImportPlan } from '../../scripts/import/plan.ts';
 import { pageScripts, scriptHash } from '../../scripts/import/scripts.ts';
-import { memorySource } from '../../scripts/import/source.ts';
 import { isOsJunk } from '../../scripts/import/static-files.ts';
+import { planOf, plannedText } from '../helpers/import-plan.ts';
 
-function plan(files: Record<string, string>): ImportPlan {
-  const result = planImport(memorySource(files));
-  if (!result.ok) throw new Error(result.message);
-  return result.plan;
-}
-const text = (result: ImportPlan, path: string) => {
-  const file = result.files.find((candidate) => candidate.path === path);
-  return file && 'text' in file.content ? file.content.text : undefined;
-};
+const plan = planOf;
+const text = plannedText;
 const lines = (result: ImportPlan, kind: string) => result.report.filter((line) => line.kind === kind).map((line) => `${line.file ?? ''}: ${line.message}`);
 const live = (result: ImportPlan) => [...new Set(result.urls.filter((url) => !url.retired).map((url) => url.url))].sort();
 
