@@ -342,8 +342,11 @@ export interface DevServer {
   url: string;
   /** Everything the dev server printed so far, without colour codes. */
   output(): string;
-  /** Resolves when the output contains the text; rejects if the server exits first. No time limit but the test's. */
-  waitFor(text: string): Promise<void>;
+  /**
+   * Resolves when the output contains the text (after its first `from` characters: what came after an
+   * edit); rejects if the server exits first. No time limit but the test's.
+   */
+  waitFor(text: string, from?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -377,10 +380,10 @@ export async function startDevServer(site: Site, env: Record<string, string> = {
     }),
   );
 
-  const waitFor = (text: string) =>
+  const waitFor = (text: string, from = 0) =>
     new Promise<void>((resolve, reject) => {
       const check = () => {
-        if (output.includes(text)) {
+        if (output.includes(text, from)) {
           listeners.delete(check);
           resolve();
         } else if (!running) {
