@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { absoluteUrls } from '../../src/lib/html/absolute-urls.ts';
 import { excerptHtml } from '../../src/lib/html/excerpt.ts';
-import { entryDescription, opensWithHeading, renderedFacts, truncateText, withoutStyleElements } from '../../src/lib/html/page-facts.ts';
+import { entryDescription, openingHeading, opensWithHeading, renderedFacts, truncateText, withoutStyleElements } from '../../src/lib/html/page-facts.ts';
 import { plainText } from '../../src/lib/html/shown-fields.ts';
 import { inlineColourFindings } from '../../src/lib/html/contrast.ts';
 
@@ -236,7 +236,13 @@ describe('opensWithHeading: a body that names its page with its own <h1> gets no
     ['an h2 first', '<h2>Section</h2><h1>Late</h1>', false],
     ['no h1', '<p>Just prose.</p>', false],
     ['no body', undefined, false],
+    ['a <style> before the h1, as minima’s 404 page has', '<div>\n<style>h1 { color: red; }</style>\n<div class="container"><h1>404</h1></div></div>', true],
+    ['an image before the h1', '<img src="a.png" alt=""><h1>Late</h1>', false],
   ])('%s', (_case, html, expected) => {
     expect(opensWithHeading(html)).toBe(expected);
+  });
+
+  it('reads the heading as text: markup dropped, spaces collapsed', () => {
+    expect(openingHeading('<div><h1>About   <em>me</em>\n</h1></div>')).toBe('About me');
   });
 });

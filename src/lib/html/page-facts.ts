@@ -173,19 +173,30 @@ export function withoutStyleElements(html: string): { html: string; styles: stri
   return { html: result + html.slice(from), styles: cuts.map((cut) => cut.text) };
 }
 
+/** Elements that show nothing where they stand: a heading after them still opens the body. */
+const SHOWS_NOTHING = new Set(['style', 'script', 'template', 'link', 'meta']);
+
 /**
- * Whether a rendered body opens with its own `<h1>`, inside any `<div>`s that wrap it and before any
- * other text: a page whose Jekyll layout printed no title named itself so, and the layout then adds no
- * second heading. Bodies without an `<h1>` are not parsed.
+ * The text of the `<h1>` a rendered body opens with, inside any `<div>`s that wrap it and before any
+ * other text (a `<style>` or other element that shows nothing may come first), or undefined: a page
+ * whose Jekyll layout printed no title named itself so, and the layout then adds no second heading.
+ * Bodies without an `<h1>` are not parsed.
  */
-export function opensWithHeading(renderedBody: string | undefined): boolean {
-  if (renderedBody === undefined || !/<h1/i.test(renderedBody)) return false;
+export function openingHeading(renderedBody: string | undefined): string | undefined {
+  if (renderedBody === undefined || !/<h1/i.test(renderedBody)) return undefined;
   let parent: ParentNode = parseHtmlFragment(renderedBody, { locations: false });
   for (;;) {
-    const first = childrenOf(parent).find((node) => isElement(node) || (node.nodeName === '#text' && 'value' in node && node.value.trim() !== ''));
-    if (first === undefined || !isElement(first)) return false;
-    if (first.tagName === 'h1') return true;
-    if (first.tagName !== 'div') return false;
+    const first = childrenOf(parent).find(
+      (node) => (isElement(node) && !SHOWS_NOTHING.has(node.tagName)) || (node.nodeName === '#text' && 'value' in node && node.value.trim() !== ''),
+    );
+    if (first === undefined || !isElement(first)) return undefined;
+    if (first.tagName === 'h1') return textOf(first).replace(/\s+/g, ' ').trim();
+    if (first.tagName !== 'div') return undefined;
     parent = first;
   }
+}
+
+/** Whether a rendered body opens with its own `<h1>` (see `openingHeading`). */
+export function opensWithHeading(renderedBody: string | undefined): boolean {
+  return openingHeading(renderedBody) !== undefined;
 }
