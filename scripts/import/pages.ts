@@ -23,6 +23,8 @@ import {
 import { layoutBody, loopsOverSite, mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
 import { showItems } from './field-labels.ts';
 import { parseHtmlFragment } from '../../src/lib/links/html.ts';
+import { openingHeading } from '../../src/lib/html/page-facts.ts';
+import { markdownToHtml } from 'satteri';
 import { withoutBlankLines } from '../../src/lib/html/block-lines.ts';
 import type { LiquidResult, LiquidScope } from './liquid.ts';
 import { isHtml } from './reader.ts';
@@ -162,6 +164,17 @@ export function withDocumentUrl(
 
 export function styleOf(config: JekyllConfig): string | undefined {
   return typeof config['permalink'] === 'string' ? config['permalink'] : undefined;
+}
+
+/**
+ * The title an untitled page gave itself: the text of the `<h1>` its body opens with (minima's 404
+ * page opens with `<h1>404</h1>`), read from the body rendered as Markdown; none when Liquid writes it
+ * or it does not fit a title. The page's layout then shows that heading once (`openingHeading`).
+ */
+export function headingTitle(body: string): string | undefined {
+  const heading = openingHeading(markdownToHtml(body).html);
+  if (heading === undefined || heading === '' || /\{[{%]/.test(heading) || heading.length > TITLE_MAX_LENGTH) return undefined;
+  return heading;
 }
 
 /** Jekyll's `Utils.titleize_slug`, used where a file has no title: `about-me` is "About Me". */
@@ -463,10 +476,9 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   if (document.own['layout'] !== layout.layout) set.push(['layout', layout.layout]);
   let title = values['title'];
   if (typeof title === 'number') title = String(title);
-  if (typeof title !== 'string' || title.trim() === '') {
-    title = titleFromName(pageTarget(document));
-    report.push({ kind: 'changed', file: path, message: `has no title, so it is titled "${title}" after its file name. Change it if another title fits.` });
-  }
+  // Titled once its body is known: by the heading it opens with, else by its file name.
+  const untitled = typeof title !== 'string' || title.trim() === '';
+  if (untitled) title = titleFromName(pageTarget(document));
   if (document.own['title'] !== title) set.push(['title', title as string]);
   if ((title as string).length > TITLE_MAX_LENGTH) {
     report.push({
@@ -563,6 +575,18 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   body = handlers.body;
   report.push(...handlers.report);
   if (scripts.entries.length > 0) lists.push(listLine('scripts', scripts.entries));
+  if (untitled) {
+    const heading = headingTitle(body);
+    if (heading !== undefined) set.push(['title', heading]);
+    report.push({
+      kind: 'changed',
+      file: path,
+      message:
+        heading === undefined
+          ? `has no title, so it is titled "${String(title)}" after its file name. Change it if another title fits.`
+          : `has no title, so it is titled "${heading}" after the heading its body opens with, which the page shows once. Change it if another title fits.`,
+    });
+  }
   let yaml = editFrontMatter(split.yaml, { delete: remove, set: dedupe(set) });
   yaml = nestUnder(yaml, ownFields, 'fields', defaultFields);
   if (lists.length > 0) yaml = `${yaml === '' || yaml.endsWith('\n') ? yaml : `${yaml}\n`}${lists.join('')}`;

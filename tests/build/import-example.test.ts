@@ -67,6 +67,15 @@ describe('the worked example, imported and built', () => {
     expect(compared).toHaveLength(pages.length - 1);
   });
 
+  it('shows the 404 page with the one heading Jekyll showed, and titles the page with it', async () => {
+    const headings = (html: string) => select(parseHtml(html), (element) => element.tagName === 'h1').map((h1) => fold(textOf(h1)));
+    const jekyll = await readFile(join(BUILT, '404.html'), 'utf8');
+    const page = await ours('404.html');
+    expect(headings(jekyll)).toEqual(['Not here']);
+    expect(headings(page)).toEqual(['Not here']);
+    expect(textOf(select(parseHtml(page), (element) => element.tagName === 'title')[0]!)).toMatch(/^Not here · /);
+  });
+
   it('shows each entry its record, and each group index its records', async () => {
     for (const group of ['work', 'projects']) {
       const records = parse(await readFile(join(EXAMPLE, '_data', `${group}.yml`), 'utf8')) as Record<string, Record<string, unknown>>;

@@ -128,6 +128,34 @@ describe('pages', () => {
     );
   });
 
+  it.each([
+    [
+      'an HTML page',
+      '404.html',
+      '---\npermalink: /404.html\nlayout: default\n---\n<style>h1 { color: red; }</style>\n<div class="container">\n  <h1>Page   not found</h1>\n  <p>Sorry.</p>\n</div>\n',
+      'Page not found',
+    ],
+    ['a Markdown heading with emphasis', 'about.md', '---\nlayout: page\n---\n# About *me*\n\nHi\n', 'About me'],
+  ])('titles a page without one after the heading its body opens with: %s', (_case, file, source, title) => {
+    const result = plan({ [file]: source });
+    const written = text(result, `src/content/pages/${file.replace(/\.html$/, '.md')}`);
+    expect(written).toContain(`\ntitle: ${title}\n`);
+    expect(messages(result, 'changed')).toEqual(
+      expect.arrayContaining([
+        `${file}: has no title, so it is titled "${title}" after the heading its body opens with, which the page shows once. Change it if another title fits.`,
+      ]),
+    );
+  });
+
+  it.each([
+    ['text before the heading', '---\nlayout: page\n---\nHello.\n\n# Later\n'],
+    ['a heading Liquid writes', '---\nlayout: page\n---\n# {{ site.title }}\n'],
+    ['an h2 first', '---\nlayout: page\n---\n## Section\n'],
+  ])('keeps the file name as the title of an untitled page with %s', (_case, source) => {
+    const result = plan({ 'about-me.md': source });
+    expect(text(result, 'src/content/pages/about-me.md')).toContain('\ntitle: About Me\n');
+  });
+
   it('writes values from front-matter defaults into the page', () => {
     const result = planImport(
       memorySource({
