@@ -345,6 +345,26 @@ describe('a project site under /portfolio: tests/fixtures/site, in Markdown and 
     }
   });
 
+  it('shows a subtitle right under the title, on every layout that has one', () => {
+    const subtitles: Record<string, string> = {
+      'index.html': 'Platform engineer in Atlanta',
+      'about.html': 'From a first shell script to streaming systems',
+      'blog/index.html': 'Notes on tools, kept short',
+      'work/index.html': 'Jobs, school and side projects',
+      'work/orbital.html': 'Shipping the deployment platform',
+      'shell/2019/06/10/useful-shell-aliases.html': 'Five I type every day',
+    };
+    for (const [file, subtitle] of Object.entries(subtitles)) {
+      const heading = select(mainOf(site.pages.get(file) ?? ''), byTag('h1'))[0];
+      // The element right after the heading, in its parent.
+      const siblings = (heading?.parentNode?.childNodes ?? []).filter((node): node is Element => 'tagName' in node);
+      const next = heading && siblings[siblings.indexOf(heading) + 1];
+      expect(next && [next.tagName, attribute(next, 'class'), textOf(next)], file).toEqual(['p', 'subtitle', subtitle]);
+    }
+    // A page without one shows none.
+    expect(select(mainOf(site.pages.get('work/gt.html') ?? ''), (element) => hasClass(element, 'subtitle'))).toEqual([]);
+  });
+
   it('renders an .mdx entry with layout: work_page: expressions, imported components, JSX', () => {
     const main = mainOf(site.pages.get('work/2019/summer-research.html') ?? '');
     expect(textOf(main)).toContain('We published 42 papers in 2019.');
@@ -501,7 +521,7 @@ describe('a project site under /portfolio: tests/fixtures/site, in Markdown and 
 
   it("prints a clean log: no warnings, no errors, but the one about the owner's colour that fails contrast in the dark", () => {
     expect(warningsIn(result.output).map((line) => line.replace(/^.*?\[WARN\] /, ''))).toEqual([
-      '[portfolio:colour-contrast] src/content/pages/about.md:7: the text colour #b45309 reads at 5:1 on the light page and 3.7:1 on the dark one; text needs 4.5:1 on both (WCAG AA). The nearest that passes in both: color: light-dark(#b45309, #bd6826)',
+      '[portfolio:colour-contrast] src/content/pages/about.md:8: the text colour #b45309 reads at 5:1 on the light page and 3.7:1 on the dark one; text needs 4.5:1 on both (WCAG AA). The nearest that passes in both: color: light-dark(#b45309, #bd6826)',
     ]);
   });
 });

@@ -32,6 +32,8 @@ export const GROUP_LAYOUTS: readonly LayoutName[] = ['work_page', 'work'];
 export const TITLE_MAX_LENGTH = 120;
 /** Longest description search engines show in full. */
 export const DESCRIPTION_MAX_LENGTH = 300;
+/** Longest subtitle: one line under the title. */
+export const SUBTITLE_MAX_LENGTH = 160;
 
 const SHOW_ERROR = 'must be a list of field names, each with its label if it has one, like show: [venue, {paperurl: Download paper here}].';
 
@@ -86,6 +88,11 @@ export function showProblems(entry: { show?: z.output<typeof SHOW_KEY>; fields?:
     }
   }
 }
+
+/** A line under the title, as many Jekyll themes show `page.subtitle`. Plain text. */
+export const SUBTITLE_KEY = text('subtitle', { example: 'Notes from the field' })
+  .max(SUBTITLE_MAX_LENGTH, { error: `is longer than ${SUBTITLE_MAX_LENGTH} characters; keep it to one line, and put the rest in the body.` })
+  .optional();
 
 export const LIQUID_KEYS = {
   /**
@@ -158,6 +165,7 @@ export function pageSchema({ groups }: PageSchemaOptions) {
         .optional(),
       /** The home page's heading; its `title` names the page in the browser tab. */
       headline: text('headline').optional(),
+      subtitle: SUBTITLE_KEY,
       /** One or two sentences for search results and link previews. Defaults to the first paragraph. */
       description: text('description')
         .max(DESCRIPTION_MAX_LENGTH, { error: `is longer than ${DESCRIPTION_MAX_LENGTH} characters; keep it to a sentence or two.` })

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { permalinkProblems } from '../routing/permalink.ts';
-import { DESCRIPTION_MAX_LENGTH, LIQUID_KEYS, SCRIPTS_KEY, SHOW_KEY, showProblems, text, TITLE_MAX_LENGTH } from './page.ts';
+import { DESCRIPTION_MAX_LENGTH, LIQUID_KEYS, SCRIPTS_KEY, SHOW_KEY, showProblems, SUBTITLE_KEY, text, TITLE_MAX_LENGTH } from './page.ts';
 
 /** A word or a list of words, as Jekyll reads `categories` and `tags`: `programming bash` or `[programming, bash]`. */
 const words = (field: string) =>
@@ -22,6 +22,7 @@ export const postSchema = z
     title: text('title', { required: true, example: 'Batching writes' }).max(TITLE_MAX_LENGTH, {
       error: `is longer than ${TITLE_MAX_LENGTH} characters; shorten it.`,
     }),
+    subtitle: SUBTITLE_KEY,
     /**
      * When it was published, overriding the file name's date: `2019-06-10` or `2019-06-10 10:00:00 -0500`,
      * read in the site's `posts.timezone` as Jekyll does.
