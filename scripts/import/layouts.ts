@@ -5,7 +5,9 @@
  * Liquid. `printedFields` reads which of the page's own fields a layout printed, so the page shows them.
  */
 import { Liquid, Output, Tokenizer, TypeGuards, type Template } from 'liquidjs';
+import { SUBTITLE_MAX_LENGTH } from '../../src/lib/schema/page.ts';
 import { splitFrontMatter, readFrontMatter } from './front-matter.ts';
+import type { ReportLine } from './report.ts';
 
 export const LAYOUTS = ['work_page', 'work', 'home', 'page', 'blog'] as const;
 export type Layout = (typeof LAYOUTS)[number];
@@ -290,6 +292,42 @@ function layoutOutputs(text: string): { output: Output; begin: number; loops: Re
       return [];
     }
   });
+}
+
+/**
+ * Whether the site's own layouts or includes print `page.<key>` with `{{ … }}`, read from their Liquid
+ * syntax trees: a theme's header shows `page.subtitle` on every page and post that has one.
+ */
+export function themePrints(key: string, texts: Iterable<string>): boolean {
+  for (const text of texts) {
+    if (!text.includes(key)) continue;
+    for (const { output } of layoutOutputs(text)) {
+      let variables: Record<string, { segments: unknown[] }[]>;
+      try {
+        variables = parser.analyzeSync([output]).variables as typeof variables;
+      } catch {
+        continue;
+      }
+      if ((variables['page'] ?? []).some((variable) => variable.segments[1] === key)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a page's or post's `subtitle` is kept as this project's `subtitle:`, shown under the title:
+ * when the theme showed one (`themePrints`) and it fits the schema. Otherwise it stays a variable
+ * under `fields:`, for Liquid, as Jekyll kept it; one too long is reported.
+ */
+export function keptSubtitle(value: unknown, themeShowsSubtitle: boolean, path: string, report: ReportLine[]): boolean {
+  if (!themeShowsSubtitle || typeof value !== 'string' || value.trim() === '') return false;
+  if (value.trim().length <= SUBTITLE_MAX_LENGTH) return true;
+  report.push({
+    kind: 'changed',
+    file: path,
+    message: `its subtitle is ${value.trim().length} characters, longer than the ${SUBTITLE_MAX_LENGTH} this project shows under a title: it is kept under \`fields:\`, not shown. Shorten it and move it back to \`subtitle:\` to show it.`,
+  });
+  return false;
 }
 
 /**

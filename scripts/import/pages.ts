@@ -20,7 +20,7 @@ import {
   type FrontMatterData,
   type SplitFile,
 } from './front-matter.ts';
-import { layoutBody, loopsOverSite, mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
+import { keptSubtitle, layoutBody, loopsOverSite, mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
 import { showItems } from './field-labels.ts';
 import { parseHtmlFragment } from '../../src/lib/links/html.ts';
 import { openingHeading } from '../../src/lib/html/page-facts.ts';
@@ -271,6 +271,8 @@ export function scriptLiquid(convert: Convert, file: string, page: Record<string
 export interface PageContext {
   config: JekyllConfig;
   layoutFiles: LayoutFiles;
+  /** Whether the site's layouts or includes show `page.subtitle` (see `keptSubtitle`). */
+  themeShowsSubtitle?: boolean | undefined;
   /** The data files imported, for `data:` checks. */
   groups: readonly string[];
   /** Keys of each data file's records, for `work_page` checks. */
@@ -400,6 +402,9 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
           remove.push(key);
           report.push(dropped(path, key, value, `only the work_page and work layouts read it, and this page is "${layout.layout}"`));
         }
+        break;
+      case 'subtitle':
+        if (!keptSubtitle(value, context.themeShowsSubtitle ?? false, path, report)) toFields(key, value);
         break;
       case 'headline':
         if (layout.layout === 'home' && typeof value === 'string') keep(key, value);

@@ -15,7 +15,7 @@ import { outsideThemeNote } from './remote-theme.ts';
 import { configMenuFrom } from './config-menu.ts';
 import { navbarLinksFrom } from './navbar-links.ts';
 import { fieldsNamingMissingFiles } from './missing-files.ts';
-import type { LayoutChoice } from './layouts.ts';
+import { themePrints, type LayoutChoice } from './layouts.ts';
 import { homePostCount } from './home-posts.ts';
 import { themeNavigation } from './theme-navigation.ts';
 import { layoutNavigation } from './layout-navigation.ts';
@@ -286,6 +286,10 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     const match = /^_layouts\/(.+)\.html?$/.exec(path);
     if (match?.[1]) layoutFiles.set(match[1], site.text(path));
   }
+  const themeShowsSubtitle = themePrints('subtitle', [
+    ...layoutFiles.values(),
+    ...site.files.filter((path) => path.startsWith('_includes/')).map((path) => site.text(path)),
+  ]);
   // By name and result: `home` at "/" and `home` elsewhere become different layouts.
   const layoutUse = new Map<string, { name: string; choice: LayoutChoice; files: string[] }>();
   const noteLayout = (name: string, choice: LayoutChoice, file: string) => {
@@ -339,7 +343,17 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     const notFound = document.collection === undefined && (url === '/404.html' || url === '/404/');
     if (notFound && !unpublished && (isMarkdown(path) || isHtml(path))) {
       const asNotFound = { ...document, url: '/404.html', values: { ...document.values, permalink: '/404.html' } };
-      const planned = planPage(asNotFound, { config, layoutFiles, groups: data.groups, recordTitles, basePath, convert, compiledStylesheets, layoutUsers });
+      const planned = planPage(asNotFound, {
+        config,
+        layoutFiles,
+        themeShowsSubtitle,
+        groups: data.groups,
+        recordTitles,
+        basePath,
+        convert,
+        compiledStylesheets,
+        layoutUsers,
+      });
       report.push(...planned.report);
       noteLayout(planned.jekyllLayout, planned.layout, path);
       files.push({ path: `${PAGES_DIR}/${planned.target}`, content: { text: planned.text }, from: path });
@@ -420,6 +434,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     const planned = planPage(document, {
       config,
       layoutFiles,
+      themeShowsSubtitle,
       groups: data.groups,
       recordTitles,
       basePath,
@@ -478,7 +493,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     const layout = document.values['layout'];
     const name = layout === undefined || layout === null ? '(none)' : String(layout);
     postLayouts.set(name, [...(postLayouts.get(name) ?? []), path]);
-    const planned = planPost(document, { config, basePath, convert, draftDate, compiledStylesheets, layoutFiles });
+    const planned = planPost(document, { config, basePath, convert, draftDate, compiledStylesheets, layoutFiles, themeShowsSubtitle });
     report.push(...planned.report);
     files.push({ path: `${POSTS_DIR}/${planned.target}`, content: { text: planned.text }, from: path });
     if (document.url !== undefined) urls.push({ url: document.url, from: path, file: builtFileFor(document.url, document.outputExt, 'post') });

@@ -32,7 +32,7 @@ import {
 } from './pages.ts';
 import { isHtml } from './reader.ts';
 import { showItems } from './field-labels.ts';
-import { printedFields, type LayoutFiles } from './layouts.ts';
+import { keptSubtitle, printedFields, type LayoutFiles } from './layouts.ts';
 import { withoutHandlers } from './event-handlers.ts';
 import { pageScripts } from './scripts.ts';
 import { withoutCompiledStylesheets } from './theme-links.ts';
@@ -41,7 +41,20 @@ import type { ReportLine } from './report.ts';
 /** Keys a post cannot keep even as a variable: a page's redirects, which a post here does not make. */
 const NOT_FIELDS = new Set(['redirect_from', 'redirect_to', 'fields', 'show', 'scripts']);
 /** Front-matter keys a post keeps (the build's post schema). */
-const POST_KEYS = new Set(['title', 'date', 'categories', 'category', 'tags', 'permalink', 'slug', 'published', 'excerpt_separator', 'description', 'layout']);
+const POST_KEYS = new Set([
+  'title',
+  'subtitle',
+  'date',
+  'categories',
+  'category',
+  'tags',
+  'permalink',
+  'slug',
+  'published',
+  'excerpt_separator',
+  'description',
+  'layout',
+]);
 
 /** Whether a path is a draft (`_drafts/`), not a post. */
 export const isDraft = (path: string) => path.split('/').includes('_drafts');
@@ -93,6 +106,8 @@ export interface PostContext {
   convert: Convert;
   /** The site's own layouts: the fields a post's layout printed are shown with the post. */
   layoutFiles?: LayoutFiles | undefined;
+  /** Whether the site's layouts or includes show `page.subtitle` (see `keptSubtitle`). */
+  themeShowsSubtitle?: boolean | undefined;
 }
 
 export interface PostPlan {
@@ -113,7 +128,7 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
   const defaultFields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     const own = key in document.own;
-    if (!POST_KEYS.has(key)) {
+    if (!POST_KEYS.has(key) || (key === 'subtitle' && !keptSubtitle(value, context.themeShowsSubtitle ?? false, path, report))) {
       if (NOT_FIELDS.has(key) || value === undefined) {
         if (own) {
           remove.push(key);
