@@ -123,6 +123,10 @@ describe('an academicpages-shaped site, imported and built', () => {
       expect(select(parseHtml(await ours(page)), (element) => element.tagName === 'h1').map(textOf)).toEqual(['Blog']);
   });
 
+  it('keeps the title its layout printed above a body that opens with a heading of its own (the CV), as Jekyll did', async () => {
+    expect(select(parseHtml(await ours('cv/index.html')), (element) => element.tagName === 'h1').map(textOf)).toEqual(['CV', 'Education', 'Work experience']);
+  });
+
   it('renders kramdown footnotes and definition lists and shows none of its markup as text', async () => {
     const notes = mainOf(await ours('research/2021/05/17/effects-notes.html'));
     expect(select(notes, (element) => element.tagName === 'dt').map(textOf)).toEqual(['Effect']);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { absoluteUrls } from '../../src/lib/html/absolute-urls.ts';
 import { excerptHtml } from '../../src/lib/html/excerpt.ts';
-import { entryDescription, openingHeading, opensWithHeading, renderedFacts, truncateText, withoutStyleElements } from '../../src/lib/html/page-facts.ts';
+import { entryDescription, openingHeading, opensWithTitle, renderedFacts, truncateText, withoutStyleElements } from '../../src/lib/html/page-facts.ts';
 import { plainText } from '../../src/lib/html/shown-fields.ts';
 import { inlineColourFindings } from '../../src/lib/html/contrast.ts';
 
@@ -226,20 +226,26 @@ describe('absoluteUrls: links a feed reader can follow away from the site', () =
   });
 });
 
-describe('opensWithHeading: a body that names its page with its own <h1> gets no second one from the layout', () => {
+describe('opensWithTitle: a body that names its page with its own <h1> gets no second one from the layout', () => {
   it.each([
-    ['an h1 first', '<h1>Blog</h1><p>Posts.</p>', true],
+    ['an h1 of the title first', '<h1>Blog</h1><p>Posts.</p>', true],
     ['an h1 inside the div the importer wraps HTML in', '<div>\n<h1>Blog</h1>\n<article>x</article></div>', true],
     ['a comment before the h1', '<!-- list --><h1>Blog</h1>', true],
-    ['text before the h1', '<p>Intro.</p><h1>Later</h1>', false],
+    ['the title in another letter case and spacing', '<h1>the  BLOG\n</h1>', false],
+    ['text before the h1', '<p>Intro.</p><h1>Blog</h1>', false],
     ['words before the h1 in its div', '<div>Hello <h1>Blog</h1></div>', false],
-    ['an h2 first', '<h2>Section</h2><h1>Late</h1>', false],
+    ['an h2 first', '<h2>Blog</h2><h1>Late</h1>', false],
+    ['an h1 of another text: a section heading (academicpages’ CV opens with "Education")', '<h1>Education</h1><ul><li>x</li></ul>', false],
     ['no h1', '<p>Just prose.</p>', false],
     ['no body', undefined, false],
-    ['a <style> before the h1, as minima’s 404 page has', '<div>\n<style>h1 { color: red; }</style>\n<div class="container"><h1>404</h1></div></div>', true],
-    ['an image before the h1', '<img src="a.png" alt=""><h1>Late</h1>', false],
+    ['a <style> before the h1, as minima’s 404 page has', '<div>\n<style>h1 { color: red; }</style>\n<div class="container"><h1>Blog</h1></div></div>', true],
+    ['an image before the h1', '<img src="a.png" alt=""><h1>Blog</h1>', false],
   ])('%s', (_case, html, expected) => {
-    expect(opensWithHeading(html)).toBe(expected);
+    expect(opensWithTitle(html, 'Blog')).toBe(expected);
+  });
+
+  it('compares letter case and spacing aside', () => {
+    expect(opensWithTitle('<h1>the  BLOG\n</h1>', 'The blog')).toBe(true);
   });
 
   it('reads the heading as text: markup dropped, spaces collapsed', () => {

@@ -178,9 +178,8 @@ const SHOWS_NOTHING = new Set(['style', 'script', 'template', 'link', 'meta']);
 
 /**
  * The text of the `<h1>` a rendered body opens with, inside any `<div>`s that wrap it and before any
- * other text (a `<style>` or other element that shows nothing may come first), or undefined: a page
- * whose Jekyll layout printed no title named itself so, and the layout then adds no second heading.
- * Bodies without an `<h1>` are not parsed.
+ * other text (a `<style>` or other element that shows nothing may come first), or undefined. Bodies
+ * without an `<h1>` are not parsed.
  */
 export function openingHeading(renderedBody: string | undefined): string | undefined {
   if (renderedBody === undefined || !/<h1/i.test(renderedBody)) return undefined;
@@ -196,7 +195,14 @@ export function openingHeading(renderedBody: string | undefined): string | undef
   }
 }
 
-/** Whether a rendered body opens with its own `<h1>` (see `openingHeading`). */
-export function opensWithHeading(renderedBody: string | undefined): boolean {
-  return openingHeading(renderedBody) !== undefined;
+/**
+ * Whether a rendered body opens with an `<h1>` of the page's title (see `openingHeading`; letter case
+ * and spacing aside): a page whose Jekyll layout printed no title named itself so, and the layout then
+ * adds no second one. A body that opens with another heading (academicpages' CV: `Education`) keeps
+ * the title above it, as its Jekyll layout printed it.
+ */
+export function opensWithTitle(renderedBody: string | undefined, title: string): boolean {
+  const fold = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+  const heading = openingHeading(renderedBody);
+  return heading !== undefined && fold(heading) === fold(title);
 }
