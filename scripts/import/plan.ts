@@ -319,6 +319,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     paths: site.files,
     theme: themeGemFolder(config['theme']),
   });
+  const includeText = (name: string) => (siteFiles.has(`_includes/${name}`) ? site.text(`_includes/${name}`) : undefined);
   const layoutUsers = new Map<string, number>();
   for (const document of [...pages, ...documents, ...posts]) {
     const name = document.values['layout'];
@@ -339,7 +340,17 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     const notFound = document.collection === undefined && (url === '/404.html' || url === '/404/');
     if (notFound && !unpublished && (isMarkdown(path) || isHtml(path))) {
       const asNotFound = { ...document, url: '/404.html', values: { ...document.values, permalink: '/404.html' } };
-      const planned = planPage(asNotFound, { config, layoutFiles, groups: data.groups, recordTitles, basePath, convert, compiledStylesheets, layoutUsers });
+      const planned = planPage(asNotFound, {
+        config,
+        layoutFiles,
+        groups: data.groups,
+        recordTitles,
+        basePath,
+        convert,
+        compiledStylesheets,
+        layoutUsers,
+        includeText,
+      });
       report.push(...planned.report);
       noteLayout(planned.jekyllLayout, planned.layout, path);
       files.push({ path: `${PAGES_DIR}/${planned.target}`, content: { text: planned.text }, from: path });
@@ -428,6 +439,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
       compiledStylesheets,
       importDay,
       layoutUsers,
+      includeText,
     });
     if (paginated && pagination) for (const pageUrl of pagination.urls) urls.push({ url: pageUrl, from: path, file: builtFileFor(pageUrl) });
     report.push(...planned.report);
