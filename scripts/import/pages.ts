@@ -575,7 +575,7 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
     report.push(...markdown.report);
   }
   if (html && body !== '') body = `\n${body}`;
-  if (aroundBody !== undefined) body = wrappedInLayout(body, aroundBody, { path, layoutName: String(values['layout']), scope, context, report });
+  if (aroundBody !== undefined) body = wrappedInLayout(body, aroundBody, { path, layoutName: String(values['layout']), whole, scope, context, report });
 
   const target = pageTarget(document);
   if (document.collection === undefined && path.split('/').some((segment) => segment.startsWith('_'))) {
@@ -621,10 +621,11 @@ function wrappedInLayout(
   {
     path,
     layoutName,
+    whole,
     scope,
     context,
     report,
-  }: { path: string; layoutName: string; scope: Record<string, unknown>; context: PageContext; report: ReportLine[] },
+  }: { path: string; layoutName: string; whole: boolean; scope: Record<string, unknown>; context: PageContext; report: ReportLine[] },
 ): string {
   const converted = context.convert(layoutText, { file: path, firstLine: 1, markdown: false, page: scope, keep: true });
   report.push(...converted.converted, ...converted.leftovers, ...converted.changes);
@@ -633,7 +634,7 @@ function wrappedInLayout(
   report.push({
     kind: 'changed',
     file: path,
-    message: `its layout "${layoutName}" listed with Liquid around the page's text: the layout's text is written after the body, which it shows as \`{{ content }}\` (the body is kept as written, inside {% capture content %}), and the build runs its Liquid.`,
+    message: `its layout "${layoutName}" ${whole ? `(_layouts/${layoutName}.html) is a whole HTML page that only this page uses, with text around the page's` : "listed with Liquid around the page's text"}: the layout's text is written after the body, which it shows as \`{{ content }}\` (the body is kept as written, inside {% capture content %}), and the build runs its Liquid.`,
   });
   return `{% capture content %}\n${body.trim()}\n{% endcapture %}{% assign content = content | markdownify %}\n${htmlAsMarkdown(stylesheets.text)}`;
 }

@@ -237,7 +237,12 @@ describe("a whole HTML page that only one HTML page uses (a CV theme's layout)",
   });
 
   it("keeps the text of a layout that does not loop around a Markdown page's own words", () => {
-    const written = body({ '_layouts/resume.html': RESUME, 'cv.md': '---\nlayout: resume\ntitle: CV\n---\nMy **CV**.\n' }, 'src/content/pages/cv.md');
+    const result = plan({ '_layouts/resume.html': RESUME, 'cv.md': '---\nlayout: resume\ntitle: CV\n---\nMy **CV**.\n' });
+    const file = result.files.find((candidate) => candidate.path === 'src/content/pages/cv.md');
+    const written = file && 'text' in file.content ? file.content.text : '';
+    expect(result.report.find((item) => item.file === 'cv.md' && item.kind === 'changed')?.message).toContain(
+      'its layout "resume" (_layouts/resume.html) is a whole HTML page that only this page uses, with text around the page\'s: the layout\'s text is written after the body',
+    );
     expect(written).toContain('My **CV**.');
     expect(written).toContain('Lee Doe, engineer at Example Works since 2019.');
     expect(written).not.toContain('cv.css');
