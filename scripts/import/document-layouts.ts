@@ -7,8 +7,9 @@
  * that only one document uses is that page's own text: what its `<body>` holds is carried.
  * Read with the project's HTML parser.
  */
-import { elements, parseDocument } from '../../src/lib/links/html.ts';
+import { attributesOf, elements, parseDocument, parseHtmlFragment } from '../../src/lib/links/html.ts';
 import { readFrontMatter, splitFrontMatter } from './front-matter.ts';
+import { liquidBlanked, liquidSpans } from './liquid.ts';
 import type { LayoutFiles } from './layouts.ts';
 import type { ReportLine } from './report.ts';
 
@@ -24,7 +25,7 @@ export function isWholeDocument(text: string): boolean {
   const front = split ? readFrontMatter(split.yaml) : undefined;
   const parent = front?.ok ? front.data['layout'] : undefined;
   if (typeof parent === 'string' && parent !== '' && parent !== 'none' && parent !== 'null') return false;
-  const document = parseDocument(split ? split.body : text);
+  const document = parseDocument(liquidBlanked(split ? split.body : text));
   if (document.childNodes.some((node) => node.nodeName === '#documentType')) return true;
   for (const element of elements(document)) if (FRAME_ELEMENTS.has(element.tagName) && element.sourceCodeLocation?.startTag) return true;
   return false;
@@ -54,7 +55,8 @@ export function isFrame(name: string, files: LayoutFiles, users: ReadonlyMap<str
 export function wholeDocumentBody(text: string): string | undefined {
   const split = splitFrontMatter(text);
   const source = split ? split.body : text;
-  const document = parseDocument(source);
+  // Parsed without its Liquid: `{% include head.html %}` before `<body>` would open the body there.
+  const document = parseDocument(liquidBlanked(source));
   let start = 0;
   let end = source.length;
   for (const node of document.childNodes) if (node.nodeName === '#documentType' && node.sourceCodeLocation) start = node.sourceCodeLocation.endOffset;
@@ -108,4 +110,70 @@ export function frameLayoutLoss(
       ? `${bodyEmpty ? 'has no text of its own, and ' : ''}${where}, so what that layout listed with Liquid is not imported. Copy the part of the layout that lists into the page's body in the Jekyll site and run the import again.`
       : `has no text of its own, and ${where}, so the page is imported empty. Write the page's words into its body in the Jekyll site and run the import again.`,
   };
+}
+
+/** `{% include name %}` with no parameters: the name, else undefined. */
+const INCLUDE_TAG = /^\{%-?\s*include\s+([\w./-]+)\s*-?%\}$/;
+
+/**
+ * Whether an include writes nothing but scripts (`<script>` elements, comments, blank lines, Liquid
+ * tags, other such includes): the theme's JavaScript and analytics, not words of the page.
+ */
+function onlyScripts(text: string, include: (name: string) => string | undefined, depth = 0): boolean {
+  if (depth > 8) return false;
+  const fragment = parseHtmlFragment(liquidBlanked(text));
+  let scripts = 0;
+  for (const node of fragment.childNodes) {
+    if ('tagName' in node) {
+      if (node.tagName !== 'script') return false;
+      scripts++;
+      continue;
+    }
+    if (node.nodeName !== '#text' || !('value' in node) || node.sourceCodeLocation === undefined || node.sourceCodeLocation === null) continue;
+    const { startOffset, endOffset } = node.sourceCodeLocation;
+    const original = text.slice(startOffset, endOffset);
+    for (const span of liquidSpans(original) ?? [{ begin: 0, end: original.length }]) {
+      const liquid = original.slice(span.begin, span.end);
+      if (liquid.startsWith('{{')) return false;
+      const name = INCLUDE_TAG.exec(liquid)?.[1];
+      if (name !== undefined) {
+        const inner = include(name);
+        if (inner === undefined || !onlyScripts(inner, include, depth + 1)) return false;
+        scripts++;
+      }
+    }
+  }
+  return scripts > 0;
+}
+
+/**
+ * A whole page's body without what only runs scripts: its own `<script>` elements and the
+ * `{% include %}` of a file that holds nothing else (online-cv's `scripts.html`: jQuery, the theme's
+ * JavaScript, analytics). They were the theme's code, which this project's layouts replace, and the
+ * site runs no script it was not given consent for. `left` names what was left out, for the report.
+ */
+export function withoutThemeScripts(body: string, include: (name: string) => string | undefined): { text: string; left: string[] } {
+  const cuts: { start: number; end: number; what: string }[] = [];
+  for (const element of elements(parseHtmlFragment(liquidBlanked(body)))) {
+    const location = element.sourceCodeLocation;
+    if (element.tagName !== 'script' || !location) continue;
+    const src = attributesOf(element).find((attribute) => attribute.name === 'src')?.value;
+    cuts.push({ start: location.startOffset, end: location.endOffset, what: src === undefined ? 'an inline <script>' : `<script src="${src}">` });
+  }
+  for (const span of liquidSpans(body) ?? []) {
+    const name = INCLUDE_TAG.exec(body.slice(span.begin, span.end))?.[1];
+    const text = name === undefined ? undefined : include(name);
+    if (name !== undefined && text !== undefined && onlyScripts(text, include)) cuts.push({ start: span.begin, end: span.end, what: `{% include ${name} %}` });
+  }
+  let text = body;
+  let last = Number.POSITIVE_INFINITY;
+  const left: string[] = [];
+  for (const cut of cuts.sort((a, b) => b.start - a.start)) {
+    // A script Liquid writes inside an `{% if %}` is cut alone; one inside a cut include is already gone.
+    if (cut.end > last) continue;
+    text = text.slice(0, cut.start) + text.slice(cut.end);
+    last = cut.start;
+    left.unshift(cut.what);
+  }
+  return { text, left };
 }

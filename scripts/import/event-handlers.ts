@@ -9,9 +9,9 @@
  * places it finds are the places in the text, and only an attribute the Liquid sits wholly inside or
  * wholly outside of is cut.
  */
-import { Tokenizer, TypeGuards } from 'liquidjs';
 import { maskCode } from '../../src/lib/checks/body.ts';
 import { attributesOf, elements, javaScriptOnElement, namespaceOf, parseHtmlFragment } from '../../src/lib/links/html.ts';
+import { liquidSpans, type Span } from './liquid.ts';
 import type { ReportLine } from './report.ts';
 
 /** The body without its handlers, and one report line for what was taken out. */
@@ -74,25 +74,7 @@ export function withoutHandlers(body: string, file: string, { markdown }: { mark
   };
 }
 
-interface Span {
-  begin: number;
-  end: number;
-}
-
 const inSpan = (spans: readonly Span[], offset: number) => spans.some((span) => span.begin <= offset && offset < span.end);
-
-/** Where the Liquid tags and outputs are, or `undefined` when the Liquid cannot be read. */
-function liquidSpans(text: string): Span[] | undefined {
-  if (!/\{[{%]/.test(text)) return [];
-  try {
-    return new Tokenizer(text)
-      .readTopLevelTokens()
-      .filter((token) => !TypeGuards.isHTMLToken(token))
-      .map((token) => ({ begin: token.begin, end: token.end }));
-  } catch {
-    return undefined;
-  }
-}
 
 /** The text with its Liquid (and, in Markdown, its code) blanked out, line breaks kept: the same length. */
 function blank(text: string, spans: readonly Span[], markdown: boolean): string {

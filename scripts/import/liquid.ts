@@ -180,6 +180,36 @@ const oneLine = (text: string) => {
 const BUILD_TAGS = new Set([...Object.keys(LIQUID_TAGS), ...Object.keys(JEKYLL_TAGS)]);
 const BUILD_FILTERS = new Set([...Object.keys(LIQUID_FILTERS), ...Object.keys(JEKYLL_FILTERS)]);
 
+/** Where a text's Liquid is: a tag or an output, from its first character to after its last. */
+export interface Span {
+  begin: number;
+  end: number;
+}
+
+/** Where the Liquid tags and outputs are, or `undefined` when the Liquid cannot be read. */
+export function liquidSpans(text: string): Span[] | undefined {
+  if (!/\{[{%]/.test(text)) return [];
+  try {
+    return new Tokenizer(text)
+      .readTopLevelTokens()
+      .filter((token) => !TypeGuards.isHTMLToken(token))
+      .map((token) => ({ begin: token.begin, end: token.end }));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The text with its Liquid blanked out, line breaks kept, so that its HTML parses as written (a
+ * `{% include head.html %}` before `<body>` is no text that opens the body) and every offset holds.
+ * The text as it is when its Liquid cannot be read.
+ */
+export function liquidBlanked(text: string): string {
+  let out = text;
+  for (const { begin, end } of liquidSpans(text) ?? []) out = out.slice(0, begin) + out.slice(begin, end).replace(/[^\n]/g, ' ') + out.slice(end);
+  return out;
+}
+
 /** `_includes/` copied to the project's includes folder, where the build's `{% include %}` reads them. */
 export function planIncludes(paths: readonly string[]): { path: string; content: { copy: string }; from: string }[] {
   return paths

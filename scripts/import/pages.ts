@@ -31,7 +31,7 @@ import { isHtml } from './reader.ts';
 import { htmlBlocksWhole } from './html-blocks.ts';
 import { convertKramdown } from './kramdown.ts';
 import { spanTagLinesEnded } from './span-tag-lines.ts';
-import { frameLayoutLoss, isFrame, isWholeDocument, wholeDocumentBody } from './document-layouts.ts';
+import { frameLayoutLoss, isFrame, isWholeDocument, wholeDocumentBody, withoutThemeScripts } from './document-layouts.ts';
 import { withoutHandlers } from './event-handlers.ts';
 import { pageScripts } from './scripts.ts';
 import { withoutCompiledStylesheets } from './theme-links.ts';
@@ -287,6 +287,8 @@ export interface PageContext {
   importDay?: string | undefined;
   /** How many documents (pages, collection documents, posts) name each layout: a shared whole page is the site's frame. */
   layoutUsers?: ReadonlyMap<string, number> | undefined;
+  /** The text of `_includes/<name>`, when the site has it: a layout carried into a page is read with its includes. */
+  includeText?: ((name: string) => string | undefined) | undefined;
 }
 
 export interface PagePlan {
@@ -516,26 +518,41 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   const layoutFile = typeof values['layout'] === 'string' ? context.layoutFiles.get(values['layout']) : undefined;
   const whole = layoutFile !== undefined && isWholeDocument(layoutFile);
   const frame = whole && isFrame(String(values['layout']), context.layoutFiles, users);
-  const ownText =
+  let ownText =
     layout.layout !== 'page' || context.paginated !== undefined || frame
       ? undefined
       : whole
         ? wholeDocumentBody(layoutFile)
         : layoutBody(values['layout'], context.layoutFiles);
+  if (whole && ownText !== undefined) {
+    const scripts = withoutThemeScripts(ownText, context.includeText ?? (() => undefined));
+    ownText = scripts.text;
+    if (scripts.left.length > 0)
+      report.push({
+        kind: 'changed',
+        file: path,
+        message: `its layout "${String(values['layout'])}" (_layouts/${String(values['layout'])}.html) ran the theme's scripts (${scripts.left.join(', ')}): they are left out with the rest of the theme's code, which this project's layouts replace. To run one on this page, put it in the page's body and list it under \`scripts:\`.`,
+      });
+  }
   const listLayout = ownText;
   const frameLoss =
     layout.layout === 'page' && values['redirect_to'] === undefined
       ? frameLayoutLoss(values['layout'], context.layoutFiles, users, showsNothing(written.body), path)
       : undefined;
   if (frameLoss !== undefined) report.push(frameLoss);
-  const ownLayout = listLayout !== undefined && showsNothing(written.body) ? listLayout : undefined;
+  const empty = showsNothing(written.body);
+  // A whole page only this document uses is all its own text, whether or not it loops: an HTML page
+  // is written into it where it printed {{ content }} (both are HTML, run by the build as one).
+  const ownLayout = listLayout !== undefined && (empty || (whole && isHtml(path))) ? listLayout : undefined;
   // A Markdown page with words of its own over such a layout keeps them as written, and the layout's text comes after.
-  const aroundBody = listLayout !== undefined && ownLayout === undefined && !isHtml(path) && loopsOverSite(listLayout) ? listLayout : undefined;
+  const aroundBody = listLayout !== undefined && ownLayout === undefined && !isHtml(path) && (whole || loopsOverSite(listLayout)) ? listLayout : undefined;
   if (ownLayout !== undefined) {
     report.push({
       kind: 'changed',
       file: path,
-      message: `its body is empty and its layout "${String(values['layout'])}" wrote the page's words with Liquid: the layout's text (without {{ content }}) is written as the page's body, and the build runs its Liquid.`,
+      message: empty
+        ? `its body is empty and its layout "${String(values['layout'])}" wrote the page's words with Liquid: the layout's text (without {{ content }}) is written as the page's body, and the build runs its Liquid.`
+        : `its layout "${String(values['layout'])}" (_layouts/${String(values['layout'])}.html) is a whole HTML page that only this page uses, so what its <body> holds is the page's own text: it is written as the page's body, with the page's text where it printed {{ content }}, and the build runs its Liquid.`,
     });
   }
   const split = ownLayout === undefined ? written : { ...written, body: `${ownLayout.replace(/\{\{-?\s*content\s*-?\}\}/g, () => written.body.trim())}\n` };
@@ -563,7 +580,7 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
     report.push(...markdown.report);
   }
   if (html && body !== '') body = `\n${body}`;
-  if (aroundBody !== undefined) body = wrappedInLayout(body, aroundBody, { path, layoutName: String(values['layout']), scope, context, report });
+  if (aroundBody !== undefined) body = wrappedInLayout(body, aroundBody, { path, layoutName: String(values['layout']), whole, scope, context, report });
 
   const target = pageTarget(document);
   if (document.collection === undefined && path.split('/').some((segment) => segment.startsWith('_'))) {
@@ -609,10 +626,11 @@ function wrappedInLayout(
   {
     path,
     layoutName,
+    whole,
     scope,
     context,
     report,
-  }: { path: string; layoutName: string; scope: Record<string, unknown>; context: PageContext; report: ReportLine[] },
+  }: { path: string; layoutName: string; whole: boolean; scope: Record<string, unknown>; context: PageContext; report: ReportLine[] },
 ): string {
   const converted = context.convert(layoutText, { file: path, firstLine: 1, markdown: false, page: scope, keep: true });
   report.push(...converted.converted, ...converted.leftovers, ...converted.changes);
@@ -621,7 +639,7 @@ function wrappedInLayout(
   report.push({
     kind: 'changed',
     file: path,
-    message: `its layout "${layoutName}" listed with Liquid around the page's text: the layout's text is written after the body, which it shows as \`{{ content }}\` (the body is kept as written, inside {% capture content %}), and the build runs its Liquid.`,
+    message: `its layout "${layoutName}" ${whole ? `(_layouts/${layoutName}.html) is a whole HTML page that only this page uses, with text around the page's` : "listed with Liquid around the page's text"}: the layout's text is written after the body, which it shows as \`{{ content }}\` (the body is kept as written, inside {% capture content %}), and the build runs its Liquid.`,
   });
   return `{% capture content %}\n${body.trim()}\n{% endcapture %}{% assign content = content | markdownify %}\n${htmlAsMarkdown(stylesheets.text)}`;
 }

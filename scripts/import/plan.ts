@@ -323,6 +323,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     paths: site.files,
     theme: themeGemFolder(config['theme']),
   });
+  const includeText = (name: string) => (siteFiles.has(`_includes/${name}`) ? site.text(`_includes/${name}`) : undefined);
   const layoutUsers = new Map<string, number>();
   for (const document of [...pages, ...documents, ...posts]) {
     const name = document.values['layout'];
@@ -353,6 +354,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
         convert,
         compiledStylesheets,
         layoutUsers,
+        includeText,
       });
       report.push(...planned.report);
       noteLayout(planned.jekyllLayout, planned.layout, path);
@@ -443,6 +445,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
       compiledStylesheets,
       importDay,
       layoutUsers,
+      includeText,
     });
     if (paginated && pagination) for (const pageUrl of pagination.urls) urls.push({ url: pageUrl, from: path, file: builtFileFor(pageUrl) });
     report.push(...planned.report);

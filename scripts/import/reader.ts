@@ -162,11 +162,21 @@ export function classify(site: SourceSite, config: JekyllConfig): JekyllSource {
       }
     }
   }
-  const dotted = [...hidden].filter((path) => !path.startsWith('_')).sort(compareText);
+  // Below the top, a name starting with "_" (a vendored library's Sass partials, `_variables.scss`) is
+  // left out for that reason, not for being hidden.
+  const nested = [...hidden].filter((path) => !path.startsWith('_')).sort(compareText);
+  const underscored = nested.filter((path) => (path.replace(/\/$/, '').split('/').at(-1) ?? '').startsWith('_'));
+  const dotted = nested.filter((path) => !underscored.includes(path));
   if (dotted.length > 0) {
     result.report.push({
       kind: 'skipped',
       message: `hidden files and folders (${dotted.join(', ')}): Jekyll does not publish them, so neither does the import.`,
+    });
+  }
+  if (underscored.length > 0) {
+    result.report.push({
+      kind: 'skipped',
+      message: `files and folders whose names start with "_" (${underscored.join(', ')}): Jekyll does not publish them, so neither does the import.`,
     });
   }
   if (excluded.size > 0) {

@@ -166,6 +166,89 @@ describe('a whole HTML page that only one document uses', () => {
   });
 });
 
+// online-cv's shape: the whole page in one layout that only the home page uses, its <head> and its
+// scripts in includes, the CV's sidebar (name, contact, languages) from the data in an include too.
+const CV_LAYOUT = `<!DOCTYPE html>
+<!--[if IE 8]> <html lang="en" class="ie8"> <![endif]-->
+<!--[if !IE]><!--> <html lang="en"> <!--<![endif]-->
+{% include head.html %}
+
+<body>
+  <div class="wrapper">
+    {% include sidebar.html %}
+    <div class="main-wrapper">
+        {{ content }}
+    </div>
+  </div>
+  {% include footer.html %}
+{% include scripts.html %}
+</body>
+</html>
+`;
+
+const CV_SITE = {
+  '_layouts/default.html': CV_LAYOUT,
+  '_data/data.yml': 'sidebar:\n  name: Lee Doe\n  languages:\n    - idiom: English\nexperiences:\n  - role: Engineer\nfooter: Theme by someone\n',
+  '_includes/head.html': '<head><title>{{ site.title }}</title><link rel="stylesheet" href="/assets/css/main.css"></head>',
+  '_includes/sidebar.html':
+    '<div class="sidebar-wrapper"><h1 class="name">{{ site.data.data.sidebar.name }}</h1>\n<ul>{% for l in site.data.data.sidebar.languages %}<li>{{ l.idiom }}</li>{% endfor %}</ul></div>',
+  '_includes/experiences.html': '<section>{% for e in site.data.data.experiences %}<h3>{{ e.role }}</h3>{% endfor %}</section>',
+  '_includes/footer.html': '<footer><small>{{ site.data.data.footer }}</small></footer>',
+  '_includes/scripts.html':
+    '<!-- Javascript -->\n<script src="/assets/plugins/jquery.min.js"></script>\n<script src="/assets/js/main.js"></script>\n{% if site.analytics %}\n  {% include analytics.html %}\n{% endif %}',
+  '_includes/analytics.html': "<script>ga('create', '{{ site.analytics }}', 'auto');</script>",
+  'index.html': '---\nlayout: default\n---\n\n{% include experiences.html %}\n',
+};
+
+function planCv(files: Record<string, string>) {
+  const result = planImport(memorySource({ ...CV_SITE, '_config.yml': 'title: My Resume\nanalytics: UA-1\n', ...files }));
+  if (!result.ok) throw new Error(result.message);
+  const file = result.plan.files.find((candidate) => candidate.path === 'src/content/pages/index.md');
+  return { text: file && 'text' in file.content ? file.content.text : '', report: result.plan.report.filter((item) => item.file === 'index.html') };
+}
+
+describe("a whole HTML page that only one HTML page uses (a CV theme's layout)", () => {
+  it("writes the page's text into the layout's <body>, so the sidebar the layout includes is kept", () => {
+    const written = planCv({}).text;
+    expect(written).toContain('{% include sidebar.html %}');
+    expect(written.indexOf('{% include sidebar.html %}')).toBeLessThan(written.indexOf('{% include experiences.html %}'));
+    expect(written).toContain('{% include footer.html %}');
+    // Its <head>, in an include before <body>, is not the page's: the parser reads the <body> as written.
+    expect(written).not.toContain('head.html');
+    expect(written).not.toContain('<body>');
+    expect(written).not.toContain('[endif]');
+  });
+
+  it("leaves out the theme's scripts (an include of nothing but scripts, its own <script>) and says so", () => {
+    const layout = CV_LAYOUT.replace('</body>', '<script>console.log("theme")</script>\n</body>');
+    const { text, report } = planCv({ '_layouts/default.html': layout });
+    expect(text).not.toContain('scripts.html');
+    expect(text).not.toContain('<script');
+    expect(text).not.toContain('scripts:');
+    const lines = report.map((item) => item.message);
+    expect(lines).toContainEqual(expect.stringContaining("ran the theme's scripts ({% include scripts.html %}, an inline <script>)"));
+    expect(lines).toContainEqual(expect.stringContaining('is a whole HTML page that only this page uses'));
+    expect(report.filter((item) => item.kind === 'leftover')).toEqual([]);
+  });
+
+  it('keeps an include that writes words beside its scripts', () => {
+    const { text } = planCv({ '_includes/scripts.html': '<p>Made with care.</p>\n<script src="/assets/js/main.js"></script>' });
+    expect(text).toContain('{% include scripts.html %}');
+  });
+
+  it("keeps the text of a layout that does not loop around a Markdown page's own words", () => {
+    const result = plan({ '_layouts/resume.html': RESUME, 'cv.md': '---\nlayout: resume\ntitle: CV\n---\nMy **CV**.\n' });
+    const file = result.files.find((candidate) => candidate.path === 'src/content/pages/cv.md');
+    const written = file && 'text' in file.content ? file.content.text : '';
+    expect(result.report.find((item) => item.file === 'cv.md' && item.kind === 'changed')?.message).toContain(
+      'its layout "resume" (_layouts/resume.html) is a whole HTML page that only this page uses, with text around the page\'s: the layout\'s text is written after the body',
+    );
+    expect(written).toContain('My **CV**.');
+    expect(written).toContain('Lee Doe, engineer at Example Works since 2019.');
+    expect(written).not.toContain('cv.css');
+  });
+});
+
 describe('isWholeDocument', () => {
   it('reads a doctype, or <html> or <body> written out in a layout that sits in no other, and nothing else', () => {
     expect(isWholeDocument(FRAME)).toBe(true);

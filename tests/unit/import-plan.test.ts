@@ -275,6 +275,20 @@ describe('posts', () => {
     );
   });
 
+  it('names files below the top whose names start with "_" for that, not as hidden files', () => {
+    const result = plan({
+      'assets/vendor/scss/_variables.scss': '$x: 1;\n',
+      'assets/vendor/scss/all.scss': '$y: 2;\n',
+      'assets/vendor/.travis.yml': 'language: node\n',
+      'assets/_drafts-old/a.txt': 'a\n',
+    });
+    expect(messages(result, 'skipped')).toEqual([
+      ': files and folders whose names start with "_" (assets/_drafts-old/, assets/vendor/scss/_variables.scss): Jekyll does not publish them, so neither does the import.',
+      ': hidden files and folders (assets/vendor/.travis.yml): Jekyll does not publish them, so neither does the import.',
+    ]);
+    expect(result.files.map((file) => file.path)).toContain('public/assets/vendor/scss/all.scss');
+  });
+
   it('keeps only the post Jekyll wrote last when two have one address, and reports the other', () => {
     const result = plan({ '_posts/a/2019-03-02-x.md': '---\ntitle: A\n---\n', '_posts/b/2019-03-02-x.md': '---\ntitle: B\n---\n' });
     expect(result.files.filter((file) => file.path.startsWith('src/content/posts/')).map((file) => file.from)).toEqual(['_posts/b/2019-03-02-x.md']);
