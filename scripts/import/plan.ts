@@ -633,8 +633,9 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     const split = splitFrontMatter(file.content.text);
     if (!split) continue;
     // Lines are counted in the Jekyll file, where the owner would look.
-    const firstLine = byPath.get(file.from ?? '')?.split?.bodyLine ?? split.bodyLine;
-    const fixed = withoutDeadLinks(split.body, served, file.from ?? file.path, firstLine);
+    const document = byPath.get(file.from ?? '');
+    const firstLine = document?.split?.bodyLine ?? split.bodyLine;
+    const fixed = withoutDeadLinks(split.body, served, file.from ?? file.path, firstLine, document?.url);
     if (fixed.report.length === 0) continue;
     report.push(...fixed.report);
     files[index] = { ...file, content: { text: joinFrontMatter(split.yaml, fixed.text) } };

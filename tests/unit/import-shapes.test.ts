@@ -338,6 +338,31 @@ describe('links that led nowhere on the Jekyll site either', () => {
     ]);
   });
 
+  it("read an image written relative to the page against the page's address: written from the root when served, else taken out", () => {
+    const result = plan({
+      '_config.yml': 'title: T\npermalink: /:year/:month/:day/:title.html\n',
+      'me.jpg': 'x',
+      'assets/logo.png': 'x',
+      '_screenshots/nn.png': 'x',
+      'about.md': '---\ntitle: About\n---\n![Me](me.jpg "Me") and ![Logo](./assets/logo.png)\n',
+      '_posts/2019-08-01-nn.md':
+        '---\ntitle: NN\n---\n![A network](_screenshots/nn.png)\n\n![Me](../../../me.jpg)\n\n<p><img src="pics/gone.png" alt="Gone"><img src="../../../me.jpg" alt="Me"></p>\n\n![Liquid]({{page.image}})\n',
+    });
+    expect(text(result, 'src/content/pages/about.md')).toContain('\n![Me](/me.jpg "Me") and ![Logo](/assets/logo.png)\n');
+    expect(text(result, 'src/content/posts/2019-08-01-nn.md')).toContain(
+      '\nA network\n\n![Me](/me.jpg)\n\n<p><img src="../../../me.jpg" alt="Me"></p>\n\n![Liquid]({{page.image}})\n',
+    );
+    expect(
+      result.report
+        .filter((line) => line.file === '_posts/2019-08-01-nn.md' && / image | led nowhere/.test(line.message))
+        .map((line) => `${line.line} ${line.message}`),
+    ).toEqual([
+      "4 its link to _screenshots/nn.png led nowhere on the Jekyll site either (no page or file there: read from the page's address /2019/08/01/nn.html, it is /2019/08/01/_screenshots/nn.png), and the build refuses a link that leads nowhere, so the link (or image) is taken out and its text kept. Link it again once the page or file is there.",
+      "6 its image ../../../me.jpg is written relative to the page's address, where it is /me.jpg: it is written /me.jpg, since the build reads a relative image as a file beside the Markdown file.",
+      "8 its link to pics/gone.png led nowhere on the Jekyll site either (no page or file there: read from the page's address /2019/08/01/nn.html, it is /2019/08/01/pics/gone.png), and the build refuses a link that leads nowhere, so the link (or image) is taken out and its text kept. Link it again once the page or file is there.",
+    ]);
+  });
+
   it('are taken out also when Liquid writes their address, the Liquid that works kept as written', () => {
     const result = plan({
       '_config.yml': 'title: T\n',
