@@ -18,7 +18,7 @@ import { fieldsNamingMissingFiles } from './missing-files.ts';
 import type { LayoutChoice } from './layouts.ts';
 import { homePostCount } from './home-posts.ts';
 import { themeNavigation } from './theme-navigation.ts';
-import { layoutNavigation } from './layout-navigation.ts';
+import { jekyllPageOrder, layoutNavigation } from './layout-navigation.ts';
 import { withoutHandlers } from './event-handlers.ts';
 import { convertLiquid, planIncludes, type IncludeLookup, type LiquidResult, type Lookup } from './liquid.ts';
 import { PAGES_DIR } from '../../src/lib/routing/pages.ts';
@@ -555,6 +555,13 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
       page: homePage ? { ...homePage.values, url: '/', path: homePage.path, name: posix.basename(homePage.path) } : { url: '/' },
       served: urls.filter((url) => !url.retired).map((url) => url.url),
       file: homePage?.path ?? '_layouts/default.html',
+      // The pages as Jekyll's `site.pages` gave them to the layout's Liquid.
+      pages: jekyllPageOrder(pages.filter((page) => page.error === undefined && page.url !== undefined && page.values['published'] !== false)).map((page) => ({
+        ...page.values,
+        url: page.url,
+        path: page.path,
+        name: posix.basename(page.path),
+      })),
     });
   };
   const fromTheme = (found: { links: LinkValue[]; report: ReportLine[] } | undefined) => {
