@@ -110,6 +110,14 @@ describe('navigation', () => {
     ]);
   });
 
+  it('links a blog at the site root once, as the home page', () => {
+    const pages = [
+      page('index.md', { layout: 'blog', title: 'Home', permalink: '/' }),
+      page('about.md', { layout: 'page', title: 'About', permalink: '/about' }),
+    ];
+    expect(defaultNavigation(pageViews(pages, new Map(), [post('Hello', '2024-01-02')], 5))).toEqual([{ label: 'Home', href: '/' }]);
+  });
+
   it.each([
     ['/work/', '/work/', 'page'],
     ['/work', '/work/', 'page'],
