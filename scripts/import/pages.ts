@@ -20,7 +20,7 @@ import {
   type FrontMatterData,
   type SplitFile,
 } from './front-matter.ts';
-import { layoutBody, loopsOverSite, mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
+import { layoutBody, loopsOverSite, mapLayout, printedFields, type Includes, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
 import { showItems } from './field-labels.ts';
 import { parseHtmlFragment } from '../../src/lib/links/html.ts';
 import { openingHeading } from '../../src/lib/html/page-facts.ts';
@@ -271,6 +271,8 @@ export function scriptLiquid(convert: Convert, file: string, page: Record<string
 export interface PageContext {
   config: JekyllConfig;
   layoutFiles: LayoutFiles;
+  /** The site's `_includes/` files, by name: a layout may list through one. */
+  includes?: Includes | undefined;
   /** The data files imported, for `data:` checks. */
   groups: readonly string[];
   /** Keys of each data file's records, for `work_page` checks. */
@@ -516,7 +518,7 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
       ? undefined
       : whole
         ? wholeDocumentBody(layoutFile)
-        : layoutBody(values['layout'], context.layoutFiles);
+        : layoutBody(values['layout'], context.layoutFiles, context.includes);
   const listLayout = ownText;
   const frameLoss =
     layout.layout === 'page' && values['redirect_to'] === undefined
@@ -525,7 +527,8 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   if (frameLoss !== undefined) report.push(frameLoss);
   const ownLayout = listLayout !== undefined && showsNothing(written.body) ? listLayout : undefined;
   // A Markdown page with words of its own over such a layout keeps them as written, and the layout's text comes after.
-  const aroundBody = listLayout !== undefined && ownLayout === undefined && !isHtml(path) && loopsOverSite(listLayout) ? listLayout : undefined;
+  const aroundBody =
+    listLayout !== undefined && ownLayout === undefined && !isHtml(path) && loopsOverSite(listLayout, context.includes) ? listLayout : undefined;
   if (ownLayout !== undefined) {
     report.push({
       kind: 'changed',

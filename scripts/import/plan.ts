@@ -286,6 +286,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     const match = /^_layouts\/(.+)\.html?$/.exec(path);
     if (match?.[1]) layoutFiles.set(match[1], site.text(path));
   }
+  const includes = new Map(site.files.filter((path) => path.startsWith('_includes/')).map((path) => [path.slice('_includes/'.length), site.text(path)]));
   // By name and result: `home` at "/" and `home` elsewhere become different layouts.
   const layoutUse = new Map<string, { name: string; choice: LayoutChoice; files: string[] }>();
   const noteLayout = (name: string, choice: LayoutChoice, file: string) => {
@@ -339,7 +340,17 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     const notFound = document.collection === undefined && (url === '/404.html' || url === '/404/');
     if (notFound && !unpublished && (isMarkdown(path) || isHtml(path))) {
       const asNotFound = { ...document, url: '/404.html', values: { ...document.values, permalink: '/404.html' } };
-      const planned = planPage(asNotFound, { config, layoutFiles, groups: data.groups, recordTitles, basePath, convert, compiledStylesheets, layoutUsers });
+      const planned = planPage(asNotFound, {
+        config,
+        layoutFiles,
+        includes,
+        groups: data.groups,
+        recordTitles,
+        basePath,
+        convert,
+        compiledStylesheets,
+        layoutUsers,
+      });
       report.push(...planned.report);
       noteLayout(planned.jekyllLayout, planned.layout, path);
       files.push({ path: `${PAGES_DIR}/${planned.target}`, content: { text: planned.text }, from: path });
@@ -420,6 +431,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     const planned = planPage(document, {
       config,
       layoutFiles,
+      includes,
       groups: data.groups,
       recordTitles,
       basePath,
@@ -545,7 +557,6 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
   // A hand-made theme's own <nav>, as its layout wrote it for the home page.
   const ownLayoutNavigation = () => {
     const homePage = pages.find((page) => page.url === '/' && page.error === undefined);
-    const includes = new Map(site.files.filter((path) => path.startsWith('_includes/')).map((path) => [path.slice('_includes/'.length), site.text(path)]));
     return layoutNavigation({
       layout: homePage ? homePage.values['layout'] : 'default',
       layouts: layoutFiles,
