@@ -307,6 +307,23 @@ describe("a page's link to a stylesheet compiled from the theme's Sass", () => {
   });
 });
 
+describe("a theme's .gemspec in the site's folder", () => {
+  it('is published as Jekyll published it, unless the config excludes it', () => {
+    const site = {
+      '_config.yml': 'title: T\n',
+      Gemfile: 'gemspec\n',
+      'jekyll-theme-x.gemspec': 'Gem::Specification.new\n',
+      'index.md': '---\ntitle: Home\n---\nHi\n',
+    };
+    const result = plan(site);
+    expect(result.files.find((file) => file.path === 'public/jekyll-theme-x.gemspec')).toBeDefined();
+    expect(live(result)).toContain('/jekyll-theme-x.gemspec');
+    expect(live(result)).not.toContain('/Gemfile');
+    const excluded = plan({ ...site, '_config.yml': 'title: T\nexclude: [jekyll-theme-x.gemspec]\n' });
+    expect(live(excluded)).not.toContain('/jekyll-theme-x.gemspec');
+  });
+});
+
 describe('two pages Astro would read as one entry', () => {
   it('writes the second to its own file, keeping its address', () => {
     const result = plan({ '_config.yml': 'title: T\n', 'he.md': '---\ntitle: He\npermalink: /he.html\n---\nA\n', 'he/index.md': '---\ntitle: Home\n---\nB\n' });
