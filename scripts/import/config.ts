@@ -225,7 +225,13 @@ export interface SiteConfigValues {
   navigation?: LinkValue[] | undefined;
   /** How many posts the home page lists, when its Jekyll layout listed them (home-posts.ts). */
   home?: { posts: number | 'all' } | undefined;
-  posts: { permalink?: string | undefined; timezone?: string | undefined; excerptSeparator?: string | undefined; perPage?: number | undefined };
+  posts: {
+    permalink?: string | undefined;
+    timezone?: string | undefined;
+    excerptSeparator?: string | undefined;
+    perPage?: number | undefined;
+    feeds?: string[] | undefined;
+  };
 }
 
 /** Profile platforms, in the order the links are written: handle to address. */
@@ -478,6 +484,7 @@ export function renderSiteConfig(values: SiteConfigValues): string {
     values.posts.timezone === undefined ? undefined : `timezone: ${tsString(values.posts.timezone)}`,
     values.posts.excerptSeparator === undefined ? undefined : `excerptSeparator: ${tsString(values.posts.excerptSeparator)}`,
     values.posts.perPage === undefined ? undefined : `perPage: ${values.posts.perPage}`,
+    values.posts.feeds === undefined ? undefined : `feeds: [${values.posts.feeds.map(tsString).join(', ')}]`,
   ].filter((part) => part !== undefined);
   if (posts.length > 0) lines.push(`  posts: { ${posts.join(', ')} },`);
   lines.push('};', '', 'export default validateSiteConfig(siteConfig);', '');

@@ -18,6 +18,7 @@ import { fieldsNamingMissingFiles } from './missing-files.ts';
 import type { LayoutChoice } from './layouts.ts';
 import { homePostCount } from './home-posts.ts';
 import { themeNavigation } from './theme-navigation.ts';
+import { isPostsFeed } from './feed-files.ts';
 import { jekyllPageOrder, layoutNavigation } from './layout-navigation.ts';
 import { withoutHandlers } from './event-handlers.ts';
 import { convertLiquid, planIncludes, type IncludeLookup, type LiquidResult, type Lookup } from './liquid.ts';
@@ -296,6 +297,8 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     layoutUse.set(key, use);
   };
   const themeExtras: string[] = [];
+  /** The addresses of the site's feeds other than /feed.xml, where this project's feed is served too. */
+  const feeds: string[] = [];
   const retired = (url: string | undefined, path: string, reason: string) => {
     if (url !== undefined) urls.push({ url, from: path, file: '', retired: reason });
   };
@@ -408,6 +411,17 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
       }
       // A text file with front matter (robots.txt, a manifest): imported as a file once its Liquid is worked out.
       const split = document.split ?? { yaml: '', body: '', bodyLine: 1 };
+      // Its own feed of the posts (Poole's atom.xml): this project's feed is served there too.
+      if (!unpublished && isPostsFeed(path, split.body)) {
+        feeds.push(url);
+        urls.push({ url, from: path, file: `${outputFileForUrl(url, document.outputExt)} (this project's Atom feed, also served here)` });
+        report.push({
+          kind: 'converted',
+          file: path,
+          message: `is the site's feed of its posts, written with Liquid: this project's Atom feed (the newest posts in full) is served at ${url} too, as \`posts.feeds\` in src/site.config.ts says, so readers subscribed there keep getting the posts.`,
+        });
+        continue;
+      }
       const converted = convert(split.body, { file: path, firstLine: split.bodyLine, markdown: false, page: { ...document.values, url, path } });
       const target = outputFileForUrl(url, document.outputExt);
       if (converted.leftovers.length === 0 && !unpublished) {
@@ -525,11 +539,9 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
   if (plugins.has('jekyll-feed')) {
     const feed = isRecord(config['feed']) ? textSetting(config['feed']['path']) : undefined;
     const url = `/${(feed ?? 'feed.xml').replace(/^\/+/, '')}`;
-    urls.push({
-      url,
-      from: 'jekyll-feed',
-      file: PROJECT_OWN[url] ?? `${url.slice(1)} (this project's feed is /feed.xml: serve it here too, or delete the line)`,
-    });
+    // jekyll-feed's own address: this project's feed is served there too.
+    if (PROJECT_OWN[url] === undefined) feeds.push(url);
+    urls.push({ url, from: 'jekyll-feed', file: PROJECT_OWN[url] ?? `${url.slice(1)} (this project's Atom feed, also served here)` });
   }
   if (plugins.has('jekyll-sitemap')) {
     urls.push({ url: '/sitemap.xml', from: 'jekyll-sitemap', file: PROJECT_OWN['/sitemap.xml'] ?? 'sitemap.xml' });
@@ -605,6 +617,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     );
   const siteConfig = siteConfigFrom({ config, cname: site.files.includes('CNAME') ? site.text('CNAME') : undefined, navigation });
   if (pagination) siteConfig.values.posts.perPage = pagination.perPage;
+  if (feeds.length > 0) siteConfig.values.posts.feeds = [...new Set(feeds)];
   const homePosts = home ? homePostCount(home.layout, layoutFiles, config['theme']) : {};
   if (home && homePosts.count !== undefined) {
     const count = homePosts.count;

@@ -307,6 +307,49 @@ describe("a page's link to a stylesheet compiled from the theme's Sass", () => {
   });
 });
 
+describe("the site's own feed of its posts (Poole's atom.xml)", () => {
+  const ATOM = [
+    '---',
+    'layout: null',
+    '---',
+    '',
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    ' <title>{{ site.title }}</title>',
+    ' <link href="{{ site.url }}{{ site.baseurl }}/atom.xml" rel="self"/>',
+    ' {% for post in site.posts %}',
+    ' <entry><title>{{ post.title }}</title><content type="html">{{ post.content | xml_escape }}</content></entry>',
+    ' {% endfor %}',
+    '</feed>',
+    '',
+  ].join('\n');
+  const site = { '_config.yml': 'title: T\n', 'atom.xml': ATOM, '_posts/2020-01-01-a.md': '---\ntitle: A\n---\nHi\n' };
+
+  it("is served by this project's feed at its address, kept in the site config", () => {
+    const result = plan(site);
+    expect(live(result)).toContain('/atom.xml');
+    expect(result.files.some((file) => file.path === 'public/atom.xml')).toBe(false);
+    expect(text(result, 'src/site.config.ts')).toContain("posts: { feeds: ['/atom.xml'] },");
+    expect(lines(result, 'converted')).toContainEqual(
+      expect.stringMatching(/^atom\.xml: is the site's feed of its posts, written with Liquid: this project's Atom feed/),
+    );
+  });
+
+  it("is jekyll-feed's own address too, when its feed.path is not /feed.xml", () => {
+    const result = plan({
+      '_config.yml': 'title: T\nplugins: [jekyll-feed]\nfeed:\n  path: blog/atom.xml\n',
+      '_posts/2020-01-01-a.md': '---\ntitle: A\n---\nHi\n',
+    });
+    expect(text(result, 'src/site.config.ts')).toContain("posts: { feeds: ['/blog/atom.xml'] },");
+    expect(live(result)).toContain('/blog/atom.xml');
+  });
+
+  it('is not an XML file that lists something else', () => {
+    const result = plan({ ...site, 'atom.xml': '---\n---\n<urlset>{% for page in site.pages %}<url>{{ page.url }}</url>{% endfor %}</urlset>\n' });
+    expect(text(result, 'src/site.config.ts')).not.toContain('feeds');
+  });
+});
+
 describe("a theme's .gemspec in the site's folder", () => {
   it('is published as Jekyll published it, unless the config excludes it', () => {
     const site = {
