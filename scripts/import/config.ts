@@ -276,6 +276,22 @@ const PLATFORMS: readonly { keys: readonly string[]; label: string; href: (handl
 /** `author:` keys that are about the owner, not a profile elsewhere. */
 const AUTHOR_DETAILS = new Set(['name', 'avatar', 'bio', 'location', 'employer', 'uri', 'home', 'email', 'links', 'url', 'image', 'picture', 'description']);
 
+/** The platform (`github`) whose profiles live at the address's host (`https://github.com/jane`), if any. */
+function profilePlatform(address: string): string | undefined {
+  let host: string;
+  try {
+    host = new URL(address).host.replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+  for (const platform of PLATFORMS) {
+    const example = platform.href('jane');
+    if (example === undefined || !/^https:/.test(example) || platform.keys[0] === 'email') continue;
+    if (new URL(example).host.replace(/^www\./, '') === host && new URL(address).pathname.length > 1) return platform.keys[0];
+  }
+  return undefined;
+}
+
 /** A handle, or a full address written in its place. */
 function linkFor(platform: (typeof PLATFORMS)[number], handle: string): string | undefined {
   if (/^https:\/\//.test(handle) || (platform.label === 'Email' && handle.startsWith('mailto:'))) return handle;
@@ -322,6 +338,10 @@ function socialHandles(config: JekyllConfig): Map<string, string> {
   }
   // minimal-mistakes and academicpages: `author: {github: jane, linkedin: jane, googlescholar: <url>}`.
   const author = isRecord(config['author']) ? config['author'] : {};
+  // Poole's themes (Hyde, Lanyon, Hydeout): `author: {name, url}`, the url often a profile (`https://github.com/jane`).
+  const authorUrl = textSetting(author['url']);
+  const profile = authorUrl === undefined ? undefined : profilePlatform(authorUrl);
+  if (profile !== undefined && authorUrl !== undefined) add(profile, authorUrl);
   for (const [key, value] of Object.entries(author)) {
     if (AUTHOR_DETAILS.has(key.toLowerCase()) || value === null || value === '') continue;
     const platform = PLATFORMS.find((known) => known.keys.includes(key.toLowerCase()));
