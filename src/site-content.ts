@@ -3,7 +3,7 @@ import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { markdownFilesBelowSync } from './lib/files.ts';
 import { dataGroups, readDataFile, recordsCollection } from './lib/data/data-file.ts';
-import { pageViews, type PageView, type PostListing, type RecordLike } from './lib/routing/pages.ts';
+import { newestFirst, pageViews, type PageView, type PostListing, type RecordLike } from './lib/routing/pages.ts';
 import { isPublishedPost, POSTS_DIR, postFacts } from './lib/routing/posts.ts';
 import site from './site.config.ts';
 
@@ -45,7 +45,7 @@ async function publishedPosts(): Promise<Listing[]> {
     const path = (post.filePath ?? post.id).replace(`${POSTS_DIR}/`, '');
     if (!isPublishedPost(path, post.data)) return [];
     const facts = postFacts(path, post.data, site.posts);
-    return facts.ok ? [{ post, title: post.data.title, facts: facts.facts }] : [];
+    return facts.ok ? [{ post, title: post.data.title, facts: facts.facts, path }] : [];
   });
 }
 
@@ -61,5 +61,5 @@ export function siteViews(): Promise<View[]> {
 
 /** The published posts, newest first: the feed's. */
 export async function newestPosts(): Promise<Listing[]> {
-  return (await publishedPosts()).sort((a, b) => b.facts.published.getTime() - a.facts.published.getTime());
+  return newestFirst(await publishedPosts());
 }

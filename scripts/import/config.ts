@@ -225,7 +225,13 @@ export interface SiteConfigValues {
   navigation?: LinkValue[] | undefined;
   /** How many posts the home page lists, when its Jekyll layout listed them (home-posts.ts). */
   home?: { posts: number | 'all' } | undefined;
-  posts: { permalink?: string | undefined; timezone?: string | undefined; excerptSeparator?: string | undefined; perPage?: number | undefined };
+  posts: {
+    permalink?: string | undefined;
+    timezone?: string | undefined;
+    excerptSeparator?: string | undefined;
+    perPage?: number | undefined;
+    feeds?: string[] | undefined;
+  };
 }
 
 /** Profile platforms, in the order the links are written: handle to address. */
@@ -269,6 +275,22 @@ const PLATFORMS: readonly { keys: readonly string[]; label: string; href: (handl
 
 /** `author:` keys that are about the owner, not a profile elsewhere. */
 const AUTHOR_DETAILS = new Set(['name', 'avatar', 'bio', 'location', 'employer', 'uri', 'home', 'email', 'links', 'url', 'image', 'picture', 'description']);
+
+/** The platform (`github`) whose profiles live at the address's host (`https://github.com/jane`), if any. */
+function profilePlatform(address: string): string | undefined {
+  let host: string;
+  try {
+    host = new URL(address).host.replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+  for (const platform of PLATFORMS) {
+    const example = platform.href('jane');
+    if (example === undefined || !/^https:/.test(example) || platform.keys[0] === 'email') continue;
+    if (new URL(example).host.replace(/^www\./, '') === host && new URL(address).pathname.length > 1) return platform.keys[0];
+  }
+  return undefined;
+}
 
 /** A handle, or a full address written in its place. */
 function linkFor(platform: (typeof PLATFORMS)[number], handle: string): string | undefined {
@@ -316,6 +338,10 @@ function socialHandles(config: JekyllConfig): Map<string, string> {
   }
   // minimal-mistakes and academicpages: `author: {github: jane, linkedin: jane, googlescholar: <url>}`.
   const author = isRecord(config['author']) ? config['author'] : {};
+  // Poole's themes (Hyde, Lanyon, Hydeout): `author: {name, url}`, the url often a profile (`https://github.com/jane`).
+  const authorUrl = textSetting(author['url']);
+  const profile = authorUrl === undefined ? undefined : profilePlatform(authorUrl);
+  if (profile !== undefined && authorUrl !== undefined) add(profile, authorUrl);
   for (const [key, value] of Object.entries(author)) {
     if (AUTHOR_DETAILS.has(key.toLowerCase()) || value === null || value === '') continue;
     const platform = PLATFORMS.find((known) => known.keys.includes(key.toLowerCase()));
@@ -478,6 +504,7 @@ export function renderSiteConfig(values: SiteConfigValues): string {
     values.posts.timezone === undefined ? undefined : `timezone: ${tsString(values.posts.timezone)}`,
     values.posts.excerptSeparator === undefined ? undefined : `excerptSeparator: ${tsString(values.posts.excerptSeparator)}`,
     values.posts.perPage === undefined ? undefined : `perPage: ${values.posts.perPage}`,
+    values.posts.feeds === undefined ? undefined : `feeds: [${values.posts.feeds.map(tsString).join(', ')}]`,
   ].filter((part) => part !== undefined);
   if (posts.length > 0) lines.push(`  posts: { ${posts.join(', ')} },`);
   lines.push('};', '', 'export default validateSiteConfig(siteConfig);', '');

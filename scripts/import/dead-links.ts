@@ -65,9 +65,39 @@ export function addressesWritten(body: string): string {
     .replace(/\{\{-?\s*(?:site\.baseurl|base_path)\s*-?\}\}/g, (whole: string) => ' '.repeat(whole.length));
 }
 
-/** The body with links to unserved site paths turned into their text, and a line for each. */
-export function withoutDeadLinks(written: string, served: ReadonlySet<string>, file: string, firstLine: number): { text: string; report: ReportLine[] } {
-  if (!written.includes('/')) return { text: written, report: [] };
+/**
+ * A relative address (`_screenshots/a.png`, `../img/a.png`) read against the address Jekyll served the
+ * page at, as the browser read it there: the site path it named (`/2019/08/01/_screenshots/a.png`),
+ * its query and fragment kept. Undefined for an address that is not relative (`/x`, `https:`, `#top`,
+ * `data:`), or when the page's address is unknown.
+ */
+export function resolvedAgainst(href: string, pageUrl: string | undefined): string | undefined {
+  const trimmed = href.trim();
+  // An address Liquid writes (`{{ page.image }}`) is known only when the build runs it.
+  if (pageUrl === undefined || trimmed === '' || /^[a-z][a-z0-9+.-]*:|^[/\\#?]/i.test(trimmed) || /\{[{%]/.test(trimmed)) return undefined;
+  try {
+    const resolved = new URL(trimmed, new URL(pageUrl, 'https://jekyll.invalid'));
+    return resolved.origin === 'https://jekyll.invalid' ? `${resolved.pathname}${resolved.search}${resolved.hash}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The body with links to unserved site paths turned into their text, and a line for each. With the
+ * page's address (`pageUrl`), images written relative to it are read there too: Astro reads a
+ * Markdown image's relative address as a file beside the Markdown file, and stops the build when
+ * there is none, so one that named a served file is written from the site root, and one that led
+ * nowhere is taken out, its alt text kept.
+ */
+export function withoutDeadLinks(
+  written: string,
+  served: ReadonlySet<string>,
+  file: string,
+  firstLine: number,
+  pageUrl?: string,
+): { text: string; report: ReportLine[] } {
+  if (!written.includes('/') && pageUrl === undefined) return { text: written, report: [] };
   // Read with the addresses Liquid writes; cut from the body as written (the offsets are the same).
   const body = addressesWritten(written);
   let tree: Node;
@@ -78,6 +108,7 @@ export function withoutDeadLinks(written: string, served: ReadonlySet<string>, f
   }
   const cuts: { start: number; end: number; text: string }[] = [];
   const dead: { offset: number; href: string }[] = [];
+  const moved: { offset: number; href: string; to: string }[] = [];
   // An inline `<a href>` is its own HTML node, its `</a>` a later one: that one goes too.
   let openInline = 0;
   const visit = (node: Node) => {
@@ -89,9 +120,22 @@ export function withoutDeadLinks(written: string, served: ReadonlySet<string>, f
     if (node.type === 'code' || node.type === 'inlineCode') return;
     const at = node.position;
     // An image of a file the site does not have: its alt text stays.
-    if (node.type === 'image' && at && node.url !== undefined && leadsNowhere(node.url, served)) {
+    const fromRoot = node.type === 'image' && node.url !== undefined ? resolvedAgainst(node.url, pageUrl) : undefined;
+    if (node.type === 'image' && at && node.url !== undefined && leadsNowhere(fromRoot ?? node.url, served)) {
       cuts.push({ start: at.start.offset, end: at.end.offset, text: (node as { alt?: string | null }).alt ?? '' });
       dead.push({ offset: at.start.offset, href: node.url });
+      return;
+    }
+    if (fromRoot !== undefined && at && node.url !== undefined) {
+      // The address as written, after the alt text's `](`: only it changes.
+      const source = written.slice(at.start.offset, at.end.offset);
+      const opening = source.lastIndexOf('](');
+      const where = opening === -1 ? -1 : source.indexOf(node.url, opening);
+      if (where !== -1) {
+        const start = at.start.offset + where;
+        cuts.push({ start, end: start + node.url.length, text: fromRoot });
+        moved.push({ offset: at.start.offset, href: node.url, to: fromRoot });
+      }
       return;
     }
     if (node.type === 'link' && at && node.url !== undefined && leadsNowhere(node.url, served)) {
@@ -108,7 +152,7 @@ export function withoutDeadLinks(written: string, served: ReadonlySet<string>, f
             .find((attribute) => attribute.name === 'src')
             ?.value.trim();
           const location = element.sourceCodeLocation;
-          if (src !== undefined && location && leadsNowhere(src, served)) {
+          if (src !== undefined && location && leadsNowhere(resolvedAgainst(src, pageUrl) ?? src, served)) {
             cuts.push({ start: at.start.offset + location.startOffset, end: at.start.offset + location.endOffset, text: '' });
             dead.push({ offset: at.start.offset + location.startOffset, href: src });
           }
@@ -135,11 +179,22 @@ export function withoutDeadLinks(written: string, served: ReadonlySet<string>, f
   if (cuts.length === 0) return { text: written, report: [] };
   let text = written;
   for (const cut of cuts.sort((a, b) => b.start - a.start)) text = text.slice(0, cut.start) + cut.text + text.slice(cut.end);
-  const report = dead.map(({ offset, href }): ReportLine => ({
-    kind: 'changed',
-    file,
-    line: firstLine + (body.slice(0, offset).match(/\n/g)?.length ?? 0),
-    message: `its link to ${href} led nowhere on the Jekyll site either (no page or file there), and the build refuses a link that leads nowhere, so the link (or image) is taken out and its text kept. Link it again once the page or file is there.`,
-  }));
+  const lineOf = (offset: number) => firstLine + (body.slice(0, offset).match(/\n/g)?.length ?? 0);
+  const report = [
+    ...dead.map(({ offset, href }): ReportLine => ({
+      kind: 'changed',
+      file,
+      line: lineOf(offset),
+      message: `its link to ${href} led nowhere on the Jekyll site either (no page or file there${
+        resolvedAgainst(href, pageUrl) === undefined ? '' : `: read from the page's address ${pageUrl ?? ''}, it is ${resolvedAgainst(href, pageUrl) ?? ''}`
+      }), and the build refuses a link that leads nowhere, so the link (or image) is taken out and its text kept. Link it again once the page or file is there.`,
+    })),
+    ...moved.map(({ offset, href, to }): ReportLine => ({
+      kind: 'changed',
+      file,
+      line: lineOf(offset),
+      message: `its image ${href} is written relative to the page's address, where it is ${to}: it is written ${to}, since the build reads a relative image as a file beside the Markdown file.`,
+    })),
+  ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { text, report };
 }

@@ -5,10 +5,13 @@
  * with `<a href="/{{ item.url }}">{{ item.name }}</a>`); the layout is run as Jekyll ran it for the
  * home page, with the site's data and includes, and the links are read off the HTML it writes with the
  * project's HTML parser. Only links that lead somewhere are kept: an address the site served (also
- * when written with the site's own `url`), or an `http(s):` one, as written. A `<nav>` whose Liquid
- * reads the site's pages, posts or collections is not read: this run has none to give it, so it
- * would show only its fixed links, and the project's default header lists more.
+ * when written with the site's own `url`), or an `http(s):` one, as written. The run has the site's
+ * pages as `site.pages`, in Jekyll's order, so a sidebar that lists them (Hyde's and Lanyon's
+ * `{% for node in site.pages %}{% if node.layout == "page" %}`, Hydeout's `sidebar_link: true`) gives
+ * the links it showed. A `<nav>` whose Liquid reads the posts or a collection is not read: this run
+ * has none to give it, so it would show only its fixed links.
  */
+import { posix } from 'node:path';
 import { Liquid, Tokenizer, TypeGuards } from 'liquidjs';
 import { attributeOf, elements, parseDocument, parseHtmlFragment, textOf, type HtmlElement } from '../../src/lib/links/html.ts';
 import type { LinkValue } from './config.ts';
@@ -30,6 +33,8 @@ export interface LayoutNavigationInput {
   page: Record<string, unknown>;
   /** Every URL the Jekyll site served. */
   served: readonly string[];
+  /** `site.pages`: each page's front matter with `url`, `path` and `name`, in Jekyll's order (`jekyllPageOrder`). */
+  pages?: readonly Record<string, unknown>[] | undefined;
   /** The home page's file, for the report. */
   file: string;
 }
@@ -39,7 +44,9 @@ export function layoutNavigation(input: LayoutNavigationInput): { links: LinkVal
   const name = typeof input.layout === 'string' && input.layout !== '' ? input.layout : 'default';
   const chain = layoutChain(name, input.layouts);
   if (chain.length === 0) return undefined;
-  if (navReadsSiteLists(chain, input.includes, collectionLabels(input.site['collections']))) return undefined;
+  const pages = input.pages;
+  if (navReadsSiteLists(chain, input.includes, collectionLabels(input.site['collections']), pages !== undefined)) return undefined;
+  const site = pages === undefined ? input.site : { ...input.site, pages, html_pages: pages.filter(isHtmlPage) };
   const engine = new Liquid({
     jekyllInclude: true,
     dynamicPartials: false,
@@ -48,11 +55,14 @@ export function layoutNavigation(input: LayoutNavigationInput): { links: LinkVal
   });
   engine.registerFilter('relative_url', rootRelative);
   engine.registerFilter('absolute_url', rootRelative);
+  // jekyll-include-cache's tag writes what `include` writes (al-folio's header).
+  const includeTag = engine.tags['include'];
+  if (includeTag !== undefined) engine.registerTag('include_cached', includeTag);
   // The home page's layouts, innermost first, each printing the one before as `{{ content }}`. A
   // plugin's tag (`{% seo %}` in the head) writes nothing here: only the links are read.
   const render = (): string | undefined => {
     let html = '';
-    for (const text of chain) html = String(engine.parseAndRenderSync(text, { site: input.site, page: input.page, content: html }));
+    for (const text of chain) html = String(engine.parseAndRenderSync(text, { site, page: input.page, content: html }));
     return html;
   };
   let html: string | undefined;
@@ -130,11 +140,11 @@ export function includedNames(text: string): string[] {
 }
 
 /**
- * Whether the Liquid of a `<nav>` in the home page's layouts or their includes reads `site.pages`,
- * `site.posts` or a collection, directly or through a variable assigned from one: the links it
- * wrote from them cannot be given back here.
+ * Whether the Liquid of a `<nav>` in the home page's layouts or their includes reads `site.posts` or
+ * a collection (or `site.pages`, when the run has no pages to give), directly or through a variable
+ * assigned from one: the links it wrote from them cannot be given back here.
  */
-function navReadsSiteLists(chain: readonly string[], includes: ReadonlyMap<string, string>, collections: readonly string[]): boolean {
+function navReadsSiteLists(chain: readonly string[], includes: ReadonlyMap<string, string>, collections: readonly string[], hasPages: boolean): boolean {
   // Every text the layouts reach, through includes of includes.
   const texts = [...chain];
   const reached = new Set<string>();
@@ -146,7 +156,9 @@ function navReadsSiteLists(chain: readonly string[], includes: ReadonlyMap<strin
         texts.push(text);
       }
     }
-  const lists = ['pages', 'posts', 'collections', 'documents', 'html_pages', ...collections].map((label) => label.replace(/[^\w-]/g, ''));
+  const lists = [...(hasPages ? [] : ['pages', 'html_pages']), 'posts', 'collections', 'documents', ...collections].map((label) =>
+    label.replace(/[^\w-]/g, ''),
+  );
   const siteList = new RegExp(`\\bsite\\s*(\\[|\\.\\s*(${lists.join('|')})\\b)`);
   const expressions = (text: string) =>
     liquidTokens(text).flatMap((token) =>
@@ -168,4 +180,22 @@ function navReadsSiteLists(chain: readonly string[], includes: ReadonlyMap<strin
       if (inside.some(reads)) return true;
     }
   return false;
+}
+
+/** Jekyll's `html_pages`: the pages written as HTML (`about.md`, `blog/index.html`), not `feed.xml`. */
+function isHtmlPage(page: Record<string, unknown>): boolean {
+  const url = typeof page['url'] === 'string' ? page['url'] : '';
+  return url.endsWith('/') || url.endsWith('.html') || !/\.[^/]*$/.test(url);
+}
+
+/**
+ * The pages in `site.pages`' order: Jekyll sorts them by file name (`Reader#sort_files!`:
+ * `site.pages.sort_by!(&:name)`), the order read kept among equal names.
+ * https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/reader.rb
+ */
+export function jekyllPageOrder<T extends { path: string }>(pages: readonly T[]): T[] {
+  return pages
+    .map((page, index) => ({ page, index, name: posix.basename(page.path) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.index - b.index))
+    .map(({ page }) => page);
 }

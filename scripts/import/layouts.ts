@@ -105,20 +105,57 @@ export function layoutChain(name: string, files: LayoutFiles): string[] {
  * build runs that Liquid as Jekyll ran it. The text keeps its `{{ content }}`, for the caller to
  * fill. Undefined when the layout adds nothing of its own.
  */
-export function layoutBody(name: unknown, files: LayoutFiles): string | undefined {
+export function layoutBody(name: unknown, files: LayoutFiles, includes: Includes = new Map()): string | undefined {
   if (typeof name !== 'string') return undefined;
   const own = layoutChain(name, files)[0];
-  if (own === undefined || !/\{\{-?\s*content\s*-?\}\}/.test(own) || /\bpaginator\b/.test(own)) return undefined;
+  if (own === undefined || /\bpaginator\b/.test(own)) return undefined;
+  const lists = loopsOverSite(own, includes);
+  // A layout that never printed `{{ content }}` is a page's words only when it lists (Hydeout's
+  // `tags` layout: `{% include tags-list.html %}`, which loops over `site.tags`).
+  if (!/\{\{-?\s*content\s*-?\}\}/.test(own) && !lists) return undefined;
   // The site's own copy of a theme's layout (minima's `home` under `posts.md`) counts when it loops
-  // over the site (its posts, its data); a copy that only prints the page's title adds nothing.
-  if (Object.hasOwn(THEME_LAYOUTS, name) && !loopsOverSite(own)) return undefined;
+  // over the site (its posts, its data), also in an include; a copy that only prints the page's title adds nothing.
+  if (Object.hasOwn(THEME_LAYOUTS, name) && !lists) return undefined;
   const rest = own.replace(/\{\{-?\s*content\s*-?\}\}/g, '');
   return /\{[{%]/.test(rest) ? own.trim() : undefined;
 }
 
-/** Whether a layout's text loops over the site (`{% for post in site.posts %}`, `site.data.x`, `site.categories[...]`): a list. */
-export function loopsOverSite(text: string): boolean {
-  return /\{%-?\s*for\s+\w+\s+in\s+site\./.test(text);
+/** The site's `_includes/` files, by name inside `_includes/` (`tags-list.html`). */
+export type Includes = ReadonlyMap<string, string>;
+
+/**
+ * Whether a layout's text loops over the site (`{% for post in site.posts %}`, `site.data.x`,
+ * `site.categories[...]`): a list. Also through the includes it names, and theirs.
+ */
+export function loopsOverSite(text: string, includes: Includes = new Map()): boolean {
+  const texts = [text];
+  const reached = new Set<string>();
+  for (let index = 0; index < texts.length; index++) {
+    const current = texts[index] ?? '';
+    if (/\{%-?\s*for\s+\w+\s+in\s+site\./.test(current)) return true;
+    for (const included of includeNames(current)) {
+      const found = includes.get(included);
+      if (found !== undefined && !reached.has(included)) {
+        reached.add(included);
+        texts.push(found);
+      }
+    }
+  }
+  return false;
+}
+
+/** The includes a text names with a fixed name (`{% include tags-list.html %}`), read with liquidjs' tokenizer. */
+function includeNames(text: string): string[] {
+  if (!text.includes('include')) return [];
+  try {
+    return new Tokenizer(text)
+      .readTopLevelTokens()
+      .flatMap((token) =>
+        TypeGuards.isTagToken(token) && (token.name === 'include' || token.name === 'include_cached') ? [token.args.trim().split(/\s+/)[0] ?? ''] : [],
+      );
+  } catch {
+    return [];
+  }
 }
 
 export interface LayoutContext {

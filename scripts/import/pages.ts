@@ -20,7 +20,17 @@ import {
   type FrontMatterData,
   type SplitFile,
 } from './front-matter.ts';
-import { keptSubtitle, layoutBody, loopsOverSite, mapLayout, printedFields, type Layout, type LayoutChoice, type LayoutFiles } from './layouts.ts';
+import {
+  keptSubtitle,
+  layoutBody,
+  loopsOverSite,
+  mapLayout,
+  printedFields,
+  type Includes,
+  type Layout,
+  type LayoutChoice,
+  type LayoutFiles,
+} from './layouts.ts';
 import { showItems } from './field-labels.ts';
 import { parseHtmlFragment } from '../../src/lib/links/html.ts';
 import { openingHeading } from '../../src/lib/html/page-facts.ts';
@@ -273,6 +283,8 @@ export interface PageContext {
   layoutFiles: LayoutFiles;
   /** Whether the site's layouts or includes show `page.subtitle` (see `keptSubtitle`). */
   themeShowsSubtitle?: boolean | undefined;
+  /** The site's `_includes/` files, by name: a layout may list through one. */
+  includes?: Includes | undefined;
   /** The data files imported, for `data:` checks. */
   groups: readonly string[];
   /** Keys of each data file's records, for `work_page` checks. */
@@ -287,8 +299,6 @@ export interface PageContext {
   importDay?: string | undefined;
   /** How many documents (pages, collection documents, posts) name each layout: a shared whole page is the site's frame. */
   layoutUsers?: ReadonlyMap<string, number> | undefined;
-  /** The text of `_includes/<name>`, when the site has it: a layout carried into a page is read with its includes. */
-  includeText?: ((name: string) => string | undefined) | undefined;
 }
 
 export interface PagePlan {
@@ -523,9 +533,9 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
       ? undefined
       : whole
         ? wholeDocumentBody(layoutFile)
-        : layoutBody(values['layout'], context.layoutFiles);
+        : layoutBody(values['layout'], context.layoutFiles, context.includes);
   if (whole && ownText !== undefined) {
-    const scripts = withoutThemeScripts(ownText, context.includeText ?? (() => undefined));
+    const scripts = withoutThemeScripts(ownText, (name) => context.includes?.get(name));
     ownText = scripts.text;
     if (scripts.left.length > 0)
       report.push({
@@ -545,7 +555,8 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   // is written into it where it printed {{ content }} (both are HTML, run by the build as one).
   const ownLayout = listLayout !== undefined && (empty || (whole && isHtml(path))) ? listLayout : undefined;
   // A Markdown page with words of its own over such a layout keeps them as written, and the layout's text comes after.
-  const aroundBody = listLayout !== undefined && ownLayout === undefined && !isHtml(path) && (whole || loopsOverSite(listLayout)) ? listLayout : undefined;
+  const aroundBody =
+    listLayout !== undefined && ownLayout === undefined && !isHtml(path) && (whole || loopsOverSite(listLayout, context.includes)) ? listLayout : undefined;
   if (ownLayout !== undefined) {
     report.push({
       kind: 'changed',

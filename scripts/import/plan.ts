@@ -18,7 +18,8 @@ import { fieldsNamingMissingFiles } from './missing-files.ts';
 import { themePrints, type LayoutChoice } from './layouts.ts';
 import { homePostCount } from './home-posts.ts';
 import { themeNavigation } from './theme-navigation.ts';
-import { layoutNavigation } from './layout-navigation.ts';
+import { isPostsFeed } from './feed-files.ts';
+import { jekyllPageOrder, layoutNavigation } from './layout-navigation.ts';
 import { withoutHandlers } from './event-handlers.ts';
 import { convertLiquid, planIncludes, type IncludeLookup, type LiquidResult, type Lookup } from './liquid.ts';
 import { PAGES_DIR } from '../../src/lib/routing/pages.ts';
@@ -286,10 +287,8 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     const match = /^_layouts\/(.+)\.html?$/.exec(path);
     if (match?.[1]) layoutFiles.set(match[1], site.text(path));
   }
-  const themeShowsSubtitle = themePrints('subtitle', [
-    ...layoutFiles.values(),
-    ...site.files.filter((path) => path.startsWith('_includes/')).map((path) => site.text(path)),
-  ]);
+  const includes = new Map(site.files.filter((path) => path.startsWith('_includes/')).map((path) => [path.slice('_includes/'.length), site.text(path)]));
+  const themeShowsSubtitle = themePrints('subtitle', [...layoutFiles.values(), ...includes.values()]);
   // By name and result: `home` at "/" and `home` elsewhere become different layouts.
   const layoutUse = new Map<string, { name: string; choice: LayoutChoice; files: string[] }>();
   const noteLayout = (name: string, choice: LayoutChoice, file: string) => {
@@ -299,6 +298,8 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     layoutUse.set(key, use);
   };
   const themeExtras: string[] = [];
+  /** The addresses of the site's feeds other than /feed.xml, where this project's feed is served too. */
+  const feeds: string[] = [];
   const retired = (url: string | undefined, path: string, reason: string) => {
     if (url !== undefined) urls.push({ url, from: path, file: '', retired: reason });
   };
@@ -323,7 +324,6 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     paths: site.files,
     theme: themeGemFolder(config['theme']),
   });
-  const includeText = (name: string) => (siteFiles.has(`_includes/${name}`) ? site.text(`_includes/${name}`) : undefined);
   const layoutUsers = new Map<string, number>();
   for (const document of [...pages, ...documents, ...posts]) {
     const name = document.values['layout'];
@@ -348,13 +348,13 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
         config,
         layoutFiles,
         themeShowsSubtitle,
+        includes,
         groups: data.groups,
         recordTitles,
         basePath,
         convert,
         compiledStylesheets,
         layoutUsers,
-        includeText,
       });
       report.push(...planned.report);
       noteLayout(planned.jekyllLayout, planned.layout, path);
@@ -413,6 +413,17 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
       }
       // A text file with front matter (robots.txt, a manifest): imported as a file once its Liquid is worked out.
       const split = document.split ?? { yaml: '', body: '', bodyLine: 1 };
+      // Its own feed of the posts (Poole's atom.xml): this project's feed is served there too.
+      if (!unpublished && isPostsFeed(path, split.body)) {
+        feeds.push(url);
+        urls.push({ url, from: path, file: `${outputFileForUrl(url, document.outputExt)} (this project's Atom feed, also served here)` });
+        report.push({
+          kind: 'converted',
+          file: path,
+          message: `is the site's feed of its posts, written with Liquid: this project's Atom feed (the newest posts in full) is served at ${url} too, as \`posts.feeds\` in src/site.config.ts says, so readers subscribed there keep getting the posts.`,
+        });
+        continue;
+      }
       const converted = convert(split.body, { file: path, firstLine: split.bodyLine, markdown: false, page: { ...document.values, url, path } });
       const target = outputFileForUrl(url, document.outputExt);
       if (converted.leftovers.length === 0 && !unpublished) {
@@ -437,6 +448,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
       config,
       layoutFiles,
       themeShowsSubtitle,
+      includes,
       groups: data.groups,
       recordTitles,
       basePath,
@@ -445,7 +457,6 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
       compiledStylesheets,
       importDay,
       layoutUsers,
-      includeText,
     });
     if (paginated && pagination) for (const pageUrl of pagination.urls) urls.push({ url: pageUrl, from: path, file: builtFileFor(pageUrl) });
     report.push(...planned.report);
@@ -531,11 +542,9 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
   if (plugins.has('jekyll-feed')) {
     const feed = isRecord(config['feed']) ? textSetting(config['feed']['path']) : undefined;
     const url = `/${(feed ?? 'feed.xml').replace(/^\/+/, '')}`;
-    urls.push({
-      url,
-      from: 'jekyll-feed',
-      file: PROJECT_OWN[url] ?? `${url.slice(1)} (this project's feed is /feed.xml: serve it here too, or delete the line)`,
-    });
+    // jekyll-feed's own address: this project's feed is served there too.
+    if (PROJECT_OWN[url] === undefined) feeds.push(url);
+    urls.push({ url, from: 'jekyll-feed', file: PROJECT_OWN[url] ?? `${url.slice(1)} (this project's Atom feed, also served here)` });
   }
   if (plugins.has('jekyll-sitemap')) {
     urls.push({ url: '/sitemap.xml', from: 'jekyll-sitemap', file: PROJECT_OWN['/sitemap.xml'] ?? 'sitemap.xml' });
@@ -563,7 +572,6 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
   // A hand-made theme's own <nav>, as its layout wrote it for the home page.
   const ownLayoutNavigation = () => {
     const homePage = pages.find((page) => page.url === '/' && page.error === undefined);
-    const includes = new Map(site.files.filter((path) => path.startsWith('_includes/')).map((path) => [path.slice('_includes/'.length), site.text(path)]));
     return layoutNavigation({
       layout: homePage ? homePage.values['layout'] : 'default',
       layouts: layoutFiles,
@@ -573,6 +581,13 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
       page: homePage ? { ...homePage.values, url: '/', path: homePage.path, name: posix.basename(homePage.path) } : { url: '/' },
       served: urls.filter((url) => !url.retired).map((url) => url.url),
       file: homePage?.path ?? '_layouts/default.html',
+      // The pages as Jekyll's `site.pages` gave them to the layout's Liquid.
+      pages: jekyllPageOrder(pages.filter((page) => page.error === undefined && page.url !== undefined && page.values['published'] !== false)).map((page) => ({
+        ...page.values,
+        url: page.url,
+        path: page.path,
+        name: posix.basename(page.path),
+      })),
     });
   };
   const fromTheme = (found: { links: LinkValue[]; report: ReportLine[] } | undefined) => {
@@ -605,6 +620,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     );
   const siteConfig = siteConfigFrom({ config, cname: site.files.includes('CNAME') ? site.text('CNAME') : undefined, navigation });
   if (pagination) siteConfig.values.posts.perPage = pagination.perPage;
+  if (feeds.length > 0) siteConfig.values.posts.feeds = [...new Set(feeds)];
   const homePosts = home ? homePostCount(home.layout, layoutFiles, config['theme']) : {};
   if (home && homePosts.count !== undefined) {
     const count = homePosts.count;
@@ -651,8 +667,9 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     const split = splitFrontMatter(file.content.text);
     if (!split) continue;
     // Lines are counted in the Jekyll file, where the owner would look.
-    const firstLine = byPath.get(file.from ?? '')?.split?.bodyLine ?? split.bodyLine;
-    const fixed = withoutDeadLinks(split.body, served, file.from ?? file.path, firstLine);
+    const document = byPath.get(file.from ?? '');
+    const firstLine = document?.split?.bodyLine ?? split.bodyLine;
+    const fixed = withoutDeadLinks(split.body, served, file.from ?? file.path, firstLine, document?.url);
     if (fixed.report.length === 0) continue;
     report.push(...fixed.report);
     files[index] = { ...file, content: { text: joinFrontMatter(split.yaml, fixed.text) } };

@@ -19,7 +19,9 @@ export const HTML_EXTENSIONS = ['.html', '.htm', '.xhtml'];
 const THEME_FOLDERS = ['_layouts', '_includes', '_sass', '_plugins'];
 /** What `jekyll build` writes into a site's folder: its output and its caches. */
 const BUILD_OUTPUT = new Set(['_site', '.jekyll-cache', '.sass-cache', '.jekyll-metadata']);
-const THEME_FILES = /^(Gemfile|Gemfile\.lock|gemfiles|_config[^/]*\.(ya?ml|toml)|[^/]+\.gemspec)$/;
+// Jekyll's default `exclude` leaves out the Gemfile; a theme's `.gemspec` is published like any file,
+// so it is a static file here too (unless the config excludes it).
+const THEME_FILES = /^(Gemfile|Gemfile\.lock|gemfiles|_config[^/]*\.(ya?ml|toml))$/;
 
 export interface CollectionSource {
   config: CollectionConfig;

@@ -6,10 +6,9 @@
  * page would be linked from nowhere.
  * https://github.com/jekyll/minima/blob/v2.5.1/_includes/header.html
  */
-import { posix } from 'node:path';
 import { Tokenizer, TypeGuards } from 'liquidjs';
 import type { LinkValue } from './config.ts';
-import { includedNames } from './layout-navigation.ts';
+import { includedNames, jekyllPageOrder } from './layout-navigation.ts';
 import type { SourceDocument } from './pages.ts';
 import type { ReportLine } from './report.ts';
 
@@ -51,12 +50,11 @@ export function themeNavigation({ theme, header, layouts, pages, configFile }: T
   // The theme's own `default` layout includes its header; a site's own layouts must include it themselves.
   const shown = (!layouts.has('default') && gemHeader) || [...layouts.values()].some((text) => includedNames(text).includes('header.html'));
   if (!shown) return undefined;
-  const listed = pages
-    .filter((page) => page.url !== undefined && page.error === undefined && page.values['published'] !== false && page.collection === undefined)
-    .map((page, index) => ({ page, index, name: posix.basename(page.path) }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.index - b.index));
+  const listed = jekyllPageOrder(
+    pages.filter((page) => page.url !== undefined && page.error === undefined && page.values['published'] !== false && page.collection === undefined),
+  );
   const links: LinkValue[] = [];
-  for (const { page } of listed) {
+  for (const page of listed) {
     const title = page.values['title'];
     // An empty title made an empty link, which no one can click.
     if (title === undefined || title === null || title === false || String(title).trim() === '' || page.url === undefined) continue;

@@ -107,6 +107,8 @@ describe('profile links from social handles', () => {
     ['mastodon', 'mastodon: "@jd@fosstodon.org"', [{ label: 'Mastodon', href: 'https://fosstodon.org/@jd' }]],
     ['a handle given as an address', 'github: https://github.com/jd', [{ label: 'GitHub', href: 'https://github.com/jd' }]],
     ['the site email is not a profile link', 'email: jd@example.org', []],
+    ["Poole's author.url at a profile", 'author:\n  name: Jane\n  url: https://github.com/jd', [{ label: 'GitHub', href: 'https://github.com/jd' }]],
+    ['an author.url of a home page is no profile link', 'author:\n  name: Jane\n  url: https://jane.example.org/', []],
   ])('%s', (_, config, links) => expect(values(config).links).toEqual(links));
 });
 

@@ -77,7 +77,7 @@ describe('the navigation of a theme the site made itself', () => {
  * Download, GitHub project; a header as al-folio writes it (a variable assigned from `site.pages`
  * before its `<nav>`) showed the owner's name, then About and Projects.
  */
-describe('a <nav> the import cannot read faithfully', () => {
+describe("a <nav> that lists the site's pages", () => {
   const pages = {
     '_config.yml': 'title: Lee\nurl: https://lee.example.org\n',
     'index.md': '---\nlayout: default\n---\nHi.',
@@ -86,7 +86,7 @@ describe('a <nav> the import cannot read faithfully', () => {
     'download.md': '---\nlayout: default\npermalink: /download/\n---\nGet it.',
   };
 
-  it('leaves the default header when the nav loops over site.pages, in an include or through a variable', () => {
+  it("is the links it wrote from site.pages, in Jekyll's order, in an include or through a variable", () => {
     const hyde = {
       ...pages,
       '_includes/sidebar.html': [
@@ -100,8 +100,18 @@ describe('a <nav> the import cannot read faithfully', () => {
       '_layouts/default.html': '<html><body>{% include sidebar.html %}{{ content }}</body></html>',
     };
     const { config, report } = imported(hyde);
-    expect(config).not.toContain('navigation:');
-    expect(report.join('\n')).not.toContain('showed a navigation');
+    expect(config).toContain(
+      [
+        "    { label: 'Home', href: '/' },",
+        "    { label: 'About', href: '/about/' },",
+        "    { label: 'Projects', href: '/projects/' },",
+        "    { label: 'Download', href: '/download/' },",
+        "    { label: 'GitHub project', href: 'https://github.com/lee/site' },",
+      ].join('\n'),
+    );
+    expect(report).toContain(
+      'index.md: its layout "default" showed a navigation (Home, About, Projects, Download, GitHub project): it is the header\'s navigation in src/site.config.ts.',
+    );
     const alFolio = {
       ...pages,
       '_includes/header.html': [
@@ -112,7 +122,45 @@ describe('a <nav> the import cannot read faithfully', () => {
       ].join('\n'),
       '_layouts/default.html': '<html><body>{% include_cached header.html %}{{ content }}</body></html>',
     };
-    expect(imported(alFolio).config).not.toContain('navigation:');
+    expect(imported(alFolio).config).toContain(
+      ["    { label: 'Lee', href: '/' },", "    { label: 'About', href: '/about/' },", "    { label: 'Projects', href: '/projects/' },"].join('\n'),
+    );
+  });
+
+  it("picks the pages as the theme did: Lanyon's `layout: page`, Hydeout's `sidebar_link` sorted by `sidebar_sort_order`", () => {
+    const lanyon = {
+      ...pages,
+      'about.md': '---\nlayout: page\ntitle: About\n---\nMe.',
+      '_layouts/page.html': '---\nlayout: default\n---\n<h1>{{ page.title }}</h1>{{ content }}',
+      '_layouts/default.html': [
+        '<html><body><nav class="sidebar-nav"><a href="{{ site.baseurl }}/">Home</a>',
+        '{% assign pages_list = site.pages %}{% for node in pages_list %}{% if node.title != null %}{% if node.layout == "page" %}',
+        '<a class="sidebar-nav-item{% if page.url == node.url %} active{% endif %}" href="{{ node.url }}">{{ node.title }}</a>',
+        '{% endif %}{% endif %}{% endfor %}</nav>{{ content }}</body></html>',
+      ].join(''),
+    };
+    expect(imported(lanyon).config).toContain("    { label: 'Home', href: '/' },\n    { label: 'About', href: '/about.html' },\n  ],");
+    const hydeout = {
+      ...pages,
+      'about.md': '---\nlayout: default\ntitle: About\nsidebar_link: true\nsidebar_sort_order: 2\npermalink: /about/\n---\nMe.',
+      'zines.md': '---\nlayout: default\ntitle: Zines\nsidebar_link: true\nsidebar_sort_order: 1\n---\nZ.',
+      '_includes/page-links.html':
+        '{% assign pages_list = site.pages|sort:"sidebar_sort_order" %}{% for node in pages_list %}{% if node.title != null %}{% if node.sidebar_link %}<a href="{{ node.url | relative_url }}">{{ node.title }}</a>{% endif %}{% endif %}{% endfor %}',
+      '_layouts/default.html':
+        '<html><body><nav id="sidebar-nav-links"><a class="home-link" href="{{ "/" | relative_url }}">Home</a>{% include page-links.html %}</nav>{{ content }}</body></html>',
+    };
+    expect(imported(hydeout).config).toContain(
+      "    { label: 'Home', href: '/' },\n    { label: 'Zines', href: '/zines.html' },\n    { label: 'About', href: '/about/' },\n  ],",
+    );
+  });
+
+  it('leaves the default header when the nav lists the posts, which the run does not have', () => {
+    const site = {
+      ...pages,
+      '_layouts/default.html':
+        '<html><body><nav><a href="/about/">About</a>{% for post in site.posts limit: 3 %}<a href="{{ post.url }}">{{ post.title }}</a>{% endfor %}</nav>{{ content }}</body></html>',
+    };
+    expect(imported(site).config).not.toContain('navigation:');
   });
 
   it("turns links to the site's own url back into its paths and writes other http: links https:", () => {

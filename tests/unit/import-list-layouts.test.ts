@@ -23,6 +23,23 @@ describe("the site's own copy of a theme layout that lists", () => {
     expect(text).toContain('{{ page.list_title | default: "Posts" }}');
   });
 
+  it("gives an empty page the layout's text when the layout lists through an include, without {{ content }} (Hydeout's tags page)", () => {
+    const files = {
+      '_layouts/default.html': '<html><body>{% include sidebar.html %}{{ content }}</body></html>',
+      '_layouts/tags.html': '---\nlayout: page\n---\n\n{% include tags-list.html %}',
+      '_includes/tags-list.html': '<div>{% include tag-links.html %}</div>',
+      '_includes/tag-links.html': '{% for tag in site.tags %}<a href="#{{ tag[0] | slugify }}">{{ tag[0] }}</a>{% endfor %}',
+      '_includes/sidebar.html': '<nav><a href="/">Home</a></nav>',
+      'tags.html': '---\nlayout: tags\ntitle: Tags\n---\n',
+    };
+    const text = written(files, 'src/content/pages/tags.md');
+    expect(text).toContain('layout: page');
+    expect(text).toContain('{% include tags-list.html %}');
+    // An include that does not list, in a layout that does not print the page, adds nothing.
+    const plain = { ...files, '_includes/tag-links.html': '<p>Tags</p>' };
+    expect(written(plain, 'src/content/pages/tags.md')).not.toContain('{%');
+  });
+
   it('adds nothing from a copy that only prints the page, nor from the theme itself', () => {
     const page = '---\nlayout: default\n---\n<article><h1>{{ page.title }}</h1>{{ content }}</article>';
     expect(written({ '_layouts/page.html': page, 'empty.md': '---\nlayout: page\ntitle: Empty\n---\n' }, 'src/content/pages/empty.md')).not.toContain('{{');

@@ -307,6 +307,66 @@ describe("a page's link to a stylesheet compiled from the theme's Sass", () => {
   });
 });
 
+describe("the site's own feed of its posts (Poole's atom.xml)", () => {
+  const ATOM = [
+    '---',
+    'layout: null',
+    '---',
+    '',
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    ' <title>{{ site.title }}</title>',
+    ' <link href="{{ site.url }}{{ site.baseurl }}/atom.xml" rel="self"/>',
+    ' {% for post in site.posts %}',
+    ' <entry><title>{{ post.title }}</title><content type="html">{{ post.content | xml_escape }}</content></entry>',
+    ' {% endfor %}',
+    '</feed>',
+    '',
+  ].join('\n');
+  const site = { '_config.yml': 'title: T\n', 'atom.xml': ATOM, '_posts/2020-01-01-a.md': '---\ntitle: A\n---\nHi\n' };
+
+  it("is served by this project's feed at its address, kept in the site config", () => {
+    const result = plan(site);
+    expect(live(result)).toContain('/atom.xml');
+    expect(result.files.some((file) => file.path === 'public/atom.xml')).toBe(false);
+    expect(text(result, 'src/site.config.ts')).toContain("posts: { feeds: ['/atom.xml'] },");
+    expect(lines(result, 'converted')).toContainEqual(
+      expect.stringMatching(/^atom\.xml: is the site's feed of its posts, written with Liquid: this project's Atom feed/),
+    );
+  });
+
+  it("is jekyll-feed's own address too, when its feed.path is not /feed.xml", () => {
+    const result = plan({
+      '_config.yml': 'title: T\nplugins: [jekyll-feed]\nfeed:\n  path: blog/atom.xml\n',
+      '_posts/2020-01-01-a.md': '---\ntitle: A\n---\nHi\n',
+    });
+    expect(text(result, 'src/site.config.ts')).toContain("posts: { feeds: ['/blog/atom.xml'] },");
+    expect(live(result)).toContain('/blog/atom.xml');
+  });
+
+  it('is not an XML file that lists something else', () => {
+    const result = plan({ ...site, 'atom.xml': '---\n---\n<urlset>{% for page in site.pages %}<url>{{ page.url }}</url>{% endfor %}</urlset>\n' });
+    expect(text(result, 'src/site.config.ts')).not.toContain('feeds');
+  });
+});
+
+describe("a theme's .gemspec in the site's folder", () => {
+  it('is published as Jekyll published it, unless the config excludes it', () => {
+    const site = {
+      '_config.yml': 'title: T\n',
+      Gemfile: 'gemspec\n',
+      'jekyll-theme-x.gemspec': 'Gem::Specification.new\n',
+      'index.md': '---\ntitle: Home\n---\nHi\n',
+    };
+    const result = plan(site);
+    expect(result.files.find((file) => file.path === 'public/jekyll-theme-x.gemspec')).toBeDefined();
+    expect(live(result)).toContain('/jekyll-theme-x.gemspec');
+    expect(live(result)).not.toContain('/Gemfile');
+    const excluded = plan({ ...site, '_config.yml': 'title: T\nexclude: [jekyll-theme-x.gemspec]\n' });
+    expect(live(excluded)).not.toContain('/jekyll-theme-x.gemspec');
+  });
+});
+
 describe('two pages Astro would read as one entry', () => {
   it('writes the second to its own file, keeping its address', () => {
     const result = plan({ '_config.yml': 'title: T\n', 'he.md': '---\ntitle: He\npermalink: /he.html\n---\nA\n', 'he/index.md': '---\ntitle: Home\n---\nB\n' });
@@ -335,6 +395,31 @@ describe('links that led nowhere on the Jekyll site either', () => {
       'post.md 6',
       'post.md 6',
       'post.md 8',
+    ]);
+  });
+
+  it("read an image written relative to the page against the page's address: written from the root when served, else taken out", () => {
+    const result = plan({
+      '_config.yml': 'title: T\npermalink: /:year/:month/:day/:title.html\n',
+      'me.jpg': 'x',
+      'assets/logo.png': 'x',
+      '_screenshots/nn.png': 'x',
+      'about.md': '---\ntitle: About\n---\n![Me](me.jpg "Me") and ![Logo](./assets/logo.png)\n',
+      '_posts/2019-08-01-nn.md':
+        '---\ntitle: NN\n---\n![A network](_screenshots/nn.png)\n\n![Me](../../../me.jpg)\n\n<p><img src="pics/gone.png" alt="Gone"><img src="../../../me.jpg" alt="Me"></p>\n\n![Liquid]({{page.image}})\n',
+    });
+    expect(text(result, 'src/content/pages/about.md')).toContain('\n![Me](/me.jpg "Me") and ![Logo](/assets/logo.png)\n');
+    expect(text(result, 'src/content/posts/2019-08-01-nn.md')).toContain(
+      '\nA network\n\n![Me](/me.jpg)\n\n<p><img src="../../../me.jpg" alt="Me"></p>\n\n![Liquid]({{page.image}})\n',
+    );
+    expect(
+      result.report
+        .filter((line) => line.file === '_posts/2019-08-01-nn.md' && / image | led nowhere/.test(line.message))
+        .map((line) => `${line.line} ${line.message}`),
+    ).toEqual([
+      "4 its link to _screenshots/nn.png led nowhere on the Jekyll site either (no page or file there: read from the page's address /2019/08/01/nn.html, it is /2019/08/01/_screenshots/nn.png), and the build refuses a link that leads nowhere, so the link (or image) is taken out and its text kept. Link it again once the page or file is there.",
+      "6 its image ../../../me.jpg is written relative to the page's address, where it is /me.jpg: it is written /me.jpg, since the build reads a relative image as a file beside the Markdown file.",
+      "8 its link to pics/gone.png led nowhere on the Jekyll site either (no page or file there: read from the page's address /2019/08/01/nn.html, it is /2019/08/01/pics/gone.png), and the build refuses a link that leads nowhere, so the link (or image) is taken out and its text kept. Link it again once the page or file is there.",
     ]);
   });
 

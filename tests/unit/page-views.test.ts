@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currentState, defaultNavigation, pageSection } from '../../src/lib/routing/navigation.ts';
-import { pageViews, paginationPath, routesOf, type PageLike, type PostListing, type RecordLike } from '../../src/lib/routing/pages.ts';
+import { newestFirst, pageViews, paginationPath, routesOf, type PageLike, type PostListing, type RecordLike } from '../../src/lib/routing/pages.ts';
 import type { PageData } from '../../src/lib/schema/page.ts';
 
 const page = (id: string, data: Partial<PageData> & Pick<PageData, 'layout' | 'title' | 'permalink'>): PageLike => ({
@@ -108,6 +108,25 @@ describe('navigation', () => {
       { label: 'Work', href: '/work/' },
       { label: 'Blog', href: '/blog/' },
     ]);
+  });
+
+  it('lists posts of one moment as Jekyll did: the later path first', () => {
+    const listed = (title: string, day: string) => ({ ...post(title, day), path: `${day}-${title}.md` });
+    const posts = [listed('Part3', '2021-06-13'), listed('Part4', '2021-06-13'), listed('Part2', '2021-06-05'), listed('Part5', '2021-06-26')];
+    expect(newestFirst(posts).map((entry) => entry.title)).toEqual(['Part5', 'Part4', 'Part3', 'Part2']);
+    const blog = pageViews([page('blog.md', { layout: 'blog', title: 'Blog', permalink: '/blog/' })], new Map(), posts, 2);
+    expect(blog.flatMap((view) => (view.layout === 'blog' ? [view.posts.map((entry) => entry.title)] : []))).toEqual([
+      ['Part5', 'Part4'],
+      ['Part3', 'Part2'],
+    ]);
+  });
+
+  it('links a blog at the site root once, as the home page', () => {
+    const pages = [
+      page('index.md', { layout: 'blog', title: 'Home', permalink: '/' }),
+      page('about.md', { layout: 'page', title: 'About', permalink: '/about' }),
+    ];
+    expect(defaultNavigation(pageViews(pages, new Map(), [post('Hello', '2024-01-02')], 5))).toEqual([{ label: 'Home', href: '/' }]);
   });
 
   it.each([

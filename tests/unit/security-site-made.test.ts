@@ -45,6 +45,13 @@ describe('a clash with a page the site makes fails and names both sides', () => 
     expect(found[0]).toContain(maker);
   });
 
+  it('public/atom.xml, where posts.feeds serves the feed too', () => {
+    const found = problems({ posts: { permalink: 'date', timezone: 'UTC', perPage: 2, feeds: ['/atom.xml'] }, publicFiles: ['atom.xml'] });
+    expect(found).toEqual([
+      'public/atom.xml file: would replace a page the site makes at the same address: the Atom feed at another address (posts.feeds in src/site.config.ts). Remove or rename public/atom.xml.',
+    ]);
+  });
+
   it("a page at the blog's second page", () => {
     const found = problems({
       postFiles: [1, 2, 3].map(postFile),

@@ -34,6 +34,8 @@ export interface SiteMadeInput {
   postCount: number;
   /** Posts per page of the blog's list. */
   perPage: number;
+  /** The feed's other addresses (`posts.feeds`: `/atom.xml`), which `src/pages/[...feed].ts` writes. */
+  feeds?: readonly string[] | undefined;
 }
 
 /** The output file of a route's path: `/404` is `404.html`, `/feed.xml` is `feed.xml`. */
@@ -44,8 +46,9 @@ function routeFile(path: string): string {
 }
 
 /** Every file the site makes besides its pages' own. */
-export function siteMadeFiles({ routes, pages, postCount, perPage }: SiteMadeInput): SiteMadeFile[] {
+export function siteMadeFiles({ routes, pages, postCount, perPage, feeds = [] }: SiteMadeInput): SiteMadeFile[] {
   const made: SiteMadeFile[] = routes.map((route) => ({ file: routeFile(route.path), by: route.file }));
+  for (const feed of feeds) made.push({ file: routeFile(feed), by: 'the Atom feed at another address (posts.feeds in src/site.config.ts)' });
   made.push(...INTEGRATION_FILES);
   const total = Math.max(1, Math.ceil(postCount / perPage));
   for (const page of pages) {

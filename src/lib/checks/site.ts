@@ -163,6 +163,7 @@ export function checkSite(input: SiteCheckInput): SiteCheckResult {
     pages: published,
     postCount: posts.filter((post) => post.published).length,
     perPage: input.posts.perPage ?? 10,
+    feeds: input.posts.feeds,
   });
   problems.push(...siteMadeClashes(made, input.publicFiles, addressed));
   return { problems, pages, posts, records };

@@ -18,7 +18,8 @@ export function defaultNavigation(views: readonly PageView<PageLike, unknown, un
     const pages = views
       .flatMap((view) => (view.layout === layout && view.permalink === view.page.data.permalink ? [view.page] : []))
       .sort((a, b) => a.data.permalink.localeCompare(b.data.permalink));
-    for (const page of pages) links.push({ label: page.data.title, href: page.data.permalink });
+    // A blog at the site's root (jekyll-paginate's index.html) is the home page, already linked.
+    for (const page of pages) if (sameAddress(page.data.permalink) !== '/') links.push({ label: page.data.title, href: page.data.permalink });
   }
   return links;
 }

@@ -65,6 +65,19 @@ export interface PostListing<Post> {
   post: Post;
   title: string;
   facts: PostFacts;
+  /** The post's file below the posts folder (`2021-06-13-part-3.md`): Jekyll's order among posts of one moment. */
+  path?: string | undefined;
+}
+
+/**
+ * The posts newest first, as Jekyll's `site.posts` and jekyll-paginate list them: Jekyll sorts by date,
+ * then by path (`Document#<=>`, Ruby's byte order), and reverses, so of two posts of one moment the
+ * one whose path sorts later comes first.
+ * https://github.com/jekyll/jekyll/blob/v4.3.1/lib/jekyll/document.rb
+ */
+export function newestFirst<Listing extends { facts: PostFacts; path?: string | undefined }>(posts: readonly Listing[]): Listing[] {
+  const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...posts].sort((a, b) => b.facts.published.getTime() - a.facts.published.getTime() || byPath(b.path ?? '', a.path ?? ''));
 }
 
 /** Where one page of the blog's list stands among the others. */
@@ -186,7 +199,7 @@ export function pageViews<Page extends PageLike, Image, Post = unknown>(
   const recordByTitle = new Map<string, RecordLike<Image>>();
   for (const [group, records] of recordsByGroup) for (const record of records) recordByTitle.set(`${group}\u0000${record.id}`, record);
 
-  const newest = [...posts].sort((a, b) => b.facts.published.getTime() - a.facts.published.getTime());
+  const newest = newestFirst(posts);
   const redirects = redirectsOf(published);
   const views: PageView<Page, Image, Post>[] = published.flatMap((page): PageView<Page, Image, Post>[] => {
     const { layout, permalink, data: group = '' } = page.data;

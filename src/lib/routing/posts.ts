@@ -21,6 +21,8 @@ export interface PostsConfig {
   excerptSeparator?: string | undefined;
   /** Posts per page of the blog's list (10 when not given). */
   perPage?: number | undefined;
+  /** More addresses of the Atom feed (`/atom.xml`), besides `/feed.xml`. */
+  feeds?: readonly string[] | undefined;
 }
 
 export type { PostFacts, PostFactsResult } from './post-facts.ts';

@@ -80,6 +80,20 @@ export const postsConfigSchema = z.strictObject({
   excerptSeparator: z.string().min(1).optional(),
   /** Posts per page of the blog's index, few enough for the page to stay within its 14 KB budget; more get numbered pages. */
   perPage: z.number().int().min(1).default(10),
+  /**
+   * More addresses of the Atom feed, besides `/feed.xml`, where the Jekyll site had its own feed file
+   * (Poole's, Hyde's and Lanyon's `/atom.xml`) or jekyll-feed's `feed.path`: `['/atom.xml']`, so
+   * subscriptions keep working.
+   */
+  feeds: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^\/([A-Za-z0-9._~-]+\/)*[A-Za-z0-9._~-]+\.(xml|atom|rss)$/, { error: "must be a path of an .xml file, like feeds: ['/atom.xml']." })
+        .refine((path) => path !== '/feed.xml', { error: 'is the feed\'s own address already: leave "/feed.xml" out.' }),
+    )
+    .default([]),
 });
 
 /**
