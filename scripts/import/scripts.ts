@@ -5,6 +5,8 @@
  * text. The page's body is read with the project's HTML parser, as the build reads it.
  */
 import { createHash } from 'node:crypto';
+import { maskCode } from '../../src/lib/checks/body.ts';
+import { consentEntriesFor } from '../../src/lib/checks/script-consent.ts';
 import { attributesOf, elements, javaScriptOnElement, namespaceOf, parseDocument, parseHtmlFragment } from '../../src/lib/links/html.ts';
 import type { ReportLine } from './report.ts';
 
@@ -22,7 +24,7 @@ export function scriptHash(text: string): string {
 }
 
 /**
- * The consent for every script in a body (HTML, or Markdown whose HTML passes through as written).
+ * The consent for every script in a Markdown body (an HTML file's body is one HTML block by now).
  * An inline script whose text has Liquid (`'{{ site.url }}'`) is hashed once its Liquid is worked
  * out by `render` (the text Jekyll wrote, or undefined when the importer cannot be sure), and that
  * text replaces the Liquid in `body`: the build would otherwise hash what its own Liquid writes,
@@ -32,7 +34,9 @@ export function pageScripts(body: string, file: string, render?: (text: string) 
   const result: PageScripts = { entries: [], report: [], body };
   if (!/<script\b/i.test(body)) return result;
   const replacements: { start: number; end: number; text: string }[] = [];
-  for (const element of elements(parseHtmlFragment(body))) {
+  let liquid = 0;
+  // A script shown in a code block runs nowhere: blanked, every offset kept.
+  for (const element of elements(parseHtmlFragment(maskCode(body)))) {
     if (element.tagName !== 'script') continue;
     const attributes = attributesOf(element);
     // The build's rule, so the consent covers what it checks: only JSON-LD is left out. Other types
@@ -51,10 +55,9 @@ export function pageScripts(body: string, file: string, render?: (text: string) 
         });
         continue;
       }
-      if (!result.entries.includes(url)) result.entries.push(url);
       continue;
     }
-    let text = element.childNodes.map((child) => ('value' in child ? child.value : '')).join('');
+    const text = element.childNodes.map((child) => ('value' in child ? child.value : '')).join('');
     if (text.trim() === '') continue;
     const first = element.childNodes[0]?.sourceCodeLocation;
     const last = element.childNodes.at(-1)?.sourceCodeLocation;
@@ -62,19 +65,20 @@ export function pageScripts(body: string, file: string, render?: (text: string) 
       const rendered = render(text);
       if (rendered !== undefined) {
         replacements.push({ start: first.startOffset, end: last.endOffset, text: rendered });
-        text = rendered;
+        liquid++;
       }
     }
-    const hash = scriptHash(text);
-    if (!result.entries.includes(hash)) result.entries.push(hash);
   }
   for (const { start, end, text } of replacements.sort((a, b) => b.start - a.start))
     result.body = `${result.body.slice(0, start)}${text}${result.body.slice(end)}`;
-  if (replacements.length > 0) {
+  // The entries as the build finds them, in the body rendered as Markdown: a script in a list item
+  // loses the item's indent there, and so its text's hash changes.
+  result.entries = consentEntriesFor(result.body);
+  if (liquid > 0) {
     result.report.push({
       kind: 'changed',
       file,
-      message: `${replacements.length === 1 ? 'a script' : `${replacements.length} scripts`} had Liquid in its text; it is written as Jekyll wrote it, so its consent stays the same wherever the site is deployed.`,
+      message: `${liquid === 1 ? 'a script' : `${liquid} scripts`} had Liquid in its text; it is written as Jekyll wrote it, so its consent stays the same wherever the site is deployed.`,
     });
   }
   if (result.entries.length > 0) {

@@ -29,3 +29,27 @@ describe('scripts of every type the build checks get their consent', () => {
     expect(entry.source.data.scripts).toEqual(expect.arrayContaining(needed));
   });
 });
+
+/** What the build asks of a written post: the consent entries its body needs, and those it was given. */
+function consentOf(written: string): { needed: string[]; given: unknown } {
+  const entry = readEntrySource(written);
+  if (!entry.ok) throw new Error(entry.error.message);
+  return { needed: consentEntriesFor(entry.source.body), given: entry.source.data.scripts };
+}
+
+describe('the consent written is the one the build asks for, found where the build finds scripts', () => {
+  it('gives no consent to a script a code block only shows', () => {
+    const shown = `---\nlayout: post\ntitle: Embeds\n---\n\nPaste this:\n\n\`\`\`html\n<script>alert(1)</script>\n\`\`\`\n\nor this:\n\n    <script src="https://cdn.example.org/embed.js"></script>\n`;
+    const result = plan({ '_config.yml': 'title: T\n', '_posts/2017-02-20-embeds.md': shown });
+    expect(consentOf(text(result, 'src/content/posts/2017-02-20-embeds.md')).given).toBeUndefined();
+    expect(result.report.some((line) => line.message.startsWith('ran a script'))).toBe(false);
+  });
+
+  it('hashes a script in a list item as the page shows it, without the item indent', () => {
+    const listed = `---\nlayout: post\ntitle: Steps\n---\n\n- Count:\n\n  <script>\n  var count = 1;\n  </script>\n`;
+    const result = plan({ '_config.yml': 'title: T\n', '_posts/2017-02-20-steps.md': listed });
+    const { needed, given } = consentOf(text(result, 'src/content/posts/2017-02-20-steps.md'));
+    expect(needed.length).toBe(1);
+    expect(given).toEqual(needed);
+  });
+});
