@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { maskCode } from '../../src/lib/checks/body.ts';
 import { consentEntriesFor } from '../../src/lib/checks/script-consent.ts';
-import { attributesOf, elements, javaScriptOnElement, namespaceOf, parseDocument, parseHtmlFragment } from '../../src/lib/links/html.ts';
+import { attributesOf, elements, javaScriptOnElement, namespaceOf, parseDocument, parseHtmlFragment, quoteAttribute } from '../../src/lib/links/html.ts';
 import type { ReportLine } from './report.ts';
 
 export interface PageScripts {
@@ -45,7 +45,7 @@ export function pageScripts(body: string, file: string, render?: (text: string) 
     const src = attributes.find((attribute) => attribute.name === 'src')?.value.trim();
     const line = element.sourceCodeLocation?.startLine;
     if (src !== undefined) {
-      const url = src.startsWith('//') ? `https:${src}` : src.replace(/^http:\/\//, 'https://');
+      const url = src.startsWith('//') ? `https:${src}` : src.replace(/^https?:\/\//i, 'https://');
       if (!/^https:\/\//.test(url)) {
         result.report.push({
           kind: 'leftover',
@@ -54,6 +54,19 @@ export function pageScripts(body: string, file: string, render?: (text: string) 
           message: `runs the script ${src} from the site itself; a script is allowed only from an https:// address or inline. Put its code inline, or load it from its https:// address, and list it under scripts:.`,
         });
         continue;
+      }
+      const at = element.sourceCodeLocation?.attrs?.['src'];
+      // The build consents to the address the page loads, as an entry writes it: an http: one is
+      // written https: too (`HTTPS:` as `https:`).
+      if (url !== src && !src.startsWith('//') && at) {
+        replacements.push({ start: at.startOffset, end: at.endOffset, text: `src=${quoteAttribute(url)}` });
+        if (/^http:/i.test(src))
+          result.report.push({
+            kind: 'changed',
+            file,
+            line,
+            message: `loaded the script ${src} over http:, which a page served over https does not run: it is loaded from ${url}. If that site serves no https, remove the script.`,
+          });
       }
       continue;
     }

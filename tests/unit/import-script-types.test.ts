@@ -53,3 +53,21 @@ describe('the consent written is the one the build asks for, found where the bui
     expect(given).toEqual(needed);
   });
 });
+
+describe('a script loaded over http:', () => {
+  const loaded = `---\nlayout: post\ntitle: Chart\n---\n\n<script src="http://cdn.example.org/chart.js"></script>\n<script src="HTTPS://cdn.example.org/axes.js"></script>\n\nThe chart.\n`;
+  const result = plan({ '_config.yml': 'title: T\n', '_posts/2017-02-20-chart.md': loaded });
+  const written = text(result, 'src/content/posts/2017-02-20-chart.md');
+
+  it('is loaded from its https: address, the one its consent names', () => {
+    expect(written).toContain('<script src="https://cdn.example.org/chart.js"></script>');
+    expect(written).toContain('<script src="https://cdn.example.org/axes.js"></script>');
+    const { needed, given } = consentOf(written);
+    expect(needed).toEqual(['https://cdn.example.org/chart.js', 'https://cdn.example.org/axes.js']);
+    expect(given).toEqual(needed);
+  });
+
+  it('is reported as moved to https:', () => {
+    expect(result.report.some((line) => line.message.includes('http://cdn.example.org/chart.js over http:'))).toBe(true);
+  });
+});
