@@ -24,6 +24,7 @@ import { layoutBody, loopsOverSite, mapLayout, printedFields, type Layout, type 
 import { showItems } from './field-labels.ts';
 import { parseHtmlFragment } from '../../src/lib/links/html.ts';
 import { openingHeading } from '../../src/lib/html/page-facts.ts';
+import { MARKDOWN_FEATURES } from '../../src/lib/checks/script-consent.ts';
 import { markdownToHtml } from 'satteri';
 import { withoutBlankLines } from '../../src/lib/html/block-lines.ts';
 import type { LiquidResult, LiquidScope } from './liquid.ts';
@@ -172,7 +173,8 @@ export function styleOf(config: JekyllConfig): string | undefined {
  * or it does not fit a title. The page's layout then shows that heading once (`openingHeading`).
  */
 export function headingTitle(body: string): string | undefined {
-  const heading = openingHeading(markdownToHtml(body).html);
+  // Rendered as the build renders it, so the title reads as the heading shows (`it’s`, not `it's`).
+  const heading = openingHeading(markdownToHtml(body, { features: MARKDOWN_FEATURES }).html);
   if (heading === undefined || heading === '' || /\{[{%]/.test(heading) || heading.length > TITLE_MAX_LENGTH) return undefined;
   return heading;
 }
