@@ -35,6 +35,8 @@ export function pageScripts(body: string, file: string, render?: (text: string) 
   if (!/<script\b/i.test(body)) return result;
   const replacements: { start: number; end: number; text: string }[] = [];
   let liquid = 0;
+  /** Script texts whose Liquid the importer could not work out: the build's Liquid changes them. */
+  const unresolved: string[] = [];
   // A script shown in a code block runs nowhere: blanked, every offset kept.
   for (const element of elements(parseHtmlFragment(maskCode(body)))) {
     if (element.tagName !== 'script') continue;
@@ -79,7 +81,7 @@ export function pageScripts(body: string, file: string, render?: (text: string) 
       if (rendered !== undefined) {
         replacements.push({ start: first.startOffset, end: last.endOffset, text: rendered });
         liquid++;
-      }
+      } else unresolved.push(text);
     }
   }
   for (const { start, end, text } of replacements.sort((a, b) => b.start - a.start))
@@ -87,6 +89,16 @@ export function pageScripts(body: string, file: string, render?: (text: string) 
   // The entries as the build finds them, in the body rendered as Markdown: a script in a list item
   // loses the item's indent there, and so its text's hash changes.
   result.entries = consentEntriesFor(result.body);
+  // A hash of Liquid as written is never the one the build asks for: none is written, and the owner is told.
+  if (unresolved.length > 0) {
+    const wrong = new Set(unresolved.map(scriptHash));
+    result.entries = result.entries.filter((entry) => !wrong.has(entry));
+    result.report.push({
+      kind: 'leftover',
+      file,
+      message: `${unresolved.length === 1 ? 'a script has' : `${unresolved.length} scripts have`} Liquid in its text that the import cannot work out ({% raw %}, a plugin's tag or filter), so no consent is written for it: the build will refuse it and name the consent its text needs once its Liquid has run. Write the text Jekyll wrote instead of the Liquid, or add that consent.`,
+    });
+  }
   if (liquid > 0) {
     result.report.push({
       kind: 'changed',

@@ -71,3 +71,19 @@ describe('a script loaded over http:', () => {
     expect(result.report.some((line) => line.message.includes('http://cdn.example.org/chart.js over http:'))).toBe(true);
   });
 });
+
+describe('a script whose Liquid the import cannot work out', () => {
+  // Vue templates in a script, kept from Jekyll's Liquid by {% raw %}: the build's Liquid takes the raw tags out.
+  const templated = `---\nlayout: post\ntitle: App\n---\n\n<script>\n{% raw %}var template = "{{ name }}";{% endraw %}\n</script>\n\nThe app.\n`;
+  const result = plan({ '_config.yml': 'title: T\n', '_posts/2017-02-20-app.md': templated });
+  const lines = result.report.filter((line) => line.file === '_posts/2017-02-20-app.md').map((line) => line.message);
+
+  it('gets no consent for its text as written, which the build never hashes', () => {
+    expect(consentOf(text(result, 'src/content/posts/2017-02-20-app.md')).given).toBeUndefined();
+    expect(lines.some((line) => line.startsWith('ran a script'))).toBe(false);
+  });
+
+  it('is reported, with what to do', () => {
+    expect(lines).toContainEqual(expect.stringContaining('a script has Liquid in its text that the import cannot work out'));
+  });
+});
