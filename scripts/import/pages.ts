@@ -570,7 +570,7 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
       message: `is written to src/content/pages/${target}: this project never publishes files under a name starting with "_".`,
     });
   }
-  const scripts = pageScripts(body, path, scriptLiquid(context.convert, path, scope));
+  const scripts = pageScripts(body, path, scriptLiquid(context.convert, path, scope), html ? undefined : split.bodyLine);
   body = scripts.body;
   report.push(...scripts.report);
   const handlers = withoutHandlers(body, path, { markdown: !html });

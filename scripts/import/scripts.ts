@@ -28,9 +28,10 @@ export function scriptHash(text: string): string {
  * An inline script whose text has Liquid (`'{{ site.url }}'`) is hashed once its Liquid is worked
  * out by `render` (the text Jekyll wrote, or undefined when the importer cannot be sure), and that
  * text replaces the Liquid in `body`: the build would otherwise hash what its own Liquid writes,
- * which depends on where it is deployed.
+ * which depends on where it is deployed. `firstLine`: the body's first line in the Jekyll file, when
+ * the body's lines are still the file's (Markdown; an HTML body is rewritten as one block).
  */
-export function pageScripts(body: string, file: string, render?: (text: string) => string | undefined): PageScripts {
+export function pageScripts(body: string, file: string, render?: (text: string) => string | undefined, firstLine?: number): PageScripts {
   const result: PageScripts = { entries: [], report: [], body };
   if (!/<script\b/i.test(body)) return result;
   const replacements: { start: number; end: number; text: string }[] = [];
@@ -45,7 +46,9 @@ export function pageScripts(body: string, file: string, render?: (text: string) 
     // run too, by a library that reads them (MathJax's `text/x-mathjax-config`).
     if (!javaScriptOnElement('script', 'html', attributes).some((found) => found.kind === 'script')) continue;
     const src = attributes.find((attribute) => attribute.name === 'src')?.value.trim();
-    const line = element.sourceCodeLocation?.startLine;
+    // A line of the Jekyll file, where the owner looks; none where the body's lines are not the file's.
+    const at = element.sourceCodeLocation?.startLine;
+    const line = firstLine === undefined || at === undefined ? undefined : firstLine + at - 1;
     if (src !== undefined) {
       const url = src.startsWith('//') ? `https:${src}` : src.replace(/^https?:\/\//i, 'https://');
       if (!/^https:\/\//.test(url)) {
@@ -57,11 +60,11 @@ export function pageScripts(body: string, file: string, render?: (text: string) 
         });
         continue;
       }
-      const at = element.sourceCodeLocation?.attrs?.['src'];
+      const written = element.sourceCodeLocation?.attrs?.['src'];
       // The build consents to the address the page loads, as an entry writes it: an http: one is
       // written https: too (`HTTPS:` as `https:`).
-      if (url !== src && !src.startsWith('//') && at) {
-        replacements.push({ start: at.startOffset, end: at.endOffset, text: `src=${quoteAttribute(url)}` });
+      if (url !== src && !src.startsWith('//') && written) {
+        replacements.push({ start: written.startOffset, end: written.endOffset, text: `src=${quoteAttribute(url)}` });
         if (/^http:/i.test(src))
           result.report.push({
             kind: 'changed',

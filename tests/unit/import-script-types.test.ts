@@ -87,3 +87,12 @@ describe('a script whose Liquid the import cannot work out', () => {
     expect(lines).toContainEqual(expect.stringContaining('a script has Liquid in its text that the import cannot work out'));
   });
 });
+
+describe("a script from the site's own files", () => {
+  it('is reported at its line in the Jekyll file, below the front matter', () => {
+    const own = `---\nlayout: post\ntitle: Own\n---\n\nText.\n\n<script src="/js/site.js"></script>\n`;
+    const result = plan({ '_config.yml': 'title: T\n', '_posts/2017-02-20-own.md': own });
+    const line = result.report.find((item) => item.file === '_posts/2017-02-20-own.md' && item.message.startsWith('runs the script /js/site.js'));
+    expect(line?.line).toBe(8);
+  });
+});
