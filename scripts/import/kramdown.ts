@@ -7,11 +7,14 @@
  * https://kramdown.gettalong.org/syntax.html
  */
 import { markdownToMdast, type MdastNode } from 'satteri';
+import { quoteAttribute } from '../../src/lib/links/html.ts';
 import type { ReportLine } from './report.ts';
 
 interface Span {
   start: number;
   end: number;
+  /** What takes its place; nothing when it is only taken out. */
+  text?: string;
 }
 
 interface Node {
@@ -24,6 +27,8 @@ interface Node {
 /** Block attribute lists, attribute list definitions and extensions alone on their line. */
 const BLOCK_MARK =
   /^[ \t]{0,3}\{:(?!:)[^}\n]*\}[ \t]*$|^[ \t]{0,3}\{::(options|comment|nomarkdown)\b[^}\n]*\}[ \t]*$|^[ \t]{0,3}\{:\/(comment|nomarkdown)?\}[ \t]*$/;
+/** kramdown's header id at the end of a heading: `## About me {#about}`. */
+const HEADER_ID = /[ \t]+\{#([A-Za-z][\w:-]*)\}[ \t]*$/;
 /** A span attribute list right after an element: `*word*{: .x}`, `[link](/x){:target="_blank"}`. */
 const SPAN_MARK = /\{:(?!:)[^}\n]*\}/g;
 
@@ -36,7 +41,7 @@ export interface KramdownResult {
 
 /** The Markdown body without kramdown's markup; `firstLine` is the body's first line in the file. */
 export function convertKramdown(body: string, file: string, firstLine: number): KramdownResult {
-  if (!body.includes('{:')) return { text: body, report: [] };
+  if (!body.includes('{:') && !body.includes('{#')) return { text: body, report: [] };
   let tree: Node;
   try {
     tree = markdownToMdast(body) as MdastNode as Node;
@@ -57,6 +62,18 @@ export function convertKramdown(body: string, file: string, firstLine: number): 
       cuts.push({ start: position.start.offset, end: position.end.offset });
       note(position.start.offset, '{:toc}', 'made a table of contents from the headings; the headings are all there, so it is left out.');
       return;
+    }
+    // A header id: links to `#about` keep a place to land, an empty anchor at the heading's end
+    // (this project's Markdown gives a heading no id of the author's choosing); its text stays Markdown.
+    const last = node.type === 'heading' ? node.children?.at(-1) : undefined;
+    if (last?.type === 'text' && last.position && last.value !== undefined) {
+      const source = body.slice(last.position.start.offset, last.position.end.offset);
+      const id = source === last.value ? HEADER_ID.exec(source) : null;
+      if (id) {
+        const start = last.position.start.offset + id.index;
+        cuts.push({ start, end: last.position.end.offset, text: ` <a id=${quoteAttribute(id[1] ?? '')}></a>` });
+        note(start, id[0].trim(), 'gave the heading its id; the heading ends with an anchor of that id instead, so links to it still land there.');
+      }
     }
     if (node.type === 'text' && position && node.value !== undefined) {
       const start = position.start.offset;
@@ -100,7 +117,7 @@ export function convertKramdown(body: string, file: string, firstLine: number): 
   let at = 0;
   for (const cut of sorted) {
     if (cut.start < at) continue;
-    text += body.slice(at, cut.start);
+    text += body.slice(at, cut.start) + (cut.text ?? '');
     at = cut.end;
   }
   text += body.slice(at);

@@ -30,7 +30,8 @@ export function navbarLinksFrom(
   const links: LinkValue[] = [];
   const forms = servedForms(served);
   const origins = ownOrigins(config['url'], config['baseurl']);
-  const add = (label: string, address: unknown) => {
+  /** Whether the link is kept. */
+  const add = (label: string, address: unknown): boolean => {
     const written = text(address);
     const href = written === undefined ? { scheme: true as const } : navigationHref(written, forms, origins);
     if ('href' in href) {
@@ -48,6 +49,7 @@ export function navbarLinksFrom(
         file: configFile,
         message: `its \`${KEY}\` link "${label}" (${written ?? 'no address'}) is not an address the header's navigation can hold (one from the site's root or https:), so it is left out. Put it in src/site.config.ts if it should stay.`,
       });
+    return 'href' in href;
   };
   for (const [label, value] of Object.entries(menu)) {
     if (!Array.isArray(value)) {
@@ -55,12 +57,23 @@ export function navbarLinksFrom(
       continue;
     }
     const children = value.filter(isRecord).flatMap((child) => Object.entries(child));
-    for (const [childLabel, address] of children) add(childLabel, address);
+    // Only the children kept are named: the others are reported as left out.
+    const kept = children.filter(([childLabel, address]) => add(childLabel, address)).map(([childLabel]) => childLabel);
+    if (kept.length > 0)
+      report.push({
+        kind: 'changed',
+        file: configFile,
+        message: `its \`${KEY}\` drop-down "${label}" is not kept as a drop-down: its links (${kept.join(', ')}) are links of the header's navigation in its place.`,
+      });
+  }
+  // An empty navigation would leave the header without links; without one, it lists the site's own pages.
+  if (links.length === 0) {
     report.push({
-      kind: 'changed',
+      kind: 'dropped',
       file: configFile,
-      message: `its \`${KEY}\` drop-down "${label}" is not kept as a drop-down: its links (${children.map(([childLabel]) => childLabel).join(', ')}) are links of the header's navigation in its place.`,
+      message: `its \`${KEY}\` menu has no link the header's navigation can hold, so the header lists the site's own pages.`,
     });
+    return undefined;
   }
   report.push({
     kind: 'converted',

@@ -34,6 +34,7 @@ import {
 import { showItems } from './field-labels.ts';
 import { parseHtmlFragment } from '../../src/lib/links/html.ts';
 import { openingHeading } from '../../src/lib/html/page-facts.ts';
+import { MARKDOWN_FEATURES } from '../../src/lib/checks/script-consent.ts';
 import { markdownToHtml } from 'satteri';
 import { withoutBlankLines } from '../../src/lib/html/block-lines.ts';
 import type { LiquidResult, LiquidScope } from './liquid.ts';
@@ -182,7 +183,8 @@ export function styleOf(config: JekyllConfig): string | undefined {
  * or it does not fit a title. The page's layout then shows that heading once (`openingHeading`).
  */
 export function headingTitle(body: string): string | undefined {
-  const heading = openingHeading(markdownToHtml(body).html);
+  // Rendered as the build renders it, so the title reads as the heading shows (`it’s`, not `it's`).
+  const heading = openingHeading(markdownToHtml(body, { features: MARKDOWN_FEATURES }).html);
   if (heading === undefined || heading === '' || /\{[{%]/.test(heading) || heading.length > TITLE_MAX_LENGTH) return undefined;
   return heading;
 }
@@ -601,7 +603,7 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
       message: `is written to src/content/pages/${target}: this project never publishes files under a name starting with "_".`,
     });
   }
-  const scripts = pageScripts(body, path, scriptLiquid(context.convert, path, scope));
+  const scripts = pageScripts(body, path, scriptLiquid(context.convert, path, scope), html ? undefined : split.bodyLine);
   body = scripts.body;
   report.push(...scripts.report);
   const handlers = withoutHandlers(body, path, { markdown: !html });

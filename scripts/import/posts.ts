@@ -208,7 +208,7 @@ export function planPost(document: SourceDocument, context: PostContext): PostPl
       message: `its layout "${layoutName}" printed ${shown.join(', ')}: written as \`${written}\`, so the post shows them above its body${items.some((item) => typeof item !== 'string') ? ', under the words the layout printed with them' : ''}.`,
     });
   }
-  const scripts = pageScripts(body, path, scriptLiquid(context.convert, path, page));
+  const scripts = pageScripts(body, path, scriptLiquid(context.convert, path, page), html ? undefined : split.bodyLine);
   body = scripts.body;
   report.push(...scripts.report);
   const handlers = withoutHandlers(body, path, { markdown: !html });

@@ -5,7 +5,9 @@
  * text. The page's body is read with the project's HTML parser, as the build reads it.
  */
 import { createHash } from 'node:crypto';
-import { attributesOf, elements, javaScriptOnElement, namespaceOf, parseDocument, parseHtmlFragment } from '../../src/lib/links/html.ts';
+import { maskCode } from '../../src/lib/checks/body.ts';
+import { consentEntriesFor } from '../../src/lib/checks/script-consent.ts';
+import { attributesOf, elements, javaScriptOnElement, namespaceOf, parseDocument, parseHtmlFragment, quoteAttribute } from '../../src/lib/links/html.ts';
 import type { ReportLine } from './report.ts';
 
 export interface PageScripts {
@@ -22,26 +24,33 @@ export function scriptHash(text: string): string {
 }
 
 /**
- * The consent for every script in a body (HTML, or Markdown whose HTML passes through as written).
+ * The consent for every script in a Markdown body (an HTML file's body is one HTML block by now).
  * An inline script whose text has Liquid (`'{{ site.url }}'`) is hashed once its Liquid is worked
  * out by `render` (the text Jekyll wrote, or undefined when the importer cannot be sure), and that
  * text replaces the Liquid in `body`: the build would otherwise hash what its own Liquid writes,
- * which depends on where it is deployed.
+ * which depends on where it is deployed. `firstLine`: the body's first line in the Jekyll file, when
+ * the body's lines are still the file's (Markdown; an HTML body is rewritten as one block).
  */
-export function pageScripts(body: string, file: string, render?: (text: string) => string | undefined): PageScripts {
+export function pageScripts(body: string, file: string, render?: (text: string) => string | undefined, firstLine?: number): PageScripts {
   const result: PageScripts = { entries: [], report: [], body };
   if (!/<script\b/i.test(body)) return result;
   const replacements: { start: number; end: number; text: string }[] = [];
-  for (const element of elements(parseHtmlFragment(body))) {
+  let liquid = 0;
+  /** Script texts whose Liquid the importer could not work out: the build's Liquid changes them. */
+  const unresolved: string[] = [];
+  // A script shown in a code block runs nowhere: blanked, every offset kept.
+  for (const element of elements(parseHtmlFragment(maskCode(body)))) {
     if (element.tagName !== 'script') continue;
     const attributes = attributesOf(element);
     // The build's rule, so the consent covers what it checks: only JSON-LD is left out. Other types
     // run too, by a library that reads them (MathJax's `text/x-mathjax-config`).
     if (!javaScriptOnElement('script', 'html', attributes).some((found) => found.kind === 'script')) continue;
     const src = attributes.find((attribute) => attribute.name === 'src')?.value.trim();
-    const line = element.sourceCodeLocation?.startLine;
+    // A line of the Jekyll file, where the owner looks; none where the body's lines are not the file's.
+    const at = element.sourceCodeLocation?.startLine;
+    const line = firstLine === undefined || at === undefined ? undefined : firstLine + at - 1;
     if (src !== undefined) {
-      const url = src.startsWith('//') ? `https:${src}` : src.replace(/^http:\/\//, 'https://');
+      const url = src.startsWith('//') ? `https:${src}` : src.replace(/^https?:\/\//i, 'https://');
       if (!/^https:\/\//.test(url)) {
         result.report.push({
           kind: 'leftover',
@@ -51,10 +60,22 @@ export function pageScripts(body: string, file: string, render?: (text: string) 
         });
         continue;
       }
-      if (!result.entries.includes(url)) result.entries.push(url);
+      const written = element.sourceCodeLocation?.attrs?.['src'];
+      // The build consents to the address the page loads, as an entry writes it: an http: one is
+      // written https: too (`HTTPS:` as `https:`).
+      if (url !== src && !src.startsWith('//') && written) {
+        replacements.push({ start: written.startOffset, end: written.endOffset, text: `src=${quoteAttribute(url)}` });
+        if (/^http:/i.test(src))
+          result.report.push({
+            kind: 'changed',
+            file,
+            line,
+            message: `loaded the script ${src} over http:, which a page served over https does not run: it is loaded from ${url}. If that site serves no https, remove the script.`,
+          });
+      }
       continue;
     }
-    let text = element.childNodes.map((child) => ('value' in child ? child.value : '')).join('');
+    const text = element.childNodes.map((child) => ('value' in child ? child.value : '')).join('');
     if (text.trim() === '') continue;
     const first = element.childNodes[0]?.sourceCodeLocation;
     const last = element.childNodes.at(-1)?.sourceCodeLocation;
@@ -62,19 +83,30 @@ export function pageScripts(body: string, file: string, render?: (text: string) 
       const rendered = render(text);
       if (rendered !== undefined) {
         replacements.push({ start: first.startOffset, end: last.endOffset, text: rendered });
-        text = rendered;
-      }
+        liquid++;
+      } else unresolved.push(text);
     }
-    const hash = scriptHash(text);
-    if (!result.entries.includes(hash)) result.entries.push(hash);
   }
   for (const { start, end, text } of replacements.sort((a, b) => b.start - a.start))
     result.body = `${result.body.slice(0, start)}${text}${result.body.slice(end)}`;
-  if (replacements.length > 0) {
+  // The entries as the build finds them, in the body rendered as Markdown: a script in a list item
+  // loses the item's indent there, and so its text's hash changes.
+  result.entries = consentEntriesFor(result.body);
+  // A hash of Liquid as written is never the one the build asks for: none is written, and the owner is told.
+  if (unresolved.length > 0) {
+    const wrong = new Set(unresolved.map(scriptHash));
+    result.entries = result.entries.filter((entry) => !wrong.has(entry));
+    result.report.push({
+      kind: 'leftover',
+      file,
+      message: `${unresolved.length === 1 ? 'a script has' : `${unresolved.length} scripts have`} Liquid in its text that the import cannot work out ({% raw %}, a plugin's tag or filter), so no consent is written for it: the build will refuse it and name the consent its text needs once its Liquid has run. Write the text Jekyll wrote instead of the Liquid, or add that consent.`,
+    });
+  }
+  if (liquid > 0) {
     result.report.push({
       kind: 'changed',
       file,
-      message: `${replacements.length === 1 ? 'a script' : `${replacements.length} scripts`} had Liquid in its text; it is written as Jekyll wrote it, so its consent stays the same wherever the site is deployed.`,
+      message: `${liquid === 1 ? 'a script' : `${liquid} scripts`} had Liquid in its text; it is written as Jekyll wrote it, so its consent stays the same wherever the site is deployed.`,
     });
   }
   if (result.entries.length > 0) {

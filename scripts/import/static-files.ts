@@ -66,15 +66,15 @@ export function planStaticFiles(paths: readonly string[], text?: (path: string) 
     if (text !== undefined && /\.x?html?$/i.test(path) && !/^404\.html?$/i.test(path)) {
       const written = text(path);
       const stripped = written === undefined ? undefined : withoutJavaScript(written);
-      if (written === undefined && bytesOf !== undefined && withoutJavaScript(bytesOf(path).toString('latin1')) !== undefined) {
-        plan.files.push({ path: `${PUBLIC_DIR}/${path}`, content: { copy: path }, from: path });
-        plan.urls.push({ url: staticFileUrl(path), from: path, file: path });
+      // The build reads every file it serves as UTF-8 and refuses one that is not, whatever else it
+      // holds: the owner saves it as UTF-8, which only the owner can do right (its <meta charset> too).
+      if (written === undefined && bytesOf !== undefined) {
+        const scripted = withoutJavaScript(bytesOf(path).toString('latin1')) !== undefined;
         plan.report.push({
           kind: 'leftover',
           file: path,
-          message: `is an HTML file Jekyll copied as it was; it runs JavaScript, which this project runs only on pages whose front matter lists it, and it is not UTF-8 text, so the import copies it byte for byte rather than rewrite it (which would garble its letters), and the build refuses it. Take its scripts and on* handlers out of public/${path}, or save it as UTF-8 in the Jekyll site and run the import again.`,
+          message: `is an HTML file Jekyll copied as it was, and it is not UTF-8 text (Latin-1, say)${scripted ? '; it runs JavaScript, which this project runs only on pages whose front matter lists it' : ''}. The import copies it byte for byte rather than rewrite it (which would garble its letters), and the build refuses a file that is not UTF-8. Save it as UTF-8 in the Jekyll site, with <meta charset="utf-8">, and run the import again${scripted ? ', which copies it without its scripts' : ''}.`,
         });
-        continue;
       }
       if (stripped !== undefined) {
         plan.files.push({ path: `${PUBLIC_DIR}/${path}`, content: { text: stripped.text }, from: path });

@@ -131,7 +131,7 @@ export function withoutDeadStaticLinks(
               rebased === undefined
                 ? 'leads nowhere (no file there, no such #id, or a "%" that starts no escape), and the build refuses it'
                 : `is relative to the file's <base href>, which the build's link check does not read, so the build refuses it (write it ${rebased})`
-            }; the file is not UTF-8 text, so the import copies it byte for byte rather than rewrite it. Fix that link in public/${file}, or save the file as UTF-8 in the Jekyll site and run the import again.`,
+            }; the file is not UTF-8 text, so the import copies it byte for byte rather than rewrite it. Once the file is saved as UTF-8 in the Jekyll site, the import fixes the link.`,
           }
         : { kind: 'changed', file, line: lineAt(offset), message: `its link to ${address} ${what}` },
     );

@@ -91,3 +91,23 @@ describe("beautiful-jekyll's `social-network-links` in _config.yml", () => {
     expect(siteConfig.links).toHaveLength(3);
   });
 });
+
+describe('a `navbar-links` menu the header cannot hold', () => {
+  it("is no navigation at all, so the header lists the site's own pages, and says so", () => {
+    const { siteConfig, report } = plan('title: A blog\nnavbar-links:\n  Posts: "/posts"\n  Mail: "mailto:me@example.com"\n');
+    expect(siteConfig.navigation).toBeUndefined();
+    const lines = report.filter((line) => line.file === '_config.yml').map((line) => line.message);
+    expect(lines).toContainEqual("its `navbar-links` menu has no link the header's navigation can hold, so the header lists the site's own pages.");
+    expect(lines.some((line) => line.includes("menu is the header's navigation"))).toBe(false);
+  });
+
+  it("names in a drop-down's place only the links kept", () => {
+    const { siteConfig, report } = plan('title: A blog\nnavbar-links:\n  Resources:\n    - Gone: "/gone"\n    - Notes: "notes"\n');
+    expect(siteConfig.navigation).toEqual([{ label: 'Notes', href: '/notes.html' }]);
+    expect(report).toContainEqual({
+      kind: 'changed',
+      file: '_config.yml',
+      message: `its \`navbar-links\` drop-down "Resources" is not kept as a drop-down: its links (Notes) are links of the header's navigation in its place.`,
+    });
+  });
+});

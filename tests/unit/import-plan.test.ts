@@ -147,6 +147,12 @@ describe('pages', () => {
     );
   });
 
+  // The page shows its heading with the site's smart punctuation, as kramdown did: the title reads the same.
+  it('titles a page after its heading as the page shows it, quotes and dashes made typographic', () => {
+    const result = plan({ 'about.md': "---\nlayout: page\n---\n# Don't panic -- it's fine\n\nHi\n" });
+    expect(text(result, 'src/content/pages/about.md')).toContain('\ntitle: "Don\u2019t panic \u2013 it\u2019s fine"\n');
+  });
+
   it.each([
     ['text before the heading', '---\nlayout: page\n---\nHello.\n\n# Later\n'],
     ['a heading Liquid writes', '---\nlayout: page\n---\n# {{ site.title }}\n'],

@@ -80,6 +80,17 @@ describe('kramdown markup, taken out on the Markdown syntax tree', () => {
     expect(result.report.map((line) => line.line)).toEqual([4, 10, 12, 14]);
   });
 
+  // kramdown's header ids, `## About me {#about}`: shown as text here, and links to #about led nowhere.
+  it('ends a heading with an anchor of its kramdown id, its text kept as Markdown', () => {
+    const body = '## About *me* {#about}\n\nSee [below](#about).\n\nSetext {#setext}\n---\n\n`# Kept {#kept}`\n';
+    const result = convertKramdown(body, 'post.md', 4);
+    expect(result.text).toBe('## About *me* <a id="about"></a>\n\nSee [below](#about).\n\nSetext <a id="setext"></a>\n---\n\n`# Kept {#kept}`\n');
+    expect(result.report.map((line) => [line.line, line.message.split(' gave')[0]])).toEqual([
+      [4, 'kramdown\'s "{#about}"'],
+      [8, 'kramdown\'s "{#setext}"'],
+    ]);
+  });
+
   it('leaves a body without kramdown markup as it is', () => {
     expect(convertKramdown('Term\n: definition\n\nA note[^1].\n\n[^1]: Here.\n', 'x.md', 1)).toEqual({
       text: 'Term\n: definition\n\nA note[^1].\n\n[^1]: Here.\n',

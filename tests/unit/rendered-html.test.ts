@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { absoluteUrls } from '../../src/lib/html/absolute-urls.ts';
 import { excerptHtml } from '../../src/lib/html/excerpt.ts';
+import { unconsentedScripts } from '../../src/lib/checks/script-consent.ts';
 import { entryDescription, openingHeading, opensWithTitle, renderedFacts, truncateText, withoutStyleElements } from '../../src/lib/html/page-facts.ts';
 import { plainText } from '../../src/lib/html/shown-fields.ts';
 import { inlineColourFindings } from '../../src/lib/html/contrast.ts';
@@ -168,6 +169,22 @@ describe("excerptHtml: a post's excerpt, from its rendered HTML", () => {
     ],
   ])('%s', (_case, html, separator, expected) => {
     expect(excerptHtml(html, separator)).toBe(expected);
+  });
+
+  // A list of posts has no consent for a post's scripts: the build would refuse it with them.
+  it.each([
+    [
+      'a post that opens with its MathJax scripts, by its first paragraph',
+      '<script type="text/x-mathjax-config">\nMathJax.Hub.Config({});\n</script>\n<script async src="https://cdn.example.org/MathJax.js"></script>\n<p>The odds are $p$.</p>\n<p>More.</p>',
+      undefined,
+      '<p>The odds are $p$.</p>',
+    ],
+    ['a script inside the first paragraph, without it', '<p>Count: <script>var a = 1;</script>one.</p>', undefined, '<p>Count: one.</p>'],
+    ['scripts up to a separator, without them', '<script>var a = 1;</script>\n<p>Intro.</p>\n<!--more-->\n<p>After.</p>', '<!--more-->', '\n<p>Intro.</p>'],
+  ])('runs no script: %s', (_case, html, separator, expected) => {
+    const excerpt = excerptHtml(html, separator);
+    expect(excerpt).toBe(expected);
+    expect(unconsentedScripts(excerpt, [])).toEqual([]);
   });
 
   it('brings the notes its footnote references point at, as Jekyll does, without links that would lead to another post', () => {

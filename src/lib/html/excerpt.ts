@@ -16,10 +16,11 @@ function span(element: HtmlElement): { start: number; end: number } | undefined 
   return { start: location.startTag.startOffset, end: location.endTag?.endOffset ?? location.endOffset };
 }
 
-/** The HTML of the first top-level element, or undefined when there is none. */
+/** The HTML of the first top-level element other than a script, or undefined when there is none. */
 function firstBlock(html: string): string | undefined {
   for (const node of parseHtmlFragment(html).childNodes) {
-    const at = isElement(node) ? span(node) : undefined;
+    // A post that opens with its scripts (MathJax's configuration) is excerpted by what it shows.
+    const at = isElement(node) && node.tagName !== 'script' ? span(node) : undefined;
     if (at) return html.slice(at.start, at.end);
   }
   return undefined;
@@ -86,7 +87,28 @@ function footnotes(html: string, ids: readonly string[]): string[] {
   return ids.flatMap((id) => (found.has(id) ? [found.get(id) ?? ''] : []));
 }
 
+/**
+ * The excerpt without its scripts: a post's scripts run on the post, by the consent in its front
+ * matter, and a list of posts has none, so the build would refuse the list. A script shows nothing.
+ */
+function withoutScripts(excerpt: string): string {
+  if (!/<script/i.test(excerpt)) return excerpt;
+  const cuts: { start: number; end: number }[] = [];
+  for (const element of elements(parseHtmlFragment(excerpt))) {
+    const at = element.tagName === 'script' ? span(element) : undefined;
+    if (at) cuts.push(at);
+  }
+  let out = excerpt;
+  let last = Number.POSITIVE_INFINITY;
+  for (const { start, end } of cuts.sort((a, b) => b.start - a.start)) {
+    if (end > last) continue;
+    out = out.slice(0, start) + out.slice(end);
+    last = start;
+  }
+  return out;
+}
+
 export function excerptHtml(html: string, separator?: string | undefined): string {
-  if (separator !== undefined && separator !== '\n\n' && html.includes(separator)) return withFootnotes(upTo(html, separator), html);
-  return withFootnotes(firstBlock(html.trim()) ?? '', html);
+  if (separator !== undefined && separator !== '\n\n' && html.includes(separator)) return withFootnotes(withoutScripts(upTo(html, separator)), html);
+  return withFootnotes(withoutScripts(firstBlock(html.trim()) ?? ''), html);
 }
