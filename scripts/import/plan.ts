@@ -25,7 +25,7 @@ import { convertLiquid, planIncludes, type IncludeLookup, type LiquidResult, typ
 import { PAGES_DIR } from '../../src/lib/routing/pages.ts';
 import { POSTS_DIR } from '../../src/lib/routing/posts.ts';
 import { LEGACY_URLS_FILE } from '../../src/lib/routing/legacy-urls.ts';
-import { planPage, readDocument, withDocumentUrl, withPageUrl, type Convert, type SourceDocument } from './pages.ts';
+import { planPage, readDocument, withDocumentUrl, withPageUrl, type Convert, type PageContext, type SourceDocument } from './pages.ts';
 import { isDraft, planPost, withPostUrl } from './posts.ts';
 import { classify, extensionOf, isHtml, isMarkdown } from './reader.ts';
 import { compareText, showValue, type Refusal, type ReportLine } from './report.ts';
@@ -329,6 +329,19 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     const name = document.values['layout'];
     if (typeof name === 'string') layoutUsers.set(name, (layoutUsers.get(name) ?? 0) + 1);
   }
+  /** What every page's plan reads of the site. */
+  const pageContext: PageContext = {
+    config,
+    layoutFiles,
+    themeShowsSubtitle,
+    includes,
+    groups: data.groups,
+    recordTitles,
+    basePath,
+    convert,
+    compiledStylesheets,
+    layoutUsers,
+  };
   // Pages and collection documents.
   for (const document of [...pages, ...documents]) {
     const { path } = document;
@@ -344,18 +357,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
     const notFound = document.collection === undefined && (url === '/404.html' || url === '/404/');
     if (notFound && !unpublished && (isMarkdown(path) || isHtml(path))) {
       const asNotFound = { ...document, url: '/404.html', values: { ...document.values, permalink: '/404.html' } };
-      const planned = planPage(asNotFound, {
-        config,
-        layoutFiles,
-        themeShowsSubtitle,
-        includes,
-        groups: data.groups,
-        recordTitles,
-        basePath,
-        convert,
-        compiledStylesheets,
-        layoutUsers,
-      });
+      const planned = planPage(asNotFound, pageContext);
       report.push(...planned.report);
       noteLayout(planned.jekyllLayout, planned.layout, path);
       files.push({ path: `${PAGES_DIR}/${planned.target}`, content: { text: planned.text }, from: path });
@@ -444,20 +446,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
       continue;
     }
     const paginated = pagination?.page === path ? { perPage: pagination.perPage, pattern: pagination.pattern } : undefined;
-    const planned = planPage(document, {
-      config,
-      layoutFiles,
-      themeShowsSubtitle,
-      includes,
-      groups: data.groups,
-      recordTitles,
-      basePath,
-      convert,
-      paginated,
-      compiledStylesheets,
-      importDay,
-      layoutUsers,
-    });
+    const planned = planPage(document, { ...pageContext, paginated, importDay });
     if (paginated && pagination) for (const pageUrl of pagination.urls) urls.push({ url: pageUrl, from: path, file: builtFileFor(pageUrl) });
     report.push(...planned.report);
     const group = document.values['data'];
