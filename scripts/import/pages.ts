@@ -497,7 +497,10 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
   if (typeof title === 'number') title = String(title);
   // Titled once its body is known: by the heading it opens with, else by its file name.
   const untitled = typeof title !== 'string' || title.trim() === '';
-  if (untitled) title = titleFromName(pageTarget(document));
+  // The home page without a title: Jekyll's <title> showed the site's own, which names it better than "Home".
+  const siteTitle = typeof context.config['title'] === 'string' && url === '/' ? context.config['title'].trim() : '';
+  const fallbackTitle = siteTitle !== '' && siteTitle.length <= TITLE_MAX_LENGTH ? siteTitle : undefined;
+  if (untitled) title = fallbackTitle ?? titleFromName(pageTarget(document));
   if (document.own['title'] !== title) set.push(['title', title as string]);
   if ((title as string).length > TITLE_MAX_LENGTH) {
     report.push({
@@ -618,7 +621,7 @@ export function planPage(document: SourceDocument, context: PageContext): PagePl
       file: path,
       message:
         heading === undefined
-          ? `has no title, so it is titled "${String(title)}" after its file name. Change it if another title fits.`
+          ? `has no title, so it is titled "${String(title)}" after ${fallbackTitle === undefined ? 'its file name' : "the site's title, as Jekyll's <title> showed it"}. Change it if another title fits.`
           : `has no title, so it is titled "${heading}" after the heading its body opens with, which the page shows once. Change it if another title fits.`,
     });
   }

@@ -153,6 +153,21 @@ describe('pages', () => {
     expect(text(result, 'src/content/pages/about.md')).toContain('\ntitle: "Don\u2019t panic \u2013 it\u2019s fine"\n');
   });
 
+  it("titles the home page without a title, and without a heading to open it, with the site's title", () => {
+    const result = plan({
+      '_config.yml': 'title: Shawn Mix\n',
+      'index.html': '---\nlayout: default\n---\n<p>Hello.</p>\n',
+      'about-me.md': '---\nlayout: page\n---\nHi\n',
+    });
+    expect(text(result, 'src/content/pages/index.md')).toContain('\ntitle: Shawn Mix\n');
+    expect(text(result, 'src/content/pages/about-me.md')).toContain('\ntitle: About Me\n');
+    expect(messages(result, 'changed')).toEqual(
+      expect.arrayContaining([
+        'index.html: has no title, so it is titled "Shawn Mix" after the site\'s title, as Jekyll\'s <title> showed it. Change it if another title fits.',
+      ]),
+    );
+  });
+
   it.each([
     ['text before the heading', '---\nlayout: page\n---\nHello.\n\n# Later\n'],
     ['a heading Liquid writes', '---\nlayout: page\n---\n# {{ site.title }}\n'],
