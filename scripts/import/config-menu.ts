@@ -7,7 +7,7 @@
  * has no submenus) are left out and reported.
  */
 import type { LinkValue } from './config.ts';
-import { navigationHref, ownOrigins, securedHref, securedHttpNote, servedForms } from './nav-links.ts';
+import { navigationHref, ownOrigins, securedHref, securedHttpNote, servedForms, type PageIds } from './nav-links.ts';
 import type { ReportLine } from './report.ts';
 
 /** The `_config.yml` keys such a menu is found under, in the order they are tried. */
@@ -25,6 +25,8 @@ export interface ConfigMenuSite {
   /** The config's `url` and `baseurl`: a link starting with them is a path of the site. */
   url: unknown;
   baseurl: unknown;
+  /** The ids of each served page's own HTML: a link to one of them keeps its `#fragment`. */
+  ids?: PageIds | undefined;
 }
 
 /** The menu, or undefined when the config has none of this shape, or none of its links can be kept. */
@@ -61,7 +63,7 @@ export function configMenuFrom(
           `item "${label}" has ${children.length === 1 ? 'an item' : 'items'} under it (${children.join(', ')}), and the header's navigation has no submenus, so ${children.length === 1 ? 'it is' : 'they are'} left out${address === undefined ? ', and so is "' + label + '", which links nowhere itself' : ''}. Add ${children.length === 1 ? 'it' : 'them'} to \`navigation\` in src/site.config.ts as links of ${children.length === 1 ? 'its' : 'their'} own if ${children.length === 1 ? 'it' : 'they'} should stay.`,
         );
       if (address === undefined) continue;
-      const href = navigationHref(address, served, origins);
+      const href = navigationHref(address, served, origins, site.ids);
       if ('href' in href) {
         links.push({ label, href: securedHref(href.href) });
         if (/^http:/i.test(href.href)) report.push({ kind: 'changed', file: configFile, message: securedHttpNote(label, href.href, `its \`${key}\` menu`) });

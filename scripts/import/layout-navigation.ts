@@ -16,7 +16,7 @@ import { Liquid, Tokenizer, TypeGuards } from 'liquidjs';
 import { attributeOf, elements, parseDocument, parseHtmlFragment, textOf, type HtmlElement } from '../../src/lib/links/html.ts';
 import type { LinkValue } from './config.ts';
 import { layoutChain, type LayoutFiles } from './layouts.ts';
-import { navigationHref, ownOrigins, rootRelative, securedHref, securedHttpNote, servedForms } from './nav-links.ts';
+import { navigationHref, ownOrigins, rootRelative, securedHref, securedHttpNote, servedForms, type PageIds } from './nav-links.ts';
 import type { ReportLine } from './report.ts';
 
 export interface LayoutNavigationInput {
@@ -33,6 +33,8 @@ export interface LayoutNavigationInput {
   page: Record<string, unknown>;
   /** Every URL the Jekyll site served. */
   served: readonly string[];
+  /** The ids of each served page's own HTML: a link to one of them keeps its `#fragment`. */
+  ids?: PageIds | undefined;
   /** `site.pages`: each page's front matter with `url`, `path` and `name`, in Jekyll's order (`jekyllPageOrder`). */
   pages?: readonly Record<string, unknown>[] | undefined;
   /** The home page's file, for the report. */
@@ -83,7 +85,7 @@ export function layoutNavigation(input: LayoutNavigationInput): { links: LinkVal
   const origins = ownOrigins(input.site['url'], input.baseurl);
   const links: LinkValue[] = [];
   for (const anchor of elements(nav)) {
-    const link = linkOf(anchor, served, origins);
+    const link = linkOf(anchor, served, origins, input.ids);
     if (link !== undefined && !links.some((known) => known.href === link.href)) links.push(link);
   }
   // A link home alone is no navigation: the default header has it, and more.
@@ -108,12 +110,12 @@ export function layoutNavigation(input: LayoutNavigationInput): { links: LinkVal
 }
 
 /** A link of the navigation: its text and its address as `navigationHref` gives it, or undefined when it has none. */
-function linkOf(anchor: HtmlElement, served: ReadonlyMap<string, string>, origins: readonly string[]): LinkValue | undefined {
+function linkOf(anchor: HtmlElement, served: ReadonlyMap<string, string>, origins: readonly string[], ids?: PageIds): LinkValue | undefined {
   if (anchor.tagName !== 'a') return undefined;
   const label = textOf(anchor).replace(/\s+/g, ' ').trim();
   const written = attributeOf(anchor, 'href')?.trim();
   if (label === '' || written === undefined || written === '') return undefined;
-  const href = navigationHref(written, served, origins);
+  const href = navigationHref(written, served, origins, ids);
   return 'href' in href ? { label, href: href.href } : undefined;
 }
 

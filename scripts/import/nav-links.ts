@@ -5,7 +5,9 @@
  * address as written. An address the site did not serve, `#…`, `mailto:` and other schemes cannot be
  * a navigation link: the build would refuse them.
  */
+import { attributeOf, elements, parseHtmlFragment } from '../../src/lib/links/html.ts';
 import { servedSitePaths } from './dead-links.ts';
+import { liquidBlanked } from './liquid.ts';
 
 /** Each form of an address the site served (`/about`, `/about/`, `/about/index.html`), to the one it served. */
 export function servedForms(urls: readonly string[]): Map<string, string> {
@@ -28,6 +30,24 @@ export function rootRelative(value: unknown): string {
   return /^[a-z][a-z0-9+.-]*:/i.test(text) || text.startsWith('//') || text.startsWith('#') ? text : `/${text.replace(/^\/+/, '')}`;
 }
 
+/** The ids a served page's own HTML gives its elements (`<section id="projects">`), by the URL it was served at. */
+export type PageIds = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** Each page's ids, read from its source with the project's HTML parser, its Liquid blanked out. */
+export function pageIds(pages: readonly { url?: string | undefined; split?: { body: string } | undefined }[]): Map<string, Set<string>> {
+  const ids = new Map<string, Set<string>>();
+  for (const page of pages) {
+    if (page.url === undefined || page.split === undefined || !page.split.body.includes('id=')) continue;
+    const found = new Set<string>();
+    for (const element of elements(parseHtmlFragment(liquidBlanked(page.split.body)))) {
+      const id = attributeOf(element, 'id');
+      if (id !== undefined && id !== '') found.add(id);
+    }
+    if (found.size > 0) ids.set(page.url, found);
+  }
+  return ids;
+}
+
 /** What a written address is as a navigation link: its href, or why it cannot be one. */
 export type NavigationHref = { href: string } | { dead: true } | { scheme: true };
 
@@ -42,9 +62,10 @@ export function securedHttpNote(label: string, written: string, where: string): 
 /**
  * A navigation link's href for an address as written: the address the site served it at, or an
  * `http(s):` address of another site as written; `dead` when it is a path the site did not serve,
- * `scheme` for `#…`, `//…`, `mailto:` and the like.
+ * `scheme` for `#…`, `//…`, `mailto:` and the like. A `#fragment` stays where the page's own HTML has
+ * that id (`ids`), which the build's link check then finds: a one-page site's `/#projects`.
  */
-export function navigationHref(written: string, served: ReadonlyMap<string, string>, origins: readonly string[]): NavigationHref {
+export function navigationHref(written: string, served: ReadonlyMap<string, string>, origins: readonly string[], ids: PageIds = new Map()): NavigationHref {
   let address = written.trim();
   if (/^https?:\/\//i.test(address)) {
     const schemeless = address.replace(/^https?:/i, '');
@@ -61,5 +82,13 @@ export function navigationHref(written: string, served: ReadonlyMap<string, stri
     return { dead: true };
   }
   const url = served.get(decoded);
-  return url === undefined ? { dead: true } : { href: url };
+  if (url === undefined) return { dead: true };
+  const fragment = address.includes('#') ? address.slice(address.indexOf('#') + 1) : '';
+  let id = fragment;
+  try {
+    id = decodeURIComponent(fragment);
+  } catch {
+    // Kept as written: the page's id is compared with it as it is.
+  }
+  return { href: fragment !== '' && ids.get(url)?.has(id) === true ? `${url}#${fragment}` : url };
 }

@@ -10,7 +10,7 @@
  * https://github.com/daattali/beautiful-jekyll/blob/master/_includes/nav.html
  */
 import type { LinkValue } from './config.ts';
-import { navigationHref, ownOrigins, securedHref, securedHttpNote, servedForms } from './nav-links.ts';
+import { navigationHref, ownOrigins, securedHref, securedHttpNote, servedForms, type PageIds } from './nav-links.ts';
 import type { ReportLine } from './report.ts';
 
 const KEY = 'navbar-links';
@@ -24,6 +24,7 @@ export function navbarLinksFrom(
   report: ReportLine[],
   configFile: string,
   served: readonly string[],
+  ids?: PageIds,
 ): LinkValue[] | undefined {
   const menu = config[KEY];
   if (!isRecord(menu) || Object.keys(menu).length === 0) return undefined;
@@ -33,7 +34,7 @@ export function navbarLinksFrom(
   /** Whether the link is kept. */
   const add = (label: string, address: unknown): boolean => {
     const written = text(address);
-    const href = written === undefined ? { scheme: true as const } : navigationHref(written, forms, origins);
+    const href = written === undefined ? { scheme: true as const } : navigationHref(written, forms, origins, ids);
     if ('href' in href) {
       links.push({ label, href: securedHref(href.href) });
       if (/^http:/i.test(href.href)) report.push({ kind: 'changed', file: configFile, message: securedHttpNote(label, href.href, `its \`${KEY}\` menu`) });

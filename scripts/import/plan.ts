@@ -13,6 +13,7 @@ import { servedSitePaths, withoutDeadLinks } from './dead-links.ts';
 import { withoutDeadStaticLinks } from './static-html-links.ts';
 import { outsideThemeNote } from './remote-theme.ts';
 import { configMenuFrom } from './config-menu.ts';
+import { pageIds } from './nav-links.ts';
 import { navbarLinksFrom } from './navbar-links.ts';
 import { fieldsNamingMissingFiles } from './missing-files.ts';
 import { themePrints, type LayoutChoice } from './layouts.ts';
@@ -558,6 +559,8 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
   // The owner's details and the header navigation.
   // minima 2 reads `header_pages`, minima 3 `minima.nav_pages`: the same list of page paths.
   const minima = isRecord(config['minima']) ? config['minima'] : {};
+  // The ids of each page's own HTML, for a menu's links to them (`/#projects`).
+  const ids = pageIds(pages);
   // A hand-made theme's own <nav>, as its layout wrote it for the home page.
   const ownLayoutNavigation = () => {
     const homePage = pages.find((page) => page.url === '/' && page.error === undefined);
@@ -569,6 +572,7 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
       baseurl: typeof config['baseurl'] === 'string' ? config['baseurl'] : '',
       page: homePage ? { ...homePage.values, url: '/', path: homePage.path, name: posix.basename(homePage.path) } : { url: '/' },
       served: urls.filter((url) => !url.retired).map((url) => url.url),
+      ids,
       file: homePage?.path ?? '_layouts/default.html',
       // The pages as Jekyll's `site.pages` gave them to the layout's Liquid.
       pages: jekyllPageOrder(pages.filter((page) => page.error === undefined && page.url !== undefined && page.values['published'] !== false)).map((page) => ({
@@ -600,12 +604,14 @@ export function planImport(site: SourceSite, options: { now?: Date } = {}): Plan
       served: urls.filter((url) => !url.retired).map((url) => url.url),
       url: config['url'],
       baseurl: config['baseurl'],
+      ids,
     }) ??
     navbarLinksFrom(
       config,
       report,
       configFile,
       urls.filter((url) => !url.retired).map((url) => url.url),
+      ids,
     );
   const siteConfig = siteConfigFrom({ config, cname: site.files.includes('CNAME') ? site.text('CNAME') : undefined, navigation });
   if (pagination) siteConfig.values.posts.perPage = pagination.perPage;

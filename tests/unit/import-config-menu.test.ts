@@ -118,3 +118,34 @@ describe('a _config.yml menu with links the header cannot hold', () => {
     expect(none.plan.report.map((line) => line.message)).toContainEqual(expect.stringContaining("menu has no link the header's navigation can hold"));
   });
 });
+
+describe('a menu of a one-page site, its links to sections of the home page (`/#projects`)', () => {
+  const HOME = { 'index.md': '---\nlayout: default\n---\n<section id="about">About.</section>\n\n<section id="projects">Projects.</section>\n' };
+
+  it('keeps each #fragment the page’s own HTML has as an id, so the links stay apart', () => {
+    const { siteConfig } = plan('title: t\nnavigation:\n - title: About\n   url: /#about\n - title: Projects\n   url: "/index.html#projects"\n', HOME);
+    expect(navigationOf(siteConfig)).toEqual([
+      { label: 'About', href: '/#about' },
+      { label: 'Projects', href: '/#projects' },
+    ]);
+  });
+
+  it('links the page alone where it has no such id, as the build would refuse the fragment', () => {
+    const { siteConfig } = plan('title: t\nnavigation:\n - title: Talks\n   url: /#talks\n - title: Blog\n   url: /blog\n', HOME);
+    expect(navigationOf(siteConfig)).toEqual([
+      { label: 'Talks', href: '/' },
+      { label: 'Blog', href: '/blog.html' },
+    ]);
+  });
+
+  it('keeps the fragment in a hand-made layout’s <nav> too', () => {
+    const { siteConfig } = plan('title: t\n', {
+      ...HOME,
+      '_layouts/default.html': '<html><body><nav><a href="/#about">About</a> <a href="/#projects">Projects</a></nav>{{ content }}</body></html>',
+    });
+    expect(navigationOf(siteConfig)).toEqual([
+      { label: 'About', href: '/#about' },
+      { label: 'Projects', href: '/#projects' },
+    ]);
+  });
+});
