@@ -34,7 +34,9 @@ describe('a site with a custom domain in its site config', () => {
   let site: BuiltSite;
 
   beforeAll(async () => {
-    result = await buildSite('pages-domain', { files: { 'src/site.config.ts': await siteConfigWithDomain('jane.dev') } });
+    // With the Atom feed at a Jekyll theme's own feed address too (Poole's /atom.xml), as the import writes it.
+    const config = (await siteConfigWithDomain('jane.dev')).replace("domain: 'jane.dev',", "domain: 'jane.dev',\n  posts: { feeds: ['/atom.xml'] },");
+    result = await buildSite('pages-domain', { files: { 'src/site.config.ts': config } });
     expect(result.output).toContain('Complete!');
     site = await readBuiltSite(result.dist);
   });
@@ -56,6 +58,16 @@ describe('a site with a custom domain in its site config', () => {
     expect(sitemap).toContain('https://jane.dev/sitemap-0.xml');
     expect(sitemap).toContain('https://jane.dev/work/amazon');
     expect(sitemap.filter((url) => !url.startsWith('https://jane.dev/'))).toEqual([]);
+  });
+
+  it('serves the Atom feed at the other address of posts.feeds too, the same feed naming that address as its own', async () => {
+    const feed = await readFile(join(result.dist, 'feed.xml'), 'utf8');
+    const atom = await readFile(join(result.dist, 'atom.xml'), 'utf8');
+    const self = (xml: string) =>
+      select(parseHtml(xml), (element) => element.tagName === 'link' && attribute(element, 'rel') === 'self').map((link) => attribute(link, 'href'));
+    expect(self(feed)).toEqual(['https://jane.dev/feed.xml']);
+    expect(self(atom)).toEqual(['https://jane.dev/atom.xml']);
+    expect(atom.replaceAll('https://jane.dev/atom.xml', 'https://jane.dev/feed.xml')).toBe(feed);
   });
 
   it('never writes the local preview address', () => {
