@@ -112,7 +112,11 @@ export function layoutNavigation(input: LayoutNavigationInput): { links: LinkVal
 /** A link of the navigation: its text and its address as `navigationHref` gives it, or undefined when it has none. */
 function linkOf(anchor: HtmlElement, served: ReadonlyMap<string, string>, origins: readonly string[], ids?: PageIds): LinkValue | undefined {
   if (anchor.tagName !== 'a') return undefined;
-  const label = textOf(anchor).replace(/\s+/g, ' ').trim();
+  // The link's name as a screen reader reads it: its `aria-label`, its text, else its `title` (an icon's link has no text).
+  const label =
+    [attributeOf(anchor, 'aria-label') ?? '', textOf(anchor), attributeOf(anchor, 'title') ?? '']
+      .map((text) => text.replace(/\s+/g, ' ').trim())
+      .find((text) => text !== '') ?? '';
   const written = attributeOf(anchor, 'href')?.trim();
   if (label === '' || written === undefined || written === '') return undefined;
   const href = navigationHref(written, served, origins, ids);

@@ -149,3 +149,16 @@ describe('a menu of a one-page site, its links to sections of the home page (`/#
     ]);
   });
 });
+
+describe("a hand-made layout's <nav> of icons", () => {
+  it('labels each link by its name as a screen reader reads it: aria-label, its text, else its title', () => {
+    const { siteConfig } = plan('title: t\n', {
+      '_layouts/default.html':
+        '<html><body><nav><a href="/whoami" aria-label="About me"><svg></svg></a> <a href="/blog" title="The blog"><svg></svg></a> <a href="/"><svg></svg></a></nav>{{ content }}</body></html>',
+    });
+    expect(navigationOf(siteConfig)).toEqual([
+      { label: 'About me', href: '/whoami.html' },
+      { label: 'The blog', href: '/blog.html' },
+    ]);
+  });
+});
