@@ -3,8 +3,9 @@
  * `npm run parity -- <Jekyll build folder> [dist] [--list]`: does our build serve
  * what Jekyll served? Prints every URL of the Jekyll build that ours does not serve the way GitHub
  * Pages serves files, every page whose main content keeps under 90% of the distinct words Jekyll
- * showed, every jekyll-redirect-from redirect that ours lost, then the summary lines
- * ("N of M URLs served", "K of P pages under 90% of words", "R of S redirects kept").
+ * showed, every page that lost a heading Jekyll showed (reported, not judged), every
+ * jekyll-redirect-from redirect that ours lost, then the summary lines ("N of M URLs served", "K of P
+ * pages under 90% of words", "H of P pages lost a heading Jekyll showed", "R of S redirects kept").
  * `--list` prints the Jekyll build's URLs only. Exit code: 0 all kept, 1 something lost, 2 bad usage.
  * The rules live in scripts/lib/jekyll-parity.ts; see docs/moving-from-jekyll.md.
  */

@@ -184,6 +184,7 @@ describe('formatReport', () => {
       'URLs by kind: 2 of 3 pages, 1 of 2 stylesheets and their source maps, 1 of 1 other files',
       '4 of 6 URLs served',
       '1 of 2 pages under 90% of words',
+      '0 of 2 pages lost a heading Jekyll showed (reported, not judged)',
       '0 of 1 redirects kept',
     ]);
   });
@@ -205,6 +206,22 @@ describe('formatReport', () => {
     const words = readPage(page('', '<main>same words</main>'));
     const report = formatReport(urlParity(['index.html'], new Set(['index.html'])), [comparePage('/', words, words)]);
     expect(report.ok).toBe(true);
-    expect(report.lines.slice(-3)).toEqual(['1 of 1 URLs served', '0 of 1 pages under 90% of words', '0 of 0 redirects kept']);
+    expect(report.lines.slice(-4)).toEqual([
+      '1 of 1 URLs served',
+      '0 of 1 pages under 90% of words',
+      '0 of 1 pages lost a heading Jekyll showed (reported, not judged)',
+      '0 of 0 redirects kept',
+    ]);
+  });
+
+  it('names the headings a page lost, which a long page’s share of words can hide (a CV’s sidebar), without failing on them', () => {
+    const many = Array.from({ length: 40 }, (_, index) => `word${index}`).join(' ');
+    const jekyll = readPage(page('', `<main><h1>Shawn  Mix</h1><p>${many}</p><h2>Languages</h2><p>English</p><h3>Skills</h3></main>`));
+    const ours = readPage(page('', `<main><h1>Shawn Mix</h1><p>${many}</p><h3>skills</h3></main>`));
+    const report = formatReport(urlParity(['index.html'], new Set(['index.html'])), [comparePage('/', jekyll, ours)]);
+    expect(report.lines).toContain('headings lost /: "languages"');
+    expect(report.lines).toContain('1 of 1 pages lost a heading Jekyll showed (reported, not judged)');
+    expect(report.lines).toContain('0 of 1 pages under 90% of words');
+    expect(report.ok).toBe(true);
   });
 });
